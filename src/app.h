@@ -1,0 +1,57 @@
+/*
+ * app.h - the program's state, passed explicitly to every subcommand and
+ * screen: settings, policy tables, the database and who is acting.
+ * Initialisation runs in a fixed order (messages, settings, language,
+ * policy, database, login) and app_release() undoes whatever was done.
+ */
+#ifndef ZX_APP_H
+#define ZX_APP_H
+
+#include "cfg/settings.h"
+#include "core/policy.h"
+#include "core/role.h"
+#include "core/rules.h"
+
+struct db;
+struct err;
+
+struct app {
+    struct settings settings;
+    const char *config_file;    /* --config, or NULL */
+    const char *db_override;    /* --db, or NULL */
+    char *db_path;              /* resolved database file */
+    char *datadir;
+    struct policy policy;
+    int policy_loaded;
+    struct db *db;
+    char province[8];           /* the county's province code */
+    char county[200];           /* the county's name */
+    char login[64];             /* the Unix login running us */
+    struct actor actor;         /* its account, after app_login() */
+};
+
+/* Messages, settings (system, user, --config) and language. */
+int app_init(struct app *a, const char *config_file, const char *db_override,
+             struct err *e);
+
+/* The policy files from the data directory and the county's. */
+int app_load_policy(struct app *a, struct err *e);
+
+/* Open the database (flags of db_open) and read the county's province. */
+int app_open_db(struct app *a, int flags, struct err *e);
+
+/* Look up the account of the Unix login. */
+int app_login(struct app *a, struct err *e);
+
+/* A rule context for today. */
+struct rule_ctx app_rule_ctx(const struct app *a);
+
+/* Today's day number. */
+int app_today(void);
+
+/* Print the settings warnings to stderr (CLI) and forget them. */
+void app_flush_warnings(struct app *a);
+
+void app_release(struct app *a);
+
+#endif

@@ -1,0 +1,614 @@
+/*
+ * policy_load.c - policy data files -> struct policy.
+ *
+ * The shipped files are in <datadir>/policy/, the county's copies in its
+ * policy directory (setting policy_dir), under the same names.
+ * File formats (see the shipped files for commented examples):
+ *   codes.conf     tables = ( { id; title; national; codes = ( ("01",
+ *                  "label", ["tag", ...]), ... ); }, ... );
+ *   lines.conf     lines = ( { province; year; yuan; default; confidence;
+ *                  source; }, ... );
+ *   rules.conf     rules = ( { province; from; <number keys>... }, ... );
+ *   calendar.conf  holidays = [ "YYYY-MM-DD", ... ]; workdays = [ ... ];
+ */
+#include "config.h"
+#include "cfg/policy_load.h"
+
+#include <errno.h>
+#include <libconfig.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/money.h"
+#include "core/policy.h"
+#include "util/err.h"
+#include "util/i18n.h"
+#include "util/path.h"
+#include "util/u8.h"
+#include "util/xalloc.h"
+
+/* An open libconfig file and its name, for messages. */
+struct pfile {
+    config_t cfg;
+    const char *path;
+};
+
+/* Open PATH; returns 1 when read, 0 when missing and optional, -1 on
+ * error. */
+static int
+pfile_open(struct pfile *f, const char *path, int must_exist, struct err *e)
+{
+    FILE *fp = fopen(path, "r");
+
+    f->path = path;
+    if (fp == NULL) {
+        if (errno == ENOENT && !must_exist) {
+            return 0;
+        }
+        return err_set(e, ERR_CONFIG, _("cannot read policy file '%s': %s"),
+                       path, strerror(errno));
+    }
+    config_init(&f->cfg);
+    if (config_read(&f->cfg, fp) != CONFIG_TRUE) {
+        err_set(e, ERR_CONFIG, _("%s:%d: not valid libconfig syntax (%s)"),
+                path, config_error_line(&f->cfg), config_error_text(&f->cfg));
+        config_destroy(&f->cfg);
+        fclose(fp);
+        return -1;
+    }
+    fclose(fp);
+    return 1;
+}
+
+static int
+bad(const struct pfile *f, const config_setting_t *s, struct err *e,
+    const char *what)
+{
+    return err_set(e, ERR_CONFIG, "%s:%d: %s", f->path,
+                   config_setting_source_line(s), what);
+}
+
+/* The string member NAME of group G into *OUT (copied). */
+static int
+get_str(const struct pfile *f, const config_setting_t *g, const char *name,
+        int required, char **out, struct err *e)
+{
+    const char *v;
+    char msg[256];
+
+    if (config_setting_lookup_string(g, name, &v) != CONFIG_TRUE) {
+        if (!required && config_setting_get_member(g, name) == NULL) {
+            *out = xstrdup("");
+            return 0;
+        }
+        snprintf(msg, sizeof(msg), _("'%s' must be a text in double quotes"), name);
+        return bad(f, g, e, msg);
+    }
+    if (!u8_valid(v, strlen(v))) {
+        snprintf(msg, sizeof(msg), _("'%s' is not valid UTF-8 text"), name);
+        return bad(f, g, e, msg);
+    }
+    *out = xstrdup(v);
+    return 0;
+}
+
+static int
+get_int(const struct pfile *f, const config_setting_t *g, const char *name,
+        int lo, int hi, int *out, struct err *e)
+{
+    char msg[256];
+
+    if (config_setting_lookup_int(g, name, out) != CONFIG_TRUE ||
+        *out < lo || *out > hi) {
+        snprintf(msg, sizeof(msg), _("'%s' must be a whole number from %d to %d"),
+                 name, lo, hi);
+        return bad(f, g, e, msg);
+    }
+    return 0;
+}
+
+/* A yuan amount given as a whole number or as "1234.56". */
+static int
+get_yuan(const struct pfile *f, const config_setting_t *g, const char *name,
+         int64_t *fen, struct err *e)
+{
+    config_setting_t *s = config_setting_get_member(g, name);
+    char msg[256];
+
+    snprintf(msg, sizeof(msg), _("'%s' must be an amount in yuan (e.g. 6900 or \"6900.00\")"), name);
+    if (s == NULL) {
+        return bad(f, g, e, msg);
+    }
+    if (config_setting_type(s) == CONFIG_TYPE_INT ||
+        config_setting_type(s) == CONFIG_TYPE_INT64) {
+        long long v = config_setting_get_int64(s);
+
+        if (v < 0 || v > MONEY_MAX_FEN / 100) {
+            return bad(f, s, e, msg);
+        }
+        *fen = (int64_t)v * 100;
+        return 0;
+    }
+    if (config_setting_type(s) != CONFIG_TYPE_STRING ||
+        money_parse(config_setting_get_string(s), 0, fen) != MONEY_OK) {
+        return bad(f, s, e, msg);
+    }
+    return 0;
+}
+
+/* The list NAME at the root of F, or NULL with an error. */
+static config_setting_t *
+root_list(const struct pfile *f, const char *name, struct err *e)
+{
+    config_setting_t *l = config_lookup(&f->cfg, name);
+
+    if (l == NULL || !(config_setting_is_list(l) || config_setting_is_array(l))) {
+        err_set(e, ERR_CONFIG, _("%s: needs a list '%s = ( ... );'"), f->path, name);
+        return NULL;
+    }
+    return l;
+}
+
+/* --- codes ------------------------------------------------------ */
+
+static int
+load_code(const struct pfile *f, config_setting_t *item, struct code *c,
+          struct err *e)
+{
+    config_setting_t *tags;
+    const char *code, *label;
+    int i, n;
+
+    if (!config_setting_is_list(item) || config_setting_length(item) < 2 ||
+        (code = config_setting_get_string_elem(item, 0)) == NULL ||
+        (label = config_setting_get_string_elem(item, 1)) == NULL ||
+        *code == '\0' || *label == '\0') {
+        return bad(f, item, e, _("a code is written (\"code\", \"label\") or (\"code\", \"label\", [\"tag\", ...])"));
+    }
+    if (strlen(code) >= 12 || !u8_valid(label, strlen(label))) {
+        return bad(f, item, e, _("the code is longer than 11 characters or the label is not UTF-8"));
+    }
+    c->code = xstrdup(code);
+    c->label = xstrdup(label);
+    tags = config_setting_get_elem(item, 2);
+    n = tags != NULL ? config_setting_length(tags) : 0;
+    c->tags = xcalloc((size_t)n + 1, sizeof(char *));
+    for (i = 0; i < n; i++) {
+        const char *t = config_setting_get_string_elem(tags, i);
+
+        if (t == NULL) {
+            return bad(f, tags, e, _("tags are a list of texts in double quotes"));
+        }
+        c->tags[c->ntags++] = xstrdup(t);
+    }
+    return 0;
+}
+
+static int
+load_table(const struct pfile *f, config_setting_t *g, struct code_table *t,
+           struct err *e)
+{
+    config_setting_t *codes;
+    int i, n;
+    size_t j;
+
+    if (get_str(f, g, "id", 1, &t->id, e) ||
+        get_str(f, g, "title", 1, &t->title, e) ||
+        get_str(f, g, "national", 0, &t->national, e)) {
+        return -1;
+    }
+    codes = config_setting_get_member(g, "codes");
+    if (codes == NULL || !config_setting_is_list(codes)) {
+        return bad(f, g, e, _("a table needs 'codes = ( ... );'"));
+    }
+    n = config_setting_length(codes);
+    t->v = xcalloc((size_t)n + 1, sizeof(*t->v));
+    for (i = 0; i < n; i++) {
+        config_setting_t *item = config_setting_get_elem(codes, (unsigned)i);
+
+        if (load_code(f, item, &t->v[t->n], e)) {
+            t->n++;
+            return -1;
+        }
+        for (j = 0; j < t->n; j++) {
+            if (strcmp(t->v[j].code, t->v[t->n].code) == 0) {
+                t->n++;
+                return bad(f, item, e, _("this code appears twice in the table"));
+            }
+        }
+        t->n++;
+    }
+    return 0;
+}
+
+/* Add T to CB, replacing a table with the same id. */
+static void
+codebook_put(struct codebook *cb, struct code_table *t)
+{
+    size_t i;
+
+    for (i = 0; i < cb->n; i++) {
+        if (strcmp(cb->t[i].id, t->id) == 0) {
+            code_table_free(&cb->t[i]);
+            cb->t[i] = *t;
+            return;
+        }
+    }
+    cb->t = xrealloc(cb->t, (cb->n + 1) * sizeof(*cb->t));
+    cb->t[cb->n++] = *t;
+}
+
+static int
+load_codes(struct policy *p, const struct pfile *f, struct err *e)
+{
+    config_setting_t *l = root_list(f, "tables", e);
+    int i, n;
+
+    if (l == NULL) {
+        return -1;
+    }
+    n = config_setting_length(l);
+    for (i = 0; i < n; i++) {
+        struct code_table t;
+
+        memset(&t, 0, sizeof(t));
+        if (load_table(f, config_setting_get_elem(l, (unsigned)i), &t, e)) {
+            code_table_free(&t);
+            return -1;
+        }
+        codebook_put(&p->codes, &t);
+    }
+    return 0;
+}
+
+/* Tables and tags the rules rely on. */
+static int
+check_codebook(const struct policy *p, const char *path, struct err *e)
+{
+    static const char *const need[][2] = {
+        {"sex", NULL}, {"id_type", "resident_id"}, {"hh_type", "former_poor"},
+        {"category", NULL}, {"channel", NULL}, {"risk", "water"},
+        {"risk", "housing"}, {"risk", "work_unstable"}, {"labour", "labour"},
+        {"health", NULL}, {"relation", "head"}, {"education", NULL},
+        {"schooling", NULL}, {"political", NULL}, {"ethnicity", NULL},
+        {"measure_category", "development"}, {"measure_category", "water"},
+        {"measure_category", "housing"}, {"measure_category", "relocation"},
+        {"elim_method", "assisted"}, {"visitor_role", NULL},
+        {"province", NULL},
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof(need) / sizeof(need[0]); i++) {
+        const struct code_table *t = codebook_table(&p->codes, need[i][0]);
+
+        if (t == NULL || t->n == 0) {
+            return err_set(e, ERR_CONFIG, _("%s: the code table '%s' is missing"),
+                           path, need[i][0]);
+        }
+        if (need[i][1] != NULL && code_with_tag(&p->codes, need[i][0], need[i][1]) == NULL) {
+            return err_set(e, ERR_CONFIG, _("%s: no code of table '%s' carries the tag '%s'"),
+                           path, need[i][0], need[i][1]);
+        }
+    }
+    if (code_find(codebook_table(&p->codes, "sex"), "1") == NULL ||
+        code_find(codebook_table(&p->codes, "sex"), "2") == NULL) {
+        return err_set(e, ERR_CONFIG, _("%s: table 'sex' needs the codes \"1\" and \"2\" (GB/T 2261.1)"), path);
+    }
+    return 0;
+}
+
+/* --- lines -------------------------------------------------------- */
+
+static int
+province_ok(const struct policy *p, const char *prov)
+{
+    return strcmp(prov, POLICY_ANY_PROVINCE) == 0 ||
+           code_find(codebook_table(&p->codes, "province"), prov) != NULL;
+}
+
+static int
+load_line(struct policy *p, const struct pfile *f, config_setting_t *g,
+          struct line_entry *l, struct err *e)
+{
+    int dflt = 0;
+
+    if (get_str(f, g, "province", 1, &l->province, e) ||
+        get_int(f, g, "year", 2000, 2100, &l->year, e) ||
+        get_yuan(f, g, "yuan", &l->fen, e) ||
+        get_str(f, g, "source", 0, &l->source, e) ||
+        get_str(f, g, "confidence", 0, &l->confidence, e)) {
+        return -1;
+    }
+    if (!province_ok(p, l->province)) {
+        return bad(f, g, e, _("'province' must be \"*\" or a two-digit province code such as \"51\""));
+    }
+    if (l->fen <= 0) {
+        return bad(f, g, e, _("'yuan' must be more than zero"));
+    }
+    config_setting_lookup_bool(g, "default", &dflt);
+    l->is_default = dflt;
+    l->file = xstrdup(f->path);
+    l->line = config_setting_source_line(g);
+    return 0;
+}
+
+static void
+line_free(struct line_entry *l)
+{
+    free(l->province);
+    free(l->source);
+    free(l->confidence);
+    free(l->file);
+}
+
+/* Add L, replacing an entry of the same province and year. */
+static void
+lines_put(struct policy *p, struct line_entry *l)
+{
+    size_t i;
+
+    for (i = 0; i < p->nlines; i++) {
+        if (p->lines[i].year == l->year &&
+            strcmp(p->lines[i].province, l->province) == 0) {
+            line_free(&p->lines[i]);
+            p->lines[i] = *l;
+            return;
+        }
+    }
+    p->lines = xrealloc(p->lines, (p->nlines + 1) * sizeof(*p->lines));
+    p->lines[p->nlines++] = *l;
+}
+
+static int
+load_lines(struct policy *p, const struct pfile *f, struct err *e)
+{
+    config_setting_t *l = root_list(f, "lines", e);
+    int i, n;
+
+    if (l == NULL) {
+        return -1;
+    }
+    n = config_setting_length(l);
+    for (i = 0; i < n; i++) {
+        struct line_entry le;
+
+        memset(&le, 0, sizeof(le));
+        if (load_line(p, f, config_setting_get_elem(l, (unsigned)i), &le, e)) {
+            line_free(&le);
+            return -1;
+        }
+        lines_put(p, &le);
+    }
+    return 0;
+}
+
+/* --- rules -------------------------------------------------------- */
+
+struct rule_key {
+    const char *name;
+    size_t offset;
+    int lo, hi;
+    int yuan;   /* an amount in yuan stored as fen (int64_t) */
+    int flag;   /* a true/false value */
+};
+
+#define RK(f) offsetof(struct rules, f)
+static const struct rule_key rule_keys[] = {
+    {"verify_workdays", RK(verify_workdays), 1, 60, 0, 0},
+    {"identify_days", RK(identify_days), 1, 365, 0, 0},
+    {"reject_reply_workdays", RK(reject_reply_workdays), 1, 60, 0, 0},
+    {"publicity_min_days", RK(publicity_min_days), 1, 60, 0, 0},
+    {"dev_measure_days", RK(dev_measure_days), 1, 365, 0, 0},
+    {"elim_min_months", RK(elim_min_months), 0, 60, 0, 0},
+    {"assist_elim_min_months", RK(assist_elim_min_months), 0, 60, 0, 0},
+    {"no_labour_elimination", RK(no_labour_elimination), 0, 1, 0, 1},
+    {"visit_interval_days", RK(visit_interval_days), 1, 366, 0, 0},
+    {"followup_interval_days", RK(followup_interval_days), 1, 731, 0, 0},
+    {"suspicious_income_yuan", RK(suspicious_income_fen), 0, 0, 1, 0},
+    {"suspicious_from_year", RK(suspicious_from_year), 2000, 2100, 0, 0},
+    {"implausible_wage_yuan", RK(implausible_wage_fen), 0, 0, 1, 0},
+};
+#undef RK
+
+static int
+load_rule_key(const struct pfile *f, config_setting_t *g,
+              const struct rule_key *k, struct rules *r, struct err *e)
+{
+    char *base = (char *)r + k->offset;
+    int b;
+
+    if (k->yuan) {
+        return get_yuan(f, g, k->name, (int64_t *)(void *)base, e);
+    }
+    if (k->flag) {
+        if (config_setting_lookup_bool(g, k->name, &b) != CONFIG_TRUE) {
+            char msg[256];
+
+            snprintf(msg, sizeof(msg), _("'%s' must be true or false"), k->name);
+            return bad(f, g, e, msg);
+        }
+        *(int *)(void *)base = b;
+        return 0;
+    }
+    return get_int(f, g, k->name, k->lo, k->hi, (int *)(void *)base, e);
+}
+
+static int
+load_rule(struct policy *p, const struct pfile *f, config_setting_t *g,
+          struct rules *r, struct err *e)
+{
+    const struct rules *base;
+    size_t i;
+
+    memset(r, 0, sizeof(*r));
+    if (get_str(f, g, "province", 1, &r->province, e) ||
+        get_int(f, g, "from", 2000, 2100, &r->from_year, e)) {
+        return -1;
+    }
+    if (!province_ok(p, r->province)) {
+        return bad(f, g, e, _("'province' must be \"*\" or a two-digit province code such as \"51\""));
+    }
+    /* A province's entry inherits what it does not say from the
+     * national entry in force. */
+    base = strcmp(r->province, POLICY_ANY_PROVINCE) != 0
+               ? policy_rules(p, POLICY_ANY_PROVINCE, r->from_year) : NULL;
+    if (base != NULL) {
+        char *prov = r->province;
+        int from = r->from_year;
+
+        *r = *base;
+        r->province = prov;
+        r->from_year = from;
+    }
+    for (i = 0; i < sizeof(rule_keys) / sizeof(rule_keys[0]); i++) {
+        if (base != NULL && config_setting_get_member(g, rule_keys[i].name) == NULL) {
+            continue;
+        }
+        if (load_rule_key(f, g, &rule_keys[i], r, e)) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static void
+rules_put(struct policy *p, struct rules *r)
+{
+    size_t i;
+
+    for (i = 0; i < p->nrules; i++) {
+        if (p->rules[i].from_year == r->from_year &&
+            strcmp(p->rules[i].province, r->province) == 0) {
+            free(p->rules[i].province);
+            p->rules[i] = *r;
+            return;
+        }
+    }
+    p->rules = xrealloc(p->rules, (p->nrules + 1) * sizeof(*p->rules));
+    p->rules[p->nrules++] = *r;
+}
+
+static int
+load_rules(struct policy *p, const struct pfile *f, struct err *e)
+{
+    config_setting_t *l = root_list(f, "rules", e);
+    int i, n;
+
+    if (l == NULL) {
+        return -1;
+    }
+    n = config_setting_length(l);
+    for (i = 0; i < n; i++) {
+        struct rules r;
+
+        if (load_rule(p, f, config_setting_get_elem(l, (unsigned)i), &r, e)) {
+            free(r.province);
+            return -1;
+        }
+        rules_put(p, &r);
+    }
+    return 0;
+}
+
+/* --- calendar ----------------------------------------------------- */
+
+static int
+cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+
+    return (x > y) - (x < y);
+}
+
+static int
+load_days(const struct pfile *f, const char *name, int **v, size_t *n,
+          struct err *e)
+{
+    config_setting_t *l = config_lookup(&f->cfg, name);
+    int i, len;
+
+    if (l == NULL) {
+        return 0;
+    }
+    if (!config_setting_is_array(l) && !config_setting_is_list(l)) {
+        return bad(f, l, e, _("days are a list of dates: [ \"2025-10-01\", ... ]"));
+    }
+    len = config_setting_length(l);
+    *v = xrealloc(*v, (*n + (size_t)len + 1) * sizeof(int));
+    for (i = 0; i < len; i++) {
+        const char *s = config_setting_get_string_elem(l, i);
+        int day;
+
+        if (s == NULL || date_parse(s, &day) != DATE_OK) {
+            return bad(f, l, e, _("a day is written \"YYYY-MM-DD\" and must exist"));
+        }
+        (*v)[(*n)++] = day;
+    }
+    qsort(*v, *n, sizeof(int), cmp_int);
+    return 0;
+}
+
+static int
+load_calendar(struct policy *p, const struct pfile *f, struct err *e)
+{
+    return load_days(f, "holidays", &p->cal.holidays, &p->cal.nholidays, e) ||
+           load_days(f, "workdays", &p->cal.workdays, &p->cal.nworkdays, e);
+}
+
+/* --- driver ------------------------------------------------------- */
+
+typedef int (*loader)(struct policy *, const struct pfile *, struct err *);
+
+/* Load DIR/NAME with FN; a missing file is an error only if REQUIRED. */
+static int
+load_one(struct policy *p, const char *dir, const char *name, loader fn,
+         int required, struct err *e)
+{
+    char *path = path_join(dir, name);
+    struct pfile f;
+    int rc = pfile_open(&f, path, required, e);
+
+    if (rc == 1) {
+        rc = fn(p, &f, e);
+        config_destroy(&f.cfg);
+    }
+    free(path);
+    return rc < 0 ? -1 : 0;
+}
+
+static int
+load_dir(struct policy *p, const char *dir, int shipped, struct err *e)
+{
+    return load_one(p, dir, "codes.conf", load_codes, shipped, e) ||
+           load_one(p, dir, "lines.conf", load_lines, shipped, e) ||
+           load_one(p, dir, "rules.conf", load_rules, shipped, e) ||
+           load_one(p, dir, "calendar.conf", load_calendar, 0, e);
+}
+
+int
+policy_load(struct policy *p, const char *datadir, const char *county_dir,
+            struct err *e)
+{
+    char *shipped = path_join(datadir, "policy");
+    int rc;
+
+    memset(p, 0, sizeof(*p));
+    rc = load_dir(p, shipped, 1, e);
+    if (rc == 0 && county_dir != NULL && path_exists(county_dir)) {
+        rc = load_dir(p, county_dir, 0, e);
+    }
+    if (rc == 0) {
+        rc = check_codebook(p, shipped, e);
+    }
+    if (rc == 0 && policy_rules(p, POLICY_ANY_PROVINCE, 9999) == NULL) {
+        rc = err_set(e, ERR_CONFIG, _("%s/rules.conf: no national entry (province = \"*\")"),
+                     shipped);
+    }
+    free(shipped);
+    if (rc != 0) {
+        policy_free(p);
+    }
+    return rc;
+}

@@ -1,0 +1,18 @@
+/*
+ * policy_load.h - read the policy data files (libconfig) into struct
+ * policy: codes.conf and policy/{lines,rules,calendar}.conf from the data
+ * directory, then the county's own copies from its policy directory,
+ * whose entries replace shipped ones with the same key.
+ */
+#ifndef ZX_POLICY_LOAD_H
+#define ZX_POLICY_LOAD_H
+
+struct policy;
+struct err;
+
+/* Load DATADIR's files, then COUNTY_DIR's (may be NULL or missing).
+ * A malformed file is refused with its name, line and reason. */
+int policy_load(struct policy *p, const char *datadir,
+                const char *county_dir, struct err *e);
+
+#endif

@@ -1,0 +1,269 @@
+/*
+ * settings.c - libconfig -> struct settings, driven by one table.
+ * libconfig owns the strings it returns until config_destroy(), so every
+ * value is copied out first.
+ */
+#include "config.h"
+#include "cfg/settings.h"
+
+#include <errno.h>
+#include <libconfig.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/err.h"
+#include "util/i18n.h"
+#include "util/path.h"
+#include "util/u8.h"
+#include "util/xalloc.h"
+
+enum key_type { KEY_STRING, KEY_INT };
+
+struct key {
+    const char *name;
+    enum key_type type;
+    size_t offset;
+    const char *def_str;
+    int def_int, min, max;
+    const char *expect;   /* what a valid value looks like, untranslated */
+    int (*check)(const char *v);
+};
+
+static int
+check_language(const char *v)
+{
+    return i18n_language_known(v);
+}
+
+#define S(f) offsetof(struct settings, f)
+static const struct key keys[] = {
+    {"database", KEY_STRING, S(database), "", 0, 0, 0,
+     N_("a file name in double quotes"), NULL},
+    {"language", KEY_STRING, S(language), "zh_CN", 0, 0, 0,
+     N_("\"zh_CN\" or \"en\""), check_language},
+    {"busy_timeout", KEY_INT, S(busy_timeout), NULL, 5000, 0, 600000,
+     N_("a whole number of milliseconds from 0 to 600000"), NULL},
+    {"policy_dir", KEY_STRING, S(policy_dir), "", 0, 0, 0,
+     N_("a directory name in double quotes"), NULL},
+    {"print_command", KEY_STRING, S(print_command), "lp", 0, 0, 0,
+     N_("a program name in double quotes"), NULL},
+    {"printer", KEY_STRING, S(printer), "", 0, 0, 0,
+     N_("a printer name in double quotes"), NULL},
+    {"copies", KEY_INT, S(copies), NULL, 1, 1, 99,
+     N_("a whole number from 1 to 99"), NULL},
+};
+#undef S
+
+static char **
+str_field(struct settings *s, const struct key *k)
+{
+    return (char **)((char *)s + k->offset);
+}
+
+static int *
+int_field(struct settings *s, const struct key *k)
+{
+    return (int *)((char *)s + k->offset);
+}
+
+void
+settings_init(struct settings *s)
+{
+    size_t i;
+
+    memset(s, 0, sizeof(*s));
+    for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+        if (keys[i].type == KEY_STRING) {
+            *str_field(s, &keys[i]) = xstrdup(keys[i].def_str);
+        } else {
+            *int_field(s, &keys[i]) = keys[i].def_int;
+        }
+    }
+}
+
+void
+settings_release(struct settings *s)
+{
+    size_t i;
+
+    for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+        if (keys[i].type == KEY_STRING) {
+            free(*str_field(s, &keys[i]));
+        }
+    }
+    for (i = 0; i < s->nwarnings; i++) {
+        free(s->warnings[i]);
+    }
+    free(s->warnings);
+    memset(s, 0, sizeof(*s));
+}
+
+static const struct key *
+find_key(const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+        if (strcmp(keys[i].name, name) == 0) {
+            return &keys[i];
+        }
+    }
+    return NULL;
+}
+
+static void
+add_warning(struct settings *s, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+add_warning(struct settings *s, const char *fmt, ...)
+{
+    char buf[ERR_MSG_MAX];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof(buf), fmt, ap);
+    va_end(ap);
+    s->warnings = xrealloc(s->warnings, (s->nwarnings + 1) * sizeof(char *));
+    s->warnings[s->nwarnings++] = xstrdup(buf);
+}
+
+static int
+bad_value(const char *path, config_setting_t *set, const struct key *k,
+          struct err *e)
+{
+    return err_set(e, ERR_CONFIG, _("%s:%d: setting '%s' should be %s"),
+                   path, config_setting_source_line(set), k->name,
+                   _(k->expect));
+}
+
+/* Store one setting SET whose key is K. */
+static int
+apply_key(struct settings *s, const char *path, config_setting_t *set,
+          const struct key *k, struct err *e)
+{
+    const char *v;
+    int n;
+
+    if (k->type == KEY_STRING) {
+        if (config_setting_type(set) != CONFIG_TYPE_STRING) {
+            return bad_value(path, set, k, e);
+        }
+        v = config_setting_get_string(set);
+        if (!u8_valid(v, strlen(v)) || (k->check != NULL && !k->check(v))) {
+            return bad_value(path, set, k, e);
+        }
+        free(*str_field(s, k));
+        *str_field(s, k) = xstrdup(v);
+        return 0;
+    }
+    if (config_setting_type(set) != CONFIG_TYPE_INT) {
+        return bad_value(path, set, k, e);
+    }
+    n = config_setting_get_int(set);
+    if (n < k->min || n > k->max) {
+        return bad_value(path, set, k, e);
+    }
+    *int_field(s, k) = n;
+    return 0;
+}
+
+int
+settings_load_file(struct settings *s, const char *path, int must_exist,
+                   struct err *e)
+{
+    config_t cfg;
+    config_setting_t *root;
+    FILE *fp;
+    int i, n, rc = 0;
+
+    fp = fopen(path, "r");
+    if (fp == NULL) {
+        if (errno == ENOENT && !must_exist) {
+            return 0;
+        }
+        return err_set(e, ERR_CONFIG, _("cannot read settings file '%s': %s"),
+                       path, strerror(errno));
+    }
+    config_init(&cfg);
+    if (config_read(&cfg, fp) != CONFIG_TRUE) {
+        rc = err_set(e, ERR_CONFIG,
+                     _("%s:%d: not valid settings syntax (%s); write lines like: language = \"zh_CN\";"),
+                     path, config_error_line(&cfg), config_error_text(&cfg));
+        goto out;
+    }
+    root = config_root_setting(&cfg);
+    n = config_setting_length(root);
+    for (i = 0; i < n && rc == 0; i++) {
+        config_setting_t *set = config_setting_get_elem(root, (unsigned)i);
+        const char *name = config_setting_name(set);
+        const struct key *k = find_key(name);
+
+        if (k == NULL) {
+            add_warning(s, _("%s:%d: unknown setting '%s' (ignored)"), path,
+                        config_setting_source_line(set), name);
+            continue;
+        }
+        rc = apply_key(s, path, set, k, e);
+    }
+out:
+    config_destroy(&cfg);
+    fclose(fp);
+    return rc;
+}
+
+char *
+settings_sysconfdir(void)
+{
+    const char *dir = getenv("ZHENXING_SYSCONFDIR");
+
+    return xstrdup(dir != NULL && *dir ? dir : "/etc/zhenxing");
+}
+
+char *
+settings_system_path(void)
+{
+    char *dir = settings_sysconfdir();
+    char *p = path_join(dir, "zhenxing.conf");
+
+    free(dir);
+    return p;
+}
+
+char *
+settings_policy_dir(const struct settings *s)
+{
+    char *dir, *p;
+
+    if (s->policy_dir[0] != '\0') {
+        return xstrdup(s->policy_dir);
+    }
+    dir = settings_sysconfdir();
+    p = path_join(dir, "policy");
+    free(dir);
+    return p;
+}
+
+int
+settings_load(struct settings *s, const char *extra, struct err *e)
+{
+    char *sys = settings_system_path();
+    char *home = path_config_home();
+    char *user = path_join(home, "zhenxing.conf");
+    int rc;
+
+    rc = settings_load_file(s, sys, 0, e);
+    if (rc == 0) {
+        rc = settings_load_file(s, user, 0, e);
+    }
+    if (rc == 0 && extra != NULL) {
+        rc = settings_load_file(s, extra, 1, e);
+    }
+    free(sys);
+    free(home);
+    free(user);
+    return rc;
+}

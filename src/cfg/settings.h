@@ -1,0 +1,51 @@
+/*
+ * settings.h - the user's settings, read from libconfig files in order:
+ * the system file (/etc/zhenxing/zhenxing.conf), the user's file
+ * ($XDG_CONFIG_HOME/zhenxing/zhenxing.conf), then --config FILE.  Later
+ * files override earlier ones key by key.  One table in settings.c lists
+ * every key with its type, default and check.
+ */
+#ifndef ZX_SETTINGS_H
+#define ZX_SETTINGS_H
+
+#include <stddef.h>
+
+struct err;
+
+struct settings {
+    char *database;        /* "" = the default location */
+    char *language;        /* "zh_CN" or "en" */
+    int busy_timeout;      /* milliseconds to wait for a locked database */
+    char *policy_dir;      /* county's own policy files; "" = <sysconfdir>/policy */
+    char *print_command;   /* program that prints (argument vector) */
+    char *printer;         /* printer name, "" = the default printer */
+    int copies;
+    char **warnings;       /* unknown keys etc., for the caller to show */
+    size_t nwarnings;
+};
+
+/* Defaults for every key. */
+void settings_init(struct settings *s);
+void settings_release(struct settings *s);
+
+/* Read one file.  MUST_EXIST: a missing file is an error (--config);
+ * otherwise it is skipped.  An error names the file, the line and what
+ * was expected; unknown keys become warnings. */
+int settings_load_file(struct settings *s, const char *path, int must_exist,
+                       struct err *e);
+
+/* The system file, then the user's file, then EXTRA (may be NULL). */
+int settings_load(struct settings *s, const char *extra, struct err *e);
+
+/* The system settings directory: $ZHENXING_SYSCONFDIR when set (tests),
+ * /etc/zhenxing otherwise.  Caller frees. */
+char *settings_sysconfdir(void);
+
+/* The system settings file, <sysconfdir>/zhenxing.conf.  Caller frees. */
+char *settings_system_path(void);
+
+/* The directory of the county's policy files (setting policy_dir, by
+ * default <sysconfdir>/policy).  Caller frees. */
+char *settings_policy_dir(const struct settings *s);
+
+#endif

@@ -1,0 +1,165 @@
+/*
+ * cli.c - the subcommand table and the common path every subcommand
+ * takes: --help, policy, database, login, then the command itself.
+ */
+#include "config.h"
+#include "cli/cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "util/err.h"
+#include "util/i18n.h"
+
+static const struct cmd commands[] = {
+    {"init", cmd_init, N_("--province P --county NAME [--county-code CODE]"),
+     N_("create a new, empty county database"),
+     N_("  --province P        province: code (51) or name (四川省, 四川)\n"
+        "  --county NAME       the county's name, e.g. 青山县\n"
+        "  --county-code CODE  six-digit GB/T 2260 code of the county\n"
+        "The account of your Unix login becomes the administrator.\n"),
+     CMD_POLICY},
+    {"demo", cmd_demo, N_("[--households N] [--seed S] [--date YYYY-MM-DD]"),
+     N_("create a realistic synthetic county database"),
+     N_("  --households N   number of households (default 5000)\n"
+        "  --seed S         random seed (default 1); same seed and date, same data\n"
+        "  --date D         the day the data is as of (default today)\n"
+        "  --force          replace an existing demo database\n"
+        "ID numbers use the test region code 519901 and pass the check digit.\n"),
+     CMD_POLICY},
+    {"check", cmd_check, N_("[--full] [--rules]"),
+     N_("check the database's integrity and the registry's rules"),
+     N_("  --full    full integrity check (slower than the quick check)\n"
+        "  --rules   list the rule codes and exit\n"
+        "Exit status 1 when anything was found.\n"),
+     0},
+    {"backup", cmd_backup, N_("FILE [--force]"),
+     N_("copy the database while others keep working"),
+     N_("  --force   overwrite FILE if it exists\n"),
+     CMD_LOGIN},
+    {"user", cmd_user, N_("add|list|set ..."),
+     N_("manage staff accounts (administrators)"),
+     N_("  user list\n"
+        "  user add LOGIN --name NAME --role ROLE [--scope TOWNSHIP[/VILLAGE]]\n"
+        "  user set LOGIN [--name NAME] [--role ROLE] [--scope S | --county]\n"
+        "                 [--disable | --enable]\n"
+        "ROLE: admin, county, township, village, viewer.\n"),
+     CMD_LOGIN},
+    {"idcheck", cmd_idcheck, N_("NUMBER..."),
+     N_("check resident ID numbers (GB 11643)"),
+     N_("Prints the normalized number, birth date and sex of each valid\n"
+        "number; exit status 1 when one is invalid.\n"),
+     0},
+};
+
+const struct cmd *
+cli_find(const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+        if (strcmp(commands[i].name, name) == 0) {
+            return &commands[i];
+        }
+    }
+    return NULL;
+}
+
+void
+cli_print_usage(FILE *fp)
+{
+    size_t i;
+
+    fprintf(fp, "%s\n  zhenxing [--db FILE] [--config FILE]\n"
+                "  zhenxing [--db FILE] [--config FILE] %s\n\n%s\n",
+            _("Usage:"), _("COMMAND [ARGS]"), _("Commands:"));
+    for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+        fprintf(fp, "  %-9s %s\n", commands[i].name, _(commands[i].summary));
+    }
+    fprintf(fp, "\n%s\n", _("Without a command, zhenxing opens the full-screen program."));
+    fprintf(fp, "%s\n", _("  --db FILE       the county database (default ~/.local/share/zhenxing/county.db)\n"
+                          "  --config FILE   a settings file read after the system and user files\n"
+                          "  --help          this help; 'zhenxing COMMAND --help' for one command\n"
+                          "  --version       the version"));
+}
+
+static void
+print_help(const struct cmd *c)
+{
+    printf("%s zhenxing %s %s\n%s\n\n%s", _("Usage:"), c->name, _(c->args),
+           _(c->summary), _(c->help));
+}
+
+int
+cli_fail(const struct err *e)
+{
+    fprintf(stderr, "zhenxing: %s\n", e->msg);
+    return e->code == ERR_USAGE ? EXIT_USAGE : EXIT_ERROR;
+}
+
+int
+cli_usage_error(const struct cmd *c, const char *fmt, ...)
+{
+    va_list ap;
+
+    fputs("zhenxing: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\n%s zhenxing %s --help\n", _("See:"), c->name);
+    return EXIT_USAGE;
+}
+
+static int
+wants_help(int argc, char **argv)
+{
+    int i;
+
+    for (i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            return 1;
+        }
+        if (strcmp(argv[i], "--") == 0) {
+            break;
+        }
+    }
+    return 0;
+}
+
+int
+cli_run(struct app *a, int argc, char **argv)
+{
+    const struct cmd *c = cli_find(argv[0]);
+    int rc;
+
+    if (c == NULL) {
+        fprintf(stderr, _("zhenxing: unknown command '%s'; see zhenxing --help\n"), argv[0]);
+        return EXIT_USAGE;
+    }
+    if (wants_help(argc, argv)) {
+        print_help(c);
+        return EXIT_OK;
+    }
+    rc = cli_prepare(a, c->flags);
+    return rc != 0 ? rc : c->fn(a, argc, argv);
+}
+
+int
+cli_prepare(struct app *a, unsigned flags)
+{
+    struct err e;
+
+    err_clear(&e);
+    if ((flags & CMD_POLICY) && !a->policy_loaded && app_load_policy(a, &e)) {
+        return cli_fail(&e);
+    }
+    if ((flags & (CMD_DB | CMD_LOGIN)) && a->db == NULL && app_open_db(a, 0, &e)) {
+        return cli_fail(&e);
+    }
+    if ((flags & CMD_LOGIN) && app_login(a, &e)) {
+        return cli_fail(&e);
+    }
+    return 0;
+}

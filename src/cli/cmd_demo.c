@@ -1,0 +1,166 @@
+/*
+ * cmd_demo.c - `zhenxing demo`: a synthetic county to try zhenxing on.
+ */
+#include "config.h"
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <malloc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "cli/county.h"
+#include "cli/demo.h"
+#include "core/date.h"
+#include "db/db.h"
+#include "util/err.h"
+#include "util/i18n.h"
+#include "util/path.h"
+
+static int
+parse_long(const char *s, long lo, long hi, long *out)
+{
+    char *end;
+
+    errno = 0;
+    *out = strtol(s, &end, 10);
+    return errno == 0 && end != s && *end == '\0' && *out >= lo && *out <= hi;
+}
+
+static int
+parse(int argc, char **argv, struct demo_opts *o, int *force)
+{
+    const struct cmd *c = cli_find("demo");
+    long v;
+    int i;
+
+    for (i = 1; i < argc; i++) {
+        const char *opt = argv[i];
+        const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+
+        if (strcmp(opt, "--force") == 0) {
+            *force = 1;
+            continue;
+        }
+        if (strcmp(opt, "--households") != 0 && strcmp(opt, "--seed") != 0 &&
+            strcmp(opt, "--date") != 0) {
+            return cli_usage_error(c, _("unknown option '%s'"), opt);
+        }
+        if (val == NULL) {
+            return cli_usage_error(c, _("option '%s' needs a value"), opt);
+        }
+        i++;
+        if (strcmp(opt, "--households") == 0) {
+            if (!parse_long(val, 1, 2000000, &v)) {
+                return cli_usage_error(c, "%s", _("--households takes a whole number from 1 to 2000000"));
+            }
+            o->households = v;
+        } else if (strcmp(opt, "--seed") == 0) {
+            if (!parse_long(val, 0, 2147483647L, &v)) {
+                return cli_usage_error(c, "%s", _("--seed takes a whole number from 0 to 2147483647"));
+            }
+            o->seed = (uint64_t)v;
+        } else if (date_parse(val, &o->date) != DATE_OK) {
+            return cli_usage_error(c, _("--date: %s"), date_status_message(date_parse(val, &o->date)));
+        }
+    }
+    return 0;
+}
+
+/* Make room for the demo: refuse to touch a real county database. */
+static int
+clear_old(struct app *a, int force, struct err *e)
+{
+    char demo[4];
+
+    if (!path_exists(a->db_path)) {
+        return 0;
+    }
+    if (!force) {
+        return err_set(e, ERR_INVALID, _("'%s' already exists; give another file with --db, or --force to replace a demo database"),
+                       a->db_path);
+    }
+    if (app_open_db(a, 0, e)) {
+        return -1;
+    }
+    if (db_meta_get(a->db, "demo", demo, sizeof(demo), e)) {
+        return -1;
+    }
+    db_close(a->db);
+    a->db = NULL;
+    if (strcmp(demo, "1") != 0) {
+        return err_set(e, ERR_INVALID, _("'%s' is a real county database, not a demo; it was not replaced"),
+                       a->db_path);
+    }
+    county_remove_files(a->db_path);
+    a->county[0] = a->province[0] = '\0';
+    return 0;
+}
+
+/* Build the demo in TMP, then move it to A->db_path. */
+static int
+build(struct app *a, const struct demo_opts *o, struct demo_stats *st,
+      struct county_spec *spec, struct err *e)
+{
+    char *final = a->db_path;
+    size_t n = strlen(final) + 32;
+    char *tmp = malloc(n);
+    int rc;
+
+    snprintf(tmp, n, "%s.demo%ld", final, (long)getpid());
+    county_remove_files(tmp);
+    a->db_path = tmp;
+    rc = county_spec_check(&a->policy, "51", "青山县", "519901", spec, e) ||
+         county_create(a, spec, e) || db_bulk_mode(a->db, 1, e) ||
+         demo_generate(a, o, st, e) || db_bulk_mode(a->db, 0, e) ? -1 : 0;
+    db_close(a->db);
+    a->db = NULL;
+    if (rc == 0 && rename(tmp, final) != 0) {
+        rc = err_set(e, ERR_IO, _("cannot rename '%s' to '%s': %s"), tmp, final,
+                     strerror(errno));
+    }
+    county_remove_files(tmp);
+    a->db_path = final;
+    free(tmp);
+    return rc;
+}
+
+int
+cmd_demo(struct app *a, int argc, char **argv)
+{
+    struct demo_opts o = {5000, 1, 0};
+    struct demo_stats st;
+    struct county_spec spec;
+    struct timespec t0, t1;
+    struct err e;
+    int force = 0, rc;
+
+    err_clear(&e);
+    o.date = app_today();
+    if ((rc = parse(argc, argv, &o, &force)) != 0) {
+        return rc;
+    }
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+#ifdef M_TRIM_THRESHOLD
+    /* SQLite's page cache grows and shrinks by single pages; without this
+     * glibc hands memory back to the kernel (and faults it in again)
+     * thousands of times a second during the bulk load. */
+    mallopt(M_TRIM_THRESHOLD, 512 << 20);
+    mallopt(M_TOP_PAD, 64 << 20);
+#endif
+    if (clear_old(a, force, &e) || build(a, &o, &st, &spec, &e)) {
+        return cli_fail(&e);
+    }
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    printf(_("Created the demo county %s in %s: %ld townships, %ld villages, %ld households, %ld persons, %ld monitoring cases (%.1f s).\n"),
+           spec.county, a->db_path, st.townships, st.villages, st.households,
+           st.persons, st.cases,
+           (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+    printf(_("Township staff log in as xz01..xz%02ld, county staff as xianji01; your login '%s' is the administrator.\n"),
+           st.townships, a->login);
+    return EXIT_OK;
+}

@@ -1,0 +1,112 @@
+/*
+ * findings.c - the findings list and the registry of rule codes.
+ */
+#include "config.h"
+#include "core/findings.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/i18n.h"
+#include "util/xalloc.h"
+
+static const struct finding_rule registry[] = {
+    {"ID01", SEV_ERROR, N_("member's ID number fails the GB 11643 checks")},
+    {"ID02", SEV_ERROR, N_("member's sex differs from the ID number")},
+    {"ID03", SEV_ERROR, N_("member's birth date differs from the ID number")},
+    {"ID04", SEV_ERROR, N_("the same ID number in more than one household")},
+    {"HH01", SEV_ERROR, N_("household without exactly one head")},
+    {"HH02", SEV_ERROR, N_("no member can work but the household is not marked as without labour")},
+    {"HH03", SEV_WARNING, N_("marked as without labour but a member can work")},
+    {"HH04", SEV_ERROR, N_("monitoring category does not fit the household type")},
+    {"RK01", SEV_ERROR, N_("monitoring object without a risk type")},
+    {"RK02", SEV_ERROR, N_("risk of unstable work but no member can work")},
+    {"RK03", SEV_ERROR, N_("risk of unstable work but no member works")},
+    {"RK04", SEV_ERROR, N_("drinking water unsafe but no drinking-water risk")},
+    {"RK05", SEV_ERROR, N_("drinking-water risk without a drinking-water measure")},
+    {"RK06", SEV_ERROR, N_("housing risk without a housing or relocation measure")},
+    {"PR01", SEV_ERROR, N_("monitoring object without identification date")},
+    {"PR02", SEV_WARNING, N_("procedure step overdue")},
+    {"PR03", SEV_ERROR, N_("publicity shorter than required")},
+    {"MS01", SEV_WARNING, N_("household with labour has no development measure in time")},
+    {"EL01", SEV_ERROR, N_("risk eliminated too soon after identification")},
+    {"EL02", SEV_ERROR, N_("eliminated through assistance without a development measure")},
+    {"EL03", SEV_ERROR, N_("household without labour marked as eliminated")},
+    {"EL04", SEV_ERROR, N_("eliminated through assistance in the month of identification or the next")},
+    {"EL05", SEV_ERROR, N_("income not above the monitoring line")},
+    {"EL06", SEV_ERROR, N_("food, clothing, schooling, medical care, housing or water not secured")},
+    {"EL07", SEV_ERROR, N_("a new risk was found after identification")},
+    {"IN01", SEV_WARNING, N_("per-capita income implausibly high at identification")},
+    {"IN02", SEV_WARNING, N_("wage income implausibly low")},
+    {"VS01", SEV_WARNING, N_("visit overdue")},
+};
+
+const struct finding_rule *
+finding_rules(size_t *n)
+{
+    *n = sizeof(registry) / sizeof(registry[0]);
+    return registry;
+}
+
+const struct finding_rule *
+finding_rule(const char *code)
+{
+    size_t i;
+
+    for (i = 0; i < sizeof(registry) / sizeof(registry[0]); i++) {
+        if (strcmp(registry[i].code, code) == 0) {
+            return &registry[i];
+        }
+    }
+    return NULL;
+}
+
+const char *
+severity_label(enum severity sev)
+{
+    return sev == SEV_ERROR ? _("error") : _("warning");
+}
+
+void
+findings_add(struct findings *f, const char *code, int64_t hh,
+             const char *fmt, ...)
+{
+    const struct finding_rule *r = finding_rule(code);
+    struct finding *x;
+    va_list ap;
+
+    f->v = xgrow(f->v, &f->alloc, f->n + 1, sizeof(*f->v));
+    x = &f->v[f->n++];
+    snprintf(x->code, sizeof(x->code), "%s", code);
+    x->sev = r != NULL ? r->sev : SEV_ERROR;
+    x->household_id = hh;
+    va_start(ap, fmt);
+    vsnprintf(x->msg, sizeof(x->msg), fmt, ap);
+    va_end(ap);
+}
+
+size_t
+findings_count(const struct findings *f, enum severity sev)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < f->n; i++) {
+        n += f->v[i].sev == sev;
+    }
+    return n;
+}
+
+void
+findings_reset(struct findings *f)
+{
+    f->n = 0;
+}
+
+void
+findings_free(struct findings *f)
+{
+    free(f->v);
+    memset(f, 0, sizeof(*f));
+}

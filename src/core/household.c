@@ -1,0 +1,131 @@
+/*
+ * household.c - income arithmetic and snapshot housekeeping.
+ */
+#include "config.h"
+#include "core/household.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/money.h"
+#include "util/xalloc.h"
+
+int
+income_compute(struct income *inc)
+{
+    if (inc->members < 1) {
+        return -1;
+    }
+    inc->net = inc->wage + inc->business + inc->property + inc->transfer -
+               inc->business_cost;
+    inc->per_capita = money_div_round(inc->net, inc->members);
+    return 0;
+}
+
+void
+snapshot_reset(struct hh_snapshot *s)
+{
+    size_t i;
+
+    for (i = 0; i < s->nsteps; i++) {
+        case_step_clear(&s->steps[i]);
+    }
+    for (i = 0; i < s->nvisits; i++) {
+        visit_clear(&s->visits[i]);
+    }
+    mcase_clear(&s->mcase);
+    memset(&s->hh, 0, sizeof(s->hh));
+    s->nmembers = s->nincomes = s->nguarantees = 0;
+    s->nsteps = s->nmeasures = s->nvisits = 0;
+    s->has_case = 0;
+}
+
+void
+snapshot_free(struct hh_snapshot *s)
+{
+    snapshot_reset(s);
+    free(s->members);
+    free(s->incomes);
+    free(s->guarantees);
+    free(s->steps);
+    free(s->measures);
+    free(s->visits);
+    memset(s, 0, sizeof(*s));
+}
+
+/* Grow ARR (N used, A allocated) by one zeroed element of SIZE. */
+static void *
+add_one(void **arr, size_t *n, size_t *a, size_t size)
+{
+    char *p;
+
+    *arr = xgrow(*arr, a, *n + 1, size);
+    p = (char *)*arr + *n * size;
+    memset(p, 0, size);
+    (*n)++;
+    return p;
+}
+
+#define ADD(s, field, n, a) \
+    add_one((void **)&(s)->field, &(s)->n, &(s)->a, sizeof(*(s)->field))
+
+struct person *
+snapshot_add_member(struct hh_snapshot *s)
+{
+    return ADD(s, members, nmembers, amembers);
+}
+
+struct income *
+snapshot_add_income(struct hh_snapshot *s)
+{
+    return ADD(s, incomes, nincomes, aincomes);
+}
+
+struct guarantee *
+snapshot_add_guarantee(struct hh_snapshot *s)
+{
+    return ADD(s, guarantees, nguarantees, aguarantees);
+}
+
+struct case_step *
+snapshot_add_step(struct hh_snapshot *s)
+{
+    return ADD(s, steps, nsteps, asteps);
+}
+
+struct measure *
+snapshot_add_measure(struct hh_snapshot *s)
+{
+    return ADD(s, measures, nmeasures, ameasures);
+}
+
+struct visit *
+snapshot_add_visit(struct hh_snapshot *s)
+{
+    return ADD(s, visits, nvisits, avisits);
+}
+
+const struct income *
+snapshot_income(const struct hh_snapshot *s, int year)
+{
+    size_t i;
+
+    for (i = 0; i < s->nincomes; i++) {
+        if (s->incomes[i].year == year) {
+            return &s->incomes[i];
+        }
+    }
+    return NULL;
+}
+
+const struct income *
+snapshot_last_income(const struct hh_snapshot *s)
+{
+    return s->nincomes ? &s->incomes[s->nincomes - 1] : NULL;
+}
+
+const struct guarantee *
+snapshot_last_guarantee(const struct hh_snapshot *s)
+{
+    return s->nguarantees ? &s->guarantees[s->nguarantees - 1] : NULL;
+}

@@ -1,0 +1,147 @@
+/*
+ * household.h - the registry's entities (domain.md section 2): household,
+ * member, yearly income, the four guarantees, and the snapshot that
+ * gathers everything the rules need to judge one household.  Plain data;
+ * the database layer fills it, core/rules.c judges it.
+ */
+#ifndef ZX_HOUSEHOLD_H
+#define ZX_HOUSEHOLD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/idno.h"
+#include "core/mcase.h"
+
+#define HH_NO_BUF 32      /* 户编号, 人编号 */
+#define NAME_BUF 96       /* a person's name: up to 30 Chinese characters */
+#define CODE_BUF 12       /* a code of a code table */
+#define PHONE_BUF 24
+#define SHORT_BUF 256     /* address, unit, place */
+#define DOCNO_BUF 32      /* 证件号码 (残疾人证 has 20 characters) */
+
+struct household {
+    int64_t id;
+    char hh_no[HH_NO_BUF];
+    int64_t township_id;
+    int64_t village_id;
+    int64_t natural_village_id;   /* 0 = none */
+    char hh_type[CODE_BUF];       /* 户类型: 脱贫户 / 一般农户 */
+    char address[SHORT_BUF];
+    char phone[PHONE_BUF];
+    int relocated;                /* 易地扶贫搬迁 */
+    char relocation_site[SHORT_BUF];
+    int military;                 /* 军烈属 */
+    int no_labour_support;        /* 整户无劳动能力兜底保障户 */
+    char house_grade[CODE_BUF];   /* 危房等级 A-D, "" unknown */
+    int64_t version;
+};
+
+struct person {
+    int64_t id;
+    int64_t household_id;
+    char person_no[HH_NO_BUF];
+    char name[NAME_BUF];
+    char sex[CODE_BUF];
+    char id_type[CODE_BUF];
+    char id_no[DOCNO_BUF];
+    int birth;                    /* DATE_NONE when unknown */
+    char relation[CODE_BUF];
+    char ethnicity[CODE_BUF];
+    char political[CODE_BUF];
+    char education[CODE_BUF];
+    char schooling[CODE_BUF];
+    char health[CODE_BUF];
+    char labour[CODE_BUF];
+    char work_place[SHORT_BUF];
+    int work_months;              /* 务工时间（月）, 0-12 */
+    int ins_medical;              /* 基本医疗保险 */
+    int ins_serious;              /* 大病保险 */
+    int medical_aid;              /* 医疗救助 */
+    int ins_pension;              /* 基本养老保险 */
+    int dibao;                    /* 低保 */
+    int tekun;                    /* 特困供养 */
+    char public_job[CODE_BUF];    /* 公益岗位, "" none */
+    char phone[PHONE_BUF];
+    int in_household;             /* 0 once removed (自然减少...) */
+    char left_reason[SHORT_BUF];  /* why the member left */
+    int64_t version;
+};
+
+/* Income and expenditure of one year (收支情况), all amounts in fen. */
+struct income {
+    int64_t id;
+    int64_t household_id;
+    int year;
+    int64_t wage;           /* 工资性收入 */
+    int64_t business;       /* 生产经营性收入 */
+    int64_t property;       /* 财产性收入 */
+    int64_t transfer;       /* 转移性收入 */
+    int64_t business_cost;  /* 生产经营性支出 */
+    int64_t claims;         /* 家庭理赔收入 */
+    int64_t oop_rigid;      /* 合规自付支出 */
+    int members;            /* 家庭人口数 the figure is divided by */
+    int64_t net;            /* 家庭纯收入, computed */
+    int64_t per_capita;     /* 家庭人均纯收入, computed */
+    int64_t line_fen;       /* the monitoring line it was judged against */
+    int line_year;
+    int64_t version;
+};
+
+/* 两不愁三保障及饮水安全: 1 = secured, 0 = a problem. */
+struct guarantee {
+    int64_t id;
+    int64_t household_id;
+    int year;
+    int checked_on;
+    int food_clothing;
+    int education;
+    int medical;
+    int housing;
+    int water;
+    int64_t version;
+};
+
+/* Everything the rules need about one household. */
+struct hh_snapshot {
+    struct household hh;
+    struct person *members;   /* current members only */
+    size_t nmembers, amembers;
+    struct income *incomes;   /* ascending year */
+    size_t nincomes, aincomes;
+    struct guarantee *guarantees; /* ascending year */
+    size_t nguarantees, aguarantees;
+    int has_case;
+    struct mcase mcase;       /* the household's current (not rejected) case */
+    struct case_step *steps;  /* of that case, in order */
+    size_t nsteps, asteps;
+    struct measure *measures;
+    size_t nmeasures, ameasures;
+    struct visit *visits;     /* ascending date */
+    size_t nvisits, avisits;
+};
+
+/* Fill INC->net and INC->per_capita from the parts (domain.md 2.3):
+ * net = wage + business + property + transfer - business_cost;
+ * per capita = net / members, rounded half away from zero to the fen.
+ * Returns -1 when members < 1. */
+int income_compute(struct income *inc);
+
+/* Empty S for the next household, keeping its arrays. */
+void snapshot_reset(struct hh_snapshot *s);
+void snapshot_free(struct hh_snapshot *s);
+/* Append an element to the snapshot's arrays; returns it zeroed. */
+struct person *snapshot_add_member(struct hh_snapshot *s);
+struct income *snapshot_add_income(struct hh_snapshot *s);
+struct guarantee *snapshot_add_guarantee(struct hh_snapshot *s);
+struct case_step *snapshot_add_step(struct hh_snapshot *s);
+struct measure *snapshot_add_measure(struct hh_snapshot *s);
+struct visit *snapshot_add_visit(struct hh_snapshot *s);
+
+/* The income record of YEAR, or NULL. */
+const struct income *snapshot_income(const struct hh_snapshot *s, int year);
+/* The latest income / guarantee record, or NULL. */
+const struct income *snapshot_last_income(const struct hh_snapshot *s);
+const struct guarantee *snapshot_last_guarantee(const struct hh_snapshot *s);
+
+#endif

@@ -1,0 +1,87 @@
+/*
+ * policy.c - look-ups in the loaded policy tables.
+ */
+#include "config.h"
+#include "core/policy.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int
+province_matches(const char *entry, const char *want)
+{
+    return want != NULL && strcmp(entry, want) == 0;
+}
+
+const struct line_entry *
+policy_line(const struct policy *p, const char *province, int year)
+{
+    const struct line_entry *any = NULL;
+    size_t i;
+
+    for (i = 0; i < p->nlines; i++) {
+        const struct line_entry *l = &p->lines[i];
+
+        if (l->year != year) {
+            continue;
+        }
+        if (province_matches(l->province, province)) {
+            return l;
+        }
+        if (strcmp(l->province, POLICY_ANY_PROVINCE) == 0) {
+            any = l;
+        }
+    }
+    return any;
+}
+
+/* The best entry among those for exactly PROVINCE. */
+static const struct rules *
+best_rules(const struct policy *p, const char *province, int year)
+{
+    const struct rules *best = NULL;
+    size_t i;
+
+    for (i = 0; i < p->nrules; i++) {
+        const struct rules *r = &p->rules[i];
+
+        if (strcmp(r->province, province) == 0 && r->from_year <= year &&
+            (best == NULL || r->from_year > best->from_year)) {
+            best = r;
+        }
+    }
+    return best;
+}
+
+const struct rules *
+policy_rules(const struct policy *p, const char *province, int year)
+{
+    const struct rules *r = NULL;
+
+    if (province != NULL) {
+        r = best_rules(p, province, year);
+    }
+    return r != NULL ? r : best_rules(p, POLICY_ANY_PROVINCE, year);
+}
+
+void
+policy_free(struct policy *p)
+{
+    size_t i;
+
+    for (i = 0; i < p->nlines; i++) {
+        free(p->lines[i].province);
+        free(p->lines[i].source);
+        free(p->lines[i].confidence);
+        free(p->lines[i].file);
+    }
+    free(p->lines);
+    for (i = 0; i < p->nrules; i++) {
+        free(p->rules[i].province);
+    }
+    free(p->rules);
+    free(p->cal.holidays);
+    free(p->cal.workdays);
+    codebook_free(&p->codes);
+    memset(p, 0, sizeof(*p));
+}

@@ -1,0 +1,71 @@
+/*
+ * policy.h - the numbers that change by province and year, as loaded from
+ * the policy data files under share/policy/ (cfg/policy_load.c):
+ * monitoring lines, procedure deadlines and check thresholds, the
+ * working-day calendar, and the code tables.
+ */
+#ifndef ZX_POLICY_H
+#define ZX_POLICY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/codes.h"
+#include "core/date.h"
+
+/* The national default: applies where a province has no entry. */
+#define POLICY_ANY_PROVINCE "*"
+
+/* One monitoring line (监测范围): yuan per person per year, as fen. */
+struct line_entry {
+    char *province;     /* two-digit code, or "*" */
+    int year;
+    int64_t fen;
+    char *source;       /* document or page it comes from */
+    char *confidence;   /* V, S, M or I as in domain.md */
+    int is_default;     /* shipped value the county should confirm */
+    char *file;         /* where it was read (for messages) */
+    int line;
+};
+
+/* Deadlines and thresholds in force from FROM_YEAR on in PROVINCE. */
+struct rules {
+    char *province;
+    int from_year;
+    int verify_workdays;         /* clue -> home check */
+    int identify_days;           /* clue -> county approval */
+    int reject_reply_workdays;   /* check -> reasoned reply */
+    int publicity_min_days;      /* village publicity, inclusive days */
+    int dev_measure_days;        /* approval -> development measure */
+    int elim_min_months;         /* approval -> elimination */
+    int assist_elim_min_months;  /* 帮扶消除 not in the same/next month */
+    int no_labour_elimination;   /* 1: households without labour may be eliminated */
+    int visit_interval_days;     /* monitored households */
+    int followup_interval_days;  /* eliminated households (回访) */
+    int64_t suspicious_income_fen;
+    int suspicious_from_year;
+    int64_t implausible_wage_fen;
+};
+
+struct policy {
+    struct line_entry *lines;
+    size_t nlines;
+    struct rules *rules;
+    size_t nrules;
+    struct calendar cal;
+    struct codebook codes;
+};
+
+/* The line for PROVINCE in YEAR: the province's own entry, else the
+ * national default; NULL when neither exists. */
+const struct line_entry *policy_line(const struct policy *p,
+                                     const char *province, int year);
+
+/* The rules in force for PROVINCE in YEAR (own entries before "*", the
+ * latest FROM_YEAR not after YEAR); NULL when none applies. */
+const struct rules *policy_rules(const struct policy *p,
+                                 const char *province, int year);
+
+void policy_free(struct policy *p);
+
+#endif

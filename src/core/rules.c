@@ -1,0 +1,850 @@
+/*
+ * rules.c - consistency rules, elimination criteria and the procedure.
+ *
+ * Rules never name a code of a code table; they ask whether a code
+ * carries a tag defined in share/codes.conf ("labour", "development",
+ * "risk" tags "water", "housing", "work_unstable" ...).  Every number
+ * comes from struct rules (share/policy/rules.conf).
+ */
+#include "config.h"
+#include "core/rules.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/money.h"
+#include "util/err.h"
+#include "util/i18n.h"
+#include "util/xalloc.h"
+
+static const struct codebook *
+book(const struct rule_ctx *ctx)
+{
+    return &ctx->policy->codes;
+}
+
+static int
+year_of(int day)
+{
+    int y, m, d;
+
+    date_to_ymd(day, &y, &m, &d);
+    return y;
+}
+
+int
+hh_has_labour(const struct codebook *cb, const struct hh_snapshot *s)
+{
+    size_t i;
+
+    for (i = 0; i < s->nmembers; i++) {
+        if (code_is(cb, "labour", s->members[i].labour, "labour")) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int
+hh_has_dev_measure(const struct codebook *cb, const struct hh_snapshot *s,
+                   int day)
+{
+    size_t i;
+
+    for (i = 0; i < s->nmeasures; i++) {
+        const struct measure *m = &s->measures[i];
+
+        if (m->start != DATE_NONE && m->start <= day &&
+            code_is(cb, "measure_category", m->category, "development")) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* 1 when a measure of a category tagged TAG exists. */
+static int
+has_measure_tag(const struct codebook *cb, const struct hh_snapshot *s,
+                const char *tag)
+{
+    size_t i;
+
+    for (i = 0; i < s->nmeasures; i++) {
+        if (code_is(cb, "measure_category", s->measures[i].category, tag)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* 1 when the case has a risk of a code tagged TAG. */
+static int
+has_risk_tag(const struct codebook *cb, const struct mcase *c,
+             const char *tag)
+{
+    int i;
+
+    for (i = 0; i < c->nrisks; i++) {
+        if (code_is(cb, "risk", c->risks[i], tag)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static const struct rules *
+rules_for(const struct rule_ctx *ctx)
+{
+    static const struct rules none;
+    const struct rules *r =
+        policy_rules(ctx->policy, ctx->province, year_of(ctx->today));
+
+    return r != NULL ? r : &none;
+}
+
+/* --- members ------------------------------------------------------- */
+
+static void
+check_member_id(const struct rule_ctx *ctx, const struct hh_snapshot *s,
+                const struct person *p, struct findings *f)
+{
+    struct idno id;
+    enum idno_status st;
+    char want[2] = {0, 0};
+
+    if (!code_is(book(ctx), "id_type", p->id_type, "resident_id") ||
+        p->id_no[0] == '\0') {
+        return;
+    }
+    st = idno_parse(p->id_no, ctx->today, &id);
+    if (st != IDNO_OK) {
+        findings_add(f, "ID01", s->hh.id, _("member %s: %s"), p->name,
+                     idno_status_message(st));
+        return;
+    }
+    want[0] = (char)('0' + id.sex);
+    if (p->sex[0] != '\0' && strcmp(p->sex, want) != 0) {
+        findings_add(f, "ID02", s->hh.id,
+                     _("member %s: the ID number says %s, the record says %s; correct the one that is wrong"),
+                     p->name, code_label(book(ctx), "sex", want),
+                     code_label(book(ctx), "sex", p->sex));
+    }
+    if (p->birth != DATE_NONE && p->birth != id.birth) {
+        char a[DATE_BUF], b[DATE_BUF];
+
+        date_format(id.birth, a);
+        date_format(p->birth, b);
+        findings_add(f, "ID03", s->hh.id,
+                     _("member %s: the ID number says born %s, the record says %s; correct the one that is wrong"),
+                     p->name, a, b);
+    }
+}
+
+static void
+check_members(const struct rule_ctx *ctx, const struct hh_snapshot *s,
+              struct findings *f)
+{
+    size_t i, heads = 0;
+
+    for (i = 0; i < s->nmembers; i++) {
+        check_member_id(ctx, s, &s->members[i], f);
+        heads += code_is(book(ctx), "relation", s->members[i].relation,
+                         "head");
+    }
+    if (s->nmembers > 0 && heads != 1) {
+        findings_add(f, "HH01", s->hh.id,
+                     _("the household has %zu heads; mark exactly one member as head of household"),
+                     heads);
+    }
+}
+
+/* --- labour and category ----------------------------------------- */
+
+static void
+check_labour(const struct rule_ctx *ctx, const struct hh_snapshot *s,
+             struct findings *f)
+{
+    int labour = hh_has_labour(book(ctx), s);
+    int open = s->has_case && (case_state_monitored(s->mcase.state) ||
+                               case_state_in_procedure(s->mcase.state));
+
+    if (s->nmembers > 0 && !labour && !s->hh.no_labour_support && open) {
+        findings_add(f, "HH02", s->hh.id, "%s",
+                     _("no member can work: mark the household as without labour (整户无劳动能力兜底保障户) and give it safety-net measures"));
+    }
+    if (labour && s->hh.no_labour_support) {
+        findings_add(f, "HH03", s->hh.id, "%s",
+                     _("the household is marked as without labour but a member can work; correct the mark or the member's labour ability"));
+    }
+}
+
+/* 1 when CATEGORY fits household type HH_TYPE (codes.conf tags). */
+static int
+category_fits(const struct codebook *cb, const char *category,
+              const char *hh_type)
+{
+    int former = code_is(cb, "hh_type", hh_type, "former_poor");
+
+    if (code_is(cb, "category", category, "former_poor_only")) {
+        return former;
+    }
+    if (code_is(cb, "category", category, "ordinary_only")) {
+        return !former;
+    }
+    return 1;
+}
+
+/* --- case ------------------------------------------------------- */
+
+static void
+check_risks(const struct rule_ctx *ctx, const struct hh_snapshot *s,
+            struct findings *f)
+{
+    const struct codebook *cb = book(ctx);
+    const struct mcase *c = &s->mcase;
+    const struct guarantee *g = snapshot_last_guarantee(s);
+    size_t i;
+    int works = 0;
+
+    if (c->nrisks == 0) {
+        findings_add(f, "RK01", s->hh.id, "%s",
+                     _("a monitoring object needs at least one risk type; add the risk that brought it into monitoring"));
+    }
+    if (has_risk_tag(cb, c, "work_unstable")) {
+        for (i = 0; i < s->nmembers; i++) {
+            works |= s->members[i].work_months > 0;
+        }
+        if (!hh_has_labour(cb, s)) {
+            findings_add(f, "RK02", s->hh.id, "%s",
+                         _("the risk is unstable work but no member can work; correct the risk or the members' labour ability"));
+        } else if (!works) {
+            findings_add(f, "RK03", s->hh.id, "%s",
+                         _("the risk is unstable work but no member has months of work recorded; record the work or correct the risk"));
+        }
+    }
+    if (g != NULL && !g->water && !has_risk_tag(cb, c, "water")) {
+        findings_add(f, "RK04", s->hh.id, "%s",
+                     _("drinking water is unsafe but no drinking-water risk is recorded; add the risk"));
+    }
+    if (has_risk_tag(cb, c, "water") && !has_measure_tag(cb, s, "water")) {
+        findings_add(f, "RK05", s->hh.id, "%s",
+                     _("there is a drinking-water risk but no drinking-water measure; add the measure"));
+    }
+    if (has_risk_tag(cb, c, "housing") && !has_measure_tag(cb, s, "housing") &&
+        !has_measure_tag(cb, s, "relocation")) {
+        findings_add(f, "RK06", s->hh.id, "%s",
+                     _("there is a housing risk but no housing-safety or relocation measure; add the measure"));
+    }
+}
+
+/* Findings about an elimination on DAY with METHOD, limited to the
+ * criteria that can be judged after the fact (EL01-EL04). */
+static void
+check_elim_timing(const struct rule_ctx *ctx, const struct hh_snapshot *s,
+                  int day, const char *method, struct findings *f)
+{
+    const struct rules *r = rules_for(ctx);
+    const struct codebook *cb = book(ctx);
+    int ident = s->mcase.identified_on;
+    int assisted = code_is(cb, "elim_method", method, "assisted");
+
+    if (ident != DATE_NONE && date_months_between(ident, day) < r->elim_min_months) {
+        findings_add(f, "EL01", s->hh.id,
+                     _("only %d months since identification; risk may be eliminated after at least %d months"),
+                     date_months_between(ident, day), r->elim_min_months);
+    }
+    if (assisted && !hh_has_dev_measure(cb, s, day)) {
+        findings_add(f, "EL02", s->hh.id, "%s",
+                     _("elimination through assistance needs a development measure (industry, employment, finance or public job) carried out; add it or choose natural elimination"));
+    }
+    if (!r->no_labour_elimination && !hh_has_labour(cb, s)) {
+        findings_add(f, "EL03", s->hh.id, "%s",
+                     _("a household without labour stays monitored after safety-net measures; it may not be marked as eliminated"));
+    }
+    if (assisted && ident != DATE_NONE &&
+        month_of(day) - month_of(ident) < r->assist_elim_min_months) {
+        findings_add(f, "EL04", s->hh.id, "%s",
+                     _("elimination through assistance in the month of identification or the next is not credible; check the dates"));
+    }
+}
+
+static void
+check_procedure(const struct rule_ctx *ctx, const struct hh_snapshot *s,
+                struct findings *f)
+{
+    const struct rules *r = rules_for(ctx);
+    const struct mcase *c = &s->mcase;
+    size_t i;
+
+    if (case_state_in_procedure(c->state) && c->deadline != DATE_NONE &&
+        c->deadline < ctx->today) {
+        char d[DATE_BUF];
+
+        date_format(c->deadline, d);
+        findings_add(f, "PR02", s->hh.id,
+                     _("the case is '%s' and its next step was due on %s; finish the step or record why it waits"),
+                     case_state_label(c->state), d);
+    }
+    for (i = 0; i < s->nsteps; i++) {
+        const struct case_step *st = &s->steps[i];
+        int days = st->pub_end - st->pub_start + 1;
+
+        if (st->pub_start != DATE_NONE && st->pub_end != DATE_NONE &&
+            days < r->publicity_min_days) {
+            findings_add(f, "PR03", s->hh.id,
+                         _("the publicity lasted %d days; it must last at least %d days"),
+                         days, r->publicity_min_days);
+        }
+    }
+}
+
+static void
+check_followup(const struct rule_ctx *ctx, const struct hh_snapshot *s,
+               struct findings *f)
+{
+    const struct rules *r = rules_for(ctx);
+    const struct mcase *c = &s->mcase;
+    int last = c->identified_on, interval;
+    char d[DATE_BUF];
+
+    if (s->nvisits > 0 && s->visits[s->nvisits - 1].visit_date > last) {
+        last = s->visits[s->nvisits - 1].visit_date;
+    }
+    interval = c->state == CS_ELIMINATED ? r->followup_interval_days
+                                         : r->visit_interval_days;
+    if (last == DATE_NONE || interval <= 0 || last + interval >= ctx->today) {
+        return;
+    }
+    date_format(last, d);
+    findings_add(f, "VS01", s->hh.id,
+                 _("last visit on %s, more than %d days ago; visit the household"),
+                 d, interval);
+}
+
+static void
+check_identified(const struct rule_ctx *ctx, const struct hh_snapshot *s,
+                 struct findings *f)
+{
+    const struct rules *r = rules_for(ctx);
+    const struct codebook *cb = book(ctx);
+    const struct mcase *c = &s->mcase;
+    const struct income *inc;
+
+    if (c->identified_on == DATE_NONE) {
+        findings_add(f, "PR01", s->hh.id, "%s",
+                     _("the identification date is missing; record the county approval"));
+        return;
+    }
+    if (c->state == CS_MONITORED && hh_has_labour(cb, s) &&
+        c->identified_on + r->dev_measure_days < ctx->today &&
+        !hh_has_dev_measure(cb, s, ctx->today)) {
+        findings_add(f, "MS01", s->hh.id,
+                     _("the household can work but has no development measure %d days after identification; add an industry or employment measure"),
+                     r->dev_measure_days);
+    }
+    inc = snapshot_income(s, year_of(c->identified_on));
+    if (inc != NULL && year_of(c->identified_on) >= r->suspicious_from_year &&
+        r->suspicious_income_fen > 0 && inc->per_capita > r->suspicious_income_fen) {
+        char a[MONEY_BUF];
+
+        money_format(inc->per_capita, 1, a);
+        findings_add(f, "IN01", s->hh.id,
+                     _("per-capita net income %s yuan in the year of identification is implausibly high; check the income record"),
+                     a);
+    }
+    if (c->state == CS_ELIMINATED && c->eliminated_on != DATE_NONE) {
+        check_elim_timing(ctx, s, c->eliminated_on, c->elim_method, f);
+    }
+    check_followup(ctx, s, f);
+}
+
+static void
+check_incomes(const struct rule_ctx *ctx, const struct hh_snapshot *s,
+              struct findings *f)
+{
+    const struct rules *r = rules_for(ctx);
+    size_t i;
+
+    for (i = 0; i < s->nincomes; i++) {
+        const struct income *inc = &s->incomes[i];
+
+        if (inc->wage > 0 && inc->wage < r->implausible_wage_fen) {
+            char a[MONEY_BUF];
+
+            money_format(inc->wage, 1, a);
+            findings_add(f, "IN02", s->hh.id,
+                         _("wage income of %d is %s yuan, implausibly low; check whether it was typed in ten-thousands"),
+                         inc->year, a);
+        }
+    }
+}
+
+void
+rules_check_household(const struct rule_ctx *ctx,
+                      const struct hh_snapshot *s, struct findings *f)
+{
+    const struct mcase *c = &s->mcase;
+
+    check_members(ctx, s, f);
+    check_labour(ctx, s, f);
+    check_incomes(ctx, s, f);
+    if (!s->has_case) {
+        return;
+    }
+    if (!category_fits(book(ctx), c->category, s->hh.hh_type)) {
+        findings_add(f, "HH04", s->hh.id,
+                     _("category '%s' does not fit household type '%s'; correct one of them"),
+                     code_label(book(ctx), "category", c->category),
+                     code_label(book(ctx), "hh_type", s->hh.hh_type));
+    }
+    check_procedure(ctx, s, f);
+    if (case_state_monitored(c->state) || c->state == CS_ELIMINATED) {
+        if (case_state_monitored(c->state)) {
+            check_risks(ctx, s, f);
+        }
+        check_identified(ctx, s, f);
+    }
+}
+
+/* --- elimination criteria --------------------------------------- */
+
+static void
+check_elim_income(const struct rule_ctx *ctx, const struct hh_snapshot *s,
+                  int day, struct findings *f)
+{
+    const struct income *inc = snapshot_last_income(s);
+    const struct line_entry *line;
+    char a[MONEY_BUF], b[MONEY_BUF];
+
+    if (inc == NULL || inc->year < year_of(day) - 1) {
+        findings_add(f, "EL05", s->hh.id,
+                     _("no income record for %d or %d; record this year's income before proposing elimination"),
+                     year_of(day) - 1, year_of(day));
+        return;
+    }
+    line = policy_line(ctx->policy, ctx->province, inc->year);
+    if (line == NULL) {
+        findings_add(f, "EL05", s->hh.id,
+                     _("no monitoring line for %d in the policy files; ask the county to add it to lines.conf"),
+                     inc->year);
+        return;
+    }
+    if (inc->per_capita <= line->fen) {
+        money_format(inc->per_capita, 1, a);
+        money_format(line->fen, 1, b);
+        findings_add(f, "EL05", s->hh.id,
+                     _("per-capita net income %s yuan (%d) is not above the monitoring line of %s yuan"),
+                     a, inc->year, b);
+    }
+}
+
+static void
+check_elim_guarantees(const struct rule_ctx *ctx,
+                      const struct hh_snapshot *s, struct findings *f)
+{
+    const struct guarantee *g = snapshot_last_guarantee(s);
+
+    (void)ctx;
+    if (g == NULL) {
+        findings_add(f, "EL06", s->hh.id, "%s",
+                     _("no check of food, clothing, schooling, medical care, housing and water is recorded; record one"));
+    } else if (!(g->food_clothing && g->education && g->medical &&
+                 g->housing && g->water)) {
+        findings_add(f, "EL06", s->hh.id, _("the check of %d found a problem with %s%s%s%s%s; solve it first"),
+                     g->year, g->food_clothing ? "" : _(" food/clothing"),
+                     g->education ? "" : _(" schooling"),
+                     g->medical ? "" : _(" medical insurance"),
+                     g->housing ? "" : _(" housing"),
+                     g->water ? "" : _(" drinking water"));
+    }
+}
+
+static void
+check_elim_new_risk(const struct rule_ctx *ctx, const struct hh_snapshot *s,
+                    struct findings *f)
+{
+    size_t i;
+
+    (void)ctx;
+    for (i = 0; i < s->nvisits; i++) {
+        const struct visit *v = &s->visits[i];
+
+        if (v->new_risk && v->visit_date >= s->mcase.identified_on) {
+            char d[DATE_BUF];
+
+            date_format(v->visit_date, d);
+            findings_add(f, "EL07", s->hh.id,
+                         _("the visit of %s found a new risk; deal with it before elimination"),
+                         d);
+            return;
+        }
+    }
+}
+
+void
+rules_check_elimination(const struct rule_ctx *ctx,
+                        const struct hh_snapshot *s, int day,
+                        const char *method, struct findings *f)
+{
+    check_elim_timing(ctx, s, day, method, f);
+    check_elim_income(ctx, s, day, f);
+    check_elim_guarantees(ctx, s, f);
+    check_elim_new_risk(ctx, s, f);
+}
+
+/* --- applying an action ----------------------------------------- */
+
+/* The date of the latest step (or the clue date), DATE_NONE if none. */
+static int
+last_step_date(const struct hh_snapshot *s)
+{
+    return s->nsteps ? s->steps[s->nsteps - 1].step_date : DATE_NONE;
+}
+
+/* The latest publicity step's end, DATE_NONE if none. */
+static int
+last_pub_end(const struct hh_snapshot *s)
+{
+    size_t i = s->nsteps;
+
+    while (i-- > 0) {
+        if (s->steps[i].pub_end != DATE_NONE) {
+            return s->steps[i].pub_end;
+        }
+    }
+    return DATE_NONE;
+}
+
+static int
+check_code(const struct rule_ctx *ctx, const char *table, const char *code,
+           const char *what, struct err *e)
+{
+    if (code == NULL || *code == '\0') {
+        return err_set(e, ERR_INVALID, _("%s is missing; choose one from the list"), what);
+    }
+    if (code_find(codebook_table(book(ctx), table), code) == NULL) {
+        return err_set(e, ERR_INVALID, _("'%s' is not a valid %s; choose one from the list"), code, what);
+    }
+    return 0;
+}
+
+static int
+check_clue_input(const struct rule_ctx *ctx, const struct hh_snapshot *s,
+                 const struct step_input *in, struct err *e)
+{
+    int i, j;
+
+    if (check_code(ctx, "channel", in->channel, _("discovery channel"), e) ||
+        check_code(ctx, "category", in->category, _("monitoring category"), e)) {
+        return -1;
+    }
+    if (!category_fits(book(ctx), in->category, s->hh.hh_type)) {
+        return err_set(e, ERR_RULE,
+                       _("category '%s' does not fit household type '%s'"),
+                       code_label(book(ctx), "category", in->category),
+                       code_label(book(ctx), "hh_type", s->hh.hh_type));
+    }
+    if (in->nrisks < 1 || in->nrisks > MCASE_MAX_RISKS) {
+        return err_set(e, ERR_INVALID, _("give one to five risk types"));
+    }
+    for (i = 0; i < in->nrisks; i++) {
+        if (check_code(ctx, "risk", in->risks[i], _("risk type"), e)) {
+            return -1;
+        }
+        for (j = 0; j < i; j++) {
+            if (strcmp(in->risks[i], in->risks[j]) == 0) {
+                return err_set(e, ERR_INVALID, _("risk type '%s' is given twice"),
+                               code_label(book(ctx), "risk", in->risks[i]));
+            }
+        }
+    }
+    if (in->description != NULL && strlen(in->description) > RULES_TEXT_MAX) {
+        return err_set(e, ERR_INVALID, _("the description is too long (at most %d bytes)"),
+                       RULES_TEXT_MAX);
+    }
+    return 0;
+}
+
+static int
+check_publicity_input(const struct rule_ctx *ctx, const struct step_input *in,
+                      struct err *e)
+{
+    const struct rules *r = rules_for(ctx);
+    int days;
+
+    if (in->pub_start == DATE_NONE || in->pub_end == DATE_NONE) {
+        return err_set(e, ERR_INVALID, _("give the first and the last day of the publicity"));
+    }
+    if (in->pub_end < in->pub_start) {
+        return err_set(e, ERR_INVALID, _("the publicity ends before it starts"));
+    }
+    days = in->pub_end - in->pub_start + 1;
+    if (days < r->publicity_min_days) {
+        return err_set(e, ERR_RULE,
+                       _("the publicity lasts %d days; it must last at least %d days"),
+                       days, r->publicity_min_days);
+    }
+    if (in->pub_start > ctx->today) {
+        return err_set(e, ERR_INVALID, _("the publicity cannot start in the future"));
+    }
+    return 0;
+}
+
+static int
+check_inputs(const struct rule_ctx *ctx, const struct hh_snapshot *s,
+             const struct case_transition *t, const struct step_input *in,
+             struct err *e)
+{
+    int day = (t->needs & NEED_PUBLICITY) ? in->pub_start : in->step_date;
+    int prev = last_step_date(s);
+
+    if (t->needs & NEED_PUBLICITY) {
+        if (check_publicity_input(ctx, in, e)) {
+            return -1;
+        }
+    } else if (day == DATE_NONE) {
+        return err_set(e, ERR_INVALID, _("give the date of the step"));
+    }
+    if (day > ctx->today) {
+        return err_set(e, ERR_INVALID, _("the date of the step cannot be in the future"));
+    }
+    if (prev != DATE_NONE && day < prev && t->action != CA_CLUE) {
+        char d[DATE_BUF];
+
+        date_format(prev, d);
+        return err_set(e, ERR_INVALID, _("the date cannot be before the previous step (%s)"), d);
+    }
+    if ((t->needs & NEED_CLUE) && check_clue_input(ctx, s, in, e)) {
+        return -1;
+    }
+    if ((t->needs & NEED_AUTH) && !in->authorized) {
+        return err_set(e, ERR_RULE,
+                       _("the household must sign the authorization to check its income and assets before the home check"));
+    }
+    if ((t->needs & NEED_REASON) && (in->note == NULL || in->note[0] == '\0')) {
+        return err_set(e, ERR_INVALID, _("give the reason"));
+    }
+    if (in->note != NULL && strlen(in->note) > RULES_TEXT_MAX) {
+        return err_set(e, ERR_INVALID, _("the note is too long (at most %d bytes)"), RULES_TEXT_MAX);
+    }
+    if ((t->needs & NEED_METHOD) &&
+        check_code(ctx, "elim_method", in->method, _("elimination method"), e)) {
+        return -1;
+    }
+    return 0;
+}
+
+/* Rules particular to some actions; may fill NEXT's line. */
+static int
+check_action(const struct rule_ctx *ctx, const struct hh_snapshot *s,
+             const struct step_input *in, struct mcase *next,
+             struct findings *f, struct err *e)
+{
+    const struct line_entry *line;
+    size_t before = f->n;
+
+    switch (in->action) {
+    case CA_TOWNSHIP_REVIEW:
+    case CA_ELIM_TOWNSHIP_REVIEW:
+        if (last_pub_end(s) != DATE_NONE && in->step_date <= last_pub_end(s)) {
+            return err_set(e, ERR_RULE, _("the publicity has not ended yet; review after its last day"));
+        }
+        if (in->objections > 0 && (in->note == NULL || in->note[0] == '\0')) {
+            return err_set(e, ERR_INVALID, _("there were objections: note how they were handled (if upheld, reject instead)"));
+        }
+        return 0;
+    case CA_COUNTY_APPROVE:
+        if (s->mcase.nrisks == 0) {
+            return err_set(e, ERR_RULE, _("a monitoring object needs at least one risk type"));
+        }
+        line = policy_line(ctx->policy, ctx->province, year_of(in->step_date));
+        if (line == NULL) {
+            return err_set(e, ERR_CONFIG,
+                           _("no monitoring line for %d in the policy files; ask the county to add it to lines.conf"),
+                           year_of(in->step_date));
+        }
+        next->line_fen = line->fen;
+        next->line_year = line->year;
+        return 0;
+    case CA_ELIM_VERIFY:
+        rules_check_elimination(ctx, s, in->step_date, in->method, f);
+        break;
+    case CA_ELIM_APPROVE:
+        rules_check_elimination(ctx, s, in->step_date, s->mcase.elim_method, f);
+        break;
+    default:
+        return 0;
+    }
+    for (; before < f->n; before++) {
+        if (f->v[before].sev == SEV_ERROR) {
+            return err_set(e, ERR_RULE,
+                           _("the elimination criteria are not met; see the list of problems"));
+        }
+    }
+    return 0;
+}
+
+/* Copy the case, duplicating owned strings. */
+static void
+mcase_copy(struct mcase *dst, const struct mcase *src)
+{
+    *dst = *src;
+    dst->description = src->description ? xstrdup(src->description) : NULL;
+}
+
+static void
+set_clue(struct mcase *next, const struct step_input *in)
+{
+    int i;
+
+    snprintf(next->channel, sizeof(next->channel), "%s", in->channel);
+    snprintf(next->category, sizeof(next->category), "%s", in->category);
+    for (i = 0; i < in->nrisks; i++) {
+        snprintf(next->risks[i], sizeof(next->risks[i]), "%s", in->risks[i]);
+    }
+    next->nrisks = in->nrisks;
+    free(next->description);
+    next->description = in->description ? xstrdup(in->description) : NULL;
+    next->clue_date = in->step_date;
+    next->identified_on = DATE_NONE;
+    next->elim_started = DATE_NONE;
+    next->eliminated_on = DATE_NONE;
+    next->elim_method[0] = '\0';
+    next->line_fen = 0;
+    next->line_year = 0;
+}
+
+/* The state change's effect on the case's own fields. */
+static void
+update_case(struct mcase *next, const struct case_transition *t,
+            const struct step_input *in)
+{
+    next->state = t->to;
+    switch (t->action) {
+    case CA_CLUE:
+    case CA_REIDENTIFY:
+        set_clue(next, in);
+        break;
+    case CA_COUNTY_APPROVE:
+        next->identified_on = in->step_date;
+        break;
+    case CA_ELIM_VERIFY:
+        next->elim_started = in->step_date;
+        snprintf(next->elim_method, sizeof(next->elim_method), "%s", in->method);
+        break;
+    case CA_ELIM_APPROVE:
+        next->eliminated_on = in->step_date;
+        break;
+    case CA_ELIM_REJECT:
+        next->elim_started = DATE_NONE;
+        next->elim_method[0] = '\0';
+        break;
+    case CA_ROLLBACK:
+        next->eliminated_on = DATE_NONE;
+        next->elim_started = DATE_NONE;
+        next->elim_method[0] = '\0';
+        break;
+    default:
+        break;
+    }
+}
+
+static int
+deadline_after(const struct rule_ctx *ctx, const struct mcase *next,
+               const struct case_transition *t, int day)
+{
+    const struct rules *r = rules_for(ctx);
+    const struct calendar *cal = &ctx->policy->cal;
+    int start;
+
+    switch (t->deadline) {
+    case DL_VERIFY:
+        return date_add_workdays(cal, day, r->verify_workdays);
+    case DL_IDENTIFY:
+        start = next->elim_started != DATE_NONE ? next->elim_started
+                                                : next->clue_date;
+        return start == DATE_NONE ? DATE_NONE : start + r->identify_days;
+    case DL_REPLY:
+        return date_add_workdays(cal, day, r->reject_reply_workdays);
+    case DL_NONE:
+        break;
+    }
+    return DATE_NONE;
+}
+
+static void
+fill_step(struct case_step *step, const struct actor *actor,
+          const struct case_transition *t, const struct step_input *in,
+          int deadline)
+{
+    case_step_clear(step);
+    step->action = t->action;
+    step->from = t->from;
+    step->to = t->to;
+    snprintf(step->actor, sizeof(step->actor), "%s", actor->login);
+    step->step_date = (t->needs & NEED_PUBLICITY) ? in->pub_start : in->step_date;
+    step->deadline = deadline;
+    if (t->needs & NEED_PUBLICITY) {
+        step->pub_start = in->pub_start;
+        step->pub_end = in->pub_end;
+    }
+    step->objections = in->objections;
+    step->authorized = in->authorized;
+    step->note = in->note && in->note[0] ? xstrdup(in->note) : NULL;
+}
+
+static int
+check_permission(const struct actor *actor, const struct hh_snapshot *s,
+                 const struct case_transition *t, enum case_state from,
+                 const struct step_input *in, struct err *e)
+{
+    if (!actor_writes(actor)) {
+        return err_set(e, ERR_DENIED, _("your account is read-only"));
+    }
+    if (!actor_sees(actor, s->hh.township_id, s->hh.village_id)) {
+        return err_set(e, ERR_DENIED, _("this household is outside your scope"));
+    }
+    if (t == NULL) {
+        return err_set(e, ERR_RULE, _("'%s' is not possible while the case is '%s'"),
+                       case_action_label(in->action), case_state_label(from));
+    }
+    if (!(t->roles & ROLE_BIT(actor->role))) {
+        return err_set(e, ERR_DENIED, _("the role '%s' may not do '%s'"),
+                       role_label(actor->role), case_action_label(in->action));
+    }
+    return 0;
+}
+
+int
+case_apply(const struct rule_ctx *ctx, const struct actor *actor,
+           const struct hh_snapshot *s, const struct step_input *in,
+           struct mcase *next, struct case_step *step, struct findings *f,
+           struct err *e)
+{
+    enum case_state from = s->has_case ? s->mcase.state : CS_NONE;
+    const struct case_transition *t = case_transition(from, in->action);
+    int day;
+
+    if (check_permission(actor, s, t, from, in, e) ||
+        check_inputs(ctx, s, t, in, e)) {
+        return -1;
+    }
+    mcase_clear(next);
+    if (s->has_case) {
+        mcase_copy(next, &s->mcase);
+    } else {
+        mcase_clear(next);
+        next->household_id = s->hh.id;
+    }
+    if (check_action(ctx, s, in, next, f, e)) {
+        mcase_clear(next);
+        return -1;
+    }
+    update_case(next, t, in);
+    day = (t->needs & NEED_PUBLICITY) ? in->pub_start : in->step_date;
+    next->deadline = t->deadline == DL_REPLY ? DATE_NONE
+                                             : deadline_after(ctx, next, t, day);
+    fill_step(step, actor, t, in, deadline_after(ctx, next, t, day));
+    return 0;
+}

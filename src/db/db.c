@@ -1,0 +1,397 @@
+/*
+ * db.c - connection, transactions, the statement cache and the binding
+ * helpers every repository file uses.
+ */
+#include "config.h"
+#include "db/db.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/date.h"
+#include "db/schema.h"
+#include "util/err.h"
+#include "util/i18n.h"
+#include "util/path.h"
+#include "util/u8.h"
+#include "util/xalloc.h"
+
+int
+db_fail(struct db *db, struct err *e, const char *what)
+{
+    int code = sqlite3_extended_errcode(db->h);
+    const char *msg = sqlite3_errmsg(db->h);
+
+    if ((code & 0xff) == SQLITE_CONSTRAINT) {
+        return err_set(e, ERR_INVALID, _("%s: the data breaks a rule of the database (%s)"),
+                       what, msg);
+    }
+    if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED) {
+        return err_set(e, ERR_DB, _("%s: the database is busy (another user is writing); try again"),
+                       what);
+    }
+    if ((code & 0xff) == SQLITE_READONLY || (code & 0xff) == SQLITE_CANTOPEN) {
+        return err_set(e, ERR_IO, _("%s: cannot write the database file or its directory (%s); check the permissions"),
+                       what, msg);
+    }
+    if ((code & 0xff) == SQLITE_FULL) {
+        return err_set(e, ERR_IO, _("%s: the disk is full; nothing was saved"), what);
+    }
+    return err_set(e, ERR_DB, "%s: %s", what, msg);
+}
+
+/* Run SQL without results (PRAGMAs, BEGIN...). */
+static int
+exec(struct db *db, const char *sql, struct err *e)
+{
+    if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK) {
+        return db_fail(db, e, db->path);
+    }
+    return 0;
+}
+
+sqlite3_stmt *
+db_prep(struct db *db, const char *sql, struct err *e)
+{
+    struct db_stmt *c;
+    size_t i;
+
+    for (i = 0; i < db->ncache; i++) {
+        if (db->cache[i].sql == sql) {
+            sqlite3_reset(db->cache[i].st);
+            sqlite3_clear_bindings(db->cache[i].st);
+            return db->cache[i].st;
+        }
+    }
+    db->cache = xgrow(db->cache, &db->acache, db->ncache + 1, sizeof(*db->cache));
+    c = &db->cache[db->ncache];
+    if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &c->st,
+                           NULL) != SQLITE_OK) {
+        db_fail(db, e, _("preparing a query"));
+        return NULL;
+    }
+    c->sql = sql;
+    db->ncache++;
+    return c->st;
+}
+
+int
+db_done(struct db *db, sqlite3_stmt *st, struct err *e)
+{
+    int rc = sqlite3_step(st);
+
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+        sqlite3_reset(st);
+        return db_fail(db, e, _("writing to the database"));
+    }
+    sqlite3_reset(st);
+    return 0;
+}
+
+int
+db_begin(struct db *db, struct err *e)
+{
+    if (db->in_tx) {
+        return err_set(e, ERR_DB, "BUG: nested transaction");
+    }
+    if (exec(db, "BEGIN IMMEDIATE", e)) {
+        return -1;
+    }
+    db->in_tx = 1;
+    return 0;
+}
+
+int
+db_commit(struct db *db, struct err *e)
+{
+    if (exec(db, "COMMIT", e)) {
+        db_rollback(db);
+        return -1;
+    }
+    db->in_tx = 0;
+    return 0;
+}
+
+void
+db_rollback(struct db *db)
+{
+    if (db->in_tx) {
+        sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+        db->in_tx = 0;
+    }
+}
+
+void
+db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+    sqlite3_bind_text(st, i, s != NULL ? s : "", -1, SQLITE_TRANSIENT);
+}
+
+void
+db_bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
+{
+    if (s == NULL || *s == '\0') {
+        sqlite3_bind_null(st, i);
+    } else {
+        sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+    }
+}
+
+void
+db_bind_date(sqlite3_stmt *st, int i, int day)
+{
+    char buf[DATE_BUF];
+
+    if (day == DATE_NONE) {
+        sqlite3_bind_null(st, i);
+        return;
+    }
+    date_format(day, buf);
+    sqlite3_bind_text(st, i, buf, -1, SQLITE_TRANSIENT);
+}
+
+void
+db_bind_int(sqlite3_stmt *st, int i, int64_t v)
+{
+    sqlite3_bind_int64(st, i, v);
+}
+
+void
+db_bind_id(sqlite3_stmt *st, int i, int64_t id)
+{
+    if (id == 0) {
+        sqlite3_bind_null(st, i);
+    } else {
+        sqlite3_bind_int64(st, i, id);
+    }
+}
+
+void
+db_col_text(sqlite3_stmt *st, int i, char *buf, size_t n)
+{
+    const char *s = (const char *)sqlite3_column_text(st, i);
+
+    if (s == NULL) {
+        buf[0] = '\0';
+    } else {
+        u8_copy(buf, n, s);
+    }
+}
+
+char *
+db_col_strdup(sqlite3_stmt *st, int i)
+{
+    const char *s = (const char *)sqlite3_column_text(st, i);
+
+    return s != NULL ? xstrdup(s) : NULL;
+}
+
+int
+db_col_date(sqlite3_stmt *st, int i)
+{
+    const char *s = (const char *)sqlite3_column_text(st, i);
+    int day;
+
+    if (s == NULL || date_parse(s, &day) != DATE_OK) {
+        return DATE_NONE;
+    }
+    return day;
+}
+
+int64_t
+db_col_int(sqlite3_stmt *st, int i)
+{
+    return sqlite3_column_int64(st, i);
+}
+
+/* PRAGMA user_version and application_id; -1 when the file is not a
+ * database at all. */
+static int
+read_header(struct db *db, int *version, int *app, struct err *e)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+
+    rc = sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st, NULL);
+    if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+        *version = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+        rc = sqlite3_prepare_v2(db->h, "PRAGMA application_id", -1, &st, NULL);
+        if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+            *app = sqlite3_column_int(st, 0);
+            sqlite3_finalize(st);
+            return 0;
+        }
+    }
+    sqlite3_finalize(st);
+    if ((sqlite3_errcode(db->h) & 0xff) == SQLITE_NOTADB) {
+        return err_set(e, ERR_SCHEMA,
+                       _("'%s' is not a zhenxing database (not an SQLite file); give the right file with --db"),
+                       db->path);
+    }
+    return db_fail(db, e, db->path);
+}
+
+/* Refuse files that are not ours or come from a newer zhenxing. */
+static int
+check_header(struct db *db, struct err *e)
+{
+    int version = 0, app = 0;
+    sqlite3_stmt *st = NULL;
+    int tables = 0;
+
+    if (read_header(db, &version, &app, e)) {
+        return -1;
+    }
+    if (version > db_schema_latest()) {
+        return err_set(e, ERR_SCHEMA,
+                       _("'%s' was written by a newer zhenxing (schema %d; this program knows up to %d); install the newer zhenxing. The file was not changed."),
+                       db->path, version, db_schema_latest());
+    }
+    if (app == SCHEMA_APPLICATION_ID) {
+        return 0;
+    }
+    if (sqlite3_prepare_v2(db->h, "SELECT count(*) FROM sqlite_schema", -1, &st,
+                           NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+        tables = sqlite3_column_int(st, 0);
+    }
+    sqlite3_finalize(st);
+    if (tables > 0 || app != 0) {
+        return err_set(e, ERR_SCHEMA,
+                       _("'%s' is an SQLite database of another program, not a zhenxing database; it was not changed"),
+                       db->path);
+    }
+    return 0;
+}
+
+static int
+configure(struct db *db, int flags, int busy_ms, struct err *e)
+{
+    sqlite3_extended_result_codes(db->h, 1);
+    sqlite3_busy_timeout(db->h, busy_ms);
+    if (check_header(db, e)) {
+        return -1;
+    }
+    if (exec(db, "PRAGMA foreign_keys = ON", e)) {
+        return -1;
+    }
+    if (flags & DB_READONLY) {
+        return 0;
+    }
+    if (exec(db, "PRAGMA journal_mode = WAL", e) ||
+        exec(db, "PRAGMA synchronous = NORMAL", e)) {
+        return -1;
+    }
+    return schema_migrate(db, e);
+}
+
+int
+db_open(struct db **out, const char *path, int flags, int busy_ms,
+        struct err *e)
+{
+    struct db *db;
+    int oflags;
+
+    *out = NULL;
+    if (!(flags & DB_CREATE) && !path_exists(path)) {
+        return err_set(e, ERR_NOTFOUND,
+                       _("the database '%s' does not exist; create it with 'zhenxing init' or 'zhenxing demo', or give another with --db"),
+                       path);
+    }
+    db = xcalloc(1, sizeof(*db));
+    db->path = xstrdup(path);
+    oflags = (flags & DB_READONLY) ? SQLITE_OPEN_READONLY
+                                   : SQLITE_OPEN_READWRITE;
+    if (flags & DB_CREATE) {
+        oflags |= SQLITE_OPEN_CREATE;
+    }
+    if (sqlite3_open_v2(path, &db->h, oflags | SQLITE_OPEN_NOMUTEX, NULL) !=
+        SQLITE_OK) {
+        err_set(e, ERR_IO, _("cannot open the database '%s': %s"), path,
+                db->h ? sqlite3_errmsg(db->h) : strerror(errno));
+        db_close(db);
+        return -1;
+    }
+    if (configure(db, flags, busy_ms, e)) {
+        db_close(db);
+        return -1;
+    }
+    *out = db;
+    return 0;
+}
+
+void
+db_close(struct db *db)
+{
+    size_t i;
+
+    if (db == NULL) {
+        return;
+    }
+    db_rollback(db);
+    for (i = 0; i < db->ncache; i++) {
+        sqlite3_finalize(db->cache[i].st);
+    }
+    free(db->cache);
+    if (db->h != NULL) {
+        sqlite3_close(db->h);
+    }
+    free(db->path);
+    free(db);
+}
+
+int
+db_bulk_mode(struct db *db, int on, struct err *e)
+{
+    if (on) {
+        return exec(db, "PRAGMA journal_mode = OFF", e) ||
+               exec(db, "PRAGMA synchronous = OFF", e) ||
+               exec(db, "PRAGMA cache_size = -262144", e) ? -1 : 0;
+    }
+    return exec(db, "PRAGMA cache_size = -2000", e) ||
+           exec(db, "PRAGMA journal_mode = WAL", e) ||
+           exec(db, "PRAGMA synchronous = NORMAL", e) ? -1 : 0;
+}
+
+int
+db_meta_get(struct db *db, const char *key, char *buf, size_t n,
+            struct err *e)
+{
+    static const char sql[] = "SELECT value FROM meta WHERE key = ?";
+    sqlite3_stmt *st = db_prep(db, sql, e);
+    int rc;
+
+    if (st == NULL) {
+        return -1;
+    }
+    db_bind_text(st, 1, key);
+    buf[0] = '\0';
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        db_col_text(st, 0, buf, n);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        return db_fail(db, e, _("reading settings of the database"));
+    }
+    return 0;
+}
+
+int
+db_meta_set(struct db *db, const char *key, const char *value, struct err *e)
+{
+    static const char sql[] =
+        "INSERT INTO meta(key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+    sqlite3_stmt *st = db_prep(db, sql, e);
+
+    if (st == NULL) {
+        return -1;
+    }
+    db_bind_text(st, 1, key);
+    db_bind_text(st, 2, value);
+    return db_done(db, st, e);
+}

@@ -1,0 +1,87 @@
+/*
+ * db.h - the county database: one SQLite file.  Opening sets WAL,
+ * foreign keys and a busy timeout and brings the schema up to date
+ * (forward-only migrations by PRAGMA user_version); a database written by
+ * a newer zhenxing, or a file that is not ours, is refused untouched.
+ * Statements are prepared once and cached; every change runs inside
+ * db_begin()/db_commit() together with its audit rows.
+ */
+#ifndef ZX_DB_H
+#define ZX_DB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <sqlite3.h>
+
+struct err;
+
+enum db_open_flags {
+    DB_CREATE = 1 << 0,     /* create the file (init, demo) */
+    DB_READONLY = 1 << 1,   /* never write (used by tests and backups) */
+};
+
+struct db_stmt {
+    const char *sql;
+    sqlite3_stmt *st;
+};
+
+struct db {
+    sqlite3 *h;
+    char *path;
+    struct db_stmt *cache;
+    size_t ncache, acache;
+    int in_tx;
+};
+
+/* The schema version this program writes. */
+int db_schema_latest(void);
+
+/* Open (and migrate) PATH.  BUSY_MS: how long to wait for a lock. */
+int db_open(struct db **out, const char *path, int flags, int busy_ms,
+            struct err *e);
+
+/* Finalize cached statements and close.  NULL is ignored. */
+void db_close(struct db *db);
+
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK.  Transactions do not nest. */
+int db_begin(struct db *db, struct err *e);
+int db_commit(struct db *db, struct err *e);
+void db_rollback(struct db *db);
+
+/* A cached prepared statement for SQL (a string literal: the cache keys
+ * on its address).  It comes back reset with its bindings cleared. */
+sqlite3_stmt *db_prep(struct db *db, const char *sql, struct err *e);
+
+/* Step ST to completion (for INSERT/UPDATE/DELETE); 0 or -1. */
+int db_done(struct db *db, sqlite3_stmt *st, struct err *e);
+
+/* Fill E from the connection's last error, prefixed with WHAT; returns
+ * -1.  Constraint violations get a plain message. */
+int db_fail(struct db *db, struct err *e, const char *what);
+
+/* Binding helpers: "" and DATE_NONE bind NULL. */
+void db_bind_text(sqlite3_stmt *st, int i, const char *s);
+void db_bind_text_or_null(sqlite3_stmt *st, int i, const char *s);
+void db_bind_date(sqlite3_stmt *st, int i, int day);
+void db_bind_int(sqlite3_stmt *st, int i, int64_t v);
+void db_bind_id(sqlite3_stmt *st, int i, int64_t id);  /* 0 -> NULL */
+
+/* Column helpers: NULL reads as "" / DATE_NONE / 0. */
+void db_col_text(sqlite3_stmt *st, int i, char *buf, size_t n);
+char *db_col_strdup(sqlite3_stmt *st, int i);   /* NULL for NULL */
+int db_col_date(sqlite3_stmt *st, int i);
+int64_t db_col_int(sqlite3_stmt *st, int i);
+
+/* Bulk loading into a file nobody else uses (the demo writes a new file
+ * under a temporary name): ON drops the journal and fsyncs and takes a
+ * large page cache; OFF returns to WAL.  Never on a shared database. */
+int db_bulk_mode(struct db *db, int on, struct err *e);
+
+/* A value of the meta table ("" when unset) into BUF. */
+int db_meta_get(struct db *db, const char *key, char *buf, size_t n,
+                struct err *e);
+int db_meta_set(struct db *db, const char *key, const char *value,
+                struct err *e);
+
+#endif

@@ -1,0 +1,26 @@
+/*
+ * db_case.h - moving a monitoring case through its procedure: load the
+ * household, let core decide (case_apply), store the case, the step and
+ * the audit rows in one transaction.
+ */
+#ifndef ZX_DB_CASE_H
+#define ZX_DB_CASE_H
+
+#include <stdint.h>
+
+#include "core/rules.h"
+
+struct db;
+struct err;
+
+/* Apply IN to the case of household HH as ACTOR.  EXPECT_VERSION is the
+ * version of the case the user saw (0 when the household had no open
+ * case); when the stored case differs, nothing is stored and ERR_CONFLICT
+ * says so.  Rule failures are listed in F.  On success *CASE_ID (may be
+ * NULL) is the case's id. */
+int db_case_act(struct db *db, const struct rule_ctx *ctx,
+                const struct actor *actor, int64_t hh,
+                int64_t expect_version, const struct step_input *in,
+                struct findings *f, int64_t *case_id, struct err *e);
+
+#endif

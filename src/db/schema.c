@@ -1,0 +1,348 @@
+/*
+ * schema.c - the migrations.  To change the schema, append a migration;
+ * never edit one that has shipped.  Money is integer fen, dates are ISO
+ * 8601 text checked with date(x) = x, codes are text validated against
+ * share/policy/codes.conf by core, and closed enumerations (states,
+ * actions, roles) are CHECK constraints.  Every editable table has a
+ * version column for optimistic concurrency.
+ */
+#include "config.h"
+#include "db/schema.h"
+
+#include <stdio.h>
+
+#include "db/db.h"
+#include "util/err.h"
+#include "util/i18n.h"
+
+#define ISO_DATE(c) \
+    "(" c " IS NULL OR (" c " GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]' " \
+    "AND date(" c ") = " c "))"
+#define FLAG(c) c " INTEGER NOT NULL DEFAULT 0 CHECK (" c " IN (0, 1))"
+#define FEN(c) c " INTEGER NOT NULL DEFAULT 0 CHECK (" c " >= 0)"
+#define STAMPS \
+    "created_at TEXT NOT NULL, updated_at TEXT NOT NULL, " \
+    "version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1)"
+#define STATES \
+    "'clue','verified','appraised','publicizing','township_reviewed'," \
+    "'monitored','elim_verified','elim_appraised','elim_publicizing'," \
+    "'elim_township_reviewed','eliminated','rejected'"
+#define IDENTIFIED_STATES \
+    "'monitored','elim_verified','elim_appraised','elim_publicizing'," \
+    "'elim_township_reviewed','eliminated'"
+#define ACTIONS \
+    "'clue','verify','appraise','publicize','township_review'," \
+    "'county_approve','reject','elim_verify','elim_appraise'," \
+    "'elim_publicize','elim_township_review','elim_approve','elim_reject'," \
+    "'rollback','reidentify'"
+
+static const char m001[] =
+    "PRAGMA application_id = 1515716609;\n"  /* SCHEMA_APPLICATION_ID */
+    "CREATE TABLE meta (\n"
+    "  key TEXT PRIMARY KEY,\n"
+    "  value TEXT NOT NULL\n"
+    ") WITHOUT ROWID;\n"
+
+    /* 县 -> 乡镇 -> 行政村 -> 自然村 */
+    "CREATE TABLE division (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 4),\n"
+    "  parent_id INTEGER REFERENCES division(id),\n"
+    "  code TEXT CHECK (code IS NULL OR (length(code) BETWEEN 6 AND 12\n"
+    "                   AND code NOT GLOB '*[^0-9]*')),\n"
+    "  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 64),\n"
+    "  version INTEGER NOT NULL DEFAULT 1,\n"
+    "  CHECK ((level = 1) = (parent_id IS NULL))\n"
+    ");\n"
+    "CREATE UNIQUE INDEX division_name ON division(coalesce(parent_id, 0), name);\n"
+    "CREATE INDEX division_parent ON division(parent_id);\n"
+    "CREATE TRIGGER division_level BEFORE INSERT ON division\n"
+    "WHEN NEW.parent_id IS NOT NULL AND\n"
+    "     (SELECT level FROM division WHERE id = NEW.parent_id) <> NEW.level - 1\n"
+    "BEGIN SELECT RAISE(ABORT, 'a division must be one level below its parent'); END;\n"
+
+    "CREATE TABLE staff (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  login TEXT NOT NULL UNIQUE CHECK (length(login) BETWEEN 1 AND 32),\n"
+    "  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 30),\n"
+    "  role TEXT NOT NULL CHECK (role IN ('admin','county','township','village','viewer')),\n"
+    "  scope_id INTEGER REFERENCES division(id),\n"
+    "  " FLAG("active") ",\n"
+    "  " STAMPS "\n"
+    ");\n"
+
+    "CREATE TABLE household (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  hh_no TEXT NOT NULL UNIQUE CHECK (length(hh_no) BETWEEN 1 AND 30),\n"
+    "  township_id INTEGER NOT NULL REFERENCES division(id),\n"
+    "  village_id INTEGER NOT NULL REFERENCES division(id),\n"
+    "  natural_village_id INTEGER REFERENCES division(id),\n"
+    "  hh_type TEXT NOT NULL CHECK (length(hh_type) BETWEEN 1 AND 11),\n"
+    "  address TEXT CHECK (length(address) <= 200),\n"
+    "  phone TEXT CHECK (length(phone) <= 20),\n"
+    "  " FLAG("relocated") ",\n"
+    "  relocation_site TEXT CHECK (length(relocation_site) <= 200),\n"
+    "  " FLAG("military") ",\n"
+    "  " FLAG("no_labour_support") ",\n"
+    "  house_grade TEXT CHECK (house_grade IN ('A','B','C','D')),\n"
+    "  " STAMPS "\n"
+    ");\n"
+    "CREATE INDEX household_place ON household(township_id, village_id);\n"
+    "CREATE INDEX household_village ON household(village_id);\n"
+
+    "CREATE TABLE person (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  household_id INTEGER NOT NULL REFERENCES household(id) ON DELETE CASCADE,\n"
+    "  person_no TEXT CHECK (length(person_no) <= 30),\n"
+    "  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 30),\n"
+    "  sex TEXT CHECK (sex IN ('1','2')),\n"
+    "  id_type TEXT,\n"
+    "  id_no TEXT CHECK (id_no IS NULL OR length(id_no) BETWEEN 6 AND 30),\n"
+    "  birth_date TEXT CHECK " ISO_DATE("birth_date") ",\n"
+    "  relation TEXT, ethnicity TEXT, political TEXT, education TEXT,\n"
+    "  schooling TEXT, health TEXT, labour TEXT,\n"
+    "  work_place TEXT CHECK (length(work_place) <= 100),\n"
+    "  work_months INTEGER NOT NULL DEFAULT 0 CHECK (work_months BETWEEN 0 AND 12),\n"
+    "  " FLAG("ins_medical") ", " FLAG("ins_serious") ", " FLAG("medical_aid") ",\n"
+    "  " FLAG("ins_pension") ", " FLAG("dibao") ", " FLAG("tekun") ",\n"
+    "  public_job TEXT,\n"
+    "  phone TEXT CHECK (length(phone) <= 20),\n"
+    "  in_household INTEGER NOT NULL DEFAULT 1 CHECK (in_household IN (0, 1)),\n"
+    "  left_reason TEXT CHECK (length(left_reason) <= 200),\n"
+    "  left_on TEXT CHECK " ISO_DATE("left_on") ",\n"
+    "  " STAMPS ",\n"
+    "  CHECK (in_household = 1 OR left_reason IS NOT NULL)\n"
+    ");\n"
+    "CREATE INDEX person_household ON person(household_id);\n"
+    "CREATE UNIQUE INDEX person_id_no ON person(id_no)\n"
+    "  WHERE id_no IS NOT NULL AND in_household = 1;\n"
+    "CREATE INDEX person_name ON person(name);\n"
+
+    "CREATE TABLE income (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  household_id INTEGER NOT NULL REFERENCES household(id) ON DELETE CASCADE,\n"
+    "  year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),\n"
+    "  " FEN("wage") ", " FEN("business") ", " FEN("property") ",\n"
+    "  " FEN("transfer") ", " FEN("business_cost") ", " FEN("claims") ",\n"
+    "  " FEN("oop_rigid") ",\n"
+    "  members INTEGER NOT NULL CHECK (members BETWEEN 1 AND 99),\n"
+    "  net INTEGER NOT NULL,\n"
+    "  per_capita INTEGER NOT NULL,\n"
+    "  line_fen INTEGER CHECK (line_fen > 0),\n"
+    "  line_year INTEGER,\n"
+    "  " STAMPS ",\n"
+    "  UNIQUE (household_id, year)\n"
+    ");\n"
+
+    /* 两不愁三保障及饮水安全: 1 = secured */
+    "CREATE TABLE guarantee (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  household_id INTEGER NOT NULL REFERENCES household(id) ON DELETE CASCADE,\n"
+    "  year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),\n"
+    "  checked_on TEXT NOT NULL CHECK " ISO_DATE("checked_on") ",\n"
+    "  food_clothing INTEGER NOT NULL CHECK (food_clothing IN (0, 1)),\n"
+    "  education INTEGER NOT NULL CHECK (education IN (0, 1)),\n"
+    "  medical INTEGER NOT NULL CHECK (medical IN (0, 1)),\n"
+    "  housing INTEGER NOT NULL CHECK (housing IN (0, 1)),\n"
+    "  water INTEGER NOT NULL CHECK (water IN (0, 1)),\n"
+    "  note TEXT CHECK (length(note) <= 4000),\n"
+    "  " STAMPS ",\n"
+    "  UNIQUE (household_id, year)\n"
+    ");\n"
+
+    "CREATE TABLE monitor_case (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  household_id INTEGER NOT NULL REFERENCES household(id) ON DELETE CASCADE,\n"
+    "  state TEXT NOT NULL CHECK (state IN (" STATES ")),\n"
+    "  category TEXT NOT NULL CHECK (category IN ('1','2','3')),\n"
+    "  channel TEXT NOT NULL,\n"
+    "  description TEXT CHECK (length(description) <= 4000),\n"
+    "  clue_date TEXT NOT NULL CHECK " ISO_DATE("clue_date") ",\n"
+    "  identified_on TEXT CHECK " ISO_DATE("identified_on") ",\n"
+    "  elim_started TEXT CHECK " ISO_DATE("elim_started") ",\n"
+    "  eliminated_on TEXT CHECK " ISO_DATE("eliminated_on") ",\n"
+    "  elim_method TEXT,\n"
+    "  deadline TEXT CHECK " ISO_DATE("deadline") ",\n"
+    "  line_fen INTEGER CHECK (line_fen > 0),\n"
+    "  line_year INTEGER,\n"
+    "  " STAMPS ",\n"
+    "  CHECK (state NOT IN (" IDENTIFIED_STATES ") OR identified_on IS NOT NULL),\n"
+    "  CHECK (state <> 'eliminated' OR (eliminated_on IS NOT NULL AND elim_method IS NOT NULL))\n"
+    ");\n"
+    "CREATE UNIQUE INDEX monitor_case_open ON monitor_case(household_id)\n"
+    "  WHERE state <> 'rejected';\n"
+    "CREATE INDEX monitor_case_household ON monitor_case(household_id);\n"
+    "CREATE INDEX monitor_case_state ON monitor_case(state, deadline);\n"
+
+    "CREATE TABLE case_risk (\n"
+    "  case_id INTEGER NOT NULL REFERENCES monitor_case(id) ON DELETE CASCADE,\n"
+    "  pos INTEGER NOT NULL CHECK (pos BETWEEN 1 AND 5),\n"
+    "  risk TEXT NOT NULL,\n"
+    "  PRIMARY KEY (case_id, pos),\n"
+    "  UNIQUE (case_id, risk)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE INDEX case_risk_risk ON case_risk(risk, case_id);\n"
+
+    "CREATE TABLE case_step (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  case_id INTEGER NOT NULL REFERENCES monitor_case(id) ON DELETE CASCADE,\n"
+    "  action TEXT NOT NULL CHECK (action IN (" ACTIONS ")),\n"
+    "  from_state TEXT NOT NULL CHECK (from_state IN ('none'," STATES ")),\n"
+    "  to_state TEXT NOT NULL CHECK (to_state IN (" STATES ")),\n"
+    "  actor TEXT NOT NULL,\n"
+    "  at TEXT NOT NULL,\n"
+    "  step_date TEXT NOT NULL CHECK " ISO_DATE("step_date") ",\n"
+    "  deadline TEXT CHECK " ISO_DATE("deadline") ",\n"
+    "  pub_start TEXT CHECK " ISO_DATE("pub_start") ",\n"
+    "  pub_end TEXT CHECK " ISO_DATE("pub_end") ",\n"
+    "  objections INTEGER NOT NULL DEFAULT 0 CHECK (objections >= 0),\n"
+    "  " FLAG("authorized") ",\n"
+    "  note TEXT CHECK (length(note) <= 4000),\n"
+    "  CHECK (pub_end IS NULL OR pub_end >= pub_start)\n"
+    ");\n"
+    "CREATE INDEX case_step_case ON case_step(case_id, id);\n"
+
+    "CREATE TABLE measure (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  household_id INTEGER NOT NULL REFERENCES household(id) ON DELETE CASCADE,\n"
+    "  case_id INTEGER REFERENCES monitor_case(id),\n"
+    "  year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),\n"
+    "  category TEXT NOT NULL,\n"
+    "  item TEXT CHECK (length(item) <= 60),\n"
+    "  start_date TEXT NOT NULL CHECK " ISO_DATE("start_date") ",\n"
+    "  end_date TEXT CHECK " ISO_DATE("end_date") ",\n"
+    "  project_id INTEGER,\n"
+    "  note TEXT CHECK (length(note) <= 4000),\n"
+    "  " STAMPS ",\n"
+    "  CHECK (end_date IS NULL OR end_date >= start_date)\n"
+    ");\n"
+    "CREATE INDEX measure_household ON measure(household_id);\n"
+
+    "CREATE TABLE cadre (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 30),\n"
+    "  sex TEXT CHECK (sex IN ('1','2')),\n"
+    "  political TEXT,\n"
+    "  unit TEXT CHECK (length(unit) <= 100),\n"
+    "  phone TEXT CHECK (length(phone) <= 20),\n"
+    "  " STAMPS "\n"
+    ");\n"
+    "CREATE TABLE household_cadre (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  household_id INTEGER NOT NULL REFERENCES household(id) ON DELETE CASCADE,\n"
+    "  cadre_id INTEGER NOT NULL REFERENCES cadre(id),\n"
+    "  start_date TEXT NOT NULL CHECK " ISO_DATE("start_date") ",\n"
+    "  end_date TEXT CHECK " ISO_DATE("end_date") ",\n"
+    "  " STAMPS ",\n"
+    "  CHECK (end_date IS NULL OR end_date >= start_date)\n"
+    ");\n"
+    "CREATE INDEX household_cadre_household ON household_cadre(household_id);\n"
+    "CREATE INDEX household_cadre_cadre ON household_cadre(cadre_id);\n"
+
+    "CREATE TABLE visit (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  household_id INTEGER NOT NULL REFERENCES household(id) ON DELETE CASCADE,\n"
+    "  visit_date TEXT NOT NULL CHECK " ISO_DATE("visit_date") ",\n"
+    "  visitor TEXT NOT NULL CHECK (length(visitor) BETWEEN 1 AND 30),\n"
+    "  visitor_role TEXT,\n"
+    "  cadre_id INTEGER REFERENCES cadre(id),\n"
+    "  findings TEXT CHECK (length(findings) <= 4000),\n"
+    "  " FLAG("new_risk") ",\n"
+    "  next_visit TEXT CHECK " ISO_DATE("next_visit") ",\n"
+    "  " STAMPS ",\n"
+    "  CHECK (next_visit IS NULL OR next_visit > visit_date)\n"
+    ");\n"
+    "CREATE INDEX visit_household ON visit(household_id, visit_date);\n"
+
+    "CREATE TABLE audit (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  at TEXT NOT NULL,\n"
+    "  actor TEXT NOT NULL,\n"
+    "  op TEXT NOT NULL CHECK (op IN ('insert','update','delete','step',\n"
+    "      'reveal','print','export','bulk')),\n"
+    "  tbl TEXT NOT NULL,\n"
+    "  row_id INTEGER,\n"
+    "  field TEXT,\n"
+    "  old TEXT,\n"
+    "  new TEXT\n"
+    ");\n"
+    "CREATE INDEX audit_row ON audit(tbl, row_id);\n"
+    /* History is append-only. */
+    "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit\n"
+    "BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;\n"
+    "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit\n"
+    "BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;\n"
+    "CREATE TRIGGER case_step_no_update BEFORE UPDATE ON case_step\n"
+    "BEGIN SELECT RAISE(ABORT, 'case history cannot be changed'); END;\n";
+
+static const char *const migrations[] = {
+    m001,
+};
+
+#define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
+
+int
+db_schema_latest(void)
+{
+    return NMIGRATIONS;
+}
+
+static int
+user_version(struct db *db, int *v, struct err *e)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st, NULL);
+
+    if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+        *v = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+        return 0;
+    }
+    sqlite3_finalize(st);
+    return db_fail(db, e, _("reading the schema version"));
+}
+
+/* Apply migration N (1-based) and record it. */
+static int
+apply(struct db *db, int n, struct err *e)
+{
+    /* PRAGMA user_version takes no parameter; N is our own integer. */
+    char sql[48];
+
+    if (sqlite3_exec(db->h, migrations[n - 1], NULL, NULL, NULL) != SQLITE_OK) {
+        return db_fail(db, e, _("upgrading the database schema"));
+    }
+    snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", n);
+    if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK) {
+        return db_fail(db, e, _("upgrading the database schema"));
+    }
+    return 0;
+}
+
+int
+schema_migrate(struct db *db, struct err *e)
+{
+    int v;
+
+    if (user_version(db, &v, e)) {
+        return -1;
+    }
+    if (v >= NMIGRATIONS) {
+        return 0;
+    }
+    if (db_begin(db, e)) {
+        return -1;
+    }
+    /* Another process may have migrated while we waited for the lock. */
+    if (user_version(db, &v, e)) {
+        db_rollback(db);
+        return -1;
+    }
+    for (v++; v <= NMIGRATIONS; v++) {
+        if (apply(db, v, e)) {
+            db_rollback(db);
+            return -1;
+        }
+    }
+    return db_commit(db, e);
+}

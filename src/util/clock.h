@@ -1,0 +1,19 @@
+/*
+ * clock.h - today's date and the current time.  Tests pin them with
+ * $ZHENXING_TODAY (YYYY-MM-DD); nothing else in the program reads the
+ * clock.
+ */
+#ifndef ZX_CLOCK_H
+#define ZX_CLOCK_H
+
+#include <stddef.h>
+
+/* Today's local date as year, month, day. */
+void clock_today(int *y, int *m, int *d);
+
+/* Current local time as "YYYY-MM-DD HH:MM:SS" into OUT (>= 20 bytes).
+ * With $ZHENXING_TODAY set, the date is that day and the time is taken
+ * from the real clock. */
+void clock_now(char *out, size_t n);
+
+#endif

@@ -1,0 +1,40 @@
+/*
+ * path.h - where files live: XDG directories, the data and locale
+ * directories (installed or in the build tree), and directory creation.
+ */
+#ifndef ZX_PATH_H
+#define ZX_PATH_H
+
+struct err;
+
+/* $XDG_DATA_HOME/zhenxing or ~/.local/share/zhenxing.  Caller frees. */
+char *path_data_home(void);
+
+/* $XDG_CONFIG_HOME/zhenxing or ~/.config/zhenxing.  Caller frees. */
+char *path_config_home(void);
+
+/* $XDG_STATE_HOME/zhenxing or ~/.local/state/zhenxing.  Caller frees. */
+char *path_state_home(void);
+
+/* The directory holding policy and code-table files: $ZHENXING_DATADIR,
+ * else "share" next to the running program when it has our files (a
+ * build tree), else the installed PKGDATADIR.  Caller frees. */
+char *path_datadir(void);
+
+/* The message catalogue root: $ZHENXING_LOCALEDIR, else "locale" next to
+ * the program when it exists, else LOCALEDIR.  Caller frees. */
+char *path_localedir(void);
+
+/* Join two path parts with one slash.  Caller frees. */
+char *path_join(const char *a, const char *b);
+
+/* The directory part of PATH ("." when none).  Caller frees. */
+char *path_dirname(const char *path);
+
+/* Create DIR and its parents (mode 0700 for new ones). */
+int path_mkdirs(const char *dir, struct err *e);
+
+/* 1 when PATH exists. */
+int path_exists(const char *path);
+
+#endif

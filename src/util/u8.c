@@ -1,0 +1,282 @@
+/*
+ * u8.c - UTF-8 decoding and column arithmetic.  The width table is our
+ * own rather than the C library's wcwidth() so that layout does not
+ * depend on the server's locale; it follows Unicode East Asian Width
+ * (W and F are two columns).  Ambiguous characters count one column,
+ * and the layout itself never uses them.
+ */
+#include "config.h"
+#include "util/u8.h"
+
+#include <string.h>
+
+#include "util/sbuf.h"
+
+uint32_t
+u8_decode(const char *s, size_t n, size_t *len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    uint32_t cp;
+    size_t need, i;
+
+    if (n == 0) {
+        *len = 0;
+        return 0;
+    }
+    if (p[0] < 0x80) {
+        *len = 1;
+        return p[0];
+    }
+    if (p[0] >= 0xC2 && p[0] <= 0xDF) {
+        need = 1;
+        cp = p[0] & 0x1F;
+    } else if (p[0] >= 0xE0 && p[0] <= 0xEF) {
+        need = 2;
+        cp = p[0] & 0x0F;
+    } else if (p[0] >= 0xF0 && p[0] <= 0xF4) {
+        need = 3;
+        cp = p[0] & 0x07;
+    } else {
+        goto bad;
+    }
+    if (need >= n) {
+        goto bad;
+    }
+    for (i = 1; i <= need; i++) {
+        if ((p[i] & 0xC0) != 0x80) {
+            goto bad;
+        }
+        cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    /* Overlong forms, surrogates and values past U+10FFFF. */
+    if ((need == 2 && cp < 0x800) || (need == 3 && cp < 0x10000) ||
+        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+        goto bad;
+    }
+    *len = need + 1;
+    return cp;
+bad:
+    *len = 1;
+    return U8_REPLACEMENT;
+}
+
+size_t
+u8_encode(uint32_t cp, char *out)
+{
+    unsigned char *o = (unsigned char *)out;
+
+    if (cp < 0x80) {
+        o[0] = (unsigned char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (unsigned char)(0xC0 | (cp >> 6));
+        o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        o[0] = (unsigned char)(0xE0 | (cp >> 12));
+        o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (unsigned char)(0xF0 | (cp >> 18));
+    o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+    o[3] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+int
+u8_valid(const char *s, size_t n)
+{
+    size_t i = 0, len;
+
+    while (i < n) {
+        if (u8_decode(s + i, n - i, &len) == U8_REPLACEMENT &&
+            !(len == 3 && memcmp(s + i, "\xEF\xBF\xBD", 3) == 0)) {
+            return 0;
+        }
+        i += len;
+    }
+    return 1;
+}
+
+struct range {
+    uint32_t lo, hi;
+};
+
+/* East Asian Wide and Fullwidth ranges (Unicode 15, merged). */
+static const struct range wide[] = {
+    {0x1100, 0x115F}, {0x231A, 0x231B}, {0x2329, 0x232A}, {0x23E9, 0x23EC},
+    {0x23F0, 0x23F0}, {0x23F3, 0x23F3}, {0x25FD, 0x25FE}, {0x2614, 0x2615},
+    {0x2648, 0x2653}, {0x267F, 0x267F}, {0x2693, 0x2693}, {0x26A1, 0x26A1},
+    {0x26AA, 0x26AB}, {0x26BD, 0x26BE}, {0x26C4, 0x26C5}, {0x26CE, 0x26CE},
+    {0x26D4, 0x26D4}, {0x26EA, 0x26EA}, {0x26F2, 0x26F3}, {0x26F5, 0x26F5},
+    {0x26FA, 0x26FA}, {0x26FD, 0x26FD}, {0x2705, 0x2705}, {0x270A, 0x270B},
+    {0x2728, 0x2728}, {0x274C, 0x274C}, {0x274E, 0x274E}, {0x2753, 0x2755},
+    {0x2757, 0x2757}, {0x2795, 0x2797}, {0x27B0, 0x27B0}, {0x27BF, 0x27BF},
+    {0x2B1B, 0x2B1C}, {0x2B50, 0x2B50}, {0x2B55, 0x2B55}, {0x2E80, 0x303E},
+    {0x3041, 0x33FF}, {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xA000, 0xA4CF},
+    {0xA960, 0xA97F}, {0xAC00, 0xD7A3}, {0xF900, 0xFAFF}, {0xFE10, 0xFE19},
+    {0xFE30, 0xFE6F}, {0xFF00, 0xFF60}, {0xFFE0, 0xFFE6}, {0x16FE0, 0x16FE4},
+    {0x17000, 0x18CFF}, {0x1AFF0, 0x1B2FF}, {0x1F004, 0x1F004},
+    {0x1F0CF, 0x1F0CF}, {0x1F18E, 0x1F18E}, {0x1F191, 0x1F19A},
+    {0x1F200, 0x1F251}, {0x1F260, 0x1F265}, {0x1F300, 0x1F64F},
+    {0x1F680, 0x1F6FF}, {0x1F7E0, 0x1F7EB}, {0x1F90C, 0x1F9FF},
+    {0x1FA70, 0x1FAFF}, {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
+};
+
+/* Combining marks and other zero-width characters (main blocks). */
+static const struct range zero[] = {
+    {0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD}, {0x0610, 0x061A},
+    {0x064B, 0x065F}, {0x200B, 0x200F}, {0x202A, 0x202E}, {0x2060, 0x2064},
+    {0x20D0, 0x20FF}, {0x302A, 0x302D}, {0x3099, 0x309A}, {0xFE00, 0xFE0F},
+    {0xFE20, 0xFE2F}, {0xFEFF, 0xFEFF}, {0xE0100, 0xE01EF},
+};
+
+static int
+in_table(uint32_t cp, const struct range *t, size_t n)
+{
+    size_t lo = 0, hi = n;
+
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+
+        if (cp < t[mid].lo) {
+            hi = mid;
+        } else if (cp > t[mid].hi) {
+            lo = mid + 1;
+        } else {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int
+u8_cpwidth(uint32_t cp)
+{
+    if (cp < 0x300) {
+        return 1;
+    }
+    if (in_table(cp, zero, sizeof(zero) / sizeof(zero[0]))) {
+        return 0;
+    }
+    if (in_table(cp, wide, sizeof(wide) / sizeof(wide[0]))) {
+        return 2;
+    }
+    return 1;
+}
+
+size_t
+u8_width(const char *s)
+{
+    size_t n = strlen(s), i = 0, w = 0, len;
+
+    while (i < n) {
+        w += (size_t)u8_cpwidth(u8_decode(s + i, n - i, &len));
+        i += len;
+    }
+    return w;
+}
+
+size_t
+u8_clip(const char *s, size_t cols, size_t *width)
+{
+    size_t n = strlen(s), i = 0, w = 0, len;
+
+    while (i < n) {
+        int cw = u8_cpwidth(u8_decode(s + i, n - i, &len));
+
+        if (w + (size_t)cw > cols) {
+            break;
+        }
+        w += (size_t)cw;
+        i += len;
+    }
+    if (width != NULL) {
+        *width = w;
+    }
+    return i;
+}
+
+void
+u8_pad(struct sbuf *sb, const char *s, size_t cols, int right)
+{
+    size_t n = strlen(s), i = 0, w = 0, len;
+    struct sbuf tmp = SBUF_INIT;
+
+    while (i < n) {
+        uint32_t cp = u8_decode(s + i, n - i, &len);
+        int cw = u8_cpwidth(cp);
+
+        if (w + (size_t)cw > cols) {
+            break;
+        }
+        if (cp == U8_REPLACEMENT || cp < 0x20 || cp == 0x7F) {
+            sbuf_addch(&tmp, '?');
+        } else {
+            sbuf_add(&tmp, s + i, len);
+        }
+        w += (size_t)cw;
+        i += len;
+    }
+    if (right) {
+        sbuf_addspaces(sb, cols - w);
+    }
+    sbuf_add(sb, tmp.buf, tmp.len);
+    if (!right) {
+        sbuf_addspaces(sb, cols - w);
+    }
+    sbuf_release(&tmp);
+}
+
+void
+u8_sanitize(struct sbuf *sb, const char *s)
+{
+    size_t n = strlen(s), i = 0, len;
+
+    while (i < n) {
+        uint32_t cp = u8_decode(s + i, n - i, &len);
+
+        if (cp == U8_REPLACEMENT || cp < 0x20 || cp == 0x7F) {
+            sbuf_addch(sb, '?');
+        } else {
+            sbuf_add(sb, s + i, len);
+        }
+        i += len;
+    }
+}
+
+int
+u8_copy(char *dst, size_t n, const char *src)
+{
+    size_t len = strlen(src);
+
+    if (len < n) {
+        memcpy(dst, src, len + 1);
+        return 0;
+    }
+    len = n - 1;
+    /* Back off over continuation bytes so no character is split. */
+    while (len > 0 && ((unsigned char)src[len] & 0xC0) == 0x80) {
+        len--;
+    }
+    memcpy(dst, src, len);
+    dst[len] = '\0';
+    return -1;
+}
+
+size_t
+u8_chars(const char *s)
+{
+    size_t n = strlen(s), i = 0, c = 0, len;
+
+    while (i < n) {
+        u8_decode(s + i, n - i, &len);
+        i += len;
+        c++;
+    }
+    return c;
+}
