@@ -194,6 +194,7 @@ load_table(const struct pfile *f, config_setting_t *g, struct code_table *t,
     int i, n;
     size_t j;
 
+    t->source = xstrdup(f->path);
     if (get_str(f, g, "id", 1, &t->id, e) ||
         get_str(f, g, "title", 1, &t->title, e) ||
         get_str(f, g, "national", 0, &t->national, e)) {
@@ -263,7 +264,7 @@ load_codes(struct policy *p, const struct pfile *f, struct err *e)
     return 0;
 }
 
-/* Tables and tags the rules rely on. */
+/* Tables and tags the rules rely on (PATH: the shipped codes.conf). */
 static int
 check_codebook(const struct policy *p, const char *path, struct err *e)
 {
@@ -285,16 +286,17 @@ check_codebook(const struct policy *p, const char *path, struct err *e)
 
         if (t == NULL || t->n == 0) {
             return err_set(e, ERR_CONFIG, _("%s: the code table '%s' is missing"),
-                           path, need[i][0]);
+                           t != NULL ? t->source : path, need[i][0]);
         }
         if (need[i][1] != NULL && code_with_tag(&p->codes, need[i][0], need[i][1]) == NULL) {
             return err_set(e, ERR_CONFIG, _("%s: no code of table '%s' carries the tag '%s'"),
-                           path, need[i][0], need[i][1]);
+                           t->source, need[i][0], need[i][1]);
         }
     }
     if (code_find(codebook_table(&p->codes, "sex"), "1") == NULL ||
         code_find(codebook_table(&p->codes, "sex"), "2") == NULL) {
-        return err_set(e, ERR_CONFIG, _("%s: table 'sex' needs the codes \"1\" and \"2\" (GB/T 2261.1)"), path);
+        return err_set(e, ERR_CONFIG, _("%s: table 'sex' needs the codes \"1\" and \"2\" (GB/T 2261.1)"),
+                       codebook_table(&p->codes, "sex")->source);
     }
     return 0;
 }
@@ -553,8 +555,11 @@ load_days(const struct pfile *f, const char *name, int **v, size_t *n,
 static int
 load_calendar(struct policy *p, const struct pfile *f, struct err *e)
 {
-    return load_days(f, "holidays", &p->cal.holidays, &p->cal.nholidays, e) ||
-           load_days(f, "workdays", &p->cal.workdays, &p->cal.nworkdays, e);
+    if (load_days(f, "holidays", &p->cal.holidays, &p->cal.nholidays, e) ||
+        load_days(f, "workdays", &p->cal.workdays, &p->cal.nworkdays, e)) {
+        return -1;
+    }
+    return 0;
 }
 
 /* --- driver ------------------------------------------------------- */
@@ -581,10 +586,13 @@ load_one(struct policy *p, const char *dir, const char *name, loader fn,
 static int
 load_dir(struct policy *p, const char *dir, int shipped, struct err *e)
 {
-    return load_one(p, dir, "codes.conf", load_codes, shipped, e) ||
-           load_one(p, dir, "lines.conf", load_lines, shipped, e) ||
-           load_one(p, dir, "rules.conf", load_rules, shipped, e) ||
-           load_one(p, dir, "calendar.conf", load_calendar, 0, e);
+    if (load_one(p, dir, "codes.conf", load_codes, shipped, e) ||
+        load_one(p, dir, "lines.conf", load_lines, shipped, e) ||
+        load_one(p, dir, "rules.conf", load_rules, shipped, e) ||
+        load_one(p, dir, "calendar.conf", load_calendar, 0, e)) {
+        return -1;
+    }
+    return 0;
 }
 
 int
@@ -600,7 +608,10 @@ policy_load(struct policy *p, const char *datadir, const char *county_dir,
         rc = load_dir(p, county_dir, 0, e);
     }
     if (rc == 0) {
-        rc = check_codebook(p, shipped, e);
+        char *codes = path_join(shipped, "codes.conf");
+
+        rc = check_codebook(p, codes, e);
+        free(codes);
     }
     if (rc == 0 && policy_rules(p, POLICY_ANY_PROVINCE, 9999) == NULL) {
         rc = err_set(e, ERR_CONFIG, _("%s/rules.conf: no national entry (province = \"*\")"),

@@ -88,15 +88,24 @@ cli_print_usage(FILE *fp)
 static void
 print_help(const struct cmd *c)
 {
-    printf("%s zhenxing %s %s\n%s\n\n%s", _("Usage:"), c->name, _(c->args),
-           _(c->summary), _(c->help));
+    printf(_("Usage: zhenxing %s %s\n"), c->name, _(c->args));
+    printf("%s\n\n%s", _(c->summary), _(c->help));
 }
 
 int
 cli_fail(const struct err *e)
 {
     fprintf(stderr, "zhenxing: %s\n", e->msg);
-    return e->code == ERR_USAGE ? EXIT_USAGE : EXIT_ERROR;
+    /* A mistake in what was typed is a usage error (1); a file, the
+     * database or a permission that stops the work is an error (2). */
+    switch (e->code) {
+    case ERR_USAGE:
+    case ERR_INVALID:
+    case ERR_RULE:
+        return EXIT_USAGE;
+    default:
+        return EXIT_ERROR;
+    }
 }
 
 int
@@ -108,7 +117,8 @@ cli_usage_error(const struct cmd *c, const char *fmt, ...)
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "\n%s zhenxing %s --help\n", _("See:"), c->name);
+    fputc('\n', stderr);
+    fprintf(stderr, _("See: zhenxing %s --help\n"), c->name);
     return EXIT_USAGE;
 }
 

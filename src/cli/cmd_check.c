@@ -64,12 +64,12 @@ integrity_report(struct integrity *it, size_t *problems)
         return cli_fail(&e);
     }
     for (i = 0; i < n; i++) {
-        printf("%s %s\n", _("database:"), v[i]);
+        printf(_("database: %s\n"), v[i]);
         free(v[i]);
     }
     free(v);
     *problems = n;
-    printf("%s %s\n", _("database:"),
+    printf(_("database: %s\n"),
            n ? _("PROBLEMS FOUND (see above); restore from a backup and report them")
              : _("sound"));
     return 0;

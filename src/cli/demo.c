@@ -77,6 +77,7 @@ struct demo {
     unsigned short *idseq;
     int id_first, id_days;
     unsigned *surname_w;
+    size_t forced;               /* cases given a state in turn so far */
     struct hh_snapshot s;
     struct demo_stats *st;
 };
@@ -859,15 +860,39 @@ eliminate(struct demo *d, const struct dtown *t, int day, enum case_state stop)
     }
 }
 
+/* How many days ago a procedure stopped at TARGET began: long enough
+ * for its steps (each a few days apart, publicity 5-7 days), sometimes a
+ * few days more, so that some are overdue. */
+static int
+steps_age(struct demo *d, enum case_state target)
+{
+    switch (target) {
+    case CS_CLUE:
+    case CS_ELIM_VERIFIED:
+        return rng_range(&d->r, 1, 3);
+    case CS_VERIFIED:
+        return rng_range(&d->r, 4, 6);
+    case CS_APPRAISED:
+    case CS_ELIM_APPRAISED:
+        return rng_range(&d->r, 7, 9);
+    case CS_PUBLICIZING:
+    case CS_ELIM_PUBLICIZING:
+        return rng_range(&d->r, 10, 12);
+    default:
+        return rng_range(&d->r, 17, 22);
+    }
+}
+
 /* Decide what happens to the household's case (most have none). */
 static void
 make_plan(struct demo *d, const struct hh_snapshot *s, struct plan *p)
 {
     static const enum case_state targets[] = {
         CS_CLUE, CS_VERIFIED, CS_APPRAISED, CS_PUBLICIZING, CS_TOWNSHIP_REVIEWED,
-        CS_REJECTED, CS_MONITORED, CS_ELIM_VERIFIED, CS_ELIM_PUBLICIZING,
-        CS_ELIMINATED};
-    static const unsigned w[] = {15, 15, 15, 15, 15, 60, 300, 15, 15, 500};
+        CS_REJECTED, CS_MONITORED, CS_ELIM_VERIFIED, CS_ELIM_APPRAISED,
+        CS_ELIM_PUBLICIZING, CS_ELIM_TOWNSHIP_REVIEWED, CS_ELIMINATED};
+    static const unsigned w[] = {15, 15, 15, 15, 15, 60, 300, 10, 10, 10, 10, 500};
+    const size_t ntargets = sizeof(targets) / sizeof(targets[0]);
     int former = code_is(&d->a->policy.codes, "hh_type", s->hh.hh_type, "former_poor");
 
     memset(p, 0, sizeof(*p));
@@ -877,17 +902,22 @@ make_plan(struct demo *d, const struct hh_snapshot *s, struct plan *p)
     if (!rng_chance(&d->r, former ? 70 : 40)) {
         return;
     }
-    p->target = targets[rng_weighted(&d->r, w, sizeof(w) / sizeof(w[0]))];
+    p->target = targets[rng_weighted(&d->r, w, ntargets)];
+    /* The first cases of a household that can work take every state in
+     * turn, so even a small demo shows all of them. */
+    if (d->forced < ntargets && hh_has_labour(&d->a->policy.codes, s)) {
+        p->target = targets[d->forced++];
+    }
     p->nrisks = choose_risks(d, s, p->risks);
     if (case_state_in_procedure(p->target) && p->target < CS_MONITORED) {
-        p->clue = d->today - rng_range(&d->r, 2, 24);
+        p->clue = d->today - steps_age(d, p->target);
     } else if (p->target == CS_REJECTED) {
         p->clue = d->today - rng_range(&d->r, 20, 900);
     } else if (p->target == CS_MONITORED) {
         p->clue = d->today - rng_range(&d->r, 40, 1100);
     } else if (p->target != CS_ELIMINATED) {
         /* An elimination under way started recently. */
-        p->elim = d->today - rng_range(&d->r, 3, 20);
+        p->elim = d->today - steps_age(d, p->target);
         p->clue = p->elim - rng_range(&d->r, 220, 900);
     } else {
         p->clue = d->today - rng_range(&d->r, 260, 1700);

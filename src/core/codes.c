@@ -132,6 +132,7 @@ code_table_free(struct code_table *t)
     free(t->id);
     free(t->title);
     free(t->national);
+    free(t->source);
     memset(t, 0, sizeof(*t));
 }
 

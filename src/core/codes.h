@@ -21,6 +21,7 @@ struct code_table {
     char *id;       /* e.g. "risk" */
     char *title;    /* e.g. "致贫/返贫风险" */
     char *national; /* national table id, e.g. "100A27", or "" */
+    char *source;   /* the file it was read from (for messages) */
     struct code *v;
     size_t n;
 };

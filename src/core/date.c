@@ -166,7 +166,9 @@ date_months_between(int a, int b)
     date_to_ymd(a, &ya, &ma, &da);
     date_to_ymd(b, &yb, &mb, &db);
     n = (yb - ya) * 12 + (mb - ma);
-    if (n > 0 && date_add_months(a, n) > b) {
+    /* A month is whole when the day of the month is reached again: from
+     * the 31st, February's last day does not complete it. */
+    if (n > 0 && db < da) {
         n--;
     }
     return n;

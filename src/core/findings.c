@@ -16,7 +16,6 @@ static const struct finding_rule registry[] = {
     {"ID01", SEV_ERROR, N_("member's ID number fails the GB 11643 checks")},
     {"ID02", SEV_ERROR, N_("member's sex differs from the ID number")},
     {"ID03", SEV_ERROR, N_("member's birth date differs from the ID number")},
-    {"ID04", SEV_ERROR, N_("the same ID number in more than one household")},
     {"HH01", SEV_ERROR, N_("household without exactly one head")},
     {"HH02", SEV_ERROR, N_("no member can work but the household is not marked as without labour")},
     {"HH03", SEV_WARNING, N_("marked as without labour but a member can work")},

@@ -107,7 +107,7 @@ enum idno_status
 idno_parse(const char *in, int today, struct idno *out)
 {
     char buf[IDNO_BUF + 1], id[IDNO_BUF];
-    size_t len = trimmed(in, buf, sizeof(buf));
+    size_t len = in != NULL ? trimmed(in, buf, sizeof(buf)) : 0;
     enum idno_status st;
     int birth = 0;
 
@@ -181,20 +181,24 @@ idno_status_message(enum idno_status st)
 void
 idno_mask(const char *id, char out[IDNO_BUF])
 {
-    size_t len = strlen(id), i;
+    size_t len = strlen(id), keep, stars, i;
+    int ascii = 1;
 
-    if (len == 18) {
+    for (i = 0; i < len; i++) {
+        ascii &= (unsigned char)id[i] < 0x80;
+    }
+    if (len == 18 && ascii) {
         memcpy(out, id, 6);
         memset(out + 6, '*', 8);
         memcpy(out + 14, id + 14, 4);
         out[18] = '\0';
         return;
     }
-    if (len > 18) {
-        len = 18;
-    }
-    for (i = 0; i < len; i++) {
-        out[i] = i + 4 >= len ? id[i] : '*';
-    }
-    out[len] = '\0';
+    /* Anything else: stars, then the last four characters when there are
+     * more than four and the text is ASCII (no character cut in half). */
+    keep = len > 4 && ascii ? 4 : 0;
+    stars = (len > 18 ? 18 : len) - keep;
+    memset(out, '*', stars);
+    memcpy(out + stars, id + len - keep, keep);
+    out[stars + keep] = '\0';
 }

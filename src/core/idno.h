@@ -47,8 +47,9 @@ const char *idno_status_message(enum idno_status st);
 /* The check character for the first 17 digits. */
 char idno_check_char(const char *first17);
 
-/* "110105********002X": first 6 and last 4 kept.  Shorter or malformed
- * input is masked entirely except its last 4 characters. */
+/* "110105********002X": first 6 and last 4 kept.  Other input: stars
+ * (at most 18 in all) and the last 4 characters when there are more than
+ * 4 and they are ASCII. */
 void idno_mask(const char *id, char out[IDNO_BUF]);
 
 #endif

@@ -28,7 +28,7 @@ static const char *const state_labels[CS_COUNT] = {
     N_("monitored"),
     N_("elimination checked"),
     N_("elimination appraised"),
-    N_("elimination publicity"),
+    N_("under elimination publicity"),
     N_("elimination township reviewed"),
     N_("risk eliminated"),
     N_("not admitted"),

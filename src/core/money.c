@@ -20,6 +20,7 @@ money_parse(const char *s, int allow_negative, int64_t *fen)
 {
     int64_t yuan = 0, cents = 0;
     int neg = 0, ndigits = 0, ndec = -1;
+    int group = 0, grouped = 0;   /* digits since the last comma */
     const char *end;
 
     if (s == NULL) {
@@ -52,14 +53,24 @@ money_parse(const char *s, int allow_negative, int64_t *fen)
                 }
                 yuan = yuan * 10 + (*s - '0');
                 ndigits++;
+                group++;
             }
         } else if (*s == '.' && ndec < 0) {
+            if (grouped && group != 3) {
+                return MONEY_FORMAT;
+            }
             ndec = 0;
-        } else if (*s == ',' && ndec < 0 && ndigits > 0) {
-            continue;
+        } else if (*s == ',' && ndec < 0 && group > 0 &&
+                   (grouped ? group == 3 : group <= 3)) {
+            /* Thousands separators only: "1,234,567", never "12,34". */
+            grouped = 1;
+            group = 0;
         } else {
             return MONEY_FORMAT;
         }
+    }
+    if (grouped && ndec < 0 && group != 3) {
+        return MONEY_FORMAT;
     }
     if (ndigits == 0 && ndec <= 0) {
         return MONEY_FORMAT;

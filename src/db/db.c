@@ -40,7 +40,11 @@ db_fail(struct db *db, struct err *e, const char *what)
     if ((code & 0xff) == SQLITE_FULL) {
         return err_set(e, ERR_IO, _("%s: the disk is full; nothing was saved"), what);
     }
-    return err_set(e, ERR_DB, "%s: %s", what, msg);
+    if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB) {
+        return err_set(e, ERR_DB, _("%s: the database file is damaged (%s); restore it from a backup and tell county IT"),
+                       what, msg);
+    }
+    return err_set(e, ERR_DB, _("%s: %s"), what, msg);
 }
 
 /* Run SQL without results (PRAGMAs, BEGIN...). */

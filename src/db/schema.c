@@ -1,7 +1,7 @@
 /*
  * schema.c - the migrations.  To change the schema, append a migration;
  * never edit one that has shipped.  Money is integer fen, dates are ISO
- * 8601 text checked with date(x) = x, codes are text validated against
+ * 8601 text checked with date(x, "+0 days") = x, codes are text validated against
  * share/policy/codes.conf by core, and closed enumerations (states,
  * actions, roles) are CHECK constraints.  Every editable table has a
  * version column for optimistic concurrency.
@@ -15,9 +15,10 @@
 #include "util/err.h"
 #include "util/i18n.h"
 
+/* date(x) alone accepts 2023-02-30; adding zero days normalizes it. */
 #define ISO_DATE(c) \
     "(" c " IS NULL OR (" c " GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]' " \
-    "AND date(" c ") = " c "))"
+    "AND date(" c ", '+0 days') = " c "))"
 #define FLAG(c) c " INTEGER NOT NULL DEFAULT 0 CHECK (" c " IN (0, 1))"
 #define FEN(c) c " INTEGER NOT NULL DEFAULT 0 CHECK (" c " >= 0)"
 #define STAMPS \

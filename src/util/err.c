@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/i18n.h"
 #include "util/sbuf.h"
 #include "util/u8.h"
 
@@ -53,8 +54,6 @@ err_prefix(struct err *e, const char *fmt, ...)
     va_start(ap, fmt);
     sbuf_vaddf(&sb, fmt, ap);
     va_end(ap);
-    sbuf_adds(&sb, ": ");
-    sbuf_adds(&sb, old);
-    u8_copy(e->msg, sizeof(e->msg), sb.buf);
+    err_set(e, e->code, _("%s: %s"), sb.buf, old);
     sbuf_release(&sb);
 }

@@ -169,6 +169,12 @@ u8_cpwidth(uint32_t cp)
     return 1;
 }
 
+int
+u8_unsafe(uint32_t cp)
+{
+    return cp == U8_REPLACEMENT || cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+}
+
 size_t
 u8_width(const char *s)
 {
@@ -214,7 +220,7 @@ u8_pad(struct sbuf *sb, const char *s, size_t cols, int right)
         if (w + (size_t)cw > cols) {
             break;
         }
-        if (cp == U8_REPLACEMENT || cp < 0x20 || cp == 0x7F) {
+        if (u8_unsafe(cp)) {
             sbuf_addch(&tmp, '?');
         } else {
             sbuf_add(&tmp, s + i, len);
@@ -240,7 +246,7 @@ u8_sanitize(struct sbuf *sb, const char *s)
     while (i < n) {
         uint32_t cp = u8_decode(s + i, n - i, &len);
 
-        if (cp == U8_REPLACEMENT || cp < 0x20 || cp == 0x7F) {
+        if (u8_unsafe(cp)) {
             sbuf_addch(sb, '?');
         } else {
             sbuf_add(sb, s + i, len);
@@ -254,6 +260,9 @@ u8_copy(char *dst, size_t n, const char *src)
 {
     size_t len = strlen(src);
 
+    if (n == 0) {
+        return -1;
+    }
     if (len < n) {
         memcpy(dst, src, len + 1);
         return 0;

@@ -30,6 +30,10 @@ int u8_valid(const char *s, size_t n);
  * because they are drawn as a substitute). */
 int u8_cpwidth(uint32_t cp);
 
+/* 1 for code points never written to a terminal as they are: invalid
+ * bytes (U8_REPLACEMENT) and C0/C1 control characters. */
+int u8_unsafe(uint32_t cp);
+
 /* Display width of a NUL-terminated string. */
 size_t u8_width(const char *s);
 
@@ -38,7 +42,8 @@ size_t u8_width(const char *s);
 size_t u8_clip(const char *s, size_t cols, size_t *width);
 
 /* Append S to SB clipped and padded with spaces to exactly COLS columns.
- * RIGHT aligns to the right.  Invalid bytes become '?'. */
+ * RIGHT aligns to the right.  Invalid bytes and control characters
+ * become '?'. */
 void u8_pad(struct sbuf *sb, const char *s, size_t cols, int right);
 
 /* Append S to SB with invalid UTF-8 and control characters replaced by

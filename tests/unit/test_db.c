@@ -1,0 +1,650 @@
+/*
+ * test_db.c - the county database on temporary files: migrations, files
+ * that are refused untouched, constraints, optimistic version checks,
+ * audit rows, storing procedure steps, streaming snapshots, and a backup
+ * taken while another process writes.
+ */
+#include "config.h"
+#include "helpers.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "core/date.h"
+#include "db/db.h"
+#include "db/db_audit.h"
+#include "db/db_backup.h"
+#include "db/db_case.h"
+#include "db/db_check.h"
+#include "db/db_division.h"
+#include "db/db_household.h"
+#include "db/db_snapshot.h"
+#include "db/db_staff.h"
+#include "db/schema.h"
+#include "util/err.h"
+#include "util/i18n.h"
+#include "util/path.h"
+#include "util/xalloc.h"
+
+struct fixture {
+    char *dir;
+    char *path;
+    struct db *db;
+    struct policy p;
+    struct rule_ctx ctx;
+    int64_t county, town, village;
+    struct err e;
+};
+
+/* A raw SQL statement on the fixture's connection; returns the SQLite
+ * result code. */
+static int
+raw(struct fixture *x, const char *sql)
+{
+    return sqlite3_exec(x->db->h, sql, NULL, NULL, NULL);
+}
+
+static int64_t
+count(struct fixture *x, const char *table)
+{
+    char sql[128];
+    sqlite3_stmt *st;
+    int64_t n = -1;
+
+    snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s", table);
+    if (sqlite3_prepare_v2(x->db->h, sql, -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW) {
+        n = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    return n;
+}
+
+static int
+setup(void **state)
+{
+    struct fixture *x = calloc(1, sizeof(*x));
+
+    x->dir = helpers_tmpdir();
+    x->path = path_join(x->dir, "county.db");
+    helpers_policy(&x->p);
+    x->ctx.policy = &x->p;
+    x->ctx.province = "51";
+    x->ctx.today = D("2026-11-22");
+    err_clear(&x->e);
+    if (db_open(&x->db, x->path, DB_CREATE, 1000, &x->e) ||
+        db_division_add(x->db, "t", 1, 0, "519901", "青山县", 1, &x->county, &x->e) ||
+        db_division_add(x->db, "t", 2, x->county, "519901001", "红岩镇", 1, &x->town, &x->e) ||
+        db_division_add(x->db, "t", 3, x->town, "519901001001", "白马村", 1, &x->village, &x->e)) {
+        fail_msg("setup: %s", x->e.msg);
+    }
+    *state = x;
+    return 0;
+}
+
+static int
+teardown(void **state)
+{
+    struct fixture *x = *state;
+
+    db_close(x->db);
+    policy_free(&x->p);
+    free(x->path);
+    helpers_rmdir(x->dir);
+    free(x);
+    return 0;
+}
+
+/* Store household ID NO with the members, incomes and guarantees of the
+ * fixture household; returns its id. */
+static int64_t
+store_household(struct fixture *x, const char *no)
+{
+    struct hh_snapshot s;
+    int64_t id;
+    size_t i;
+
+    memset(&s, 0, sizeof(s));
+    helpers_household(&s, 0);
+    snprintf(s.hh.hh_no, sizeof(s.hh.hh_no), "%s", no);
+    s.hh.township_id = x->town;
+    s.hh.village_id = x->village;
+    if (db_household_insert(x->db, "t", &s.hh, 1, &x->e)) {
+        fail_msg("household: %s", x->e.msg);
+    }
+    for (i = 0; i < s.nmembers; i++) {
+        s.members[i].household_id = s.hh.id;
+        /* Unique IDs per household: vary the sequence digits. */
+        snprintf(s.members[i].id_no + 14, 4, "%03u",
+                 (unsigned)((s.hh.id * 4 + (int64_t)i) % 1000));
+        s.members[i].id_no[17] = idno_check_char(s.members[i].id_no);
+        s.members[i].id_no[18] = '\0';
+        if (db_person_insert(x->db, "t", &s.members[i], 1, &x->e)) {
+            fail_msg("person: %s", x->e.msg);
+        }
+    }
+    for (i = 0; i < s.nincomes; i++) {
+        s.incomes[i].household_id = s.hh.id;
+        s.guarantees[i].household_id = s.hh.id;
+        if (db_income_insert(x->db, "t", &s.incomes[i], 0, &x->e) ||
+            db_guarantee_insert(x->db, "t", &s.guarantees[i], 0, &x->e)) {
+            fail_msg("income: %s", x->e.msg);
+        }
+    }
+    id = s.hh.id;
+    snapshot_free(&s);
+    return id;
+}
+
+static void
+test_migrations(void **state)
+{
+    struct fixture *x = *state;
+    sqlite3_stmt *st;
+    struct db *again;
+
+    assert_int_equal(sqlite3_prepare_v2(x->db->h, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), db_schema_latest());
+    sqlite3_finalize(st);
+    assert_int_equal(sqlite3_prepare_v2(x->db->h, "PRAGMA journal_mode", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(st, 0), "wal");
+    sqlite3_finalize(st);
+    assert_int_equal(sqlite3_prepare_v2(x->db->h, "PRAGMA foreign_keys", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 1);
+    sqlite3_finalize(st);
+    /* Reopening an up-to-date database changes nothing. */
+    assert_int_equal(db_open(&again, x->path, 0, 1000, &x->e), 0);
+    db_close(again);
+    assert_int_equal(count(x, "division"), 3);
+}
+
+/* The whole content of PATH (caller frees), size in *N. */
+static char *
+slurp(const char *path, size_t *n)
+{
+    FILE *fp = fopen(path, "rb");
+    char *buf;
+    long len;
+
+    assert_non_null(fp);
+    fseek(fp, 0, SEEK_END);
+    len = ftell(fp);
+    fseek(fp, 0, SEEK_SET);
+    buf = xmalloc((size_t)len + 1);
+    *n = fread(buf, 1, (size_t)len, fp);
+    fclose(fp);
+    return buf;
+}
+
+/* db_open(PATH) must fail with CODE and WHAT, leaving the file as it was. */
+static void
+refused_untouched(const char *path, enum err_code code, const char *what)
+{
+    struct db *db = NULL;
+    struct err e;
+    size_t n0, n1;
+    char *before = slurp(path, &n0), *after;
+
+    err_clear(&e);
+    assert_int_equal(db_open(&db, path, 0, 100, &e), -1);
+    assert_null(db);
+    assert_int_equal(e.code, code);
+    if (strstr(e.msg, what) == NULL) {
+        fail_msg("'%s' lacks '%s'", e.msg, what);
+    }
+    after = slurp(path, &n1);
+    assert_int_equal(n0, n1);
+    assert_memory_equal(before, after, n0);
+    free(before);
+    free(after);
+}
+
+static void
+test_refused_files(void **state)
+{
+    struct fixture *x = *state;
+    char *p;
+    sqlite3 *h;
+    char sql[64];
+
+    i18n_set_language("en");
+    /* Newer schema: written by a future zhenxing. */
+    db_close(x->db);
+    x->db = NULL;
+    assert_int_equal(sqlite3_open(x->path, &h), SQLITE_OK);
+    snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", db_schema_latest() + 1);
+    assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(h);
+    refused_untouched(x->path, ERR_SCHEMA, "newer zhenxing");
+    /* Not an SQLite file at all. */
+    p = helpers_write(x->dir, "notes.txt", "这不是数据库 just some text, long enough to look like a header.....\n");
+    refused_untouched(p, ERR_SCHEMA, "not a zhenxing database");
+    free(p);
+    /* Some other program's SQLite database. */
+    p = path_join(x->dir, "other.db");
+    assert_int_equal(sqlite3_open(p, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, "CREATE TABLE t(x); INSERT INTO t VALUES (1);", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(h);
+    refused_untouched(p, ERR_SCHEMA, "another program");
+    free(p);
+    /* Missing, without permission to create. */
+    p = path_join(x->dir, "missing.db");
+    err_clear(&x->e);
+    assert_int_equal(db_open(&x->db, p, 0, 100, &x->e), -1);
+    assert_int_equal(x->e.code, ERR_NOTFOUND);
+    assert_false(path_exists(p));
+    free(p);
+    assert_int_equal(db_open(&x->db, x->path == NULL ? "" : x->dir, 0, 100, &x->e), -1);
+    i18n_set_language("zh_CN");
+}
+
+static void
+test_constraints(void **state)
+{
+    struct fixture *x = *state;
+    int64_t hh = store_household(x, "A001");
+    struct income inc;
+    char sql[512];
+
+    /* Each bad row is refused by the database itself. */
+    snprintf(sql, sizeof(sql),
+             "INSERT INTO income(household_id, year, wage, members, net, per_capita, "
+             "created_at, updated_at) VALUES (%lld, 2020, -1, 1, 0, 0, 'x', 'x')", (long long)hh);
+    assert_int_equal(raw(x, sql) & 0xff, SQLITE_CONSTRAINT);
+    snprintf(sql, sizeof(sql),
+             "INSERT INTO guarantee(household_id, year, checked_on, food_clothing, education, "
+             "medical, housing, water, created_at, updated_at) "
+             "VALUES (%lld, 2020, '2023-02-30', 1, 1, 1, 1, 1, 'x', 'x')", (long long)hh);
+    assert_int_equal(raw(x, sql) & 0xff, SQLITE_CONSTRAINT);
+    snprintf(sql, sizeof(sql),
+             "INSERT INTO monitor_case(household_id, state, category, channel, clue_date, "
+             "created_at, updated_at) VALUES (%lld, 'flying', '1', '1', '2026-01-01', 'x', 'x')",
+             (long long)hh);
+    assert_int_equal(raw(x, sql) & 0xff, SQLITE_CONSTRAINT);
+    /* A monitored case needs its identification date. */
+    snprintf(sql, sizeof(sql),
+             "INSERT INTO monitor_case(household_id, state, category, channel, clue_date, "
+             "created_at, updated_at) VALUES (%lld, 'monitored', '1', '1', '2026-01-01', 'x', 'x')",
+             (long long)hh);
+    assert_int_equal(raw(x, sql) & 0xff, SQLITE_CONSTRAINT);
+    assert_int_equal(raw(x, "INSERT INTO division(level, parent_id, name) VALUES (4, 2, '组')") & 0xff,
+                     SQLITE_CONSTRAINT);
+    assert_int_equal(raw(x, "INSERT INTO division(level, parent_id, name) VALUES (3, 999, '无')") & 0xff,
+                     SQLITE_CONSTRAINT);
+    assert_int_equal(raw(x, "UPDATE audit SET actor = 'x'") & 0xff, SQLITE_CONSTRAINT);
+    assert_int_equal(raw(x, "DELETE FROM audit") & 0xff, SQLITE_CONSTRAINT);
+    /* Through the repository: a negative amount, a person already in
+     * another household. */
+    memset(&inc, 0, sizeof(inc));
+    inc.household_id = hh;
+    inc.year = 2020;
+    inc.members = 1;
+    inc.transfer = -100;
+    assert_int_equal(db_income_insert(x->db, "t", &inc, 0, &x->e), -1);
+    assert_int_equal(x->e.code, ERR_INVALID);
+    inc.transfer = 0;
+    inc.members = 0;
+    assert_int_equal(db_income_insert(x->db, "t", &inc, 0, &x->e), -1);
+    assert_int_equal(count(x, "income"), 4);
+    assert_int_equal(raw(x, "INSERT INTO person(household_id, name, id_no, created_at, updated_at) "
+                            "SELECT household_id, name, id_no, 'x', 'x' FROM person LIMIT 1") & 0xff,
+                     SQLITE_CONSTRAINT);
+}
+
+/* Every state and action name of core is accepted by the schema. */
+static void
+test_schema_knows_core_names(void **state)
+{
+    struct fixture *x = *state;
+    int64_t hh = store_household(x, "A002");
+    char sql[512];
+    int i;
+
+    for (i = CS_CLUE; i < CS_COUNT; i++) {
+        snprintf(sql, sizeof(sql),
+                 "INSERT INTO monitor_case(household_id, state, category, channel, clue_date, "
+                 "identified_on, eliminated_on, elim_method, created_at, updated_at) "
+                 "VALUES (%lld, '%s', '1', '1', '2026-01-01', '2026-01-20', '2026-08-01', '1', 'x', 'x')",
+                 (long long)hh, case_state_name((enum case_state)i));
+        assert_int_equal(raw(x, "BEGIN"), SQLITE_OK);
+        if (raw(x, sql) != SQLITE_OK) {
+            fail_msg("state %s: %s", case_state_name((enum case_state)i), sqlite3_errmsg(x->db->h));
+        }
+        assert_int_equal(raw(x, "ROLLBACK"), SQLITE_OK);
+    }
+    assert_int_equal(raw(x, "INSERT INTO monitor_case(id, household_id, state, category, channel, "
+                            "clue_date, created_at, updated_at) VALUES (77, 1, 'clue', '1', '1', "
+                            "'2026-01-01', 'x', 'x')"), SQLITE_OK);
+    for (i = 0; i < CA_COUNT; i++) {
+        snprintf(sql, sizeof(sql),
+                 "INSERT INTO case_step(case_id, action, from_state, to_state, actor, at, step_date) "
+                 "VALUES (77, '%s', 'none', 'clue', 't', 'x', '2026-01-01')",
+                 case_action_name((enum case_action)i));
+        if (raw(x, sql) != SQLITE_OK) {
+            fail_msg("action %s: %s", case_action_name((enum case_action)i), sqlite3_errmsg(x->db->h));
+        }
+    }
+    assert_int_equal(raw(x, "UPDATE case_step SET note = 'x'") & 0xff, SQLITE_CONSTRAINT);
+}
+
+static void
+test_staff_versions_and_audit(void **state)
+{
+    struct fixture *x = *state;
+    struct staff s, mine, theirs, fresh;
+    struct actor a;
+    int64_t audit0;
+
+    memset(&s, 0, sizeof(s));
+    snprintf(s.login, sizeof(s.login), "zhang");
+    snprintf(s.name, sizeof(s.name), "张三");
+    s.role = ROLE_TOWNSHIP;
+    s.scope_id = x->town;
+    s.active = 1;
+    audit0 = count(x, "audit");
+    assert_int_equal(db_staff_add(x->db, "admin", &s, &x->e), 0);
+    assert_int_equal(count(x, "audit"), audit0 + 1);
+    /* A township account needs a township scope. */
+    s.scope_id = 0;
+    snprintf(s.login, sizeof(s.login), "li");
+    assert_int_equal(db_staff_add(x->db, "admin", &s, &x->e), -1);
+    assert_int_equal(x->e.code, ERR_INVALID);
+    snprintf(s.login, sizeof(s.login), "Bad Login");
+    s.scope_id = x->town;
+    assert_int_equal(db_staff_add(x->db, "admin", &s, &x->e), -1);
+    /* Two staff edit the same account: the second one is told. */
+    assert_int_equal(db_staff_find(x->db, "zhang", &mine, &x->e), 0);
+    theirs = mine;
+    fresh = mine;
+    snprintf(mine.name, sizeof(mine.name), "张三丰");
+    mine.role = ROLE_VILLAGE;
+    mine.scope_id = x->village;
+    assert_int_equal(db_staff_update(x->db, "admin", &fresh, &mine, &x->e), 0);
+    assert_int_equal(count(x, "audit"), audit0 + 4);
+    snprintf(theirs.name, sizeof(theirs.name), "张叁");
+    assert_int_equal(db_staff_update(x->db, "admin2", &fresh, &theirs, &x->e), -1);
+    assert_int_equal(x->e.code, ERR_CONFLICT);
+    assert_int_equal(count(x, "audit"), audit0 + 4);
+    assert_int_equal(db_staff_find(x->db, "zhang", &fresh, &x->e), 0);
+    assert_string_equal(fresh.name, "张三丰");
+    assert_int_equal(fresh.version, 2);
+    /* The audit rows say old -> new per field. */
+    assert_int_equal(raw(x, "SELECT 1"), SQLITE_OK);
+    {
+        sqlite3_stmt *st;
+
+        assert_int_equal(sqlite3_prepare_v2(x->db->h,
+            "SELECT field, old, new FROM audit WHERE op = 'update' AND field = 'role'", -1, &st, NULL), SQLITE_OK);
+        assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+        assert_string_equal((const char *)sqlite3_column_text(st, 1), "township");
+        assert_string_equal((const char *)sqlite3_column_text(st, 2), "village");
+        sqlite3_finalize(st);
+    }
+    /* The acting user's scope level comes from the division. */
+    assert_int_equal(db_actor_load(x->db, "zhang", &a, &x->e), 0);
+    assert_int_equal(a.scope_level, LEVEL_VILLAGE);
+    assert_int_equal(a.role, ROLE_VILLAGE);
+    assert_int_equal(db_actor_load(x->db, "nobody", &a, &x->e), -1);
+    assert_int_equal(x->e.code, ERR_DENIED);
+}
+
+static struct step_input
+clue_input(const char *day)
+{
+    struct step_input in;
+
+    memset(&in, 0, sizeof(in));
+    in.action = CA_CLUE;
+    in.step_date = D(day);
+    in.pub_start = in.pub_end = DATE_NONE;
+    in.channel = "2";
+    in.category = "1";
+    in.risks[0] = "01";
+    in.risks[1] = "03";
+    in.nrisks = 2;
+    in.description = "因病因残";
+    return in;
+}
+
+static void
+test_case_act(void **state)
+{
+    struct fixture *x = *state;
+    int64_t hh = store_household(x, "A003"), id, audit0;
+    struct actor village = helpers_actor(ROLE_VILLAGE), county = helpers_actor(ROLE_COUNTY);
+    struct step_input in = clue_input("2026-11-02");
+    struct findings f;
+    struct hh_snapshot s;
+
+    memset(&f, 0, sizeof(f));
+    memset(&s, 0, sizeof(s));
+    village.scope_id = x->village;
+    audit0 = count(x, "audit");
+    assert_int_equal(db_case_act(x->db, &x->ctx, &village, hh, 0, &in, &f, &id, &x->e), 0);
+    assert_int_equal(count(x, "monitor_case"), 1);
+    assert_int_equal(count(x, "case_step"), 1);
+    assert_int_equal(count(x, "case_risk"), 2);
+    assert_int_equal(count(x, "audit"), audit0 + 2);
+    /* A second clue from a stale screen (version 0) conflicts. */
+    assert_int_equal(db_case_act(x->db, &x->ctx, &village, hh, 0, &in, &f, NULL, &x->e), -1);
+    assert_int_equal(x->e.code, ERR_CONFLICT);
+    assert_int_equal(count(x, "case_step"), 1);
+    /* The home check moves it on; the stored case is what core said. */
+    memset(&in, 0, sizeof(in));
+    in.action = CA_VERIFY;
+    in.step_date = D("2026-11-03");
+    in.pub_start = in.pub_end = DATE_NONE;
+    in.authorized = 1;
+    assert_int_equal(db_case_act(x->db, &x->ctx, &village, hh, 1, &in, &f, NULL, &x->e), 0);
+    assert_int_equal(db_snapshot_load(x->db, hh, &s, &x->e), 0);
+    assert_true(s.has_case);
+    assert_int_equal(s.mcase.id, id);
+    assert_int_equal(s.mcase.state, CS_VERIFIED);
+    assert_int_equal(s.mcase.version, 2);
+    assert_int_equal(s.mcase.nrisks, 2);
+    assert_string_equal(s.mcase.risks[1], "03");
+    assert_string_equal(s.mcase.description, "因病因残");
+    assert_int_equal(s.nsteps, 2);
+    assert_int_equal(s.steps[1].action, CA_VERIFY);
+    assert_int_equal(s.steps[1].authorized, 1);
+    assert_int_equal(s.mcase.deadline, D("2026-11-17"));
+    /* A refused action stores nothing. */
+    audit0 = count(x, "audit");
+    in.action = CA_COUNTY_APPROVE;
+    in.step_date = D("2026-11-04");
+    assert_int_equal(db_case_act(x->db, &x->ctx, &county, hh, 2, &in, &f, NULL, &x->e), -1);
+    assert_int_equal(x->e.code, ERR_RULE);
+    assert_int_equal(count(x, "case_step"), 2);
+    assert_int_equal(count(x, "audit"), audit0);
+    /* The update wrote one audit row per changed field and the step. */
+    {
+        sqlite3_stmt *st;
+
+        assert_int_equal(sqlite3_prepare_v2(x->db->h,
+            "SELECT count(*) FROM audit WHERE tbl = 'monitor_case' AND op = 'update' AND field = 'state' "
+            "AND old = 'clue' AND new = 'verified'", -1, &st, NULL), SQLITE_OK);
+        assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+        assert_int_equal(sqlite3_column_int(st, 0), 1);
+        sqlite3_finalize(st);
+    }
+    findings_free(&f);
+    snapshot_free(&s);
+}
+
+static void
+test_snapshot_stream(void **state)
+{
+    struct fixture *x = *state;
+    int64_t a = store_household(x, "B001"), b, c;
+    struct household empty;
+    struct snap_iter it;
+    struct hh_snapshot s;
+    struct measure m;
+    int n = 0;
+
+    memset(&empty, 0, sizeof(empty));
+    snprintf(empty.hh_no, sizeof(empty.hh_no), "B002");
+    empty.township_id = x->town;
+    empty.village_id = x->village;
+    snprintf(empty.hh_type, sizeof(empty.hh_type), "2");
+    assert_int_equal(db_household_insert(x->db, "t", &empty, 0, &x->e), 0);
+    b = empty.id;
+    c = store_household(x, "B003");
+    memset(&m, 0, sizeof(m));
+    m.household_id = c;
+    m.year = 2026;
+    m.start = D("2026-03-01");
+    m.end = DATE_NONE;
+    snprintf(m.category, sizeof(m.category), "100A39");
+    assert_int_equal(db_measure_insert(x->db, "t", &m, 1, &x->e), 0);
+    memset(&s, 0, sizeof(s));
+    assert_int_equal(snap_iter_open(&it, x->db, 1, INT64_MAX, &x->e), 0);
+    while (snap_iter_next(&it, &s, &x->e) == 1) {
+        n++;
+        if (s.hh.id == a) {
+            assert_int_equal(s.nmembers, 4);
+            assert_int_equal(s.nincomes, 4);
+            assert_int_equal(s.nmeasures, 0);
+            assert_string_equal(s.members[0].name, "张三");
+            assert_int_equal(s.incomes[0].year, 2023);
+        } else if (s.hh.id == b) {
+            assert_int_equal(s.nmembers, 0);
+            assert_int_equal(s.nincomes, 0);
+            assert_string_equal(s.hh.hh_no, "B002");
+        } else {
+            assert_int_equal(s.hh.id, c);
+            assert_int_equal(s.nmembers, 4);
+            assert_int_equal(s.nmeasures, 1);
+            assert_int_equal(s.measures[0].start, D("2026-03-01"));
+            assert_int_equal(s.measures[0].end, DATE_NONE);
+        }
+    }
+    snap_iter_close(&it);
+    assert_int_equal(n, 3);
+    assert_int_equal(db_snapshot_load(x->db, 9999, &s, &x->e), -1);
+    assert_int_equal(x->e.code, ERR_NOTFOUND);
+    snapshot_free(&s);
+}
+
+/* Keep inserting households into PATH until killed. */
+static void
+writer(const char *path)
+{
+    struct db *db;
+    struct household h;
+    struct err e;
+    int i;
+
+    if (db_open(&db, path, 0, 5000, &e)) {
+        _exit(1);
+    }
+    for (i = 0;; i++) {
+        memset(&h, 0, sizeof(h));
+        snprintf(h.hh_no, sizeof(h.hh_no), "W%07d", i);
+        h.township_id = 2;
+        h.village_id = 3;
+        snprintf(h.hh_type, sizeof(h.hh_type), "2");
+        if (db_begin(db, &e) || db_household_insert(db, "w", &h, 1, &e) ||
+            db_commit(db, &e)) {
+            db_rollback(db);
+        }
+    }
+}
+
+static void
+test_backup_while_writing(void **state)
+{
+    struct fixture *x = *state;
+    char *copy = path_join(x->dir, "copy.db");
+    struct db *b;
+    char **problems;
+    size_t n;
+    int64_t before;
+    pid_t pid;
+    int i;
+
+    for (i = 0; i < 50; i++) {
+        char no[16];
+
+        snprintf(no, sizeof(no), "C%03d", i);
+        store_household(x, no);
+    }
+    pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        writer(x->path);
+    }
+    usleep(200000);
+    before = count(x, "household");
+    assert_true(before > 50);
+    assert_int_equal(db_backup(x->db, copy, 0, &x->e), 0);
+    usleep(100000);
+    kill(pid, SIGKILL);
+    waitpid(pid, NULL, 0);
+    /* The writer kept going meanwhile. */
+    assert_true(count(x, "household") > before);
+    assert_int_equal(db_open(&b, copy, 0, 1000, &x->e), 0);
+    assert_int_equal(db_integrity(b, 1, &problems, &n, &x->e), 0);
+    assert_int_equal(n, 0);
+    free(problems);
+    db_close(b);
+    /* The copy is there: no second copy on top of it without force. */
+    assert_int_equal(db_backup(x->db, copy, 0, &x->e), -1);
+    assert_int_equal(x->e.code, ERR_IO);
+    assert_int_equal(db_backup(x->db, copy, 1, &x->e), 0);
+    free(copy);
+}
+
+static void
+test_integrity_in_background(void **state)
+{
+    struct fixture *x = *state;
+    struct integrity *it;
+    char **v;
+    size_t n;
+
+    store_household(x, "D001");
+    it = db_integrity_start(x->path, 0, 1000);
+    assert_int_equal(db_integrity_finish(it, &v, &n, &x->e), 0);
+    assert_int_equal(n, 0);
+    free(v);
+    /* A dangling reference is reported. */
+    assert_int_equal(raw(x, "PRAGMA foreign_keys = OFF"), SQLITE_OK);
+    assert_int_equal(raw(x, "INSERT INTO measure(household_id, year, category, start_date, "
+                            "created_at, updated_at) VALUES (4242, 2026, '100A39', '2026-01-01', 'x', 'x')"),
+                     SQLITE_OK);
+    assert_int_equal(db_integrity(x->db, 0, &v, &n, &x->e), 0);
+    assert_int_equal(n, 1);
+    assert_non_null(strstr(v[0], "measure"));
+    free(v[0]);
+    free(v);
+}
+
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        T(test_migrations),
+        T(test_refused_files),
+        T(test_constraints),
+        T(test_schema_knows_core_names),
+        T(test_staff_versions_and_audit),
+        T(test_case_act),
+        T(test_snapshot_stream),
+        T(test_backup_while_writing),
+        T(test_integrity_in_background),
+    };
+
+    i18n_set_language("en");
+    return cmocka_run_group_tests_name("db", tests, NULL, NULL);
+}
