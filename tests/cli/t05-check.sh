@@ -4,7 +4,7 @@
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 
-plan 19
+plan 20
 
 zx --db "$T/empty.db" init --province 51 --county 青山县
 zx --db "$T/empty.db" check
@@ -14,6 +14,11 @@ has "$OUT" "已检查0户：错误0条，警告0条。" "with nothing found"
 
 zx check --rules
 is "$rc" 0 "--rules works without a database"
+missing=""
+for code in $(cut -c1-4 "$OUT"); do
+    grep -q "^$code " "$top_srcdir/doc/zhenxing.1" || missing="$missing $code"
+done
+is "$missing" "" "the man page documents every rule code"
 has "$OUT" "EL01" "--rules lists the elimination rules"
 has "$OUT" "监测对象" "in Chinese"
 

@@ -1,0 +1,47 @@
+#!/bin/sh
+# run.sh - `make bench`: what county IT feels, measured against baselines
+# run on the same machine in the same run (absolute seconds vary between
+# machines; the ratios and the targets are what to compare).
+#
+#   demo    zhenxing demo --households $HH          target < 60 s at 250,000
+#           baseline: bench/gen_synthetic.py writing the same number of
+#           households and persons into SQLite (a plain Python loader)
+#   check   zhenxing check on that database         target < 10 s
+#           baseline: sqlite3 PRAGMA quick_check on the same file
+#
+# Environment: HH (households, default 250000), BENCH_DIR (scratch space,
+# default /var/tmp/zhenxing-bench), ZHENXING (the binary, default ./zhenxing).
+set -eu
+HH=${HH:-250000}
+D=${BENCH_DIR:-/var/tmp/zhenxing-bench}
+Z=${ZHENXING:-./zhenxing}
+HERE=$(cd "$(dirname "$0")" && pwd)
+mkdir -p "$D"
+export ZHENXING_DATADIR="${ZHENXING_DATADIR:-$HERE/../share}"
+
+# secs CMD...: run CMD, print its wall-clock seconds.
+secs() {
+    start=$(date +%s.%N)
+    "$@" >/dev/null 2>&1 || true
+    end=$(date +%s.%N)
+    echo "$start $end" | awk '{printf "%.2f", $2 - $1}'
+}
+
+rm -f "$D/demo.db" "$D/pop.db"
+t_demo=$(secs "$Z" --db "$D/demo.db" demo --households "$HH" --seed 1)
+t_base=$(secs python3 "$HERE/gen_synthetic.py" --db "$D/pop.db" \
+    --households "$HH" --persons $((HH * 4)) --seed 1)
+t_check=$(secs "$Z" --db "$D/demo.db" check)
+t_qc=$(secs sqlite3 "$D/demo.db" "pragma quick_check")
+persons=$(sqlite3 "$D/demo.db" "select count(*) from person")
+size=$(du -m "$D/demo.db" | cut -f1)
+
+echo "zhenxing bench: $HH households, $persons persons, database $size MiB, $(nproc) cores"
+printf '%-8s %9s %-34s %9s %7s %8s\n' what seconds baseline seconds ratio target
+printf '%-8s %9s %-34s %9s %7s %8s\n' demo "$t_demo" "gen_synthetic.py (Python+SQLite)" "$t_base" \
+    "$(echo "$t_demo $t_base" | awk '{printf "%.2f", $1 / $2}')" "< 60 s"
+printf '%-8s %9s %-34s %9s %7s %8s\n' check "$t_check" "sqlite3 PRAGMA quick_check" "$t_qc" \
+    "$(echo "$t_check $t_qc" | awk '{printf "%.2f", $1 / $2}')" "< 10 s"
+awk -v d="$t_demo" -v c="$t_check" -v hh="$HH" 'BEGIN {
+    if (hh >= 250000 && (d >= 60 || c >= 10)) { print "TARGET MISSED"; exit 1 }
+}'
