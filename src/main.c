@@ -9,6 +9,7 @@
 
 #include "app.h"
 #include "cli/cli.h"
+#include "tui/tui.h"
 #include "util/err.h"
 #include "util/i18n.h"
 
@@ -78,12 +79,7 @@ main(int argc, char **argv)
         return EXIT_USAGE;
     }
     app_flush_warnings(&a);
-    if (i < argc) {
-        rc = cli_run(&a, argc - i, argv + i);
-    } else {
-        cli_print_usage(stderr);
-        rc = EXIT_USAGE;
-    }
+    rc = i < argc ? cli_run(&a, argc - i, argv + i) : tui_run(&a);
     app_release(&a);
     return rc;
 }

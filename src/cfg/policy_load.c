@@ -165,13 +165,21 @@ load_code(const struct pfile *f, config_setting_t *item, struct code *c,
         (code = config_setting_get_string_elem(item, 0)) == NULL ||
         (label = config_setting_get_string_elem(item, 1)) == NULL ||
         *code == '\0' || *label == '\0') {
-        return bad(f, item, e, _("a code is written (\"code\", \"label\") or (\"code\", \"label\", [\"tag\", ...])"));
+        return bad(f, item, e, _("a code is written (\"code\", \"label\"), (\"code\", \"label\", [\"tag\", ...]) or (\"code\", \"label\", [tags], \"short label\")"));
     }
     if (strlen(code) >= 12 || !u8_valid(label, strlen(label))) {
         return bad(f, item, e, _("the code is longer than 11 characters or the label is not UTF-8"));
     }
     c->code = xstrdup(code);
     c->label = xstrdup(label);
+    if (config_setting_length(item) >= 4) {
+        const char *s = config_setting_get_string_elem(item, 3);
+
+        if (s == NULL || *s == '\0' || !u8_valid(s, strlen(s))) {
+            return bad(f, item, e, _("the fourth element of a code is its short label, a text in double quotes"));
+        }
+        c->short_label = xstrdup(s);
+    }
     tags = config_setting_get_elem(item, 2);
     n = tags != NULL ? config_setting_length(tags) : 0;
     c->tags = xcalloc((size_t)n + 1, sizeof(char *));

@@ -38,6 +38,12 @@ check_language(const char *v)
     return i18n_language_known(v);
 }
 
+static int
+check_cursor(const char *v)
+{
+    return strcmp(v, "bar") == 0 || strcmp(v, "marker") == 0;
+}
+
 #define S(f) offsetof(struct settings, f)
 static const struct key keys[] = {
     {"database", KEY_STRING, S(database), "", 0, 0, 0,
@@ -54,6 +60,9 @@ static const struct key keys[] = {
      N_("a printer name in double quotes"), NULL},
     {"copies", KEY_INT, S(copies), NULL, 1, 1, 99,
      N_("a whole number from 1 to 99"), NULL},
+    {"cursor_style", KEY_STRING, S(cursor_style), "bar", 0, 0, 0,
+     N_("\"bar\" (the whole row highlighted) or \"marker\" (a > in front: fewer bytes on thin links)"),
+     check_cursor},
 };
 #undef S
 

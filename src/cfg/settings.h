@@ -20,6 +20,7 @@ struct settings {
     char *print_command;   /* program that prints (argument vector) */
     char *printer;         /* printer name, "" = the default printer */
     int copies;
+    char *cursor_style;    /* "bar" or "marker" (thin links) */
     char **warnings;       /* unknown keys etc., for the caller to show */
     size_t nwarnings;
 };

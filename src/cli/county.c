@@ -15,6 +15,7 @@
 #include "db/db.h"
 #include "db/db_audit.h"
 #include "db/db_division.h"
+#include "db/db_list.h"
 #include "db/db_staff.h"
 #include "util/clock.h"
 #include "util/err.h"
@@ -126,6 +127,7 @@ fill(struct app *a, const struct county_spec *spec, struct err *e)
         db_meta_set(a->db, "county_code", spec->code, e) ||
         db_meta_set(a->db, "created_at", now, e) ||
         db_meta_set(a->db, "created_by", a->login, e) ||
+        db_meta_set(a->db, "list_version", LIST_VERSION, e) ||
         db_division_add(a->db, a->login, 1, 0, spec->code, spec->county, 1,
                         &id, e)) {
         return -1;

@@ -21,13 +21,16 @@
 #include "core/date.h"
 #include "core/idno.h"
 #include "core/rules.h"
+#include "core/summary.h"
 #include "db/db.h"
 #include "db/db_audit.h"
 #include "db/db_division.h"
 #include "db/db_household.h"
+#include "db/db_list.h"
 #include "db/db_staff.h"
 #include "util/err.h"
 #include "util/rng.h"
+#include "util/sbuf.h"
 #include "util/xalloc.h"
 
 #define MAX_GROUPS 6
@@ -77,6 +80,8 @@ struct demo {
     unsigned short *idseq;
     int id_first, id_days;
     unsigned *surname_w;
+    struct findings scratch;      /* for the list's summaries */
+    struct sbuf terms;
     size_t forced;               /* cases given a state in turn so far */
     struct hh_snapshot s;
     struct demo_stats *st;
@@ -1051,16 +1056,18 @@ static void
 fill_household(struct demo *d, struct dvill *v)
 {
     struct household *h = &d->s.hh;
+    uint32_t group;
     int labour;
 
     snprintf(h->hh_no, sizeof(h->hh_no), "%.12s%04u", v->code,
              (unsigned)++v->seq % 10000u);
     h->township_id = d->towns[v->town].id;
     h->village_id = v->id;
-    h->natural_village_id = v->groups[rng_below(&d->r, (uint32_t)v->ngroups)];
+    group = rng_below(&d->r, (uint32_t)v->ngroups);
+    h->natural_village_id = v->groups[group];
     snprintf(h->hh_type, sizeof(h->hh_type), "%s", rng_chance(&d->r, 700) ? "1" : "2");
     snprintf(h->address, sizeof(h->address), "%s%s%s", d->towns[v->town].name,
-             v->name, demo_group_names[rng_below(&d->r, (uint32_t)v->ngroups)]);
+             v->name, demo_group_names[group]);
     snprintf(h->phone, sizeof(h->phone), "1%d%09u", rng_range(&d->r, 3, 8),
              rng_below(&d->r, 1000000000u));
     h->relocated = rng_chance(&d->r, 50);
@@ -1072,6 +1079,24 @@ fill_household(struct demo *d, struct dvill *v)
     gen_members(d, &d->s);
     labour = hh_has_labour(&d->a->policy.codes, &d->s);
     h->no_labour_support = !labour && !rng_chance(&d->r, 50);
+}
+
+/* The household's line in the list, from what is in memory. */
+static int
+put_list_row(struct demo *d, struct err *e)
+{
+    struct hh_summary sum;
+    struct hh_snapshot *s = &d->s;
+    int had = s->has_case;
+
+    /* The list, like the database's snapshots, knows no rejected case. */
+    if (had && s->mcase.state == CS_REJECTED) {
+        s->has_case = 0;
+    }
+    hh_summarize(&d->ctx, s, &sum, &d->scratch);
+    hh_search_terms(s, &d->terms);
+    s->has_case = had;
+    return db_list_put(d->a->db, &sum, d->terms.buf, e);
 }
 
 static int
@@ -1095,11 +1120,13 @@ gen_household(struct demo *d, struct err *e)
     if (store_household(d, e)) {
         return -1;
     }
-    if (p.target == CS_NONE) {
-        return 0;
+    if (p.target != CS_NONE) {
+        run_case(d, &p, v);
+        if (s->has_case && store_case(d, v, e)) {
+            return -1;
+        }
     }
-    run_case(d, &p, v);
-    return s->has_case ? store_case(d, v, e) : 0;
+    return put_list_row(d, e);
 }
 
 /* --- driver ---------------------------------------------------------- */
@@ -1115,6 +1142,7 @@ demo_init(struct demo *d, struct app *a, const struct demo_opts *o,
     memset(st, 0, sizeof(*st));
     d->a = a;
     d->st = st;
+    sbuf_init(&d->terms);
     rng_seed(&d->r, o->seed);
     d->today = o->date;
     date_to_ymd(o->date, &y, &m, &dd);
@@ -1135,6 +1163,8 @@ static void
 demo_release(struct demo *d)
 {
     snapshot_free(&d->s);
+    findings_free(&d->scratch);
+    sbuf_release(&d->terms);
     free(d->towns);
     free(d->vills);
     free(d->idseq);
@@ -1165,7 +1195,9 @@ demo_generate(struct app *a, const struct demo_opts *o, struct demo_stats *st,
     snprintf(summary, sizeof(summary), "demo: %ld households, %ld persons, seed %llu",
              st->households, st->persons, (unsigned long long)o->seed);
     if (db_audit(a->db, a->login, "bulk", "household", 0, NULL, NULL, summary, e) ||
-        db_meta_set(a->db, "demo", "1", e) || db_commit(a->db, e)) {
+        db_meta_set(a->db, "demo", "1", e) ||
+        db_meta_set(a->db, "list_version", LIST_VERSION, e) ||
+        db_list_reindex(a->db, e) || db_commit(a->db, e)) {
         goto fail;
     }
     rc = 0;

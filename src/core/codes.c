@@ -81,6 +81,17 @@ code_label(const struct codebook *cb, const char *id, const char *code)
     return code != NULL ? code : "";
 }
 
+const char *
+code_short(const struct codebook *cb, const char *id, const char *code)
+{
+    const struct code *c = code_find(codebook_table(cb, id), code);
+
+    if (c != NULL) {
+        return c->short_label != NULL ? c->short_label : c->label;
+    }
+    return code != NULL ? code : "";
+}
+
 int
 code_has_tag(const struct code *c, const char *tag)
 {
@@ -123,6 +134,7 @@ code_table_free(struct code_table *t)
     for (j = 0; j < t->n; j++) {
         free(t->v[j].code);
         free(t->v[j].label);
+        free(t->v[j].short_label);
         for (k = 0; k < t->v[j].ntags; k++) {
             free(t->v[j].tags[k]);
         }

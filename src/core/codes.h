@@ -13,6 +13,7 @@
 struct code {
     char *code;
     char *label;
+    char *short_label;   /* for narrow columns; the label when not given */
     char **tags;
     size_t ntags;
 };
@@ -45,6 +46,9 @@ const struct code *code_find_loose(const struct code_table *t,
                                    const char *spec);
 /* The label of CODE in table ID; CODE itself when unknown, "" for "". */
 const char *code_label(const struct codebook *cb, const char *id,
+                       const char *code);
+/* The short label of CODE in table ID (the label when it has none). */
+const char *code_short(const struct codebook *cb, const char *id,
                        const char *code);
 /* 1 when C carries TAG. */
 int code_has_tag(const struct code *c, const char *tag);

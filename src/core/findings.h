@@ -34,6 +34,7 @@ struct finding_rule {
     const char *code;
     enum severity sev;
     const char *title;   /* untranslated; pass through _() */
+    int timely;          /* depends on today's date (an overdue kind) */
 };
 
 /* Append a finding with code CODE (its severity comes from the

@@ -34,6 +34,12 @@ static const char *const state_labels[CS_COUNT] = {
     N_("not admitted"),
 };
 
+static const char *const state_short[CS_COUNT] = {
+    NULL, N_("to check"), N_("checked"), N_("appraised"), N_("publicity"),
+    N_("town ok"), N_("monitored"), N_("elim. check"), N_("elim. appr."),
+    N_("elim. publ."), N_("elim. town"), N_("eliminated"), N_("refused"),
+};
+
 static const char *const action_names[CA_COUNT] = {
     "clue", "verify", "appraise", "publicize", "township_review",
     "county_approve", "reject", "elim_verify", "elim_appraise",
@@ -103,6 +109,15 @@ const char *
 case_state_label(enum case_state s)
 {
     return (unsigned)s < CS_COUNT ? _(state_labels[s]) : "?";
+}
+
+const char *
+case_state_short(enum case_state s)
+{
+    if (s == CS_NONE || (unsigned)s >= CS_COUNT) {
+        return "";
+    }
+    return _(state_short[s]);
 }
 
 int

@@ -157,6 +157,9 @@ struct case_transition {
 const char *case_state_name(enum case_state s);
 const char *case_state_label(enum case_state s);
 int case_state_parse(const char *name, enum case_state *out);
+/* A label of at most five Chinese characters for narrow columns ("" for
+ * CS_NONE). */
+const char *case_state_short(enum case_state s);
 const char *case_action_name(enum case_action a);
 const char *case_action_label(enum case_action a);
 int case_action_parse(const char *name, enum case_action *out);

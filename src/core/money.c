@@ -129,6 +129,18 @@ money_format(int64_t fen, int grouped, char out[MONEY_BUF])
     snprintf(out + o, MONEY_BUF - o, ".%02u", (unsigned)(v % 100));
 }
 
+void
+money_group_int(int64_t v, char out[MONEY_BUF])
+{
+    char *dot;
+
+    money_format(v * 100, 1, out);
+    dot = strchr(out, '.');
+    if (dot != NULL) {
+        *dot = '\0';
+    }
+}
+
 int64_t
 money_div_round(int64_t num, int64_t den)
 {

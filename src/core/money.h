@@ -32,6 +32,9 @@ const char *money_status_message(enum money_status st);
 /* "1234.56" (GROUPED: "1,234.56"). */
 void money_format(int64_t fen, int grouped, char out[MONEY_BUF]);
 
+/* A whole number with thousands separators: "1,234,567". */
+void money_group_int(int64_t v, char out[MONEY_BUF]);
+
 /* NUM / DEN rounded half away from zero; DEN > 0. */
 int64_t money_div_round(int64_t num, int64_t den);
 

@@ -82,6 +82,41 @@ db_prep(struct db *db, const char *sql, struct err *e)
     return c->st;
 }
 
+sqlite3_stmt *
+db_prep_text(struct db *db, const char *sql, struct err *e)
+{
+    struct db_text_stmt *slot = &db->text_cache[0];
+    size_t i;
+
+    db->clock++;
+    for (i = 0; i < DB_TEXT_CACHE; i++) {
+        struct db_text_stmt *c = &db->text_cache[i];
+
+        if (c->sql != NULL && strcmp(c->sql, sql) == 0) {
+            c->used = db->clock;
+            sqlite3_reset(c->st);
+            sqlite3_clear_bindings(c->st);
+            return c->st;
+        }
+        if (c->used < slot->used) {
+            slot = c;
+        }
+    }
+    sqlite3_finalize(slot->st);
+    free(slot->sql);
+    slot->sql = NULL;
+    if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &slot->st,
+                           NULL) != SQLITE_OK) {
+        slot->st = NULL;
+        slot->used = 0;
+        db_fail(db, e, _("preparing a query"));
+        return NULL;
+    }
+    slot->sql = xstrdup(sql);
+    slot->used = db->clock;
+    return slot->st;
+}
+
 int
 db_done(struct db *db, sqlite3_stmt *st, struct err *e)
 {
@@ -271,15 +306,38 @@ check_header(struct db *db, struct err *e)
     return 0;
 }
 
+/* $ZHENXING_TRACE_SQL: every statement and its time on stderr (the log
+ * file while the screen is up), to find slow queries. */
+static int
+trace(unsigned type, void *ctx, void *p, void *x)
+{
+    sqlite3_stmt *st = p;
+    char *sql;
+
+    (void)type;
+    (void)ctx;
+    sql = sqlite3_expanded_sql(st);
+    fprintf(stderr, "sql %8.3f ms  %s\n", (double)*(sqlite3_int64 *)x / 1e6,
+            sql != NULL ? sql : sqlite3_sql(st));
+    sqlite3_free(sql);
+    return 0;
+}
+
 static int
 configure(struct db *db, int flags, int busy_ms, struct err *e)
 {
     sqlite3_extended_result_codes(db->h, 1);
     sqlite3_busy_timeout(db->h, busy_ms);
+    if (getenv("ZHENXING_TRACE_SQL") != NULL) {
+        sqlite3_trace_v2(db->h, SQLITE_TRACE_PROFILE, trace, NULL);
+    }
     if (check_header(db, e)) {
         return -1;
     }
-    if (exec(db, "PRAGMA foreign_keys = ON", e)) {
+    /* 16 MiB of pages: the list's rows and indexes stay in memory while
+     * staff page and search (the default is 2 MiB). */
+    if (exec(db, "PRAGMA foreign_keys = ON", e) ||
+        exec(db, "PRAGMA cache_size = -16384", e)) {
         return -1;
     }
     if (flags & DB_READONLY) {
@@ -340,6 +398,14 @@ db_close(struct db *db)
         sqlite3_finalize(db->cache[i].st);
     }
     free(db->cache);
+    for (i = 0; i < DB_TEXT_CACHE; i++) {
+        sqlite3_finalize(db->text_cache[i].st);
+        free(db->text_cache[i].sql);
+    }
+    for (i = 0; i < db->nbulk_indexes; i++) {
+        free(db->bulk_indexes[i]);
+    }
+    free(db->bulk_indexes);
     if (db->h != NULL) {
         sqlite3_close(db->h);
     }
@@ -347,17 +413,84 @@ db_close(struct db *db)
     free(db);
 }
 
+/* Remember and drop every index that has SQL (not those of PRIMARY KEY
+ * and UNIQUE constraints, which cannot be dropped). */
+static int
+drop_indexes(struct db *db, struct err *e)
+{
+    static const char list[] =
+        "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL";
+    sqlite3_stmt *st = NULL;
+    char **names = NULL;
+    size_t n = 0, i;
+    int rc = 0;
+
+    if (sqlite3_prepare_v2(db->h, list, -1, &st, NULL) != SQLITE_OK) {
+        return db_fail(db, e, db->path);
+    }
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        names = xrealloc(names, (n + 1) * sizeof(char *));
+        names[n++] = xstrdup((const char *)sqlite3_column_text(st, 0));
+        db->bulk_indexes = xrealloc(db->bulk_indexes,
+                                    (db->nbulk_indexes + 1) * sizeof(char *));
+        db->bulk_indexes[db->nbulk_indexes++] =
+            xstrdup((const char *)sqlite3_column_text(st, 1));
+    }
+    sqlite3_finalize(st);
+    for (i = 0; i < n; i++) {
+        /* Index names come from the schema itself, never from users. */
+        char *sql = sqlite3_mprintf("DROP INDEX \"%w\"", names[i]);
+
+        if (rc == 0 && exec(db, sql, e)) {
+            rc = -1;
+        }
+        sqlite3_free(sql);
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
+static int
+create_indexes(struct db *db, struct err *e)
+{
+    size_t i;
+    int rc = 0;
+
+    for (i = 0; i < db->nbulk_indexes; i++) {
+        if (rc == 0 && exec(db, db->bulk_indexes[i], e)) {
+            rc = -1;
+        }
+        free(db->bulk_indexes[i]);
+    }
+    free(db->bulk_indexes);
+    db->bulk_indexes = NULL;
+    db->nbulk_indexes = 0;
+    return rc;
+}
+
 int
 db_bulk_mode(struct db *db, int on, struct err *e)
 {
     if (on) {
-        return exec(db, "PRAGMA journal_mode = OFF", e) ||
-               exec(db, "PRAGMA synchronous = OFF", e) ||
-               exec(db, "PRAGMA cache_size = -262144", e) ? -1 : 0;
+        if (exec(db, "PRAGMA journal_mode = OFF", e) ||
+            exec(db, "PRAGMA synchronous = OFF", e) ||
+            exec(db, "PRAGMA cache_size = -262144", e) ||
+            drop_indexes(db, e)) {
+            return -1;
+        }
+        db->bulk = 1;
+        return 0;
     }
-    return exec(db, "PRAGMA cache_size = -2000", e) ||
-           exec(db, "PRAGMA journal_mode = WAL", e) ||
-           exec(db, "PRAGMA synchronous = NORMAL", e) ? -1 : 0;
+    db->bulk = 0;
+    if (create_indexes(db, e) || exec(db, "PRAGMA analysis_limit = 1000", e) ||
+        exec(db, "ANALYZE", e) ||
+        exec(db, "PRAGMA cache_size = -2000", e) ||
+        exec(db, "PRAGMA journal_mode = WAL", e) ||
+        exec(db, "PRAGMA synchronous = NORMAL", e)) {
+        return -1;
+    }
+    return 0;
 }
 
 int

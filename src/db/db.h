@@ -26,12 +26,27 @@ struct db_stmt {
     sqlite3_stmt *st;
 };
 
+/* Statements whose text is assembled from fixed fragments (the list's
+ * filters and sort orders) are cached by text, the oldest dropped first. */
+#define DB_TEXT_CACHE 48
+
+struct db_text_stmt {
+    char *sql;
+    sqlite3_stmt *st;
+    unsigned long used;
+};
+
 struct db {
     sqlite3 *h;
     char *path;
     struct db_stmt *cache;
     size_t ncache, acache;
+    struct db_text_stmt text_cache[DB_TEXT_CACHE];
+    unsigned long clock;
     int in_tx;
+    int bulk;                  /* in bulk mode (db_bulk_mode) */
+    char **bulk_indexes;       /* CREATE INDEX statements put off by bulk mode */
+    size_t nbulk_indexes;
 };
 
 /* The schema version this program writes. */
@@ -52,6 +67,12 @@ void db_rollback(struct db *db);
 /* A cached prepared statement for SQL (a string literal: the cache keys
  * on its address).  It comes back reset with its bindings cleared. */
 sqlite3_stmt *db_prep(struct db *db, const char *sql, struct err *e);
+
+/* A cached statement for SQL text assembled at run time from fixed
+ * fragments (never from user data: values are bound).  Comes back reset
+ * with its bindings cleared; valid until the next db_prep_text call
+ * evicts it, so use it at once. */
+sqlite3_stmt *db_prep_text(struct db *db, const char *sql, struct err *e);
 
 /* Step ST to completion (for INSERT/UPDATE/DELETE); 0 or -1. */
 int db_done(struct db *db, sqlite3_stmt *st, struct err *e);
@@ -74,8 +95,11 @@ int db_col_date(sqlite3_stmt *st, int i);
 int64_t db_col_int(sqlite3_stmt *st, int i);
 
 /* Bulk loading into a file nobody else uses (the demo writes a new file
- * under a temporary name): ON drops the journal and fsyncs and takes a
- * large page cache; OFF returns to WAL.  Never on a shared database. */
+ * under a temporary name): ON drops the journal and fsyncs, takes a
+ * large page cache and drops the indexes (building them once at the end
+ * is several times faster than keeping them up to date row by row); OFF
+ * builds them again and returns to WAL.  Never on a shared database.
+ * Call outside a transaction. */
 int db_bulk_mode(struct db *db, int on, struct err *e);
 
 /* A value of the meta table ("" when unset) into BUF. */

@@ -4,11 +4,14 @@
 #include "config.h"
 #include "db/db_audit.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "db/db.h"
 #include "util/clock.h"
 #include "util/err.h"
+#include "util/i18n.h"
+#include "util/xalloc.h"
 
 int
 db_audit(struct db *db, const char *actor, const char *op, const char *tbl,
@@ -51,6 +54,68 @@ db_audit_diff(struct db *db, const char *actor, const char *tbl, int64_t row,
         }
     }
     return 0;
+}
+
+int
+db_audit_household(struct db *db, int64_t hh, int limit,
+                   struct audit_row **v, size_t *n, struct err *e)
+{
+    static const char sql[] =
+        "SELECT at, actor, op, tbl, coalesce(row_id, 0), coalesce(field, ''), "
+        "old, new FROM audit WHERE "
+        "(tbl = 'household' AND row_id = ?1) OR "
+        "(tbl = 'person' AND row_id IN (SELECT id FROM person WHERE household_id = ?1)) OR "
+        "(tbl = 'income' AND row_id IN (SELECT id FROM income WHERE household_id = ?1)) OR "
+        "(tbl = 'guarantee' AND row_id IN (SELECT id FROM guarantee WHERE household_id = ?1)) OR "
+        "(tbl = 'monitor_case' AND row_id IN (SELECT id FROM monitor_case WHERE household_id = ?1)) OR "
+        "(tbl = 'measure' AND row_id IN (SELECT id FROM measure WHERE household_id = ?1)) OR "
+        "(tbl = 'visit' AND row_id IN (SELECT id FROM visit WHERE household_id = ?1)) "
+        "ORDER BY id DESC LIMIT ?2";
+    sqlite3_stmt *st = db_prep(db, sql, e);
+    size_t alloc = 0;
+    int rc;
+
+    *v = NULL;
+    *n = 0;
+    if (st == NULL) {
+        return -1;
+    }
+    db_bind_int(st, 1, hh);
+    db_bind_int(st, 2, limit);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct audit_row *r;
+
+        *v = xgrow(*v, &alloc, *n + 1, sizeof(**v));
+        r = &(*v)[(*n)++];
+        db_col_text(st, 0, r->at, sizeof(r->at));
+        db_col_text(st, 1, r->actor, sizeof(r->actor));
+        db_col_text(st, 2, r->op, sizeof(r->op));
+        db_col_text(st, 3, r->tbl, sizeof(r->tbl));
+        r->row = db_col_int(st, 4);
+        db_col_text(st, 5, r->field, sizeof(r->field));
+        r->old_value = db_col_strdup(st, 6);
+        r->new_value = db_col_strdup(st, 7);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        audit_rows_free(*v, *n);
+        *v = NULL;
+        *n = 0;
+        return db_fail(db, e, _("reading the audit log"));
+    }
+    return 0;
+}
+
+void
+audit_rows_free(struct audit_row *v, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        free(v[i].old_value);
+        free(v[i].new_value);
+    }
+    free(v);
 }
 
 int64_t

@@ -6,6 +6,7 @@
 #ifndef ZX_DB_AUDIT_H
 #define ZX_DB_AUDIT_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 struct db;
@@ -23,6 +24,24 @@ int db_audit_diff(struct db *db, const char *actor, const char *tbl,
                   int64_t row, const char *const *names,
                   const char *const *oldv, const char *const *newv, int n,
                   struct err *e);
+
+struct audit_row {
+    char at[20];
+    char actor[64];
+    char op[12];
+    char tbl[24];
+    int64_t row;
+    char field[32];
+    char *old_value;     /* owned, may be NULL */
+    char *new_value;
+};
+
+/* The audit rows about household HH and its records (members, incomes,
+ * guarantees, case, measures, visits), newest first, at most LIMIT;
+ * free with audit_rows_free. */
+int db_audit_household(struct db *db, int64_t hh, int limit,
+                       struct audit_row **v, size_t *n, struct err *e);
+void audit_rows_free(struct audit_row *v, size_t n);
 
 /* Rows in the audit log (for tests and `zhenxing check`). */
 int64_t db_audit_count(struct db *db, struct err *e);

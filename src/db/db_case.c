@@ -10,6 +10,7 @@
 #include "db/db.h"
 #include "db/db_audit.h"
 #include "db/db_household.h"
+#include "db/db_list.h"
 #include "db/db_snapshot.h"
 #include "util/clock.h"
 #include "util/err.h"
@@ -149,7 +150,8 @@ db_case_act(struct db *db, const struct rule_ctx *ctx,
     }
     if (db_snapshot_load(db, hh, &s, e) || version_matches(&s, expect_version, e) ||
         case_apply(ctx, actor, &s, in, &next, &step, f, e) ||
-        store(db, actor, &s, &next, &step, e)) {
+        store(db, actor, &s, &next, &step, e) ||
+        db_list_refresh(db, ctx, hh, e)) {
         db_rollback(db);
         goto out;
     }

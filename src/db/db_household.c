@@ -5,6 +5,7 @@
 #include "db/db_household.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/date.h"
@@ -13,6 +14,7 @@
 #include "util/clock.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/xalloc.h"
 
 /* Step an INSERT, set *ID, and write its audit row when AUDIT. */
 static int
@@ -389,6 +391,44 @@ db_step_insert(struct db *db, struct case_step *s, struct err *e)
         return -1;
     }
     s->id = sqlite3_last_insert_rowid(db->h);
+    return 0;
+}
+
+int
+db_household_cadres(struct db *db, int64_t hh, struct cadre_row **v,
+                    size_t *n, struct err *e)
+{
+    static const char sql[] =
+        "SELECT c.name, coalesce(c.unit, ''), coalesce(c.phone, ''), hc.start_date "
+        "FROM household_cadre hc JOIN cadre c ON c.id = hc.cadre_id "
+        "WHERE hc.household_id = ? AND hc.end_date IS NULL ORDER BY hc.id";
+    sqlite3_stmt *st = db_prep(db, sql, e);
+    size_t alloc = 0;
+    int rc;
+
+    *v = NULL;
+    *n = 0;
+    if (st == NULL) {
+        return -1;
+    }
+    db_bind_int(st, 1, hh);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct cadre_row *r;
+
+        *v = xgrow(*v, &alloc, *n + 1, sizeof(**v));
+        r = &(*v)[(*n)++];
+        db_col_text(st, 0, r->name, sizeof(r->name));
+        db_col_text(st, 1, r->unit, sizeof(r->unit));
+        db_col_text(st, 2, r->phone, sizeof(r->phone));
+        r->start = db_col_date(st, 3);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        free(*v);
+        *v = NULL;
+        *n = 0;
+        return db_fail(db, e, _("reading the responsible cadres"));
+    }
     return 0;
 }
 

@@ -45,6 +45,17 @@ int db_step_insert(struct db *db, struct case_step *s, struct err *e);
 /* Replace the stored risks of case C by C's. */
 int db_case_store_risks(struct db *db, const struct mcase *c, struct err *e);
 
+struct cadre_row {
+    char name[96];
+    char unit[128];
+    char phone[24];
+    int start;
+};
+
+/* The responsible cadres of household HH now (no end date). */
+int db_household_cadres(struct db *db, int64_t hh, struct cadre_row **v,
+                        size_t *n, struct err *e);
+
 /* Look a household up by its number; ERR_NOTFOUND when none. */
 int db_household_id(struct db *db, const char *hh_no, int64_t *id,
                     struct err *e);

@@ -276,8 +276,71 @@ static const char m001[] =
     "CREATE TRIGGER case_step_no_update BEFORE UPDATE ON case_step\n"
     "BEGIN SELECT RAISE(ABORT, 'case history cannot be changed'); END;\n";
 
+/* The list of households (one summary row each, kept by db_list.c), its
+ * full-text search terms, and the staff's saved worklists. */
+static const char m002[] =
+    "CREATE TABLE hh_list (\n"
+    "  id INTEGER PRIMARY KEY REFERENCES household(id) ON DELETE CASCADE,\n"
+    "  hh_no TEXT NOT NULL,\n"
+    "  head TEXT NOT NULL,\n"
+    "  head_key BLOB NOT NULL,\n"
+    "  township_id INTEGER NOT NULL,\n"
+    "  village_id INTEGER NOT NULL,\n"
+    "  place_key BLOB NOT NULL,\n"
+    "  village_key BLOB NOT NULL,\n"
+    "  members INTEGER NOT NULL,\n"
+    "  hh_type TEXT NOT NULL,\n"
+    "  category TEXT NOT NULL,\n"
+    "  risks TEXT NOT NULL,\n"
+    "  state TEXT NOT NULL,\n"
+    "  state_rank INTEGER NOT NULL,\n"
+    "  per_capita INTEGER NOT NULL,\n"
+    "  income_year INTEGER NOT NULL,\n"
+    "  income_key INTEGER NOT NULL,\n"
+    "  last_visit TEXT NOT NULL,\n"
+    "  identified_on TEXT NOT NULL,\n"
+    "  deadline TEXT,\n"
+    "  visit_due TEXT,\n"
+    "  measure_due TEXT,\n"
+    "  errors INTEGER NOT NULL,\n"
+    "  warnings INTEGER NOT NULL,\n"
+    "  terms TEXT NOT NULL\n"
+    ");\n"
+    /* One index per sort column, ending in id for keyset paging. */
+    "CREATE INDEX hh_list_hh_no ON hh_list(hh_no, id);\n"
+    "CREATE INDEX hh_list_head ON hh_list(head_key, id);\n"
+    "CREATE INDEX hh_list_place ON hh_list(place_key, id);\n"
+    "CREATE INDEX hh_list_village ON hh_list(village_key, id);\n"
+    "CREATE INDEX hh_list_members ON hh_list(members, id);\n"
+    "CREATE INDEX hh_list_category ON hh_list(category, id);\n"
+    "CREATE INDEX hh_list_risks ON hh_list(risks, id);\n"
+    "CREATE INDEX hh_list_income ON hh_list(income_key, id);\n"
+    "CREATE INDEX hh_list_state ON hh_list(state_rank, id);\n"
+    "CREATE INDEX hh_list_visit ON hh_list(last_visit, id);\n"
+    "CREATE INDEX hh_list_type ON hh_list(hh_type, id);\n"
+    "CREATE INDEX hh_list_identified ON hh_list(identified_on, id);\n"
+    "CREATE INDEX hh_list_township ON hh_list(township_id, village_id);\n"
+    "CREATE INDEX hh_list_vid ON hh_list(village_id);\n"
+    "CREATE INDEX hh_list_deadline ON hh_list(deadline) WHERE deadline IS NOT NULL;\n"
+    "CREATE INDEX hh_list_visit_due ON hh_list(visit_due) WHERE visit_due IS NOT NULL;\n"
+    "CREATE INDEX hh_list_measure_due ON hh_list(measure_due) WHERE measure_due IS NOT NULL;\n"
+    "CREATE INDEX hh_list_findings ON hh_list(id) WHERE errors + warnings > 0;\n"
+    /* The search index reads its text from hh_list.terms. */
+    "CREATE VIRTUAL TABLE hh_search USING fts5(terms, content = 'hh_list',\n"
+    "  content_rowid = 'id', detail = none,\n"
+    "  tokenize = 'unicode61 remove_diacritics 0');\n"
+    "CREATE TABLE worklist (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  login TEXT NOT NULL,\n"
+    "  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 20),\n"
+    "  spec TEXT NOT NULL CHECK (length(spec) <= 1000),\n"
+    "  " STAMPS ",\n"
+    "  UNIQUE (login, name)\n"
+    ");\n";
+
 static const char *const migrations[] = {
     m001,
+    m002,
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -1,0 +1,870 @@
+/*
+ * db_list.c - the household list: keeping hh_list and hh_search in step
+ * with the registry, and reading them a page at a time.
+ *
+ * The queries are assembled from the fixed fragments below (one WHERE
+ * part per active filter, one key expression per sort column); every
+ * value is bound.  Each shape is prepared once and cached by its text.
+ */
+#include "config.h"
+#include "db/db_list.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "db/db.h"
+#include "db/db_snapshot.h"
+#include "util/clock.h"
+#include "util/err.h"
+#include "util/i18n.h"
+#include "util/pinyin.h"
+#include "util/sbuf.h"
+#include "util/xalloc.h"
+
+/* Sort columns: the stored key, which has an index (key, id). */
+static const char *const sort_keys[LC_COUNT] = {
+    "l.hh_no", "l.head_key", "l.place_key", "l.village_key", "l.members",
+    "l.category", "l.risks", "l.income_key", "l.state_rank", "l.last_visit",
+    "l.hh_type", "l.identified_on",
+};
+
+/* Households without income sort before every amount. */
+#define NO_INCOME_KEY INT64_C(-999999999999999)
+
+void
+list_filter_init(struct list_filter *f)
+{
+    memset(f, 0, sizeof(*f));
+    f->state = -1;
+}
+
+void
+list_query_init(struct list_query *q, int scope_level, int64_t scope_id,
+                int today)
+{
+    memset(q, 0, sizeof(*q));
+    list_filter_init(&q->f);
+    q->sort = LC_HHNO;
+    q->scope_level = scope_level;
+    q->scope_id = scope_id;
+    q->today = today;
+    q->hits = -1;
+    q->matched = -1;
+}
+
+void
+list_row_clear(struct list_row *r)
+{
+    sqlite3_value_free(r->key);
+    memset(r, 0, sizeof(*r));
+}
+
+void
+list_row_copy(struct list_row *dst, const struct list_row *src)
+{
+    list_row_clear(dst);
+    *dst = *src;
+    dst->key = src->key != NULL ? sqlite3_value_dup(src->key) : NULL;
+}
+
+/* --- keeping the rows ------------------------------------------------ */
+
+/* The pinyin key of division ID's name into KEY (N bytes); its length. */
+static size_t
+division_key(struct db *db, int64_t id, unsigned char *key, size_t n,
+             struct err *e)
+{
+    static const char sql[] = "SELECT name FROM division WHERE id = ?";
+    sqlite3_stmt *st = db_prep(db, sql, e);
+    size_t len = 0;
+
+    if (st == NULL) {
+        return 0;
+    }
+    db_bind_int(st, 1, id);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        len = pinyin_key((const char *)sqlite3_column_text(st, 0), 0, key, n);
+    }
+    sqlite3_reset(st);
+    return len;
+}
+
+static void
+bind_day(sqlite3_stmt *st, int i, int day, int empty_text)
+{
+    if (day == DATE_NONE && empty_text) {
+        sqlite3_bind_text(st, i, "", 0, SQLITE_STATIC);
+    } else {
+        db_bind_date(st, i, day);
+    }
+}
+
+/* Take household ID's old terms out of the search index (the index
+ * reads the text from hh_list, so it must be told what it indexed). */
+static int
+unindex(struct db *db, int64_t id, struct err *e)
+{
+    static const char old[] = "SELECT terms FROM hh_list WHERE id = ?";
+    static const char del[] =
+        "INSERT INTO hh_search(hh_search, rowid, terms) VALUES ('delete', ?, ?)";
+    sqlite3_stmt *st = db_prep(db, old, e), *d;
+    int rc;
+
+    if (st == NULL) {
+        return -1;
+    }
+    db_bind_int(st, 1, id);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        if ((d = db_prep(db, del, e)) == NULL) {
+            sqlite3_reset(st);
+            return -1;
+        }
+        db_bind_int(d, 1, id);
+        sqlite3_bind_value(d, 2, sqlite3_column_value(st, 0));
+        rc = db_done(db, d, e);
+        sqlite3_reset(st);
+        return rc;
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : db_fail(db, e, _("reading the list"));
+}
+
+static int
+index_terms(struct db *db, int64_t id, const char *terms, struct err *e)
+{
+    static const char ins[] = "INSERT INTO hh_search(rowid, terms) VALUES (?, ?)";
+    sqlite3_stmt *st = db_prep(db, ins, e);
+
+    if (st == NULL) {
+        return -1;
+    }
+    db_bind_int(st, 1, id);
+    db_bind_text(st, 2, terms);
+    return db_done(db, st, e);
+}
+
+int
+db_list_reindex(struct db *db, struct err *e)
+{
+    static const char sql[] = "INSERT INTO hh_search(hh_search) VALUES ('rebuild')";
+    sqlite3_stmt *st = db_prep(db, sql, e);
+
+    return st == NULL ? -1 : db_done(db, st, e);
+}
+
+int
+db_list_put(struct db *db, const struct hh_summary *sum, const char *terms,
+            struct err *e)
+{
+    static const char sql[] =
+        "INSERT OR REPLACE INTO hh_list(id, hh_no, head, head_key, township_id, "
+        "village_id, place_key, village_key, members, hh_type, category, risks, "
+        "state, state_rank, per_capita, income_year, income_key, last_visit, "
+        "identified_on, deadline, visit_due, measure_due, errors, warnings, terms) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ?, ?)";
+    unsigned char head[96], place[192];
+    size_t nhead, ntown, nvill;
+    sqlite3_stmt *st;
+
+    nhead = pinyin_key(sum->head, 1, head, sizeof(head));
+    ntown = division_key(db, sum->township_id, place, 96, e);
+    nvill = division_key(db, sum->village_id, place + ntown, 96, e);
+    /* A bulk load indexes everything at the end (db_list_reindex). */
+    if ((!db->bulk && unindex(db, sum->id, e)) || (st = db_prep(db, sql, e)) == NULL) {
+        return -1;
+    }
+    db_bind_int(st, 1, sum->id);
+    db_bind_text(st, 2, sum->hh_no);
+    db_bind_text(st, 3, sum->head);
+    sqlite3_bind_blob(st, 4, head, (int)nhead, SQLITE_TRANSIENT);
+    db_bind_int(st, 5, sum->township_id);
+    db_bind_int(st, 6, sum->village_id);
+    sqlite3_bind_blob(st, 7, place, (int)(ntown + nvill), SQLITE_TRANSIENT);
+    sqlite3_bind_blob(st, 8, place + ntown, (int)nvill, SQLITE_TRANSIENT);
+    db_bind_int(st, 9, sum->members);
+    db_bind_text(st, 10, sum->hh_type);
+    db_bind_text(st, 11, sum->category);
+    db_bind_text(st, 12, sum->risks);
+    db_bind_text(st, 13, sum->state == CS_NONE ? "" : case_state_name(sum->state));
+    db_bind_int(st, 14, sum->state);
+    db_bind_int(st, 15, sum->per_capita);
+    db_bind_int(st, 16, sum->income_year);
+    db_bind_int(st, 17, sum->income_year ? sum->per_capita : NO_INCOME_KEY);
+    bind_day(st, 18, sum->last_visit, 1);
+    bind_day(st, 19, sum->identified_on, 1);
+    bind_day(st, 20, sum->deadline, 0);
+    bind_day(st, 21, sum->visit_due, 0);
+    bind_day(st, 22, sum->measure_due, 0);
+    db_bind_int(st, 23, sum->errors);
+    db_bind_int(st, 24, sum->warnings);
+    db_bind_text(st, 25, terms);
+    if (db_done(db, st, e)) {
+        return -1;
+    }
+    return db->bulk ? 0 : index_terms(db, sum->id, terms, e);
+}
+
+/* Summarize S and store it. */
+static int
+put_snapshot(struct db *db, const struct rule_ctx *ctx,
+             const struct hh_snapshot *s, struct findings *scratch,
+             struct sbuf *terms, struct err *e)
+{
+    struct hh_summary sum;
+
+    hh_summarize(ctx, s, &sum, scratch);
+    hh_search_terms(s, terms);
+    return db_list_put(db, &sum, terms->buf, e);
+}
+
+int
+db_list_refresh(struct db *db, const struct rule_ctx *ctx, int64_t hh,
+                struct err *e)
+{
+    struct hh_snapshot s;
+    struct findings f;
+    struct sbuf terms = SBUF_INIT;
+    int rc;
+
+    memset(&s, 0, sizeof(s));
+    memset(&f, 0, sizeof(f));
+    rc = db_snapshot_load(db, hh, &s, e);
+    if (rc == 0) {
+        rc = put_snapshot(db, ctx, &s, &f, &terms, e);
+    }
+    sbuf_release(&terms);
+    findings_free(&f);
+    snapshot_free(&s);
+    return rc;
+}
+
+static int
+rebuild(struct db *db, const struct rule_ctx *ctx, long *n, struct err *e)
+{
+    static const char clear[] = "DELETE FROM hh_list";
+    static const char clear_search[] =
+        "INSERT INTO hh_search(hh_search) VALUES ('delete-all')";
+    struct hh_snapshot s;
+    struct findings f;
+    struct sbuf terms = SBUF_INIT;
+    struct snap_iter it;
+    sqlite3_stmt *st;
+    int rc, bulk;
+
+    memset(&s, 0, sizeof(s));
+    memset(&f, 0, sizeof(f));
+    *n = 0;
+    if ((st = db_prep(db, clear, e)) == NULL || db_done(db, st, e) ||
+        (st = db_prep(db, clear_search, e)) == NULL || db_done(db, st, e) ||
+        snap_iter_open(&it, db, 1, INT64_MAX, e)) {
+        return -1;
+    }
+    /* Rows first, the search index in one pass at the end. */
+    bulk = db->bulk;
+    db->bulk = 1;
+    while ((rc = snap_iter_next(&it, &s, e)) == 1) {
+        if (put_snapshot(db, ctx, &s, &f, &terms, e)) {
+            rc = -1;
+            break;
+        }
+        (*n)++;
+    }
+    db->bulk = bulk;
+    snap_iter_close(&it);
+    sbuf_release(&terms);
+    findings_free(&f);
+    snapshot_free(&s);
+    if (rc < 0 || db_list_reindex(db, e)) {
+        return -1;
+    }
+    return db_meta_set(db, "list_version", LIST_VERSION, e);
+}
+
+int
+db_list_rebuild(struct db *db, const struct rule_ctx *ctx, long *n,
+                struct err *e)
+{
+    if (db_begin(db, e)) {
+        return -1;
+    }
+    if (rebuild(db, ctx, n, e) || db_commit(db, e)) {
+        db_rollback(db);
+        return -1;
+    }
+    return 0;
+}
+
+int
+db_list_ensure(struct db *db, const struct rule_ctx *ctx, int *rebuilt,
+               struct err *e)
+{
+    char v[16];
+    long n;
+
+    *rebuilt = 0;
+    if (db_meta_get(db, "list_version", v, sizeof(v), e)) {
+        return -1;
+    }
+    if (strcmp(v, LIST_VERSION) == 0) {
+        return 0;
+    }
+    *rebuilt = 1;
+    return db_list_rebuild(db, ctx, &n, e);
+}
+
+/* --- reading --------------------------------------------------------- */
+
+/* A query being assembled: its text and its values in order. */
+struct qb {
+    struct sbuf sql;
+    int nwhere;
+    struct {
+        int is_text;
+        int64_t i;
+        char t[160];
+    } p[24];
+    int np;
+    sqlite3_value *key;
+};
+
+static void
+qb_where(struct qb *b, const char *frag)
+{
+    sbuf_adds(&b->sql, b->nwhere++ ? " AND " : " WHERE ");
+    sbuf_adds(&b->sql, frag);
+}
+
+static void
+qb_int(struct qb *b, int64_t v)
+{
+    b->p[b->np].is_text = 0;
+    b->p[b->np++].i = v;
+}
+
+static void
+qb_text(struct qb *b, const char *v)
+{
+    b->p[b->np].is_text = 1;
+    snprintf(b->p[b->np++].t, sizeof(b->p[0].t), "%s", v);
+}
+
+static void
+qb_today(struct qb *b, int today, int times)
+{
+    char d[DATE_BUF];
+
+    date_format(today, d);
+    while (times-- > 0) {
+        qb_text(b, d);
+    }
+}
+
+/* A result this small is found through the filters' and the search's
+ * indexes and then sorted; a larger one is read in sort order, testing
+ * each row, until a page is full. */
+#define SPARSE_ROWS 5000
+
+static int
+sparse(const struct list_query *q)
+{
+    int64_t n = q->matched >= 0 ? q->matched : q->hits;
+
+    return n >= 0 && n <= SPARSE_ROWS;
+}
+
+/* The WHERE parts of the scope and the filters. */
+static void
+add_filters(struct qb *b, const struct list_query *q)
+{
+    int dense = !sparse(q);
+    const struct list_filter *f = &q->f;
+    struct sbuf fts = SBUF_INIT, clean = SBUF_INIT;
+    enum search_kind k;
+
+    if (q->scope_level == LEVEL_TOWNSHIP || q->scope_level == LEVEL_VILLAGE) {
+        qb_where(b, q->scope_level == LEVEL_TOWNSHIP ? "l.township_id = ?" : "l.village_id = ?");
+        qb_int(b, q->scope_id);
+    }
+    if (f->township_id) {
+        qb_where(b, "l.township_id = ?");
+        qb_int(b, f->township_id);
+    }
+    if (f->village_id) {
+        qb_where(b, "l.village_id = ?");
+        qb_int(b, f->village_id);
+    }
+    if (f->category[0]) {
+        qb_where(b, "l.category = ?");
+        qb_text(b, f->category);
+    }
+    if (f->risk[0]) {
+        qb_where(b, "instr(',' || l.risks || ',', ?) > 0");
+        qb_text(b, "");
+        snprintf(b->p[b->np - 1].t, sizeof(b->p[0].t), ",%s,", f->risk);
+    }
+    if (f->state >= 0) {
+        qb_where(b, "l.state_rank = ?");
+        qb_int(b, f->state);
+    }
+    if (f->overdue) {
+        qb_where(b, "(l.deadline < ? OR l.visit_due < ? OR l.measure_due < ?)");
+        qb_today(b, q->today, 3);
+    }
+    if (f->findings) {
+        qb_where(b, "l.errors + l.warnings > 0");
+    }
+    k = search_terms_query(f->search, &fts, &clean);
+    /* The unary + keeps SQLite from reading by the matches when they
+     * are many: it walks the sort order and stops after a page. */
+    if (k == SEARCH_NAME) {
+        qb_where(b, dense
+                 ? "(+l.id IN (SELECT rowid FROM hh_search WHERE hh_search MATCH ?)"
+                   " OR +l.village_id IN (SELECT id FROM division WHERE level = 3 AND instr(name, ?) > 0)"
+                   " OR +l.township_id IN (SELECT id FROM division WHERE level = 2 AND instr(name, ?) > 0))"
+                 : "(l.id IN (SELECT rowid FROM hh_search WHERE hh_search MATCH ?)"
+                   " OR l.village_id IN (SELECT id FROM division WHERE level = 3 AND instr(name, ?) > 0)"
+                   " OR l.township_id IN (SELECT id FROM division WHERE level = 2 AND instr(name, ?) > 0))");
+        qb_text(b, fts.buf);
+        qb_text(b, clean.buf);
+        qb_text(b, clean.buf);
+    } else if (k != SEARCH_NONE) {
+        qb_where(b, dense ? "+l.id IN (SELECT rowid FROM hh_search WHERE hh_search MATCH ?)"
+                          : "l.id IN (SELECT rowid FROM hh_search WHERE hh_search MATCH ?)");
+        qb_text(b, fts.buf);
+    }
+    sbuf_release(&fts);
+    sbuf_release(&clean);
+}
+
+#define ROW_COLS \
+    "SELECT l.id, l.hh_no, l.head, l.township_id, l.village_id, " \
+    "coalesce(t.name, ''), coalesce(v.name, ''), l.members, l.hh_type, " \
+    "l.category, l.risks, l.state_rank, l.per_capita, l.income_year, " \
+    "l.last_visit, l.identified_on, " \
+    "(l.deadline < ? OR l.visit_due < ? OR l.measure_due < ?), " \
+    "l.errors + l.warnings, "
+
+#define ROW_FROM \
+    " FROM hh_list l LEFT JOIN division t ON t.id = l.township_id " \
+    "LEFT JOIN division v ON v.id = l.village_id"
+
+/* Keyset condition: rows after (or before) FROM. */
+static void
+add_keyset(struct qb *b, const struct list_query *q, const struct list_row *from,
+           int forward, int include)
+{
+    char frag[96];
+    const char *op;
+
+    if (from == NULL) {
+        return;
+    }
+    if (forward != !q->desc) {
+        op = include ? "<=" : "<";
+    } else {
+        op = include ? ">=" : ">";
+    }
+    snprintf(frag, sizeof(frag), "(%s, l.id) %s (?, ?)", sort_keys[q->sort], op);
+    qb_where(b, frag);
+    b->key = from->key;
+    qb_int(b, 0);          /* placeholder for the key value */
+    b->p[b->np - 1].is_text = 2;
+    qb_int(b, from->id);
+}
+
+static void
+add_order(struct qb *b, const struct list_query *q, int forward)
+{
+    const char *dir = forward != !q->desc ? " DESC" : " ASC";
+    /* The unary + stops SQLite from reading the sort index row by row,
+     * which it prefers when the number of rows (LIMIT ?) is unknown. */
+    const char *plus = sparse(q) ? "+" : "";
+
+    sbuf_addf(&b->sql, " ORDER BY %s%s%s, %sl.id%s", plus, sort_keys[q->sort], dir,
+              plus, dir);
+}
+
+static sqlite3_stmt *
+qb_prepare(struct db *db, struct qb *b, struct err *e)
+{
+    sqlite3_stmt *st = db_prep_text(db, b->sql.buf, e);
+    int i;
+
+    for (i = 0; st != NULL && i < b->np; i++) {
+        if (b->p[i].is_text == 2) {
+            sqlite3_bind_value(st, i + 1, b->key);
+        } else if (b->p[i].is_text) {
+            db_bind_text(st, i + 1, b->p[i].t);
+        } else {
+            db_bind_int(st, i + 1, b->p[i].i);
+        }
+    }
+    return st;
+}
+
+static void
+read_row(sqlite3_stmt *st, struct list_row *r)
+{
+    memset(r, 0, sizeof(*r));
+    r->id = db_col_int(st, 0);
+    db_col_text(st, 1, r->hh_no, sizeof(r->hh_no));
+    db_col_text(st, 2, r->head, sizeof(r->head));
+    r->township_id = db_col_int(st, 3);
+    r->village_id = db_col_int(st, 4);
+    db_col_text(st, 5, r->township, sizeof(r->township));
+    db_col_text(st, 6, r->village, sizeof(r->village));
+    r->members = (int)db_col_int(st, 7);
+    db_col_text(st, 8, r->hh_type, sizeof(r->hh_type));
+    db_col_text(st, 9, r->category, sizeof(r->category));
+    db_col_text(st, 10, r->risks, sizeof(r->risks));
+    r->state = (enum case_state)db_col_int(st, 11);
+    r->per_capita = db_col_int(st, 12);
+    r->income_year = (int)db_col_int(st, 13);
+    r->last_visit = db_col_date(st, 14);
+    r->identified_on = db_col_date(st, 15);
+    r->overdue = (int)db_col_int(st, 16);
+    r->findings = (int)db_col_int(st, 17);
+    r->key = sqlite3_value_dup(sqlite3_column_value(st, 18));
+}
+
+static void
+qb_init(struct qb *b)
+{
+    memset(b, 0, sizeof(*b));
+    sbuf_init(&b->sql);
+}
+
+/* Run the row query of B (rows into OUT, at most N); *GOT is set. */
+static int
+fetch(struct db *db, struct qb *b, struct list_row *out, int n, int *got,
+      struct err *e)
+{
+    sqlite3_stmt *st = qb_prepare(db, b, e);
+    int rc = SQLITE_DONE;
+
+    *got = 0;
+    if (st == NULL) {
+        return -1;
+    }
+    while (*got < n && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        read_row(st, &out[(*got)++]);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        return db_fail(db, e, _("reading the list"));
+    }
+    return 0;
+}
+
+static void
+start_rows(struct qb *b, const struct list_query *q)
+{
+    sbuf_adds(&b->sql, ROW_COLS);
+    sbuf_adds(&b->sql, sort_keys[q->sort]);
+    sbuf_adds(&b->sql, ROW_FROM);
+    qb_today(b, q->today, 3);
+}
+
+int
+db_list_page(struct db *db, struct list_query *q,
+             const struct list_row *from, int dir, int include, int n,
+             struct list_row *out, int *got, struct err *e)
+{
+    struct qb b;
+    int rc, i;
+
+    qb_init(&b);
+    start_rows(&b, q);
+    add_filters(&b, q);
+    add_keyset(&b, q, from, dir > 0, include);
+    add_order(&b, q, dir > 0);
+    sbuf_adds(&b.sql, " LIMIT ?");
+    qb_int(&b, n);
+    rc = fetch(db, &b, out, n, got, e);
+    sbuf_release(&b.sql);
+    if (rc == 0 && dir < 0) {
+        /* Fetched backwards: turn them into display order. */
+        for (i = 0; i < *got / 2; i++) {
+            struct list_row t = out[i];
+
+            out[i] = out[*got - 1 - i];
+            out[*got - 1 - i] = t;
+        }
+    }
+    return rc;
+}
+
+/* count(*) of Q, optionally before ROW. */
+static int
+count_where(struct db *db, const struct list_query *q,
+            const struct list_row *before, int64_t *n, struct err *e)
+{
+    struct qb b;
+    sqlite3_stmt *st;
+    int rc;
+
+    qb_init(&b);
+    sbuf_adds(&b.sql, "SELECT count(*) FROM hh_list l");
+    add_filters(&b, q);
+    add_keyset(&b, q, before, 0, 0);
+    st = qb_prepare(db, &b, e);
+    sbuf_release(&b.sql);
+    if (st == NULL) {
+        return -1;
+    }
+    rc = sqlite3_step(st);
+    *n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW) {
+        return db_fail(db, e, _("counting the list"));
+    }
+    return 0;
+}
+
+/* One integer from SQL with one text parameter. */
+static int
+scalar(struct db *db, const char *sql, const char *arg, int64_t *n, struct err *e)
+{
+    sqlite3_stmt *st = db_prep(db, sql, e);
+    int rc;
+
+    if (st == NULL) {
+        return -1;
+    }
+    db_bind_text(st, 1, arg);
+    rc = sqlite3_step(st);
+    *n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW ? 0 : db_fail(db, e, _("counting the list"));
+}
+
+/* Count the households the search's words match (cached in Q), and
+ * whether a name search also matches township or village names. */
+static int
+count_hits(struct db *db, struct list_query *q, int *places, struct err *e)
+{
+    static const char hits[] =
+        "SELECT count(*) FROM hh_search WHERE hh_search MATCH ?";
+    static const char divs[] =
+        "SELECT count(*) FROM division WHERE level IN (2, 3) AND instr(name, ?) > 0";
+    struct sbuf fts = SBUF_INIT, clean = SBUF_INIT;
+    enum search_kind k = search_terms_query(q->f.search, &fts, &clean);
+    int64_t ndiv = 0;
+    int rc = 0;
+
+    *places = 0;
+    if (k == SEARCH_NONE) {
+        q->hits = -1;
+        q->hits_for[0] = '\0';
+    } else if (strcmp(q->hits_for, fts.buf) != 0) {
+        rc = scalar(db, hits, fts.buf, &q->hits, e);
+        snprintf(q->hits_for, sizeof(q->hits_for), "%s", fts.buf);
+    }
+    if (rc == 0 && k == SEARCH_NAME) {
+        rc = scalar(db, divs, clean.buf, &ndiv, e);
+        *places = ndiv > 0;
+    }
+    sbuf_release(&fts);
+    sbuf_release(&clean);
+    return rc;
+}
+
+/* Q is the whole county, searched and nothing else. */
+static int
+only_search(const struct list_query *q)
+{
+    const struct list_filter *f = &q->f;
+
+    return q->scope_level != LEVEL_TOWNSHIP && q->scope_level != LEVEL_VILLAGE &&
+           !f->township_id && !f->village_id && !f->category[0] && !f->risk[0] &&
+           f->state < 0 && !f->overdue && !f->findings;
+}
+
+int
+db_list_count(struct db *db, struct list_query *q, int64_t *n,
+              struct err *e)
+{
+    int places;
+
+    if (count_hits(db, q, &places, e)) {
+        return -1;
+    }
+    /* Every household has one entry in the search index: nothing to
+     * join when the search is all there is. */
+    if (q->hits >= 0 && !places && only_search(q)) {
+        *n = q->matched = q->hits;
+        return 0;
+    }
+    q->matched = -1;
+    if (count_where(db, q, NULL, n, e)) {
+        return -1;
+    }
+    q->matched = *n;
+    return 0;
+}
+
+int
+db_list_rank(struct db *db, struct list_query *q,
+             const struct list_row *row, int64_t *pos, struct err *e)
+{
+    return count_where(db, q, row, pos, e);
+}
+
+int
+db_list_nth(struct db *db, struct list_query *q, int64_t pos,
+            struct list_row *out, struct err *e)
+{
+    struct qb b;
+    int got = 0, rc;
+
+    qb_init(&b);
+    start_rows(&b, q);
+    add_filters(&b, q);
+    add_order(&b, q, 1);
+    sbuf_adds(&b.sql, " LIMIT 1 OFFSET ?");
+    qb_int(&b, pos < 0 ? 0 : pos);
+    rc = fetch(db, &b, out, 1, &got, e);
+    sbuf_release(&b.sql);
+    if (rc == 0 && got == 0) {
+        return err_set(e, ERR_NOTFOUND, _("there is no row %lld"), (long long)pos + 1);
+    }
+    return rc;
+}
+
+/* --- worklists and filter text ---------------------------------------- */
+
+int
+db_worklist_list(struct db *db, const char *login, struct worklist **v,
+                 size_t *n, struct err *e)
+{
+    static const char sql[] =
+        "SELECT id, name, spec FROM worklist WHERE login = ? ORDER BY name";
+    sqlite3_stmt *st = db_prep(db, sql, e);
+    size_t alloc = 0;
+    int rc;
+
+    *v = NULL;
+    *n = 0;
+    if (st == NULL) {
+        return -1;
+    }
+    db_bind_text(st, 1, login);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *v = xgrow(*v, &alloc, *n + 1, sizeof(**v));
+        (*v)[*n].id = db_col_int(st, 0);
+        db_col_text(st, 1, (*v)[*n].name, sizeof((*v)[*n].name));
+        db_col_text(st, 2, (*v)[*n].spec, sizeof((*v)[*n].spec));
+        (*n)++;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        return db_fail(db, e, _("reading worklists"));
+    }
+    return 0;
+}
+
+int
+db_worklist_save(struct db *db, const char *login, const char *name,
+                 const char *spec, struct err *e)
+{
+    static const char sql[] =
+        "INSERT INTO worklist(login, name, spec, created_at, updated_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?4) "
+        "ON CONFLICT(login, name) DO UPDATE SET spec = excluded.spec, "
+        "updated_at = excluded.updated_at, version = version + 1";
+    sqlite3_stmt *st = db_prep(db, sql, e);
+    char now[32];
+
+    if (st == NULL) {
+        return -1;
+    }
+    clock_now(now, sizeof(now));
+    db_bind_text(st, 1, login);
+    db_bind_text(st, 2, name);
+    db_bind_text(st, 3, spec);
+    db_bind_text(st, 4, now);
+    return db_done(db, st, e);
+}
+
+int
+db_worklist_delete(struct db *db, const char *login, int64_t id,
+                   struct err *e)
+{
+    static const char sql[] = "DELETE FROM worklist WHERE id = ? AND login = ?";
+    sqlite3_stmt *st = db_prep(db, sql, e);
+
+    if (st == NULL) {
+        return -1;
+    }
+    db_bind_int(st, 1, id);
+    db_bind_text(st, 2, login);
+    return db_done(db, st, e);
+}
+
+void
+list_filter_format(const struct list_filter *f, char *out, size_t n)
+{
+    struct sbuf sb = SBUF_INIT;
+
+    if (f->township_id) {
+        sbuf_addf(&sb, "township=%lld;", (long long)f->township_id);
+    }
+    if (f->village_id) {
+        sbuf_addf(&sb, "village=%lld;", (long long)f->village_id);
+    }
+    if (f->category[0]) {
+        sbuf_addf(&sb, "category=%s;", f->category);
+    }
+    if (f->risk[0]) {
+        sbuf_addf(&sb, "risk=%s;", f->risk);
+    }
+    if (f->state >= 0) {
+        sbuf_addf(&sb, "state=%s;", case_state_name((enum case_state)f->state));
+    }
+    if (f->overdue) {
+        sbuf_adds(&sb, "overdue=1;");
+    }
+    if (f->findings) {
+        sbuf_adds(&sb, "findings=1;");
+    }
+    snprintf(out, n, "%s", sb.buf);
+    sbuf_release(&sb);
+}
+
+void
+list_filter_parse(const char *spec, struct list_filter *f)
+{
+    char buf[1024], *save = NULL, *part;
+
+    list_filter_init(f);
+    snprintf(buf, sizeof(buf), "%s", spec);
+    for (part = strtok_r(buf, ";", &save); part != NULL;
+         part = strtok_r(NULL, ";", &save)) {
+        char *eq = strchr(part, '=');
+        enum case_state s;
+
+        if (eq == NULL) {
+            continue;
+        }
+        *eq++ = '\0';
+        if (strcmp(part, "township") == 0) {
+            f->township_id = strtoll(eq, NULL, 10);
+        } else if (strcmp(part, "village") == 0) {
+            f->village_id = strtoll(eq, NULL, 10);
+        } else if (strcmp(part, "category") == 0) {
+            snprintf(f->category, sizeof(f->category), "%s", eq);
+        } else if (strcmp(part, "risk") == 0) {
+            snprintf(f->risk, sizeof(f->risk), "%s", eq);
+        } else if (strcmp(part, "state") == 0 && case_state_parse(eq, &s) == 0) {
+            f->state = s;
+        } else if (strcmp(part, "overdue") == 0) {
+            f->overdue = eq[0] == '1';
+        } else if (strcmp(part, "findings") == 0) {
+            f->findings = eq[0] == '1';
+        }
+    }
+}

@@ -1,0 +1,75 @@
+/*
+ * keys.c - key look-up and the key bar.
+ */
+#include "config.h"
+#include "tui/keys.h"
+
+#include <curses.h>
+#include <string.h>
+
+#include "util/i18n.h"
+#include "util/sbuf.h"
+#include "util/u8.h"
+
+const struct keydef global_keys[] = {
+    {KEY_F(1), 1, ACT_HELP, "F1", N_("help"), 0},
+    {'?', 0, ACT_HELP, "?", N_("help"), KD_BAR},
+    {CTRL('l'), 0, ACT_REDRAW, "Ctrl-L", N_("redraw the screen"), 0},
+    {0, 0, ACT_NONE, NULL, NULL, 0},
+};
+
+static enum action
+find(const struct keydef *t, int is_key, wint_t ch)
+{
+    size_t i;
+
+    for (i = 0; t != NULL && t[i].name != NULL; i++) {
+        if (t[i].is_key == is_key && t[i].key == (int)ch) {
+            return t[i].action;
+        }
+    }
+    return ACT_NONE;
+}
+
+enum action
+keys_lookup(const struct keydef *table, int is_key, wint_t ch)
+{
+    enum action a = find(table, is_key, ch);
+
+    return a != ACT_NONE ? a : find(global_keys, is_key, ch);
+}
+
+/* Append "NAME LABEL  " when it fits in COLS (RESERVE kept free). */
+static int
+add_item(struct sbuf *sb, const struct keydef *k, size_t cols, size_t reserve)
+{
+    struct sbuf item = SBUF_INIT;
+    int fits;
+
+    sbuf_addf(&item, "%s %s  ", k->name, _(k->label));
+    fits = u8_width(sb->buf) + u8_width(item.buf) + reserve <= cols;
+    if (fits) {
+        sbuf_add(sb, item.buf, item.len);
+    }
+    sbuf_release(&item);
+    return fits;
+}
+
+void
+keys_bar(const struct keydef *table, size_t cols, struct sbuf *sb)
+{
+    struct sbuf help = SBUF_INIT;
+    size_t i;
+
+    /* The help key is always there, so whatever does not fit is one
+     * key away. */
+    sbuf_addf(&help, "%s %s", global_keys[1].name, _(global_keys[1].label));
+    for (i = 0; table != NULL && table[i].name != NULL; i++) {
+        if ((table[i].flags & KD_BAR) &&
+            !add_item(sb, &table[i], cols, u8_width(help.buf))) {
+            break;
+        }
+    }
+    sbuf_add(sb, help.buf, help.len);
+    sbuf_release(&help);
+}

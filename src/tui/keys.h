@@ -1,0 +1,49 @@
+/*
+ * keys.h - key tables as data.  Each screen lists its keys with the
+ * action they trigger and a label; the key bar at the bottom and the help
+ * screen are generated from the same rows, so they cannot drift.
+ */
+#ifndef ZX_KEYS_H
+#define ZX_KEYS_H
+
+#include <stddef.h>
+#include <wchar.h>
+
+struct sbuf;
+
+enum action {
+    ACT_NONE = 0,
+    ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, ACT_LEFT, ACT_RIGHT,
+    ACT_OPEN, ACT_BACK, ACT_QUIT, ACT_HELP, ACT_REDRAW,
+    ACT_SEARCH, ACT_NEXT, ACT_PREV, ACT_FILTER, ACT_SORT, ACT_GOTO, ACT_CLEAR,
+    ACT_WORKLIST, ACT_REVEAL, ACT_TAB, ACT_BTAB,
+    ACT_SEC1, ACT_SEC2, ACT_SEC3, ACT_SEC4, ACT_SEC5, ACT_SEC6, ACT_SEC7, ACT_SEC8,
+    ACT_APPLY, ACT_DELETE, ACT_SAVE,
+};
+
+enum keydef_flags {
+    KD_BAR = 1 << 0,      /* shown on the key bar */
+};
+
+struct keydef {
+    int key;              /* a character, or a KEY_* code when is_key */
+    int is_key;
+    enum action action;
+    const char *name;     /* how the key is written: "Enter", "/", "F1" */
+    const char *label;    /* what it does (N_), short */
+    unsigned flags;
+};
+
+#define CTRL(c) ((c) & 0x1f)
+
+/* Keys every screen has (help, quit, redraw), ended by {0}. */
+extern const struct keydef global_keys[];
+
+/* The action bound to (IS_KEY, CH) in TABLE, or ACT_NONE. */
+enum action keys_lookup(const struct keydef *table, int is_key, wint_t ch);
+
+/* Append the key bar for TABLE (plus the global keys) fitting COLS
+ * display columns to SB. */
+void keys_bar(const struct keydef *table, size_t cols, struct sbuf *sb);
+
+#endif

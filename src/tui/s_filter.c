@@ -1,0 +1,346 @@
+/*
+ * s_filter.c - the filter screen.
+ */
+#include "config.h"
+#include "tui/s_filter.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "db/db.h"
+#include "db/db_division.h"
+#include "db/db_list.h"
+#include "tui/draw.h"
+#include "tui/s_menu.h"
+#include "tui/screen.h"
+#include "util/err.h"
+#include "util/i18n.h"
+#include "util/sbuf.h"
+#include "util/xalloc.h"
+
+enum field {
+    F_TOWNSHIP, F_VILLAGE, F_CATEGORY, F_RISK, F_STATE, F_OVERDUE,
+    F_FINDINGS, F_CLEAR, NFIELDS
+};
+
+static const char *const field_names[NFIELDS] = {
+    N_("township"), N_("village"), N_("category"), N_("risk type"),
+    N_("status"), N_("only overdue"), N_("only with findings"),
+    N_("clear every filter"),
+};
+
+struct filter_state {
+    struct filter_arg *fa;
+    int cur;
+    /* The values of the menu being shown. */
+    enum field menu_field;
+    int64_t *ids;
+    char (*codes)[CODE_BUF];
+    size_t nvalues;
+};
+
+static const struct keydef filter_keys[] = {
+    {'\n', 0, ACT_OPEN, "Enter", N_("change"), KD_BAR},
+    {'\r', 0, ACT_OPEN, "Enter", N_("change"), 0},
+    {KEY_ENTER, 1, ACT_OPEN, "Enter", N_("change"), 0},
+    {KEY_UP, 1, ACT_UP, "Up", N_("previous"), 0},
+    {KEY_DOWN, 1, ACT_DOWN, "Down", N_("next"), 0},
+    {'k', 0, ACT_UP, "k", N_("previous"), 0},
+    {'j', 0, ACT_DOWN, "j", N_("next"), 0},
+    {'c', 0, ACT_CLEAR, "c", N_("clear every filter"), KD_BAR},
+    {27, 0, ACT_BACK, "Esc", N_("back to the list"), KD_BAR},
+    {'q', 0, ACT_BACK, "q", N_("back to the list"), 0},
+    {0, 0, ACT_NONE, NULL, NULL, 0},
+};
+
+static void
+division_label(struct app *a, int64_t id, char *buf, size_t n)
+{
+    struct division d;
+
+    if (id == 0 || db_division_get(a->db, id, &d, NULL) != 0) {
+        snprintf(buf, n, "%s", _("all"));
+    } else {
+        snprintf(buf, n, "%s", d.name);
+    }
+}
+
+static void
+value_of(struct filter_state *st, enum field f, char *buf, size_t n)
+{
+    const struct list_filter *lf = st->fa->filter;
+    const struct codebook *cb = &st->fa->app->policy.codes;
+
+    switch (f) {
+    case F_TOWNSHIP:
+        division_label(st->fa->app, lf->township_id, buf, n);
+        break;
+    case F_VILLAGE:
+        division_label(st->fa->app, lf->village_id, buf, n);
+        break;
+    case F_CATEGORY:
+        snprintf(buf, n, "%s", lf->category[0] ? code_label(cb, "category", lf->category) : _("all"));
+        break;
+    case F_RISK:
+        snprintf(buf, n, "%s", lf->risk[0] ? code_label(cb, "risk", lf->risk) : _("all"));
+        break;
+    case F_STATE:
+        snprintf(buf, n, "%s", lf->state < 0 ? _("all")
+                                             : case_state_label((enum case_state)lf->state));
+        break;
+    case F_OVERDUE:
+        snprintf(buf, n, "%s", lf->overdue ? _("yes") : _("no"));
+        break;
+    case F_FINDINGS:
+        snprintf(buf, n, "%s", lf->findings ? _("yes") : _("no"));
+        break;
+    default:
+        buf[0] = '\0';
+        break;
+    }
+}
+
+static void
+filter_draw(struct screen *s, struct tui *t, WINDOW *w)
+{
+    struct filter_state *st = s->data;
+    char value[256];
+    int i;
+
+    draw_text(w, 0, 1, t->cols - 2, _("Filter the list (the filters combine)"),
+              theme_attr(TH_HEADER), AL_LEFT);
+    for (i = 0; i < NFIELDS; i++) {
+        int sel = i == st->cur;
+        attr_t a = sel && t->cursor == CURSOR_BAR ? theme_attr(TH_CURSOR) : A_NORMAL;
+
+        value_of(st, (enum field)i, value, sizeof(value));
+        draw_text(w, i + 2, 0, 1, sel && t->cursor == CURSOR_MARKER ? ">" : " ", A_NORMAL, AL_LEFT);
+        draw_text(w, i + 2, 1, 20, _(field_names[i]), a, AL_LEFT);
+        draw_text(w, i + 2, 21, t->cols - 22, value, a, AL_LEFT);
+    }
+}
+
+static void
+reset_values(struct filter_state *st)
+{
+    free(st->ids);
+    free(st->codes);
+    st->ids = NULL;
+    st->codes = NULL;
+    st->nvalues = 0;
+}
+
+static void
+add_value(struct filter_state *st, struct menu *m, int64_t id, const char *code,
+          const char *label)
+{
+    st->ids = xrealloc(st->ids, (st->nvalues + 1) * sizeof(*st->ids));
+    st->codes = xrealloc(st->codes, (st->nvalues + 1) * sizeof(*st->codes));
+    st->ids[st->nvalues] = id;
+    snprintf(st->codes[st->nvalues], CODE_BUF, "%s", code);
+    st->nvalues++;
+    menu_add(m, label);
+}
+
+static unsigned
+value_chosen(void *ctx, struct tui *t, size_t index)
+{
+    struct filter_state *st = ctx;
+    struct list_filter *lf = st->fa->filter;
+
+    (void)t;
+    if (index >= st->nvalues) {
+        return 0;
+    }
+    switch (st->menu_field) {
+    case F_TOWNSHIP:
+        lf->township_id = st->ids[index];
+        lf->village_id = 0;
+        break;
+    case F_VILLAGE:
+        lf->village_id = st->ids[index];
+        break;
+    case F_CATEGORY:
+        snprintf(lf->category, sizeof(lf->category), "%s", st->codes[index]);
+        break;
+    case F_RISK:
+        snprintf(lf->risk, sizeof(lf->risk), "%s", st->codes[index]);
+        break;
+    case F_STATE:
+        lf->state = (int)st->ids[index];
+        break;
+    default:
+        break;
+    }
+    *st->fa->changed = 1;
+    return D_ALL;
+}
+
+/* Townships (or the villages of PARENT) the user may see. */
+static void
+add_divisions(struct filter_state *st, struct menu *m, int64_t parent, int level)
+{
+    const struct actor *a = &st->fa->app->actor;
+    struct division *v;
+    size_t i, n;
+
+    if (db_division_children(st->fa->app->db, parent, &v, &n, NULL) != 0) {
+        return;
+    }
+    for (i = 0; i < n; i++) {
+        if ((a->scope_level == LEVEL_TOWNSHIP && level == LEVEL_TOWNSHIP && v[i].id != a->scope_id) ||
+            (a->scope_level == LEVEL_VILLAGE && level == LEVEL_VILLAGE && v[i].id != a->scope_id)) {
+            continue;
+        }
+        add_value(st, m, v[i].id, "", v[i].name);
+    }
+    free(v);
+}
+
+static void
+add_codes(struct filter_state *st, struct menu *m, const char *table)
+{
+    const struct code_table *ct = codebook_table(&st->fa->app->policy.codes, table);
+    size_t i;
+
+    for (i = 0; ct != NULL && i < ct->n; i++) {
+        add_value(st, m, 0, ct->v[i].code, ct->v[i].label);
+    }
+}
+
+static void
+fill_menu(struct filter_state *st, struct menu *m, enum field f)
+{
+    struct division county;
+    const struct list_filter *lf = st->fa->filter;
+    int i;
+
+    add_value(st, m, f == F_STATE ? -1 : 0, "", _("all"));
+    switch (f) {
+    case F_TOWNSHIP:
+        if (db_division_county(st->fa->app->db, &county, NULL) == 0) {
+            add_divisions(st, m, county.id, LEVEL_TOWNSHIP);
+        }
+        break;
+    case F_VILLAGE:
+        if (lf->township_id) {
+            add_divisions(st, m, lf->township_id, LEVEL_VILLAGE);
+        } else if (st->fa->app->actor.scope_level == LEVEL_TOWNSHIP) {
+            add_divisions(st, m, st->fa->app->actor.scope_id, LEVEL_VILLAGE);
+        }
+        break;
+    case F_CATEGORY:
+        add_codes(st, m, "category");
+        break;
+    case F_RISK:
+        add_codes(st, m, "risk");
+        break;
+    case F_STATE:
+        add_value(st, m, CS_NONE, "", _("not a monitoring object"));
+        for (i = CS_CLUE; i < CS_COUNT; i++) {
+            add_value(st, m, i, "", case_state_label((enum case_state)i));
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+static unsigned
+open_field(struct filter_state *st, struct tui *t)
+{
+    struct list_filter *lf = st->fa->filter;
+    struct menu *m;
+    char title[128];
+
+    switch (st->cur) {
+    case F_OVERDUE:
+        lf->overdue = !lf->overdue;
+        *st->fa->changed = 1;
+        return D_BODY;
+    case F_FINDINGS:
+        lf->findings = !lf->findings;
+        *st->fa->changed = 1;
+        return D_BODY;
+    case F_CLEAR: {
+        char keep[sizeof(lf->search)];
+
+        memcpy(keep, lf->search, sizeof(keep));
+        list_filter_init(lf);
+        memcpy(lf->search, keep, sizeof(keep));
+        *st->fa->changed = 1;
+        return D_BODY;
+    }
+    case F_VILLAGE:
+        if (lf->township_id == 0 && st->fa->app->actor.scope_level != LEVEL_TOWNSHIP) {
+            tui_message(t, 0, "%s", _("Choose the township first."));
+            return D_STATUS;
+        }
+        break;
+    default:
+        break;
+    }
+    reset_values(st);
+    st->menu_field = (enum field)st->cur;
+    snprintf(title, sizeof(title), "%s", _(field_names[st->cur]));
+    m = menu_new(title, value_chosen, st);
+    fill_menu(st, m, st->menu_field);
+    menu_open(t, m);
+    return D_ALL;
+}
+
+static unsigned
+filter_action(struct screen *s, struct tui *t, int action)
+{
+    struct filter_state *st = s->data;
+
+    switch (action) {
+    case ACT_UP:
+        st->cur -= st->cur > 0;
+        return D_BODY;
+    case ACT_DOWN:
+        st->cur += st->cur + 1 < NFIELDS;
+        return D_BODY;
+    case ACT_OPEN:
+        return open_field(st, t);
+    case ACT_CLEAR:
+        st->cur = F_CLEAR;
+        return open_field(st, t);
+    case ACT_BACK:
+        return TR_POP;
+    default:
+        return 0;
+    }
+}
+
+static int
+filter_enter(struct screen *s, struct tui *t)
+{
+    struct filter_state *st = xcalloc(1, sizeof(*st));
+
+    (void)t;
+    st->fa = s->arg;
+    s->data = st;
+    return 0;
+}
+
+static void
+filter_leave(struct screen *s, struct tui *t)
+{
+    struct filter_state *st = s->data;
+
+    (void)t;
+    reset_values(st);
+    free(st);
+}
+
+const struct screen_ops filter_screen = {
+    .name = N_("filter"),
+    .keys = filter_keys,
+    .enter = filter_enter,
+    .leave = filter_leave,
+    .draw = filter_draw,
+    .action = filter_action,
+};

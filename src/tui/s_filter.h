@@ -1,0 +1,18 @@
+/*
+ * s_filter.h - the filter screen of the monitoring list: township,
+ * village, category, risk type, status, overdue, findings; each value
+ * chosen from a menu; they combine.
+ */
+#ifndef ZX_S_FILTER_H
+#define ZX_S_FILTER_H
+
+struct app;
+struct list_filter;
+
+struct filter_arg {
+    struct app *app;
+    struct list_filter *filter;   /* edited in place */
+    int *changed;                 /* set when the filter changed */
+};
+
+#endif

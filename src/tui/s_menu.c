@@ -1,0 +1,264 @@
+/*
+ * s_menu.c - the menu screen.
+ */
+#include "config.h"
+#include "tui/s_menu.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/draw.h"
+#include "tui/screen.h"
+#include "tui/w_line.h"
+#include "util/i18n.h"
+#include "util/pinyin.h"
+#include "util/sbuf.h"
+#include "util/xalloc.h"
+
+struct menu_state {
+    struct menu *m;
+    size_t *shown;           /* indexes of items matching the typed text */
+    size_t nshown;
+    size_t cur, top;
+    struct w_line filter;
+};
+
+static const struct keydef menu_keys[] = {
+    {'\n', 0, ACT_OPEN, "Enter", N_("choose"), KD_BAR},
+    {'\r', 0, ACT_OPEN, "Enter", N_("choose"), 0},
+    {KEY_ENTER, 1, ACT_OPEN, "Enter", N_("choose"), 0},
+    {27, 0, ACT_BACK, "Esc", N_("back"), KD_BAR},
+    {KEY_UP, 1, ACT_UP, "Up", N_("previous"), 0},
+    {KEY_DOWN, 1, ACT_DOWN, "Down", N_("next"), 0},
+    {KEY_PPAGE, 1, ACT_PGUP, "PgUp", N_("page up"), 0},
+    {KEY_NPAGE, 1, ACT_PGDN, "PgDn", N_("page down"), 0},
+    {KEY_HOME, 1, ACT_HOME, "Home", N_("first"), 0},
+    {KEY_END, 1, ACT_END, "End", N_("last"), 0},
+    {0, 0, ACT_NONE, "abc", N_("type to narrow the list"), KD_BAR},
+    {0, 0, ACT_NONE, NULL, NULL, 0},
+};
+
+struct menu *
+menu_new(const char *title, unsigned (*chosen)(void *, struct tui *, size_t),
+         void *ctx)
+{
+    struct menu *m = xcalloc(1, sizeof(*m));
+
+    m->title = xstrdup(title);
+    m->chosen = chosen;
+    m->ctx = ctx;
+    return m;
+}
+
+void
+menu_add(struct menu *m, const char *item)
+{
+    m->items = xrealloc(m->items, (m->n + 1) * sizeof(char *));
+    m->items[m->n++] = xstrdup(item);
+}
+
+void
+menu_free(struct menu *m)
+{
+    size_t i;
+
+    for (i = 0; m != NULL && i < m->n; i++) {
+        free(m->items[i]);
+    }
+    if (m != NULL) {
+        free(m->items);
+        free(m->title);
+        free(m);
+    }
+}
+
+int
+menu_open(struct tui *t, struct menu *m)
+{
+    return tui_push(t, screen_new(&menu_screen, m));
+}
+
+/* 1 when ITEM matches the typed text (substring, or pinyin initials). */
+static int
+matches(const char *item, const char *typed)
+{
+    char initials[128];
+
+    if (*typed == '\0' || strstr(item, typed) != NULL) {
+        return 1;
+    }
+    pinyin_initials(item, 0, initials, sizeof(initials));
+    return strstr(initials, typed) != NULL;
+}
+
+static void
+narrow(struct menu_state *st)
+{
+    struct sbuf typed = SBUF_INIT;
+    size_t i;
+
+    wline_get(&st->filter, &typed);
+    st->nshown = 0;
+    for (i = 0; i < st->m->n; i++) {
+        if (matches(st->m->items[i], typed.buf)) {
+            st->shown[st->nshown++] = i;
+        }
+    }
+    st->cur = st->top = 0;
+    sbuf_release(&typed);
+}
+
+static int
+menu_enter(struct screen *s, struct tui *t)
+{
+    struct menu_state *st = xcalloc(1, sizeof(*st));
+    size_t i;
+
+    (void)t;
+    st->m = s->arg;
+    st->shown = xcalloc(st->m->n + 1, sizeof(size_t));
+    wline_init(&st->filter, 40);
+    narrow(st);
+    for (i = 0; i < st->nshown; i++) {
+        if (st->shown[i] == st->m->initial) {
+            st->cur = i;
+        }
+    }
+    s->data = st;
+    return 0;
+}
+
+static void
+menu_leave(struct screen *s, struct tui *t)
+{
+    struct menu_state *st = s->data;
+
+    (void)t;
+    wline_release(&st->filter);
+    free(st->shown);
+    menu_free(st->m);
+    free(st);
+    s->arg = NULL;
+}
+
+static void
+menu_draw(struct screen *s, struct tui *t, WINDOW *w)
+{
+    struct menu_state *st = s->data;
+    int h = tui_body_lines(t), rows = h - 2, i;
+    struct sbuf sb = SBUF_INIT;
+
+    sbuf_addf(&sb, "%s", st->m->title);
+    draw_text(w, 0, 1, t->cols - 2, sb.buf, theme_attr(TH_HEADER), AL_LEFT);
+    if (st->filter.len > 0) {
+        draw_text(w, 1, 1, 2, "/", A_NORMAL, AL_LEFT);
+        wline_draw(&st->filter, w, 1, 3, t->cols - 4, A_NORMAL);
+    }
+    if (st->cur < st->top) {
+        st->top = st->cur;
+    }
+    if (rows > 0 && st->cur >= st->top + (size_t)rows) {
+        st->top = st->cur - (size_t)rows + 1;
+    }
+    for (i = 0; i < rows && st->top + (size_t)i < st->nshown; i++) {
+        size_t k = st->top + (size_t)i;
+        int sel = k == st->cur;
+        attr_t a = sel && t->cursor == CURSOR_BAR ? theme_attr(TH_CURSOR) : A_NORMAL;
+
+        draw_text(w, i + 2, 0, 1, sel && t->cursor == CURSOR_MARKER ? ">" : " ", A_NORMAL, AL_LEFT);
+        draw_text(w, i + 2, 1, t->cols - 2, st->m->items[st->shown[k]], a, AL_LEFT);
+    }
+    if (st->nshown == 0) {
+        draw_text(w, 2, 1, t->cols - 2, _("(nothing matches what you typed)"), theme_attr(TH_DIM), AL_LEFT);
+    }
+    sbuf_release(&sb);
+}
+
+static int
+menu_input(struct screen *s, struct tui *t, int is_key, wint_t ch)
+{
+    struct menu_state *st = s->data;
+    int rc;
+
+    (void)t;
+    /* Only printable text and deleting edit the filter; moves move. */
+    if (is_key && ch != KEY_BACKSPACE) {
+        return -1;
+    }
+    if (!is_key && (ch == '\n' || ch == '\r' || ch == 27 || ch == '?')) {
+        return -1;
+    }
+    rc = wline_key(&st->filter, is_key, ch);
+    if (rc < 0) {
+        return -1;
+    }
+    narrow(st);
+    return D_BODY;
+}
+
+static unsigned
+menu_action(struct screen *s, struct tui *t, int action)
+{
+    struct menu_state *st = s->data;
+    size_t page = (size_t)(tui_body_lines(t) > 3 ? tui_body_lines(t) - 2 : 1);
+    unsigned d;
+
+    switch (action) {
+    case ACT_UP:
+        st->cur -= st->cur > 0;
+        return D_BODY;
+    case ACT_DOWN:
+        st->cur += st->cur + 1 < st->nshown;
+        return D_BODY;
+    case ACT_PGUP:
+        st->cur = st->cur > page ? st->cur - page : 0;
+        return D_BODY;
+    case ACT_PGDN:
+        st->cur = st->cur + page < st->nshown ? st->cur + page : (st->nshown ? st->nshown - 1 : 0);
+        return D_BODY;
+    case ACT_HOME:
+        st->cur = 0;
+        return D_BODY;
+    case ACT_END:
+        st->cur = st->nshown ? st->nshown - 1 : 0;
+        return D_BODY;
+    case ACT_OPEN: {
+        unsigned (*fn)(void *, struct tui *, size_t) = st->m->chosen;
+        void *ctx = st->m->ctx;
+        size_t index;
+
+        if (st->nshown == 0) {
+            return 0;
+        }
+        /* Close the menu first: the choice may open another screen. */
+        index = st->shown[st->cur];
+        tui_pop(t);
+        d = fn(ctx, t, index);
+        return d | D_ALL;
+    }
+    case ACT_BACK:
+        return TR_POP;
+    default:
+        return 0;
+    }
+}
+
+static void
+menu_status(struct screen *s, struct tui *t, char *buf, size_t n)
+{
+    struct menu_state *st = s->data;
+
+    (void)t;
+    snprintf(buf, n, "%zu/%zu", st->nshown ? st->cur + 1 : 0, st->nshown);
+}
+
+const struct screen_ops menu_screen = {
+    .name = N_("menu"),
+    .keys = menu_keys,
+    .enter = menu_enter,
+    .leave = menu_leave,
+    .draw = menu_draw,
+    .input = menu_input,
+    .action = menu_action,
+    .status = menu_status,
+};

@@ -1,0 +1,62 @@
+/*
+ * screen.h - screens as small vtables with private state (data), kept on
+ * a stack: Esc pops back to the screen below.  Every screen has a key
+ * table (tui/keys.h) that feeds its key bar and its help.
+ */
+#ifndef ZX_SCREEN_H
+#define ZX_SCREEN_H
+
+#include <stddef.h>
+#include <wchar.h>
+
+#include "tui/keys.h"
+#include "tui/tui.h"
+
+struct screen;
+
+struct screen_ops {
+    const char *name;             /* title (N_), shown in help */
+    const struct keydef *keys;    /* this screen's keys, ended by {0} */
+    const char *help;             /* more for its help screen (N_), or NULL */
+    /* Allocate data; returns 0, or -1 with a message set. */
+    int (*enter)(struct screen *s, struct tui *t);
+    /* Free data. */
+    void (*leave)(struct screen *s, struct tui *t);
+    /* The body changed size. */
+    void (*resize)(struct screen *s, struct tui *t);
+    /* Draw the whole body (the loop has erased it). */
+    void (*draw)(struct screen *s, struct tui *t, WINDOW *w);
+    /* Typed text first (a prompt being edited); returns dirty flags,
+     * or -1 when the key is not for text input. */
+    int (*input)(struct screen *s, struct tui *t, int is_key, wint_t ch);
+    /* One action of the key table; returns dirty flags (enum tui_dirty). */
+    unsigned (*action)(struct screen *s, struct tui *t, int action);
+    /* The status line's right part (e.g. "1,234/250,000"). */
+    void (*status)(struct screen *s, struct tui *t, char *buf, size_t n);
+    /* The status line's left part when no message is shown, or "". */
+    void (*info)(struct screen *s, struct tui *t, char *buf, size_t n);
+    /* Draw a prompt being edited on the status line W (with the terminal
+     * cursor in it); returns 0 when there is none. */
+    int (*prompt)(struct screen *s, struct tui *t, WINDOW *w);
+    /* The screen is on top again (the one above was closed). */
+    void (*resume)(struct screen *s, struct tui *t);
+};
+
+struct screen {
+    const struct screen_ops *ops;
+    void *data;
+    void *arg;                    /* what the opener passed */
+    struct screen *below;
+};
+
+/* A new screen of OPS with ARG (freed when popped). */
+struct screen *screen_new(const struct screen_ops *ops, void *arg);
+
+/* The screens. */
+extern const struct screen_ops list_screen;      /* s_list.c */
+extern const struct screen_ops detail_screen;    /* s_detail.c: arg is int64_t * */
+extern const struct screen_ops help_screen;      /* s_help.c: arg is the screen */
+extern const struct screen_ops filter_screen;    /* s_filter.c: arg is struct filter_arg * */
+extern const struct screen_ops menu_screen;      /* s_menu.c: arg is struct menu * */
+
+#endif

@@ -1,0 +1,521 @@
+/*
+ * tui.c - set-up, the main loop, the screen stack, resizing, signals and
+ * restoring the terminal.
+ *
+ * The loop blocks in wget_wch() until a key arrives (so nothing is sent
+ * while idle), handles it and every key already waiting, then draws the
+ * regions that changed once, with a single doupdate().  Resizes are
+ * drained the same way, so a burst of them redraws once.  Signals only
+ * set a flag; the loop sees it when the read is interrupted.
+ */
+#include "config.h"
+#include "tui/tui.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "core/role.h"
+#include "db/db.h"
+#include "db/db_list.h"
+#include "tui/draw.h"
+#include "tui/screen.h"
+#include "util/err.h"
+#include "util/i18n.h"
+#include "util/path.h"
+#include "util/sbuf.h"
+#include "util/u8.h"
+#include "util/xalloc.h"
+
+/* The terminal is process-wide state: this is what tui_end() restores. */
+static int curses_up;
+static int saved_stderr = -1;
+static volatile sig_atomic_t got_signal;
+
+static void
+on_signal(int sig)
+{
+    got_signal = sig;
+}
+
+static void
+catch_signals(void)
+{
+    static const int sigs[] = {SIGTERM, SIGHUP, SIGINT};
+    struct sigaction sa;
+    size_t i;
+
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    /* No SA_RESTART: a signal interrupts the blocking read. */
+    for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+        sigaction(sigs[i], &sa, NULL);
+    }
+}
+
+/* While the screen is up nothing may write to the terminal behind
+ * curses' back: stderr goes to the log file. */
+static void
+redirect_stderr(void)
+{
+    char *dir = path_state_home(), *log = path_join(dir, "zhenxing.log");
+    int fd;
+
+    path_mkdirs(dir, NULL);
+    fd = open(log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    }
+    if (fd >= 0) {
+        fflush(stderr);
+        saved_stderr = dup(STDERR_FILENO);
+        dup2(fd, STDERR_FILENO);
+        close(fd);
+    }
+    free(log);
+    free(dir);
+}
+
+static void
+restore_stderr(void)
+{
+    if (saved_stderr >= 0) {
+        fflush(stderr);
+        dup2(saved_stderr, STDERR_FILENO);
+        close(saved_stderr);
+        saved_stderr = -1;
+    }
+}
+
+void
+tui_end(void)
+{
+    if (curses_up) {
+        curses_up = 0;
+        endwin();
+    }
+    restore_stderr();
+}
+
+int
+tui_body_lines(const struct tui *t)
+{
+    return t->lines - 3;
+}
+
+void
+tui_message(struct tui *t, int error, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(t->message, sizeof(t->message), fmt, ap);
+    va_end(ap);
+    t->message_is_error = error;
+    t->dirty |= D_STATUS;
+}
+
+/* --- the screen stack -------------------------------------------------- */
+
+struct screen *
+screen_new(const struct screen_ops *ops, void *arg)
+{
+    struct screen *s = xcalloc(1, sizeof(*s));
+
+    s->ops = ops;
+    s->arg = arg;
+    return s;
+}
+
+static void
+screen_free(struct screen *s, struct tui *t)
+{
+    if (s->ops->leave != NULL) {
+        s->ops->leave(s, t);
+    }
+    free(s->arg);
+    free(s);
+}
+
+int
+tui_push(struct tui *t, struct screen *s)
+{
+    if (s->ops->enter != NULL && s->ops->enter(s, t) != 0) {
+        s->data = NULL;
+        free(s->arg);
+        free(s);
+        t->dirty |= D_STATUS;
+        return -1;
+    }
+    s->below = t->top;
+    t->top = s;
+    t->dirty |= D_ALL;
+    return 0;
+}
+
+void
+tui_pop(struct tui *t)
+{
+    struct screen *s = t->top;
+
+    if (s == NULL) {
+        return;
+    }
+    t->top = s->below;
+    screen_free(s, t);
+    if (t->top != NULL && t->top->ops->resume != NULL) {
+        t->top->ops->resume(t->top, t);
+    }
+    t->dirty |= D_ALL;
+}
+
+/* --- windows and resizing ---------------------------------------------- */
+
+static void
+delete_windows(struct tui *t)
+{
+    WINDOW **w[] = {&t->wtop, &t->wbody, &t->wstatus, &t->wkeys};
+    size_t i;
+
+    for (i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
+        if (*w[i] != NULL) {
+            delwin(*w[i]);
+            *w[i] = NULL;
+        }
+    }
+}
+
+static void
+make_windows(struct tui *t)
+{
+    delete_windows(t);
+    t->wtop = newwin(1, t->cols, 0, 0);
+    t->wbody = newwin(t->lines - 3, t->cols, 1, 0);
+    t->wstatus = newwin(1, t->cols, t->lines - 2, 0);
+    t->wkeys = newwin(1, t->cols, t->lines - 1, 0);
+    /* Let ncurses scroll the body by lines instead of repainting it. */
+    idlok(t->wbody, TRUE);
+    leaveok(t->wtop, TRUE);
+    leaveok(t->wbody, TRUE);
+    leaveok(t->wkeys, TRUE);
+}
+
+/* Take the terminal's size; tell every screen. */
+static void
+resize(struct tui *t)
+{
+    struct screen *s;
+
+    getmaxyx(stdscr, t->lines, t->cols);
+    t->too_small = t->lines < TUI_MIN_LINES || t->cols < TUI_MIN_COLS;
+    if (!t->too_small) {
+        make_windows(t);
+        for (s = t->top; s != NULL; s = s->below) {
+            if (s->ops->resize != NULL) {
+                s->ops->resize(s, t);
+            }
+        }
+    }
+    t->dirty = D_ALL;
+}
+
+/* --- drawing ------------------------------------------------------------- */
+
+static void
+draw_small(struct tui *t)
+{
+    char msg[256];
+    int y = t->lines / 2;
+
+    snprintf(msg, sizeof(msg), _("The window is too small (%dx%d): make it at least %dx%d"),
+             t->cols, t->lines, TUI_MIN_COLS, TUI_MIN_LINES);
+    werase(stdscr);
+    /* Wrap the notice over as many lines as it needs. */
+    {
+        const char *p = msg;
+        size_t clip, width;
+
+        y = y > 0 ? y - 1 : 0;
+        while (*p != '\0' && y < t->lines) {
+            clip = u8_clip(p, (size_t)(t->cols > 1 ? t->cols - 1 : 1), &width);
+            if (clip == 0) {
+                break;
+            }
+            {
+                char line[256];
+
+                snprintf(line, sizeof(line), "%.*s", (int)clip, p);
+                draw_text(stdscr, y++, 0, t->cols > 1 ? t->cols - 1 : 1, line,
+                          A_BOLD, AL_LEFT);
+            }
+            p += clip;
+        }
+    }
+    wnoutrefresh(stdscr);
+}
+
+static void
+draw_top(struct tui *t)
+{
+    const struct app *a = t->app;
+    struct sbuf left = SBUF_INIT, right = SBUF_INIT;
+    int rw;
+
+    sbuf_addf(&left, " %s  F2 %s", _("zhenxing"), _("monitoring"));
+    sbuf_addf(&right, "%s  %s (%s) ", a->county, a->actor.name, role_label(a->actor.role));
+    rw = (int)u8_width(right.buf);
+    if (rw > t->cols / 2) {
+        rw = t->cols / 2;
+    }
+    draw_text(t->wtop, 0, 0, t->cols - rw, left.buf, theme_attr(TH_BAR), AL_LEFT);
+    draw_text(t->wtop, 0, t->cols - rw, rw, right.buf, theme_attr(TH_BAR), AL_RIGHT);
+    wnoutrefresh(t->wtop);
+    sbuf_release(&left);
+    sbuf_release(&right);
+}
+
+static void
+draw_status(struct tui *t)
+{
+    char info[512] = "", pos[64] = "";
+    struct screen *s = t->top;
+    int pw;
+
+    if (s->ops->status != NULL) {
+        s->ops->status(s, t, pos, sizeof(pos));
+    }
+    if (t->message[0] == '\0' && s->ops->info != NULL) {
+        s->ops->info(s, t, info, sizeof(info));
+    }
+    pw = (int)u8_width(pos) + 1;
+    if (pw > t->cols / 2) {
+        pw = t->cols / 2;
+    }
+    werase(t->wstatus);
+    draw_text(t->wstatus, 0, t->cols - pw, pw, pos, A_NORMAL, AL_RIGHT);
+    if (s->ops->prompt != NULL && s->ops->prompt(s, t, t->wstatus)) {
+        curs_set(1);
+    } else {
+        curs_set(0);
+        draw_text(t->wstatus, 0, 0, t->cols - pw,
+                  t->message[0] ? t->message : info,
+                  t->message[0] && t->message_is_error ? theme_attr(TH_ERROR) : A_NORMAL,
+                  AL_LEFT);
+    }
+    wnoutrefresh(t->wstatus);
+}
+
+static void
+draw_keys(struct tui *t)
+{
+    struct sbuf sb = SBUF_INIT;
+
+    keys_bar(t->top->ops->keys, (size_t)(t->cols - 1), &sb);
+    draw_text(t->wkeys, 0, 0, t->cols - 1, sb.buf, theme_attr(TH_BAR), AL_LEFT);
+    wnoutrefresh(t->wkeys);
+    sbuf_release(&sb);
+}
+
+static void
+draw(struct tui *t)
+{
+    if (t->too_small) {
+        draw_small(t);
+        doupdate();
+        t->dirty = 0;
+        return;
+    }
+    if (t->dirty & D_TOP) {
+        draw_top(t);
+    }
+    if (t->dirty & D_BODY) {
+        werase(t->wbody);
+        t->top->ops->draw(t->top, t, t->wbody);
+        wnoutrefresh(t->wbody);
+    }
+    if (t->dirty & D_STATUS) {
+        draw_status(t);
+    }
+    if (t->dirty & D_KEYS) {
+        draw_keys(t);
+    }
+    doupdate();
+    t->dirty = 0;
+}
+
+/* --- input ------------------------------------------------------------- */
+
+static void
+handle_key(struct tui *t, int is_key, wint_t ch)
+{
+    struct screen *s = t->top;
+    unsigned d;
+    int rc;
+    enum action a;
+
+    if (t->message[0] != '\0') {
+        t->message[0] = '\0';
+        t->dirty |= D_STATUS;
+    }
+    if (is_key && ch == KEY_RESIZE) {
+        resize(t);
+        return;
+    }
+    if (t->too_small) {
+        if (!is_key && (ch == 'q' || ch == CTRL('c'))) {
+            t->running = 0;
+        }
+        return;
+    }
+    if (s->ops->input != NULL && (rc = s->ops->input(s, t, is_key, ch)) >= 0) {
+        t->dirty |= (unsigned)rc;
+        return;
+    }
+    a = keys_lookup(s->ops->keys, is_key, ch);
+    if (a == ACT_HELP && s->ops != &help_screen) {
+        tui_push(t, screen_new(&help_screen, NULL));
+        return;
+    }
+    if (a == ACT_REDRAW) {
+        clearok(curscr, TRUE);
+        t->dirty |= D_ALL;
+        return;
+    }
+    if (a == ACT_NONE) {
+        return;
+    }
+    /* The handler may close its own screen: S is not used after it. */
+    d = s->ops->action(s, t, a);
+    t->dirty |= d & D_ALL;
+    if (d & TR_POP) {
+        tui_pop(t);
+    }
+    if ((d & TR_QUIT) || t->top == NULL) {
+        t->running = 0;
+    }
+}
+
+/* Read one key (blocking when WAIT); 0 when none, -1 on a signal. */
+static int
+read_key(struct tui *t, WINDOW *in, int wait, int *is_key, wint_t *ch)
+{
+    int rc;
+
+    (void)t;
+    wtimeout(in, wait ? -1 : 0);
+    rc = wget_wch(in, ch);
+    if (got_signal) {
+        return -1;
+    }
+    if (rc == ERR) {
+        return 0;
+    }
+    *is_key = rc == KEY_CODE_YES;
+    return 1;
+}
+
+static void
+loop(struct tui *t, WINDOW *in)
+{
+    int is_key, rc;
+    wint_t ch;
+
+    while (t->running) {
+        if (t->dirty) {
+            draw(t);
+        }
+        rc = read_key(t, in, 1, &is_key, &ch);
+        if (rc < 0) {
+            break;
+        }
+        if (rc == 0) {
+            continue;
+        }
+        handle_key(t, is_key, ch);
+        /* Everything already typed is handled before drawing again. */
+        while (t->running && (rc = read_key(t, in, 0, &is_key, &ch)) == 1) {
+            handle_key(t, is_key, ch);
+        }
+        if (rc < 0) {
+            break;
+        }
+    }
+}
+
+/* --- set-up ---------------------------------------------------------- */
+
+static int
+prepare(struct app *a, struct err *e)
+{
+    int rebuilt = 0;
+    struct rule_ctx ctx;
+
+    if (app_load_policy(a, e) || app_open_db(a, 0, e) || app_login(a, e)) {
+        return -1;
+    }
+    ctx = app_rule_ctx(a);
+    return db_list_ensure(a->db, &ctx, &rebuilt, e);
+}
+
+static void
+start_curses(void)
+{
+    initscr();
+    curses_up = 1;
+    cbreak();
+    noecho();
+    nonl();
+    intrflush(stdscr, FALSE);
+    curs_set(0);
+#ifdef HAVE_SET_ESCDELAY
+    set_escdelay(75);
+#endif
+    theme_init();
+}
+
+int
+tui_run(struct app *a)
+{
+    struct tui t;
+    struct err e;
+    WINDOW *in;
+
+    err_clear(&e);
+    if (prepare(a, &e)) {
+        fprintf(stderr, "zhenxing: %s\n", e.msg);
+        return e.code == ERR_INVALID || e.code == ERR_USAGE ? 1 : 2;
+    }
+    memset(&t, 0, sizeof(t));
+    t.app = a;
+    t.running = 1;
+    t.cursor = strcmp(a->settings.cursor_style, "marker") == 0 ? CURSOR_MARKER : CURSOR_BAR;
+    catch_signals();
+    xalloc_set_fatal_hook(tui_end);
+    atexit(tui_end);
+    redirect_stderr();
+    start_curses();
+    in = newwin(1, 1, 0, 0);
+    keypad(in, TRUE);
+    leaveok(in, TRUE);
+    resize(&t);
+    if (tui_push(&t, screen_new(&list_screen, NULL)) == 0) {
+        loop(&t, in);
+    }
+    while (t.top != NULL) {
+        tui_pop(&t);
+    }
+    delwin(in);
+    delete_windows(&t);
+    tui_end();
+    if (t.message[0] != '\0' && t.message_is_error) {
+        fprintf(stderr, "zhenxing: %s\n", t.message);
+    }
+    return got_signal ? 128 + got_signal : 0;
+}

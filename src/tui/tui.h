@@ -1,0 +1,70 @@
+/*
+ * tui.h - the full-screen program: one main loop over a stack of screens.
+ *
+ * The terminal is divided into four regions: the workspace bar (top
+ * line), the body (the current screen's), the status line and the key
+ * bar (bottom line).  Handlers return which regions changed; the loop
+ * draws only those, with one doupdate() per pass after all pending input
+ * has been read, and writes nothing while nobody types.
+ */
+#ifndef ZX_TUI_H
+#define ZX_TUI_H
+
+#include <stddef.h>
+
+#include <curses.h>
+
+struct app;
+struct screen;
+
+/* Regions to redraw, and what else a handler may ask for. */
+enum tui_dirty {
+    D_TOP = 1 << 0,
+    D_BODY = 1 << 1,
+    D_STATUS = 1 << 2,
+    D_KEYS = 1 << 3,
+    D_ALL = D_TOP | D_BODY | D_STATUS | D_KEYS,
+    TR_POP = 1 << 4,      /* close the current screen */
+    TR_QUIT = 1 << 5,     /* leave the program */
+};
+
+/* The smallest terminal the layout works in. */
+#define TUI_MIN_COLS 80
+#define TUI_MIN_LINES 24
+
+enum cursor_style {
+    CURSOR_BAR = 0,       /* the whole row in reverse video */
+    CURSOR_MARKER,        /* a '>' in the first column: fewer bytes */
+};
+
+struct tui {
+    struct app *app;
+    struct screen *top;           /* the screen stack */
+    WINDOW *wtop, *wbody, *wstatus, *wkeys;
+    int lines, cols;
+    int too_small;
+    unsigned dirty;
+    enum cursor_style cursor;
+    char message[512];            /* shown on the status line once */
+    int message_is_error;
+    int running;
+};
+
+/* Run the program on A's database; returns the exit status. */
+int tui_run(struct app *a);
+
+/* Restore the terminal (idempotent; safe from atexit and fatal paths). */
+void tui_end(void);
+
+/* Push S (its enter() runs) / pop the current screen. */
+int tui_push(struct tui *t, struct screen *s);
+void tui_pop(struct tui *t);
+
+/* A one-time message on the status line (printf-formatted). */
+void tui_message(struct tui *t, int error, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Body size. */
+int tui_body_lines(const struct tui *t);
+
+#endif

@@ -1,0 +1,235 @@
+/*
+ * w_line.c - the line editor.
+ */
+#include "config.h"
+#include "tui/w_line.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/keys.h"
+#include "util/sbuf.h"
+#include "util/u8.h"
+#include "util/xalloc.h"
+
+void
+wline_init(struct w_line *l, size_t max)
+{
+    memset(l, 0, sizeof(*l));
+    l->max = max;
+    l->buf = xcalloc(1, sizeof(wchar_t));
+    l->alloc = 1;
+}
+
+void
+wline_release(struct w_line *l)
+{
+    free(l->buf);
+    memset(l, 0, sizeof(*l));
+}
+
+static void
+insert(struct w_line *l, wchar_t c)
+{
+    if (l->len >= l->max) {
+        return;
+    }
+    l->buf = xgrow(l->buf, &l->alloc, l->len + 2, sizeof(wchar_t));
+    memmove(l->buf + l->cur + 1, l->buf + l->cur, (l->len - l->cur + 1) * sizeof(wchar_t));
+    l->buf[l->cur++] = c;
+    l->len++;
+}
+
+void
+wline_set(struct w_line *l, const char *s)
+{
+    size_t n = strlen(s), i = 0, len;
+
+    l->len = l->cur = l->scroll = 0;
+    l->buf[0] = L'\0';
+    while (i < n) {
+        insert(l, (wchar_t)u8_decode(s + i, n - i, &len));
+        i += len;
+    }
+}
+
+void
+wline_get(const struct w_line *l, struct sbuf *sb)
+{
+    char tmp[4];
+    size_t i;
+
+    sbuf_reset(sb);
+    for (i = 0; i < l->len; i++) {
+        sbuf_add(sb, tmp, u8_encode((uint32_t)l->buf[i], tmp));
+    }
+}
+
+static void
+delete_at(struct w_line *l, size_t at)
+{
+    if (at >= l->len) {
+        return;
+    }
+    memmove(l->buf + at, l->buf + at + 1, (l->len - at) * sizeof(wchar_t));
+    l->len--;
+}
+
+static int
+is_space(wchar_t c)
+{
+    return c == L' ' || c == 0x3000;
+}
+
+/* Word moves: skip blanks, then the word. */
+static void
+word_left(struct w_line *l)
+{
+    while (l->cur > 0 && is_space(l->buf[l->cur - 1])) {
+        l->cur--;
+    }
+    while (l->cur > 0 && !is_space(l->buf[l->cur - 1])) {
+        l->cur--;
+    }
+}
+
+static void
+word_right(struct w_line *l)
+{
+    while (l->cur < l->len && !is_space(l->buf[l->cur])) {
+        l->cur++;
+    }
+    while (l->cur < l->len && is_space(l->buf[l->cur])) {
+        l->cur++;
+    }
+}
+
+static int
+edit_key(struct w_line *l, wint_t ch)
+{
+    switch (ch) {
+    case KEY_BACKSPACE:
+        if (l->cur == 0) {
+            return 0;
+        }
+        delete_at(l, --l->cur);
+        return 1;
+    case KEY_DC:
+        if (l->cur >= l->len) {
+            return 0;
+        }
+        delete_at(l, l->cur);
+        return 1;
+    case KEY_LEFT:
+        l->cur -= l->cur > 0;
+        return 0;
+    case KEY_RIGHT:
+        l->cur += l->cur < l->len;
+        return 0;
+    case KEY_HOME:
+        l->cur = 0;
+        return 0;
+    case KEY_END:
+        l->cur = l->len;
+        return 0;
+    case KEY_SLEFT:
+        word_left(l);
+        return 0;
+    case KEY_SRIGHT:
+        word_right(l);
+        return 0;
+    default:
+        return -1;
+    }
+}
+
+int
+wline_key(struct w_line *l, int is_key, wint_t ch)
+{
+    if (is_key) {
+        return edit_key(l, ch);
+    }
+    switch (ch) {
+    case 0x7F:
+    case CTRL('h'):
+        return edit_key(l, KEY_BACKSPACE);
+    case CTRL('a'):
+        return edit_key(l, KEY_HOME);
+    case CTRL('e'):
+        return edit_key(l, KEY_END);
+    case CTRL('b'):
+        return edit_key(l, KEY_LEFT);
+    case CTRL('f'):
+        return edit_key(l, KEY_RIGHT);
+    case CTRL('d'):
+        return edit_key(l, KEY_DC);
+    case CTRL('u'):
+        l->len = l->cur = 0;
+        l->buf[0] = L'\0';
+        return 1;
+    case CTRL('w'): {
+        size_t end = l->cur;
+
+        word_left(l);
+        while (end-- > l->cur) {
+            delete_at(l, l->cur);
+        }
+        return 1;
+    }
+    default:
+        break;
+    }
+    if (ch < 0x20 || ch == 0x7F || (ch >= 0x80 && ch < 0xA0)) {
+        return -1;
+    }
+    insert(l, (wchar_t)ch);
+    return 1;
+}
+
+static int
+width_of(const wchar_t *s, size_t n)
+{
+    size_t i;
+    int w = 0;
+
+    for (i = 0; i < n; i++) {
+        w += u8_cpwidth((uint32_t)s[i]);
+    }
+    return w;
+}
+
+int
+wline_draw(struct w_line *l, WINDOW *w, int y, int x, int cols, attr_t attr)
+{
+    int used = 0, col;
+    size_t i;
+
+    if (cols <= 1) {
+        return x;
+    }
+    /* Keep the cursor inside the field, one column free for it. */
+    if (l->cur < l->scroll) {
+        l->scroll = l->cur;
+    }
+    while (width_of(l->buf + l->scroll, l->cur - l->scroll) > cols - 1) {
+        l->scroll++;
+    }
+    wattr_set(w, attr, 0, NULL);
+    wmove(w, y, x);
+    for (i = l->scroll; i < l->len; i++) {
+        int cw = u8_cpwidth((uint32_t)l->buf[i]);
+        wchar_t c = l->buf[i] < 0x20 ? L'?' : l->buf[i];
+
+        if (used + cw > cols) {
+            break;
+        }
+        waddnwstr(w, &c, 1);
+        used += cw;
+    }
+    for (; used < cols; used++) {
+        waddch(w, ' ');
+    }
+    wattr_set(w, A_NORMAL, 0, NULL);
+    col = x + width_of(l->buf + l->scroll, l->cur - l->scroll);
+    return col;
+}

@@ -1,0 +1,40 @@
+/*
+ * w_line.h - a one-line editor on wide characters: insert, delete,
+ * Home/End, left/right, word moves.  Chinese from an input method arrives
+ * as whole characters (wget_wch); nothing typed is dropped.  The cursor is
+ * a character index; columns are computed when drawing.
+ */
+#ifndef ZX_W_LINE_H
+#define ZX_W_LINE_H
+
+#include <stddef.h>
+#include <wchar.h>
+
+#include <curses.h>
+
+struct sbuf;
+
+struct w_line {
+    wchar_t *buf;
+    size_t len, alloc;
+    size_t cur;            /* cursor, in characters */
+    size_t max;            /* at most this many characters */
+    size_t scroll;         /* first character shown */
+};
+
+void wline_init(struct w_line *l, size_t max);
+void wline_release(struct w_line *l);
+/* Replace the text by the UTF-8 string S. */
+void wline_set(struct w_line *l, const char *s);
+/* The text as UTF-8 into SB (reset first). */
+void wline_get(const struct w_line *l, struct sbuf *sb);
+
+/* Feed one key.  Returns 1 when it changed the text, 0 when it only moved
+ * the cursor, -1 when the key is not an editing key (Enter, Esc, Tab...). */
+int wline_key(struct w_line *l, int is_key, wint_t ch);
+
+/* Draw in W at (Y, X), COLS wide, keeping the cursor in view; returns the
+ * cursor's column (for the terminal cursor). */
+int wline_draw(struct w_line *l, WINDOW *w, int y, int x, int cols, attr_t attr);
+
+#endif

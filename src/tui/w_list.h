@@ -1,0 +1,66 @@
+/*
+ * w_list.h - the one list browser every workspace uses: it keeps only
+ * the visible rows, pages through any number of rows by asking its data
+ * source for the rows after or before the ones it holds (keyset, never
+ * OFFSET), and knows the cursor's position for the "1,234/250,000"
+ * indicator.  The data source supplies rows; the screen draws them.
+ */
+#ifndef ZX_W_LIST_H
+#define ZX_W_LIST_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct err;
+
+struct list_source {
+    size_t row_size;
+    /* Up to N rows after (DIR > 0) / before (DIR < 0) FROM (NULL: from
+     * the start / the end), INCLUDE also FROM; display order. */
+    int (*fetch)(void *ctx, const void *from, int dir, int include, int n,
+                 void *out, int *got, struct err *e);
+    int (*count)(void *ctx, int64_t *n, struct err *e);
+    int (*nth)(void *ctx, int64_t pos, void *out, struct err *e);
+    void (*clear)(void *row);
+};
+
+struct w_list {
+    const struct list_source *src;
+    void *ctx;
+    char *rows;            /* HEIGHT rows at most */
+    int n;                 /* rows held */
+    int height;
+    int cur;               /* cursor: index into rows */
+    int64_t first;         /* position of rows[0] */
+    int64_t total;
+};
+
+void wl_init(struct w_list *l, const struct list_source *src, void *ctx);
+void wl_release(struct w_list *l);
+
+/* The row I (0 <= I < n) and the row under the cursor (NULL when empty). */
+void *wl_row(const struct w_list *l, int i);
+void *wl_current(const struct w_list *l);
+
+/* Fetch from the first row (count again). */
+int wl_reload(struct w_list *l, struct err *e);
+/* Fetch the rows in view again (they may have changed), keeping the
+ * position; count again. */
+int wl_refresh(struct w_list *l, struct err *e);
+/* A new height (the terminal was resized): refill around the cursor. */
+int wl_set_height(struct w_list *l, int height, struct err *e);
+
+/* Movements; they fetch only what comes into view. */
+int wl_down(struct w_list *l, int n, struct err *e);
+int wl_up(struct w_list *l, int n, struct err *e);
+int wl_page_down(struct w_list *l, struct err *e);
+int wl_page_up(struct w_list *l, struct err *e);
+int wl_home(struct w_list *l, struct err *e);
+int wl_end(struct w_list *l, struct err *e);
+/* To position POS (0-based). */
+int wl_goto(struct w_list *l, int64_t pos, struct err *e);
+
+/* The cursor's position (0-based), or -1 when the list is empty. */
+int64_t wl_pos(const struct w_list *l);
+
+#endif
