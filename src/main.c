@@ -78,8 +78,14 @@ main(int argc, char **argv)
         app_release(&a);
         return EXIT_USAGE;
     }
-    app_flush_warnings(&a);
-    rc = i < argc ? cli_run(&a, argc - i, argv + i) : tui_run(&a);
+    /* The full-screen program shows settings warnings on its status
+     * line; commands print them. */
+    if (i < argc) {
+        app_flush_warnings(&a);
+        rc = cli_run(&a, argc - i, argv + i);
+    } else {
+        rc = tui_run(&a);
+    }
     app_release(&a);
     return rc;
 }

@@ -415,7 +415,9 @@ read_key(struct tui *t, WINDOW *in, int wait, int *is_key, wint_t *ch)
         return -1;
     }
     if (rc == ERR) {
-        return 0;
+        /* Waiting without a timeout, ERR means the terminal is gone (a
+         * dropped connection without SIGHUP): stop, do not spin. */
+        return wait ? -1 : 0;
     }
     *is_key = rc == KEY_CODE_YES;
     return 1;
@@ -505,6 +507,9 @@ tui_run(struct app *a)
     keypad(in, TRUE);
     leaveok(in, TRUE);
     resize(&t);
+    if (a->settings.nwarnings > 0) {
+        tui_message(&t, 1, _("Settings: %s"), a->settings.warnings[0]);
+    }
     if (tui_push(&t, screen_new(&list_screen, NULL)) == 0) {
         loop(&t, in);
     }

@@ -1,0 +1,92 @@
+# lib.sh - drive the real zhenxing in tmux and read the screen.
+#
+#   tui_start COLSxROWS [VAR=VALUE...]   start zhenxing on $DB in a new tmux
+#                                        server of our own; waits for the list
+#   keys KEY...                          tmux send-keys (names like Down, Enter)
+#   typed TEXT                           send TEXT literally (Chinese too)
+#   wait_for TEXT                        until the screen shows TEXT (5 s)
+#   screen FILE                          the screen as text
+#   tui_stop                             quit (q) and end the server
+. "${top_srcdir:-.}/tests/cli/lib.sh"
+
+TMUX_BIN=${TMUX_BIN:-tmux}
+[ -x "$(command -v "$TMUX_BIN" 2>/dev/null)" ] || skip_all "tmux is not installed"
+command -v python3 >/dev/null || skip_all "python3 is not installed"
+NSOCK=0
+SOCK="zxtest$$-0"
+tm() { "$TMUX_BIN" -L "$SOCK" -f /dev/null "$@"; }
+trap 'tm kill-server 2>/dev/null; chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
+
+# The locale staff use; C.UTF-8 when zh_CN.UTF-8 was not generated.
+ZH=zh_CN.UTF-8
+locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$' || ZH=C.UTF-8
+
+tui_start() {
+    size=$1
+    shift
+    # A fresh tmux server each time (the last one may still be exiting).
+    tm kill-server 2>/dev/null
+    NSOCK=$((NSOCK + 1))
+    SOCK="zxtest$$-$NSOCK"
+    tm new-session -d -s zx -x "${size%x*}" -y "${size#*x}" \
+        "env LANG=$ZH LC_ALL= $* '$ZHENXING' --db '$DB'; echo EXIT=\$?; stty -a | grep -o ' icanon' ; sleep 60"
+    wait_for "/"
+}
+
+keys() {
+    tm send-keys -t zx "$@"
+}
+
+typed() {
+    tm send-keys -t zx -l "$1"
+}
+
+screen() {
+    tm capture-pane -p -t zx >"$1"
+}
+
+# wait_for TEXT: poll the screen until it shows TEXT; then let it settle.
+wait_for() {
+    i=0
+    while [ $i -lt 100 ]; do
+        if tm capture-pane -p -t zx 2>/dev/null | grep -qF -- "$1"; then
+            sleep 0.1
+            return 0
+        fi
+        sleep 0.05
+        i=$((i + 1))
+    done
+    return 1
+}
+
+# shows TEXT DESCRIPTION / lacks TEXT DESCRIPTION: one test point each.
+shows() {
+    wait_for "$1"
+    screen "$T/screen"
+    has "$T/screen" "$1" "$2"
+}
+
+lacks() {
+    screen "$T/screen"
+    hasnt "$T/screen" "$1" "$2"
+}
+
+# aligned REGEX DESCRIPTION: every line matching REGEX has it at the same
+# display column, and no line is wider than the terminal.
+aligned() {
+    screen "$T/screen"
+    python3 "$top_srcdir/tests/tui/align.py" "$T/screen" "$1" "$(tm display -p -t zx '#{window_width}')" >"$T/align" 2>&1
+    ok $? "$2"
+    [ -s "$T/align" ] && sed 's/^/# /' "$T/align"
+    return 0
+}
+
+# status: the position indicator at the end of the status line.
+status_pos() {
+    tm capture-pane -p -t zx | tail -n 2 | head -n 1 | awk '{print $NF}'
+}
+
+tui_stop() {
+    keys q
+    wait_for "EXIT="
+}

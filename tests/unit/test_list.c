@@ -1,0 +1,515 @@
+/*
+ * test_list.c - the household list on a demo county: keyset paging in
+ * every sort order gives exactly what ORDER BY gives, forwards and
+ * backwards; counts, positions, filters, scope and every kind of search
+ * agree with plain SQL over the registry; the rows the demo stored agree
+ * with the ones rebuilt from the database; worklists.
+ */
+#include "config.h"
+#include "helpers.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "cli/county.h"
+#include "cli/demo.h"
+#include "db/db.h"
+#include "db/db_case.h"
+#include "db/db_list.h"
+#include "util/err.h"
+#include "util/i18n.h"
+#include "util/path.h"
+#include "util/pinyin.h"
+#include "util/sbuf.h"
+#include "util/xalloc.h"
+
+#define HOUSEHOLDS 400
+
+static struct app a;
+static char *tmpdir;
+
+static int
+group_setup(void **state)
+{
+    struct county_spec spec;
+    struct demo_opts o = {HOUSEHOLDS, 3, 0};
+    struct demo_stats st;
+    struct err e;
+    char *path;
+
+    (void)state;
+    tmpdir = helpers_tmpdir();
+    path = path_join(tmpdir, "c.db");
+    err_clear(&e);
+    setenv("ZHENXING_TODAY", "2026-11-22", 1);
+    if (app_init(&a, NULL, path, &e) || app_load_policy(&a, &e) ||
+        county_spec_check(&a.policy, "51", "青山县", "519901", &spec, &e) ||
+        county_create(&a, &spec, &e)) {
+        fail_msg("setup: %s", e.msg);
+    }
+    o.date = D("2026-11-22");
+    if (demo_generate(&a, &o, &st, &e)) {
+        fail_msg("demo: %s", e.msg);
+    }
+    free(path);
+    i18n_set_language("en");
+    return 0;
+}
+
+static int
+group_teardown(void **state)
+{
+    (void)state;
+    app_release(&a);
+    helpers_rmdir(tmpdir);
+    return 0;
+}
+
+static void
+query(struct list_query *q)
+{
+    list_query_init(q, LEVEL_COUNTY, 0, D("2026-11-22"));
+}
+
+/* Ids of SQL's rows. */
+static int64_t *
+sql_ids(const char *sql, size_t *n)
+{
+    sqlite3_stmt *st;
+    int64_t *v = NULL;
+    size_t alloc = 0;
+
+    *n = 0;
+    assert_int_equal(sqlite3_prepare_v2(a.db->h, sql, -1, &st, NULL), SQLITE_OK);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        v = xgrow(v, &alloc, *n + 1, sizeof(*v));
+        v[(*n)++] = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    return v;
+}
+
+static int64_t
+sql_count(const char *sql)
+{
+    size_t n;
+    int64_t *v = sql_ids(sql, &n), c = n ? v[0] : -1;
+
+    free(v);
+    return c;
+}
+
+/* Page through Q forwards (DIR 1) or backwards (-1), PAGE rows at a time;
+ * the ids in display order. */
+static int64_t *
+walk(struct list_query *q, int dir, int page, size_t *n)
+{
+    struct list_row *rows = xcalloc((size_t)page, sizeof(*rows)), last;
+    int64_t *ids = NULL, count;
+    size_t alloc = 0;
+    int got, i, first = 1;
+    struct err e;
+
+    memset(&last, 0, sizeof(last));
+    *n = 0;
+    assert_int_equal(db_list_count(a.db, q, &count, &e), 0);
+    for (;;) {
+        assert_int_equal(db_list_page(a.db, q, first ? NULL : &last, dir, 0, page, rows,
+                                      &got, &e), 0);
+        first = 0;
+        if (got == 0) {
+            break;
+        }
+        ids = xgrow(ids, &alloc, *n + (size_t)got, sizeof(*ids));
+        for (i = 0; i < got; i++) {
+            ids[*n + (size_t)(dir > 0 ? i : got - 1 - i)] = rows[i].id;
+        }
+        *n += (size_t)got;
+        list_row_copy(&last, &rows[dir > 0 ? got - 1 : 0]);
+        for (i = 0; i < got; i++) {
+            list_row_clear(&rows[i]);
+        }
+    }
+    list_row_clear(&last);
+    free(rows);
+    assert_int_equal((int64_t)*n, count);
+    return ids;
+}
+
+static void
+test_paging_every_order(void **state)
+{
+    static const char *const keys[LC_COUNT] = {
+        "hh_no", "head_key", "place_key", "village_key", "members", "category",
+        "risks", "income_key", "state_rank", "last_visit", "hh_type", "identified_on",
+    };
+    struct list_query q;
+    char sql[160];
+    size_t n, m, b, i;
+    int col, desc;
+
+    (void)state;
+    for (col = 0; col < LC_COUNT; col++) {
+        for (desc = 0; desc < 2; desc++) {
+            int64_t *fwd, *back, *want;
+
+            query(&q);
+            q.sort = (enum list_col)col;
+            q.desc = desc;
+            snprintf(sql, sizeof(sql), "SELECT id FROM hh_list ORDER BY %s %s, id %s",
+                     keys[col], desc ? "DESC" : "ASC", desc ? "DESC" : "ASC");
+            want = sql_ids(sql, &m);
+            fwd = walk(&q, 1, 17, &n);
+            back = walk(&q, -1, 13, &b);
+            assert_int_equal(n, HOUSEHOLDS);
+            assert_int_equal(m, n);
+            assert_int_equal(b, n);
+            for (i = 0; i < n; i++) {
+                if (fwd[i] != want[i]) {
+                    fail_msg("sort %s %s: row %zu is %lld, want %lld", keys[col],
+                             desc ? "desc" : "asc", i, (long long)fwd[i], (long long)want[i]);
+                }
+                /* Backwards from the end, read in reverse: the same rows. */
+                assert_true(back[n - 1 - i] == want[i]);
+            }
+            free(fwd);
+            free(back);
+            free(want);
+        }
+    }
+}
+
+static void
+test_positions(void **state)
+{
+    struct list_query q;
+    struct list_row r;
+    struct err e;
+    int64_t pos, *want;
+    size_t n;
+
+    (void)state;
+    query(&q);
+    q.sort = LC_HEAD;
+    want = sql_ids("SELECT id FROM hh_list ORDER BY head_key, id", &n);
+    memset(&r, 0, sizeof(r));
+    for (pos = 0; pos < (int64_t)n; pos += 37) {
+        assert_int_equal(db_list_nth(a.db, &q, pos, &r, &e), 0);
+        assert_true(r.id == want[pos]);
+        assert_int_equal(db_list_rank(a.db, &q, &r, &pos, &e), 0);
+        assert_true(r.id == want[pos]);
+        list_row_clear(&r);
+    }
+    assert_int_equal(db_list_nth(a.db, &q, (int64_t)n, &r, &e), -1);
+    assert_int_equal(e.code, ERR_NOTFOUND);
+    free(want);
+}
+
+/* COUNT of Q equals SQL's count and every row of Q is in SQL's set. */
+static void
+agrees(struct list_query *q, const char *where)
+{
+    char sql[1024];
+    int64_t *have, *want, count;
+    size_t n, m, i, j;
+    struct err e;
+
+    snprintf(sql, sizeof(sql), "SELECT id FROM hh_list WHERE %s ORDER BY hh_no, id", where);
+    want = sql_ids(sql, &m);
+    assert_int_equal(db_list_count(a.db, q, &count, &e), 0);
+    have = walk(q, 1, 25, &n);
+    if ((size_t)count != m || n != m) {
+        fail_msg("%s: list has %lld (%zu read), SQL %zu", where, (long long)count, n, m);
+    }
+    for (i = 0; i < n; i++) {
+        for (j = 0; j < m && want[j] != have[i]; j++) {
+        }
+        assert_true(j < m);
+    }
+    free(have);
+    free(want);
+}
+
+static void
+test_filters(void **state)
+{
+    struct list_query q;
+    char where[256];
+    int64_t town, village;
+
+    (void)state;
+    town = sql_count("SELECT township_id FROM hh_list ORDER BY id LIMIT 1");
+    village = sql_count("SELECT village_id FROM hh_list ORDER BY id DESC LIMIT 1");
+    query(&q);
+    q.f.state = CS_MONITORED;
+    agrees(&q, "state = 'monitored'");
+    q.f.state = CS_NONE;
+    agrees(&q, "state = ''");
+    query(&q);
+    snprintf(q.f.category, sizeof(q.f.category), "1");
+    agrees(&q, "category = '1'");
+    snprintf(q.f.risk, sizeof(q.f.risk), "01");
+    agrees(&q, "category = '1' AND (risks = '01' OR risks LIKE '01,%' OR risks LIKE '%,01' OR risks LIKE '%,01,%')");
+    query(&q);
+    q.f.township_id = town;
+    snprintf(where, sizeof(where), "township_id = %lld", (long long)town);
+    agrees(&q, where);
+    query(&q);
+    q.f.village_id = village;
+    snprintf(where, sizeof(where), "village_id = %lld", (long long)village);
+    agrees(&q, where);
+    query(&q);
+    q.f.overdue = 1;
+    agrees(&q, "deadline < '2026-11-22' OR visit_due < '2026-11-22' OR measure_due < '2026-11-22'");
+    query(&q);
+    q.f.findings = 1;
+    agrees(&q, "errors + warnings > 0");
+    /* Scope: a township account sees its township only. */
+    list_query_init(&q, LEVEL_TOWNSHIP, town, D("2026-11-22"));
+    snprintf(where, sizeof(where), "township_id = %lld", (long long)town);
+    agrees(&q, where);
+    q.f.state = CS_ELIMINATED;
+    snprintf(where, sizeof(where), "township_id = %lld AND state = 'eliminated'", (long long)town);
+    agrees(&q, where);
+}
+
+static void
+test_search_names(void **state)
+{
+    struct list_query q;
+    char where[1024];
+    sqlite3_stmt *st;
+    char name[96], part[100];
+
+    (void)state;
+    /* The last two characters of some member's name. */
+    assert_int_equal(sqlite3_prepare_v2(a.db->h,
+        "SELECT name FROM person WHERE length(name) = 3 ORDER BY id LIMIT 1", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    snprintf(name, sizeof(name), "%s", sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    snprintf(part, sizeof(part), "%s", name + 3);
+    query(&q);
+    snprintf(q.f.search, sizeof(q.f.search), "%s", part);
+    snprintf(where, sizeof(where),
+             "id IN (SELECT household_id FROM person WHERE instr(name, '%s') > 0 AND in_household = 1)"
+             " OR village_id IN (SELECT id FROM division WHERE level = 3 AND instr(name, '%s') > 0)"
+             " OR township_id IN (SELECT id FROM division WHERE level = 2 AND instr(name, '%s') > 0)",
+             part, part, part);
+    agrees(&q, where);
+    /* A village's name finds its households. */
+    assert_int_equal(sqlite3_prepare_v2(a.db->h,
+        "SELECT name FROM division WHERE level = 3 ORDER BY id LIMIT 1", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    snprintf(name, sizeof(name), "%s", sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    snprintf(q.f.search, sizeof(q.f.search), "%s", name);
+    snprintf(where, sizeof(where),
+             "id IN (SELECT household_id FROM person WHERE instr(name, '%s') > 0)"
+             " OR village_id IN (SELECT id FROM division WHERE level = 3 AND instr(name, '%s') > 0)",
+             name, name);
+    agrees(&q, where);
+}
+
+static void
+test_search_initials_and_numbers(void **state)
+{
+    struct list_query q;
+    struct list_row *rows = xcalloc(40, sizeof(*rows));
+    sqlite3_stmt *st;
+    char name[96], id[32], hh[32], initials[32], tail[32];
+    int64_t hid, count;
+    int got, i, found = 0;
+    struct err e;
+
+    (void)state;
+    assert_int_equal(sqlite3_prepare_v2(a.db->h,
+        "SELECT p.name, p.id_no, h.hh_no, h.id FROM person p JOIN household h ON h.id = p.household_id "
+        "ORDER BY p.id DESC LIMIT 1", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    snprintf(name, sizeof(name), "%s", sqlite3_column_text(st, 0));
+    snprintf(id, sizeof(id), "%s", sqlite3_column_text(st, 1));
+    snprintf(hh, sizeof(hh), "%s", sqlite3_column_text(st, 2));
+    hid = sqlite3_column_int64(st, 3);
+    sqlite3_finalize(st);
+    pinyin_initials(name, 1, initials, sizeof(initials));
+    query(&q);
+    /* Pinyin initials, the whole ID, its last 4 to 6 characters, the
+     * household number: each finds the household. */
+    {
+        const char *searches[5];
+
+        snprintf(tail, sizeof(tail), "%s", id + 12);
+        searches[0] = initials;
+        searches[1] = id;
+        searches[2] = tail;
+        searches[3] = id + 14;
+        searches[4] = hh;
+        for (i = 0; i < 5; i++) {
+            int k;
+
+            snprintf(q.f.search, sizeof(q.f.search), "%s", searches[i]);
+            assert_int_equal(db_list_count(a.db, &q, &count, &e), 0);
+            assert_true(count >= 1);
+            assert_int_equal(db_list_page(a.db, &q, NULL, 1, 0, 40, rows, &got, &e), 0);
+            found = 0;
+            for (k = 0; k < got; k++) {
+                found |= rows[k].id == hid;
+                list_row_clear(&rows[k]);
+            }
+            if (!found && count <= 40) {
+                fail_msg("search '%s' did not find household %lld", searches[i], (long long)hid);
+            }
+        }
+    }
+    /* The whole ID finds that one household only. */
+    snprintf(q.f.search, sizeof(q.f.search), "%s", id);
+    assert_int_equal(db_list_count(a.db, &q, &count, &e), 0);
+    assert_int_equal(count, 1);
+    /* One initial, or fewer than four digits, narrows nothing. */
+    snprintf(q.f.search, sizeof(q.f.search), "z");
+    assert_int_equal(db_list_count(a.db, &q, &count, &e), 0);
+    assert_int_equal(count, HOUSEHOLDS);
+    snprintf(q.f.search, sizeof(q.f.search), "123");
+    assert_int_equal(db_list_count(a.db, &q, &count, &e), 0);
+    assert_int_equal(count, HOUSEHOLDS);
+    /* Punctuation and quotes are not syntax. */
+    snprintf(q.f.search, sizeof(q.f.search), "\"*张 OR ");
+    assert_int_equal(db_list_count(a.db, &q, &count, &e), 0);
+    free(rows);
+}
+
+/* The rows as one text, for comparing. */
+static char *
+dump(void)
+{
+    sqlite3_stmt *st;
+    struct sbuf sb = SBUF_INIT;
+    int i;
+
+    assert_int_equal(sqlite3_prepare_v2(a.db->h,
+        "SELECT * FROM hh_list ORDER BY id", -1, &st, NULL), SQLITE_OK);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        for (i = 0; i < sqlite3_column_count(st); i++) {
+            sbuf_addf(&sb, "%s|", sqlite3_column_text(st, i) ? (const char *)sqlite3_column_text(st, i) : "");
+        }
+        sbuf_addch(&sb, '\n');
+    }
+    sqlite3_finalize(st);
+    return sbuf_detach(&sb);
+}
+
+static void
+test_rebuild_agrees(void **state)
+{
+    struct rule_ctx ctx = app_rule_ctx(&a);
+    char *before = dump(), *after;
+    struct list_query q;
+    struct err e;
+    int64_t count;
+    long n;
+
+    (void)state;
+    /* What the demo stored from memory is what the database says. */
+    assert_int_equal(db_list_rebuild(a.db, &ctx, &n, &e), 0);
+    assert_int_equal(n, HOUSEHOLDS);
+    after = dump();
+    assert_string_equal(before, after);
+    free(before);
+    free(after);
+    /* The search index was rebuilt too. */
+    query(&q);
+    snprintf(q.f.search, sizeof(q.f.search), "5199");
+    assert_int_equal(db_list_count(a.db, &q, &count, &e), 0);
+    assert_int_equal(count, HOUSEHOLDS);
+}
+
+static void
+test_refresh_after_a_step(void **state)
+{
+    struct rule_ctx ctx = app_rule_ctx(&a);
+    struct actor county = helpers_actor(ROLE_COUNTY);
+    struct step_input in;
+    struct findings f;
+    struct list_query q;
+    struct err e;
+    int64_t hh, before, after, count;
+
+    (void)state;
+    hh = sql_count("SELECT id FROM hh_list WHERE state = '' ORDER BY id LIMIT 1");
+    query(&q);
+    q.f.state = CS_CLUE;
+    assert_int_equal(db_list_count(a.db, &q, &before, &e), 0);
+    memset(&in, 0, sizeof(in));
+    memset(&f, 0, sizeof(f));
+    in.action = CA_CLUE;
+    in.step_date = D("2026-11-20");
+    in.pub_start = in.pub_end = DATE_NONE;
+    in.channel = "1";
+    in.category = "3";
+    in.risks[0] = "02";
+    in.nrisks = 1;
+    assert_int_equal(db_case_act(a.db, &ctx, &county, hh, 0, &in, &f, NULL, &e), 0);
+    assert_int_equal(db_list_count(a.db, &q, &after, &e), 0);
+    assert_int_equal(after, before + 1);
+    /* Still found by its number, now with its new state. */
+    query(&q);
+    snprintf(q.f.search, sizeof(q.f.search), "%s", "5199");
+    assert_int_equal(db_list_count(a.db, &q, &count, &e), 0);
+    assert_int_equal(count, HOUSEHOLDS);
+    findings_free(&f);
+}
+
+static void
+test_worklists(void **state)
+{
+    struct list_filter f, g;
+    struct worklist *v;
+    char spec[1024];
+    size_t n;
+    struct err e;
+
+    (void)state;
+    list_filter_init(&f);
+    f.township_id = 2;
+    f.state = CS_MONITORED;
+    f.overdue = 1;
+    snprintf(f.risk, sizeof(f.risk), "07");
+    list_filter_format(&f, spec, sizeof(spec));
+    list_filter_parse(spec, &g);
+    assert_int_equal(g.township_id, 2);
+    assert_int_equal(g.state, CS_MONITORED);
+    assert_int_equal(g.overdue, 1);
+    assert_string_equal(g.risk, "07");
+    assert_int_equal(g.findings, 0);
+    assert_int_equal(db_worklist_save(a.db, "zhang", "逾期监测户", spec, &e), 0);
+    assert_int_equal(db_worklist_save(a.db, "zhang", "逾期监测户", "findings=1;", &e), 0);
+    assert_int_equal(db_worklist_save(a.db, "li", "我的", spec, &e), 0);
+    assert_int_equal(db_worklist_list(a.db, "zhang", &v, &n, &e), 0);
+    assert_int_equal(n, 1);
+    assert_string_equal(v[0].spec, "findings=1;");
+    assert_int_equal(db_worklist_delete(a.db, "li", v[0].id, &e), 0);
+    free(v);
+    assert_int_equal(db_worklist_list(a.db, "zhang", &v, &n, &e), 0);
+    assert_int_equal(n, 1);
+    free(v);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_paging_every_order),
+        cmocka_unit_test(test_positions),
+        cmocka_unit_test(test_filters),
+        cmocka_unit_test(test_search_names),
+        cmocka_unit_test(test_search_initials_and_numbers),
+        cmocka_unit_test(test_rebuild_agrees),
+        cmocka_unit_test(test_refresh_after_a_step),
+        cmocka_unit_test(test_worklists),
+    };
+
+    return cmocka_run_group_tests_name("list", tests, group_setup, group_teardown);
+}
