@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "core/audit_text.h"
 #include "core/date.h"
 #include "core/idno.h"
 #include "core/money.h"
@@ -499,8 +500,8 @@ static void
 audit_trail(struct detail *d, int cols)
 {
     struct tt_col c[] = {
-        {_("when"), 19, 0}, {_("who"), 10, 0}, {_("what"), 8, 0},
-        {_("record"), 14, 0}, {_("field"), 12, 0},
+        {_("when"), 19, 0}, {_("who"), 10, 0}, {_("what"), 10, 0},
+        {_("record"), 12, 0}, {_("field"), 12, 0},
     };
     struct audit_row *v;
     struct err e;
@@ -513,21 +514,22 @@ audit_trail(struct detail *d, int cols)
     }
     table_line(d, c, 5, NULL);
     for (i = 0; i < n; i++) {
-        char rec[48];
         const char *cells[5];
 
-        snprintf(rec, sizeof(rec), "%s#%lld", v[i].tbl, (long long)v[i].row);
         cells[0] = v[i].at;
         cells[1] = v[i].actor;
-        cells[2] = v[i].op;
-        cells[3] = rec;
-        cells[4] = v[i].field;
+        cells[2] = audit_op_label(v[i].op);
+        cells[3] = audit_table_label(v[i].tbl);
+        cells[4] = audit_field_label(v[i].op, v[i].tbl, v[i].field);
         table_line(d, c, 5, cells);
         if (v[i].old_value != NULL || v[i].new_value != NULL) {
             struct sbuf sb = SBUF_INIT;
 
-            sbuf_addf(&sb, "%s -> %s", v[i].old_value ? v[i].old_value : "",
-                      v[i].new_value ? v[i].new_value : "");
+            audit_value_text(codes(d), v[i].op, v[i].tbl, v[i].field, v[i].old_value, &sb);
+            if (v[i].old_value != NULL && v[i].new_value != NULL) {
+                sbuf_adds(&sb, " -> ");
+            }
+            audit_value_text(codes(d), v[i].op, v[i].tbl, v[i].field, v[i].new_value, &sb);
             add_wrapped(d, sb.buf, 21, cols);
             sbuf_release(&sb);
         }
