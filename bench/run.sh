@@ -9,8 +9,14 @@
 #   check   zhenxing check on that database         target < 10 s
 #           baseline: sqlite3 PRAGMA quick_check on the same file
 #
+#   tui     the full-screen program on that database: bench/tui.py (first
+#           screen, bytes and latency per key, search, RSS, idle) against
+#           less, the sqlite3 shell and VisiData (when `vd` is installed)
+#
 # Environment: HH (households, default 250000), BENCH_DIR (scratch space,
-# default /var/tmp/zhenxing-bench), ZHENXING (the binary, default ./zhenxing).
+# default /var/tmp/zhenxing-bench), ZHENXING (the binary, default ./zhenxing),
+# SLOWLINK=1 (root, openssh-server: also over a simulated 64 kbit/s SSH
+# link between two network namespaces), REPEAT (runs per TUI measure, 3).
 set -eu
 HH=${HH:-250000}
 D=${BENCH_DIR:-/var/tmp/zhenxing-bench}
@@ -42,6 +48,13 @@ printf '%-8s %9s %-34s %9s %7s %8s\n' demo "$t_demo" "gen_synthetic.py (Python+S
     "$(echo "$t_demo $t_base" | awk '{printf "%.2f", $1 / $2}')" "< 60 s"
 printf '%-8s %9s %-34s %9s %7s %8s\n' check "$t_check" "sqlite3 PRAGMA quick_check" "$t_qc" \
     "$(echo "$t_check $t_qc" | awk '{printf "%.2f", $1 / $2}')" "< 10 s"
+missed=0
 awk -v d="$t_demo" -v c="$t_check" -v hh="$HH" 'BEGIN {
     if (hh >= 250000 && (d >= 60 || c >= 10)) { print "TARGET MISSED"; exit 1 }
-}'
+}' || missed=1
+
+echo
+set -- --db "$D/demo.db" --zhenxing "$Z" --out "$D/tui" --repeat "${REPEAT:-3}"
+[ "${SLOWLINK:-0}" = 1 ] && set -- "$@" --slowlink
+python3 "$HERE/tui.py" "$@" || missed=1
+exit $missed

@@ -306,7 +306,7 @@ check_header(struct db *db, struct err *e)
     return 0;
 }
 
-/* $ZHENXING_TRACE_SQL: every statement and its time on stderr (the log
+/* $ZHENXING_TRACE: every statement and its time on stderr (the log
  * file while the screen is up), to find slow queries. */
 static int
 trace(unsigned type, void *ctx, void *p, void *x)
@@ -328,7 +328,7 @@ configure(struct db *db, int flags, int busy_ms, struct err *e)
 {
     sqlite3_extended_result_codes(db->h, 1);
     sqlite3_busy_timeout(db->h, busy_ms);
-    if (getenv("ZHENXING_TRACE_SQL") != NULL) {
+    if (getenv("ZHENXING_TRACE") != NULL) {
         sqlite3_trace_v2(db->h, SQLITE_TRACE_PROFILE, trace, NULL);
     }
     if (check_header(db, e)) {

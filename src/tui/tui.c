@@ -348,6 +348,9 @@ draw(struct tui *t)
     }
     doupdate();
     t->dirty = 0;
+    if (t->trace) {
+        fprintf(stderr, "draw\n");
+    }
 }
 
 /* --- input ------------------------------------------------------------- */
@@ -426,7 +429,7 @@ read_key(struct tui *t, WINDOW *in, int wait, int *is_key, wint_t *ch)
 static void
 loop(struct tui *t, WINDOW *in)
 {
-    int is_key, rc;
+    int is_key, rc, n;
     wint_t ch;
 
     while (t->running) {
@@ -442,11 +445,16 @@ loop(struct tui *t, WINDOW *in)
         }
         handle_key(t, is_key, ch);
         /* Everything already typed is handled before drawing again. */
+        n = 1;
         while (t->running && (rc = read_key(t, in, 0, &is_key, &ch)) == 1) {
             handle_key(t, is_key, ch);
+            n++;
         }
         if (rc < 0) {
             break;
+        }
+        if (t->trace) {
+            fprintf(stderr, "input %d keys\n", n);
         }
     }
 }
@@ -497,6 +505,7 @@ tui_run(struct app *a)
     memset(&t, 0, sizeof(t));
     t.app = a;
     t.running = 1;
+    t.trace = getenv("ZHENXING_TRACE") != NULL;
     t.cursor = strcmp(a->settings.cursor_style, "marker") == 0 ? CURSOR_MARKER : CURSOR_BAR;
     catch_signals();
     xalloc_set_fatal_hook(tui_end);

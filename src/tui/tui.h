@@ -48,6 +48,7 @@ struct tui {
     char message[512];            /* shown on the status line once */
     int message_is_error;
     int running;
+    int trace;                    /* $ZHENXING_TRACE: log input and draws */
 };
 
 /* Run the program on A's database; returns the exit status. */
