@@ -20,6 +20,39 @@
 #include "util/xalloc.h"
 
 int
+db_rows(struct db *db, sqlite3_stmt *st, size_t elem,
+        void (*fill)(sqlite3_stmt *st, void *row), void (*clear)(void *row),
+        void **out, size_t *n, const char *what, struct err *e)
+{
+    char *v = NULL;
+    size_t alloc = 0, i;
+    int rc;
+
+    *out = NULL;
+    *n = 0;
+    if (st == NULL) {
+        return -1;
+    }
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        v = xgrow(v, &alloc, *n + 1, elem);
+        memset(v + *n * elem, 0, elem);
+        fill(st, v + *n * elem);
+        (*n)++;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        for (i = 0; clear != NULL && i < *n; i++) {
+            clear(v + i * elem);
+        }
+        free(v);
+        *n = 0;
+        return db_fail(db, e, what);
+    }
+    *out = v;
+    return 0;
+}
+
+int
 db_fail(struct db *db, struct err *e, const char *what)
 {
     int code = sqlite3_extended_errcode(db->h);

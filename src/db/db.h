@@ -77,6 +77,16 @@ sqlite3_stmt *db_prep_text(struct db *db, const char *sql, struct err *e);
 /* Step ST to completion (for INSERT/UPDATE/DELETE); 0 or -1. */
 int db_done(struct db *db, sqlite3_stmt *st, struct err *e);
 
+/* Step ST (NULL: db_prep failed, E is set) to its end, collecting the
+ * rows into a new array of ELEM-byte items, each filled by FILL; *OUT
+ * and *N receive it (NULL, 0 on failure, when CLEAR, if not NULL, has
+ * released each row filled so far).  ST is reset.  0, or -1 with E
+ * saying that WHAT failed. */
+int db_rows(struct db *db, sqlite3_stmt *st, size_t elem,
+            void (*fill)(sqlite3_stmt *st, void *row),
+            void (*clear)(void *row), void **out, size_t *n,
+            const char *what, struct err *e);
+
 /* Fill E from the connection's last error, prefixed with WHAT; returns
  * -1.  Constraint violations get a plain message. */
 int db_fail(struct db *db, struct err *e, const char *what);

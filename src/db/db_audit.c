@@ -56,6 +56,31 @@ db_audit_diff(struct db *db, const char *actor, const char *tbl, int64_t row,
     return 0;
 }
 
+static void
+audit_clear(void *row)
+{
+    struct audit_row *r = row;
+
+    free(r->old_value);
+    free(r->new_value);
+}
+
+/* One row of the query below into ROW. */
+static void
+audit_fill(sqlite3_stmt *st, void *row)
+{
+    struct audit_row *r = row;
+
+    db_col_text(st, 0, r->at, sizeof(r->at));
+    db_col_text(st, 1, r->actor, sizeof(r->actor));
+    db_col_text(st, 2, r->op, sizeof(r->op));
+    db_col_text(st, 3, r->tbl, sizeof(r->tbl));
+    r->row = db_col_int(st, 4);
+    db_col_text(st, 5, r->field, sizeof(r->field));
+    r->old_value = db_col_strdup(st, 6);
+    r->new_value = db_col_strdup(st, 7);
+}
+
 int
 db_audit_household(struct db *db, int64_t hh, int limit,
                    struct audit_row **v, size_t *n, struct err *e)
@@ -72,38 +97,17 @@ db_audit_household(struct db *db, int64_t hh, int limit,
         "(tbl = 'visit' AND row_id IN (SELECT id FROM visit WHERE household_id = ?1)) "
         "ORDER BY id DESC LIMIT ?2";
     sqlite3_stmt *st = db_prep(db, sql, e);
-    size_t alloc = 0;
+    void *rows;
     int rc;
 
-    *v = NULL;
-    *n = 0;
-    if (st == NULL) {
-        return -1;
+    if (st != NULL) {
+        db_bind_int(st, 1, hh);
+        db_bind_int(st, 2, limit);
     }
-    db_bind_int(st, 1, hh);
-    db_bind_int(st, 2, limit);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        struct audit_row *r;
-
-        *v = xgrow(*v, &alloc, *n + 1, sizeof(**v));
-        r = &(*v)[(*n)++];
-        db_col_text(st, 0, r->at, sizeof(r->at));
-        db_col_text(st, 1, r->actor, sizeof(r->actor));
-        db_col_text(st, 2, r->op, sizeof(r->op));
-        db_col_text(st, 3, r->tbl, sizeof(r->tbl));
-        r->row = db_col_int(st, 4);
-        db_col_text(st, 5, r->field, sizeof(r->field));
-        r->old_value = db_col_strdup(st, 6);
-        r->new_value = db_col_strdup(st, 7);
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        audit_rows_free(*v, *n);
-        *v = NULL;
-        *n = 0;
-        return db_fail(db, e, _("reading the audit log"));
-    }
-    return 0;
+    rc = db_rows(db, st, sizeof(**v), audit_fill, audit_clear, &rows, n,
+                 _("reading the audit log"), e);
+    *v = rows;
+    return rc;
 }
 
 void
@@ -112,8 +116,7 @@ audit_rows_free(struct audit_row *v, size_t n)
     size_t i;
 
     for (i = 0; i < n; i++) {
-        free(v[i].old_value);
-        free(v[i].new_value);
+        audit_clear(&v[i]);
     }
     free(v);
 }

@@ -172,6 +172,15 @@ db_division_resolve(struct db *db, const char *spec, struct division *out,
     return 0;
 }
 
+/* One row of the query below into ROW. */
+static void
+fill_row(sqlite3_stmt *st, void *row)
+{
+    struct division *r = row;
+
+    read_row(st, r);
+}
+
 int
 db_division_children(struct db *db, int64_t parent, struct division **v,
                      size_t *n, struct err *e)
@@ -180,25 +189,14 @@ db_division_children(struct db *db, int64_t parent, struct division **v,
         "SELECT " COLS " FROM division WHERE parent_id = ? "
         "ORDER BY code, name";
     sqlite3_stmt *st = db_prep(db, sql, e);
-    size_t alloc = 0;
+    void *rows;
     int rc;
 
-    *v = NULL;
-    *n = 0;
-    if (st == NULL) {
-        return -1;
+    if (st != NULL) {
+        db_bind_int(st, 1, parent);
     }
-    db_bind_int(st, 1, parent);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        *v = xgrow(*v, &alloc, *n + 1, sizeof(**v));
-        read_row(st, &(*v)[(*n)++]);
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        free(*v);
-        *v = NULL;
-        *n = 0;
-        return db_fail(db, e, _("reading divisions"));
-    }
-    return 0;
+    rc = db_rows(db, st, sizeof(**v), fill_row, NULL, &rows, n,
+                 _("reading divisions"), e);
+    *v = rows;
+    return rc;
 }

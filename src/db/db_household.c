@@ -394,6 +394,18 @@ db_step_insert(struct db *db, struct case_step *s, struct err *e)
     return 0;
 }
 
+/* One row of the query below into ROW. */
+static void
+cadre_fill(sqlite3_stmt *st, void *row)
+{
+    struct cadre_row *r = row;
+
+    db_col_text(st, 0, r->name, sizeof(r->name));
+    db_col_text(st, 1, r->unit, sizeof(r->unit));
+    db_col_text(st, 2, r->phone, sizeof(r->phone));
+    r->start = db_col_date(st, 3);
+}
+
 int
 db_household_cadres(struct db *db, int64_t hh, struct cadre_row **v,
                     size_t *n, struct err *e)
@@ -403,33 +415,16 @@ db_household_cadres(struct db *db, int64_t hh, struct cadre_row **v,
         "FROM household_cadre hc JOIN cadre c ON c.id = hc.cadre_id "
         "WHERE hc.household_id = ? AND hc.end_date IS NULL ORDER BY hc.id";
     sqlite3_stmt *st = db_prep(db, sql, e);
-    size_t alloc = 0;
+    void *rows;
     int rc;
 
-    *v = NULL;
-    *n = 0;
-    if (st == NULL) {
-        return -1;
+    if (st != NULL) {
+        db_bind_int(st, 1, hh);
     }
-    db_bind_int(st, 1, hh);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        struct cadre_row *r;
-
-        *v = xgrow(*v, &alloc, *n + 1, sizeof(**v));
-        r = &(*v)[(*n)++];
-        db_col_text(st, 0, r->name, sizeof(r->name));
-        db_col_text(st, 1, r->unit, sizeof(r->unit));
-        db_col_text(st, 2, r->phone, sizeof(r->phone));
-        r->start = db_col_date(st, 3);
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        free(*v);
-        *v = NULL;
-        *n = 0;
-        return db_fail(db, e, _("reading the responsible cadres"));
-    }
-    return 0;
+    rc = db_rows(db, st, sizeof(**v), cadre_fill, NULL, &rows, n,
+                 _("reading the responsible cadres"), e);
+    *v = rows;
+    return rc;
 }
 
 int

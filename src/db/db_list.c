@@ -737,6 +737,17 @@ db_list_nth(struct db *db, struct list_query *q, int64_t pos,
 
 /* --- worklists and filter text ---------------------------------------- */
 
+/* One row of the query below into ROW. */
+static void
+worklist_fill(sqlite3_stmt *st, void *row)
+{
+    struct worklist *r = row;
+
+    r->id = db_col_int(st, 0);
+    db_col_text(st, 1, r->name, sizeof(r->name));
+    db_col_text(st, 2, r->spec, sizeof(r->spec));
+}
+
 int
 db_worklist_list(struct db *db, const char *login, struct worklist **v,
                  size_t *n, struct err *e)
@@ -744,27 +755,16 @@ db_worklist_list(struct db *db, const char *login, struct worklist **v,
     static const char sql[] =
         "SELECT id, name, spec FROM worklist WHERE login = ? ORDER BY name";
     sqlite3_stmt *st = db_prep(db, sql, e);
-    size_t alloc = 0;
+    void *rows;
     int rc;
 
-    *v = NULL;
-    *n = 0;
-    if (st == NULL) {
-        return -1;
+    if (st != NULL) {
+        db_bind_text(st, 1, login);
     }
-    db_bind_text(st, 1, login);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        *v = xgrow(*v, &alloc, *n + 1, sizeof(**v));
-        (*v)[*n].id = db_col_int(st, 0);
-        db_col_text(st, 1, (*v)[*n].name, sizeof((*v)[*n].name));
-        db_col_text(st, 2, (*v)[*n].spec, sizeof((*v)[*n].spec));
-        (*n)++;
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        return db_fail(db, e, _("reading worklists"));
-    }
-    return 0;
+    rc = db_rows(db, st, sizeof(**v), worklist_fill, NULL, &rows, n,
+                 _("reading worklists"), e);
+    *v = rows;
+    return rc;
 }
 
 int

@@ -61,30 +61,27 @@ db_staff_find(struct db *db, const char *login, struct staff *out,
     return db_fail(db, e, _("reading accounts"));
 }
 
+/* One row of the query below into ROW. */
+static void
+fill_row(sqlite3_stmt *st, void *row)
+{
+    struct staff *r = row;
+
+    read_row(st, r);
+}
+
 int
 db_staff_list(struct db *db, struct staff **v, size_t *n, struct err *e)
 {
     static const char sql[] = "SELECT " COLS " FROM staff ORDER BY login";
     sqlite3_stmt *st = db_prep(db, sql, e);
-    size_t alloc = 0;
+    void *rows;
     int rc;
 
-    *v = NULL;
-    *n = 0;
-    if (st == NULL) {
-        return -1;
-    }
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        *v = xgrow(*v, &alloc, *n + 1, sizeof(**v));
-        read_row(st, &(*v)[(*n)++]);
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        free(*v);
-        *v = NULL;
-        return db_fail(db, e, _("reading accounts"));
-    }
-    return 0;
+    rc = db_rows(db, st, sizeof(**v), fill_row, NULL, &rows, n,
+                 _("reading accounts"), e);
+    *v = rows;
+    return rc;
 }
 
 /* The level of division ID (LEVEL_COUNTY for 0). */
