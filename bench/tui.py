@@ -220,9 +220,10 @@ class Bench:
         return self.tty("less-%s" % size, size, "j*20 Space*10 q", ["less", "-S", csvp],
                         {"LANG": self.lang, "HOME": self.home, "LESSHISTFILE": "-"}, ready=[r"\d{16}"])
 
-    def visidata(self, size, csvp):
+    def visidata(self, size, csvp, rows):
+        # Ready: a household number on screen (first rows), then "N rows" (all loaded).
         return self.tty("vd-%s" % size, size, "Down*10 PageDown*5 q", ["vd", "-N", csvp],
-                        {"LANG": self.lang, "HOME": self.home}, ready=[r"\d{16}", r"250000 rows|\d+ rows"],
+                        {"LANG": self.lang, "HOME": self.home}, ready=[r"\d{16}", r"\b%d rows" % rows],
                         extra=["--quiet-ms", "1300", "--startup-quiet-ms", "1000"], repeat=1)
 
     # --- the thin link --------------------------------------------------------------
@@ -334,7 +335,7 @@ def main():
             row("draws for 'zhangwei' in one read", size, draws, "", "", None, "1", draws == 1)
             b.results["search"] = {"trace": s["trace"], "summary": s["summary"], "name": name, "id_tail": id_tail}
             if not a.no_vd and shutil.which("vd"):
-                v = b.visidata(size, csvp)
+                v = b.visidata(size, csvp, households)
                 row("first useful screen", size, st["ready1_ms"], "ms", "VisiData (first row)",
                     v["startup"]["ready1_ms"])
                 row("fully loaded", size, st["ready1_ms"], "ms", "VisiData (all rows)", v["startup"].get("ready2_ms"))
