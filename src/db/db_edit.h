@@ -1,0 +1,129 @@
+/*
+ * db_edit.h - changing the registry's records the way staff do through
+ * the forms.  Each save is one transaction that
+ *   1. checks the actor may write (not a viewer) and sees the household
+ *      (ERR_DENIED otherwise);
+ *   2. for an existing record, checks that its stored version is the one
+ *      the user loaded (the record's version field): when someone else
+ *      saved meanwhile nothing is written and ERR_CONFLICT says so;
+ *   3. stores the record (constraints refused with plain words,
+ *      ERR_INVALID);
+ *   4. writes the audit log: one "insert" row for a new record, one
+ *      "update" row per changed field (old -> new as text) for a change;
+ *   5. refreshes the household's list row (db_list_refresh).
+ * On success the record's id and version are those stored; on failure the
+ * database is as it was.  Reads (db_*_get) fill a record for editing, and
+ * give "theirs" when a save conflicts.
+ */
+#ifndef ZX_DB_EDIT_H
+#define ZX_DB_EDIT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/household.h"
+#include "core/idno.h"
+#include "core/role.h"
+
+struct db;
+struct err;
+struct rule_ctx;
+
+/* A new household and its members (at least one; one of them related
+ * to the head by a relation code tagged "head") in one transaction.  An
+ * empty H->hh_no gets the next free number of the village
+ * (db_household_next_no).  A household number or a member's ID number
+ * already registered (to a current member) is refused with words that
+ * name the household holding it. */
+int db_household_create(struct db *db, const struct rule_ctx *ctx,
+                        const struct actor *a, struct household *h,
+                        struct person *members, size_t n, struct err *e);
+
+/* Update household H (H->id, H->version as loaded). */
+int db_household_update(struct db *db, const struct rule_ctx *ctx,
+                        const struct actor *a, struct household *h,
+                        struct err *e);
+
+/* Add (P->id == 0) or update a member of P->household_id. */
+int db_person_save(struct db *db, const struct rule_ctx *ctx,
+                   const struct actor *a, struct person *p, struct err *e);
+
+/* Member ID leaves the household (in_household = 0) on DAY for REASON
+ * (required, at most 200 bytes), VERSION as loaded.  The head cannot be
+ * removed while other members remain (make another member the head
+ * first): ERR_RULE. */
+int db_person_remove(struct db *db, const struct rule_ctx *ctx,
+                     const struct actor *a, int64_t id, int64_t version,
+                     const char *reason, int day, struct err *e);
+
+/* The income of INC->household_id for INC->year: added when INC->id is
+ * 0 (ERR_CONFLICT when that year was added meanwhile), else updated.
+ * Net and per-capita income are computed (income_compute); line_fen and
+ * line_year are set to the monitoring line of the county's province for
+ * that year (policy_line), 0 when none is known. */
+int db_income_save(struct db *db, const struct rule_ctx *ctx,
+                   const struct actor *a, struct income *inc, struct err *e);
+
+/* The four guarantees of G->household_id for G->year; added or updated
+ * like incomes. */
+int db_guarantee_save(struct db *db, const struct rule_ctx *ctx,
+                      const struct actor *a, struct guarantee *g,
+                      struct err *e);
+
+/* A measure or a visit: added (id 0) or updated. */
+int db_measure_save(struct db *db, const struct rule_ctx *ctx,
+                    const struct actor *a, struct measure *m, struct err *e);
+int db_visit_save(struct db *db, const struct rule_ctx *ctx,
+                  const struct actor *a, struct visit *v, struct err *e);
+
+/* One record; ERR_NOTFOUND when there is none.  Owned strings of the
+ * records (visit findings) are replaced; free them as usual. */
+int db_household_get(struct db *db, int64_t id, struct household *h,
+                     struct err *e);
+int db_person_get(struct db *db, int64_t id, struct person *p,
+                  struct err *e);
+int db_income_get(struct db *db, int64_t hh, int year, struct income *inc,
+                  struct err *e);
+int db_guarantee_get(struct db *db, int64_t hh, int year,
+                     struct guarantee *g, struct err *e);
+int db_measure_get(struct db *db, int64_t id, struct measure *m,
+                   struct err *e);
+int db_visit_get(struct db *db, int64_t id, struct visit *v, struct err *e);
+
+/* The next free household number of VILLAGE: the village's code (its
+ * first 12 digits) and a 4-digit sequence after the highest in use. */
+int db_household_next_no(struct db *db, int64_t village, char out[HH_NO_BUF],
+                         struct err *e);
+
+/* Search before create: households that may already hold the person
+ * being entered. */
+enum similar_why {
+    SIM_ID = 1 << 0,              /* same ID number (a current member) */
+    SIM_NAME_VILLAGE = 1 << 1,    /* same name in the same village */
+    SIM_INITIALS_BIRTH = 1 << 2,  /* same pinyin initials and birth date */
+};
+
+struct similar_hh {
+    int64_t id;                   /* the household */
+    int in_scope;                 /* 0: outside the actor's scope */
+    unsigned why;                 /* enum similar_why bits */
+    /* Shown only when IN_SCOPE ("" otherwise): */
+    char hh_no[HH_NO_BUF];
+    char head[NAME_BUF];
+    char village[200];            /* "乡镇 行政村" */
+    char person[NAME_BUF];        /* the member who matched */
+    char id_masked[IDNO_BUF];     /* that member's ID, masked */
+};
+
+/* Up to LIMIT households with a current member matching NAME (may be
+ * "") in VILLAGE, ID_NO (normalized; may be ""), or NAME's pinyin
+ * initials and BIRTH (DATE_NONE: not used), strongest match first
+ * (ID, then name and village, then initials and birth).  EXCEPT_HH
+ * (0: none) is left out (the household being edited).  Free *V. */
+int db_household_similar(struct db *db, const struct actor *a,
+                         const char *name, const char *id_no,
+                         int64_t village, int birth, int64_t except_hh,
+                         int limit, struct similar_hh **v, size_t *n,
+                         struct err *e);
+
+#endif
