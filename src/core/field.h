@@ -48,7 +48,8 @@ struct field_spec {
     enum field_type type;
     unsigned flags;
     int max_chars;          /* longest text in characters; 0: the type's */
-    int64_t min, max;       /* FT_INT, FT_MONEY (fen): bounds when min < max */
+    int64_t min, max;       /* bounds when min < max: FT_INT, FT_MONEY (fen),
+                               FT_DATE (day numbers), FT_MONTH (months) */
     const char *table;      /* FT_CODE, FT_CODES: code table id */
     int max_codes;          /* FT_CODES: at most this many (0: 5) */
     const char *help;       /* N_(): one line for the focused field */
@@ -82,17 +83,23 @@ int field_max_chars(const struct field_spec *f);
  * from an input method are read as their ASCII forms) as F wants it.
  * Empty text (blanks only) gives V->empty = 1, refused when F is
  * FF_REQUIRED.  Returns 0, or -1 with E (ERR_INVALID) saying what is
- * wrong and how to fix it, naming the field's label.  V is cleared first;
- * free it with field_value_clear. */
+ * wrong and how to fix it, naming the field's label.  V is cleared first
+ * (field_value_clear: it must hold a value, zeroed or from an earlier
+ * call) and is empty after an error; free it with field_value_clear.
+ * Full-width forms are folded for every type but FT_TEXT, FT_LONGTEXT
+ * and FT_NAME, whose text is kept as typed (Chinese punctuation stays);
+ * FT_LONGTEXT's line breaks are stored as '\n'. */
 int field_parse(const struct field_spec *f, const struct field_ctx *ctx,
                 const char *text, struct field_value *v, struct err *e);
 
-/* The text to edit V with (empty for an empty value): dates YYYY-MM-DD,
- * months YYYY-MM, money "1234.50" (no grouping), codes as their labels
- * (several joined by "、"), yes/no as 是/否 (translated). */
+/* Append to OUT the text to edit V with (nothing for an empty value):
+ * dates YYYY-MM-DD, months YYYY-MM, money "1234.50" (no grouping), codes
+ * as their labels (several joined by "、"; an unknown code as itself),
+ * yes/no as 是/否 (translated).  field_parse() of that text gives V. */
 void field_format(const struct field_spec *f, const struct field_ctx *ctx,
                   const struct field_value *v, struct sbuf *out);
 
+/* Free V's string and leave V empty (empty = 1, n = 0, s = NULL). */
 void field_value_clear(struct field_value *v);
 
 /* Set V from a number / a string (copied; NULL or "" is empty), for
