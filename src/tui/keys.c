@@ -5,6 +5,7 @@
 #include "tui/keys.h"
 
 #include <curses.h>
+#include <term.h>
 #include <string.h>
 
 #include "util/i18n.h"
@@ -17,6 +18,39 @@ const struct keydef global_keys[] = {
     {CTRL('l'), 0, ACT_REDRAW, "Ctrl-L", N_("redraw the screen"), 0},
     {0, 0, ACT_NONE, NULL, NULL, 0},
 };
+
+/* Set once by keys_init(), read-only afterwards. */
+static int ctrl_left, ctrl_right;
+
+static int
+code_of(const char *capname)
+{
+    char *seq = tigetstr(capname);
+
+    if (seq == NULL || seq == (char *)-1) {
+        return 0;
+    }
+    return key_defined(seq) > 0 ? key_defined(seq) : 0;
+}
+
+void
+keys_init(void)
+{
+    ctrl_left = code_of("kLFT5");
+    ctrl_right = code_of("kRIT5");
+}
+
+int
+key_ctrl_left(void)
+{
+    return ctrl_left;
+}
+
+int
+key_ctrl_right(void)
+{
+    return ctrl_right;
+}
 
 static enum action
 find(const struct keydef *t, int is_key, wint_t ch)

@@ -19,6 +19,12 @@ enum action {
     ACT_WORKLIST, ACT_REVEAL, ACT_TAB, ACT_BTAB,
     ACT_SEC1, ACT_SEC2, ACT_SEC3, ACT_SEC4, ACT_SEC5, ACT_SEC6, ACT_SEC7, ACT_SEC8,
     ACT_APPLY, ACT_DELETE, ACT_SAVE,
+    /* forms */
+    ACT_PICK, ACT_NEXTFIELD, ACT_PREVFIELD,
+    ACT_MINE, ACT_THEIRS, ACT_ORIG,
+    ACT_FORM1, ACT_FORM2, ACT_FORM3, ACT_FORM4,  /* a form kind's own keys */
+    /* records */
+    ACT_EDIT, ACT_ADD, ACT_STEP, ACT_NEW,
 };
 
 enum keydef_flags {
@@ -38,6 +44,13 @@ struct keydef {
 
 /* Keys every screen has (help, quit, redraw), ended by {0}. */
 extern const struct keydef global_keys[];
+
+/* Look up the terminal's codes for keys ncurses has no constant for
+ * (Ctrl-Left, Ctrl-Right); call once after initscr(). */
+void keys_init(void);
+/* Their codes (0 when the terminal does not have them). */
+int key_ctrl_left(void);
+int key_ctrl_right(void);
 
 /* The action bound to (IS_KEY, CH) in TABLE, or ACT_NONE. */
 enum action keys_lookup(const struct keydef *table, int is_key, wint_t ch);

@@ -15,6 +15,7 @@
 
 #include "app.h"
 #include "core/audit_text.h"
+#include "core/mcase.h"
 #include "core/date.h"
 #include "core/idno.h"
 #include "core/money.h"
@@ -25,6 +26,8 @@
 #include "db/db_household.h"
 #include "db/db_snapshot.h"
 #include "tui/draw.h"
+#include "tui/form.h"
+#include "tui/s_menu.h"
 #include "tui/screen.h"
 #include "util/err.h"
 #include "util/i18n.h"
@@ -56,6 +59,8 @@ struct detail {
     char **lines;               /* the section, laid out */
     size_t nlines, alines;
     size_t top;                 /* first line shown */
+    int64_t pick[64];           /* what the items of an open menu stand for */
+    const struct form_kind *pick_kind;
 };
 
 static const struct keydef detail_keys[] = {
@@ -80,6 +85,10 @@ static const struct keydef detail_keys[] = {
     {KEY_PPAGE, 1, ACT_PGUP, "PgUp", N_("page up"), 0},
     {KEY_HOME, 1, ACT_HOME, "Home", N_("top"), 0},
     {KEY_END, 1, ACT_END, "End", N_("bottom"), 0},
+    {'x', 0, ACT_STEP, "x", N_("procedure step"), KD_BAR},
+    {'e', 0, ACT_EDIT, "e", N_("edit"), KD_BAR},
+    {'a', 0, ACT_ADD, "a", N_("add"), KD_BAR},
+    {'d', 0, ACT_DELETE, "d", N_("member leaves"), 0},
     {'r', 0, ACT_REVEAL, "r", N_("show full ID numbers"), KD_BAR},
     {27, 0, ACT_BACK, "Esc", N_("back"), KD_BAR},
     {'q', 0, ACT_BACK, "q", N_("back"), 0},
@@ -707,6 +716,252 @@ reveal(struct detail *d, struct tui *t)
     return D_BODY | D_STATUS;
 }
 
+/* --- changing the household --------------------------------------------------- */
+
+static unsigned step_menu(struct detail *d, struct tui *t);
+
+static unsigned
+picked(void *ctx, struct tui *t, size_t index)
+{
+    struct detail *d = ctx;
+    const struct form_kind *kind = d->pick_kind;
+
+    if (index >= sizeof(d->pick) / sizeof(d->pick[0])) {
+        return 0;
+    }
+    if (kind == &step_form) {
+        form_open(t, kind, d->s.hh.id, 0, d->pick[index]);
+    } else if (kind == &income_form || kind == &guarantee_form) {
+        form_open(t, kind, d->s.hh.id, 0, d->pick[index]);
+    } else {
+        form_open(t, kind, d->s.hh.id, d->pick[index], 0);
+    }
+    return D_ALL;
+}
+
+static struct menu *
+pick_menu(struct detail *d, const char *title, const struct form_kind *kind)
+{
+    d->pick_kind = kind;
+    return menu_new(title, picked, d);
+}
+
+static void
+pick_add(struct detail *d, struct menu *m, int64_t what, const char *label)
+{
+    if (m->n < sizeof(d->pick) / sizeof(d->pick[0])) {
+        d->pick[m->n] = what;
+        menu_add(m, label);
+    }
+}
+
+/* Members: to edit (KIND member_form) or to remove. */
+static unsigned
+member_menu(struct detail *d, struct tui *t, const struct form_kind *kind, const char *title)
+{
+    struct menu *m;
+    struct sbuf sb = SBUF_INIT;
+    size_t i;
+
+    if (d->s.nmembers == 0) {
+        tui_message(t, 1, "%s", _("The household has no members."));
+        return D_STATUS;
+    }
+    m = pick_menu(d, title, kind);
+    for (i = 0; i < d->s.nmembers; i++) {
+        const struct person *p = &d->s.members[i];
+
+        sbuf_reset(&sb);
+        sbuf_addf(&sb, "%s  %s", p->name, code_label(codes(d), "relation", p->relation));
+        pick_add(d, m, p->id, sb.buf);
+    }
+    sbuf_release(&sb);
+    menu_open(t, m);
+    return D_ALL;
+}
+
+/* Years of incomes or guarantees: the recorded ones, this year and last
+ * year. */
+static unsigned
+year_menu(struct detail *d, struct tui *t, const struct form_kind *kind, const char *title)
+{
+    struct menu *m = pick_menu(d, title, kind);
+    struct sbuf sb = SBUF_INIT;
+    int y, mo, dd, year, have;
+    size_t i;
+
+    date_to_ymd(app_today(), &y, &mo, &dd);
+    for (year = y; year >= y - 1; year--) {
+        have = 0;
+        for (i = 0; i < d->s.nincomes && kind == &income_form; i++) {
+            have |= d->s.incomes[i].year == year;
+        }
+        for (i = 0; i < d->s.nguarantees && kind == &guarantee_form; i++) {
+            have |= d->s.guarantees[i].year == year;
+        }
+        if (!have) {
+            sbuf_reset(&sb);
+            sbuf_addf(&sb, _("%d (new)"), year);
+            pick_add(d, m, year, sb.buf);
+        }
+    }
+    if (kind == &income_form) {
+        for (i = d->s.nincomes; i-- > 0;) {
+            sbuf_reset(&sb);
+            sbuf_addf(&sb, "%d", d->s.incomes[i].year);
+            pick_add(d, m, d->s.incomes[i].year, sb.buf);
+        }
+    } else {
+        for (i = d->s.nguarantees; i-- > 0;) {
+            sbuf_reset(&sb);
+            sbuf_addf(&sb, "%d", d->s.guarantees[i].year);
+            pick_add(d, m, d->s.guarantees[i].year, sb.buf);
+        }
+    }
+    sbuf_release(&sb);
+    menu_open(t, m);
+    return D_ALL;
+}
+
+static unsigned
+record_menu(struct detail *d, struct tui *t, const struct form_kind *kind)
+{
+    struct menu *m;
+    struct sbuf sb = SBUF_INIT;
+    char a[DATE_BUF], b[DATE_BUF];
+    size_t i;
+
+    if (kind == &measure_form) {
+        if (d->s.nmeasures == 0) {
+            tui_message(t, 0, "%s", _("No measure yet: a adds one."));
+            return D_STATUS;
+        }
+        m = pick_menu(d, _("Which measure?"), kind);
+        for (i = 0; i < d->s.nmeasures; i++) {
+            const struct measure *x = &d->s.measures[i];
+
+            date_format(x->start, a);
+            sbuf_reset(&sb);
+            sbuf_addf(&sb, "%s  %s  %s", a, code_label(codes(d), "measure_category", x->category),
+                      code_label(codes(d), "measure_item", x->item));
+            pick_add(d, m, x->id, sb.buf);
+        }
+    } else {
+        if (d->s.nvisits == 0) {
+            tui_message(t, 0, "%s", _("No visit yet: a adds one."));
+            return D_STATUS;
+        }
+        m = pick_menu(d, _("Which visit?"), kind);
+        for (i = d->s.nvisits; i-- > 0;) {
+            const struct visit *x = &d->s.visits[i];
+
+            date_format(x->visit_date, a);
+            date_format(x->next_visit, b);
+            sbuf_reset(&sb);
+            sbuf_addf(&sb, "%s  %s", a, x->visitor);
+            pick_add(d, m, x->id, sb.buf);
+        }
+    }
+    sbuf_release(&sb);
+    menu_open(t, m);
+    return D_ALL;
+}
+
+static int
+may_change(struct detail *d, struct tui *t)
+{
+    if (!actor_writes(&d->app->actor)) {
+        tui_message(t, 1, "%s", _("Your account is read-only."));
+        return 0;
+    }
+    return 1;
+}
+
+static unsigned
+edit(struct detail *d, struct tui *t)
+{
+    if (!may_change(d, t)) {
+        return D_STATUS;
+    }
+    switch (d->sec) {
+    case SEC_MEMBERS:
+        return member_menu(d, t, &member_form, _("Edit which member?"));
+    case SEC_INCOME:
+        return year_menu(d, t, &income_form, _("Income of which year?"));
+    case SEC_GUARANTEE:
+        return year_menu(d, t, &guarantee_form, _("Guarantees of which year?"));
+    case SEC_MEASURES:
+        return record_menu(d, t, &measure_form);
+    case SEC_VISITS:
+        return record_menu(d, t, &visit_form);
+    case SEC_CASE:
+        tui_message(t, 0, "%s", _("The case changes by procedure steps: x."));
+        return D_STATUS;
+    default:
+        form_open(t, &household_form, d->s.hh.id, 0, 0);
+        return D_ALL;
+    }
+}
+
+static unsigned
+add(struct detail *d, struct tui *t)
+{
+    if (!may_change(d, t)) {
+        return D_STATUS;
+    }
+    switch (d->sec) {
+    case SEC_INCOME:
+        return year_menu(d, t, &income_form, _("Income of which year?"));
+    case SEC_GUARANTEE:
+        return year_menu(d, t, &guarantee_form, _("Guarantees of which year?"));
+    case SEC_MEASURES:
+        form_open(t, &measure_form, d->s.hh.id, 0, 0);
+        return D_ALL;
+    case SEC_VISITS:
+        form_open(t, &visit_form, d->s.hh.id, 0, 0);
+        return D_ALL;
+    case SEC_CASE:
+        return step_menu(d, t);
+    default:
+        form_open(t, &member_form, d->s.hh.id, 0, 0);
+        return D_ALL;
+    }
+}
+
+static unsigned
+step_menu(struct detail *d, struct tui *t)
+{
+    enum case_action acts[CA_COUNT];
+    enum case_state st = d->s.has_case ? d->s.mcase.state : CS_NONE;
+    size_t n, i;
+    struct menu *m;
+
+    if (!may_change(d, t)) {
+        return D_STATUS;
+    }
+    n = case_actions_for(st, d->app->actor.role, acts);
+    if (n == 0) {
+        tui_message(t, 0, _("No procedure step is open to you while the case is '%s'."),
+                    case_state_label(st));
+        return D_STATUS;
+    }
+    m = pick_menu(d, _("Which step?"), &step_form);
+    for (i = 0; i < n; i++) {
+        pick_add(d, m, acts[i], case_action_label(acts[i]));
+    }
+    menu_open(t, m);
+    return D_ALL;
+}
+
+static unsigned
+remove_member(struct detail *d, struct tui *t)
+{
+    if (!may_change(d, t)) {
+        return D_STATUS;
+    }
+    return member_menu(d, t, &member_remove_form, _("Which member leaves the household?"));
+}
+
 static unsigned
 go_section(struct detail *d, struct tui *t, int sec)
 {
@@ -759,6 +1014,14 @@ detail_action(struct screen *s, struct tui *t, int action)
         return detail_scroll(d, t, (long)d->nlines);
     case ACT_REVEAL:
         return reveal(d, t);
+    case ACT_EDIT:
+        return edit(d, t);
+    case ACT_ADD:
+        return add(d, t);
+    case ACT_STEP:
+        return step_menu(d, t);
+    case ACT_DELETE:
+        return remove_member(d, t);
     case ACT_BACK:
         return TR_POP;
     default:
@@ -828,6 +1091,33 @@ detail_leave(struct screen *s, struct tui *t)
     free(d);
 }
 
+/* Back from a form or a menu: read the household again. */
+static void
+detail_resume(struct screen *s, struct tui *t)
+{
+    struct detail *d = s->data;
+    struct hh_snapshot fresh;
+    struct err e;
+    int64_t id = d->s.hh.id;
+
+    err_clear(&e);
+    memset(&fresh, 0, sizeof(fresh));
+    if (db_snapshot_load(d->app->db, id, &fresh, &e) != 0) {
+        snapshot_free(&fresh);
+        tui_message(t, 1, "%s", e.msg);
+        return;
+    }
+    snapshot_free(&d->s);
+    d->s = fresh;
+    free(d->cadres);
+    d->cadres = NULL;
+    d->ncadres = 0;
+    db_household_cadres(d->app->db, id, &d->cadres, &d->ncadres, NULL);
+    place_names(d);
+    build(d, t->cols - 2);
+    detail_scroll(d, t, 0);
+}
+
 static void
 detail_resize(struct screen *s, struct tui *t)
 {
@@ -847,4 +1137,5 @@ const struct screen_ops detail_screen = {
     .action = detail_action,
     .status = detail_status,
     .info = detail_info,
+    .resume = detail_resume,
 };

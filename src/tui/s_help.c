@@ -117,7 +117,7 @@ build(struct help *h, const struct screen *below, int cols)
     sbuf_addf(&sb, _("Help: %s"), _(below->ops->name));
     add(h, sb.buf);
     add(h, "");
-    add_keys(h, below->ops->keys);
+    add_keys(h, screen_keys(below));
     add_keys(h, global_keys);
     add(h, "");
     if (below->ops->help != NULL) {

@@ -65,6 +65,9 @@ menu_free(struct menu *m)
     for (i = 0; m != NULL && i < m->n; i++) {
         free(m->items[i]);
     }
+    if (m != NULL && m->free_ctx != NULL && m->ctx != NULL) {
+        m->free_ctx(m->ctx);
+    }
     if (m != NULL) {
         free(m->items);
         free(m->title);
@@ -230,8 +233,10 @@ menu_action(struct screen *s, struct tui *t, int action)
         if (st->nshown == 0) {
             return 0;
         }
-        /* Close the menu first: the choice may open another screen. */
+        /* Close the menu first: the choice may open another screen.  The
+         * callback owns the context from here on. */
         index = st->shown[st->cur];
+        st->m->ctx = NULL;
         tui_pop(t);
         d = fn(ctx, t, index);
         return d | D_ALL;

@@ -19,6 +19,9 @@ struct menu {
      * may open another screen); returns dirty flags. */
     unsigned (*chosen)(void *ctx, struct tui *t, size_t index);
     void *ctx;
+    /* Optional: frees CTX when the menu closes without a choice (with a
+     * choice, CHOSEN owns CTX). */
+    void (*free_ctx)(void *ctx);
 };
 
 /* A menu with TITLE (copied); add items with menu_add.  Ownership passes

@@ -40,6 +40,11 @@ struct screen_ops {
     int (*prompt)(struct screen *s, struct tui *t, WINDOW *w);
     /* The screen is on top again (the one above was closed). */
     void (*resume)(struct screen *s, struct tui *t);
+    /* The keys of this screen when they depend on its state (NULL: keys). */
+    const struct keydef *(*keytable)(const struct screen *s);
+    /* Every key typed so far has been handled; called before drawing
+     * (e.g. to keep a draft of a form). */
+    void (*settle)(struct screen *s, struct tui *t);
 };
 
 struct screen {
@@ -48,6 +53,9 @@ struct screen {
     void *arg;                    /* what the opener passed */
     struct screen *below;
 };
+
+/* The key table of S now. */
+const struct keydef *screen_keys(const struct screen *s);
 
 /* A new screen of OPS with ARG (freed when popped). */
 struct screen *screen_new(const struct screen_ops *ops, void *arg);

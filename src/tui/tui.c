@@ -104,6 +104,13 @@ tui_end(void)
     restore_stderr();
 }
 
+void
+tui_cursor(struct tui *t, int y, int x)
+{
+    t->cursor_y = y;
+    t->cursor_x = x;
+}
+
 int
 tui_body_lines(const struct tui *t)
 {
@@ -123,6 +130,12 @@ tui_message(struct tui *t, int error, const char *fmt, ...)
 }
 
 /* --- the screen stack -------------------------------------------------- */
+
+const struct keydef *
+screen_keys(const struct screen *s)
+{
+    return s->ops->keytable != NULL ? s->ops->keytable(s) : s->ops->keys;
+}
 
 struct screen *
 screen_new(const struct screen_ops *ops, void *arg)
@@ -300,10 +313,8 @@ draw_status(struct tui *t)
     }
     werase(t->wstatus);
     draw_text(t->wstatus, 0, t->cols - pw, pw, pos, A_NORMAL, AL_RIGHT);
-    if (s->ops->prompt != NULL && s->ops->prompt(s, t, t->wstatus)) {
-        curs_set(1);
-    } else {
-        curs_set(0);
+    t->prompting = s->ops->prompt != NULL && s->ops->prompt(s, t, t->wstatus);
+    if (!t->prompting) {
         draw_text(t->wstatus, 0, 0, t->cols - pw,
                   t->message[0] ? t->message : info,
                   t->message[0] && t->message_is_error ? theme_attr(TH_ERROR) : A_NORMAL,
@@ -317,10 +328,29 @@ draw_keys(struct tui *t)
 {
     struct sbuf sb = SBUF_INIT;
 
-    keys_bar(t->top->ops->keys, (size_t)(t->cols - 1), &sb);
+    keys_bar(screen_keys(t->top), (size_t)(t->cols - 1), &sb);
     draw_text(t->wkeys, 0, 0, t->cols - 1, sb.buf, theme_attr(TH_BAR), AL_LEFT);
     wnoutrefresh(t->wkeys);
     sbuf_release(&sb);
+}
+
+/* The terminal cursor: in a prompt on the status line, in a form field
+ * of the body, or hidden.  The window refreshed last places it. */
+static void
+place_cursor(struct tui *t)
+{
+    if (t->prompting) {
+        curs_set(1);
+        wnoutrefresh(t->wstatus);
+    } else if (t->cursor_y >= 0) {
+        curs_set(1);
+        leaveok(t->wbody, FALSE);
+        wmove(t->wbody, t->cursor_y, t->cursor_x);
+        wnoutrefresh(t->wbody);
+    } else {
+        leaveok(t->wbody, TRUE);
+        curs_set(0);
+    }
 }
 
 static void
@@ -337,6 +367,7 @@ draw(struct tui *t)
     }
     if (t->dirty & D_BODY) {
         werase(t->wbody);
+        t->cursor_y = t->cursor_x = -1;
         t->top->ops->draw(t->top, t, t->wbody);
         wnoutrefresh(t->wbody);
     }
@@ -346,6 +377,7 @@ draw(struct tui *t)
     if (t->dirty & D_KEYS) {
         draw_keys(t);
     }
+    place_cursor(t);
     doupdate();
     t->dirty = 0;
     if (t->trace) {
@@ -381,7 +413,7 @@ handle_key(struct tui *t, int is_key, wint_t ch)
         t->dirty |= (unsigned)rc;
         return;
     }
-    a = keys_lookup(s->ops->keys, is_key, ch);
+    a = keys_lookup(screen_keys(s), is_key, ch);
     if (a == ACT_HELP && s->ops != &help_screen) {
         tui_push(t, screen_new(&help_screen, NULL));
         return;
@@ -453,6 +485,9 @@ loop(struct tui *t, WINDOW *in)
         if (rc < 0) {
             break;
         }
+        if (t->running && t->top != NULL && t->top->ops->settle != NULL) {
+            t->top->ops->settle(t->top, t);
+        }
         if (t->trace) {
             fprintf(stderr, "input %d keys\n", n);
         }
@@ -488,6 +523,7 @@ start_curses(void)
     set_escdelay(75);
 #endif
     theme_init();
+    keys_init();
 }
 
 int
@@ -505,6 +541,7 @@ tui_run(struct app *a)
     memset(&t, 0, sizeof(t));
     t.app = a;
     t.running = 1;
+    t.cursor_y = t.cursor_x = -1;
     t.trace = getenv("ZHENXING_TRACE") != NULL;
     t.cursor = strcmp(a->settings.cursor_style, "marker") == 0 ? CURSOR_MARKER : CURSOR_BAR;
     catch_signals();

@@ -48,6 +48,8 @@ struct tui {
     char message[512];            /* shown on the status line once */
     int message_is_error;
     int running;
+    int cursor_y, cursor_x;       /* the terminal cursor in the body; -1: hidden */
+    int prompting;                /* the status line holds a prompt */
     int trace;                    /* $ZHENXING_TRACE: log input and draws */
 };
 
@@ -64,6 +66,9 @@ void tui_pop(struct tui *t);
 /* A one-time message on the status line (printf-formatted). */
 void tui_message(struct tui *t, int error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* Put the terminal cursor at (Y, X) of the body (call from draw()). */
+void tui_cursor(struct tui *t, int y, int x);
 
 /* Body size. */
 int tui_body_lines(const struct tui *t);

@@ -81,14 +81,38 @@ is_space(wchar_t c)
     return c == L' ' || c == 0x3000;
 }
 
+/* Word classes: blanks, letters and digits, wide (Chinese) characters,
+ * punctuation.  A word is a run of one class. */
+static int
+word_class(wchar_t c)
+{
+    if (is_space(c)) {
+        return 0;
+    }
+    if ((c >= L'0' && c <= L'9') || (c >= L'a' && c <= L'z') || (c >= L'A' && c <= L'Z') ||
+        c == L'_') {
+        return 1;
+    }
+    if (u8_cpwidth((uint32_t)c) == 2) {
+        return 2;
+    }
+    return 3;
+}
+
 /* Word moves: skip blanks, then the word. */
 static void
 word_left(struct w_line *l)
 {
+    int cls;
+
     while (l->cur > 0 && is_space(l->buf[l->cur - 1])) {
         l->cur--;
     }
-    while (l->cur > 0 && !is_space(l->buf[l->cur - 1])) {
+    if (l->cur == 0) {
+        return;
+    }
+    cls = word_class(l->buf[l->cur - 1]);
+    while (l->cur > 0 && word_class(l->buf[l->cur - 1]) == cls) {
         l->cur--;
     }
 }
@@ -96,7 +120,9 @@ word_left(struct w_line *l)
 static void
 word_right(struct w_line *l)
 {
-    while (l->cur < l->len && !is_space(l->buf[l->cur])) {
+    int cls = l->cur < l->len ? word_class(l->buf[l->cur]) : 0;
+
+    while (cls != 0 && l->cur < l->len && word_class(l->buf[l->cur]) == cls) {
         l->cur++;
     }
     while (l->cur < l->len && is_space(l->buf[l->cur])) {
@@ -139,8 +165,17 @@ edit_key(struct w_line *l, wint_t ch)
         word_right(l);
         return 0;
     default:
-        return -1;
+        break;
     }
+    if (ch != 0 && (int)ch == key_ctrl_left()) {
+        word_left(l);
+        return 0;
+    }
+    if (ch != 0 && (int)ch == key_ctrl_right()) {
+        word_right(l);
+        return 0;
+    }
+    return -1;
 }
 
 int
@@ -232,4 +267,76 @@ wline_draw(struct w_line *l, WINDOW *w, int y, int x, int cols, attr_t attr)
     wattr_set(w, A_NORMAL, 0, NULL);
     col = x + width_of(l->buf + l->scroll, l->cur - l->scroll);
     return col;
+}
+
+/* Where the wrapped line breaks are: BREAKS[k] is the first character of
+ * line k; returns the number of lines (at least 1). */
+static size_t
+wrap_lines(const struct w_line *l, int cols, size_t **breaks)
+{
+    size_t n = 1, alloc = 0, i;
+    int used = 0;
+
+    *breaks = xgrow(NULL, &alloc, 1, sizeof(**breaks));
+    (*breaks)[0] = 0;
+    for (i = 0; i < l->len; i++) {
+        int cw = u8_cpwidth((uint32_t)l->buf[i]);
+
+        if (used + cw > cols) {
+            *breaks = xgrow(*breaks, &alloc, n + 1, sizeof(**breaks));
+            (*breaks)[n++] = i;
+            used = 0;
+        }
+        used += cw;
+    }
+    return n;
+}
+
+void
+wline_draw_wrapped(struct w_line *l, WINDOW *w, int y, int x, int cols,
+                   int rows, attr_t attr, int *cy, int *cx)
+{
+    size_t *br, n, line = 0, k, i, end;
+    int row;
+
+    *cy = *cx = -1;
+    if (cols <= 1 || rows < 1) {
+        return;
+    }
+    /* One column stays free so the cursor fits after a full line. */
+    n = wrap_lines(l, cols - 1, &br);
+    while (line + 1 < n && br[line + 1] <= l->cur) {
+        line++;
+    }
+    if (line < l->vscroll) {
+        l->vscroll = line;
+    }
+    if (line >= l->vscroll + (size_t)rows) {
+        l->vscroll = line - (size_t)rows + 1;
+    }
+    wattr_set(w, attr, 0, NULL);
+    for (row = 0; row < rows; row++) {
+        int used = 0;
+
+        k = l->vscroll + (size_t)row;
+        wmove(w, y + row, x);
+        if (k < n) {
+            end = k + 1 < n ? br[k + 1] : l->len;
+            for (i = br[k]; i < end; i++) {
+                wchar_t c = l->buf[i] < 0x20 ? L'?' : l->buf[i];
+
+                waddnwstr(w, &c, 1);
+                used += u8_cpwidth((uint32_t)l->buf[i]);
+            }
+            if (k == line) {
+                *cy = y + row;
+                *cx = x + width_of(l->buf + br[k], l->cur - br[k]);
+            }
+        }
+        for (; used < cols; used++) {
+            waddch(w, ' ');
+        }
+    }
+    wattr_set(w, A_NORMAL, 0, NULL);
+    free(br);
 }

@@ -20,6 +20,7 @@ struct w_line {
     size_t cur;            /* cursor, in characters */
     size_t max;            /* at most this many characters */
     size_t scroll;         /* first character shown */
+    size_t vscroll;        /* wrapped drawing: first line shown */
 };
 
 void wline_init(struct w_line *l, size_t max);
@@ -36,5 +37,10 @@ int wline_key(struct w_line *l, int is_key, wint_t ch);
 /* Draw in W at (Y, X), COLS wide, keeping the cursor in view; returns the
  * cursor's column (for the terminal cursor). */
 int wline_draw(struct w_line *l, WINDOW *w, int y, int x, int cols, attr_t attr);
+
+/* Draw wrapped over ROWS lines of COLS columns from (Y, X), the cursor's
+ * line kept in view; sets *CY, *CX to the cursor's place. */
+void wline_draw_wrapped(struct w_line *l, WINDOW *w, int y, int x, int cols,
+                        int rows, attr_t attr, int *cy, int *cx);
 
 #endif

@@ -1,0 +1,39 @@
+/*
+ * f_common.h - what the form kinds share: the field tables of households
+ * and members, the villages to choose from, and the acting user.
+ */
+#ifndef ZX_F_COMMON_H
+#define ZX_F_COMMON_H
+
+#include <stddef.h>
+
+#include "core/rules.h"
+#include "tui/f_bind.h"
+
+struct form;
+struct err;
+
+/* A household's fields: for a new one (number optional, village to
+ * choose) and for editing one (number and village shown only). */
+extern const struct bind household_new_binds[];
+extern const size_t household_new_nbinds;
+extern const struct bind household_edit_binds[];
+extern const size_t household_edit_nbinds;
+
+/* A member's fields (brief ones also for a member of a new household). */
+extern const struct bind member_binds[];
+extern const size_t member_nbinds;
+
+/* Add the choice table "village": the administrative villages the user
+ * may enter households in, code = the village's id, label "乡镇 行政村". */
+int form_villages(struct form *fm, struct err *e);
+
+/* After the ID number of the member in GROUP was left valid: fill the
+ * member's sex and birth date from it where they are empty. */
+void member_fill_from_id(struct form *fm, const char *group);
+
+/* The rule context and the acting user of the form's program. */
+struct rule_ctx form_rule_ctx(const struct form *fm);
+const struct actor *form_actor(const struct form *fm);
+
+#endif

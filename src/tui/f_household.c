@@ -1,0 +1,548 @@
+/*
+ * f_household.c - households: a new one with its members (searching
+ * before creating: while a member's name and ID number are typed, the
+ * households that may already hold that person are listed and can be
+ * opened instead), and editing one.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "core/codes.h"
+#include "core/date.h"
+#include "core/household.h"
+#include "core/idno.h"
+#include "db/db_division.h"
+#include "db/db_edit.h"
+#include "tui/draw.h"
+#include "tui/f_common.h"
+#include "tui/form.h"
+#include "tui/screen.h"
+#include "tui/tui.h"
+#include "util/err.h"
+#include "util/i18n.h"
+#include "util/sbuf.h"
+#include "util/xalloc.h"
+
+/* --- shared pieces ------------------------------------------------------------ */
+
+struct rule_ctx
+form_rule_ctx(const struct form *fm)
+{
+    return app_rule_ctx(fm->app);
+}
+
+const struct actor *
+form_actor(const struct form *fm)
+{
+    return &fm->app->actor;
+}
+
+static void
+add_code(struct code_table *t, size_t *alloc, const char *code, const char *label)
+{
+    struct code *c;
+
+    t->v = xgrow(t->v, alloc, t->n + 1, sizeof(*t->v));
+    c = &t->v[t->n++];
+    memset(c, 0, sizeof(*c));
+    c->code = xstrdup(code);
+    c->label = xstrdup(label);
+    c->short_label = xstrdup(label);
+}
+
+/* The villages of township TOWN into T. */
+static int
+villages_of(struct form *fm, const struct division *town, struct code_table *t,
+            size_t *alloc, struct err *e)
+{
+    const struct actor *a = form_actor(fm);
+    struct division *v;
+    size_t n, i;
+
+    if (db_division_children(fm->app->db, town->id, &v, &n, e) != 0) {
+        return -1;
+    }
+    for (i = 0; i < n; i++) {
+        char code[24], label[420];
+
+        if (v[i].level != LEVEL_VILLAGE || !actor_sees(a, town->id, v[i].id)) {
+            continue;
+        }
+        snprintf(code, sizeof(code), "%lld", (long long)v[i].id);
+        snprintf(label, sizeof(label), "%s %s", town->name, v[i].name);
+        add_code(t, alloc, code, label);
+    }
+    free(v);
+    return 0;
+}
+
+int
+form_villages(struct form *fm, struct err *e)
+{
+    const struct actor *a = form_actor(fm);
+    struct code_table t;
+    struct division county, *towns;
+    size_t ntowns, i, alloc = 0;
+    int rc = 0;
+
+    memset(&t, 0, sizeof(t));
+    if (db_division_county(fm->app->db, &county, e) != 0 ||
+        db_division_children(fm->app->db, county.id, &towns, &ntowns, e) != 0) {
+        return -1;
+    }
+    for (i = 0; i < ntowns && rc == 0; i++) {
+        if (a->scope_level == LEVEL_COUNTY || actor_sees(a, towns[i].id, 0) ||
+            a->scope_level == LEVEL_VILLAGE) {
+            rc = villages_of(fm, &towns[i], &t, &alloc, e);
+        }
+    }
+    free(towns);
+    t.id = xstrdup("village");
+    t.title = xstrdup(_("Village"));
+    t.national = xstrdup("");
+    t.source = xstrdup("");
+    form_add_table(fm, &t);
+    return rc;
+}
+
+/* --- the household's fields ------------------------------------------------------ */
+
+static const struct field_spec h_no_new = {
+    "hh_no", N_("Household number"), FT_TEXT, 0, 30, 0, 0, NULL, 0,
+    N_("The national platform's number; leave empty and one is given from the village's code.")};
+static const struct field_spec h_no_edit = {
+    "hh_no", N_("Household number"), FT_TEXT, FF_READONLY, 30, 0, 0, NULL, 0, NULL};
+static const struct field_spec h_village_new = {
+    "village", N_("Township and village"), FT_CODE, FF_REQUIRED, 0, 0, 0, "village", 0,
+    N_("F4 shows the villages; type part of the name or its pinyin initials to narrow them.")};
+static const struct field_spec h_village_edit = {
+    "village", N_("Township and village"), FT_CODE, FF_READONLY, 0, 0, 0, "village", 0, NULL};
+static const struct field_spec h_type = {
+    "hh_type", N_("Household type"), FT_CODE, FF_REQUIRED, 0, 0, 0, "hh_type", 0,
+    N_("脱贫户 (lifted out of poverty) or 一般农户.")};
+static const struct field_spec h_address = {
+    "address", N_("Address"), FT_TEXT, 0, 100, 0, 0, NULL, 0, N_("Group and house, for example 三组12号.")};
+static const struct field_spec h_phone = {
+    "phone", N_("Phone"), FT_PHONE, 0, 0, 0, 0, NULL, 0,
+    N_("A mobile number (11 digits) or a landline with its area code.")};
+static const struct field_spec h_relocated = {
+    "relocated", N_("Relocated for poverty alleviation"), FT_YESNO, 0, 0, 0, 0, NULL, 0,
+    N_("是 when the household moved to a relocation site.")};
+static const struct field_spec h_site = {
+    "relocation_site", N_("Relocation site"), FT_TEXT, 0, 100, 0, 0, NULL, 0, NULL};
+static const struct field_spec h_military = {
+    "military", N_("Military or martyr family"), FT_YESNO, 0, 0, 0, 0, NULL, 0, N_("是 or 否.")};
+static const struct field_spec h_no_labour = {
+    "no_labour_support", N_("Whole household without labour"), FT_YESNO, 0, 0, 0, 0, NULL, 0,
+    N_("是 when no member can work and the household lives on social support (兜底保障).")};
+static const struct field_spec h_grade = {
+    "house_grade", N_("Dangerous-house grade"), FT_CODE, 0, 0, 0, 0, "house_grade", 0,
+    N_("A to D; C and D are unsafe.  Empty when not assessed.")};
+
+#define HOUSEHOLD_REST(brief) \
+    BIND(h_type, B_STR, struct household, hh_type, 1), \
+    BIND(h_address, B_STR, struct household, address, 1), \
+    BIND(h_phone, B_STR, struct household, phone, 1), \
+    BIND(h_relocated, B_FLAG, struct household, relocated, 1), \
+    BIND(h_site, B_STR, struct household, relocation_site, 1), \
+    BIND(h_military, B_FLAG, struct household, military, 1), \
+    BIND(h_no_labour, B_FLAG, struct household, no_labour_support, 1), \
+    BIND(h_grade, B_STR, struct household, house_grade, 1)
+
+const struct bind household_new_binds[] = {
+    BIND(h_no_new, B_STR, struct household, hh_no, 1),
+    BIND(h_village_new, B_ID, struct household, village_id, 1),
+    HOUSEHOLD_REST(1),
+};
+const size_t household_new_nbinds = sizeof(household_new_binds) / sizeof(household_new_binds[0]);
+
+const struct bind household_edit_binds[] = {
+    BIND(h_no_edit, B_STR, struct household, hh_no, 1),
+    BIND(h_village_edit, B_ID, struct household, village_id, 1),
+    HOUSEHOLD_REST(1),
+};
+const size_t household_edit_nbinds = sizeof(household_edit_binds) / sizeof(household_edit_binds[0]);
+
+/* --- editing a household ------------------------------------------------------------ */
+
+static int
+edit_open(struct form *fm, struct err *e)
+{
+    struct household h;
+
+    if (form_villages(fm, e) != 0 || db_household_get(fm->app->db, fm->hh, &h, e) != 0) {
+        return -1;
+    }
+    fm->version = h.version;
+    snprintf(fm->title, sizeof(fm->title), _("Household %s"), h.hh_no);
+    bind_add(fm, household_edit_binds, household_edit_nbinds, "", &h, 0);
+    return 0;
+}
+
+static int
+edit_save(struct form *fm, struct err *e)
+{
+    struct rule_ctx ctx = form_rule_ctx(fm);
+    struct household h;
+
+    if (db_household_get(fm->app->db, fm->hh, &h, e) != 0) {
+        return -1;
+    }
+    bind_read(fm, household_edit_binds, household_edit_nbinds, "", &h);
+    h.version = fm->version;
+    if (db_household_update(fm->app->db, &ctx, form_actor(fm), &h, e) != 0) {
+        return -1;
+    }
+    snprintf(fm->done, sizeof(fm->done), _("Household %s saved."), h.hh_no);
+    fm->saved_hh = h.id;
+    return 0;
+}
+
+static int
+edit_theirs(struct form *fm, char **theirs, int64_t *version, struct err *e)
+{
+    struct household h;
+
+    if (db_household_get(fm->app->db, fm->hh, &h, e) != 0) {
+        return -1;
+    }
+    bind_texts(fm, household_edit_binds, household_edit_nbinds, "", &h, theirs);
+    *version = h.version;
+    return 0;
+}
+
+const struct form_kind household_form = {
+    .id = "household",
+    .open = edit_open,
+    .save = edit_save,
+    .theirs = edit_theirs,
+};
+
+/* --- a new household with its members ------------------------------------------------- */
+
+#define MAX_MEMBERS 20
+
+struct new_hh {
+    int members;                 /* groups m1..mN exist */
+    int want_similar;            /* the name or ID of a member changed */
+    char similar_for[16];        /* the group they were searched for */
+    struct similar_hh *similar;
+    size_t nsimilar;
+    char similar_err[ERR_MSG_MAX];
+};
+
+static void
+new_free(void *data)
+{
+    struct new_hh *nh = data;
+
+    free(nh->similar);
+    free(nh);
+}
+
+static void
+add_member(struct form *fm, int k)
+{
+    struct new_hh *nh = fm->data;
+    char group[FORM_GROUP_BUF], heading[64];
+    struct person p;
+
+    memset(&p, 0, sizeof(p));
+    p.birth = DATE_NONE;
+    p.in_household = 1;
+    snprintf(p.id_type, sizeof(p.id_type), "1");
+    if (k == 1) {
+        const char *head = code_with_tag(&fm->app->policy.codes, "relation", "head");
+
+        snprintf(p.relation, sizeof(p.relation), "%s", head != NULL ? head : "");
+    }
+    snprintf(group, sizeof(group), "m%d", k);
+    snprintf(heading, sizeof(heading), k == 1 ? _("Member %d (head of household)") : _("Member %d"), k);
+    wform_heading(&fm->w, heading, group);
+    bind_add(fm, member_binds, member_nbinds, group, &p, 1);
+    if (k > nh->members) {
+        nh->members = k;
+    }
+}
+
+static int
+new_open(struct form *fm, struct err *e)
+{
+    struct new_hh *nh = xcalloc(1, sizeof(*nh));
+    struct household h;
+
+    fm->data = nh;
+    if (form_villages(fm, e) != 0) {
+        return -1;
+    }
+    memset(&h, 0, sizeof(h));
+    snprintf(h.hh_type, sizeof(h.hh_type), "2");
+    snprintf(fm->title, sizeof(fm->title), "%s", _("New household"));
+    wform_heading(&fm->w, _("Household"), "");
+    bind_add(fm, household_new_binds, household_new_nbinds, "", &h, 0);
+    add_member(fm, 1);
+    return 0;
+}
+
+/* The member group the focused field belongs to, or "". */
+static const char *
+focused_group(const struct form *fm)
+{
+    return fm->w.n > 0 ? fm->w.items[fm->w.focus].group : "";
+}
+
+static void
+new_group(struct form *fm, const char *group)
+{
+    struct new_hh *nh = fm->data;
+    int k = atoi(group + 1);
+
+    if (group[0] != 'm' || k < 1 || k > MAX_MEMBERS) {
+        return;
+    }
+    while (nh->members < k) {
+        add_member(fm, nh->members + 1);
+    }
+}
+
+static void
+new_changed(struct form *fm)
+{
+    struct new_hh *nh = fm->data;
+    const struct form_item *it = &fm->w.items[fm->w.focus];
+
+    if (it->spec != NULL && it->group[0] == 'm' &&
+        (strcmp(it->spec->name, "name") == 0 || strcmp(it->spec->name, "id_no") == 0 ||
+         strcmp(it->spec->name, "birth") == 0)) {
+        nh->want_similar = 1;
+    }
+}
+
+static void
+new_left(struct form *fm, size_t i)
+{
+    const struct form_item *it = &fm->w.items[i];
+
+    if (it->spec != NULL && strcmp(it->spec->name, "id_no") == 0) {
+        member_fill_from_id(fm, it->group);
+        ((struct new_hh *)fm->data)->want_similar = 1;
+    }
+}
+
+/* Search the households that may already hold the member being typed. */
+static void
+find_similar(struct form *fm)
+{
+    struct new_hh *nh = fm->data;
+    const char *group = focused_group(fm);
+    struct sbuf name = SBUF_INIT, id = SBUF_INIT;
+    struct field_value v;
+    int64_t village;
+    int birth, k;
+    struct err e;
+
+    nh->want_similar = 0;
+    free(nh->similar);
+    nh->similar = NULL;
+    nh->nsimilar = 0;
+    nh->similar_err[0] = '\0';
+    snprintf(nh->similar_for, sizeof(nh->similar_for), "%s", group);
+    if (group[0] != 'm') {
+        return;
+    }
+    /* What was typed so far counts even before it is complete. */
+    k = wform_find(&fm->w, group, "name");
+    if (k >= 0) {
+        wform_text(&fm->w, (size_t)k, &name);
+    }
+    if (wform_value(&fm->w, group, "id_no", &v) == 0 && !v.empty) {
+        sbuf_adds(&id, v.s);
+    }
+    field_value_clear(&v);
+    birth = (int)form_num(fm, group, "birth", DATE_NONE);
+    village = form_num(fm, "", "village", 0);
+    if (wform_value(&fm->w, "", "village", &v) == 0 && !v.empty) {
+        village = strtoll(v.s, NULL, 10);
+    }
+    field_value_clear(&v);
+    if (name.len >= 3 || id.len > 0) {
+        err_clear(&e);
+        if (db_household_similar(fm->app->db, form_actor(fm), name.buf, id.buf, village, birth, 0,
+                                 5, &nh->similar, &nh->nsimilar, &e) != 0) {
+            snprintf(nh->similar_err, sizeof(nh->similar_err), "%s", e.msg);
+        }
+    }
+    sbuf_release(&name);
+    sbuf_release(&id);
+}
+
+static int
+new_panel_lines(struct form *fm)
+{
+    struct new_hh *nh = fm->data;
+
+    if (nh->want_similar || strcmp(nh->similar_for, focused_group(fm)) != 0) {
+        find_similar(fm);
+    }
+    if (nh->similar_err[0] != '\0') {
+        return 2;
+    }
+    return nh->nsimilar > 0 ? (int)nh->nsimilar + 2 : 0;
+}
+
+static const char *
+why_text(unsigned why)
+{
+    if (why & SIM_ID) {
+        return _("same ID number");
+    }
+    if (why & SIM_NAME_VILLAGE) {
+        return _("same name, same village");
+    }
+    return _("same initials and birth date");
+}
+
+static void
+new_panel_draw(struct form *fm, WINDOW *w, int y, int lines, int cols)
+{
+    struct new_hh *nh = fm->data;
+    struct sbuf sb = SBUF_INIT;
+    size_t i;
+
+    if (nh->similar_err[0] != '\0') {
+        draw_text(w, y + 1, 1, cols - 2, nh->similar_err, theme_attr(TH_ERROR), AL_LEFT);
+        return;
+    }
+    draw_text(w, y, 1, cols - 2,
+              _("Possibly registered already (F5 opens the first; Esc there comes back here):"),
+              theme_attr(TH_WARN), AL_LEFT);
+    for (i = 0; i < nh->nsimilar && (int)i + 1 < lines; i++) {
+        const struct similar_hh *s = &nh->similar[i];
+
+        sbuf_reset(&sb);
+        if (s->in_scope) {
+            sbuf_addf(&sb, "%s  %s  %s  %s %s  (%s)", s->hh_no, s->head, s->village, s->person,
+                      s->id_masked, why_text(s->why));
+        } else {
+            sbuf_addf(&sb, _("a household outside your area  (%s)"), why_text(s->why));
+        }
+        draw_text(w, y + 1 + (int)i, 3, cols - 4, sb.buf, A_NORMAL, AL_LEFT);
+    }
+    sbuf_release(&sb);
+}
+
+static int
+new_save(struct form *fm, struct err *e)
+{
+    struct new_hh *nh = fm->data;
+    struct rule_ctx ctx = form_rule_ctx(fm);
+    struct household h;
+    struct person p[MAX_MEMBERS];
+    struct division v;
+    size_t n = 0;
+    int k;
+
+    memset(&h, 0, sizeof(h));
+    bind_read(fm, household_new_binds, household_new_nbinds, "", &h);
+    if (db_division_get(fm->app->db, h.village_id, &v, e) != 0) {
+        return -1;
+    }
+    h.township_id = v.parent_id;
+    for (k = 1; k <= nh->members && n < MAX_MEMBERS; k++) {
+        char group[FORM_GROUP_BUF];
+
+        snprintf(group, sizeof(group), "m%d", k);
+        if (wform_find(&fm->w, group, "name") < 0) {
+            continue;
+        }
+        memset(&p[n], 0, sizeof(p[n]));
+        p[n].birth = DATE_NONE;
+        p[n].in_household = 1;
+        bind_read(fm, member_binds, member_nbinds, group, &p[n]);
+        n++;
+    }
+    if (db_household_create(fm->app->db, &ctx, form_actor(fm), &h, p, n, e) != 0) {
+        return -1;
+    }
+    snprintf(fm->done, sizeof(fm->done), _("Household %s with %zu members saved."), h.hh_no, n);
+    fm->saved_hh = h.id;
+    return 0;
+}
+
+static unsigned
+new_action(struct form *fm, struct tui *t, int action)
+{
+    struct new_hh *nh = fm->data;
+    const char *group = focused_group(fm);
+    size_t i;
+    int k;
+
+    switch (action) {
+    case ACT_FORM1:
+        if (nh->members >= MAX_MEMBERS) {
+            tui_message(t, 1, _("At most %d members can be entered here; add more later from the household."),
+                        MAX_MEMBERS);
+            return D_STATUS;
+        }
+        add_member(fm, nh->members + 1);
+        k = wform_find(&fm->w, "", "hh_no");
+        for (i = fm->w.n; i-- > 0;) {
+            if (fm->w.items[i].spec == NULL) {
+                wform_focus_from(&fm->w, i, 1);
+                break;
+            }
+        }
+        (void)k;
+        return D_BODY | D_STATUS;
+    case ACT_FORM2:
+        if (group[0] != 'm' || strcmp(group, "m1") == 0) {
+            tui_message(t, 1, "%s", _("Put the cursor in the member to remove (the head stays)."));
+            return D_STATUS;
+        }
+        {
+            char g[FORM_GROUP_BUF];
+
+            snprintf(g, sizeof(g), "%s", group);
+            wform_remove_group(&fm->w, g);
+        }
+        return D_BODY | D_STATUS;
+    case ACT_FORM3:
+        for (i = 0; i < nh->nsimilar; i++) {
+            if (nh->similar[i].in_scope) {
+                int64_t *id = xmalloc(sizeof(*id));
+
+                *id = nh->similar[i].id;
+                tui_push(t, screen_new(&detail_screen, id));
+                return D_ALL;
+            }
+        }
+        tui_message(t, 0, "%s", _("No household found that you may open."));
+        return D_STATUS;
+    default:
+        return 0;
+    }
+}
+
+static const struct keydef new_keys[] = {
+    {CTRL('n'), 0, ACT_FORM1, "Ctrl-N", N_("add a member"), KD_BAR},
+    {CTRL('x'), 0, ACT_FORM2, "Ctrl-X", N_("remove this member"), 0},
+    {KEY_F(5), 1, ACT_FORM3, "F5", N_("open the household found"), 0},
+    {0, 0, ACT_NONE, NULL, NULL, 0},
+};
+
+const struct form_kind household_new_form = {
+    .id = "household-new",
+    .open = new_open,
+    .save = new_save,
+    .left = new_left,
+    .changed = new_changed,
+    .panel_lines = new_panel_lines,
+    .panel_draw = new_panel_draw,
+    .group = new_group,
+    .keys = new_keys,
+    .action = new_action,
+    .free_data = new_free,
+};

@@ -1,0 +1,305 @@
+/*
+ * f_income.c - a household's income and expenditure of a year, with the
+ * net and per-capita income computed as it is typed and compared with
+ * that year's monitoring line; and the four guarantees of a year.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "core/date.h"
+#include "core/household.h"
+#include "core/money.h"
+#include "core/policy.h"
+#include "db/db_edit.h"
+#include "db/db_snapshot.h"
+#include "tui/f_common.h"
+#include "tui/form.h"
+#include "util/err.h"
+#include "util/i18n.h"
+#include "util/sbuf.h"
+
+#define MONEY_SPEC(var, name, label, help) \
+    static const struct field_spec var = { \
+        name, label, FT_MONEY, 0, 0, 0, 0, NULL, 0, help}
+
+MONEY_SPEC(i_wage, "wage", N_("Wage income"), N_("Yuan in the 12 months: migrant work, public-welfare jobs..."));
+MONEY_SPEC(i_business, "business", N_("Production income"), N_("Yuan: farming, animals, forestry, business."));
+MONEY_SPEC(i_property, "property", N_("Property income"), N_("Yuan: land rent, dividends of assets..."));
+MONEY_SPEC(i_transfer, "transfer", N_("Transfer income"), N_("Yuan: 低保, pensions, subsidies, eco-compensation..."));
+MONEY_SPEC(i_cost, "business_cost", N_("Production costs"), N_("Yuan spent on production; deducted from the income."));
+MONEY_SPEC(i_claims, "claims", N_("Insurance payouts"), N_("Yuan received from insurance claims."));
+MONEY_SPEC(i_oop, "oop_rigid", N_("Out-of-pocket rigid spending"),
+           N_("Yuan the household paid itself for medical care and schooling."));
+
+static const struct field_spec i_year = {
+    "year", N_("Year"), FT_INT, FF_READONLY, 0, 0, 0, NULL, 0, NULL};
+static const struct field_spec i_members = {
+    "members", N_("Household size"), FT_INT, FF_REQUIRED, 0, 1, 99, NULL, 0,
+    N_("The number of people the income is divided by (current members).")};
+static const struct field_spec i_net = {
+    "net", N_("Net income"), FT_TEXT, FF_READONLY, 40, 0, 0, NULL, 0, NULL};
+static const struct field_spec i_per = {
+    "per_capita", N_("Per-capita net income"), FT_TEXT, FF_READONLY, 40, 0, 0, NULL, 0, NULL};
+static const struct field_spec i_line = {
+    "line", N_("Monitoring line"), FT_TEXT, FF_READONLY, 60, 0, 0, NULL, 0, NULL};
+
+static const struct bind income_binds[] = {
+    BIND(i_year, B_INT, struct income, year, 1),
+    BIND(i_wage, B_FEN, struct income, wage, 1),
+    BIND(i_business, B_FEN, struct income, business, 1),
+    BIND(i_property, B_FEN, struct income, property, 1),
+    BIND(i_transfer, B_FEN, struct income, transfer, 1),
+    BIND(i_cost, B_FEN, struct income, business_cost, 1),
+    BIND(i_claims, B_FEN, struct income, claims, 1),
+    BIND(i_oop, B_FEN, struct income, oop_rigid, 1),
+    BIND(i_members, B_INT, struct income, members, 1),
+};
+#define NINCOME (sizeof(income_binds) / sizeof(income_binds[0]))
+
+/* Current members of household HH (the default household size). */
+static int
+current_members(struct form *fm)
+{
+    struct hh_snapshot s;
+    struct err e;
+    int n = 1;
+
+    memset(&s, 0, sizeof(s));
+    if (db_snapshot_load(fm->app->db, fm->hh, &s, &e) == 0 && s.nmembers > 0) {
+        n = (int)s.nmembers;
+    }
+    snapshot_free(&s);
+    return n;
+}
+
+static void
+show(struct form *fm, const char *name, const char *text)
+{
+    int k = wform_find(&fm->w, "", name);
+
+    if (k >= 0) {
+        wform_set(&fm->w, (size_t)k, text);
+        wform_set_loaded(&fm->w, (size_t)k, text);
+    }
+}
+
+/* The figures computed from what is typed so far. */
+static void
+income_changed(struct form *fm)
+{
+    const struct line_entry *line = policy_line(&fm->app->policy, fm->app->province, (int)fm->arg);
+    struct income inc;
+    struct field_value v;
+    char a[MONEY_BUF], b[MONEY_BUF];
+    struct sbuf sb = SBUF_INIT;
+    size_t i;
+    int ok = 1;
+
+    memset(&inc, 0, sizeof(inc));
+    for (i = 1; i < NINCOME; i++) {
+        if (wform_value(&fm->w, "", income_binds[i].spec->name, &v) != 0) {
+            ok = 0;
+        } else if (!v.empty) {
+            if (income_binds[i].kind == B_FEN) {
+                *(int64_t *)(void *)((char *)&inc + income_binds[i].off) = v.n;
+            } else {
+                inc.members = (int)v.n;
+            }
+        }
+        field_value_clear(&v);
+    }
+    if (!ok || income_compute(&inc) != 0) {
+        show(fm, "net", _("(correct the figures above)"));
+        show(fm, "per_capita", "");
+    } else {
+        money_format(inc.net, 1, a);
+        sbuf_addf(&sb, _("%s yuan"), a);
+        show(fm, "net", sb.buf);
+        money_format(inc.per_capita, 1, b);
+        sbuf_reset(&sb);
+        sbuf_addf(&sb, _("%s yuan"), b);
+        show(fm, "per_capita", sb.buf);
+    }
+    sbuf_reset(&sb);
+    if (line == NULL) {
+        sbuf_addf(&sb, _("no line known for %d"), (int)fm->arg);
+    } else {
+        money_format(line->fen, 1, a);
+        if (ok && inc.members > 0) {
+            money_format(inc.per_capita >= line->fen ? inc.per_capita - line->fen
+                                                     : line->fen - inc.per_capita, 1, b);
+            sbuf_addf(&sb, inc.per_capita < line->fen ? _("%s yuan: %s yuan BELOW the line")
+                                                      : _("%s yuan: %s yuan above the line"),
+                      a, b);
+        } else {
+            sbuf_addf(&sb, _("%s yuan"), a);
+        }
+    }
+    show(fm, "line", sb.buf);
+    sbuf_release(&sb);
+}
+
+static int
+income_open(struct form *fm, struct err *e)
+{
+    struct income inc;
+
+    memset(&inc, 0, sizeof(inc));
+    if (db_income_get(fm->app->db, fm->hh, (int)fm->arg, &inc, e) == 0) {
+        fm->id = inc.id;
+        fm->version = inc.version;
+    } else if (e->code == ERR_NOTFOUND) {
+        err_clear(e);
+        memset(&inc, 0, sizeof(inc));
+        inc.household_id = fm->hh;
+        inc.year = (int)fm->arg;
+        inc.members = current_members(fm);
+    } else {
+        return -1;
+    }
+    snprintf(fm->title, sizeof(fm->title), _("Income and expenditure %d"), (int)fm->arg);
+    bind_add(fm, income_binds, NINCOME, "", &inc, 0);
+    form_add_str(fm, &i_net, "", "");
+    form_add_str(fm, &i_per, "", "");
+    form_add_str(fm, &i_line, "", "");
+    income_changed(fm);
+    return 0;
+}
+
+static int
+income_save(struct form *fm, struct err *e)
+{
+    struct rule_ctx ctx = form_rule_ctx(fm);
+    struct income inc;
+    char per[MONEY_BUF];
+
+    memset(&inc, 0, sizeof(inc));
+    inc.id = fm->id;
+    inc.household_id = fm->hh;
+    bind_read(fm, income_binds, NINCOME, "", &inc);
+    inc.year = (int)fm->arg;
+    inc.version = fm->version;
+    if (db_income_save(fm->app->db, &ctx, form_actor(fm), &inc, e) != 0) {
+        return -1;
+    }
+    money_format(inc.per_capita, 1, per);
+    snprintf(fm->done, sizeof(fm->done), _("Income %d saved: %s yuan per person."), inc.year, per);
+    fm->saved_hh = fm->hh;
+    return 0;
+}
+
+static int
+income_theirs(struct form *fm, char **theirs, int64_t *version, struct err *e)
+{
+    struct income inc;
+
+    if (db_income_get(fm->app->db, fm->hh, (int)fm->arg, &inc, e) != 0) {
+        return -1;
+    }
+    bind_texts(fm, income_binds, NINCOME, "", &inc, theirs);
+    *version = inc.version;
+    fm->id = inc.id;
+    return 0;
+}
+
+const struct form_kind income_form = {
+    .id = "income",
+    .open = income_open,
+    .save = income_save,
+    .theirs = income_theirs,
+    .changed = income_changed,
+};
+
+/* --- the four guarantees ------------------------------------------------------------------- */
+
+static const struct field_spec g_year = {
+    "year", N_("Year"), FT_INT, FF_READONLY, 0, 0, 0, NULL, 0, NULL};
+static const struct field_spec g_date = {
+    "checked_on", N_("Checked on"), FT_DATE, FF_REQUIRED, 0, 0, 0, NULL, 0,
+    N_("The day of the check, for example 2026-11-20.")};
+#define YES_SPEC(var, name, label, help) \
+    static const struct field_spec var = { \
+        name, label, FT_YESNO, FF_REQUIRED, 0, 0, 0, NULL, 0, help}
+YES_SPEC(g_food, "food_clothing", N_("Food and clothing secured"), N_("是 when the household does not worry about food and clothing."));
+YES_SPEC(g_edu, "education", N_("Compulsory education secured"), N_("否 when a child of compulsory-school age is out of school."));
+YES_SPEC(g_med, "medical", N_("Basic medical care secured"), N_("否 when a member has no basic medical insurance."));
+YES_SPEC(g_house, "housing", N_("Housing safe"), N_("否 when the house is unsafe (grade C or D)."));
+YES_SPEC(g_water, "water", N_("Drinking water safe"), N_("否 when water is cut for more than a month, bad, or far."));
+
+static const struct bind guarantee_binds[] = {
+    BIND(g_year, B_INT, struct guarantee, year, 1),
+    BIND(g_date, B_DATE, struct guarantee, checked_on, 1),
+    BIND(g_food, B_FLAG, struct guarantee, food_clothing, 1),
+    BIND(g_edu, B_FLAG, struct guarantee, education, 1),
+    BIND(g_med, B_FLAG, struct guarantee, medical, 1),
+    BIND(g_house, B_FLAG, struct guarantee, housing, 1),
+    BIND(g_water, B_FLAG, struct guarantee, water, 1),
+};
+#define NGUARANTEE (sizeof(guarantee_binds) / sizeof(guarantee_binds[0]))
+
+static int
+guarantee_open(struct form *fm, struct err *e)
+{
+    struct guarantee g;
+
+    memset(&g, 0, sizeof(g));
+    if (db_guarantee_get(fm->app->db, fm->hh, (int)fm->arg, &g, e) == 0) {
+        fm->id = g.id;
+        fm->version = g.version;
+    } else if (e->code == ERR_NOTFOUND) {
+        err_clear(e);
+        g.household_id = fm->hh;
+        g.year = (int)fm->arg;
+        g.checked_on = app_today();
+        g.food_clothing = g.education = g.medical = g.housing = g.water = 1;
+    } else {
+        return -1;
+    }
+    snprintf(fm->title, sizeof(fm->title), _("The four guarantees %d"), (int)fm->arg);
+    bind_add(fm, guarantee_binds, NGUARANTEE, "", &g, 0);
+    return 0;
+}
+
+static int
+guarantee_save(struct form *fm, struct err *e)
+{
+    struct rule_ctx ctx = form_rule_ctx(fm);
+    struct guarantee g;
+
+    memset(&g, 0, sizeof(g));
+    g.id = fm->id;
+    g.household_id = fm->hh;
+    bind_read(fm, guarantee_binds, NGUARANTEE, "", &g);
+    g.year = (int)fm->arg;
+    g.version = fm->version;
+    if (db_guarantee_save(fm->app->db, &ctx, form_actor(fm), &g, e) != 0) {
+        return -1;
+    }
+    snprintf(fm->done, sizeof(fm->done), _("The guarantees of %d are saved."), g.year);
+    fm->saved_hh = fm->hh;
+    return 0;
+}
+
+static int
+guarantee_theirs(struct form *fm, char **theirs, int64_t *version, struct err *e)
+{
+    struct guarantee g;
+
+    if (db_guarantee_get(fm->app->db, fm->hh, (int)fm->arg, &g, e) != 0) {
+        return -1;
+    }
+    bind_texts(fm, guarantee_binds, NGUARANTEE, "", &g, theirs);
+    *version = g.version;
+    fm->id = g.id;
+    return 0;
+}
+
+const struct form_kind guarantee_form = {
+    .id = "guarantee",
+    .open = guarantee_open,
+    .save = guarantee_save,
+    .theirs = guarantee_theirs,
+};

@@ -1,0 +1,274 @@
+/*
+ * f_member.c - a household member: add or edit one, and remove one (a
+ * member leaves the household with a reason and a date; the record stays).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "core/date.h"
+#include "core/household.h"
+#include "core/idno.h"
+#include "db/db_edit.h"
+#include "tui/f_common.h"
+#include "tui/form.h"
+#include "util/err.h"
+#include "util/i18n.h"
+#include "util/sbuf.h"
+
+static const struct field_spec m_name = {
+    "name", N_("Name"), FT_NAME, FF_REQUIRED, 0, 0, 0, NULL, 0,
+    N_("The member's name as on the ID card: Chinese characters (and the dot of minority names).")};
+static const struct field_spec m_id_type = {
+    "id_type", N_("ID type"), FT_CODE, 0, 0, 0, 0, "id_type", 0,
+    N_("Usually the resident ID card.  F4 shows the list.")};
+static const struct field_spec m_id_no = {
+    "id_no", N_("ID number"), FT_IDNO, 0, 18, 0, 0, NULL, 0,
+    N_("18 characters, the last may be X; sex and birth date are filled from it.")};
+static const struct field_spec m_sex = {
+    "sex", N_("Sex"), FT_CODE, 0, 0, 0, 0, "sex", 0, N_("男 or 女 (filled from the ID number).")};
+static const struct field_spec m_birth = {
+    "birth", N_("Birth date"), FT_DATE, 0, 0, 0, 0, NULL, 0,
+    N_("For example 1968-04-09 (filled from the ID number).")};
+static const struct field_spec m_relation = {
+    "relation", N_("Relation to head"), FT_CODE, FF_REQUIRED, 0, 0, 0, "relation", 0,
+    N_("户主 for the head of the household.  F4 shows the list.")};
+static const struct field_spec m_ethnicity = {
+    "ethnicity", N_("Ethnicity"), FT_CODE, 0, 0, 0, 0, "ethnicity", 0, N_("F4 shows the list.")};
+static const struct field_spec m_political = {
+    "political", N_("Political status"), FT_CODE, 0, 0, 0, 0, "political", 0, N_("F4 shows the list.")};
+static const struct field_spec m_education = {
+    "education", N_("Education"), FT_CODE, 0, 0, 0, 0, "education", 0, N_("F4 shows the list.")};
+static const struct field_spec m_schooling = {
+    "schooling", N_("Schooling"), FT_CODE, 0, 0, 0, 0, "schooling", 0,
+    N_("Whether the member is at school now, and at which level.")};
+static const struct field_spec m_health = {
+    "health", N_("Health"), FT_CODE, 0, 0, 0, 0, "health", 0, N_("F4 shows the list.")};
+static const struct field_spec m_labour = {
+    "labour", N_("Labour ability"), FT_CODE, 0, 0, 0, 0, "labour", 0,
+    N_("Decides whether the household must get a development measure.")};
+static const struct field_spec m_work_place = {
+    "work_place", N_("Place of work"), FT_TEXT, 0, 50, 0, 0, NULL, 0,
+    N_("Where the member works as a migrant worker, if anywhere.")};
+static const struct field_spec m_work_months = {
+    "work_months", N_("Months worked"), FT_INT, 0, 0, 0, 12, NULL, 0,
+    N_("Months of work in the last 12 months, 0 to 12.")};
+static const struct field_spec m_ins_medical = {
+    "ins_medical", N_("Basic medical insurance"), FT_YESNO, 0, 0, 0, 0, NULL, 0,
+    N_("是 or 否: insured in the basic medical insurance.")};
+static const struct field_spec m_ins_serious = {
+    "ins_serious", N_("Serious illness insurance"), FT_YESNO, 0, 0, 0, 0, NULL, 0, N_("是 or 否.")};
+static const struct field_spec m_medical_aid = {
+    "medical_aid", N_("Medical aid"), FT_YESNO, 0, 0, 0, 0, NULL, 0, N_("是 or 否.")};
+static const struct field_spec m_ins_pension = {
+    "ins_pension", N_("Basic pension insurance"), FT_YESNO, 0, 0, 0, 0, NULL, 0, N_("是 or 否.")};
+static const struct field_spec m_dibao = {
+    "dibao", N_("Minimum living allowance"), FT_YESNO, 0, 0, 0, 0, NULL, 0, N_("是 or 否: receives 低保.")};
+static const struct field_spec m_tekun = {
+    "tekun", N_("Destitute support"), FT_YESNO, 0, 0, 0, 0, NULL, 0, N_("是 or 否: receives 特困供养.")};
+static const struct field_spec m_public_job = {
+    "public_job", N_("Public-welfare job"), FT_CODE, 0, 0, 0, 0, "public_job", 0,
+    N_("Empty when the member has none.  F4 shows the list.")};
+static const struct field_spec m_phone = {
+    "phone", N_("Phone"), FT_PHONE, 0, 0, 0, 0, NULL, 0,
+    N_("A mobile number (11 digits) or a landline with its area code.")};
+
+const struct bind member_binds[] = {
+    BIND(m_name, B_STR, struct person, name, 1),
+    BIND(m_id_type, B_STR, struct person, id_type, 1),
+    BIND(m_id_no, B_STR, struct person, id_no, 1),
+    BIND(m_sex, B_STR, struct person, sex, 1),
+    BIND(m_birth, B_DATE, struct person, birth, 1),
+    BIND(m_relation, B_STR, struct person, relation, 1),
+    BIND(m_ethnicity, B_STR, struct person, ethnicity, 1),
+    BIND(m_political, B_STR, struct person, political, 0),
+    BIND(m_education, B_STR, struct person, education, 1),
+    BIND(m_schooling, B_STR, struct person, schooling, 1),
+    BIND(m_health, B_STR, struct person, health, 1),
+    BIND(m_labour, B_STR, struct person, labour, 1),
+    BIND(m_work_place, B_STR, struct person, work_place, 0),
+    BIND(m_work_months, B_INT, struct person, work_months, 0),
+    BIND(m_ins_medical, B_FLAG, struct person, ins_medical, 1),
+    BIND(m_ins_serious, B_FLAG, struct person, ins_serious, 0),
+    BIND(m_medical_aid, B_FLAG, struct person, medical_aid, 0),
+    BIND(m_ins_pension, B_FLAG, struct person, ins_pension, 0),
+    BIND(m_dibao, B_FLAG, struct person, dibao, 0),
+    BIND(m_tekun, B_FLAG, struct person, tekun, 0),
+    BIND(m_public_job, B_STR, struct person, public_job, 0),
+    BIND(m_phone, B_STR, struct person, phone, 1),
+};
+const size_t member_nbinds = sizeof(member_binds) / sizeof(member_binds[0]);
+
+void
+member_fill_from_id(struct form *fm, const char *group)
+{
+    struct field_value v, sex, birth;
+    struct idno id;
+    int k;
+
+    if (wform_value(&fm->w, group, "id_no", &v) != 0 || v.empty ||
+        idno_parse(v.s, app_today(), &id) != IDNO_OK) {
+        field_value_clear(&v);
+        return;
+    }
+    field_value_clear(&v);
+    k = wform_find(&fm->w, group, "sex");
+    if (k >= 0 && fm->w.items[k].line.len == 0 && id.sex != SEX_UNKNOWN) {
+        char *text;
+
+        memset(&sex, 0, sizeof(sex));
+        field_value_str(&sex, id.sex == SEX_MALE ? "1" : "2");
+        text = form_format(fm, &m_sex, &sex);
+        wform_set(&fm->w, (size_t)k, text);
+        free(text);
+        field_value_clear(&sex);
+    }
+    k = wform_find(&fm->w, group, "birth");
+    if (k >= 0 && fm->w.items[k].line.len == 0) {
+        char *text;
+
+        memset(&birth, 0, sizeof(birth));
+        field_value_num(&birth, id.birth);
+        text = form_format(fm, &m_birth, &birth);
+        wform_set(&fm->w, (size_t)k, text);
+        free(text);
+    }
+}
+
+/* --- add or edit a member ------------------------------------------------------- */
+
+static void
+person_defaults(struct person *p, int64_t hh)
+{
+    memset(p, 0, sizeof(*p));
+    p->household_id = hh;
+    p->birth = DATE_NONE;
+    p->in_household = 1;
+    snprintf(p->id_type, sizeof(p->id_type), "1");
+}
+
+static int
+member_open(struct form *fm, struct err *e)
+{
+    struct person p;
+
+    if (fm->id != 0) {
+        if (db_person_get(fm->app->db, fm->id, &p, e) != 0) {
+            return -1;
+        }
+        fm->hh = p.household_id;
+        fm->version = p.version;
+        snprintf(fm->title, sizeof(fm->title), _("Member %s"), p.name);
+    } else {
+        person_defaults(&p, fm->hh);
+        snprintf(fm->title, sizeof(fm->title), "%s", _("New member"));
+    }
+    bind_add(fm, member_binds, member_nbinds, "", &p, 0);
+    return 0;
+}
+
+static int
+member_save(struct form *fm, struct err *e)
+{
+    struct rule_ctx ctx = form_rule_ctx(fm);
+    struct person p;
+
+    if (fm->id != 0) {
+        if (db_person_get(fm->app->db, fm->id, &p, e) != 0) {
+            return -1;
+        }
+    } else {
+        person_defaults(&p, fm->hh);
+    }
+    bind_read(fm, member_binds, member_nbinds, "", &p);
+    p.version = fm->version;
+    if (db_person_save(fm->app->db, &ctx, form_actor(fm), &p, e) != 0) {
+        return -1;
+    }
+    snprintf(fm->done, sizeof(fm->done), _("Member %s saved."), p.name);
+    fm->saved_hh = p.household_id;
+    return 0;
+}
+
+static int
+member_theirs(struct form *fm, char **theirs, int64_t *version, struct err *e)
+{
+    struct person p;
+
+    if (db_person_get(fm->app->db, fm->id, &p, e) != 0) {
+        return -1;
+    }
+    bind_texts(fm, member_binds, member_nbinds, "", &p, theirs);
+    *version = p.version;
+    return 0;
+}
+
+static void
+member_left(struct form *fm, size_t i)
+{
+    const struct form_item *it = &fm->w.items[i];
+
+    if (it->spec != NULL && strcmp(it->spec->name, "id_no") == 0) {
+        member_fill_from_id(fm, it->group);
+    }
+}
+
+const struct form_kind member_form = {
+    .id = "member",
+    .open = member_open,
+    .save = member_save,
+    .theirs = member_theirs,
+    .left = member_left,
+};
+
+/* --- a member leaves the household -------------------------------------------------- */
+
+static const struct field_spec r_name = {
+    "name", N_("Member"), FT_TEXT, FF_READONLY, 30, 0, 0, NULL, 0, NULL};
+static const struct field_spec r_reason = {
+    "reason", N_("Reason"), FT_TEXT, FF_REQUIRED, 100, 0, 0, NULL, 0,
+    N_("Why the member leaves: died, married out, moved to town, ...")};
+static const struct field_spec r_date = {
+    "date", N_("Date"), FT_DATE, FF_REQUIRED, 0, 0, 0, NULL, 0,
+    N_("When the member left, for example 2026-10-01.")};
+
+static int
+remove_open(struct form *fm, struct err *e)
+{
+    struct person p;
+
+    if (db_person_get(fm->app->db, fm->id, &p, e) != 0) {
+        return -1;
+    }
+    fm->hh = p.household_id;
+    fm->version = p.version;
+    snprintf(fm->title, sizeof(fm->title), _("Member %s leaves the household"), p.name);
+    form_add_str(fm, &r_name, "", p.name);
+    form_add_str(fm, &r_reason, "", "");
+    form_add_num(fm, &r_date, "", app_today(), 0);
+    return 0;
+}
+
+static int
+remove_save(struct form *fm, struct err *e)
+{
+    struct rule_ctx ctx = form_rule_ctx(fm);
+    char reason[256];
+
+    form_str(fm, "", "reason", reason, sizeof(reason));
+    if (db_person_remove(fm->app->db, &ctx, form_actor(fm), fm->id, fm->version, reason,
+                         (int)form_num(fm, "", "date", app_today()), e) != 0) {
+        return -1;
+    }
+    snprintf(fm->done, sizeof(fm->done), "%s", _("The member no longer counts in the household; the record is kept."));
+    fm->saved_hh = fm->hh;
+    return 0;
+}
+
+const struct form_kind member_remove_form = {
+    .id = "member-remove",
+    .open = remove_open,
+    .save = remove_save,
+};

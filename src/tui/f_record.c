@@ -1,0 +1,235 @@
+/*
+ * f_record.c - the records that hang off a household: assistance
+ * measures (category, item, start, end, optional project) and visits
+ * (date, visitor, findings, new risk, next visit).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "core/codes.h"
+#include "core/date.h"
+#include "core/mcase.h"
+#include "db/db_edit.h"
+#include "tui/f_common.h"
+#include "tui/form.h"
+#include "util/err.h"
+#include "util/i18n.h"
+
+/* --- measures ---------------------------------------------------------------------- */
+
+static const struct field_spec ms_year = {
+    "year", N_("Year"), FT_INT, FF_REQUIRED, 0, 2000, 2100, NULL, 0,
+    N_("The year the measure belongs to.")};
+static const struct field_spec ms_category = {
+    "category", N_("Measure category"), FT_CODE, FF_REQUIRED, 0, 0, 0, "measure_category", 0,
+    N_("产业, 就业, 金融 and 公益岗位 are development measures.  F4 shows the list.")};
+static const struct field_spec ms_item = {
+    "item", N_("Measure item"), FT_CODE, 0, 0, 0, 0, "measure_item", 0,
+    N_("An item of the category chosen above.  F4 shows the list.")};
+static const struct field_spec ms_start = {
+    "start", N_("Start date"), FT_DATE, FF_REQUIRED | FF_FUTURE, 0, 0, 0, NULL, 0,
+    N_("When the measure started (or starts).")};
+static const struct field_spec ms_end = {
+    "end", N_("End date"), FT_DATE, FF_FUTURE, 0, 0, 0, NULL, 0,
+    N_("Empty while it goes on.")};
+static const struct field_spec ms_project = {
+    "project_id", N_("Project number"), FT_INT, 0, 0, 0, 999999999, NULL, 0,
+    N_("The project that pays for it, if any (optional).")};
+
+static const struct bind measure_binds[] = {
+    BIND(ms_year, B_INT, struct measure, year, 1),
+    BIND(ms_category, B_STR, struct measure, category, 1),
+    BIND(ms_item, B_STR, struct measure, item, 1),
+    BIND(ms_start, B_DATE, struct measure, start, 1),
+    BIND(ms_end, B_DATE, struct measure, end, 1),
+};
+#define NMEASURE (sizeof(measure_binds) / sizeof(measure_binds[0]))
+
+static int
+measure_open(struct form *fm, struct err *e)
+{
+    struct measure m;
+    int y, mo, d;
+
+    memset(&m, 0, sizeof(m));
+    if (fm->id != 0) {
+        if (db_measure_get(fm->app->db, fm->id, &m, e) != 0) {
+            return -1;
+        }
+        fm->hh = m.household_id;
+        fm->version = m.version;
+        snprintf(fm->title, sizeof(fm->title), "%s", _("Assistance measure"));
+    } else {
+        date_to_ymd(app_today(), &y, &mo, &d);
+        m.household_id = fm->hh;
+        m.year = y;
+        m.start = app_today();
+        m.end = DATE_NONE;
+        snprintf(fm->title, sizeof(fm->title), "%s", _("New assistance measure"));
+    }
+    bind_add(fm, measure_binds, NMEASURE, "", &m, 0);
+    form_add_num(fm, &ms_project, "", m.project_id, m.project_id == 0);
+    return 0;
+}
+
+static int
+measure_save(struct form *fm, struct err *e)
+{
+    struct rule_ctx ctx = form_rule_ctx(fm);
+    const struct codebook *cb = &fm->app->policy.codes;
+    struct measure m;
+
+    memset(&m, 0, sizeof(m));
+    if (fm->id != 0 && db_measure_get(fm->app->db, fm->id, &m, e) != 0) {
+        return -1;
+    }
+    m.household_id = fm->hh;
+    bind_read(fm, measure_binds, NMEASURE, "", &m);
+    m.project_id = form_num(fm, "", "project_id", 0);
+    m.version = fm->version;
+    if (m.item[0] != '\0' && !code_is(cb, "measure_item", m.item, m.category)) {
+        return err_set(e, ERR_INVALID, _("%s is not an item of %s: choose an item of that category"),
+                       code_label(cb, "measure_item", m.item),
+                       code_label(cb, "measure_category", m.category));
+    }
+    if (m.end != DATE_NONE && m.end < m.start) {
+        return err_set(e, ERR_INVALID, "%s", _("The end date lies before the start date."));
+    }
+    if (db_measure_save(fm->app->db, &ctx, form_actor(fm), &m, e) != 0) {
+        return -1;
+    }
+    snprintf(fm->done, sizeof(fm->done), _("Measure saved: %s."),
+             code_label(cb, "measure_category", m.category));
+    fm->saved_hh = fm->hh;
+    return 0;
+}
+
+static int
+measure_theirs(struct form *fm, char **theirs, int64_t *version, struct err *e)
+{
+    struct measure m;
+
+    if (db_measure_get(fm->app->db, fm->id, &m, e) != 0) {
+        return -1;
+    }
+    bind_texts(fm, measure_binds, NMEASURE, "", &m, theirs);
+    *version = m.version;
+    return 0;
+}
+
+const struct form_kind measure_form = {
+    .id = "measure",
+    .open = measure_open,
+    .save = measure_save,
+    .theirs = measure_theirs,
+};
+
+/* --- visits ---------------------------------------------------------------------------- */
+
+static const struct field_spec v_date = {
+    "visit_date", N_("Visit date"), FT_DATE, FF_REQUIRED, 0, 0, 0, NULL, 0,
+    N_("The day of the visit.")};
+static const struct field_spec v_visitor = {
+    "visitor", N_("Visitor"), FT_NAME, FF_REQUIRED, 0, 0, 0, NULL, 0, N_("Who visited.")};
+static const struct field_spec v_role = {
+    "visitor_role", N_("Visitor's role"), FT_CODE, 0, 0, 0, 0, "visitor_role", 0,
+    N_("F4 shows the list.")};
+static const struct field_spec v_findings = {
+    "findings", N_("Findings"), FT_LONGTEXT, 0, 2000, 0, 0, NULL, 0,
+    N_("What was found: income changes, the guarantees, needs.")};
+static const struct field_spec v_new_risk = {
+    "new_risk", N_("New risk found"), FT_YESNO, FF_REQUIRED, 0, 0, 0, NULL, 0,
+    N_("是 when the household faces a new risk (then register a clue).")};
+static const struct field_spec v_next = {
+    "next_visit", N_("Next visit"), FT_DATE, FF_FUTURE, 0, 0, 0, NULL, 0,
+    N_("When to visit again (after the visit date).")};
+
+static const struct bind visit_binds[] = {
+    BIND(v_date, B_DATE, struct visit, visit_date, 1),
+    BIND(v_visitor, B_STR, struct visit, visitor, 1),
+    BIND(v_role, B_STR, struct visit, visitor_role, 1),
+    BIND(v_findings, B_PSTR, struct visit, findings, 1),
+    BIND(v_new_risk, B_FLAG, struct visit, new_risk, 1),
+    BIND(v_next, B_DATE, struct visit, next_visit, 1),
+};
+#define NVISIT (sizeof(visit_binds) / sizeof(visit_binds[0]))
+
+static int
+visit_open(struct form *fm, struct err *e)
+{
+    struct visit v;
+
+    visit_init(&v);
+    if (fm->id != 0) {
+        if (db_visit_get(fm->app->db, fm->id, &v, e) != 0) {
+            visit_clear(&v);
+            return -1;
+        }
+        fm->hh = v.household_id;
+        fm->version = v.version;
+        snprintf(fm->title, sizeof(fm->title), "%s", _("Visit"));
+    } else {
+        v.household_id = fm->hh;
+        v.visit_date = app_today();
+        v.next_visit = date_add_months(app_today(), 1);
+        snprintf(v.visitor, sizeof(v.visitor), "%s", form_actor(fm)->name);
+        snprintf(fm->title, sizeof(fm->title), "%s", _("New visit"));
+    }
+    bind_add(fm, visit_binds, NVISIT, "", &v, 0);
+    visit_clear(&v);
+    return 0;
+}
+
+static int
+visit_save(struct form *fm, struct err *e)
+{
+    struct rule_ctx ctx = form_rule_ctx(fm);
+    struct visit v;
+    int rc;
+
+    visit_init(&v);
+    if (fm->id != 0 && db_visit_get(fm->app->db, fm->id, &v, e) != 0) {
+        visit_clear(&v);
+        return -1;
+    }
+    v.household_id = fm->hh;
+    bind_read(fm, visit_binds, NVISIT, "", &v);
+    v.version = fm->version;
+    if (v.next_visit != DATE_NONE && v.next_visit <= v.visit_date) {
+        visit_clear(&v);
+        return err_set(e, ERR_INVALID, "%s", _("The next visit must come after this one."));
+    }
+    rc = db_visit_save(fm->app->db, &ctx, form_actor(fm), &v, e);
+    if (rc == 0) {
+        snprintf(fm->done, sizeof(fm->done), "%s", _("Visit saved."));
+        fm->saved_hh = fm->hh;
+    }
+    visit_clear(&v);
+    return rc;
+}
+
+static int
+visit_theirs(struct form *fm, char **theirs, int64_t *version, struct err *e)
+{
+    struct visit v;
+
+    visit_init(&v);
+    if (db_visit_get(fm->app->db, fm->id, &v, e) != 0) {
+        visit_clear(&v);
+        return -1;
+    }
+    bind_texts(fm, visit_binds, NVISIT, "", &v, theirs);
+    *version = v.version;
+    visit_clear(&v);
+    return 0;
+}
+
+const struct form_kind visit_form = {
+    .id = "visit",
+    .open = visit_open,
+    .save = visit_save,
+    .theirs = visit_theirs,
+};
