@@ -39,19 +39,26 @@ int db_household_create(struct db *db, const struct rule_ctx *ctx,
                         const struct actor *a, struct household *h,
                         struct person *members, size_t n, struct err *e);
 
-/* Update household H (H->id, H->version as loaded). */
+/* Update household H (H->id, H->version as loaded).  Moving it to
+ * another village needs the actor to see both places. */
 int db_household_update(struct db *db, const struct rule_ctx *ctx,
                         const struct actor *a, struct household *h,
                         struct err *e);
 
-/* Add (P->id == 0) or update a member of P->household_id. */
+/* Add (P->id == 0) or update a member of P->household_id.  A new member
+ * is current (in_household 1); an update never changes membership (see
+ * db_person_remove) nor moves the member to another household.  The ID
+ * number of a current member is refused when another current member holds
+ * it, with the household named.  The head relation is not checked here
+ * (to change the head, save the new head, then the old one). */
 int db_person_save(struct db *db, const struct rule_ctx *ctx,
                    const struct actor *a, struct person *p, struct err *e);
 
-/* Member ID leaves the household (in_household = 0) on DAY for REASON
- * (required, at most 200 bytes), VERSION as loaded.  The head cannot be
- * removed while other members remain (make another member the head
- * first): ERR_RULE. */
+/* Member ID leaves the household (in_household = 0) on DAY (DATE_NONE:
+ * today; not after today) for REASON (required, at most 200 bytes),
+ * VERSION as loaded.  The head cannot be removed while other members
+ * remain (make another member the head first): ERR_RULE.  Audited as
+ * an "update" of in_household, left_reason and left_on. */
 int db_person_remove(struct db *db, const struct rule_ctx *ctx,
                      const struct actor *a, int64_t id, int64_t version,
                      const char *reason, int day, struct err *e);
@@ -91,7 +98,8 @@ int db_measure_get(struct db *db, int64_t id, struct measure *m,
 int db_visit_get(struct db *db, int64_t id, struct visit *v, struct err *e);
 
 /* The next free household number of VILLAGE: the village's code (its
- * first 12 digits) and a 4-digit sequence after the highest in use. */
+ * 12 digits) and a 4-digit sequence after the highest in use.  A village
+ * without a 12-digit code, or whose sequence reached 9999: ERR_INVALID. */
 int db_household_next_no(struct db *db, int64_t village, char out[HH_NO_BUF],
                          struct err *e);
 
@@ -115,11 +123,13 @@ struct similar_hh {
     char id_masked[IDNO_BUF];     /* that member's ID, masked */
 };
 
-/* Up to LIMIT households with a current member matching NAME (may be
- * "") in VILLAGE, ID_NO (normalized; may be ""), or NAME's pinyin
- * initials and BIRTH (DATE_NONE: not used), strongest match first
- * (ID, then name and village, then initials and birth).  EXCEPT_HH
- * (0: none) is left out (the household being edited).  Free *V. */
+/* Up to LIMIT (0: no limit) households with a current member matching
+ * NAME (may be "") in VILLAGE, ID_NO (normalized; may be ""), or NAME's
+ * pinyin initials and BIRTH (DATE_NONE: not used), strongest match first
+ * (ID, then name and village, then initials and birth; among equals,
+ * more kinds of match first, then by household id).  EXCEPT_HH (0: none)
+ * is left out (the household being edited).  HEAD is the head shown in
+ * the list of households (hh_list).  Free *V. */
 int db_household_similar(struct db *db, const struct actor *a,
                          const char *name, const char *id_no,
                          int64_t village, int birth, int64_t except_hh,

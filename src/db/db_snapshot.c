@@ -14,27 +14,16 @@
 #define RANGE " BETWEEN ?1 AND ?2 "
 
 static const char q_household[] =
-    "SELECT id, hh_no, township_id, village_id, "
-    "coalesce(natural_village_id, 0), hh_type, address, phone, relocated, "
-    "relocation_site, military, no_labour_support, house_grade, version "
-    "FROM household WHERE id" RANGE "ORDER BY id";
+    "SELECT " SNAP_HOUSEHOLD_COLS " FROM household WHERE id" RANGE "ORDER BY id";
 static const char q_person[] =
-    "SELECT household_id, id, person_no, name, sex, id_type, id_no, "
-    "birth_date, relation, ethnicity, political, education, schooling, "
-    "health, labour, work_place, work_months, ins_medical, ins_serious, "
-    "medical_aid, ins_pension, dibao, tekun, public_job, phone, "
-    "in_household, left_reason, version "
-    "FROM person WHERE household_id" RANGE "AND in_household = 1 "
-    "ORDER BY household_id, id";
+    "SELECT " SNAP_PERSON_COLS " FROM person WHERE household_id" RANGE
+    "AND in_household = 1 ORDER BY household_id, id";
 static const char q_income[] =
-    "SELECT household_id, id, year, wage, business, property, transfer, "
-    "business_cost, claims, oop_rigid, members, net, per_capita, "
-    "coalesce(line_fen, 0), coalesce(line_year, 0), version "
-    "FROM income WHERE household_id" RANGE "ORDER BY household_id, year";
+    "SELECT " SNAP_INCOME_COLS " FROM income WHERE household_id" RANGE
+    "ORDER BY household_id, year";
 static const char q_guarantee[] =
-    "SELECT household_id, id, year, checked_on, food_clothing, education, "
-    "medical, housing, water, version "
-    "FROM guarantee WHERE household_id" RANGE "ORDER BY household_id, year";
+    "SELECT " SNAP_GUARANTEE_COLS " FROM guarantee WHERE household_id" RANGE
+    "ORDER BY household_id, year";
 static const char q_case[] =
     "SELECT household_id, id, state, category, channel, description, "
     "clue_date, identified_on, elim_started, eliminated_on, elim_method, "
@@ -54,13 +43,11 @@ static const char q_step[] =
     "WHERE c.household_id" RANGE "AND c.state <> 'rejected' "
     "ORDER BY c.household_id, s.id";
 static const char q_measure[] =
-    "SELECT household_id, id, coalesce(case_id, 0), year, category, item, "
-    "start_date, end_date, coalesce(project_id, 0), version "
-    "FROM measure WHERE household_id" RANGE "ORDER BY household_id, id";
+    "SELECT " SNAP_MEASURE_COLS " FROM measure WHERE household_id" RANGE
+    "ORDER BY household_id, id";
 static const char q_visit[] =
-    "SELECT household_id, id, visit_date, visitor, visitor_role, new_risk, "
-    "next_visit, findings, version "
-    "FROM visit WHERE household_id" RANGE "ORDER BY household_id, visit_date";
+    "SELECT " SNAP_VISIT_COLS " FROM visit WHERE household_id" RANGE
+    "ORDER BY household_id, visit_date";
 
 static const char *const queries[SNAP_COUNT] = {
     q_household, q_person, q_income, q_guarantee, q_case, q_risk, q_step,
@@ -69,8 +56,8 @@ static const char *const queries[SNAP_COUNT] = {
 
 #define TXT(i, f) db_col_text(st, i, f, sizeof(f))
 
-static void
-read_household(sqlite3_stmt *st, struct household *h)
+void
+snap_read_household(sqlite3_stmt *st, struct household *h)
 {
     h->id = db_col_int(st, 0);
     TXT(1, h->hh_no);
@@ -88,8 +75,8 @@ read_household(sqlite3_stmt *st, struct household *h)
     h->version = db_col_int(st, 13);
 }
 
-static void
-read_person(sqlite3_stmt *st, struct person *p)
+void
+snap_read_person(sqlite3_stmt *st, struct person *p)
 {
     p->household_id = db_col_int(st, 0);
     p->id = db_col_int(st, 1);
@@ -121,8 +108,8 @@ read_person(sqlite3_stmt *st, struct person *p)
     p->version = db_col_int(st, 27);
 }
 
-static void
-read_income(sqlite3_stmt *st, struct income *inc)
+void
+snap_read_income(sqlite3_stmt *st, struct income *inc)
 {
     inc->household_id = db_col_int(st, 0);
     inc->id = db_col_int(st, 1);
@@ -142,8 +129,8 @@ read_income(sqlite3_stmt *st, struct income *inc)
     inc->version = db_col_int(st, 15);
 }
 
-static void
-read_guarantee(sqlite3_stmt *st, struct guarantee *g)
+void
+snap_read_guarantee(sqlite3_stmt *st, struct guarantee *g)
 {
     g->household_id = db_col_int(st, 0);
     g->id = db_col_int(st, 1);
@@ -208,8 +195,8 @@ read_step(sqlite3_stmt *st, struct case_step *s)
     s->note = db_col_strdup(st, 14);
 }
 
-static void
-read_measure(sqlite3_stmt *st, struct measure *m)
+void
+snap_read_measure(sqlite3_stmt *st, struct measure *m)
 {
     m->household_id = db_col_int(st, 0);
     m->id = db_col_int(st, 1);
@@ -223,8 +210,8 @@ read_measure(sqlite3_stmt *st, struct measure *m)
     m->version = db_col_int(st, 9);
 }
 
-static void
-read_visit(sqlite3_stmt *st, struct visit *v)
+void
+snap_read_visit(sqlite3_stmt *st, struct visit *v)
 {
     visit_clear(v);
     v->household_id = db_col_int(st, 0);
@@ -244,13 +231,13 @@ take_row(enum snap_query q, sqlite3_stmt *st, struct hh_snapshot *s)
 {
     switch (q) {
     case SNAP_PERSON:
-        read_person(st, snapshot_add_member(s));
+        snap_read_person(st, snapshot_add_member(s));
         break;
     case SNAP_INCOME:
-        read_income(st, snapshot_add_income(s));
+        snap_read_income(st, snapshot_add_income(s));
         break;
     case SNAP_GUARANTEE:
-        read_guarantee(st, snapshot_add_guarantee(s));
+        snap_read_guarantee(st, snapshot_add_guarantee(s));
         break;
     case SNAP_CASE:
         read_case(st, &s->mcase);
@@ -266,10 +253,10 @@ take_row(enum snap_query q, sqlite3_stmt *st, struct hh_snapshot *s)
         read_step(st, snapshot_add_step(s));
         break;
     case SNAP_MEASURE:
-        read_measure(st, snapshot_add_measure(s));
+        snap_read_measure(st, snapshot_add_measure(s));
         break;
     case SNAP_VISIT:
-        read_visit(st, snapshot_add_visit(s));
+        snap_read_visit(st, snapshot_add_visit(s));
         break;
     default:
         break;
@@ -331,7 +318,7 @@ snap_iter_next(struct snap_iter *it, struct hh_snapshot *s, struct err *e)
         it->done = 1;
         return rc;
     }
-    read_household(it->st[SNAP_HOUSEHOLD], &s->hh);
+    snap_read_household(it->st[SNAP_HOUSEHOLD], &s->hh);
     for (q = SNAP_PERSON; q < SNAP_COUNT; q++) {
         sqlite3_stmt *st = it->st[q];
 

@@ -338,9 +338,15 @@ static const char m002[] =
     "  UNIQUE (login, name)\n"
     ");\n";
 
+/* Looking for a person before adding a household (db_household_similar):
+ * current members by birth date, for "same initials, same birthday". */
+static const char m003[] =
+    "CREATE INDEX person_birth ON person(birth_date) WHERE in_household = 1;\n";
+
 static const char *const migrations[] = {
     m001,
     m002,
+    m003,
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
