@@ -193,6 +193,20 @@ case_actions_for(enum case_state s, enum role role, enum case_action *out)
     return n;
 }
 
+unsigned
+case_states_waiting(enum role role)
+{
+    unsigned bits = 0;
+    size_t i;
+
+    for (i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
+        if (case_state_in_procedure(table[i].from) && (table[i].roles & ROLE_BIT(role))) {
+            bits |= 1u << table[i].from;
+        }
+    }
+    return bits;
+}
+
 int
 case_state_in_procedure(enum case_state s)
 {

@@ -175,6 +175,10 @@ const struct case_transition *case_transitions(size_t *n);
 size_t case_actions_for(enum case_state s, enum role role,
                         enum case_action *out);
 
+/* The states (as bits 1 << state) in which a case waits for ROLE: a
+ * step of the identification or elimination procedure is open to it. */
+unsigned case_states_waiting(enum role role);
+
 /* 1 while the case is in the identification or elimination procedure
  * (its deadline matters). */
 int case_state_in_procedure(enum case_state s);

@@ -417,6 +417,18 @@ add_filters(struct qb *b, const struct list_query *q)
     if (f->findings) {
         qb_where(b, "l.errors + l.warnings > 0");
     }
+    if (f->states) {
+        qb_where(b, "((? >> l.state_rank) & 1) = 1");
+        qb_int(b, f->states);
+    }
+    if (f->no_dev_measure) {
+        qb_where(b, "l.measure_due < ?");
+        qb_today(b, q->today, 1);
+    }
+    if (f->visit_days > 0) {
+        qb_where(b, "l.visit_due < ?");
+        qb_today(b, q->today + f->visit_days, 1);
+    }
     k = search_terms_query(f->search, &fts, &clean);
     /* The unary + keeps SQLite from reading by the matches when they
      * are many: it walks the sort order and stops after a page. */
@@ -681,7 +693,8 @@ only_search(const struct list_query *q)
 
     return q->scope_level != LEVEL_TOWNSHIP && q->scope_level != LEVEL_VILLAGE &&
            !f->township_id && !f->village_id && !f->category[0] && !f->risk[0] &&
-           f->state < 0 && !f->overdue && !f->findings;
+           f->state < 0 && !f->overdue && !f->findings && !f->states &&
+           !f->no_dev_measure && !f->visit_days;
 }
 
 int
@@ -831,6 +844,15 @@ list_filter_format(const struct list_filter *f, char *out, size_t n)
     if (f->findings) {
         sbuf_adds(&sb, "findings=1;");
     }
+    if (f->states) {
+        sbuf_addf(&sb, "states=%u;", f->states);
+    }
+    if (f->no_dev_measure) {
+        sbuf_adds(&sb, "nodev=1;");
+    }
+    if (f->visit_days) {
+        sbuf_addf(&sb, "visitdue=%d;", f->visit_days);
+    }
     snprintf(out, n, "%s", sb.buf);
     sbuf_release(&sb);
 }
@@ -865,6 +887,12 @@ list_filter_parse(const char *spec, struct list_filter *f)
             f->overdue = eq[0] == '1';
         } else if (strcmp(part, "findings") == 0) {
             f->findings = eq[0] == '1';
+        } else if (strcmp(part, "states") == 0) {
+            f->states = (unsigned)strtoul(eq, NULL, 10) & ((1u << CS_COUNT) - 1);
+        } else if (strcmp(part, "nodev") == 0) {
+            f->no_dev_measure = eq[0] == '1';
+        } else if (strcmp(part, "visitdue") == 0) {
+            f->visit_days = atoi(eq) > 0 && atoi(eq) < 3660 ? atoi(eq) : 0;
         }
     }
 }

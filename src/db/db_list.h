@@ -44,6 +44,9 @@ struct list_filter {
     int state;                 /* -1 = any, else enum case_state */
     int overdue;               /* only overdue households */
     int findings;              /* only households with findings */
+    unsigned states;           /* 0 = any, else bits 1 << enum case_state */
+    int no_dev_measure;        /* labour, no development measure, past due */
+    int visit_days;            /* 0 = any, else a visit due within N days */
     char search[128];          /* what was typed after '/' */
 };
 

@@ -281,7 +281,7 @@ new_open(struct form *fm, struct err *e)
     memset(&h, 0, sizeof(h));
     snprintf(h.hh_type, sizeof(h.hh_type), "2");
     snprintf(fm->title, sizeof(fm->title), "%s", _("New household"));
-    wform_heading(&fm->w, _("Household"), "");
+    wform_heading(&fm->w, _("The household"), "");
     bind_add(fm, household_new_binds, household_new_nbinds, "", &h, 0);
     add_member(fm, 1);
     return 0;

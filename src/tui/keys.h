@@ -40,7 +40,10 @@ struct keydef {
     unsigned flags;
 };
 
+/* The control character of C (<termios.h> may define the same). */
+#ifndef CTRL
 #define CTRL(c) ((c) & 0x1f)
+#endif
 
 /* Keys every screen has (help, quit, redraw), ended by {0}. */
 extern const struct keydef global_keys[];

@@ -486,6 +486,15 @@ picked(void *ctx, struct tui *t, size_t index)
     if (fm->kind->changed != NULL) {
         fm->kind->changed(fm);
     }
+    /* One choice made: on to the next field. */
+    if (it->spec->type == FT_CODE) {
+        if (fm->kind->left != NULL) {
+            fm->kind->left(fm, st->pick);
+        }
+        if (fm->w.focus + 1 < fm->w.n) {
+            wform_focus_from(&fm->w, fm->w.focus + 1, 1);
+        }
+    }
     (void)t;
     return D_BODY | D_STATUS;
 }
@@ -512,6 +521,17 @@ pick(struct fstate *st, struct tui *t)
     m = menu_new(_(it->spec->label), picked, st);
     for (i = 0; i < tab->n; i++) {
         menu_add(m, tab->v[i].label);
+    }
+    /* What was typed narrows the list (a code field's text that is not
+     * a choice yet: part of a name, pinyin initials). */
+    if (it->spec->type == FT_CODE && it->line.len > 0 &&
+        wform_check(&fm->w, fm->w.focus, NULL, NULL) != 0) {
+        struct sbuf typed = SBUF_INIT;
+
+        wform_text(&fm->w, fm->w.focus, &typed);
+        menu_narrow(m, typed.buf);
+        sbuf_release(&typed);
+        fm->w.items[fm->w.focus].bad = 0;
     }
     menu_open(t, m);
     return D_ALL;
@@ -592,8 +612,12 @@ form_action(struct screen *s, struct tui *t, int action)
         return move_focus(st, t, -1, page);
     case ACT_OPEN:
         it = &fm->w.items[fm->w.focus];
+        /* Enter on a code field that holds no choice yet opens the list,
+         * narrowed by what was typed. */
         if (it->spec != NULL && (it->spec->type == FT_CODE || it->spec->type == FT_CODES) &&
-            it->line.len == 0) {
+            (it->line.len == 0 ||
+             (it->spec->type == FT_CODE && wform_check(&fm->w, fm->w.focus, NULL, NULL) != 0))) {
+            fm->w.items[fm->w.focus].bad = 0;
             return pick(st, t);
         }
         return move_focus(st, t, 1, 1);

@@ -17,6 +17,7 @@
 #include "db/db_division.h"
 #include "db/db_list.h"
 #include "tui/draw.h"
+#include "tui/form.h"
 #include "tui/s_filter.h"
 #include "tui/s_menu.h"
 #include "tui/screen.h"
@@ -83,6 +84,7 @@ static const struct keydef list_keys[] = {
     {'f', 0, ACT_FILTER, "f", N_("filter"), KD_BAR},
     {'s', 0, ACT_SORT, "s", N_("sort"), KD_BAR},
     {'w', 0, ACT_WORKLIST, "w", N_("worklists"), KD_BAR},
+    {'a', 0, ACT_NEW, "a", N_("new"), KD_BAR},
     {'g', 0, ACT_GOTO, "g", N_("go to row"), KD_BAR},
     {'c', 0, ACT_CLEAR, "c", N_("clear filter and search"), 0},
     {'n', 0, ACT_NEXT, "n", N_("next match"), 0},
@@ -389,6 +391,15 @@ describe(struct list_screen *ls, struct sbuf *out)
     if (f->findings) {
         add_part(&parts, _("with findings"));
     }
+    if (f->states) {
+        add_part(&parts, _("waiting for me"));
+    }
+    if (f->no_dev_measure) {
+        add_part(&parts, _("labour but no development measure"));
+    }
+    if (f->visit_days) {
+        add_part(&parts, _("visit due this week"));
+    }
     if (parts.len > 0) {
         sbuf_addf(out, _("Filter: %s"), parts.buf);
     }
@@ -527,8 +538,46 @@ open_sort(struct list_screen *ls, struct tui *t)
     return D_ALL;
 }
 
-/* Worklists: load one, save the filter as one, delete one.  The menu
- * lists the loads, then "save", then the deletes. */
+/* Worklists: the built-in ones, then the user's own (load, save the
+ * filter as one, delete one).  The menu lists the built-in ones, the
+ * loads, then "save", then the deletes. */
+enum { BUILTIN_WAITING, BUILTIN_OVERDUE, BUILTIN_NODEV, BUILTIN_VISITS, NBUILTIN };
+
+static const char *const builtin_names[NBUILTIN] = {
+    N_("Waiting for me (a procedure step is mine to do)"),
+    N_("Overdue (steps, visits, measures)"),
+    N_("Labour but no development measure a month after identification"),
+    N_("Visits due this week"),
+};
+
+static void
+load_builtin(struct list_screen *ls, int which)
+{
+    char keep[sizeof(ls->q.f.search)];
+
+    memcpy(keep, ls->q.f.search, sizeof(keep));
+    list_filter_init(&ls->q.f);
+    memcpy(ls->q.f.search, keep, sizeof(keep));
+    switch (which) {
+    case BUILTIN_WAITING:
+        ls->q.f.states = case_states_waiting(ls->app->actor.role);
+        if (ls->q.f.states == 0) {
+            ls->q.f.state = CS_COUNT;   /* nothing waits for a viewer */
+        }
+        break;
+    case BUILTIN_OVERDUE:
+        ls->q.f.overdue = 1;
+        break;
+    case BUILTIN_NODEV:
+        ls->q.f.no_dev_measure = 1;
+        break;
+    default:
+        ls->q.f.visit_days = 7;
+        break;
+    }
+    ls->reload = 1;
+}
+
 static unsigned
 worklist_chosen(void *ctx, struct tui *t, size_t index)
 {
@@ -537,6 +586,12 @@ worklist_chosen(void *ctx, struct tui *t, size_t index)
     struct err e;
     size_t n;
 
+    if (index < NBUILTIN) {
+        load_builtin(ls, (int)index);
+        tui_message(t, 0, _("Worklist '%s' loaded."), _(builtin_names[index]));
+        return D_ALL;
+    }
+    index -= NBUILTIN;
     err_clear(&e);
     if (db_worklist_list(ls->app->db, ls->app->login, &v, &n, &e)) {
         tui_message(t, 1, "%s", e.msg);
@@ -578,6 +633,9 @@ open_worklists(struct list_screen *ls, struct tui *t)
         tui_message(t, 1, "%s", e.msg);
         return D_STATUS;
     }
+    for (i = 0; i < NBUILTIN; i++) {
+        menu_add(m, _(builtin_names[i]));
+    }
     for (i = 0; i < n; i++) {
         snprintf(buf, sizeof(buf), _("Load: %s"), v[i].name);
         menu_add(m, buf);
@@ -588,6 +646,32 @@ open_worklists(struct list_screen *ls, struct tui *t)
         menu_add(m, buf);
     }
     free(v);
+    menu_open(t, m);
+    return D_ALL;
+}
+
+/* New: a household with its members, or a clue about a household not
+ * registered yet. */
+static unsigned
+new_chosen(void *ctx, struct tui *t, size_t index)
+{
+    (void)ctx;
+    form_open(t, index == 0 ? &household_new_form : &clue_new_form, 0, 0, 0);
+    return D_ALL;
+}
+
+static unsigned
+open_new(struct list_screen *ls, struct tui *t)
+{
+    struct menu *m;
+
+    if (!actor_writes(&ls->app->actor)) {
+        tui_message(t, 1, "%s", _("Your account is read-only."));
+        return D_STATUS;
+    }
+    m = menu_new(_("New"), new_chosen, ls);
+    menu_add(m, _("New household with its members"));
+    menu_add(m, _("New monitoring clue (household not registered yet)"));
     menu_open(t, m);
     return D_ALL;
 }
@@ -647,6 +731,8 @@ list_action(struct screen *s, struct tui *t, int action)
         return open_filter(ls, t);
     case ACT_WORKLIST:
         return open_worklists(ls, t);
+    case ACT_NEW:
+        return open_new(ls, t);
     case ACT_CLEAR:
         return clear_all(ls, t);
     case ACT_BACK:
@@ -777,10 +863,13 @@ list_resize(struct screen *s, struct tui *t)
     }
 }
 
+/* Back from another screen: what it saved may change the list. */
 static void
 list_resume(struct screen *s, struct tui *t)
 {
-    (void)s;
+    struct list_screen *ls = s->data;
+
+    ls->refresh = 1;
     t->dirty |= D_ALL;
 }
 

@@ -58,6 +58,13 @@ menu_add(struct menu *m, const char *item)
 }
 
 void
+menu_narrow(struct menu *m, const char *typed)
+{
+    free(m->typed);
+    m->typed = xstrdup(typed);
+}
+
+void
 menu_free(struct menu *m)
 {
     size_t i;
@@ -69,6 +76,7 @@ menu_free(struct menu *m)
         m->free_ctx(m->ctx);
     }
     if (m != NULL) {
+        free(m->typed);
         free(m->items);
         free(m->title);
         free(m);
@@ -121,6 +129,9 @@ menu_enter(struct screen *s, struct tui *t)
     st->m = s->arg;
     st->shown = xcalloc(st->m->n + 1, sizeof(size_t));
     wline_init(&st->filter, 40);
+    if (st->m->typed != NULL) {
+        wline_set(&st->filter, st->m->typed);
+    }
     narrow(st);
     for (i = 0; i < st->nshown; i++) {
         if (st->shown[i] == st->m->initial) {

@@ -15,6 +15,7 @@ struct menu {
     char **items;
     size_t n;
     size_t initial;          /* the choice the cursor starts on */
+    char *typed;             /* text the list starts narrowed by (owned), or NULL */
     /* Called with the chosen item's index after the menu has closed (it
      * may open another screen); returns dirty flags. */
     unsigned (*chosen)(void *ctx, struct tui *t, size_t index);
@@ -29,6 +30,8 @@ struct menu {
 struct menu *menu_new(const char *title, unsigned (*chosen)(void *, struct tui *, size_t),
                       void *ctx);
 void menu_add(struct menu *m, const char *item);
+/* Start with the list narrowed by TYPED. */
+void menu_narrow(struct menu *m, const char *typed);
 void menu_free(struct menu *m);
 /* Push the menu screen for M. */
 int menu_open(struct tui *t, struct menu *m);

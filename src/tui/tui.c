@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -25,6 +26,7 @@
 #include "db/db.h"
 #include "db/db_list.h"
 #include "tui/draw.h"
+#include "tui/form.h"
 #include "tui/screen.h"
 #include "util/err.h"
 #include "util/i18n.h"
@@ -509,6 +511,20 @@ prepare(struct app *a, struct err *e)
     return db_list_ensure(a->db, &ctx, &rebuilt, e);
 }
 
+/* Ctrl-S saves a form: the terminal must pass it on instead of pausing
+ * output (XON/XOFF).  ncurses restores the user's settings on exit. */
+static void
+keep_ctrl_s(void)
+{
+    struct termios tio;
+
+    if (tcgetattr(STDIN_FILENO, &tio) == 0) {
+        tio.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+        tcsetattr(STDIN_FILENO, TCSANOW, &tio);
+        def_prog_mode();
+    }
+}
+
 static void
 start_curses(void)
 {
@@ -517,6 +533,7 @@ start_curses(void)
     cbreak();
     noecho();
     nonl();
+    keep_ctrl_s();
     intrflush(stdscr, FALSE);
     curs_set(0);
 #ifdef HAVE_SET_ESCDELAY
@@ -557,6 +574,7 @@ tui_run(struct app *a)
         tui_message(&t, 1, _("Settings: %s"), a->settings.warnings[0]);
     }
     if (tui_push(&t, screen_new(&list_screen, NULL)) == 0) {
+        t.dirty |= form_offer_drafts(&t);
         loop(&t, in);
     }
     while (t.top != NULL) {
