@@ -251,4 +251,8 @@ TR = {
 "Visits due this week": "本周应走访",
 "New": "新增",
 "New household with its members": "新增农户（含家庭成员）",
+"person number": "人编号",
+"in the household": "在户",
+"left on": "减员日期",
+"year of the line": "监测范围年度",
 }

@@ -43,27 +43,114 @@ static const struct name_label tables[] = {
     {NULL, NULL},
 };
 
-static const struct name_label fields[] = {
-    {"state", N_("state")},
-    {"category", N_("category")},
-    {"channel", N_("channel")},
-    {"clue_date", N_("clue date")},
-    {"identified_on", N_("identified on")},
-    {"eliminated_on", N_("eliminated on")},
-    {"elim_method", N_("elimination method")},
-    {"deadline", N_("deadline")},
-    {"risks", N_("risks")},
-    {"id_no", N_("ID number")},
-    {"name", N_("name")},
-    {"role", N_("role")},
-    {"scope_id", N_("scope")},
-    {"active", N_("active")},
-    {"login", N_("login")},
-    {NULL, NULL},
+/* A field of a table (NULL: any table) with its label and, for codes,
+ * the code table its values come from ("" for yes/no flags). */
+struct field_label {
+    const char *tbl;
+    const char *name;
+    const char *label;            /* N_() */
+    const char *codes;            /* code table, "" for a flag, NULL */
 };
 
-/* Fields whose values are codes of a code table (field = table id). */
-static const char *const coded[] = {"category", "channel", "elim_method", NULL};
+static const struct field_label fields[] = {
+    {"monitor_case", "state", N_("state"), NULL},
+    {"monitor_case", "category", N_("category"), "category"},
+    {"monitor_case", "channel", N_("channel"), "channel"},
+    {"monitor_case", "clue_date", N_("clue date"), NULL},
+    {"monitor_case", "identified_on", N_("identified on"), NULL},
+    {"monitor_case", "eliminated_on", N_("eliminated on"), NULL},
+    {"monitor_case", "elim_method", N_("elimination method"), "elim_method"},
+    {"monitor_case", "deadline", N_("deadline"), NULL},
+    {"monitor_case", "risks", N_("risks"), NULL},
+    {"household", "hh_no", N_("Household number"), NULL},
+    {"household", "township_id", N_("township"), NULL},
+    {"household", "village_id", N_("Village"), NULL},
+    {"household", "hh_type", N_("Household type"), "hh_type"},
+    {"household", "address", N_("Address"), NULL},
+    {"household", "relocated", N_("Relocated for poverty alleviation"), ""},
+    {"household", "relocation_site", N_("Relocation site"), NULL},
+    {"household", "military", N_("Military or martyr family"), ""},
+    {"household", "no_labour_support", N_("Whole household without labour"), ""},
+    {"household", "house_grade", N_("Dangerous-house grade"), "house_grade"},
+    {"person", "person_no", N_("person number"), NULL},
+    {"person", "sex", N_("Sex"), "sex"},
+    {"person", "id_type", N_("ID type"), "id_type"},
+    {"person", "birth_date", N_("Birth date"), NULL},
+    {"person", "relation", N_("Relation to head"), "relation"},
+    {"person", "ethnicity", N_("Ethnicity"), "ethnicity"},
+    {"person", "political", N_("Political status"), "political"},
+    {"person", "education", N_("Education"), "education"},
+    {"person", "schooling", N_("Schooling"), "schooling"},
+    {"person", "health", N_("Health"), "health"},
+    {"person", "labour", N_("Labour ability"), "labour"},
+    {"person", "work_place", N_("Place of work"), NULL},
+    {"person", "work_months", N_("Months worked"), NULL},
+    {"person", "ins_medical", N_("Basic medical insurance"), ""},
+    {"person", "ins_serious", N_("Serious illness insurance"), ""},
+    {"person", "medical_aid", N_("Medical aid"), ""},
+    {"person", "ins_pension", N_("Basic pension insurance"), ""},
+    {"person", "dibao", N_("Minimum living allowance"), ""},
+    {"person", "tekun", N_("Destitute support"), ""},
+    {"person", "public_job", N_("Public-welfare job"), "public_job"},
+    {"person", "in_household", N_("in the household"), ""},
+    {"person", "left_reason", N_("Reason"), NULL},
+    {"person", "left_on", N_("left on"), NULL},
+    {"income", "year", N_("Year"), NULL},
+    {"income", "wage", N_("Wage income"), NULL},
+    {"income", "business", N_("Production income"), NULL},
+    {"income", "property", N_("Property income"), NULL},
+    {"income", "transfer", N_("Transfer income"), NULL},
+    {"income", "business_cost", N_("Production costs"), NULL},
+    {"income", "claims", N_("Insurance payouts"), NULL},
+    {"income", "oop_rigid", N_("Out-of-pocket rigid spending"), NULL},
+    {"income", "members", N_("Household size"), NULL},
+    {"income", "net", N_("Net income"), NULL},
+    {"income", "per_capita", N_("Per-capita net income"), NULL},
+    {"income", "line_fen", N_("Monitoring line"), NULL},
+    {"income", "line_year", N_("year of the line"), NULL},
+    {"guarantee", "year", N_("Year"), NULL},
+    {"guarantee", "checked_on", N_("Checked on"), NULL},
+    {"guarantee", "food_clothing", N_("Food and clothing secured"), ""},
+    {"guarantee", "education", N_("Compulsory education secured"), ""},
+    {"guarantee", "medical", N_("Basic medical care secured"), ""},
+    {"guarantee", "housing", N_("Housing safe"), ""},
+    {"guarantee", "water", N_("Drinking water safe"), ""},
+    {"measure", "case_id", N_("monitoring case"), NULL},
+    {"measure", "year", N_("Year"), NULL},
+    {"measure", "category", N_("Measure category"), "measure_category"},
+    {"measure", "item", N_("Measure item"), "measure_item"},
+    {"measure", "start_date", N_("Start date"), NULL},
+    {"measure", "end_date", N_("End date"), NULL},
+    {"measure", "project_id", N_("Project number"), NULL},
+    {"visit", "visit_date", N_("Visit date"), NULL},
+    {"visit", "visitor", N_("Visitor"), NULL},
+    {"visit", "visitor_role", N_("Visitor's role"), "visitor_role"},
+    {"visit", "findings", N_("Findings"), NULL},
+    {"visit", "new_risk", N_("New risk found"), ""},
+    {"visit", "next_visit", N_("Next visit"), NULL},
+    {"staff", "active", N_("active"), ""},
+    {"staff", "role", N_("role"), NULL},
+    {"staff", "scope_id", N_("scope"), NULL},
+    {NULL, "id_no", N_("ID number"), NULL},
+    {NULL, "name", N_("name"), NULL},
+    {NULL, "phone", N_("Phone"), NULL},
+    {NULL, "login", N_("login"), NULL},
+    {NULL, NULL, NULL, NULL},
+};
+
+static const struct field_label *
+field_of(const char *tbl, const char *name)
+{
+    const struct field_label *f;
+
+    for (f = fields; name != NULL && f->name != NULL; f++) {
+        if (strcmp(f->name, name) == 0 &&
+            (f->tbl == NULL || (tbl != NULL && strcmp(f->tbl, tbl) == 0))) {
+            return f;
+        }
+    }
+    return NULL;
+}
 
 static const char *
 lookup(const struct name_label *t, const char *name)
@@ -93,12 +180,14 @@ audit_field_label(const char *op, const char *tbl, const char *field)
 {
     enum case_action a;
 
-    (void)tbl;
+    const struct field_label *f;
+
     if (op != NULL && strcmp(op, "step") == 0 && field != NULL &&
         case_action_parse(field, &a) == 0) {
         return case_action_label(a);
     }
-    return lookup(fields, field);
+    f = field_of(tbl, field);
+    return f != NULL ? _(f->label) : field != NULL ? field : "";
 }
 
 static int
@@ -137,8 +226,8 @@ void
 audit_value_text(const struct codebook *cb, const char *op, const char *tbl,
                  const char *field, const char *value, struct sbuf *out)
 {
+    const struct field_label *f = field_of(tbl, field);
     enum case_state s;
-    size_t i;
 
     if (value == NULL) {
         return;
@@ -157,11 +246,14 @@ audit_value_text(const struct codebook *cb, const char *op, const char *tbl,
         sbuf_adds(out, code_label(cb, "measure_category", value));
         return;
     }
-    for (i = 0; cb != NULL && coded[i] != NULL; i++) {
-        if (is(field, coded[i])) {
-            sbuf_adds(out, code_label(cb, coded[i], value));
-            return;
-        }
+    if (f != NULL && f->codes != NULL && f->codes[0] == '\0' &&
+        (is(value, "0") || is(value, "1"))) {
+        sbuf_adds(out, is(value, "1") ? _("yes") : _("no"));
+        return;
+    }
+    if (cb != NULL && f != NULL && f->codes != NULL && f->codes[0] != '\0') {
+        sbuf_adds(out, code_label(cb, f->codes, value));
+        return;
     }
     sbuf_adds(out, value);
 }

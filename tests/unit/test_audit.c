@@ -63,6 +63,15 @@ test_audit_text(void **state)
     audit_value_text(&p->codes, "update", "monitor_case", "category", "2", &sb);
     assert_string_equal(sb.buf, "边缘易致贫户");
     sbuf_reset(&sb);
+    /* Fields of the forms: labels by table, codes and flags in words. */
+    assert_string_equal(audit_field_label("update", "person", "education"), "文化程度");
+    assert_string_equal(audit_field_label("update", "guarantee", "education"), "义务教育有保障");
+    audit_value_text(&p->codes, "update", "person", "relation", "02", &sb);
+    assert_string_equal(sb.buf, "户主");
+    sbuf_reset(&sb);
+    audit_value_text(&p->codes, "update", "person", "dibao", "1", &sb);
+    assert_string_equal(sb.buf, "是");
+    sbuf_reset(&sb);
     audit_value_text(&p->codes, "insert", "person", NULL, "王芳", &sb);
     audit_value_text(&p->codes, "insert", "person", NULL, NULL, &sb);
     assert_string_equal(sb.buf, "王芳");
