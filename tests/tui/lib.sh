@@ -64,6 +64,7 @@ shows() {
     wait_for "$1"
     screen "$T/screen"
     has "$T/screen" "$1" "$2"
+    grep -qF -- "$1" "$T/screen" || sed 's/^/# | /' "$T/screen"
 }
 
 lacks() {
@@ -86,7 +87,43 @@ status_pos() {
     tm capture-pane -p -t zx | tail -n 2 | head -n 1 | awk '{print $NF}'
 }
 
+# tui_stop: q (screen by screen back to the list, which quits).
 tui_stop() {
-    keys q
+    i=0
+    while [ $i -lt 6 ]; do
+        keys q
+        sleep 0.2
+        tm capture-pane -p -t zx 2>/dev/null | grep -q "EXIT=" && return 0
+        i=$((i + 1))
+    done
     wait_for "EXIT="
+}
+
+# idno REGION8 YYYYMMDD SEQ: a valid resident ID number.
+idno() {
+    python3 -c '
+import sys
+w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+s = "%s%s%03d" % (sys.argv[1], sys.argv[2], int(sys.argv[3]))
+print(s + "10X98765432"[sum(int(a) * b for a, b in zip(s, w)) % 11])' "$@"
+}
+
+# open_household HH_NO: from the list, search the number and open it.
+open_household() {
+    keys /
+    typed "$1"
+    keys Enter
+    wait_for "搜索：$1"
+    keys Enter
+    wait_for "1 概况"
+}
+
+# step: x, the first step the menu offers (or the one typed as $1), its
+# form, then Ctrl-S.
+step() {
+    keys x
+    wait_for "办理哪个步骤"
+    if [ -n "${1:-}" ]; then typed "$1"; sleep 0.2; fi
+    keys Enter
+    wait_for "当前："
 }
