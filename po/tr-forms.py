@@ -255,4 +255,5 @@ TR = {
 "in the household": "在户",
 "left on": "减员日期",
 "year of the line": "监测范围年度",
+"Edit household %s": "修改农户 %s",
 }

@@ -177,7 +177,7 @@ edit_open(struct form *fm, struct err *e)
         return -1;
     }
     fm->version = h.version;
-    snprintf(fm->title, sizeof(fm->title), _("Household %s"), h.hh_no);
+    snprintf(fm->title, sizeof(fm->title), _("Edit household %s"), h.hh_no);
     bind_add(fm, household_edit_binds, household_edit_nbinds, "", &h, 0);
     return 0;
 }
@@ -424,8 +424,8 @@ new_panel_draw(struct form *fm, WINDOW *w, int y, int lines, int cols)
 
         sbuf_reset(&sb);
         if (s->in_scope) {
-            sbuf_addf(&sb, "%s  %s  %s  %s %s  (%s)", s->hh_no, s->head, s->village, s->person,
-                      s->id_masked, why_text(s->why));
+            sbuf_addf(&sb, "%s: %s  %s  %s  %s %s", why_text(s->why), s->hh_no, s->head,
+                      s->village, s->person, s->id_masked);
         } else {
             sbuf_addf(&sb, _("a household outside your area  (%s)"), why_text(s->why));
         }

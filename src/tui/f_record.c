@@ -133,7 +133,7 @@ static const struct field_spec v_date = {
     "visit_date", N_("Visit date"), FT_DATE, FF_REQUIRED, 0, 0, 0, NULL, 0,
     N_("The day of the visit.")};
 static const struct field_spec v_visitor = {
-    "visitor", N_("Visitor"), FT_NAME, FF_REQUIRED, 0, 0, 0, NULL, 0, N_("Who visited.")};
+    "visitor", N_("Visitor"), FT_TEXT, FF_REQUIRED, 30, 0, 0, NULL, 0, N_("Who visited.")};
 static const struct field_spec v_role = {
     "visitor_role", N_("Visitor's role"), FT_CODE, 0, 0, 0, 0, "visitor_role", 0,
     N_("F4 shows the list.")};

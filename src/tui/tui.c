@@ -412,8 +412,8 @@ handle_key(struct tui *t, int is_key, wint_t ch)
         return;
     }
     if (s->ops->input != NULL && (rc = s->ops->input(s, t, is_key, ch)) >= 0) {
-        t->dirty |= (unsigned)rc;
-        return;
+        d = (unsigned)rc;
+        goto done;
     }
     a = keys_lookup(screen_keys(s), is_key, ch);
     if (a == ACT_HELP && s->ops != &help_screen) {
@@ -430,6 +430,7 @@ handle_key(struct tui *t, int is_key, wint_t ch)
     }
     /* The handler may close its own screen: S is not used after it. */
     d = s->ops->action(s, t, a);
+done:
     t->dirty |= d & D_ALL;
     if (d & TR_POP) {
         tui_pop(t);

@@ -241,8 +241,9 @@ has_replacement(const struct w_line *l)
     return 0;
 }
 
-int
-wform_check(struct w_form *f, size_t i, struct field_value *v, struct err *e)
+/* Parse item I into V; with MARK, remember whether it failed. */
+static int
+check(struct w_form *f, size_t i, struct field_value *v, struct err *e, int mark)
 {
     struct form_item *it;
     struct field_value tmp = {0, 0, NULL};
@@ -254,7 +255,7 @@ wform_check(struct w_form *f, size_t i, struct field_value *v, struct err *e)
     }
     it = &f->items[i];
     if (has_replacement(&it->line)) {
-        it->bad = 1;
+        it->bad = mark ? 1 : it->bad;
         return err_set(e, ERR_INVALID,
                        _("%s: it holds characters that could not be read (shown as ?); delete them and type again"),
                        _(it->spec->label));
@@ -263,8 +264,16 @@ wform_check(struct w_form *f, size_t i, struct field_value *v, struct err *e)
     rc = field_parse(it->spec, &f->ctx, sb.buf, v != NULL ? v : &tmp, e);
     sbuf_release(&sb);
     field_value_clear(&tmp);
-    it->bad = rc != 0;
+    if (mark) {
+        it->bad = rc != 0;
+    }
     return rc;
+}
+
+int
+wform_check(struct w_form *f, size_t i, struct field_value *v, struct err *e)
+{
+    return check(f, i, v, e, 1);
 }
 
 int
@@ -301,7 +310,7 @@ wform_value(struct w_form *f, const char *group, const char *name,
     if (i < 0) {
         return -1;
     }
-    return wform_check(f, (size_t)i, v, NULL);
+    return check(f, (size_t)i, v, NULL, 0);
 }
 
 int

@@ -38,7 +38,7 @@ keys() {
 }
 
 typed() {
-    tm send-keys -t zx -l "$1"
+    tm send-keys -t zx -l -- "$1"
 }
 
 screen() {

@@ -7,7 +7,7 @@
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 
-plan 24
+plan 23
 
 DB="$T/c.db"
 ZHENXING_TODAY=2026-03-02 demo_db "$DB" 200
