@@ -167,6 +167,15 @@ class Bench:
         d["expected_batches"] = len(labels)
         return d
 
+    def form(self, size, hh_no):
+        """A household's form: typing Chinese into a field, moving between fields."""
+        self.settings('cursor_style = "bar";\n')
+        shutil.rmtree(os.path.join(self.home, "state", "zhenxing", "drafts"), ignore_errors=True)
+        keys = ("/ text:%s Enter Enter sleep:300 open=e sleep:300 Tab C-u "
+                "char=type:三组十二号门牌abc next=Tab*3 prev=text:\\x1b[Z prev=text:\\x1b[Z "
+                "Esc y q q" % hh_no)
+        return self.tty("zhenxing-form-%s" % size, size, keys, self.zx, self.env, ready=[r"1/[\d,]+"])
+
     def idle(self, size, seconds=3.0):
         cols, rows = (int(x) for x in size.split("x"))
         env = {k: v for k, v in os.environ.items() if k not in ("LINES", "COLUMNS")}
@@ -269,6 +278,7 @@ def main():
     persons = db.execute("select count(*) from person").fetchone()[0]
     name = db.execute("select head from hh_list where length(head) = 2 limit 1 offset 777").fetchone()[0]
     id_tail = db.execute("select substr(id_no, -6) from person where id_no is not null limit 1 offset 4321").fetchone()[0]
+    form_hh = db.execute("select hh_no from household limit 1 offset 4241").fetchone()[0]
     db.close()
 
     rows = []  # (what, size, figure, unit, baseline name, baseline, target text, ok)
@@ -334,6 +344,17 @@ def main():
             draws = burst[0][2] if burst else None
             row("draws for 'zhangwei' in one read", size, draws, "", "", None, "1", draws == 1)
             b.results["search"] = {"trace": s["trace"], "summary": s["summary"], "name": name, "id_tail": id_tail}
+            fo = b.form(size, form_hh)
+            row("form: a character typed", size, fo["by"]["char"]["bytes_med"], "B", "", None, "<= 30 B",
+                fo["by"]["char"]["bytes_med"] <= 30)
+            row("form: next field", size, fo["by"]["next"]["bytes_med"], "B", "form opened (full)",
+                fo["by"]["open"]["bytes_med"], "<= 0.25x",
+                fo["by"]["next"]["bytes_med"] <= 0.25 * fo["by"]["open"]["bytes_med"])
+            row("form: previous field", size, fo["by"]["prev"]["bytes_med"], "B", "form opened (full)",
+                fo["by"]["open"]["bytes_med"], "<= 0.25x",
+                fo["by"]["prev"]["bytes_med"] <= 0.25 * fo["by"]["open"]["bytes_med"])
+            row("form: keystroke latency", size, fo["by"]["char"]["lat_med_ms"], "ms")
+            b.results["form"] = fo["summary"]
             if not a.no_vd and shutil.which("vd"):
                 v = b.visidata(size, csvp, households)
                 row("first useful screen", size, st["ready1_ms"], "ms", "VisiData (first row)",
