@@ -342,6 +342,9 @@ form_enter(struct screen *s, struct tui *t)
         tui_message(t, 1, "%s", e.msg);
         form_free(st);
         if (a->restore != NULL) {
+            /* The record is gone or out of reach: the draft can never be
+             * saved, so it is not offered again. */
+            draft_remove(NULL, a->restore->db, a->restore->form, a->restore->key);
             draft_clear(a->restore);
             free(a->restore);
             a->restore = NULL;
