@@ -289,10 +289,11 @@ draft_read(const char *path, struct draft *d, struct err *e)
     ssize_t len;
     int first = 1, rc = 0;
 
-    draft_init(d, "", "", "", "", 0);
     if (fp == NULL) {
+        memset(d, 0, sizeof(*d));
         return err_set(e, ERR_IO, _("cannot read the draft %s: %s"), path, strerror(errno));
     }
+    draft_init(d, "", "", "", "", 0);
     while ((len = getline(&line, &cap, fp)) >= 0) {
         if (len > 0 && line[len - 1] == '\n') {
             line[--len] = '\0';
