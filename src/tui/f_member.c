@@ -25,7 +25,7 @@ static const struct field_spec m_id_type = {
     "id_type", N_("ID type"), FT_CODE, 0, 0, 0, 0, "id_type", 0,
     N_("Usually the resident ID card.  F4 shows the list.")};
 static const struct field_spec m_id_no = {
-    "id_no", N_("ID number"), FT_IDNO, 0, 18, 0, 0, NULL, 0,
+    "id_no", N_("ID number"), FT_IDNO, FF_AUTOSKIP, 18, 0, 0, NULL, 0,
     N_("18 characters, the last may be X; sex and birth date are filled from it.")};
 static const struct field_spec m_sex = {
     "sex", N_("Sex"), FT_CODE, 0, 0, 0, 0, "sex", 0, N_("男 or 女 (filled from the ID number).")};

@@ -251,7 +251,7 @@ static const struct field_spec c_name = {
     "name", N_("Head of household"), FT_NAME, FF_REQUIRED, 0, 0, 0, NULL, 0,
     N_("The head's name: registered households of the same name are listed below.")};
 static const struct field_spec c_id = {
-    "id_no", N_("Head's ID number"), FT_IDNO, FF_REQUIRED, 18, 0, 0, NULL, 0,
+    "id_no", N_("Head's ID number"), FT_IDNO, FF_REQUIRED | FF_AUTOSKIP, 18, 0, 0, NULL, 0,
     N_("18 characters; a household holding this number is listed below.")};
 static const struct field_spec c_phone = {
     "phone", N_("Phone"), FT_PHONE, 0, 0, 0, 0, NULL, 0,

@@ -587,10 +587,17 @@ form_input(struct screen *s, struct tui *t, int is_key, wint_t ch)
         return -1;
     }
     if (rc == 1) {
+        const struct form_item *it = &fm->w.items[fm->w.focus];
+
         st->edits++;
         fm->w.items[fm->w.focus].bad = 0;
         if (fm->kind->changed != NULL) {
             fm->kind->changed(fm);
+        }
+        /* A field that skips when full: the last character moves on. */
+        if ((it->spec->flags & FF_AUTOSKIP) && is_key == 0 &&
+            it->line.cur == it->line.len && (int)it->line.len >= field_max_chars(it->spec)) {
+            return (int)(move_focus(st, t, 1, 1) | D_BODY);
         }
     }
     return D_BODY;
