@@ -7,7 +7,7 @@
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 
-plan 23
+plan 25
 
 DB="$T/c.db"
 ZHENXING_TODAY=2026-03-02 demo_db "$DB" 200
@@ -49,6 +49,12 @@ keys C-s
 shows "已办理：村级民主评议" "the village appraisal"
 step
 shows "公示结束" "the publicity form has its dates"
+keys Tab C-u
+typed "2026-03-04"
+keys C-s
+shows "不得少于5天" "a publicity of three days is refused with the reason"
+keys C-u
+typed "2026-03-06"
 keys C-s
 shows "公示中" "the publicity runs"
 tui_stop
@@ -64,6 +70,13 @@ keys C-s
 shows "监测帮扶中" "the county approves: the household is monitored"
 is "$(q "$DB" "select identified_on from monitor_case where household_id = $hh")" "2026-03-08" \
     "the identification date is the approval's"
+# Elimination right after identification is refused, with the reason.
+step
+keys Tab
+typed "自然"
+keys C-s
+shows "满6个月后方可消除" "elimination within six months of identification is refused"
+keys Escape y
 
 # What elimination needs: this year's income, the guarantees, a measure.
 keys 3 a
