@@ -33,8 +33,14 @@ tui_start() {
     wait_for "/"
 }
 
+# An Escape followed at once by a key reads as Alt-key (ESCDELAY): keys
+# after an Escape are sent once it has been taken as Esc.
 keys() {
-    tm send-keys -t zx "$@"
+    for k in "$@"; do
+        tm send-keys -t zx "$k"
+        [ "$k" = Escape ] && sleep 0.2
+    done
+    return 0
 }
 
 typed() {
