@@ -19,6 +19,37 @@ const struct keydef global_keys[] = {
     {0, 0, ACT_NONE, NULL, NULL, 0},
 };
 
+void
+key_decoder_init(struct key_decoder *d)
+{
+    memset(d, 0, sizeof(*d));
+}
+
+enum key_decode
+key_decode(struct key_decoder *d, unsigned char byte, wchar_t *out, int *retry)
+{
+    char c = (char)byte;
+    size_t n = mbrtowc(out, &c, 1, &d->st);
+
+    *retry = 0;
+    if (n == (size_t)-2) {
+        d->pending = 1;
+        return KD_MORE;
+    }
+    if (n == (size_t)-1) {
+        /* A byte that ends an unfinished character may begin a good one. */
+        *retry = d->pending;
+        key_decoder_init(d);
+        *out = (wchar_t)0xFFFD;
+        return KD_BAD;
+    }
+    d->pending = 0;
+    if (n == 0) {
+        *out = L'\0';
+    }
+    return KD_CHAR;
+}
+
 /* Set once by keys_init(), read-only afterwards. */
 static int ctrl_left, ctrl_right;
 

@@ -48,6 +48,28 @@ struct keydef {
 /* Keys every screen has (help, quit, redraw), ended by {0}. */
 extern const struct keydef global_keys[];
 
+/* Bytes from the terminal into characters of the locale's encoding,
+ * keeping a character that arrives split over two reads.  A byte that
+ * cannot start or continue a character becomes U+FFFD (shown as '?',
+ * refused by the form fields with words), so nothing typed is lost
+ * silently and nothing ends the program. */
+struct key_decoder {
+    mbstate_t st;
+    int pending;          /* bytes of an unfinished character are held */
+};
+
+enum key_decode {
+    KD_MORE = 0,          /* part of a character: feed the next byte */
+    KD_CHAR,              /* *OUT is a character */
+    KD_BAD,               /* *OUT is U+FFFD; feed BYTE again when RETRY */
+};
+
+void key_decoder_init(struct key_decoder *d);
+/* Feed one BYTE; *RETRY is set when BYTE itself was not used (it ended
+ * an unfinished character) and must be fed again. */
+enum key_decode key_decode(struct key_decoder *d, unsigned char byte,
+                           wchar_t *out, int *retry);
+
 /* Look up the terminal's codes for keys ncurses has no constant for
  * (Ctrl-Left, Ctrl-Right); call once after initscr(). */
 void keys_init(void);

@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -440,25 +441,71 @@ done:
     }
 }
 
-/* Read one key (blocking when WAIT); 0 when none, -1 on a signal. */
+/* 1 when the terminal is gone (hung up, closed): a read error while
+ * waiting means that only then. */
+static int
+terminal_gone(void)
+{
+    struct pollfd p = {STDIN_FILENO, POLLIN, 0};
+
+    return poll(&p, 1, 0) < 0 || (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
+/* Read one key (blocking when WAIT); 0 when none, -1 on a signal or when
+ * the terminal is gone.  Bytes are put together into characters here,
+ * not by wget_wch(), which drops the first bytes of a character that
+ * arrives split over two reads (a paste, a slow link) and cannot read an
+ * invalid byte. */
 static int
 read_key(struct tui *t, WINDOW *in, int wait, int *is_key, wint_t *ch)
 {
-    int rc;
+    int rc, retry, errors = 0;
+    wchar_t wc;
 
-    (void)t;
-    wtimeout(in, wait ? -1 : 0);
-    rc = wget_wch(in, ch);
-    if (got_signal) {
-        return -1;
+    for (;;) {
+        /* The rest of a split character is on its way: wait for it. */
+        wtimeout(in, wait || t->dec.pending ? -1 : 0);
+        rc = wgetch(in);
+        if (got_signal) {
+            return -1;
+        }
+        if (rc == ERR) {
+            if (!wait && !t->dec.pending) {
+                return 0;
+            }
+            if (terminal_gone() || ++errors > 100) {
+                return -1;
+            }
+            continue;
+        }
+        if (rc >= KEY_MIN) {
+            if (t->dec.pending) {
+                /* A key cut a character short: it was garbage. */
+                key_decoder_init(&t->dec);
+                ungetch(rc);
+                *is_key = 0;
+                *ch = 0xFFFD;
+                return 1;
+            }
+            *is_key = 1;
+            *ch = (wint_t)rc;
+            return 1;
+        }
+        switch (key_decode(&t->dec, (unsigned char)rc, &wc, &retry)) {
+        case KD_MORE:
+            continue;
+        case KD_BAD:
+            if (retry) {
+                ungetch(rc);
+            }
+            break;
+        case KD_CHAR:
+            break;
+        }
+        *is_key = 0;
+        *ch = (wint_t)wc;
+        return 1;
     }
-    if (rc == ERR) {
-        /* Waiting without a timeout, ERR means the terminal is gone (a
-         * dropped connection without SIGHUP): stop, do not spin. */
-        return wait ? -1 : 0;
-    }
-    *is_key = rc == KEY_CODE_YES;
-    return 1;
 }
 
 static void
@@ -560,6 +607,7 @@ tui_run(struct app *a)
     t.app = a;
     t.running = 1;
     t.cursor_y = t.cursor_x = -1;
+    key_decoder_init(&t.dec);
     t.trace = getenv("ZHENXING_TRACE") != NULL;
     t.cursor = strcmp(a->settings.cursor_style, "marker") == 0 ? CURSOR_MARKER : CURSOR_BAR;
     catch_signals();

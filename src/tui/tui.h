@@ -14,6 +14,8 @@
 
 #include <curses.h>
 
+#include "tui/keys.h"
+
 struct app;
 struct screen;
 
@@ -51,6 +53,7 @@ struct tui {
     int cursor_y, cursor_x;       /* the terminal cursor in the body; -1: hidden */
     int prompting;                /* the status line holds a prompt */
     int trace;                    /* $ZHENXING_TRACE: log input and draws */
+    struct key_decoder dec;       /* bytes typed into characters */
 };
 
 /* Run the program on A's database; returns the exit status. */

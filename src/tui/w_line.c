@@ -221,6 +221,15 @@ wline_key(struct w_line *l, int is_key, wint_t ch)
     return 1;
 }
 
+/* What is drawn for C: '?' for what the terminal must not get as it is
+ * (control characters, U+FFFD for bytes that were not text, which some
+ * terminals draw two columns wide). */
+static wchar_t
+shown(wchar_t c)
+{
+    return u8_unsafe((uint32_t)c) ? L'?' : c;
+}
+
 static int
 width_of(const wchar_t *s, size_t n)
 {
@@ -253,7 +262,7 @@ wline_draw(struct w_line *l, WINDOW *w, int y, int x, int cols, attr_t attr)
     wmove(w, y, x);
     for (i = l->scroll; i < l->len; i++) {
         int cw = u8_cpwidth((uint32_t)l->buf[i]);
-        wchar_t c = l->buf[i] < 0x20 ? L'?' : l->buf[i];
+        wchar_t c = shown(l->buf[i]);
 
         if (used + cw > cols) {
             break;
@@ -323,7 +332,7 @@ wline_draw_wrapped(struct w_line *l, WINDOW *w, int y, int x, int cols,
         if (k < n) {
             end = k + 1 < n ? br[k + 1] : l->len;
             for (i = br[k]; i < end; i++) {
-                wchar_t c = l->buf[i] < 0x20 ? L'?' : l->buf[i];
+                wchar_t c = shown(l->buf[i]);
 
                 waddnwstr(w, &c, 1);
                 used += u8_cpwidth((uint32_t)l->buf[i]);

@@ -6,7 +6,7 @@
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 
-plan 17
+plan 19
 
 DB="$T/c.db"
 demo_db "$DB" 50
@@ -24,6 +24,14 @@ shows "新增成员" "a in the members opens a new member"
 # A required field left empty: saving says so.
 keys C-s
 shows "请填写姓名" "saving without the name asks for it"
+# A byte that is no UTF-8 (a terminal set to GBK): shown as ?, refused.
+typed "赵"
+tm send-keys -t zx -H b0
+typed "六"
+keys Tab
+shows "无法识别的字符" "a byte that is not UTF-8 is refused with words"
+shows "[赵?六" "and shown as ? in what was typed"
+keys C-u
 typed "赵六"
 keys Tab Tab
 typed "$bad"

@@ -7,6 +7,7 @@
 #include "config.h"
 #include "helpers.h"
 
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,6 +114,39 @@ test_line_limits(void **state)
     wline_key(&l, 0, '6');
     expect(&l, "12345");
     wline_release(&l);
+}
+
+/* --- bytes from the terminal ---------------------------------------------------- */
+
+static void
+test_key_decoder(void **state)
+{
+    struct key_decoder d;
+    const unsigned char zhang[] = {0xE5, 0xBC, 0xA0};   /* 张 */
+    wchar_t wc;
+    int retry;
+
+    (void)state;
+    if (setlocale(LC_CTYPE, "C.UTF-8") == NULL && setlocale(LC_CTYPE, "en_US.UTF-8") == NULL) {
+        skip();
+    }
+    key_decoder_init(&d);
+    /* A character split over reads comes out whole. */
+    assert_int_equal(key_decode(&d, zhang[0], &wc, &retry), KD_MORE);
+    assert_int_equal(key_decode(&d, zhang[1], &wc, &retry), KD_MORE);
+    assert_int_equal(key_decode(&d, zhang[2], &wc, &retry), KD_CHAR);
+    assert_int_equal(wc, 0x5F20);
+    assert_false(d.pending);
+    /* A byte that is no character: U+FFFD, nothing else lost. */
+    assert_int_equal(key_decode(&d, 0xFF, &wc, &retry), KD_BAD);
+    assert_int_equal(wc, 0xFFFD);
+    assert_false(retry);
+    /* A character cut short by a plain letter: the letter is fed again. */
+    assert_int_equal(key_decode(&d, 0xE5, &wc, &retry), KD_MORE);
+    assert_int_equal(key_decode(&d, 'a', &wc, &retry), KD_BAD);
+    assert_true(retry);
+    assert_int_equal(key_decode(&d, 'a', &wc, &retry), KD_CHAR);
+    assert_int_equal(wc, L'a');
 }
 
 /* --- the form widget ---------------------------------------------------------- */
@@ -299,6 +333,7 @@ main(void)
         cmocka_unit_test(test_line_typing),
         cmocka_unit_test(test_line_words),
         cmocka_unit_test(test_line_limits),
+        cmocka_unit_test(test_key_decoder),
         cmocka_unit_test(test_form_texts),
         cmocka_unit_test(test_form_checks),
         cmocka_unit_test(test_form_focus_and_groups),
