@@ -368,6 +368,24 @@ writable(struct db *db, const struct actor *a, int64_t hh, struct place *pl,
            may_change(a, pl, e) ? -1 : 0;
 }
 
+/* Before changing a stored record of household OLD_HH: the actor may
+ * change that household (PL is filled) and the record stays in it
+ * (NEW_HH). */
+static int
+stays_in(struct db *db, const struct actor *a, int64_t old_hh, int64_t new_hh,
+         struct place *pl, struct err *e)
+{
+    if (writable(db, a, old_hh, pl, e)) {
+        return -1;
+    }
+    if (new_hh != old_hh) {
+        return err_set(e, ERR_INVALID,
+                       _("this record belongs to household %s; it cannot be moved to another household"),
+                       pl->hh_no);
+    }
+    return 0;
+}
+
 /* VILLAGE is a village of TOWNSHIP and NATURAL (0: none) one of its
  * natural villages. */
 static int
@@ -1215,15 +1233,12 @@ income_store(struct db *db, const struct actor *a, struct income *inc,
         }
         return db_income_insert(db, a->login, inc, 1, e);
     }
-    if (may_write(a, e) || income_by_id(db, inc->id, &old, e) ||
-        writable(db, a, old.household_id, &pl, e)) {
+    if (may_write(a, e) || income_by_id(db, inc->id, &old, e)) {
         return -1;
     }
     *hh = old.household_id;
-    if (inc->household_id != old.household_id) {
-        return err_set(e, ERR_INVALID,
-                       _("this record belongs to household %s; it cannot be moved to another household"),
-                       pl.hh_no);
+    if (stays_in(db, a, old.household_id, inc->household_id, &pl, e)) {
+        return -1;
     }
     if (old.version != inc->version) {
         return conflict_year(e, "income", old.year, pl.hh_no);
@@ -1339,15 +1354,12 @@ guarantee_store(struct db *db, const struct actor *a, struct guarantee *g,
         }
         return db_guarantee_insert(db, a->login, g, 1, e);
     }
-    if (may_write(a, e) || guarantee_by_id(db, g->id, &old, e) ||
-        writable(db, a, old.household_id, &pl, e)) {
+    if (may_write(a, e) || guarantee_by_id(db, g->id, &old, e)) {
         return -1;
     }
     *hh = old.household_id;
-    if (g->household_id != old.household_id) {
-        return err_set(e, ERR_INVALID,
-                       _("this record belongs to household %s; it cannot be moved to another household"),
-                       pl.hh_no);
+    if (stays_in(db, a, old.household_id, g->household_id, &pl, e)) {
+        return -1;
     }
     if (old.version != g->version) {
         return conflict_year(e, "guarantee", old.year, pl.hh_no);
@@ -1495,15 +1507,12 @@ measure_store(struct db *db, const struct actor *a, struct measure *m,
         }
         return db_measure_insert(db, a->login, m, 1, e);
     }
-    if (may_write(a, e) || db_measure_get(db, m->id, &old, e) ||
-        writable(db, a, old.household_id, &pl, e)) {
+    if (may_write(a, e) || db_measure_get(db, m->id, &old, e)) {
         return -1;
     }
     *hh = old.household_id;
-    if (m->household_id != old.household_id) {
-        return err_set(e, ERR_INVALID,
-                       _("this record belongs to household %s; it cannot be moved to another household"),
-                       pl.hh_no);
+    if (stays_in(db, a, old.household_id, m->household_id, &pl, e)) {
+        return -1;
     }
     if (old.version != m->version) {
         return conflict_other(e, "measure", pl.hh_no);
@@ -1605,15 +1614,12 @@ visit_store(struct db *db, const struct actor *a, struct visit *v,
         }
         return db_visit_insert(db, a->login, v, 1, e);
     }
-    if (may_write(a, e) || db_visit_get(db, v->id, old, e) ||
-        writable(db, a, old->household_id, &pl, e)) {
+    if (may_write(a, e) || db_visit_get(db, v->id, old, e)) {
         return -1;
     }
     *hh = old->household_id;
-    if (v->household_id != old->household_id) {
-        return err_set(e, ERR_INVALID,
-                       _("this record belongs to household %s; it cannot be moved to another household"),
-                       pl.hh_no);
+    if (stays_in(db, a, old->household_id, v->household_id, &pl, e)) {
+        return -1;
     }
     if (old->version != v->version) {
         return conflict_other(e, "visit", pl.hh_no);
