@@ -11,6 +11,7 @@
 #include "app.h"
 #include "core/codes.h"
 #include "core/date.h"
+#include "core/household.h"
 #include "core/mcase.h"
 #include "db/db_edit.h"
 #include "tui/f_common.h"
@@ -120,11 +121,26 @@ measure_theirs(struct form *fm, char **theirs, int64_t *version, struct err *e)
     return 0;
 }
 
+/* The item list offers the items of the category chosen (all while none
+ * is chosen). */
+static int
+measure_choice_ok(struct form *fm, size_t i, const struct code *c)
+{
+    char category[CODE_BUF];
+
+    if (strcmp(fm->w.items[i].spec->name, "item") != 0) {
+        return 1;
+    }
+    form_str(fm, "", "category", category, sizeof(category));
+    return category[0] == '\0' || code_has_tag(c, category);
+}
+
 const struct form_kind measure_form = {
     .id = "measure",
     .open = measure_open,
     .save = measure_save,
     .theirs = measure_theirs,
+    .choice_ok = measure_choice_ok,
 };
 
 /* --- visits ---------------------------------------------------------------------------- */

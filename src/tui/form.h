@@ -49,6 +49,9 @@ struct form_kind {
     int (*panel_lines)(struct form *fm);
     void (*panel_draw)(struct form *fm, WINDOW *w, int y, int lines,
                        int cols);
+    /* Optional: whether choice C may be offered for item I (a measure's
+     * items: only those of the category chosen). */
+    int (*choice_ok)(struct form *fm, size_t i, const struct code *c);
     /* Optional: make sure GROUP exists (restoring a draft). */
     void (*group)(struct form *fm, const char *group);
     /* Optional keys of this form (ACT_FORM1..) and what they do. */

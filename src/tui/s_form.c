@@ -79,6 +79,7 @@ struct fstate {
     int confirm;                    /* asking whether to discard */
     int edits, drafted;             /* edits made / edits in the draft */
     size_t pick;                    /* the field a pick list is for */
+    size_t *picks, npicks, apicks;  /* the table's entries the list shows */
     int draft_failed;
 };
 
@@ -314,6 +315,7 @@ form_free(struct fstate *st)
     free(fm->own);
     free(fm->codes.t);
     free(st->keys);
+    free(st->picks);
     free(st);
 }
 
@@ -472,9 +474,10 @@ picked(void *ctx, struct tui *t, size_t index)
     const struct code_table *tab = codebook_table(&fm->codes, it->spec->table);
     struct sbuf text = SBUF_INIT;
 
-    if (tab == NULL || index >= tab->n) {
+    if (tab == NULL || index >= st->npicks || st->picks[index] >= tab->n) {
         return 0;
     }
+    index = st->picks[index];
     wform_text(&fm->w, st->pick, &text);
     if (it->spec->type == FT_CODES && text.len > 0 &&
         strstr(text.buf, tab->v[index].label) == NULL) {
@@ -522,8 +525,13 @@ pick(struct fstate *st, struct tui *t)
     }
     st->pick = fm->w.focus;
     m = menu_new(_(it->spec->label), picked, st);
+    st->npicks = 0;
     for (i = 0; i < tab->n; i++) {
-        menu_add(m, tab->v[i].label);
+        if (fm->kind->choice_ok == NULL || fm->kind->choice_ok(fm, fm->w.focus, &tab->v[i])) {
+            st->picks = xgrow(st->picks, &st->apicks, st->npicks + 1, sizeof(*st->picks));
+            st->picks[st->npicks++] = i;
+            menu_add(m, tab->v[i].label);
+        }
     }
     /* What was typed narrows the list (a code field's text that is not
      * a choice yet: part of a name, pinyin initials). */

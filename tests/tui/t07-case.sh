@@ -7,7 +7,7 @@
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 
-plan 25
+plan 27
 
 DB="$T/c.db"
 ZHENXING_TODAY=2026-03-02 demo_db "$DB" 200
@@ -99,6 +99,10 @@ keys 6 a
 wait_for "新增帮扶措施"
 keys Tab
 typed "产业"
+keys Tab Enter
+shows "种植业" "the item list offers the category's items"
+lacks "劳务输出" "and not those of other categories"
+keys Enter
 keys C-s
 shows "帮扶措施已保存：产业帮扶" "a development measure is saved"
 tui_stop
