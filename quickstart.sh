@@ -20,6 +20,7 @@ esac
 # Build tools and libraries (Debian/Ubuntu package names).
 PACKAGES="build-essential autoconf automake pkg-config gettext
 libncurses-dev libsqlite3-dev libconfig-dev libcmocka-dev
+libcairo2-dev fonts-noto-cjk cups-client poppler-utils
 sqlite3 tmux locales util-linux python3"
 
 SUDO=""

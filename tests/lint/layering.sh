@@ -1,6 +1,6 @@
 #!/bin/sh
 # layering.sh - dependencies point one way: util <- core <- {db, cfg} <-
-# {cli, tui} <- main.  core never includes sqlite3.h or curses.h, db never
+# print <- {cli, tui} <- main.  core never includes sqlite3.h or curses.h, db never
 # includes curses.h, and no layer includes a layer above it.
 : "${top_srcdir:=.}"
 cd "$top_srcdir/src" || exit 1
@@ -20,13 +20,14 @@ check() {
     fi
 }
 
-echo "1..8"
-check util 'core/|db/|cfg/|cli/|tui/|app\.h|sqlite3\.h|n?curses|libconfig' "util includes nothing above it"
+echo "1..9"
+check util 'core/|db/|cfg/|print/|cli/|tui/|app\.h|sqlite3\.h|n?curses|libconfig' "util includes nothing above it"
 check core 'sqlite3\.h|n?curses|libconfig\.h' "core includes neither sqlite3.h, curses.h nor libconfig.h"
-check core 'db/|cfg/|cli/|tui/|app\.h' "core includes no layer above it"
+check core 'db/|cfg/|print/|cli/|tui/|app\.h' "core includes no layer above it"
 check db 'n?curses|libconfig\.h' "db includes neither curses.h nor libconfig.h"
-check db 'cfg/|cli/|tui/|app\.h' "db includes no layer above it"
-check cfg 'db/|cli/|tui/|app\.h|sqlite3\.h|n?curses' "cfg includes neither db, cli, tui nor sqlite3.h"
+check db 'cfg/|print/|cli/|tui/|app\.h' "db includes no layer above it"
+check cfg 'db/|print/|cli/|tui/|app\.h|sqlite3\.h|n?curses' "cfg includes neither db, cli, tui nor sqlite3.h"
+check print 'cli/|tui/|app\.h|n?curses' "print includes neither cli, tui nor curses.h"
 check cli 'tui/|n?curses' "cli includes neither tui nor curses.h"
 n=$((n + 1))
 first=$(for f in */*.c *.c; do awk 'FNR==1 && !/^\/\*/ {print FILENAME": no header comment"} /^#include/ {print FILENAME": "$0; exit}' "$f"; done | grep -v '"config.h"')
