@@ -3,6 +3,7 @@
  */
 #include "config.h"
 #include "app.h"
+#include "print/print.h"
 
 #include <pwd.h>
 #include <stdio.h>
@@ -27,6 +28,17 @@ app_today(void)
 
     clock_today(&y, &m, &d);
     return date_from_ymd(y, m, d);
+}
+
+void
+app_print_env(struct app *a, struct print_env *env)
+{
+    env->db = a->db;
+    env->actor = &a->actor;
+    env->codes = &a->policy.codes;
+    env->county = a->county;
+    env->hotline = a->settings.print_hotline;
+    env->today = app_today();
 }
 
 static void

@@ -49,6 +49,11 @@ struct rule_ctx app_rule_ctx(const struct app *a);
 /* Today's day number. */
 int app_today(void);
 
+/* What the prints are made from: the database, the account, the codes,
+ * the county's name, the hotline and today. */
+struct print_env;
+void app_print_env(struct app *a, struct print_env *env);
+
 /* Print the settings warnings to stderr (CLI) and forget them. */
 void app_flush_warnings(struct app *a);
 

@@ -44,6 +44,12 @@ check_cursor(const char *v)
     return strcmp(v, "bar") == 0 || strcmp(v, "marker") == 0;
 }
 
+static int
+check_format(const char *v)
+{
+    return strcmp(v, "pdf") == 0 || strcmp(v, "text") == 0;
+}
+
 #define S(f) offsetof(struct settings, f)
 static const struct key keys[] = {
     {"database", KEY_STRING, S(database), "", 0, 0, 0,
@@ -60,6 +66,18 @@ static const struct key keys[] = {
      N_("a printer name in double quotes"), NULL},
     {"copies", KEY_INT, S(copies), NULL, 1, 1, 99,
      N_("a whole number from 1 to 99"), NULL},
+    {"print_format", KEY_STRING, S(print_format), "pdf", 0, 0, 0,
+     N_("\"pdf\" or \"text\""), check_format},
+    {"print_font", KEY_STRING, S(print_font), "Noto Serif CJK SC", 0, 0, 0,
+     N_("a font family name in double quotes"), NULL},
+    {"print_title_font", KEY_STRING, S(print_title_font), "Noto Sans CJK SC", 0, 0, 0,
+     N_("a font family name in double quotes"), NULL},
+    {"print_text_lines", KEY_INT, S(print_text_lines), NULL, 66, 20, 200,
+     N_("a whole number of lines from 20 to 200"), NULL},
+    {"print_hotline", KEY_STRING, S(print_hotline), "12317", 0, 0, 0,
+     N_("a telephone number in double quotes"), NULL},
+    {"print_dir", KEY_STRING, S(print_dir), "", 0, 0, 0,
+     N_("a directory name in double quotes"), NULL},
     {"cursor_style", KEY_STRING, S(cursor_style), "bar", 0, 0, 0,
      N_("\"bar\" (the whole row highlighted) or \"marker\" (a > in front: fewer bytes on thin links)"),
      check_cursor},

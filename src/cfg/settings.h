@@ -20,6 +20,12 @@ struct settings {
     char *print_command;   /* program that prints (argument vector) */
     char *printer;         /* printer name, "" = the default printer */
     int copies;
+    char *print_format;    /* "pdf" or "text" */
+    char *print_font;      /* font family of the PDF's text */
+    char *print_title_font;/* font family of the PDF's titles */
+    int print_text_lines;  /* lines on a page of a text print */
+    char *print_hotline;   /* 监督电话 on household cards and publicity */
+    char *print_dir;       /* where prints are saved; "" = the home directory */
     char *cursor_style;    /* "bar" or "marker" (thin links) */
     char **warnings;       /* unknown keys etc., for the caller to show */
     size_t nwarnings;

@@ -39,6 +39,24 @@ static const struct cmd commands[] = {
      N_("copy the database while others keep working"),
      N_("  --force   overwrite FILE if it exists\n"),
      CMD_LOGIN},
+    {"print", cmd_print, N_("card|publicity|visits ... [options]"),
+     N_("print household cards, publicity lists and visit worklists"),
+     N_("  print card HH_NO...                 household cards (明白卡), one per household\n"
+        "  print publicity VILLAGE [--elimination]\n"
+        "                                      the village's publicity list (公示) of the\n"
+        "                                      households in publicity now; VILLAGE as 乡镇/村\n"
+        "  print visits [--cadre NAME] [--days N]\n"
+        "                                      visit worklists per responsible cadre, visits\n"
+        "                                      due within N days (default 7) and late ones\n"
+        "  --format pdf|text   what to make (default: the setting print_format, pdf)\n"
+        "  -o, --output FILE   save to FILE (- for standard output) instead of printing\n"
+        "  --force             overwrite FILE if it exists\n"
+        "  --printer NAME      the printer (default: the setting printer)\n"
+        "  --copies N          copies, 1 to 99 (default: the setting copies)\n"
+        "Prints go to the print command (setting print_command, default lp), run\n"
+        "without a shell as PROGRAM [-d PRINTER] -n COPIES -t TITLE -- FILE.  Every\n"
+        "print is recorded in the audit log of each household it shows.\n"),
+     CMD_LOGIN | CMD_POLICY},
     {"user", cmd_user, N_("add|list|set ..."),
      N_("manage staff accounts (administrators)"),
      N_("  user list\n"

@@ -3,6 +3,7 @@
  */
 #include "config.h"
 #include "core/audit_text.h"
+#include "core/doc.h"
 
 #include <string.h>
 
@@ -22,6 +23,7 @@ static const struct name_label ops[] = {
     {"delete", N_("deleted")},
     {"step", N_("procedure step")},
     {"reveal", N_("viewed ID numbers")},
+    {"print", N_("printed")},
     {"bulk", N_("bulk load")},
     {"export", N_("export")},
     {NULL, NULL},
@@ -182,9 +184,15 @@ audit_field_label(const char *op, const char *tbl, const char *field)
 
     const struct field_label *f;
 
+    enum print_kind k;
+
     if (op != NULL && strcmp(op, "step") == 0 && field != NULL &&
         case_action_parse(field, &a) == 0) {
         return case_action_label(a);
+    }
+    if (op != NULL && strcmp(op, "print") == 0 && field != NULL &&
+        print_kind_parse(field, &k) == 0) {
+        return print_kind_label(k);
     }
     f = field_of(tbl, field);
     return f != NULL ? _(f->label) : field != NULL ? field : "";
@@ -194,6 +202,30 @@ static int
 is(const char *s, const char *want)
 {
     return s != NULL && strcmp(s, want) == 0;
+}
+
+/* Where a print went: "printer:NAME:COPIES" or "file:PATH" (print.c). */
+static void
+print_place(const char *value, struct sbuf *out)
+{
+    const char *name, *copies;
+
+    if (strcmp(value, "stdout") == 0) {
+        sbuf_adds(out, _("to standard output"));
+    } else if (strncmp(value, "file:", 5) == 0) {
+        sbuf_addf(out, _("to the file %s"), value + 5);
+    } else if (strncmp(value, "printer:", 8) == 0 &&
+               (copies = strrchr(value + 8, ':')) != NULL) {
+        name = value + 8;
+        if (copies == name) {
+            sbuf_addf(out, _("on the default printer, %s copies"), copies + 1);
+        } else {
+            sbuf_addf(out, _("on the printer %.*s, %s copies"),
+                      (int)(copies - name), name, copies + 1);
+        }
+    } else {
+        sbuf_adds(out, value);
+    }
 }
 
 /* "01,03" -> "label of 01, label of 03" */
@@ -230,6 +262,10 @@ audit_value_text(const struct codebook *cb, const char *op, const char *tbl,
     enum case_state s;
 
     if (value == NULL) {
+        return;
+    }
+    if (is(op, "print")) {
+        print_place(value, out);
         return;
     }
     if ((is(field, "state") || is(op, "step") ||

@@ -290,6 +290,10 @@ size_t doc_wrap(const struct doc_metrics *m, enum doc_style st,
             space = i;
         }
     }
+    /* A space where the line ends stays on it (and is trimmed). */
+    if (i < len && s[i] == ' ') {
+        return i + 1;
+    }
     /* Cutting a word of Latin letters or digits: break after the last
      * space of the line instead, when there is one. */
     if (i < len && space > 0 && s[i] != ' ' && s[i] != '\n' &&
@@ -754,4 +758,38 @@ void doc_layout_free(struct doc_layout *l)
     }
     free(l->pages);
     memset(l, 0, sizeof(*l));
+}
+
+/* ---- the prints there are ---------------------------------------------- */
+
+static const struct {
+    const char *name;
+    const char *label;
+} kinds[PK_COUNT] = {
+    {"card", N_("household card")},
+    {"publicity", N_("publicity list")},
+    {"visits", N_("visit worklist")},
+};
+
+const char *print_kind_name(enum print_kind k)
+{
+    return (unsigned)k < PK_COUNT ? kinds[k].name : "";
+}
+
+const char *print_kind_label(enum print_kind k)
+{
+    return (unsigned)k < PK_COUNT ? _(kinds[k].label) : "";
+}
+
+int print_kind_parse(const char *name, enum print_kind *out)
+{
+    int i;
+
+    for (i = 0; i < PK_COUNT; i++) {
+        if (strcmp(name, kinds[i].name) == 0) {
+            *out = (enum print_kind)i;
+            return 0;
+        }
+    }
+    return -1;
 }

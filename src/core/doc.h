@@ -131,6 +131,20 @@ void doc_layout_free(struct doc_layout *l);
 size_t doc_wrap(const struct doc_metrics *m, enum doc_style st,
                 const char *s, size_t len, double w);
 
+/* ---- the prints there are ------------------------------------------- */
+
+enum print_kind {
+    PK_CARD = 0,        /* 明白卡, one per household */
+    PK_PUBLICITY,       /* 公示 of a village: identification or elimination */
+    PK_VISITS,          /* 走访任务清单, one per cadre */
+    PK_COUNT
+};
+
+/* Stored names ("card", "publicity", "visits"), translated labels. */
+const char *print_kind_name(enum print_kind k);
+const char *print_kind_label(enum print_kind k);
+int print_kind_parse(const char *name, enum print_kind *out);
+
 /* ---- text ------------------------------------------------------------ */
 
 /* The text print of the documents DOCS[0..N-1], pages of LINES lines

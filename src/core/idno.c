@@ -202,3 +202,23 @@ idno_mask(const char *id, char out[IDNO_BUF])
     memcpy(out + stars, id + len - keep, keep);
     out[stars + keep] = '\0';
 }
+
+void
+phone_mask(const char *phone, char out[PHONE_MASK_BUF])
+{
+    size_t len = strlen(phone), i;
+    int ascii = 1;
+
+    for (i = 0; i < len; i++) {
+        ascii &= (unsigned char)phone[i] < 0x80;
+    }
+    if (len == 0) {
+        out[0] = '\0';
+    } else if (len < 8 || len >= PHONE_MASK_BUF || !ascii) {
+        strcpy(out, "****");
+    } else {
+        memcpy(out, phone, 3);
+        memcpy(out + 3, "****", 4);
+        memcpy(out + 7, phone + len - 4, 5);
+    }
+}

@@ -52,4 +52,10 @@ char idno_check_char(const char *first17);
  * 4 and they are ASCII. */
 void idno_mask(const char *id, char out[IDNO_BUF]);
 
+#define PHONE_MASK_BUF 24
+/* "138****1234": the first 3 and the last 4 digits of a phone number of
+ * 8 or more characters kept; shorter or non-ASCII input: "****"; empty
+ * input stays empty. */
+void phone_mask(const char *phone, char out[PHONE_MASK_BUF]);
+
 #endif

@@ -28,6 +28,12 @@ extern const size_t member_nbinds;
  * may enter households in, code = the village's id, label "乡镇 行政村". */
 int form_villages(struct form *fm, struct err *e);
 
+/* Add choice CODE with LABEL to a table of the form's own (T grows;
+ * *ALLOC is its allocated length). */
+struct code_table;
+void form_table_add(struct code_table *t, size_t *alloc, const char *code,
+                    const char *label);
+
 /* After the ID number of the member in GROUP was left valid: fill the
  * member's sex and birth date from it where they are empty. */
 void member_fill_from_id(struct form *fm, const char *group);

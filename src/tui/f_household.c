@@ -40,8 +40,9 @@ form_actor(const struct form *fm)
     return &fm->app->actor;
 }
 
-static void
-add_code(struct code_table *t, size_t *alloc, const char *code, const char *label)
+void
+form_table_add(struct code_table *t, size_t *alloc, const char *code,
+               const char *label)
 {
     struct code *c;
 
@@ -73,7 +74,7 @@ villages_of(struct form *fm, const struct division *town, struct code_table *t,
         }
         snprintf(code, sizeof(code), "%lld", (long long)v[i].id);
         snprintf(label, sizeof(label), "%s %s", town->name, v[i].name);
-        add_code(t, alloc, code, label);
+        form_table_add(t, alloc, code, label);
     }
     free(v);
     return 0;

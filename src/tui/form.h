@@ -30,6 +30,7 @@ struct form;
 
 struct form_kind {
     const char *id;              /* names its drafts: "household", ... */
+    int no_draft;                /* keep no drafts (dialogs) */
     /* Lay out the fields and fill them (from the stored record when the
      * form edits one); set fm->title and fm->version.  0, or -1 with E. */
     int (*open)(struct form *fm, struct err *e);
@@ -82,6 +83,15 @@ struct form {
 int form_open(struct tui *t, const struct form_kind *kind, int64_t hh,
               int64_t id, int64_t arg);
 
+/* Open a form of KIND with DATA as its fm->data (the form frees it with
+ * kind->free_data, also when it cannot open). */
+int form_open_with(struct tui *t, const struct form_kind *kind, void *data);
+
+/* The print dialog (f_print.c) for R (copied), described by WHAT. */
+struct print_request;
+int print_dialog(struct tui *t, const struct print_request *r,
+                 const char *what);
+
 /* Add a table of the form's own (choices that are not code tables, such
  * as the villages in the user's scope); takes T's contents. */
 void form_add_table(struct form *fm, struct code_table *t);
@@ -132,5 +142,6 @@ extern const struct form_kind step_form;        /* f_step.c: arg = action */
 extern const struct form_kind clue_new_form;    /* f_step.c: a clue, new household */
 extern const struct form_kind measure_form;     /* f_record.c */
 extern const struct form_kind visit_form;       /* f_record.c */
+extern const struct form_kind print_form;       /* f_print.c: fm->data */
 
 #endif

@@ -25,6 +25,8 @@ enum action {
     ACT_FORM1, ACT_FORM2, ACT_FORM3, ACT_FORM4,  /* a form kind's own keys */
     /* records */
     ACT_EDIT, ACT_ADD, ACT_STEP, ACT_NEW,
+    /* tags and prints */
+    ACT_TAG, ACT_UNTAG_ALL, ACT_PRINT,
 };
 
 enum keydef_flags {

@@ -71,6 +71,7 @@ struct form_args {
     const struct form_kind *kind;
     int64_t hh, id, arg;
     struct draft *restore;          /* a draft to put back, or NULL */
+    void *data;                     /* the form's fm->data to start with */
 };
 
 struct fstate {
@@ -222,6 +223,9 @@ keep_draft(struct fstate *st, struct tui *t)
     char key[96];
     size_t i;
 
+    if (fm->kind->no_draft) {
+        return;
+    }
     draft_key(fm, key, sizeof(key));
     if (!wform_changed(&fm->w)) {
         draft_remove(NULL, fm->app->db_path, fm->kind->id, key);
@@ -333,6 +337,8 @@ form_enter(struct screen *s, struct tui *t)
     fm->hh = a->hh;
     fm->id = a->id;
     fm->arg = a->arg;
+    fm->data = a->data;
+    a->data = NULL;
     fm->codes = t->app->policy.codes;
     fm->codes.t = xcalloc(fm->codes.n + 1, sizeof(*fm->codes.t));
     memcpy(fm->codes.t, t->app->policy.codes.t, fm->codes.n * sizeof(*fm->codes.t));
@@ -771,6 +777,16 @@ form_open(struct tui *t, const struct form_kind *kind, int64_t hh, int64_t id,
     }
     free(path);
     return push_form(t, kind, hh, id, arg, d);
+}
+
+int
+form_open_with(struct tui *t, const struct form_kind *kind, void *data)
+{
+    struct form_args *a = xcalloc(1, sizeof(*a));
+
+    a->kind = kind;
+    a->data = data;
+    return tui_push(t, screen_new(&form_screen, a));
 }
 
 /* --- drafts at start-up ------------------------------------------------------------- */

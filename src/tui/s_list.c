@@ -17,6 +17,7 @@
 #include "db/db_division.h"
 #include "db/db_list.h"
 #include "tui/draw.h"
+#include "print/print.h"
 #include "tui/form.h"
 #include "tui/s_filter.h"
 #include "tui/s_menu.h"
@@ -45,7 +46,7 @@ struct column {
 
 /* Display order.  At 80 columns priorities 1-8 fit. */
 static const struct column columns[NCOLS] = {
-    {COL_MARK, -1, NULL, 2, 1, AL_LEFT},
+    {COL_MARK, -1, NULL, 3, 1, AL_LEFT},
     {COL_HEAD, LC_HEAD, N_("head"), 8, 2, AL_LEFT},
     {COL_HHNO, LC_HHNO, N_("household no."), 16, 3, AL_LEFT},
     {COL_TOWN, LC_TOWNSHIP, N_("township"), 8, 5, AL_LEFT},
@@ -74,6 +75,8 @@ struct list_screen {
     int reload;                 /* fetch again before the next draw */
     int refresh;                /* the rows in view may have changed */
     struct list_filter applied; /* what the filter screen started from */
+    int64_t *tags;              /* tagged households, ascending */
+    size_t ntags, atags;
 };
 
 static const struct keydef list_keys[] = {
@@ -85,6 +88,9 @@ static const struct keydef list_keys[] = {
     {'s', 0, ACT_SORT, "s", N_("sort"), KD_BAR},
     {'w', 0, ACT_WORKLIST, "w", N_("worklists"), KD_BAR},
     {'a', 0, ACT_NEW, "a", N_("new"), KD_BAR},
+    {'t', 0, ACT_TAG, "t", N_("tag"), KD_BAR},
+    {'T', 0, ACT_UNTAG_ALL, "T", N_("untag all"), 0},
+    {'p', 0, ACT_PRINT, "p", N_("print"), KD_BAR},
     {'g', 0, ACT_GOTO, "g", N_("go to row"), KD_BAR},
     {'c', 0, ACT_CLEAR, "c", N_("clear filter and search"), 0},
     {'n', 0, ACT_NEXT, "n", N_("next match"), 0},
@@ -183,6 +189,50 @@ risk_labels(const struct app *a, const char *risks, char *out, size_t n)
     }
 }
 
+/* --- tags ---------------------------------------------------------------------- */
+
+/* Where ID is or would go in the sorted tags. */
+static size_t
+tag_pos(const struct list_screen *ls, int64_t id)
+{
+    size_t lo = 0, hi = ls->ntags;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (ls->tags[mid] < id) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
+}
+
+static int
+tagged(const struct list_screen *ls, int64_t id)
+{
+    size_t i = tag_pos(ls, id);
+
+    return i < ls->ntags && ls->tags[i] == id;
+}
+
+static void
+toggle_tag(struct list_screen *ls, int64_t id)
+{
+    size_t i = tag_pos(ls, id);
+
+    if (i < ls->ntags && ls->tags[i] == id) {
+        memmove(ls->tags + i, ls->tags + i + 1, (ls->ntags - i - 1) * sizeof(*ls->tags));
+        ls->ntags--;
+        return;
+    }
+    ls->tags = xgrow(ls->tags, &ls->atags, ls->ntags + 1, sizeof(*ls->tags));
+    memmove(ls->tags + i + 1, ls->tags + i, (ls->ntags - i) * sizeof(*ls->tags));
+    ls->tags[i] = id;
+    ls->ntags++;
+}
+
 /* The text of column C for row R into BUF. */
 static void
 cell(const struct list_screen *ls, enum col_id c, const struct list_row *r,
@@ -194,7 +244,8 @@ cell(const struct list_screen *ls, enum col_id c, const struct list_row *r,
     buf[0] = '\0';
     switch (c) {
     case COL_MARK:
-        snprintf(buf, n, "%s%s", r->overdue ? "!" : " ", r->findings ? "?" : " ");
+        snprintf(buf, n, "%s%s%s", tagged(ls, r->id) ? "*" : " ", r->overdue ? "!" : " ",
+                 r->findings ? "?" : " ");
         break;
     case COL_HHNO:
         snprintf(buf, n, "%s", r->hh_no);
@@ -286,8 +337,9 @@ draw_row(struct list_screen *ls, struct tui *t, WINDOW *w, int y,
             continue;
         }
         if (columns[i].id == COL_MARK) {
-            draw_text(w, y, x, 1, r->overdue ? "!" : " ", base | (r->overdue ? theme_attr(TH_WARN) : 0), AL_LEFT);
-            draw_text(w, y, x + 1, 1, r->findings ? "?" : " ", base | (r->findings ? theme_attr(TH_ERROR) : 0), AL_LEFT);
+            draw_text(w, y, x, 1, tagged(ls, r->id) ? "*" : " ", base | A_BOLD, AL_LEFT);
+            draw_text(w, y, x + 1, 1, r->overdue ? "!" : " ", base | (r->overdue ? theme_attr(TH_WARN) : 0), AL_LEFT);
+            draw_text(w, y, x + 2, 1, r->findings ? "?" : " ", base | (r->findings ? theme_attr(TH_ERROR) : 0), AL_LEFT);
         } else {
             cell(ls, columns[i].id, r, buf, sizeof(buf));
             draw_text(w, y, x, ls->width[i], buf, base, columns[i].al);
@@ -677,6 +729,113 @@ open_new(struct list_screen *ls, struct tui *t)
 }
 
 static unsigned
+tag_current(struct list_screen *ls, struct tui *t)
+{
+    const struct list_row *r = wl_current(&ls->wl);
+    struct err e;
+
+    if (r == NULL) {
+        return 0;
+    }
+    toggle_tag(ls, r->id);
+    tui_message(t, 0, P_("%zu household tagged (p prints them together, T untags all).",
+                         "%zu households tagged (p prints them together, T untags all).",
+                         ls->ntags), ls->ntags);
+    err_clear(&e);
+    return moved(ls, t, wl_down(&ls->wl, 1, &e), &e) | D_BODY | D_STATUS;
+}
+
+/* --- prints --------------------------------------------------------------------- */
+
+enum print_choice { PC_CARDS, PC_CARD, PC_PUBLICITY, PC_ELIMINATION, PC_VISITS };
+
+struct print_menu {
+    struct list_screen *ls;
+    enum print_choice choice[5];
+    int64_t current, village;
+    char head[NAME_BUF], place[420];
+};
+
+static unsigned
+print_chosen(void *ctx, struct tui *t, size_t index)
+{
+    struct print_menu *pm = ctx;
+    struct print_request r;
+    char what[512];
+
+    memset(&r, 0, sizeof(r));
+    switch (pm->choice[index]) {
+    case PC_CARDS:
+        r.kind = PK_CARD;
+        r.households = pm->ls->tags;
+        r.nhouseholds = pm->ls->ntags;
+        snprintf(what, sizeof(what), _("household cards of the %zu tagged households"), pm->ls->ntags);
+        break;
+    case PC_CARD:
+        r.kind = PK_CARD;
+        r.households = &pm->current;
+        r.nhouseholds = 1;
+        snprintf(what, sizeof(what), _("household card of %s"), pm->head);
+        break;
+    case PC_PUBLICITY:
+    case PC_ELIMINATION:
+        r.kind = PK_PUBLICITY;
+        r.village = pm->village;
+        r.elimination = pm->choice[index] == PC_ELIMINATION;
+        snprintf(what, sizeof(what), r.elimination ? _("elimination publicity list of %s")
+                                                  : _("publicity list of %s"), pm->place);
+        break;
+    case PC_VISITS:
+        r.kind = PK_VISITS;
+        r.days = 7;
+        snprintf(what, sizeof(what), "%s", _("visit worklists: visits due within 7 days and late ones"));
+        break;
+    }
+    print_dialog(t, &r, what);
+    free(pm);
+    return D_ALL;
+}
+
+static unsigned
+open_print(struct list_screen *ls, struct tui *t)
+{
+    const struct list_row *r = wl_current(&ls->wl);
+    struct print_menu *pm;
+    struct menu *m;
+    char buf[600];
+    size_t n = 0;
+
+    pm = xcalloc(1, sizeof(*pm));
+    pm->ls = ls;
+    m = menu_new(_("Print"), print_chosen, pm);
+    m->free_ctx = free;
+    if (ls->ntags > 0) {
+        snprintf(buf, sizeof(buf), _("Household cards of the %zu tagged households"), ls->ntags);
+        menu_add(m, buf);
+        pm->choice[n++] = PC_CARDS;
+    }
+    if (r != NULL) {
+        pm->current = r->id;
+        pm->village = r->village_id;
+        snprintf(pm->head, sizeof(pm->head), "%s", r->head);
+        snprintf(pm->place, sizeof(pm->place), "%s %s", r->township, r->village);
+        snprintf(buf, sizeof(buf), _("Household card of %s"), r->head);
+        menu_add(m, buf);
+        pm->choice[n++] = PC_CARD;
+        snprintf(buf, sizeof(buf), _("Publicity list of %s (households in publicity)"), pm->place);
+        menu_add(m, buf);
+        pm->choice[n++] = PC_PUBLICITY;
+        snprintf(buf, sizeof(buf), _("Elimination publicity list of %s"), pm->place);
+        menu_add(m, buf);
+        pm->choice[n++] = PC_ELIMINATION;
+    }
+    menu_add(m, _("Visit worklists per cadre (due within 7 days, and late)"));
+    pm->choice[n++] = PC_VISITS;
+    menu_open(t, m);
+    return D_ALL;
+}
+
+static unsigned
 open_filter(struct list_screen *ls, struct tui *t)
 {
     struct filter_arg *fa = xcalloc(1, sizeof(*fa));
@@ -733,6 +892,14 @@ list_action(struct screen *s, struct tui *t, int action)
         return open_worklists(ls, t);
     case ACT_NEW:
         return open_new(ls, t);
+    case ACT_TAG:
+        return tag_current(ls, t);
+    case ACT_UNTAG_ALL:
+        ls->ntags = 0;
+        tui_message(t, 0, "%s", _("No household is tagged now."));
+        return D_BODY | D_STATUS;
+    case ACT_PRINT:
+        return open_print(ls, t);
     case ACT_CLEAR:
         return clear_all(ls, t);
     case ACT_BACK:
@@ -846,6 +1013,7 @@ list_leave(struct screen *s, struct tui *t)
 
     (void)t;
     wl_release(&ls->wl);
+    free(ls->tags);
     wline_release(&ls->line);
     free(ls);
 }

@@ -1,0 +1,82 @@
+/*
+ * print.h - the prints of the monitoring workspace, built from the
+ * database as the user's account sees it (its scope holds), made as text
+ * or PDF, and sent to the print command or saved to a file; every print
+ * of personal data is recorded in the audit log.  The command line
+ * (`zhenxing print`) and the screens (`p`) both come through here.
+ */
+#ifndef ZX_PRINT_H
+#define ZX_PRINT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/doc.h"
+
+struct actor;
+struct codebook;
+struct db;
+struct doc;
+struct err;
+struct sbuf;
+
+enum print_format { PF_PDF = 0, PF_TEXT };
+
+struct print_request {
+    enum print_kind kind;
+    const int64_t *households;  /* PK_CARD: the households, in order */
+    size_t nhouseholds;
+    int64_t village;            /* PK_PUBLICITY */
+    int elimination;            /* PK_PUBLICITY of eliminations */
+    int64_t cadre;              /* PK_VISITS: one cadre, 0 = every cadre */
+    int days;                   /* PK_VISITS: visits due within DAYS */
+};
+
+/* What the prints are made from besides the database. */
+struct print_env {
+    struct db *db;
+    const struct actor *actor;
+    const struct codebook *codes;
+    const char *county;         /* the county's name */
+    const char *hotline;        /* 监督电话 */
+    int today;
+};
+
+struct print_dest {
+    enum print_format format;
+    const char *path;           /* a file; NULL = the print command */
+    int overwrite;
+    const char *command;        /* print command, printer and copies */
+    const char *printer;
+    int copies;
+    int text_lines;             /* lines on a page of a text print */
+    const char *font;           /* PDF fonts */
+    const char *title_font;
+};
+
+/* The documents of R (*DOCS, *N; free with print_docs_free) and the
+ * households they show (*HH, *NHH; caller frees).  ERR_NOTFOUND when
+ * there is nothing to print, ERR_DENIED for a household outside the
+ * account's scope. */
+int print_build(const struct print_env *env, const struct print_request *r,
+                struct doc ***docs, size_t *n, int64_t **hh, size_t *nhh,
+                struct err *e);
+void print_docs_free(struct doc **docs, size_t n);
+
+/* DOCS made in FORMAT into OUT. */
+int print_render(struct doc *const *docs, size_t n,
+                 const struct print_dest *d, struct sbuf *out,
+                 struct err *e);
+
+/* Build R, make it, deliver it to D and record it in the audit log (one
+ * row per household shown: who, what, where).  *PAGES (may be NULL)
+ * receives the number of documents printed. */
+int print_run(const struct print_env *env, const struct print_request *r,
+              const struct print_dest *d, size_t *ndocs, struct err *e);
+
+/* A file name for R's print in FORMAT, e.g. "明白卡-3307....pdf" (caller
+ * frees). */
+char *print_file_name(const struct print_env *env,
+                      const struct print_request *r, enum print_format f);
+
+#endif

@@ -1,0 +1,226 @@
+/*
+ * f_print.c - the print dialog, a form like any other: what is printed,
+ * where it goes (the printer through the print command, or a file to
+ * fetch over SFTP), PDF or text, printer and copies, or the file's name.
+ * Saving the form prints; a failure (no printer, a file that exists)
+ * keeps the dialog open with the reason on the status line.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "core/doc.h"
+#include "print/print.h"
+#include "print/spool.h"
+#include "tui/f_common.h"
+#include "tui/form.h"
+#include "tui/tui.h"
+#include "util/err.h"
+#include "util/i18n.h"
+#include "util/sbuf.h"
+#include "util/xalloc.h"
+
+struct pjob {
+    struct print_request r;
+    int64_t *hh;                 /* the households of r (owned) */
+    char what[200];
+};
+
+static const struct field_spec p_what = {
+    "what", N_("Print"), FT_TEXT, FF_READONLY, 200, 0, 0, NULL, 0, NULL};
+static const struct field_spec p_dest = {
+    "dest", N_("Send to"), FT_CODE, FF_REQUIRED, 0, 0, 0, "print_dest", 0,
+    N_("The printer (through the print command), or a file to fetch with SFTP.  F4 shows the choices.")};
+static const struct field_spec p_format = {
+    "format", N_("Format"), FT_CODE, FF_REQUIRED, 0, 0, 0, "print_format", 0,
+    N_("PDF on A4 pages, or plain text for text printers and e-mail.")};
+static const struct field_spec p_printer = {
+    "printer", N_("Printer"), FT_TEXT, 0, 100, 0, 0, NULL, 0,
+    N_("The printer's name; empty for the default printer.")};
+static const struct field_spec p_copies = {
+    "copies", N_("Copies"), FT_INT, FF_REQUIRED, 0, 1, 99, NULL, 0,
+    N_("How many copies, 1 to 99.")};
+static const struct field_spec p_path = {
+    "path", N_("File"), FT_TEXT, 0, 1000, 0, 0, NULL, 0,
+    N_("Where to save the print when it goes to a file (on the server).")};
+static const struct field_spec p_overwrite = {
+    "overwrite", N_("Overwrite the file"), FT_YESNO, 0, 0, 0, 0, NULL, 0,
+    N_("是 replaces a file of that name; 否 refuses to.")};
+
+static void choices(struct form *fm, const char *id, const char *title,
+                    const char *const *codes, const char *const *labels,
+                    size_t n)
+{
+    struct code_table t;
+    size_t alloc = 0, i;
+
+    memset(&t, 0, sizeof(t));
+    for (i = 0; i < n; i++) {
+        form_table_add(&t, &alloc, codes[i], _(labels[i]));
+    }
+    t.id = xstrdup(id);
+    t.title = xstrdup(title);
+    t.national = xstrdup("");
+    t.source = xstrdup("");
+    form_add_table(fm, &t);
+}
+
+static void print_env_of(struct form *fm, struct print_env *env)
+{
+    app_print_env(fm->app, env);
+}
+
+/* The file a print is saved to unless the user says otherwise. */
+static char *default_path(struct form *fm, enum print_format f)
+{
+    struct pjob *j = fm->data;
+    struct print_env env;
+    const char *dir = fm->app->settings.print_dir;
+    char *name, *path;
+    struct sbuf sb = SBUF_INIT;
+
+    print_env_of(fm, &env);
+    name = print_file_name(&env, &j->r, f);
+    if (dir == NULL || *dir == '\0') {
+        dir = getenv("HOME");
+    }
+    sbuf_addf(&sb, "%s/%s", dir && *dir ? dir : ".", name);
+    free(name);
+    path = sbuf_detach(&sb);
+    return path;
+}
+
+static int print_open(struct form *fm, struct err *e)
+{
+    static const char *const dests[] = {"printer", "file"};
+    static const char *const dest_labels[] = {N_("printer"), N_("file")};
+    static const char *const formats[] = {"pdf", "text"};
+    static const char *const format_labels[] = {N_("PDF (A4)"), N_("text")};
+    const struct settings *s = &fm->app->settings;
+    struct pjob *j = fm->data;
+    enum print_format f = strcmp(s->print_format, "text") == 0 ? PF_TEXT : PF_PDF;
+    char *path;
+
+    (void)e;
+    choices(fm, "print_dest", _("Send to"), dests, dest_labels, 2);
+    choices(fm, "print_format", _("Format"), formats, format_labels, 2);
+    snprintf(fm->title, sizeof(fm->title), "%s", _("Print"));
+    form_add_str(fm, &p_what, "", j->what);
+    form_add_str(fm, &p_dest, "", "printer");
+    form_add_str(fm, &p_format, "", f == PF_TEXT ? "text" : "pdf");
+    form_add_str(fm, &p_printer, "", s->printer);
+    form_add_num(fm, &p_copies, "", s->copies, 0);
+    path = default_path(fm, f);
+    form_add_str(fm, &p_path, "", path);
+    free(path);
+    form_add_num(fm, &p_overwrite, "", 0, 0);
+    return 0;
+}
+
+/* A new format changes the default file's extension. */
+static void print_left(struct form *fm, size_t i)
+{
+    int k = wform_find(&fm->w, "", "path");
+    char format[16];
+    struct sbuf path = SBUF_INIT;
+    const char *want, *other;
+
+    if (k < 0 || strcmp(fm->w.items[i].spec->name, "format") != 0) {
+        return;
+    }
+    form_str(fm, "", "format", format, sizeof(format));
+    want = strcmp(format, "text") == 0 ? ".txt" : ".pdf";
+    other = strcmp(want, ".txt") == 0 ? ".pdf" : ".txt";
+    wform_text(&fm->w, (size_t)k, &path);
+    if (path.len > 4 && strcmp(path.buf + path.len - 4, other) == 0) {
+        memcpy(path.buf + path.len - 4, want, 4);
+        wform_set(&fm->w, (size_t)k, path.buf);
+    }
+    sbuf_release(&path);
+}
+
+static int print_save(struct form *fm, struct err *e)
+{
+    const struct settings *s = &fm->app->settings;
+    struct pjob *j = fm->data;
+    struct print_dest d;
+    struct print_env env;
+    char dest[16], format[16], printer[128], *path;
+    size_t ndocs = 0;
+    int rc;
+
+    memset(&d, 0, sizeof(d));
+    form_str(fm, "", "dest", dest, sizeof(dest));
+    form_str(fm, "", "format", format, sizeof(format));
+    form_str(fm, "", "printer", printer, sizeof(printer));
+    path = form_strdup(fm, "", "path");
+    d.format = strcmp(format, "text") == 0 ? PF_TEXT : PF_PDF;
+    d.command = s->print_command;
+    d.printer = printer;
+    d.copies = (int)form_num(fm, "", "copies", 1);
+    d.text_lines = s->print_text_lines;
+    d.font = s->print_font;
+    d.title_font = s->print_title_font;
+    d.overwrite = form_num(fm, "", "overwrite", 0) != 0;
+    if (strcmp(dest, "file") == 0) {
+        if (path == NULL) {
+            return err_set(e, ERR_INVALID, "%s", _("Give the file to save the print to."));
+        }
+        d.path = path;
+        if (!d.overwrite && spool_exists(path)) {
+            err_set(e, ERR_INVALID,
+                    _("%s exists already: give another name, or set Overwrite the file to 是."),
+                    path);
+            free(path);
+            return -1;
+        }
+    }
+    print_env_of(fm, &env);
+    rc = print_run(&env, &j->r, &d, &ndocs, e);
+    if (rc == 0 && d.path != NULL) {
+        snprintf(fm->done, sizeof(fm->done), _("Saved %s (recorded in the audit log)."), d.path);
+    } else if (rc == 0) {
+        snprintf(fm->done, sizeof(fm->done),
+                 _("Sent to the printer: %s, %d copies (recorded in the audit log)."),
+                 j->what, d.copies);
+    }
+    free(path);
+    return rc;
+}
+
+static void print_free(void *data)
+{
+    struct pjob *j = data;
+
+    if (j) {
+        free(j->hh);
+        free(j);
+    }
+}
+
+const struct form_kind print_form = {
+    .id = "print",
+    .no_draft = 1,
+    .open = print_open,
+    .save = print_save,
+    .left = print_left,
+    .free_data = print_free,
+};
+
+int print_dialog(struct tui *t, const struct print_request *r,
+                 const char *what)
+{
+    struct pjob *j = xcalloc(1, sizeof(*j));
+
+    j->r = *r;
+    if (r->nhouseholds > 0) {
+        j->hh = xcalloc(r->nhouseholds, sizeof(*j->hh));
+        memcpy(j->hh, r->households, r->nhouseholds * sizeof(*j->hh));
+    }
+    j->r.households = j->hh;
+    snprintf(j->what, sizeof(j->what), "%s", what);
+    return form_open_with(t, &print_form, j);
+}
