@@ -25,9 +25,11 @@ struct spool_cmd {
  * with stdin from /dev/null, stdout and stderr captured, an environment
  * of only PATH, HOME, USER, LOGNAME, LANG, LC_ALL, TZ (those set), and
  * the real user and group ids; wait for it (at most TIMEOUT_S seconds,
- * then kill it); remove the file.  A program that cannot be started, a
- * non-zero exit, a signal or the time limit is an error whose message
- * (Chinese) names the program and carries the first lines it printed. */
+ * at least 1, then SIGTERM and SIGKILL to its process group); remove the
+ * file.  A program that cannot be started, a non-zero exit, a signal or
+ * the time limit is an error (ERR_IO) whose message (Chinese) names the
+ * program and carries the first lines it printed.  An empty command or
+ * COPIES outside 1..99 is ERR_INVALID. */
 int spool_command(const struct spool_cmd *c, const void *data, size_t len,
                   int timeout_s, struct err *e);
 
@@ -39,7 +41,8 @@ int spool_command(const struct spool_cmd *c, const void *data, size_t len,
 int spool_file(const char *path, int overwrite, const void *data,
                size_t len, struct err *e);
 
-/* 1 when PATH names an existing file (for asking before overwriting). */
+/* 1 when PATH names an existing file, not a directory (for asking
+ * before overwriting). */
 int spool_exists(const char *path);
 
 #endif
