@@ -188,11 +188,9 @@ int cmd_print(struct app *a, int argc, char **argv)
         return cli_fail(&e);
     }
     if (p.d.path == NULL) {
-        fprintf(stderr, P_("Sent %zu document to the printer.\n",
-                           "Sent %zu documents to the printer.\n", ndocs), ndocs);
+        fprintf(stderr, _("Sent %zu document(s) to the printer.\n"), ndocs);
     } else if (strcmp(p.d.path, "-") != 0) {
-        fprintf(stderr, P_("Wrote %zu document to %s.\n",
-                           "Wrote %zu documents to %s.\n", ndocs), ndocs, p.d.path);
+        fprintf(stderr, _("Wrote %zu document(s) to %s.\n"), ndocs, p.d.path);
     }
     free(ids);
     free(p.hh_nos);

@@ -348,8 +348,8 @@ static void publicity_table(const struct print_env *env, struct doc *d,
     cols[nc++] = (struct doc_col){_("No."), 4, DOC_RIGHT};
     cols[nc++] = (struct doc_col){_("Group"), 12, DOC_LEFT};
     cols[nc++] = (struct doc_col){_("Head of household"), 10, DOC_LEFT};
-    cols[nc++] = (struct doc_col){_("Members"), 8, DOC_RIGHT};
-    cols[nc++] = (struct doc_col){_("Category"), 14, DOC_LEFT};
+    cols[nc++] = (struct doc_col){_("Household size"), 10, DOC_RIGHT};
+    cols[nc++] = (struct doc_col){_("Monitoring category"), 14, DOC_LEFT};
     if (elimination) {
         cols[nc++] = (struct doc_col){_("Elimination"), 10, DOC_LEFT};
     }
@@ -446,10 +446,10 @@ static void visits_table(struct doc *d)
         {_("No."), 4, DOC_RIGHT},
         {_("Village"), 10, DOC_LEFT},
         {_("Head of household"), 8, DOC_LEFT},
-        {_("Address"), 14, DOC_LEFT},
+        {_("Address"), 12, DOC_LEFT},
         {_("Last visit"), 10, DOC_LEFT},
         {_("Due"), 10, DOC_LEFT},
-        {_("Note"), 8, DOC_LEFT},
+        {_("Note"), 10, DOC_LEFT},
     };
 
     doc_table(d, cols, 7, NULL);

@@ -26,6 +26,7 @@
 #include "db/db_household.h"
 #include "db/db_snapshot.h"
 #include "tui/draw.h"
+#include "print/print.h"
 #include "tui/form.h"
 #include "tui/s_menu.h"
 #include "tui/screen.h"
@@ -90,6 +91,7 @@ static const struct keydef detail_keys[] = {
     {'a', 0, ACT_ADD, "a", N_("add"), KD_BAR},
     {'d', 0, ACT_DELETE, "d", N_("member leaves"), 0},
     {'r', 0, ACT_REVEAL, "r", N_("show full ID numbers"), KD_BAR},
+    {'p', 0, ACT_PRINT, "p", N_("print the household card"), KD_BAR},
     {27, 0, ACT_BACK, "Esc", N_("back"), KD_BAR},
     {'q', 0, ACT_BACK, "q", N_("back"), 0},
     {0, 0, ACT_NONE, NULL, NULL, 0},
@@ -687,6 +689,22 @@ may_reveal(const struct actor *a)
     return a->role == ROLE_ADMIN || a->role == ROLE_COUNTY || a->role == ROLE_TOWNSHIP;
 }
 
+/* p: the household card of this household, through the print dialog. */
+static unsigned
+print_card(struct detail *d, struct tui *t)
+{
+    struct print_request r;
+    char what[256];
+
+    memset(&r, 0, sizeof(r));
+    r.kind = PK_CARD;
+    r.households = &d->s.hh.id;
+    r.nhouseholds = 1;
+    snprintf(what, sizeof(what), _("household card of %s"), d->s.hh.hh_no);
+    print_dialog(t, &r, what);
+    return D_ALL;
+}
+
 static unsigned
 reveal(struct detail *d, struct tui *t)
 {
@@ -1014,6 +1032,8 @@ detail_action(struct screen *s, struct tui *t, int action)
         return detail_scroll(d, t, (long)d->nlines);
     case ACT_REVEAL:
         return reveal(d, t);
+    case ACT_PRINT:
+        return print_card(d, t);
     case ACT_EDIT:
         return edit(d, t);
     case ACT_ADD:

@@ -738,9 +738,8 @@ tag_current(struct list_screen *ls, struct tui *t)
         return 0;
     }
     toggle_tag(ls, r->id);
-    tui_message(t, 0, P_("%zu household tagged (p prints them together, T untags all).",
-                         "%zu households tagged (p prints them together, T untags all).",
-                         ls->ntags), ls->ntags);
+    tui_message(t, 0, _("%zu household(s) tagged (p prints them together, T untags all)."),
+                ls->ntags);
     err_clear(&e);
     return moved(ls, t, wl_down(&ls->wl, 1, &e), &e) | D_BODY | D_STATUS;
 }
