@@ -654,7 +654,13 @@ spool_command(const struct spool_cmd *c, const void *data, size_t len,
             rc = err_set(e, ERR_IO, _("cannot run the print command %s: %s"),
                          c->command, strerror(errno));
         } else {
-            rc = report(c->command, &r, timeout_s, e);
+            /* The program's own name when it ran: its message must fit
+             * a status line.  The whole path when it could not start. */
+            const char *name = strrchr(c->command, '/');
+
+            rc = report(r.exec_errno == 0 && name != NULL && name[1] != '\0'
+                            ? name + 1 : c->command,
+                        &r, timeout_s, e);
         }
         unlink(file);
         free(file);

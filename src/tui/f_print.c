@@ -172,7 +172,7 @@ static int print_save(struct form *fm, struct err *e)
         d.path = path;
         if (!d.overwrite && spool_exists(path)) {
             err_set(e, ERR_INVALID,
-                    _("%s exists already: give another name, or set Overwrite the file to 是."),
+                    _("The file exists already: give another name, or set Overwrite the file to 是 (%s)."),
                     path);
             free(path);
             return -1;

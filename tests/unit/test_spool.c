@@ -277,7 +277,7 @@ test_command_exit_status(void **state)
 
     assert_int_equal(spool_command(&c, DATA, DATA_LEN, 10, &e), -1);
     assert_int_equal(e.code, ERR_IO);
-    assert_contains(e.msg, cmd);
+    assert_contains(e.msg, strrchr(cmd, '/') + 1);   /* the program's name */
     assert_contains(e.msg, "exit status 3");
     assert_contains(e.msg, "lp: 错误 - 没有默认打印目标; second line; third");
     assert_null(strstr(e.msg, "fourth"));
@@ -346,7 +346,7 @@ test_command_timeout(void **state)
     assert_true(secs >= 0.9);
     assert_true(secs < 3.0);
     assert_int_equal(e.code, ERR_IO);
-    assert_contains(e.msg, cmd);
+    assert_contains(e.msg, strrchr(cmd, '/') + 1);   /* the program's name */
     assert_contains(e.msg, "within 1 seconds");
     assert_contains(e.msg, "queued");
     assert_dir_holds(f->tmp, "");
@@ -364,7 +364,7 @@ test_command_signal(void **state)
 
     assert_int_equal(spool_command(&c, DATA, DATA_LEN, 10, &e), -1);
     assert_int_equal(e.code, ERR_IO);
-    assert_contains(e.msg, cmd);
+    assert_contains(e.msg, strrchr(cmd, '/') + 1);   /* the program's name */
     assert_contains(e.msg, "killed by signal 9");
     assert_dir_holds(f->tmp, "");
     assert_no_child();
