@@ -8,7 +8,7 @@
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 
-plan 38
+plan 40
 
 GOLD="$top_srcdir/tests/data/print"
 DB="$DEFAULT_DB"
