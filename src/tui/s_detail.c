@@ -181,12 +181,13 @@ yesno(int v)
 static void
 phone_text(const char *phone, int revealed, char *out, size_t n)
 {
-    size_t len = strlen(phone);
+    char masked[PHONE_MASK_BUF];
 
-    if (revealed || len < 7) {
+    if (revealed) {
         snprintf(out, n, "%s", phone);
     } else {
-        snprintf(out, n, "%.3s****%s", phone, phone + len - 4);
+        phone_mask(phone, masked);
+        snprintf(out, n, "%s", masked);
     }
 }
 

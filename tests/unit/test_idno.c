@@ -359,6 +359,33 @@ test_synthetic_numbers(void **state)
     }
 }
 
+/* Phones: first 3 and last 4 of 8 or more characters; a shorter number
+ * would show every digit, so it is all stars. */
+static void
+test_phone_mask(void **state)
+{
+    static const struct {
+        const char *in, *want;
+    } v[] = {
+        {"13812341234", "138****1234"},
+        {"0816-1234567", "081****4567"},
+        {"08161234", "081****1234"},
+        {"1234567", "****"},
+        {"12317", "****"},
+        {"", ""},
+        {"电话一二三四五六七八", "****"},
+        {"123456789012345678901234567890", "****"},
+    };
+    char out[PHONE_MASK_BUF];
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+        phone_mask(v[i].in, out);
+        assert_string_equal(out, v[i].want);
+    }
+}
+
 int
 main(void)
 {
@@ -371,6 +398,7 @@ main(void)
         cmocka_unit_test(test_upgrade_15),
         cmocka_unit_test(test_check_char),
         cmocka_unit_test(test_mask),
+        cmocka_unit_test(test_phone_mask),
         cmocka_unit_test(test_status_messages),
         cmocka_unit_test(test_synthetic_numbers),
     };
