@@ -5,8 +5,10 @@
 #include "config.h"
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
@@ -190,4 +192,14 @@ cli_prepare(struct app *a, unsigned flags)
         return cli_fail(&e);
     }
     return 0;
+}
+
+int
+cli_parse_long(const char *s, long lo, long hi, long *out)
+{
+    char *end;
+
+    errno = 0;
+    *out = strtol(s, &end, 10);
+    return errno == 0 && end != s && *end == '\0' && *out >= lo && *out <= hi;
 }

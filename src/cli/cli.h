@@ -53,6 +53,9 @@ int cli_fail(const struct err *e);
 int cli_usage_error(const struct cmd *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* 1 when S is a whole number from LO to HI (into *OUT). */
+int cli_parse_long(const char *s, long lo, long hi, long *out);
+
 /* Subcommands (cli/cmd_*.c). */
 int cmd_init(struct app *a, int argc, char **argv);
 int cmd_demo(struct app *a, int argc, char **argv);

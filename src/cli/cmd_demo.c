@@ -22,16 +22,6 @@
 #include "util/path.h"
 
 static int
-parse_long(const char *s, long lo, long hi, long *out)
-{
-    char *end;
-
-    errno = 0;
-    *out = strtol(s, &end, 10);
-    return errno == 0 && end != s && *end == '\0' && *out >= lo && *out <= hi;
-}
-
-static int
 parse(int argc, char **argv, struct demo_opts *o, int *force)
 {
     const struct cmd *c = cli_find("demo");
@@ -55,12 +45,12 @@ parse(int argc, char **argv, struct demo_opts *o, int *force)
         }
         i++;
         if (strcmp(opt, "--households") == 0) {
-            if (!parse_long(val, 1, 2000000, &v)) {
+            if (!cli_parse_long(val, 1, 2000000, &v)) {
                 return cli_usage_error(c, "%s", _("--households takes a whole number from 1 to 2000000"));
             }
             o->households = v;
         } else if (strcmp(opt, "--seed") == 0) {
-            if (!parse_long(val, 0, 2147483647L, &v)) {
+            if (!cli_parse_long(val, 0, 2147483647L, &v)) {
                 return cli_usage_error(c, "%s", _("--seed takes a whole number from 0 to 2147483647"));
             }
             o->seed = (uint64_t)v;

@@ -39,12 +39,12 @@ static const char *value(const struct cmd *c, int argc, char **argv, int *i)
     return argv[++*i];
 }
 
+/* A whole number from LO to HI into *OUT; -1 when S is not one. */
 static int whole(const char *s, int lo, int hi, int *out)
 {
-    char *end;
-    long v = strtol(s, &end, 10);
+    long v;
 
-    if (*s == '\0' || *end != '\0' || v < lo || v > hi) {
+    if (!cli_parse_long(s, lo, hi, &v)) {
         return -1;
     }
     *out = (int)v;
