@@ -161,7 +161,8 @@ void doc_paraf(struct doc *d, enum doc_align a, int indent,
 
 void doc_fields(struct doc *d, int per_row)
 {
-    add_blk(d, B_FIELDS)->per_row = per_row > 0 ? per_row : 1;
+    /* lay_fields measures at most 16 labels of a line. */
+    add_blk(d, B_FIELDS)->per_row = per_row < 1 ? 1 : per_row > 16 ? 16 : per_row;
 }
 
 void doc_field(struct doc *d, const char *label, const char *value)
@@ -182,6 +183,8 @@ void doc_table(struct doc *d, const struct doc_col *cols, int ncols,
     struct blk *b = add_blk(d, B_TABLE);
     int i;
 
+    /* The layout places at most 64 columns (far more than a page holds). */
+    ncols = ncols > 64 ? 64 : ncols;
     b->ncols = ncols;
     b->cols = xcalloc((size_t)ncols, sizeof(*b->cols));
     for (i = 0; i < ncols; i++) {
@@ -588,9 +591,6 @@ static void lay_table(struct lay *L, const struct blk *b)
 
     memset(&t, 0, sizeof(t));
     t.b = b;
-    if (b->ncols > 64) {
-        return;
-    }
     t.total = table_geometry(m, b, t.xs, t.ws);
     {
         char *titles[64];

@@ -68,11 +68,6 @@ static void choices(struct form *fm, const char *id, const char *title,
     form_add_table(fm, &t);
 }
 
-static void print_env_of(struct form *fm, struct print_env *env)
-{
-    app_print_env(fm->app, env);
-}
-
 /* The file a print is saved to unless the user says otherwise. */
 static char *default_path(struct form *fm, enum print_format f)
 {
@@ -82,7 +77,7 @@ static char *default_path(struct form *fm, enum print_format f)
     char *name, *path;
     struct sbuf sb = SBUF_INIT;
 
-    print_env_of(fm, &env);
+    app_print_env(fm->app, &env);
     name = print_file_name(&env, &j->r, f);
     if (dir == NULL || *dir == '\0') {
         dir = getenv("HOME");
@@ -178,7 +173,7 @@ static int print_save(struct form *fm, struct err *e)
             return -1;
         }
     }
-    print_env_of(fm, &env);
+    app_print_env(fm->app, &env);
     rc = print_run(&env, &j->r, &d, &ndocs, e);
     if (rc == 0 && d.path != NULL) {
         snprintf(fm->done, sizeof(fm->done), _("Saved %s (recorded in the audit log)."), d.path);
