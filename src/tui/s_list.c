@@ -88,7 +88,7 @@ static const struct keydef list_keys[] = {
     {'s', 0, ACT_SORT, "s", N_("sort"), KD_BAR},
     {'w', 0, ACT_WORKLIST, "w", N_("worklists"), KD_BAR},
     {'a', 0, ACT_NEW, "a", N_("new"), KD_BAR},
-    {'t', 0, ACT_TAG, "t", N_("tag"), KD_BAR},
+    {'t', 0, ACT_TAG, "t", N_("tag"), 0},
     {'T', 0, ACT_UNTAG_ALL, "T", N_("untag all"), 0},
     {'p', 0, ACT_PRINT, "p", N_("print"), KD_BAR},
     {'g', 0, ACT_GOTO, "g", N_("go to row"), KD_BAR},
