@@ -286,6 +286,13 @@ check_codebook(const struct policy *p, const char *path, struct err *e)
         {"measure_category", "housing"}, {"measure_category", "relocation"},
         {"elim_method", "assisted"}, {"visitor_role", NULL},
         {"province", NULL},
+        {"fund_level", "central"}, {"fund_level", "provincial"},
+        {"fund_type", "xianjie"}, {"fund_type", "workrelief"},
+        {"task_line", NULL}, {"project_type", "industry"},
+        {"project_type", "mgmt_fee"}, {"proposer_level", NULL},
+        {"asset_class", "public"}, {"asset_class", "household"},
+        {"asset_type", NULL}, {"owner_level", NULL}, {"op_mode", NULL},
+        {"asset_status", "disposed"}, {"disposal", NULL},
     };
     size_t i;
 
@@ -402,25 +409,104 @@ struct rule_key {
     int lo, hi;
     int yuan;   /* an amount in yuan stored as fen (int64_t) */
     int flag;   /* a true/false value */
+    int pct;    /* a percentage (55 or 55.5) stored as basis points */
 };
 
 #define RK(f) offsetof(struct rules, f)
 static const struct rule_key rule_keys[] = {
-    {"verify_workdays", RK(verify_workdays), 1, 60, 0, 0},
-    {"identify_days", RK(identify_days), 1, 365, 0, 0},
-    {"reject_reply_workdays", RK(reject_reply_workdays), 1, 60, 0, 0},
-    {"publicity_min_days", RK(publicity_min_days), 1, 60, 0, 0},
-    {"dev_measure_days", RK(dev_measure_days), 1, 365, 0, 0},
-    {"elim_min_months", RK(elim_min_months), 0, 60, 0, 0},
-    {"assist_elim_min_months", RK(assist_elim_min_months), 0, 60, 0, 0},
-    {"no_labour_elimination", RK(no_labour_elimination), 0, 1, 0, 1},
-    {"visit_interval_days", RK(visit_interval_days), 1, 366, 0, 0},
-    {"followup_interval_days", RK(followup_interval_days), 1, 731, 0, 0},
-    {"suspicious_income_yuan", RK(suspicious_income_fen), 0, 0, 1, 0},
-    {"suspicious_from_year", RK(suspicious_from_year), 2000, 2100, 0, 0},
-    {"implausible_wage_yuan", RK(implausible_wage_fen), 0, 0, 1, 0},
+    {"verify_workdays", RK(verify_workdays), 1, 60, 0, 0, 0},
+    {"identify_days", RK(identify_days), 1, 365, 0, 0, 0},
+    {"reject_reply_workdays", RK(reject_reply_workdays), 1, 60, 0, 0, 0},
+    {"publicity_min_days", RK(publicity_min_days), 1, 60, 0, 0, 0},
+    {"dev_measure_days", RK(dev_measure_days), 1, 365, 0, 0, 0},
+    {"elim_min_months", RK(elim_min_months), 0, 60, 0, 0, 0},
+    {"assist_elim_min_months", RK(assist_elim_min_months), 0, 60, 0, 0, 0},
+    {"no_labour_elimination", RK(no_labour_elimination), 0, 1, 0, 1, 0},
+    {"visit_interval_days", RK(visit_interval_days), 1, 366, 0, 0, 0},
+    {"followup_interval_days", RK(followup_interval_days), 1, 731, 0, 0, 0},
+    {"suspicious_income_yuan", RK(suspicious_income_fen), 0, 0, 1, 0, 0},
+    {"suspicious_from_year", RK(suspicious_from_year), 2000, 2100, 0, 0, 0},
+    {"implausible_wage_yuan", RK(implausible_wage_fen), 0, 0, 1, 0, 0},
+    {"project_publicity_min_days", RK(project_publicity_min_days), 1, 60, 0, 0, 0},
+    {"alloc_publish_workdays", RK(alloc_publish_workdays), 1, 120, 0, 0, 0},
+    {"targets_publish_workdays", RK(targets_publish_workdays), 1, 120, 0, 0, 0},
+    {"industry_min_pct", RK(industry_min_bp), 0, 100, 0, 0, 1},
+    {"mgmt_fee_central_pct", RK(mgmt_fee_central_bp), 0, 100, 0, 0, 1},
+    {"mgmt_fee_provincial_pct", RK(mgmt_fee_provincial_bp), 0, 100, 0, 0, 1},
+    {"mgmt_fee_city_pct", RK(mgmt_fee_city_bp), 0, 100, 0, 0, 1},
+    {"mgmt_fee_county_pct", RK(mgmt_fee_county_bp), 0, 100, 0, 0, 1},
+    {"wage_min_pct", RK(wage_min_bp), 0, 100, 0, 0, 1},
 };
 #undef RK
+
+/* A percentage from LO to HI given as 55 or 55.5 (at most two decimals)
+ * into basis points. */
+static int
+get_pct(const struct pfile *f, const config_setting_t *g,
+        const config_setting_t *s, const char *name, int lo, int hi, int *bp,
+        struct err *e)
+{
+    char msg[256];
+    double v;
+
+    snprintf(msg, sizeof(msg), _("'%s' must be a percentage from %d to %d (e.g. 55 or 55.5)"),
+             name, lo, hi);
+    if (s == NULL) {
+        return bad(f, g, e, msg);
+    }
+    switch (config_setting_type(s)) {
+    case CONFIG_TYPE_INT:
+    case CONFIG_TYPE_INT64:
+        v = (double)config_setting_get_int64(s);
+        break;
+    case CONFIG_TYPE_FLOAT:
+        v = config_setting_get_float(s);
+        break;
+    default:
+        return bad(f, s, e, msg);
+    }
+    if (!(v >= lo && v <= hi)) {
+        return bad(f, s, e, msg);
+    }
+    *bp = (int)(v * 100.0 + 0.5);
+    return 0;
+}
+
+/* pay_milestones = ( ("06-30", 40), ("09-30", 75) ): by date, rising. */
+static int
+load_milestones(const struct pfile *f, config_setting_t *g, struct rules *r,
+                struct err *e)
+{
+    config_setting_t *l = config_setting_get_member(g, "pay_milestones");
+    const char *msg = _("'pay_milestones' is a list of (\"MM-DD\", percent) in date order, e.g. ( (\"06-30\", 40), (\"09-30\", 75) )");
+    int i, n, prev = 0;
+
+    if (l == NULL) {
+        return 0;
+    }
+    n = config_setting_length(l);
+    if (!config_setting_is_list(l) || n > POLICY_PAY_MS_MAX) {
+        return bad(f, l, e, msg);
+    }
+    for (i = 0; i < n; i++) {
+        config_setting_t *m = config_setting_get_elem(l, (unsigned)i);
+        const char *md = config_setting_get_string_elem(m, 0);
+        int mm, dd, bp;
+        char tail;
+
+        if (md == NULL || config_setting_length(m) != 2 ||
+            sscanf(md, "%2d-%2d%c", &mm, &dd, &tail) != 2 ||
+            !date_valid(2024, mm, dd) || mm * 100 + dd <= prev ||
+            get_pct(f, m, config_setting_get_elem(m, 1), "pay_milestones", 0, 100, &bp, e)) {
+            return bad(f, m != NULL ? m : l, e, msg);
+        }
+        prev = mm * 100 + dd;
+        r->pay_ms_mmdd[i] = prev;
+        r->pay_ms_bp[i] = bp;
+    }
+    r->npay_ms = n;
+    return 0;
+}
 
 static int
 load_rule_key(const struct pfile *f, config_setting_t *g,
@@ -429,6 +515,10 @@ load_rule_key(const struct pfile *f, config_setting_t *g,
     char *base = (char *)r + k->offset;
     int b;
 
+    if (k->pct) {
+        return get_pct(f, g, config_setting_get_member(g, k->name), k->name,
+                       k->lo, k->hi, (int *)(void *)base, e);
+    }
     if (k->yuan) {
         return get_yuan(f, g, k->name, (int64_t *)(void *)base, e);
     }
@@ -460,10 +550,11 @@ load_rule(struct policy *p, const struct pfile *f, config_setting_t *g,
     if (!province_ok(p, r->province)) {
         return bad(f, g, e, _("'province' must be \"*\" or a two-digit province code such as \"51\""));
     }
-    /* A province's entry inherits what it does not say from the
-     * national entry in force. */
-    base = strcmp(r->province, POLICY_ANY_PROVINCE) != 0
-               ? policy_rules(p, POLICY_ANY_PROVINCE, r->from_year) : NULL;
+    /* An entry inherits what it does not say from the national entry in
+     * force (for a national entry: the one of an earlier year). */
+    base = policy_rules(p, POLICY_ANY_PROVINCE,
+                        strcmp(r->province, POLICY_ANY_PROVINCE) != 0
+                            ? r->from_year : r->from_year - 1);
     if (base != NULL) {
         char *prov = r->province;
         int from = r->from_year;
@@ -480,7 +571,7 @@ load_rule(struct policy *p, const struct pfile *f, config_setting_t *g,
             return -1;
         }
     }
-    return 0;
+    return load_milestones(f, g, r, e);
 }
 
 static void

@@ -261,3 +261,12 @@ date_workdays_between(const struct calendar *cal, int a, int b)
     }
     return n;
 }
+
+int
+date_year(int day)
+{
+    int y, m, d;
+
+    date_to_ymd(day, &y, &m, &d);
+    return y;
+}

@@ -45,6 +45,9 @@ const char *date_status_message(enum date_status st);
 /* "YYYY-MM-DD", or "" for DATE_NONE. */
 void date_format(int day, char out[DATE_BUF]);
 
+/* The year of DAY. */
+int date_year(int day);
+
 /* 1 = Monday ... 7 = Sunday. */
 int date_weekday(int day);
 

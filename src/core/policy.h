@@ -16,6 +16,9 @@
 /* The national default: applies where a province has no entry. */
 #define POLICY_ANY_PROVINCE "*"
 
+/* Payment milestones a year may have. */
+#define POLICY_PAY_MS_MAX 12
+
 /* One monitoring line (监测范围): yuan per person per year, as fen. */
 struct line_entry {
     char *province;     /* two-digit code, or "*" */
@@ -45,6 +48,19 @@ struct rules {
     int64_t suspicious_income_fen;
     int suspicious_from_year;
     int64_t implausible_wage_fen;
+    /* funds and projects (domain.md 6) */
+    int project_publicity_min_days;  /* 三公示: each at least N days */
+    int alloc_publish_workdays;      /* allocation results published */
+    int targets_publish_workdays;    /* performance targets published */
+    int industry_min_bp;             /* 衔接资金 for industry, minimum */
+    int mgmt_fee_central_bp;         /* 项目管理费 caps by fund level */
+    int mgmt_fee_provincial_bp;
+    int mgmt_fee_city_bp;
+    int mgmt_fee_county_bp;
+    int wage_min_bp;                 /* 以工代赈 labour remuneration */
+    int npay_ms;                     /* payment milestones, by date */
+    int pay_ms_mmdd[POLICY_PAY_MS_MAX]; /* month * 100 + day */
+    int pay_ms_bp[POLICY_PAY_MS_MAX];
 };
 
 struct policy {

@@ -179,7 +179,17 @@ test_malformed(void **state)
     refused("lines.conf", "lines = ( { province = \"51\"; year = 1999; yuan = 1; } );\n", 1, "year");
     refused("lines.conf", "lines = ( { province = \"51\"; year = 2026; yuan = 0; } );\n", 1, "more than zero");
     refused("lines.conf", "line = ();\n", 0, "lines");
-    refused("rules.conf", "rules = ( { province = \"*\"; from = 2030; } );\n", 1, "verify_workdays");
+    /* A national entry before any other must say everything; a later
+     * one inherits (test_funds checks the shipped 2022/2023 entries). */
+    refused("rules.conf", "rules = ( { province = \"*\"; from = 2020; } );\n", 1, "verify_workdays");
+    refused("rules.conf", "rules = ( { province = \"51\"; from = 2024;\n  industry_min_pct = 120; } );\n",
+            2, "percentage");
+    refused("rules.conf", "rules = ( { province = \"51\"; from = 2024;\n  industry_min_pct = \"high\"; } );\n",
+            2, "percentage");
+    refused("rules.conf", "rules = ( { province = \"51\"; from = 2024;\n"
+            "  pay_milestones = ( (\"09-30\", 75), (\"06-30\", 40) ); } );\n", 2, "pay_milestones");
+    refused("rules.conf", "rules = ( { province = \"51\"; from = 2024;\n"
+            "  pay_milestones = ( (\"02-30\", 75) ); } );\n", 2, "pay_milestones");
     refused("rules.conf", "rules = ( { province = \"51\"; from = 2024;\n  no_labour_elimination = 3; } );\n",
             1, "true or false");
     refused("calendar.conf", "holidays = [ \"2025-02-30\" ];\n", 1, "YYYY-MM-DD");
