@@ -451,3 +451,29 @@ db_household_id(struct db *db, const char *hh_no, int64_t *id, struct err *e)
     }
     return db_fail(db, e, _("reading households"));
 }
+
+int
+db_household_no(struct db *db, int64_t id, char *out, size_t n, struct err *e)
+{
+    static const char sql[] = "SELECT hh_no FROM household WHERE id = ?";
+    sqlite3_stmt *st = db_prep(db, sql, e);
+    int rc;
+
+    if (st == NULL) {
+        return -1;
+    }
+    db_bind_int(st, 1, id);
+    rc = sqlite3_step(st);
+    out[0] = '\0';
+    if (rc == SQLITE_ROW) {
+        db_col_text(st, 0, out, n);
+    }
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW) {
+        return 0;
+    }
+    if (rc == SQLITE_DONE) {
+        return err_set(e, ERR_NOTFOUND, _("household #%lld does not exist"), (long long)id);
+    }
+    return db_fail(db, e, _("reading households"));
+}

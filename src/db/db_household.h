@@ -59,5 +59,8 @@ int db_household_cadres(struct db *db, int64_t hh, struct cadre_row **v,
 /* Look a household up by its number; ERR_NOTFOUND when none. */
 int db_household_id(struct db *db, const char *hh_no, int64_t *id,
                     struct err *e);
+/* The number of household ID into OUT (N bytes); ERR_NOTFOUND when none. */
+int db_household_no(struct db *db, int64_t id, char *out, size_t n,
+                    struct err *e);
 
 #endif

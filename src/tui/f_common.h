@@ -6,6 +6,7 @@
 #define ZX_F_COMMON_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/rules.h"
 #include "tui/f_bind.h"
@@ -27,6 +28,12 @@ extern const size_t member_nbinds;
 /* Add the choice table "village": the administrative villages the user
  * may enter households in, code = the village's id, label "乡镇 行政村". */
 int form_villages(struct form *fm, struct err *e);
+/* Add the choice table "place": the townships the user sees whole and
+ * the villages, code = the division's id. */
+int form_places(struct form *fm, struct err *e);
+/* The township and village (0 for a township) of place PLACE. */
+int form_place_split(struct form *fm, int64_t place, int64_t *township,
+                     int64_t *village, struct err *e);
 
 /* Add choice CODE with LABEL to a table of the form's own (T grows;
  * *ALLOC is its allocated length). */
@@ -37,6 +44,11 @@ void form_table_add(struct code_table *t, size_t *alloc, const char *code,
 /* After the ID number of the member in GROUP was left valid: fill the
  * member's sex and birth date from it where they are empty. */
 void member_fill_from_id(struct form *fm, const char *group);
+
+/* FM's title: "WHAT: 2025-0003 白马村道路硬化" (cut whole characters). */
+struct project;
+void form_project_title(struct form *fm, const char *what,
+                        const struct project *p);
 
 /* The rule context and the acting user of the form's program. */
 struct rule_ctx form_rule_ctx(const struct form *fm);

@@ -54,21 +54,26 @@ form_table_add(struct code_table *t, size_t *alloc, const char *code,
     c->short_label = xstrdup(label);
 }
 
-/* The villages of township TOWN into T. */
+/* The places of township TOWN into T: the township itself when TOWNS
+ * (if the user sees all of it), then its villages the user sees. */
 static int
-villages_of(struct form *fm, const struct division *town, struct code_table *t,
-            size_t *alloc, struct err *e)
+places_of(struct form *fm, const struct division *town, int towns,
+          struct code_table *t, size_t *alloc, struct err *e)
 {
     const struct actor *a = form_actor(fm);
     struct division *v;
     size_t n, i;
+    char code[24], label[420];
 
+    if (towns && actor_sees(a, town->id, 0)) {
+        snprintf(code, sizeof(code), "%lld", (long long)town->id);
+        snprintf(label, sizeof(label), "%s", town->name);
+        form_table_add(t, alloc, code, label);
+    }
     if (db_division_children(fm->app->db, town->id, &v, &n, e) != 0) {
         return -1;
     }
     for (i = 0; i < n; i++) {
-        char code[24], label[420];
-
         if (v[i].level != LEVEL_VILLAGE || !actor_sees(a, town->id, v[i].id)) {
             continue;
         }
@@ -80,33 +85,66 @@ villages_of(struct form *fm, const struct division *town, struct code_table *t,
     return 0;
 }
 
-int
-form_villages(struct form *fm, struct err *e)
+/* The table ID (titled TITLE) of the places in the user's scope. */
+static int
+scope_places(struct form *fm, int towns, const char *id, const char *title,
+             struct err *e)
 {
     const struct actor *a = form_actor(fm);
     struct code_table t;
-    struct division county, *towns;
-    size_t ntowns, i, alloc = 0;
+    struct division county, *v;
+    size_t n, i, alloc = 0;
     int rc = 0;
 
     memset(&t, 0, sizeof(t));
     if (db_division_county(fm->app->db, &county, e) != 0 ||
-        db_division_children(fm->app->db, county.id, &towns, &ntowns, e) != 0) {
+        db_division_children(fm->app->db, county.id, &v, &n, e) != 0) {
         return -1;
     }
-    for (i = 0; i < ntowns && rc == 0; i++) {
-        if (a->scope_level == LEVEL_COUNTY || actor_sees(a, towns[i].id, 0) ||
+    for (i = 0; i < n && rc == 0; i++) {
+        if (a->scope_level == LEVEL_COUNTY || actor_sees(a, v[i].id, 0) ||
             a->scope_level == LEVEL_VILLAGE) {
-            rc = villages_of(fm, &towns[i], &t, &alloc, e);
+            rc = places_of(fm, &v[i], towns, &t, &alloc, e);
         }
     }
-    free(towns);
-    t.id = xstrdup("village");
-    t.title = xstrdup(_("Village"));
+    free(v);
+    t.id = xstrdup(id);
+    t.title = xstrdup(title);
     t.national = xstrdup("");
     t.source = xstrdup("");
     form_add_table(fm, &t);
     return rc;
+}
+
+int
+form_villages(struct form *fm, struct err *e)
+{
+    return scope_places(fm, 0, "village", _("Village"), e);
+}
+
+int
+form_places(struct form *fm, struct err *e)
+{
+    return scope_places(fm, 1, "place", _("Township or village"), e);
+}
+
+int
+form_place_split(struct form *fm, int64_t place, int64_t *township,
+                 int64_t *village, struct err *e)
+{
+    struct division d;
+
+    if (db_division_get(fm->app->db, place, &d, e) != 0) {
+        return -1;
+    }
+    if (d.level == LEVEL_TOWNSHIP) {
+        *township = d.id;
+        *village = 0;
+    } else {
+        *township = d.parent_id;
+        *village = d.id;
+    }
+    return 0;
 }
 
 /* --- the household's fields ------------------------------------------------------ */

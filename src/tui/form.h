@@ -143,5 +143,12 @@ extern const struct form_kind clue_new_form;    /* f_step.c: a clue, new househo
 extern const struct form_kind measure_form;     /* f_record.c */
 extern const struct form_kind visit_form;       /* f_record.c */
 extern const struct form_kind print_form;       /* f_print.c: fm->data */
+extern const struct form_kind fund_form;        /* f_funds.c: a receipt */
+extern const struct form_kind allocation_form;  /* f_funds.c: arg = project */
+extern const struct form_kind payment_form;     /* f_funds.c: arg = project */
+extern const struct form_kind project_form;     /* f_project.c: id 0 = new */
+extern const struct form_kind project_step_form;/* f_project.c: arg = action */
+extern const struct form_kind asset_form;       /* f_asset.c */
+extern const struct form_kind asset_income_form;/* f_asset.c: arg = asset */
 
 #endif

@@ -1,0 +1,444 @@
+/*
+ * f_asset.c - the asset ledger's forms: an asset (class and type, the
+ * project it came from, place, household for 到户类, ownership, operation,
+ * maintainer, value by up to four fund sources, status and disposal) and
+ * one year's income of an asset with its distribution (fm->arg is the
+ * asset).
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "core/date.h"
+#include "core/funds.h"
+#include "db/db_fund.h"
+#include "db/db_household.h"
+#include "tui/f_common.h"
+#include "tui/form.h"
+#include "util/err.h"
+#include "util/i18n.h"
+#include "util/xalloc.h"
+
+static const struct field_spec a_no = {
+    "asset_no", N_("Asset number"), FT_TEXT, 0, 30, 0, 0, NULL, 0,
+    N_("Leave empty and the next number of the year is given (ZC2025-0001).")};
+static const struct field_spec a_name = {
+    "name", N_("Asset name"), FT_TEXT, FF_REQUIRED, 60, 0, 0, NULL, 0,
+    N_("For example 白马村通组道路 or 光伏电站(60kW).")};
+static const struct field_spec a_class = {
+    "aclass", N_("Asset class"), FT_CODE, FF_REQUIRED, 0, 0, 0, "asset_class", 0,
+    N_("公益性, 经营性 or 到户类.  F4 shows the list.")};
+static const struct field_spec a_type = {
+    "atype", N_("Asset type"), FT_CODE, 0, 0, 0, 0, "asset_type", 0,
+    N_("A type of the class chosen above.  F4 shows the list.")};
+static const struct field_spec a_year = {
+    "year", N_("Year formed"), FT_INT, FF_REQUIRED, 0, 2000, 2100, NULL, 0, NULL};
+static const struct field_spec a_place = {
+    "place", N_("Township or village"), FT_CODE, FF_REQUIRED, 0, 0, 0, "place", 0,
+    N_("Where the asset is.  F4 shows the list.")};
+static const struct field_spec a_hh = {
+    "hh_no", N_("Household number"), FT_TEXT, 0, 30, 0, 0, NULL, 0,
+    N_("到户类: the household that owns it.")};
+static const struct field_spec a_project = {
+    "project_id", N_("Project"), FT_CODE, 0, 0, 0, 0, "project", 0,
+    N_("The project that formed it (empty for older assets).  F4 shows the list.")};
+static const struct field_spec a_scale = {
+    "scale", N_("Scale"), FT_TEXT, 0, 30, 0, 0, NULL, 0, N_("For example 3.2公里 or 120头.")};
+static const struct field_spec a_completed = {
+    "completed_on", N_("Completed on"), FT_DATE, 0, 0, 0, 0, NULL, 0, NULL};
+static const struct field_spec a_owner_level = {
+    "owner_level", N_("Owned at"), FT_CODE, FF_REQUIRED, 0, 0, 0, "owner_level", 0,
+    N_("确权到: 县级, 乡镇, 村集体, 农户 or 经营主体.")};
+static const struct field_spec a_owner = {
+    "owner", N_("Owner"), FT_TEXT, 0, 60, 0, 0, NULL, 0, NULL};
+static const struct field_spec a_operator = {
+    "operator", N_("Operated by"), FT_TEXT, 0, 60, 0, 0, NULL, 0, NULL};
+static const struct field_spec a_mode = {
+    "op_mode", N_("Operation mode"), FT_CODE, 0, 0, 0, 0, "op_mode", 0, NULL};
+static const struct field_spec a_maintainer = {
+    "maintainer", N_("Maintainer"), FT_TEXT, 0, 60, 0, 0, NULL, 0,
+    N_("管护主体: required for a public-welfare asset.")};
+static const struct field_spec a_upkeep = {
+    "upkeep", N_("Upkeep funds a year (yuan)"), FT_MONEY, 0, 0, 0, 0, NULL, 0, NULL};
+static const struct field_spec a_hh_benefit = {
+    "hh_benefit", N_("Households benefiting"), FT_INT, 0, 0, 0, 1000000, NULL, 0, NULL};
+static const struct field_spec a_hh_poor = {
+    "hh_poor", N_("of which former poor households"), FT_INT, 0, 0, 0, 1000000, NULL, 0, NULL};
+static const struct field_spec a_hh_mon = {
+    "hh_monitored", N_("of which monitored households"), FT_INT, 0, 0, 0, 1000000, NULL, 0, NULL};
+static const struct field_spec a_status = {
+    "status", N_("Status"), FT_CODE, FF_REQUIRED, 0, 0, 0, "asset_status", 0,
+    N_("正常, 闲置, 损毁 or 已处置 (then fill in the disposal).")};
+static const struct field_spec a_disposal = {
+    "disposal", N_("Disposal method"), FT_CODE, 0, 0, 0, 0, "disposal", 0,
+    N_("转让, 置换, 报损 or 报废: only for a disposed asset.")};
+static const struct field_spec a_disp_date = {
+    "disposal_date", N_("Disposal date"), FT_DATE, 0, 0, 0, 0, NULL, 0, NULL};
+static const struct field_spec a_disp_doc = {
+    "disposal_doc", N_("Disposal approved by"), FT_TEXT, 0, 60, 0, 0, NULL, 0,
+    N_("The 文号 of the approval.")};
+static const struct field_spec a_disp_amount = {
+    "disposal_amount", N_("Disposal proceeds (yuan)"), FT_MONEY, 0, 0, 0, 0, NULL, 0, NULL};
+static const struct field_spec a_disp_reason = {
+    "disposal_reason", N_("Reason for the disposal"), FT_LONGTEXT, 0, 500, 0, 0, NULL, 0, NULL};
+static const struct field_spec a_archive = {
+    "archive_no", N_("Archive number"), FT_TEXT, 0, 30, 0, 0, NULL, 0, NULL};
+static const struct field_spec a_publicized = {
+    "publicized_on", N_("Publicized on"), FT_DATE, 0, 0, 0, 0, NULL, 0, NULL};
+static const struct field_spec a_note = {
+    "note", N_("Note"), FT_LONGTEXT, 0, 1000, 0, 0, NULL, 0, NULL};
+
+static const struct bind asset_binds[] = {
+    BIND(a_name, B_STR, struct asset, name, 1),
+    BIND(a_class, B_STR, struct asset, aclass, 1),
+    BIND(a_type, B_STR, struct asset, atype, 1),
+    BIND(a_year, B_INT, struct asset, year, 1),
+    BIND(a_project, B_ID, struct asset, project_id, 1),
+    BIND(a_scale, B_STR, struct asset, scale, 1),
+    BIND(a_completed, B_DATE, struct asset, completed_on, 1),
+    BIND(a_owner_level, B_STR, struct asset, owner_level, 1),
+    BIND(a_owner, B_STR, struct asset, owner, 1),
+    BIND(a_operator, B_STR, struct asset, operator_, 1),
+    BIND(a_mode, B_STR, struct asset, op_mode, 1),
+    BIND(a_maintainer, B_STR, struct asset, maintainer, 1),
+    BIND(a_upkeep, B_FEN, struct asset, upkeep, 1),
+    BIND(a_hh_benefit, B_INT, struct asset, hh_benefit, 1),
+    BIND(a_hh_poor, B_INT, struct asset, hh_poor, 1),
+    BIND(a_hh_mon, B_INT, struct asset, hh_monitored, 1),
+    BIND(a_status, B_STR, struct asset, status, 1),
+    BIND(a_disposal, B_STR, struct asset, disposal, 1),
+    BIND(a_disp_date, B_DATE, struct asset, disposal_date, 1),
+    BIND(a_disp_doc, B_STR, struct asset, disposal_doc, 1),
+    BIND(a_disp_amount, B_FEN, struct asset, disposal_amount, 1),
+    BIND(a_disp_reason, B_PSTR, struct asset, disposal_reason, 1),
+    BIND(a_archive, B_STR, struct asset, archive_no, 1),
+    BIND(a_publicized, B_DATE, struct asset, publicized_on, 1),
+    BIND(a_note, B_PSTR, struct asset, note, 1),
+};
+#define NASSET (sizeof(asset_binds) / sizeof(asset_binds[0]))
+
+/* The fund sources: ASSET_SOURCES pairs of (type, amount). */
+static const struct field_spec a_src_type = {
+    "src_type", N_("Fund source"), FT_CODE, 0, 0, 0, 0, "fund_type", 0,
+    N_("Where the money for the asset came from.  F4 shows the list.")};
+static const struct field_spec a_src_amount = {
+    "src_amount", N_("Amount from it (yuan)"), FT_MONEY, 0, 0, 0, 0, NULL, 0,
+    N_("The value is the sum of the sources.")};
+
+static const char *const src_groups[ASSET_SOURCES] = {"1", "2", "3", "4"};
+
+/* The projects the user sees, as choices. */
+static int
+project_choices(struct form *fm, struct err *e)
+{
+    struct rule_ctx ctx = form_rule_ctx(fm);
+    struct funds_filter flt;
+    struct project_row *v;
+    struct code_table t;
+    size_t n, i, alloc = 0;
+
+    funds_filter_init(&flt);
+    if (db_project_list(fm->app->db, &ctx, form_actor(fm), &flt, &v, &n, e) != 0) {
+        return -1;
+    }
+    memset(&t, 0, sizeof(t));
+    for (i = 0; i < n; i++) {
+        char code[24], label[300];
+
+        snprintf(code, sizeof(code), "%lld", (long long)v[i].id);
+        snprintf(label, sizeof(label), "%s %s", v[i].proj_no, v[i].name);
+        form_table_add(&t, &alloc, code, label);
+    }
+    free(v);
+    t.id = xstrdup("project");
+    t.title = xstrdup(_("Project"));
+    t.national = xstrdup("");
+    t.source = xstrdup("");
+    form_add_table(fm, &t);
+    return 0;
+}
+
+/* The first code of table ID (the usual one) into OUT. */
+static void
+first_code(const struct codebook *cb, const char *id, char *out, size_t n)
+{
+    const struct code_table *t = codebook_table(cb, id);
+
+    snprintf(out, n, "%s", t != NULL && t->n > 0 ? t->v[0].code : "");
+}
+
+static void
+add_sources(struct form *fm, const struct asset *a)
+{
+    int i;
+
+    wform_heading(&fm->w, _("Value by fund source"), src_groups[0]);
+    for (i = 0; i < ASSET_SOURCES; i++) {
+        const struct asset_source *s = i < a->nsrc ? &a->src[i] : NULL;
+
+        form_add_str(fm, &a_src_type, src_groups[i], s != NULL ? s->fund_type : "");
+        form_add_num(fm, &a_src_amount, src_groups[i], s != NULL ? s->amount : 0, s == NULL);
+    }
+}
+
+static void
+read_sources(struct form *fm, struct asset *a)
+{
+    int i;
+
+    a->nsrc = 0;
+    for (i = 0; i < ASSET_SOURCES; i++) {
+        struct asset_source *s = &a->src[a->nsrc];
+
+        form_str(fm, src_groups[i], "src_type", s->fund_type, sizeof(s->fund_type));
+        s->amount = form_num(fm, src_groups[i], "src_amount", 0);
+        if (s->fund_type[0] != '\0' || s->amount != 0) {
+            a->nsrc++;
+        }
+    }
+}
+
+static int
+asset_open(struct form *fm, struct err *e)
+{
+    struct asset a;
+    char place[24] = "", hh_no[HH_NO_BUF] = "";
+    int64_t where;
+
+    asset_init(&a);
+    if (form_places(fm, e) != 0 || project_choices(fm, e) != 0) {
+        return -1;
+    }
+    if (fm->id != 0) {
+        if (db_asset_get(fm->app->db, fm->id, &a, e) != 0) {
+            asset_clear(&a);
+            return -1;
+        }
+        fm->version = a.version;
+        snprintf(fm->title, sizeof(fm->title), _("Asset %s %s"), a.asset_no, a.name);
+        if (a.household_id != 0) {
+            if (db_household_no(fm->app->db, a.household_id, hh_no, sizeof(hh_no), e) != 0) {
+                asset_clear(&a);
+                return -1;
+            }
+        }
+    } else {
+        a.year = date_year(app_today());
+        first_code(&fm->app->policy.codes, "asset_status", a.status, sizeof(a.status));
+        snprintf(fm->title, sizeof(fm->title), "%s", _("New asset"));
+    }
+    form_add_str(fm, &a_no, "", a.asset_no);
+    where = a.village_id != 0 ? a.village_id : a.township_id;
+    if (where != 0) {
+        snprintf(place, sizeof(place), "%lld", (long long)where);
+    }
+    form_add_str(fm, &a_place, "", place);
+    form_add_str(fm, &a_hh, "", hh_no);
+    bind_add(fm, asset_binds, NASSET, "", &a, 0);
+    add_sources(fm, &a);
+    asset_clear(&a);
+    return 0;
+}
+
+static int
+asset_read(struct form *fm, struct asset *a, struct err *e)
+{
+    char place[24], hh_no[HH_NO_BUF];
+
+    form_str(fm, "", "asset_no", a->asset_no, sizeof(a->asset_no));
+    bind_read(fm, asset_binds, NASSET, "", a);
+    read_sources(fm, a);
+    form_str(fm, "", "place", place, sizeof(place));
+    if (form_place_split(fm, strtoll(place, NULL, 10), &a->township_id, &a->village_id, e)) {
+        return -1;
+    }
+    form_str(fm, "", "hh_no", hh_no, sizeof(hh_no));
+    a->household_id = 0;
+    if (hh_no[0] != '\0' && db_household_id(fm->app->db, hh_no, &a->household_id, e) != 0) {
+        return -1;
+    }
+    return 0;
+}
+
+static int
+asset_save(struct form *fm, struct err *e)
+{
+    struct rule_ctx ctx = form_rule_ctx(fm);
+    struct asset a;
+    int rc;
+
+    asset_init(&a);
+    if (fm->id != 0 && db_asset_get(fm->app->db, fm->id, &a, e) != 0) {
+        asset_clear(&a);
+        return -1;
+    }
+    rc = asset_read(fm, &a, e);
+    if (rc == 0) {
+        a.version = fm->version;
+        rc = db_asset_save(fm->app->db, &ctx, form_actor(fm), &a, e);
+    }
+    if (rc == 0) {
+        snprintf(fm->done, sizeof(fm->done), _("Asset %s saved."), a.asset_no);
+        fm->id = a.id;
+    }
+    asset_clear(&a);
+    return rc;
+}
+
+static int
+asset_theirs(struct form *fm, char **theirs, int64_t *version, struct err *e)
+{
+    struct asset a;
+
+    asset_init(&a);
+    if (db_asset_get(fm->app->db, fm->id, &a, e) != 0) {
+        asset_clear(&a);
+        return -1;
+    }
+    bind_texts(fm, asset_binds, NASSET, "", &a, theirs);
+    *version = a.version;
+    asset_clear(&a);
+    return 0;
+}
+
+/* The type list offers the types of the class chosen. */
+static int
+asset_choice_ok(struct form *fm, size_t i, const struct code *c)
+{
+    const struct code *cls;
+    char aclass[CODE_BUF];
+    size_t k;
+
+    if (strcmp(fm->w.items[i].spec->name, "atype") != 0) {
+        return 1;
+    }
+    form_str(fm, "", "aclass", aclass, sizeof(aclass));
+    cls = code_find(codebook_table(&fm->app->policy.codes, "asset_class"), aclass);
+    if (cls == NULL) {
+        return 1;
+    }
+    for (k = 0; k < cls->ntags; k++) {
+        if (code_has_tag(c, cls->tags[k])) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+const struct form_kind asset_form = {
+    .id = "asset",
+    .open = asset_open,
+    .save = asset_save,
+    .theirs = asset_theirs,
+    .choice_ok = asset_choice_ok,
+};
+
+/* --- yearly income ----------------------------------------------------------- */
+
+static const struct field_spec i_year = {
+    "year", N_("Year"), FT_INT, FF_REQUIRED, 0, 2000, 2100, NULL, 0, NULL};
+static const struct field_spec i_income = {
+    "income", N_("Income (yuan)"), FT_MONEY, FF_REQUIRED, 0, 0, 0, NULL, 0,
+    N_("收益: rent, dividends, sales.")};
+static const struct field_spec i_to_hh = {
+    "to_households", N_("Paid to households (yuan)"), FT_MONEY, 0, 0, 0, 0, NULL, 0, NULL};
+static const struct field_spec i_households = {
+    "households", N_("Households paid"), FT_INT, 0, 0, 0, 1000000, NULL, 0, NULL};
+static const struct field_spec i_to_village = {
+    "to_village", N_("Kept by the village (yuan)"), FT_MONEY, 0, 0, 0, 0, NULL, 0,
+    N_("For 公益岗位, 小微奖补, small public works.")};
+static const struct field_spec i_to_upkeep = {
+    "to_upkeep", N_("For upkeep (yuan)"), FT_MONEY, 0, 0, 0, 0, NULL, 0, NULL};
+static const struct field_spec i_date = {
+    "dist_date", N_("Distributed on"), FT_DATE, 0, 0, 0, 0, NULL, 0, NULL};
+static const struct field_spec i_use = {
+    "use_note", N_("Use"), FT_LONGTEXT, 0, 1000, 0, 0, NULL, 0, NULL};
+
+static const struct bind income_binds[] = {
+    BIND(i_year, B_INT, struct asset_income, year, 1),
+    BIND(i_income, B_FEN, struct asset_income, income, 1),
+    BIND(i_to_hh, B_FEN, struct asset_income, to_households, 1),
+    BIND(i_households, B_INT, struct asset_income, households, 1),
+    BIND(i_to_village, B_FEN, struct asset_income, to_village, 1),
+    BIND(i_to_upkeep, B_FEN, struct asset_income, to_upkeep, 1),
+    BIND(i_date, B_DATE, struct asset_income, dist_date, 1),
+    BIND(i_use, B_PSTR, struct asset_income, use_note, 1),
+};
+#define NINCOME (sizeof(income_binds) / sizeof(income_binds[0]))
+
+static int
+income_open(struct form *fm, struct err *e)
+{
+    struct asset_income in;
+    struct asset a;
+
+    asset_income_init(&in);
+    asset_init(&a);
+    if (fm->id != 0) {
+        if (db_asset_income_get(fm->app->db, fm->id, &in, e) != 0) {
+            asset_income_clear(&in);
+            return -1;
+        }
+        fm->arg = in.asset_id;
+        fm->version = in.version;
+    } else {
+        in.year = date_year(app_today()) - 1;
+    }
+    if (db_asset_get(fm->app->db, fm->arg, &a, e) != 0) {
+        asset_income_clear(&in);
+        asset_clear(&a);
+        return -1;
+    }
+    snprintf(fm->title, sizeof(fm->title), _("Income of %s %s"), a.asset_no, a.name);
+    bind_add(fm, income_binds, NINCOME, "", &in, 0);
+    asset_income_clear(&in);
+    asset_clear(&a);
+    return 0;
+}
+
+static int
+income_save(struct form *fm, struct err *e)
+{
+    struct rule_ctx ctx = form_rule_ctx(fm);
+    struct asset_income in;
+    int rc;
+
+    asset_income_init(&in);
+    in.id = fm->id;
+    in.asset_id = fm->arg;
+    bind_read(fm, income_binds, NINCOME, "", &in);
+    in.version = fm->version;
+    rc = db_asset_income_save(fm->app->db, &ctx, form_actor(fm), &in, e);
+    if (rc == 0) {
+        snprintf(fm->done, sizeof(fm->done), _("Income of %d saved."), in.year);
+        fm->id = in.id;
+    }
+    asset_income_clear(&in);
+    return rc;
+}
+
+static int
+income_theirs(struct form *fm, char **theirs, int64_t *version, struct err *e)
+{
+    struct asset_income in;
+
+    asset_income_init(&in);
+    if (db_asset_income_get(fm->app->db, fm->id, &in, e) != 0) {
+        asset_income_clear(&in);
+        return -1;
+    }
+    bind_texts(fm, income_binds, NINCOME, "", &in, theirs);
+    *version = in.version;
+    asset_income_clear(&in);
+    return 0;
+}
+
+const struct form_kind asset_income_form = {
+    .id = "asset_income",
+    .open = income_open,
+    .save = income_save,
+    .theirs = income_theirs,
+};

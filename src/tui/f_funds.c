@@ -1,0 +1,435 @@
+/*
+ * f_funds.c - the forms of the money trail: a fund receipt (资金下达),
+ * an allocation of a receipt to a project (资金安排: fm->arg is the
+ * project) and a payment out of an allocation (支付: fm->arg is the
+ * project).  The receipts and allocations to choose from are tables of
+ * the form's own, each labelled with what it has left.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "core/date.h"
+#include "core/funds.h"
+#include "core/money.h"
+#include "db/db_fund.h"
+#include "tui/f_common.h"
+#include "tui/form.h"
+#include "util/err.h"
+#include "util/i18n.h"
+#include "util/xalloc.h"
+
+/* A form-own table ID titled TITLE from T (its contents are taken). */
+static void
+own_table(struct form *fm, struct code_table *t, const char *id,
+          const char *title)
+{
+    t->id = xstrdup(id);
+    t->title = xstrdup(title);
+    t->national = xstrdup("");
+    t->source = xstrdup("");
+    form_add_table(fm, t);
+}
+
+/* --- receipts --------------------------------------------------------- */
+
+static const struct field_spec f_year = {
+    "year", N_("Budget year"), FT_INT, FF_REQUIRED, 0, 2000, 2100, NULL, 0,
+    N_("The year the funds belong to.")};
+static const struct field_spec f_level = {
+    "level", N_("Fund level"), FT_CODE, FF_REQUIRED, 0, 0, 0, "fund_level", 0,
+    N_("中央, 省级, 市级 or 县级.  F4 shows the list.")};
+static const struct field_spec f_type = {
+    "fund_type", N_("Fund type"), FT_CODE, FF_REQUIRED, 0, 0, 0, "fund_type", 0,
+    N_("衔接资金, 以工代赈, 东西部协作...  F4 shows the list.")};
+static const struct field_spec f_task = {
+    "task_line", N_("Task line"), FT_CODE, 0, 0, 0, 0, "task_line", 0,
+    N_("The task line within 衔接资金 (optional).")};
+static const struct field_spec f_batch = {
+    "batch", N_("Batch"), FT_TEXT, 0, 30, 0, 0, NULL, 0, N_("For example 第一批 or 提前下达.")};
+static const struct field_spec f_doc = {
+    "doc_no", N_("Document number"), FT_TEXT, FF_REQUIRED, 60, 0, 0, NULL, 0,
+    N_("The 文号 of the document issuing the funds, e.g. 川财农〔2025〕12号.")};
+static const struct field_spec f_title = {
+    "title", N_("Title"), FT_TEXT, 0, 100, 0, 0, NULL, 0, N_("The document's title (optional).")};
+static const struct field_spec f_amount = {
+    "amount", N_("Amount (yuan)"), FT_MONEY, FF_REQUIRED, 0, 0, 0, NULL, 0,
+    N_("The amount received, in yuan with at most two decimals.")};
+static const struct field_spec f_received = {
+    "received_on", N_("Date received"), FT_DATE, FF_REQUIRED, 0, 0, 0, NULL, 0,
+    N_("The day the document issued the funds.")};
+static const struct field_spec f_note = {
+    "note", N_("Note"), FT_LONGTEXT, 0, 1000, 0, 0, NULL, 0, NULL};
+
+static const struct bind fund_binds[] = {
+    BIND(f_year, B_INT, struct fund, year, 1),
+    BIND(f_level, B_STR, struct fund, level, 1),
+    BIND(f_type, B_STR, struct fund, fund_type, 1),
+    BIND(f_task, B_STR, struct fund, task_line, 1),
+    BIND(f_batch, B_STR, struct fund, batch, 1),
+    BIND(f_doc, B_STR, struct fund, doc_no, 1),
+    BIND(f_title, B_STR, struct fund, title, 1),
+    BIND(f_amount, B_FEN, struct fund, amount, 1),
+    BIND(f_received, B_DATE, struct fund, received_on, 1),
+    BIND(f_note, B_PSTR, struct fund, note, 1),
+};
+#define NFUND (sizeof(fund_binds) / sizeof(fund_binds[0]))
+
+static int
+fund_open(struct form *fm, struct err *e)
+{
+    struct fund f;
+
+    fund_init(&f);
+    if (fm->id != 0) {
+        if (db_fund_get(fm->app->db, fm->id, &f, e) != 0) {
+            fund_clear(&f);
+            return -1;
+        }
+        fm->version = f.version;
+        snprintf(fm->title, sizeof(fm->title), _("Fund receipt %s"), f.doc_no);
+    } else {
+        f.year = date_year(app_today());
+        f.received_on = app_today();
+        snprintf(fm->title, sizeof(fm->title), "%s", _("New fund receipt"));
+    }
+    bind_add(fm, fund_binds, NFUND, "", &f, 0);
+    fund_clear(&f);
+    return 0;
+}
+
+static int
+fund_save(struct form *fm, struct err *e)
+{
+    struct rule_ctx ctx = form_rule_ctx(fm);
+    struct fund f;
+    char amount[MONEY_BUF];
+    int rc;
+
+    fund_init(&f);
+    f.id = fm->id;
+    bind_read(fm, fund_binds, NFUND, "", &f);
+    f.version = fm->version;
+    rc = db_fund_save(fm->app->db, &ctx, form_actor(fm), &f, e);
+    if (rc == 0) {
+        money_format(f.amount, 1, amount);
+        snprintf(fm->done, sizeof(fm->done), _("Fund receipt %s saved: %s yuan."),
+                 f.doc_no, amount);
+        fm->id = f.id;
+    }
+    fund_clear(&f);
+    return rc;
+}
+
+static int
+fund_theirs(struct form *fm, char **theirs, int64_t *version, struct err *e)
+{
+    struct fund f;
+
+    fund_init(&f);
+    if (db_fund_get(fm->app->db, fm->id, &f, e) != 0) {
+        fund_clear(&f);
+        return -1;
+    }
+    bind_texts(fm, fund_binds, NFUND, "", &f, theirs);
+    *version = f.version;
+    fund_clear(&f);
+    return 0;
+}
+
+const struct form_kind fund_form = {
+    .id = "fund",
+    .open = fund_open,
+    .save = fund_save,
+    .theirs = fund_theirs,
+};
+
+/* --- allocations ---------------------------------------------------------- */
+
+static const struct field_spec a_fund = {
+    "fund_id", N_("From the receipt"), FT_CODE, FF_REQUIRED, 0, 0, 0, "fund", 0,
+    N_("The receipt the funds come from, with what it has left.  F4 shows the list.")};
+static const struct field_spec a_amount = {
+    "amount", N_("Amount (yuan)"), FT_MONEY, FF_REQUIRED, 0, 0, 0, NULL, 0,
+    N_("At most what the receipt has left.")};
+static const struct field_spec a_date = {
+    "alloc_date", N_("Allocation date"), FT_DATE, FF_REQUIRED, 0, 0, 0, NULL, 0,
+    N_("The day the funds were allocated to the project.")};
+static const struct field_spec a_doc = {
+    "doc_no", N_("Allocation document"), FT_TEXT, 0, 60, 0, 0, NULL, 0,
+    N_("The document allocating the funds (optional).")};
+static const struct field_spec a_pub = {
+    "published_on", N_("Result published on"), FT_DATE, 0, 0, 0, 0, NULL, 0,
+    N_("When the allocation result was announced (within 15 working days).")};
+
+static const struct bind alloc_binds[] = {
+    BIND(a_fund, B_ID, struct allocation, fund_id, 1),
+    BIND(a_amount, B_FEN, struct allocation, amount, 1),
+    BIND(a_date, B_DATE, struct allocation, alloc_date, 1),
+    BIND(a_doc, B_STR, struct allocation, doc_no, 1),
+    BIND(a_pub, B_DATE, struct allocation, published_on, 1),
+    BIND(f_note, B_PSTR, struct allocation, note, 1),
+};
+#define NALLOC (sizeof(alloc_binds) / sizeof(alloc_binds[0]))
+
+/* The receipts with money left (and CURRENT, the one in use). */
+static int
+fund_choices(struct form *fm, int64_t current, struct err *e)
+{
+    const struct codebook *cb = &fm->app->policy.codes;
+    struct funds_filter flt;
+    struct fund_row *v;
+    struct code_table t;
+    size_t n, i, alloc = 0;
+
+    funds_filter_init(&flt);
+    if (db_fund_list(fm->app->db, &flt, &v, &n, e) != 0) {
+        return -1;
+    }
+    memset(&t, 0, sizeof(t));
+    for (i = 0; i < n; i++) {
+        char code[24], label[320], left[MONEY_BUF];
+
+        if (v[i].f.amount - v[i].allocated <= 0 && v[i].f.id != current) {
+            continue;
+        }
+        money_format(v[i].f.amount - v[i].allocated, 1, left);
+        snprintf(code, sizeof(code), "%lld", (long long)v[i].f.id);
+        snprintf(label, sizeof(label), _("%d %s %s %s, %s yuan left"), v[i].f.year,
+                 code_short(cb, "fund_level", v[i].f.level),
+                 code_short(cb, "fund_type", v[i].f.fund_type), v[i].f.doc_no, left);
+        form_table_add(&t, &alloc, code, label);
+    }
+    free(v);
+    own_table(fm, &t, "fund", _("Fund receipt"));
+    return 0;
+}
+
+/* "Project 2025-0003 白马村道路硬化" into FM's title after PREFIX. */
+static int
+project_title(struct form *fm, const char *what, struct err *e)
+{
+    struct project p;
+
+    project_init(&p);
+    if (db_project_get(fm->app->db, fm->arg, &p, e) != 0) {
+        project_clear(&p);
+        return -1;
+    }
+    form_project_title(fm, what, &p);
+    project_clear(&p);
+    return 0;
+}
+
+static int
+alloc_open(struct form *fm, struct err *e)
+{
+    struct allocation a;
+    int rc;
+
+    allocation_init(&a);
+    if (fm->id != 0) {
+        if (db_allocation_get(fm->app->db, fm->id, &a, e) != 0) {
+            allocation_clear(&a);
+            return -1;
+        }
+        fm->arg = a.project_id;
+        fm->version = a.version;
+    } else {
+        a.alloc_date = app_today();
+    }
+    rc = fund_choices(fm, a.fund_id, e) ||
+         project_title(fm, fm->id ? _("Allocation") : _("New allocation"), e);
+    if (rc == 0) {
+        bind_add(fm, alloc_binds, NALLOC, "", &a, 0);
+    }
+    allocation_clear(&a);
+    return rc;
+}
+
+static int
+alloc_save(struct form *fm, struct err *e)
+{
+    struct rule_ctx ctx = form_rule_ctx(fm);
+    struct allocation a;
+    char amount[MONEY_BUF];
+    int rc;
+
+    allocation_init(&a);
+    a.id = fm->id;
+    a.project_id = fm->arg;
+    bind_read(fm, alloc_binds, NALLOC, "", &a);
+    a.version = fm->version;
+    rc = db_allocation_save(fm->app->db, &ctx, form_actor(fm), &a, e);
+    if (rc == 0) {
+        money_format(a.amount, 1, amount);
+        snprintf(fm->done, sizeof(fm->done), _("Allocation saved: %s yuan."), amount);
+        fm->id = a.id;
+    }
+    allocation_clear(&a);
+    return rc;
+}
+
+static int
+alloc_theirs(struct form *fm, char **theirs, int64_t *version, struct err *e)
+{
+    struct allocation a;
+
+    allocation_init(&a);
+    if (db_allocation_get(fm->app->db, fm->id, &a, e) != 0) {
+        allocation_clear(&a);
+        return -1;
+    }
+    bind_texts(fm, alloc_binds, NALLOC, "", &a, theirs);
+    *version = a.version;
+    allocation_clear(&a);
+    return 0;
+}
+
+const struct form_kind allocation_form = {
+    .id = "allocation",
+    .open = alloc_open,
+    .save = alloc_save,
+    .theirs = alloc_theirs,
+};
+
+/* --- payments -------------------------------------------------------------- */
+
+static const struct field_spec p_alloc = {
+    "allocation_id", N_("Out of the allocation"), FT_CODE, FF_REQUIRED, 0, 0, 0, "allocation", 0,
+    N_("The project's allocation the payment comes out of.  F4 shows the list.")};
+static const struct field_spec p_date = {
+    "pay_date", N_("Payment date"), FT_DATE, FF_REQUIRED, 0, 0, 0, NULL, 0, NULL};
+static const struct field_spec p_amount = {
+    "amount", N_("Amount (yuan)"), FT_MONEY, FF_REQUIRED, 0, 0, 0, NULL, 0,
+    N_("At most what the allocation has left.")};
+static const struct field_spec p_payee = {
+    "payee", N_("Payee"), FT_TEXT, FF_REQUIRED, 60, 0, 0, NULL, 0,
+    N_("Who was paid: a company, a cooperative, the workers' payroll.")};
+static const struct field_spec p_voucher = {
+    "voucher_no", N_("Voucher number"), FT_TEXT, FF_REQUIRED, 30, 0, 0, NULL, 0,
+    N_("The accounting voucher, e.g. 记-2025-0312.")};
+static const struct field_spec p_wage = {
+    "is_wage", N_("Labour remuneration"), FT_YESNO, FF_REQUIRED, 0, 0, 0, NULL, 0,
+    N_("是 for wages of a 以工代赈 project (counts for the wage share).")};
+
+static const struct bind payment_binds[] = {
+    BIND(p_alloc, B_ID, struct payment, allocation_id, 1),
+    BIND(p_date, B_DATE, struct payment, pay_date, 1),
+    BIND(p_amount, B_FEN, struct payment, amount, 1),
+    BIND(p_payee, B_STR, struct payment, payee, 1),
+    BIND(p_voucher, B_STR, struct payment, voucher_no, 1),
+    BIND(p_wage, B_FLAG, struct payment, is_wage, 1),
+    BIND(f_note, B_PSTR, struct payment, note, 1),
+};
+#define NPAYMENT (sizeof(payment_binds) / sizeof(payment_binds[0]))
+
+/* The project's allocations, with what each has left to pay. */
+static int
+alloc_choices(struct form *fm, struct err *e)
+{
+    struct rule_ctx ctx = form_rule_ctx(fm);
+    const struct codebook *cb = &fm->app->policy.codes;
+    struct alloc_row *v;
+    struct code_table t;
+    size_t n, i, alloc = 0;
+
+    if (db_allocation_list(fm->app->db, &ctx, fm->arg, 0, &v, &n, e) != 0) {
+        return -1;
+    }
+    memset(&t, 0, sizeof(t));
+    for (i = 0; i < n; i++) {
+        char code[24], label[320], amount[MONEY_BUF], left[MONEY_BUF];
+
+        money_format(v[i].a.amount, 1, amount);
+        money_format(v[i].a.amount - v[i].paid, 1, left);
+        snprintf(code, sizeof(code), "%lld", (long long)v[i].a.id);
+        snprintf(label, sizeof(label), _("%s %s: %s yuan, %s yuan left"),
+                 code_short(cb, "fund_type", v[i].fund_type), v[i].fund_doc, amount, left);
+        form_table_add(&t, &alloc, code, label);
+    }
+    free(v);
+    own_table(fm, &t, "allocation", _("Allocation"));
+    return 0;
+}
+
+static int
+payment_open(struct form *fm, struct err *e)
+{
+    struct payment p;
+    int rc;
+
+    payment_init(&p);
+    if (fm->id != 0) {
+        struct allocation a;
+
+        allocation_init(&a);
+        if (db_payment_get(fm->app->db, fm->id, &p, e) != 0 ||
+            db_allocation_get(fm->app->db, p.allocation_id, &a, e) != 0) {
+            payment_clear(&p);
+            allocation_clear(&a);
+            return -1;
+        }
+        fm->arg = a.project_id;
+        fm->version = p.version;
+        allocation_clear(&a);
+    } else {
+        p.pay_date = app_today();
+    }
+    rc = alloc_choices(fm, e) ||
+         project_title(fm, fm->id ? _("Payment") : _("New payment"), e);
+    if (rc == 0) {
+        bind_add(fm, payment_binds, NPAYMENT, "", &p, 0);
+    }
+    payment_clear(&p);
+    return rc;
+}
+
+static int
+payment_save(struct form *fm, struct err *e)
+{
+    struct rule_ctx ctx = form_rule_ctx(fm);
+    struct payment p;
+    char amount[MONEY_BUF];
+    int rc;
+
+    payment_init(&p);
+    p.id = fm->id;
+    bind_read(fm, payment_binds, NPAYMENT, "", &p);
+    p.version = fm->version;
+    rc = db_payment_save(fm->app->db, &ctx, form_actor(fm), &p, e);
+    if (rc == 0) {
+        money_format(p.amount, 1, amount);
+        snprintf(fm->done, sizeof(fm->done), _("Payment saved: %s yuan to %s."), amount,
+                 p.payee);
+        fm->id = p.id;
+    }
+    payment_clear(&p);
+    return rc;
+}
+
+static int
+payment_theirs(struct form *fm, char **theirs, int64_t *version, struct err *e)
+{
+    struct payment p;
+
+    payment_init(&p);
+    if (db_payment_get(fm->app->db, fm->id, &p, e) != 0) {
+        payment_clear(&p);
+        return -1;
+    }
+    bind_texts(fm, payment_binds, NPAYMENT, "", &p, theirs);
+    *version = p.version;
+    payment_clear(&p);
+    return 0;
+}
+
+const struct form_kind payment_form = {
+    .id = "payment",
+    .open = payment_open,
+    .save = payment_save,
+    .theirs = payment_theirs,
+};

@@ -1,0 +1,333 @@
+/*
+ * f_project.c - the project pool's forms: a new project (proposed on a
+ * date, its first step), editing a project's fields, and one small form
+ * per lifecycle step whose fields come from what the step needs
+ * (core/project.c: a date or the publicity dates, a document number, a
+ * reason).  core decides whether the step is allowed (proj_apply);
+ * db_project_act stores it with its history and audit rows.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "core/date.h"
+#include "core/funds.h"
+#include "core/policy.h"
+#include "db/db_fund.h"
+#include "tui/f_common.h"
+#include "tui/form.h"
+#include "util/err.h"
+#include "util/i18n.h"
+#include "util/sbuf.h"
+#include "util/u8.h"
+
+static const struct field_spec p_name = {
+    "name", N_("Project name"), FT_TEXT, FF_REQUIRED, 60, 0, 0, NULL, 0,
+    N_("For example 白马村肉牛养殖基地建设项目.")};
+static const struct field_spec p_year = {
+    "year", N_("Year"), FT_INT, FF_REQUIRED, 0, 2000, 2100, NULL, 0,
+    N_("The year of the plan the project is meant for.")};
+static const struct field_spec p_type = {
+    "ptype", N_("Project type"), FT_CODE, FF_REQUIRED, 0, 0, 0, "project_type", 0,
+    N_("产业发展 counts for the industry share.  F4 shows the list.")};
+static const struct field_spec p_place = {
+    "place", N_("Township or village"), FT_CODE, FF_REQUIRED, 0, 0, 0, "place", 0,
+    N_("The village, or the township for a project across villages.  F4 shows the list.")};
+static const struct field_spec p_impl = {
+    "implementer", N_("Implementer"), FT_TEXT, 0, 60, 0, 0, NULL, 0,
+    N_("The unit carrying the project out.")};
+static const struct field_spec p_proposer = {
+    "proposer", N_("Proposed by"), FT_CODE, 0, 0, 0, 0, "proposer_level", 0,
+    N_("村, 乡镇 or 县级部门.")};
+static const struct field_spec p_budget = {
+    "budget", N_("Planned investment (yuan)"), FT_MONEY, 0, 0, 0, 0, NULL, 0,
+    N_("The total planned, from all sources.")};
+static const struct field_spec p_self = {
+    "self_funds", N_("Own and other funds (yuan)"), FT_MONEY, 0, 0, 0, 0, NULL, 0,
+    N_("自筹 and other money not recorded as fund receipts.")};
+static const struct field_spec p_content = {
+    "content", N_("Content and scale"), FT_LONGTEXT, 0, 1000, 0, 0, NULL, 0,
+    N_("What is built or done, and how much of it.")};
+static const struct field_spec p_linking = {
+    "linking", N_("Farmer-linking mechanism"), FT_LONGTEXT, 0, 1000, 0, 0, NULL, 0,
+    N_("联农带农: how the project benefits households (jobs, dividends, purchases).")};
+static const struct field_spec p_targets = {
+    "targets", N_("Performance targets"), FT_LONGTEXT, 0, 1000, 0, 0, NULL, 0,
+    N_("绩效目标: needed before the project goes into the plan.")};
+static const struct field_spec p_hh = {
+    "hh_benefit", N_("Households benefiting"), FT_INT, 0, 0, 0, 1000000, NULL, 0, NULL};
+static const struct field_spec p_persons = {
+    "persons_benefit", N_("Persons benefiting"), FT_INT, 0, 0, 0, 10000000, NULL, 0, NULL};
+static const struct field_spec p_hh_poor = {
+    "hh_poor", N_("of which former poor households"), FT_INT, 0, 0, 0, 1000000, NULL, 0, NULL};
+static const struct field_spec p_persons_poor = {
+    "persons_poor", N_("of which former poor persons"), FT_INT, 0, 0, 0, 10000000, NULL, 0, NULL};
+static const struct field_spec p_hh_mon = {
+    "hh_monitored", N_("of which monitored households"), FT_INT, 0, 0, 0, 1000000, NULL, 0, NULL};
+static const struct field_spec p_persons_mon = {
+    "persons_monitored", N_("of which monitored persons"), FT_INT, 0, 0, 0, 10000000, NULL, 0, NULL};
+static const struct field_spec p_start = {
+    "period_start", N_("Construction from"), FT_DATE, FF_FUTURE, 0, 0, 0, NULL, 0, NULL};
+static const struct field_spec p_end = {
+    "period_end", N_("Construction until"), FT_DATE, FF_FUTURE, 0, 0, 0, NULL, 0, NULL};
+static const struct field_spec p_workers = {
+    "workers", N_("Workers hired"), FT_INT, 0, 0, 0, 1000000, NULL, 0,
+    N_("以工代赈: how many local people worked on the project.")};
+static const struct field_spec p_workers_poor = {
+    "workers_poor", N_("of which former poor or monitored"), FT_INT, 0, 0, 0, 1000000, NULL, 0, NULL};
+static const struct field_spec p_days = {
+    "person_days", N_("Person-days"), FT_INT, 0, 0, 0, 100000000, NULL, 0, NULL};
+static const struct field_spec p_targets_pub = {
+    "targets_published_on", N_("Targets published on"), FT_DATE, 0, 0, 0, 0, NULL, 0,
+    N_("When the performance targets were made public (within 20 working days of the plan).")};
+static const struct field_spec p_note = {
+    "note", N_("Note"), FT_LONGTEXT, 0, 1000, 0, 0, NULL, 0, NULL};
+static const struct field_spec p_proposed = {
+    "proposed_on", N_("Proposed on"), FT_DATE, FF_REQUIRED, 0, 0, 0, NULL, 0,
+    N_("The day of the 村两委 meeting or 村民代表大会 that proposed it.")};
+static const struct field_spec p_no = {
+    "proj_no", N_("Project number"), FT_TEXT, 0, 30, 0, 0, NULL, 0,
+    N_("Leave empty and the next number of the year is given (2025-0001).")};
+
+static const struct bind project_binds[] = {
+    BIND(p_name, B_STR, struct project, name, 1),
+    BIND(p_year, B_INT, struct project, year, 1),
+    BIND(p_type, B_STR, struct project, ptype, 1),
+    BIND(p_impl, B_STR, struct project, implementer, 1),
+    BIND(p_proposer, B_STR, struct project, proposer, 1),
+    BIND(p_budget, B_FEN, struct project, budget, 1),
+    BIND(p_self, B_FEN, struct project, self_funds, 1),
+    BIND(p_content, B_PSTR, struct project, content, 1),
+    BIND(p_linking, B_PSTR, struct project, linking, 1),
+    BIND(p_targets, B_PSTR, struct project, targets, 1),
+    BIND(p_hh, B_INT, struct project, hh_benefit, 1),
+    BIND(p_persons, B_INT, struct project, persons_benefit, 1),
+    BIND(p_hh_poor, B_INT, struct project, hh_poor, 1),
+    BIND(p_persons_poor, B_INT, struct project, persons_poor, 1),
+    BIND(p_hh_mon, B_INT, struct project, hh_monitored, 1),
+    BIND(p_persons_mon, B_INT, struct project, persons_monitored, 1),
+    BIND(p_start, B_DATE, struct project, period_start, 1),
+    BIND(p_end, B_DATE, struct project, period_end, 1),
+    BIND(p_workers, B_INT, struct project, workers, 0),
+    BIND(p_workers_poor, B_INT, struct project, workers_poor, 0),
+    BIND(p_days, B_INT, struct project, person_days, 0),
+    BIND(p_targets_pub, B_DATE, struct project, targets_published_on, 0),
+    BIND(p_note, B_PSTR, struct project, note, 1),
+};
+#define NPROJECT (sizeof(project_binds) / sizeof(project_binds[0]))
+
+void
+form_project_title(struct form *fm, const char *what, const struct project *p)
+{
+    struct sbuf sb;
+
+    sbuf_init(&sb);
+    sbuf_addf(&sb, "%s: %s %s", what, p->proj_no, p->name);
+    u8_copy(fm->title, sizeof(fm->title), sb.buf);
+    sbuf_release(&sb);
+}
+
+/* The place field's text for P: its village, else its township. */
+static int64_t
+place_of(const struct project *p)
+{
+    return p->village_id != 0 ? p->village_id : p->township_id;
+}
+
+static int
+project_open(struct form *fm, struct err *e)
+{
+    struct project p;
+    char place[24];
+    int brief = fm->id == 0;
+
+    project_init(&p);
+    if (form_places(fm, e) != 0) {
+        return -1;
+    }
+    if (fm->id != 0) {
+        if (db_project_get(fm->app->db, fm->id, &p, e) != 0) {
+            project_clear(&p);
+            return -1;
+        }
+        fm->version = p.version;
+        snprintf(fm->title, sizeof(fm->title), _("Project %s %s"), p.proj_no, p.name);
+    } else {
+        p.year = date_year(app_today());
+        snprintf(fm->title, sizeof(fm->title), "%s", _("New project (proposal)"));
+        form_add_str(fm, &p_no, "", "");
+    }
+    place[0] = '\0';
+    if (place_of(&p) != 0) {
+        snprintf(place, sizeof(place), "%lld", (long long)place_of(&p));
+    }
+    form_add_str(fm, &p_place, "", place);
+    bind_add(fm, project_binds, NPROJECT, "", &p, brief);
+    if (brief) {
+        form_add_num(fm, &p_proposed, "", app_today(), 0);
+    }
+    project_clear(&p);
+    return 0;
+}
+
+/* P's fields from the checked form (P holds the stored record). */
+static int
+project_read(struct form *fm, struct project *p, struct err *e)
+{
+    char place[24];
+
+    bind_read(fm, project_binds, NPROJECT, "", p);
+    form_str(fm, "", "place", place, sizeof(place));
+    return form_place_split(fm, strtoll(place, NULL, 10), &p->township_id,
+                            &p->village_id, e);
+}
+
+static int
+project_save(struct form *fm, struct err *e)
+{
+    struct rule_ctx ctx = form_rule_ctx(fm);
+    struct project p;
+    char *note = NULL;
+    int rc;
+
+    project_init(&p);
+    if (fm->id != 0 && db_project_get(fm->app->db, fm->id, &p, e) != 0) {
+        project_clear(&p);
+        return -1;
+    }
+    rc = project_read(fm, &p, e);
+    if (rc == 0 && fm->id == 0) {
+        form_str(fm, "", "proj_no", p.proj_no, sizeof(p.proj_no));
+        rc = db_project_create(fm->app->db, &ctx, form_actor(fm), &p,
+                               (int)form_num(fm, "", "proposed_on", app_today()), note, e);
+    } else if (rc == 0) {
+        p.version = fm->version;
+        rc = db_project_update(fm->app->db, &ctx, form_actor(fm), &p, e);
+    }
+    if (rc == 0) {
+        snprintf(fm->done, sizeof(fm->done), _("Project %s saved."), p.proj_no);
+        fm->id = p.id;
+    }
+    project_clear(&p);
+    return rc;
+}
+
+static int
+project_theirs(struct form *fm, char **theirs, int64_t *version, struct err *e)
+{
+    struct project p;
+
+    project_init(&p);
+    if (db_project_get(fm->app->db, fm->id, &p, e) != 0) {
+        project_clear(&p);
+        return -1;
+    }
+    bind_texts(fm, project_binds, NPROJECT, "", &p, theirs);
+    *version = p.version;
+    project_clear(&p);
+    return 0;
+}
+
+const struct form_kind project_form = {
+    .id = "project",
+    .open = project_open,
+    .save = project_save,
+    .theirs = project_theirs,
+};
+
+/* --- steps ------------------------------------------------------------------ */
+
+static const struct field_spec s_date = {
+    "step_date", N_("Date"), FT_DATE, FF_REQUIRED, 0, 0, 0, NULL, 0,
+    N_("The day the step was done.")};
+static const struct field_spec s_pub_start = {
+    "pub_start", N_("Publicity from"), FT_DATE, FF_REQUIRED, 0, 0, 0, NULL, 0,
+    N_("The first day the notice is posted.")};
+static const struct field_spec s_pub_end = {
+    "pub_end", N_("Publicity until"), FT_DATE, FF_REQUIRED | FF_FUTURE, 0, 0, 0, NULL, 0,
+    N_("The last day of the publicity: at least 10 days in all.")};
+static const struct field_spec s_doc = {
+    "doc_no", N_("Document number"), FT_TEXT, FF_REQUIRED, 60, 0, 0, NULL, 0,
+    N_("The 文号 of the approval, the plan, the acceptance or the adjustment.")};
+static const struct field_spec s_reason = {
+    "note", N_("Reason"), FT_LONGTEXT, FF_REQUIRED, 2000, 0, 0, NULL, 0,
+    N_("Why: it is recorded with the step.")};
+static const struct field_spec s_note = {
+    "note", N_("Note"), FT_LONGTEXT, 0, 2000, 0, 0, NULL, 0,
+    N_("Anything to record with the step (optional).")};
+
+static int
+pstep_open(struct form *fm, struct err *e)
+{
+    enum proj_action act = (enum proj_action)fm->arg;
+    const struct rules *r;
+    const struct proj_transition *t;
+    struct project p;
+    int today = app_today(), days;
+
+    project_init(&p);
+    if (db_project_get(fm->app->db, fm->id, &p, e) != 0) {
+        project_clear(&p);
+        return -1;
+    }
+    fm->version = p.version;
+    t = proj_transition(p.state, act);
+    if (t == NULL) {
+        err_set(e, ERR_RULE, _("'%s' is not possible while the project is '%s'"),
+                proj_action_label(act), proj_state_label(p.state));
+        project_clear(&p);
+        return -1;
+    }
+    form_project_title(fm, proj_action_label(act), &p);
+    r = policy_rules(&fm->app->policy, fm->app->province, p.year);
+    days = r != NULL && r->project_publicity_min_days > 0 ? r->project_publicity_min_days : 10;
+    if (t->needs & PN_PUBLICITY) {
+        form_add_num(fm, &s_pub_start, "", today, 0);
+        form_add_num(fm, &s_pub_end, "", today + days - 1, 0);
+    } else {
+        form_add_num(fm, &s_date, "", today, 0);
+    }
+    if (t->needs & PN_DOC) {
+        form_add_str(fm, &s_doc, "", "");
+    }
+    form_add_str(fm, (t->needs & PN_REASON) ? &s_reason : &s_note, "", "");
+    project_clear(&p);
+    return 0;
+}
+
+static int
+pstep_save(struct form *fm, struct err *e)
+{
+    struct rule_ctx ctx = form_rule_ctx(fm);
+    struct proj_input in;
+    char doc[FUND_DOC_BUF] = "";
+    char *note = form_strdup(fm, "", "note");
+    int rc;
+
+    memset(&in, 0, sizeof(in));
+    in.action = (enum proj_action)fm->arg;
+    in.step_date = (int)form_num(fm, "", "step_date", DATE_NONE);
+    in.pub_start = (int)form_num(fm, "", "pub_start", DATE_NONE);
+    in.pub_end = (int)form_num(fm, "", "pub_end", DATE_NONE);
+    if (in.pub_start != DATE_NONE) {
+        in.step_date = in.pub_start;
+    }
+    form_str(fm, "", "doc_no", doc, sizeof(doc));
+    in.doc_no = doc;
+    in.note = note;
+    rc = db_project_act(fm->app->db, &ctx, form_actor(fm), fm->id, fm->version, &in, e);
+    if (rc == 0) {
+        snprintf(fm->done, sizeof(fm->done), _("Done: %s."), proj_action_label(in.action));
+    }
+    free(note);
+    return rc;
+}
+
+const struct form_kind project_step_form = {
+    .id = "project_step",
+    .open = pstep_open,
+    .save = pstep_save,
+};
