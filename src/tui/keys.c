@@ -83,6 +83,31 @@ key_ctrl_right(void)
     return ctrl_right;
 }
 
+size_t
+keys_count(const struct keydef *table)
+{
+    size_t n = 0;
+
+    while (table != NULL && table[n].name != NULL) {
+        n++;
+    }
+    return n;
+}
+
+size_t
+keys_append(struct keydef *out, size_t n, const struct keydef *table,
+            int (*keep)(const void *ctx, enum action a), const void *ctx)
+{
+    size_t i;
+
+    for (i = 0; table != NULL && table[i].name != NULL; i++) {
+        if (keep == NULL || keep(ctx, table[i].action)) {
+            out[n++] = table[i];
+        }
+    }
+    return n;
+}
+
 static enum action
 find(const struct keydef *t, int is_key, wint_t ch)
 {

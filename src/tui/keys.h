@@ -18,7 +18,7 @@ enum action {
     ACT_SEARCH, ACT_NEXT, ACT_PREV, ACT_FILTER, ACT_SORT, ACT_GOTO, ACT_CLEAR,
     ACT_WORKLIST, ACT_REVEAL, ACT_TAB, ACT_BTAB,
     ACT_SEC1, ACT_SEC2, ACT_SEC3, ACT_SEC4, ACT_SEC5, ACT_SEC6, ACT_SEC7, ACT_SEC8,
-    ACT_APPLY, ACT_DELETE, ACT_SAVE,
+    ACT_APPLY, ACT_DELETE, ACT_SAVE, ACT_RELOAD,
     /* forms */
     ACT_PICK, ACT_NEXTFIELD, ACT_PREVFIELD,
     ACT_MINE, ACT_THEIRS, ACT_ORIG,
@@ -31,6 +31,8 @@ enum action {
 
 enum keydef_flags {
     KD_BAR = 1 << 0,      /* shown on the key bar */
+    KD_HIDE = 1 << 1,     /* not listed in the help: one of a range that
+                           * the row before names ("1-8") */
 };
 
 struct keydef {
@@ -78,6 +80,15 @@ void keys_init(void);
 /* Their codes (0 when the terminal does not have them). */
 int key_ctrl_left(void);
 int key_ctrl_right(void);
+
+/* The rows of TABLE before its {0}. */
+size_t keys_count(const struct keydef *table);
+
+/* Append to OUT, after its first N rows, the rows of TABLE whose action
+ * KEEP(CTX, action) accepts (every row when KEEP is NULL); returns the
+ * rows OUT has now.  OUT has room; the caller ends it with {0}. */
+size_t keys_append(struct keydef *out, size_t n, const struct keydef *table,
+                   int (*keep)(const void *ctx, enum action a), const void *ctx);
 
 /* The action bound to (IS_KEY, CH) in TABLE, or ACT_NONE. */
 enum action keys_lookup(const struct keydef *table, int is_key, wint_t ch);

@@ -52,7 +52,8 @@ add_keys(struct help *h, const struct keydef *k)
     for (i = 0; k != NULL && k[i].name != NULL; i++) {
         int seen = 0;
 
-        if (k[i].action == ACT_NONE && k[i].key == 0 && !(k[i].flags & KD_BAR)) {
+        if ((k[i].action == ACT_NONE && k[i].key == 0 && !(k[i].flags & KD_BAR)) ||
+            (k[i].flags & KD_HIDE)) {
             continue;
         }
         for (j = 0; j < i; j++) {

@@ -26,6 +26,7 @@
 #include "tui/w_list.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/idset.h"
 #include "util/sbuf.h"
 #include "util/u8.h"
 #include "util/xalloc.h"
@@ -75,8 +76,7 @@ struct list_screen {
     int reload;                 /* fetch again before the next draw */
     int refresh;                /* the rows in view may have changed */
     struct list_filter applied; /* what the filter screen started from */
-    int64_t *tags;              /* tagged households, ascending */
-    size_t ntags, atags;
+    struct idset tags;          /* tagged households */
 };
 
 static const struct keydef list_keys[] = {
@@ -189,50 +189,6 @@ risk_labels(const struct app *a, const char *risks, char *out, size_t n)
     }
 }
 
-/* --- tags ---------------------------------------------------------------------- */
-
-/* Where ID is or would go in the sorted tags. */
-static size_t
-tag_pos(const struct list_screen *ls, int64_t id)
-{
-    size_t lo = 0, hi = ls->ntags;
-
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-
-        if (ls->tags[mid] < id) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    return lo;
-}
-
-static int
-tagged(const struct list_screen *ls, int64_t id)
-{
-    size_t i = tag_pos(ls, id);
-
-    return i < ls->ntags && ls->tags[i] == id;
-}
-
-static void
-toggle_tag(struct list_screen *ls, int64_t id)
-{
-    size_t i = tag_pos(ls, id);
-
-    if (i < ls->ntags && ls->tags[i] == id) {
-        memmove(ls->tags + i, ls->tags + i + 1, (ls->ntags - i - 1) * sizeof(*ls->tags));
-        ls->ntags--;
-        return;
-    }
-    ls->tags = xgrow(ls->tags, &ls->atags, ls->ntags + 1, sizeof(*ls->tags));
-    memmove(ls->tags + i + 1, ls->tags + i, (ls->ntags - i) * sizeof(*ls->tags));
-    ls->tags[i] = id;
-    ls->ntags++;
-}
-
 /* The text of column C for row R into BUF. */
 static void
 cell(const struct list_screen *ls, enum col_id c, const struct list_row *r,
@@ -244,7 +200,7 @@ cell(const struct list_screen *ls, enum col_id c, const struct list_row *r,
     buf[0] = '\0';
     switch (c) {
     case COL_MARK:
-        snprintf(buf, n, "%s%s%s", tagged(ls, r->id) ? "*" : " ", r->overdue ? "!" : " ",
+        snprintf(buf, n, "%s%s%s", idset_has(&ls->tags, r->id) ? "*" : " ", r->overdue ? "!" : " ",
                  r->findings ? "?" : " ");
         break;
     case COL_HHNO:
@@ -337,7 +293,7 @@ draw_row(struct list_screen *ls, struct tui *t, WINDOW *w, int y,
             continue;
         }
         if (columns[i].id == COL_MARK) {
-            draw_text(w, y, x, 1, tagged(ls, r->id) ? "*" : " ", base | A_BOLD, AL_LEFT);
+            draw_text(w, y, x, 1, idset_has(&ls->tags, r->id) ? "*" : " ", base | A_BOLD, AL_LEFT);
             draw_text(w, y, x + 1, 1, r->overdue ? "!" : " ", base | (r->overdue ? theme_attr(TH_WARN) : 0), AL_LEFT);
             draw_text(w, y, x + 2, 1, r->findings ? "?" : " ", base | (r->findings ? theme_attr(TH_ERROR) : 0), AL_LEFT);
         } else {
@@ -387,12 +343,9 @@ static void
 list_status(struct screen *s, struct tui *t, char *buf, size_t n)
 {
     struct list_screen *ls = s->data;
-    char pos[MONEY_BUF], total[MONEY_BUF];
 
     (void)t;
-    money_group_int(wl_pos(&ls->wl) + 1, pos);
-    money_group_int(ls->wl.total, total);
-    snprintf(buf, n, "%s/%s", pos, total);
+    wl_position(&ls->wl, buf, n);
 }
 
 static void
@@ -483,7 +436,6 @@ list_prompt(struct screen *s, struct tui *t, WINDOW *w)
 {
     struct list_screen *ls = s->data;
     const char *label;
-    int lw, col;
 
     switch (ls->prompt) {
     case P_SEARCH:
@@ -498,14 +450,7 @@ list_prompt(struct screen *s, struct tui *t, WINDOW *w)
     default:
         return 0;
     }
-    lw = (int)u8_width(label);
-    if (lw > t->cols / 2) {
-        lw = t->cols / 2;
-    }
-    draw_text(w, 0, 0, lw, label, A_BOLD, AL_LEFT);
-    col = wline_draw(&ls->line, w, 0, lw, t->cols - lw - 16, A_NORMAL);
-    wmove(w, 0, col);
-    return 1;
+    return wline_prompt(&ls->line, w, label, t->cols);
 }
 
 /* --- actions ----------------------------------------------------------------- */
@@ -737,9 +682,9 @@ tag_current(struct list_screen *ls, struct tui *t)
     if (r == NULL) {
         return 0;
     }
-    toggle_tag(ls, r->id);
+    idset_toggle(&ls->tags, r->id);
     tui_message(t, 0, _("%zu household(s) tagged (p prints them together, T untags all)."),
-                ls->ntags);
+                ls->tags.n);
     err_clear(&e);
     return moved(ls, t, wl_down(&ls->wl, 1, &e), &e) | D_BODY | D_STATUS;
 }
@@ -766,9 +711,9 @@ print_chosen(void *ctx, struct tui *t, size_t index)
     switch (pm->choice[index]) {
     case PC_CARDS:
         r.kind = PK_CARD;
-        r.households = pm->ls->tags;
-        r.nhouseholds = pm->ls->ntags;
-        snprintf(what, sizeof(what), _("household cards of the %zu tagged households"), pm->ls->ntags);
+        r.households = pm->ls->tags.v;
+        r.nhouseholds = pm->ls->tags.n;
+        snprintf(what, sizeof(what), _("household cards of the %zu tagged households"), pm->ls->tags.n);
         break;
     case PC_CARD:
         r.kind = PK_CARD;
@@ -808,8 +753,8 @@ open_print(struct list_screen *ls, struct tui *t)
     pm->ls = ls;
     m = menu_new(_("Print"), print_chosen, pm);
     m->free_ctx = free;
-    if (ls->ntags > 0) {
-        snprintf(buf, sizeof(buf), _("Household cards of the %zu tagged households"), ls->ntags);
+    if (ls->tags.n > 0) {
+        snprintf(buf, sizeof(buf), _("Household cards of the %zu tagged households"), ls->tags.n);
         menu_add(m, buf);
         pm->choice[n++] = PC_CARDS;
     }
@@ -894,7 +839,7 @@ list_action(struct screen *s, struct tui *t, int action)
     case ACT_TAG:
         return tag_current(ls, t);
     case ACT_UNTAG_ALL:
-        ls->ntags = 0;
+        idset_clear(&ls->tags);
         tui_message(t, 0, "%s", _("No household is tagged now."));
         return D_BODY | D_STATUS;
     case ACT_PRINT:
@@ -1012,7 +957,7 @@ list_leave(struct screen *s, struct tui *t)
 
     (void)t;
     wl_release(&ls->wl);
-    free(ls->tags);
+    idset_release(&ls->tags);
     wline_release(&ls->line);
     free(ls);
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tui/draw.h"
 #include "tui/keys.h"
 #include "util/sbuf.h"
 #include "util/u8.h"
@@ -276,6 +277,19 @@ wline_draw(struct w_line *l, WINDOW *w, int y, int x, int cols, attr_t attr)
     wattr_set(w, A_NORMAL, 0, NULL);
     col = x + width_of(l->buf + l->scroll, l->cur - l->scroll);
     return col;
+}
+
+int
+wline_prompt(struct w_line *l, WINDOW *w, const char *label, int cols)
+{
+    int lw = (int)u8_width(label);
+
+    if (lw > cols / 2) {
+        lw = cols / 2;
+    }
+    draw_text(w, 0, 0, lw, label, A_BOLD, AL_LEFT);
+    wmove(w, 0, wline_draw(l, w, 0, lw, cols - lw - 16, A_NORMAL));
+    return 1;
 }
 
 /* Where the wrapped line breaks are: BREAKS[k] is the first character of

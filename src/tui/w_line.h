@@ -38,6 +38,11 @@ int wline_key(struct w_line *l, int is_key, wint_t ch);
  * cursor's column (for the terminal cursor). */
 int wline_draw(struct w_line *l, WINDOW *w, int y, int x, int cols, attr_t attr);
 
+/* A prompt on a status line W of COLS columns: LABEL in bold (half the
+ * width at most), then the line with the terminal cursor in it, room left
+ * for the position on the right.  Returns 1 (a screen's prompt()). */
+int wline_prompt(struct w_line *l, WINDOW *w, const char *label, int cols);
+
 /* Draw wrapped over ROWS lines of COLS columns from (Y, X), the cursor's
  * line kept in view; sets *CY, *CX to the cursor's place. */
 void wline_draw_wrapped(struct w_line *l, WINDOW *w, int y, int x, int cols,

@@ -4,9 +4,11 @@
 #include "config.h"
 #include "tui/w_list.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/money.h"
 #include "util/err.h"
 #include "util/xalloc.h"
 
@@ -34,6 +36,16 @@ int64_t
 wl_pos(const struct w_list *l)
 {
     return l->n > 0 ? l->first + l->cur : -1;
+}
+
+void
+wl_position(const struct w_list *l, char *buf, size_t n)
+{
+    char pos[MONEY_BUF], total[MONEY_BUF];
+
+    money_group_int(wl_pos(l) + 1, pos);
+    money_group_int(l->total, total);
+    snprintf(buf, n, "%s/%s", pos, total);
 }
 
 /* Drop rows [FROM, FROM + N). */
@@ -317,4 +329,18 @@ wl_goto(struct w_list *l, int64_t pos, struct err *e)
     l->src->clear(anchor);
     free(anchor);
     return rc;
+}
+
+int
+wl_goto_at(struct w_list *l, int64_t pos, int row, struct err *e)
+{
+    int64_t first = pos - (row > 0 ? row : 0);
+
+    if (first < 0) {
+        first = 0;
+    }
+    if (wl_goto(l, first, e)) {
+        return -1;
+    }
+    return wl_down(l, (int)(pos - wl_pos(l)), e);
 }

@@ -59,8 +59,15 @@ int wl_home(struct w_list *l, struct err *e);
 int wl_end(struct w_list *l, struct err *e);
 /* To position POS (0-based). */
 int wl_goto(struct w_list *l, int64_t pos, struct err *e);
+/* To position POS with the cursor on row ROW of the window when the rows
+ * around allow it (the list read again keeps its place on the screen). */
+int wl_goto_at(struct w_list *l, int64_t pos, int row, struct err *e);
 
 /* The cursor's position (0-based), or -1 when the list is empty. */
 int64_t wl_pos(const struct w_list *l);
+
+/* "1,234/250,000": the cursor's position and the count, for the status
+ * line. */
+void wl_position(const struct w_list *l, char *buf, size_t n);
 
 #endif
