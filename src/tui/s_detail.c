@@ -1159,4 +1159,5 @@ const struct screen_ops detail_screen = {
     .status = detail_status,
     .info = detail_info,
     .resume = detail_resume,
+    .may_switch = 1,
 };

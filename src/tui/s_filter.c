@@ -343,4 +343,5 @@ const struct screen_ops filter_screen = {
     .leave = filter_leave,
     .draw = filter_draw,
     .action = filter_action,
+    .may_switch = 1,
 };

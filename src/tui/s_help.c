@@ -10,6 +10,7 @@
 
 #include "tui/draw.h"
 #include "tui/screen.h"
+#include "tui/workspace.h"
 #include "util/i18n.h"
 #include "util/sbuf.h"
 #include "util/texttable.h"
@@ -115,14 +116,23 @@ build(struct help *h, const struct screen *below, int cols)
 {
     struct sbuf sb = SBUF_INIT;
 
-    sbuf_addf(&sb, _("Help: %s"), _(below->ops->name));
+    struct keydef ws[16];
+
+    sbuf_addf(&sb, _("Help: %s"), _(screen_title(below)));
     add(h, sb.buf);
     add(h, "");
     add_keys(h, screen_keys(below));
     add_keys(h, global_keys);
     add(h, "");
+    add(h, _("Workspaces (from lists and records; a form is saved or closed first):"));
+    workspace_keydefs(ws, sizeof(ws) / sizeof(ws[0]));
+    add_keys(h, ws);
+    add(h, "");
     if (below->ops->help != NULL) {
         add_text(h, _(below->ops->help), cols);
+    }
+    if (below->ops->more_help != NULL && below->ops->more_help(below) != NULL) {
+        add_text(h, _(below->ops->more_help(below)), cols);
     }
     sbuf_release(&sb);
 }
@@ -202,4 +212,5 @@ const struct screen_ops help_screen = {
     .leave = help_leave,
     .draw = help_draw,
     .action = help_action,
+    .may_switch = 1,
 };

@@ -105,7 +105,6 @@ static const struct keydef list_keys[] = {
     {KEY_HOME, 1, ACT_HOME, "Home", N_("first row"), 0},
     {KEY_END, 1, ACT_END, "End", N_("last row"), 0},
     {27, 0, ACT_BACK, "Esc", N_("clear the search"), 0},
-    {KEY_F(2), 1, ACT_NONE, "F2", N_("monitoring workspace"), 0},
     {'q', 0, ACT_QUIT, "q", N_("quit"), KD_BAR},
     {0, 0, ACT_NONE, NULL, NULL, 0},
 };
@@ -1003,4 +1002,5 @@ const struct screen_ops list_screen = {
     .info = list_info,
     .prompt = list_prompt,
     .resume = list_resume,
+    .may_switch = 1,
 };

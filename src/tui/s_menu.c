@@ -277,4 +277,5 @@ const struct screen_ops menu_screen = {
     .input = menu_input,
     .action = menu_action,
     .status = menu_status,
+    .may_switch = 1,
 };

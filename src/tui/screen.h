@@ -45,6 +45,14 @@ struct screen_ops {
     /* Every key typed so far has been handled; called before drawing
      * (e.g. to keep a draft of a form). */
     void (*settle)(struct screen *s, struct tui *t);
+    /* The name (N_) and more help (N_, or NULL) when they depend on the
+     * screen's data (the generic table and record screens); NULL: name
+     * and help. */
+    const char *(*title)(const struct screen *s);
+    const char *(*more_help)(const struct screen *s);
+    /* The workspace keys (F2, F3...) may close this screen: it holds
+     * nothing typed that would be lost (lists, records, menus, help). */
+    int may_switch;
 };
 
 struct screen {
@@ -56,6 +64,9 @@ struct screen {
 
 /* The key table of S now. */
 const struct keydef *screen_keys(const struct screen *s);
+
+/* The name of S for its help (N_ text, not yet translated). */
+const char *screen_title(const struct screen *s);
 
 /* A new screen of OPS with ARG (freed when popped). */
 struct screen *screen_new(const struct screen_ops *ops, void *arg);

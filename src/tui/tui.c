@@ -29,6 +29,7 @@
 #include "tui/draw.h"
 #include "tui/form.h"
 #include "tui/screen.h"
+#include "tui/workspace.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/path.h"
@@ -132,12 +133,28 @@ tui_message(struct tui *t, int error, const char *fmt, ...)
     t->dirty |= D_STATUS;
 }
 
+int
+tui_writable(struct tui *t)
+{
+    if (!actor_writes(&t->app->actor)) {
+        tui_message(t, 1, "%s", _("Your account is read-only."));
+        return 0;
+    }
+    return 1;
+}
+
 /* --- the screen stack -------------------------------------------------- */
 
 const struct keydef *
 screen_keys(const struct screen *s)
 {
     return s->ops->keytable != NULL ? s->ops->keytable(s) : s->ops->keys;
+}
+
+const char *
+screen_title(const struct screen *s)
+{
+    return s->ops->title != NULL ? s->ops->title(s) : s->ops->name;
 }
 
 struct screen *
@@ -190,6 +207,43 @@ tui_pop(struct tui *t)
         t->top->ops->resume(t->top, t);
     }
     t->dirty |= D_ALL;
+}
+
+/* Close every screen from S down, without resuming any. */
+static void
+free_stack(struct tui *t, struct screen *s)
+{
+    struct screen *below;
+
+    for (; s != NULL; s = below) {
+        below = s->below;
+        screen_free(s, t);
+    }
+}
+
+unsigned
+tui_switch(struct tui *t, const struct workspace *ws)
+{
+    struct screen *old = t->top, *s;
+
+    for (s = old; s != NULL; s = s->below) {
+        if (!s->ops->may_switch) {
+            tui_message(t, 1, _("Save or close this screen first (Esc), then %s opens %s."),
+                        ws->key_name, _(ws->label));
+            return D_STATUS;
+        }
+    }
+    /* The new root goes on top first: when it cannot open, the screens
+     * stay as they were. */
+    if (ws->open(t) != 0 || t->top == old) {
+        return D_ALL;
+    }
+    for (s = t->top; s->below != old; s = s->below) {
+    }
+    s->below = NULL;
+    free_stack(t, old);
+    t->ws = ws;
+    return D_ALL;
 }
 
 /* --- windows and resizing ---------------------------------------------- */
@@ -277,23 +331,52 @@ draw_small(struct tui *t)
     wnoutrefresh(stdscr);
 }
 
+/* " 振兴 <F2 监测帮扶> F3 资金项目": every workspace, the one shown in
+ * angle brackets and bold (square ones would line up with the boxes of
+ * the form fields). */
+static void
+draw_workspaces(struct tui *t, int cols)
+{
+    struct sbuf sb = SBUF_INIT;
+    const struct workspace *ws;
+    size_t i;
+    int x, cur = -1, curw = 0;
+
+    sbuf_addf(&sb, " %s ", _("zhenxing"));
+    for (i = 0; (ws = workspace_at(i)) != NULL; i++) {
+        if (ws == t->ws) {
+            cur = (int)u8_width(sb.buf);
+        }
+        sbuf_addf(&sb, ws == t->ws ? "<%s %s>" : " %s %s ", ws->key_name, _(ws->label));
+        if (ws == t->ws) {
+            curw = (int)u8_width(sb.buf) - cur;
+        }
+    }
+    draw_text(t->wtop, 0, 0, cols, sb.buf, theme_attr(TH_BAR), AL_LEFT);
+    if (cur >= 0 && cur < cols) {
+        x = cur + curw <= cols ? curw : cols - cur;
+        /* The same text again, bold: u8_clip keeps whole characters. */
+        draw_text(t->wtop, 0, cur, x, sb.buf + u8_clip(sb.buf, (size_t)cur, NULL),
+                  theme_attr(TH_BAR) | A_BOLD, AL_LEFT);
+    }
+    sbuf_release(&sb);
+}
+
 static void
 draw_top(struct tui *t)
 {
     const struct app *a = t->app;
-    struct sbuf left = SBUF_INIT, right = SBUF_INIT;
+    struct sbuf right = SBUF_INIT;
     int rw;
 
-    sbuf_addf(&left, " %s  F2 %s", _("zhenxing"), _("monitoring"));
     sbuf_addf(&right, "%s  %s (%s) ", a->county, a->actor.name, role_label(a->actor.role));
     rw = (int)u8_width(right.buf);
     if (rw > t->cols / 2) {
         rw = t->cols / 2;
     }
-    draw_text(t->wtop, 0, 0, t->cols - rw, left.buf, theme_attr(TH_BAR), AL_LEFT);
+    draw_workspaces(t, t->cols - rw);
     draw_text(t->wtop, 0, t->cols - rw, rw, right.buf, theme_attr(TH_BAR), AL_RIGHT);
     wnoutrefresh(t->wtop);
-    sbuf_release(&left);
     sbuf_release(&right);
 }
 
@@ -427,6 +510,11 @@ handle_key(struct tui *t, int is_key, wint_t ch)
         return;
     }
     if (a == ACT_NONE) {
+        const struct workspace *ws = workspace_for_key(is_key, ch);
+
+        if (ws != NULL) {
+            t->dirty |= tui_switch(t, ws);
+        }
         return;
     }
     /* The handler may close its own screen: S is not used after it. */
@@ -622,7 +710,8 @@ tui_run(struct app *a)
     if (a->settings.nwarnings > 0) {
         tui_message(&t, 1, _("Settings: %s"), a->settings.warnings[0]);
     }
-    if (tui_push(&t, screen_new(&list_screen, NULL)) == 0) {
+    t.ws = workspace_at(0);
+    if (t.ws->open(&t) == 0) {
         t.dirty |= form_offer_drafts(&t);
         loop(&t, in);
     }

@@ -18,6 +18,7 @@
 
 struct app;
 struct screen;
+struct workspace;
 
 /* Regions to redraw, and what else a handler may ask for. */
 enum tui_dirty {
@@ -28,6 +29,8 @@ enum tui_dirty {
     D_ALL = D_TOP | D_BODY | D_STATUS | D_KEYS,
     TR_POP = 1 << 4,      /* close the current screen */
     TR_QUIT = 1 << 5,     /* leave the program */
+    TR_RELOAD = 1 << 6,   /* the data changed: read it again (the table
+                           * and record screens; the loop ignores it) */
 };
 
 /* The smallest terminal the layout works in. */
@@ -42,6 +45,7 @@ enum cursor_style {
 struct tui {
     struct app *app;
     struct screen *top;           /* the screen stack */
+    const struct workspace *ws;   /* the workspace shown (tui/workspace.h) */
     WINDOW *wtop, *wbody, *wstatus, *wkeys;
     int lines, cols;
     int too_small;
@@ -65,6 +69,15 @@ void tui_end(void);
 /* Push S (its enter() runs) / pop the current screen. */
 int tui_push(struct tui *t, struct screen *s);
 void tui_pop(struct tui *t);
+
+/* Replace the whole stack by the root screen of WS, when every screen
+ * on it allows that (screen_ops.may_switch); returns dirty flags (a
+ * message says why when it does not switch). */
+unsigned tui_switch(struct tui *t, const struct workspace *ws);
+
+/* 1 when the account may change data; else 0, and the status line
+ * says the account is read-only. */
+int tui_writable(struct tui *t);
 
 /* A one-time message on the status line (printf-formatted). */
 void tui_message(struct tui *t, int error, const char *fmt, ...)

@@ -1,0 +1,67 @@
+/*
+ * workspace.c - the table of workspaces.
+ */
+#include "config.h"
+#include "tui/workspace.h"
+
+#include <curses.h>
+#include <string.h>
+
+#include "tui/keys.h"
+#include "tui/screen.h"
+#include "util/i18n.h"
+
+static int
+open_monitoring(struct tui *t)
+{
+    return tui_push(t, screen_new(&list_screen, NULL));
+}
+
+/* F3 (funds and projects), F4 (paired assistance) and F5 (assessment)
+ * come here. */
+static const struct workspace workspaces[] = {
+    {KEY_F(2), "F2", N_("monitoring"), open_monitoring},
+};
+
+#define NWORKSPACES (sizeof(workspaces) / sizeof(workspaces[0]))
+
+const struct workspace *
+workspace_at(size_t i)
+{
+    return i < NWORKSPACES ? &workspaces[i] : NULL;
+}
+
+size_t
+workspace_count(void)
+{
+    return NWORKSPACES;
+}
+
+const struct workspace *
+workspace_for_key(int is_key, wint_t ch)
+{
+    size_t i;
+
+    for (i = 0; is_key && i < NWORKSPACES; i++) {
+        if (workspaces[i].key == (int)ch) {
+            return &workspaces[i];
+        }
+    }
+    return NULL;
+}
+
+void
+workspace_keydefs(struct keydef *out, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < NWORKSPACES && i + 1 < n; i++) {
+        memset(&out[i], 0, sizeof(out[i]));
+        out[i].key = workspaces[i].key;
+        out[i].is_key = 1;
+        out[i].action = ACT_NONE;
+        out[i].name = workspaces[i].key_name;
+        out[i].label = workspaces[i].label;
+    }
+    memset(&out[i], 0, sizeof(out[i]));
+}
