@@ -1,0 +1,279 @@
+/*
+ * test_table.c - the parts of the table screen that need no terminal:
+ * rows in memory (building, search by text and pinyin initials, sorting,
+ * the column layout by display width) and the w_list source over them.
+ */
+#include "config.h"
+#include "helpers.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "tui/table.h"
+#include "tui/w_list.h"
+#include "util/err.h"
+
+static const struct table_col cols[] = {
+    {"name", 6, 0, 0, 0},
+    {"village", 8, 0, 0, 1},
+    {"amount", 10, 1, 1, 0},
+    {"date", 10, 0, 1, 0},
+};
+
+/* Four rows: names, villages, amounts in fen, dates. */
+static void
+sample(struct table_rows *rs)
+{
+    static const struct {
+        const char *name, *village;
+        int64_t fen;
+        const char *day;
+    } v[] = {
+        {"张三", "红岩村", 150000, "2026-03-01"},
+        {"李四", "白马村", 2500, "2026-01-15"},
+        {"Wang Wu", "红岩村", 150000, "2025-12-31"},
+        {"赵六", "清水河村委会", 99, "2026-06-30"},
+    };
+    size_t i;
+
+    table_rows_init(rs, 4);
+    for (i = 0; i < 4; i++) {
+        table_add(rs, (int64_t)(i + 1));
+        table_set(rs, 0, v[i].name);
+        table_set(rs, 1, v[i].village);
+        table_set_money(rs, 2, v[i].fen);
+        table_set_date(rs, 3, D(v[i].day));
+    }
+}
+
+static void
+test_rows_building(void **state)
+{
+    struct table_rows rs;
+
+    (void)state;
+    sample(&rs);
+    assert_int_equal(rs.n, 4);
+    assert_string_equal(rs.v[0].cells[2], "1,500.00");
+    assert_int_equal(rs.v[0].num[2], 150000);
+    assert_string_equal(rs.v[3].cells[3], "2026-06-30");
+    assert_int_equal(rs.v[3].num[3], D("2026-06-30"));
+    /* Out of range is ignored; unset cells are empty, never NULL. */
+    table_add(&rs, 9);
+    table_set(&rs, 7, "x");
+    table_setf(&rs, 1, "%d户", 12);
+    table_set_int(&rs, 2, 1234567);
+    table_set_date(&rs, 3, DATE_NONE);
+    table_set_mark(&rs, '!');
+    assert_string_equal(rs.v[4].cells[0], "");
+    assert_string_equal(rs.v[4].cells[1], "12户");
+    assert_string_equal(rs.v[4].cells[2], "1,234,567");
+    assert_string_equal(rs.v[4].cells[3], "");
+    assert_int_equal(rs.v[4].mark, '!');
+    assert_int_equal(table_find(&rs, 9), 4);
+    assert_int_equal(table_find(&rs, 42), -1);
+    table_rows_clear(&rs);
+    assert_int_equal(rs.n, 0);
+    assert_int_equal(rs.ncols, 4);
+    table_rows_release(&rs);
+}
+
+static size_t
+select_ids(struct table_rows *rs, const char *search, int64_t *ids)
+{
+    size_t idx[16], n = table_select(rs, search, idx), i;
+
+    for (i = 0; i < n; i++) {
+        ids[i] = rs->v[idx[i]].id;
+    }
+    return n;
+}
+
+static void
+test_rows_search(void **state)
+{
+    struct table_rows rs;
+    int64_t ids[16];
+
+    (void)state;
+    sample(&rs);
+    assert_int_equal(select_ids(&rs, "", ids), 4);
+    /* Chinese: a part of a cell. */
+    assert_int_equal(select_ids(&rs, "红岩", ids), 2);
+    assert_int_equal(ids[0], 1);
+    assert_int_equal(ids[1], 3);
+    /* Pinyin initials of a cell: zs is 张三, bmc 白马村. */
+    assert_int_equal(select_ids(&rs, "zs", ids), 1);
+    assert_int_equal(ids[0], 1);
+    assert_int_equal(select_ids(&rs, "bmc", ids), 1);
+    assert_int_equal(ids[0], 2);
+    /* Latin either case; the amounts and dates as shown. */
+    assert_int_equal(select_ids(&rs, "wang", ids), 1);
+    assert_int_equal(select_ids(&rs, "WU", ids), 1);
+    assert_int_equal(select_ids(&rs, "1,500", ids), 2);
+    assert_int_equal(select_ids(&rs, "2026-0", ids), 3);
+    /* Every word must match, in any cell. */
+    assert_int_equal(select_ids(&rs, "红岩 2026", ids), 1);
+    assert_int_equal(ids[0], 1);
+    assert_int_equal(select_ids(&rs, "  红岩   wang ", ids), 1);
+    assert_int_equal(ids[0], 3);
+    assert_int_equal(select_ids(&rs, "红岩 李四", ids), 0);
+    assert_int_equal(select_ids(&rs, "没有", ids), 0);
+    table_rows_release(&rs);
+}
+
+static void
+ids_of(const struct table_rows *rs, int64_t *ids)
+{
+    size_t i;
+
+    for (i = 0; i < rs->n; i++) {
+        ids[i] = rs->v[i].id;
+    }
+}
+
+static void
+test_rows_sort(void **state)
+{
+    struct table_rows rs;
+    int64_t ids[8];
+
+    (void)state;
+    sample(&rs);
+    /* Numbers; equal amounts keep their order, either way. */
+    table_sort(&rs, 2, 1, 0);
+    ids_of(&rs, ids);
+    assert_int_equal(ids[0], 4);
+    assert_int_equal(ids[1], 2);
+    assert_int_equal(ids[2], 1);
+    assert_int_equal(ids[3], 3);
+    table_sort(&rs, 2, 1, 1);
+    ids_of(&rs, ids);
+    assert_int_equal(ids[0], 1);
+    assert_int_equal(ids[1], 3);
+    assert_int_equal(ids[2], 2);
+    assert_int_equal(ids[3], 4);
+    /* Dates by their day numbers. */
+    table_sort(&rs, 3, 1, 0);
+    ids_of(&rs, ids);
+    assert_int_equal(ids[0], 3);
+    assert_int_equal(ids[3], 4);
+    /* Text in pinyin order, Latin first: Wang, li, zhang, zhao. */
+    table_sort(&rs, 0, 0, 0);
+    ids_of(&rs, ids);
+    assert_int_equal(ids[0], 3);
+    assert_int_equal(ids[1], 2);
+    assert_int_equal(ids[2], 1);
+    assert_int_equal(ids[3], 4);
+    table_sort(&rs, 0, 0, 1);
+    ids_of(&rs, ids);
+    assert_int_equal(ids[0], 4);
+    assert_int_equal(ids[3], 3);
+    /* The search text follows its row. */
+    assert_int_equal(select_ids(&rs, "zs", ids), 1);
+    assert_int_equal(ids[0], 1);
+    table_rows_release(&rs);
+}
+
+static void
+test_layout(void **state)
+{
+    struct table_rows rs;
+    int w[4];
+
+    (void)state;
+    sample(&rs);
+    /* Wide: every column, the flex one up to its widest cell (清水河村委会
+     * is 12 columns), the rest left over. */
+    assert_int_equal(table_layout(cols, 4, &rs, 100, w), 6 + 1 + 12 + 1 + 10 + 1 + 10);
+    assert_int_equal(w[0], 6);
+    assert_int_equal(w[1], 12);
+    assert_int_equal(w[2], 10);
+    assert_int_equal(w[3], 10);
+    /* Narrower: the last column gives way first, the flex one takes
+     * what is left. */
+    assert_int_equal(table_layout(cols, 4, &rs, 30, w), 30);
+    assert_int_equal(w[0], 6);
+    assert_int_equal(w[1], 12);
+    assert_int_equal(w[2], 10);
+    assert_int_equal(w[3], 0);
+    /* A column that does not fit leaves room for a narrower one after. */
+    assert_int_equal(table_layout(cols, 4, &rs, 18, w), 18);
+    assert_int_equal(w[0], 6);
+    assert_int_equal(w[1], 11);
+    assert_int_equal(w[2], 0);
+    /* Nothing fits: nothing shown, no crash. */
+    assert_int_equal(table_layout(cols, 4, &rs, 3, w), 0);
+    assert_int_equal(w[0] + w[1] + w[2] + w[3], 0);
+    assert_int_equal(table_layout(cols, 4, NULL, -5, w), 0);
+    /* An amount wider than its column widens it. */
+    table_add(&rs, 5);
+    table_set_money(&rs, 2, 1234567890123);
+    table_layout(cols, 4, &rs, 100, w);
+    assert_int_equal(w[2], 17);
+    table_rows_release(&rs);
+}
+
+static void
+test_source(void **state)
+{
+    size_t idx[100], i;
+    struct table_shown sh = {idx, 100};
+    struct w_list l;
+    struct err e;
+
+    (void)state;
+    err_clear(&e);
+    for (i = 0; i < 100; i++) {
+        idx[i] = 99 - i;
+    }
+    wl_init(&l, &table_source, &sh);
+    l.height = 10;
+    assert_int_equal(wl_reload(&l, &e), 0);
+    assert_int_equal(l.total, 100);
+    assert_int_equal(l.n, 10);
+    assert_int_equal(*(size_t *)wl_current(&l), 0);
+    assert_int_equal(wl_page_down(&l, &e), 0);
+    assert_int_equal(wl_pos(&l), 10);
+    assert_int_equal(wl_end(&l, &e), 0);
+    assert_int_equal(wl_pos(&l), 99);
+    assert_int_equal(*(size_t *)wl_row(&l, 0), 90);
+    assert_int_equal(wl_up(&l, 12, &e), 0);
+    assert_int_equal(wl_pos(&l), 87);
+    /* To a position with the cursor on the window's fourth line. */
+    assert_int_equal(wl_goto_at(&l, 50, 3, &e), 0);
+    assert_int_equal(wl_pos(&l), 50);
+    assert_int_equal(l.cur, 3);
+    assert_int_equal(wl_goto_at(&l, 1, 5, &e), 0);
+    assert_int_equal(wl_pos(&l), 1);
+    assert_int_equal(l.cur, 1);
+    assert_int_equal(wl_goto_at(&l, 98, 0, &e), 0);
+    assert_int_equal(wl_pos(&l), 98);
+    /* Fewer rows than the window, and none. */
+    sh.n = 3;
+    assert_int_equal(wl_reload(&l, &e), 0);
+    assert_int_equal(l.n, 3);
+    assert_int_equal(wl_page_down(&l, &e), 0);
+    assert_int_equal(wl_pos(&l), 2);
+    sh.n = 0;
+    assert_int_equal(wl_reload(&l, &e), 0);
+    assert_int_equal(wl_pos(&l), -1);
+    assert_null(wl_current(&l));
+    assert_int_equal(wl_goto_at(&l, 5, 2, &e), 0);
+    wl_release(&l);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_rows_building),
+        cmocka_unit_test(test_rows_search),
+        cmocka_unit_test(test_rows_sort),
+        cmocka_unit_test(test_layout),
+        cmocka_unit_test(test_source),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
