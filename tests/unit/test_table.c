@@ -1,18 +1,24 @@
 /*
- * test_table.c - the parts of the table screen that need no terminal:
- * rows in memory (building, search by text and pinyin initials, sorting,
- * the column layout by display width) and the w_list source over them.
+ * test_table.c - the parts of the table and record screens that need no
+ * terminal: rows in memory (building, search by text and pinyin
+ * initials, sorting, the column layout by display width), the w_list
+ * source over them, and the layout of a record's items (pairs in one or
+ * two columns, wrapping, sections, tables, the items that stand for
+ * other records).
  */
 #include "config.h"
 #include "helpers.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/date.h"
 #include "tui/table.h"
+#include "tui/view.h"
 #include "tui/w_list.h"
 #include "util/err.h"
+#include "util/u8.h"
 
 static const struct table_col cols[] = {
     {"name", 6, 0, 0, 0},
@@ -264,6 +270,162 @@ test_source(void **state)
     wl_release(&l);
 }
 
+/* --- the record layout --------------------------------------------------- */
+
+/* The text of line I: its spans at their columns. */
+static char *
+line_text(const struct view *v, size_t i)
+{
+    static char buf[512];
+    const struct view_line *l = &v->lines[i];
+    size_t len = 0, w = 0;
+    int k;
+
+    buf[0] = '\0';
+    for (k = 0; k < l->nspans; k++) {
+        while (w < (size_t)l->span[k].x && len + 1 < sizeof(buf)) {
+            buf[len++] = ' ';
+            w++;
+        }
+        len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s", l->span[k].text);
+        w += u8_width(l->span[k].text);
+    }
+    buf[len] = '\0';
+    return buf;
+}
+
+static void
+record(struct view *v)
+{
+    static const struct table_col tc[] = {
+        {"date", 10, 0, 0, 0},
+        {"project", 8, 0, 0, 1},
+        {"amount", 6, 1, 0, 0},
+    };
+    const char *r1[] = {"2026-03-01", "红岩村道路硬化", "150,000.00"};
+    const char *r2[] = {"2026-04-02", "白马村饮水", "2,500.00"};
+
+    view_init(v);
+    view_title(v, "黔财农〔2026〕12号");
+    view_section(v, "基本信息");
+    view_pair(v, "年度：", "2026");
+    view_pair(v, "级次：", "中央");
+    view_pair_mark(v, "结余：", "-100.00", 1);
+    view_section(v, "分配");
+    view_table(v, tc, 3);
+    view_row(v, 7, 101, r1);
+    view_row_mark(v, 7, 102, r2, 1);
+    view_section(v, "说明");
+    view_text(v, "资金用于产业发展和基础设施建设，按项目进度拨付。\n第二段");
+    view_link(v, 8, 5, "查看项目库");
+}
+
+static void
+test_view_pairs(void **state)
+{
+    struct view v;
+
+    (void)state;
+    record(&v);
+    /* Wide: the pairs side by side, the first half on the left. */
+    view_layout(&v, 78);
+    assert_string_equal(line_text(&v, 0), "1 基本信息");
+    assert_int_equal(v.lines[1].span[2].x, 40);
+    assert_string_equal(line_text(&v, 1), "年度： 2026                             结余： -100.00");
+    assert_string_equal(line_text(&v, 2), "级次： 中央");
+    assert_int_equal(v.lines[1].span[3].style, VS_WARN);
+    assert_int_equal(v.lines[1].span[1].style, VS_NORMAL);
+    assert_int_equal(v.lines[1].ref.kind, 0);
+    /* Narrow: one column. */
+    view_layout(&v, 20);
+    assert_string_equal(line_text(&v, 1), "年度： 2026");
+    assert_string_equal(line_text(&v, 2), "级次： 中央");
+    assert_string_equal(line_text(&v, 3), "结余： -100.00");
+    view_release(&v);
+
+    /* A long value wraps under itself; labels line up on the widest. */
+    view_init(&v);
+    view_pair(&v, "文号：", "黔财农〔2026〕12号关于下达资金的通知");
+    view_pair(&v, "资金类型：", "衔接资金");
+    view_layout(&v, 30);
+    assert_string_equal(line_text(&v, 0), "文号：     黔财农〔2026〕12号");
+    assert_string_equal(line_text(&v, 1), "           关于下达资金的通知");
+    assert_string_equal(line_text(&v, 2), "资金类型： 衔接资金");
+    assert_int_equal(v.nlines, 3);
+    /* A pair standing for a record keeps its run in one column. */
+    view_clear(&v);
+    view_pair(&v, "年度：", "2026");
+    view_pair_ref(&v, "项目：", "道路", 3, 44);
+    view_layout(&v, 100);
+    assert_int_equal(v.nlines, 2);
+    assert_int_equal(v.lines[1].ref.kind, 3);
+    assert_int_equal(v.lines[1].ref.id, 44);
+    view_release(&v);
+}
+
+static void
+test_view_sections_tables(void **state)
+{
+    struct view v;
+    struct view_ref r = {7, 102}, none = {0, 0}, gone = {7, 999};
+    size_t i;
+
+    (void)state;
+    record(&v);
+    view_layout(&v, 78);
+    assert_int_equal(v.nsections, 3);
+    assert_int_equal(v.sections[0], 0);
+    /* A blank line before each section but the first. */
+    assert_string_equal(line_text(&v, v.sections[1] - 1), "");
+    assert_string_equal(line_text(&v, v.sections[1]), "2 分配");
+    assert_int_equal(v.lines[v.sections[1]].span[0].style, VS_HEADING);
+    /* The table: each column as wide as its widest cell. */
+    i = v.sections[1] + 1;
+    assert_int_equal(v.lines[i].span[0].style, VS_HEADER);
+    assert_string_equal(line_text(&v, i), "date        project             amount");
+    assert_string_equal(line_text(&v, i + 1), "2026-03-01  红岩村道路硬化  150,000.00");
+    assert_string_equal(line_text(&v, i + 2), "2026-04-02  白马村饮水        2,500.00");
+    assert_int_equal(v.lines[i + 2].span[0].style, VS_WARN);
+    /* Paragraphs wrap by display width; "\n" starts a line. */
+    view_layout(&v, 20);
+    i = v.sections[2];
+    assert_string_equal(line_text(&v, i), "3 说明");
+    assert_string_equal(line_text(&v, i + 1), "资金用于产业发展和基");
+    assert_string_equal(line_text(&v, i + 2), "础设施建设，按项目进");
+    assert_string_equal(line_text(&v, i + 3), "度拨付。");
+    assert_string_equal(line_text(&v, i + 4), "第二段");
+    assert_string_equal(line_text(&v, i + 5), "查看项目库");
+    /* The table's text columns give way to fit, never the amounts. */
+    view_layout(&v, 34);
+    i = v.sections[1] + 1;
+    assert_string_equal(line_text(&v, i + 1), "2026-03-01  红岩村道路  150,000.00");
+    assert_string_equal(line_text(&v, i + 2), "2026-04-02  白马村饮水    2,500.00");
+    view_layout(&v, 20);
+    i = v.sections[1] + 1;
+    assert_string_equal(line_text(&v, i + 1), "2026-03-01  红岩村道  150,000.00");
+    /* The selectable lines: the two rows, the link. */
+    i = (size_t)view_next_ref(&v, -1, 1);
+    assert_int_equal(v.lines[i].ref.id, 101);
+    i = (size_t)view_next_ref(&v, (long)i, 1);
+    assert_int_equal(v.lines[i].ref.id, 102);
+    i = (size_t)view_next_ref(&v, (long)i, 1);
+    assert_int_equal(v.lines[i].ref.id, 5);
+    assert_int_equal(view_next_ref(&v, (long)i, 1), -1);
+    assert_int_equal(view_next_ref(&v, (long)v.nlines, -1), (long)i);
+    assert_int_equal(view_find_ref(&v, &r), (long)v.sections[1] + 3);
+    assert_int_equal(view_find_ref(&v, &none), -1);
+    assert_int_equal(view_find_ref(&v, &gone), -1);
+    /* Nothing at all, and a tiny width. */
+    view_clear(&v);
+    view_layout(&v, 0);
+    assert_int_equal(v.nlines, 0);
+    view_release(&v);
+    record(&v);
+    view_layout(&v, 1);
+    assert_true(v.nlines > 10);
+    view_release(&v);
+}
+
 int
 main(void)
 {
@@ -273,6 +435,8 @@ main(void)
         cmocka_unit_test(test_rows_sort),
         cmocka_unit_test(test_layout),
         cmocka_unit_test(test_source),
+        cmocka_unit_test(test_view_pairs),
+        cmocka_unit_test(test_view_sections_tables),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

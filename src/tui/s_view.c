@@ -1,0 +1,515 @@
+/*
+ * s_view.c - the record screen: one screen for every record defined as a
+ * struct view_def (tui/view.h).  It shows the record's title, then its
+ * items laid out for the width; the movement keys scroll, or walk over
+ * the items that stand for other records when there are some in view;
+ * 1-8 and Tab jump to sections; Enter and e act on the item under the
+ * cursor (e on none edits the record itself).  Back from a screen it
+ * opened, it builds the record again and keeps its place.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/draw.h"
+#include "tui/screen.h"
+#include "tui/view.h"
+#include "util/err.h"
+#include "util/i18n.h"
+#include "util/xalloc.h"
+
+/* The title line above the items. */
+#define HEAD 1
+
+struct view_arg {
+    const struct view_def *def;
+    int64_t id;
+};
+
+struct view_screen {
+    const struct view_def *def;
+    void *ctx;
+    struct view v;
+    size_t top;                /* first line shown */
+    long sel;                  /* the line under the cursor, -1: none */
+    struct keydef *keys;
+};
+
+static const struct keydef main_keys[] = {
+    {'\n', 0, ACT_OPEN, "Enter", N_("open"), KD_BAR},
+    {'\r', 0, ACT_OPEN, "Enter", N_("open"), 0},
+    {KEY_ENTER, 1, ACT_OPEN, "Enter", N_("open"), 0},
+    {'e', 0, ACT_EDIT, "e", N_("edit"), KD_BAR},
+    {'p', 0, ACT_PRINT, "p", N_("print"), KD_BAR},
+    {0, 0, ACT_NONE, NULL, NULL, 0},
+};
+
+/* The definition's keys come between these. */
+static const struct keydef rest_keys[] = {
+    {'1', 0, ACT_SEC1, "1-8", N_("go to a section"), KD_BAR},
+    {'2', 0, ACT_SEC2, "2", N_("go to a section"), KD_HIDE},
+    {'3', 0, ACT_SEC3, "3", N_("go to a section"), KD_HIDE},
+    {'4', 0, ACT_SEC4, "4", N_("go to a section"), KD_HIDE},
+    {'5', 0, ACT_SEC5, "5", N_("go to a section"), KD_HIDE},
+    {'6', 0, ACT_SEC6, "6", N_("go to a section"), KD_HIDE},
+    {'7', 0, ACT_SEC7, "7", N_("go to a section"), KD_HIDE},
+    {'8', 0, ACT_SEC8, "8", N_("go to a section"), KD_HIDE},
+    {'\t', 0, ACT_TAB, "Tab", N_("next section"), 0},
+    {KEY_BTAB, 1, ACT_BTAB, "Shift-Tab", N_("previous section"), 0},
+    {KEY_DOWN, 1, ACT_DOWN, "Down", N_("next item, or scroll down"), 0},
+    {'j', 0, ACT_DOWN, "j", N_("next item, or scroll down"), 0},
+    {KEY_UP, 1, ACT_UP, "Up", N_("previous item, or scroll up"), 0},
+    {'k', 0, ACT_UP, "k", N_("previous item, or scroll up"), 0},
+    {KEY_NPAGE, 1, ACT_PGDN, "PgDn", N_("page down"), 0},
+    {' ', 0, ACT_PGDN, "Space", N_("page down"), 0},
+    {KEY_PPAGE, 1, ACT_PGUP, "PgUp", N_("page up"), 0},
+    {KEY_HOME, 1, ACT_HOME, "Home", N_("top"), 0},
+    {KEY_END, 1, ACT_END, "End", N_("bottom"), 0},
+    {'r', 0, ACT_RELOAD, "r", N_("read the record again"), 0},
+    {27, 0, ACT_BACK, "Esc", N_("back"), KD_BAR},
+    {'q', 0, ACT_BACK, "q", N_("back"), 0},
+    {0, 0, ACT_NONE, NULL, NULL, 0},
+};
+
+/* Whether the definition (CTX) does what ACTION asks. */
+static int
+offered(const void *ctx, enum action a)
+{
+    const struct view_def *d = ctx;
+
+    switch (a) {
+    case ACT_OPEN:
+        return d->open_ref != NULL;
+    case ACT_EDIT:
+        return d->edit != NULL || d->edit_ref != NULL;
+    case ACT_PRINT:
+        return d->print != NULL;
+    default:
+        return 1;
+    }
+}
+
+static void
+build_keys(struct view_screen *vs)
+{
+    const struct view_def *d = vs->def;
+    size_t n;
+
+    vs->keys = xcalloc(keys_count(main_keys) + keys_count(d->keys) + keys_count(rest_keys) + 1,
+                       sizeof(*vs->keys));
+    n = keys_append(vs->keys, 0, main_keys, offered, d);
+    n = keys_append(vs->keys, n, d->keys, NULL, NULL);
+    keys_append(vs->keys, n, rest_keys, NULL, NULL);
+}
+
+/* --- the place and the cursor ------------------------------------------- */
+
+static long
+page(const struct tui *t)
+{
+    long n = tui_body_lines(t) - HEAD;
+
+    return n > 1 ? n : 1;
+}
+
+static void
+clamp_top(struct view_screen *vs, struct tui *t)
+{
+    long max = (long)vs->v.nlines - page(t);
+
+    if ((long)vs->top > max) {
+        vs->top = max > 0 ? (size_t)max : 0;
+    }
+}
+
+/* Scroll so that the cursor's line shows. */
+static void
+show_sel(struct view_screen *vs, struct tui *t)
+{
+    if (vs->sel < 0) {
+        return;
+    }
+    if ((size_t)vs->sel < vs->top) {
+        vs->top = (size_t)vs->sel;
+    } else if (vs->sel >= (long)vs->top + page(t)) {
+        vs->top = (size_t)(vs->sel - page(t) + 1);
+    }
+}
+
+/* The cursor on the first (DIR 1) or last (DIR -1) item in view, or on
+ * none. */
+static void
+sel_in_view(struct view_screen *vs, struct tui *t, int dir)
+{
+    long first = (long)vs->top, end = first + page(t);
+    long i = view_next_ref(&vs->v, dir > 0 ? first - 1 : end, dir);
+
+    vs->sel = i >= first && i < end ? i : -1;
+}
+
+static unsigned
+scroll_to(struct view_screen *vs, struct tui *t, long top, int dir)
+{
+    vs->top = top > 0 ? (size_t)top : 0;
+    clamp_top(vs, t);
+    sel_in_view(vs, t, dir);
+    return D_BODY | D_STATUS;
+}
+
+/* Down (DIR 1) or up: to the next item when it is in view or just past
+ * its edge, else a line of scrolling. */
+static unsigned
+step(struct view_screen *vs, struct tui *t, int dir)
+{
+    long top = (long)vs->top, end = top + page(t);
+    long from = vs->sel >= 0 ? vs->sel : dir > 0 ? top - 1 : end;
+    long next = view_next_ref(&vs->v, from, dir);
+
+    if (next >= 0 && next >= top - 1 && next <= end) {
+        vs->sel = next;
+        show_sel(vs, t);
+        return D_BODY | D_STATUS;
+    }
+    vs->top = top + dir > 0 ? (size_t)(top + dir) : 0;
+    clamp_top(vs, t);
+    if (vs->sel >= 0 && (vs->sel < (long)vs->top || vs->sel >= (long)vs->top + page(t))) {
+        sel_in_view(vs, t, dir);
+    }
+    return D_BODY | D_STATUS;
+}
+
+static unsigned
+go_section(struct view_screen *vs, struct tui *t, long k)
+{
+    if (k < 0 || (size_t)k >= vs->v.nsections) {
+        return 0;
+    }
+    return scroll_to(vs, t, (long)vs->v.sections[k], 1);
+}
+
+/* Tab (DIR 1) / Shift-Tab: the section after / before the first line in
+ * view. */
+static unsigned
+next_section(struct view_screen *vs, struct tui *t, int dir)
+{
+    long k, found = -1;
+
+    for (k = 0; k < (long)vs->v.nsections; k++) {
+        long line = (long)vs->v.sections[k];
+
+        if ((dir > 0 && line > (long)vs->top && found < 0) ||
+            (dir < 0 && line < (long)vs->top)) {
+            found = k;
+        }
+    }
+    return found >= 0 ? go_section(vs, t, found) : 0;
+}
+
+/* --- building --------------------------------------------------------------- */
+
+/* Build the record again and lay it out; the cursor stays on its item
+ * and the place is kept.  0, or -1 with E (the old lines stay). */
+static int
+rebuild(struct view_screen *vs, struct tui *t, struct err *e)
+{
+    struct view fresh;
+    struct view_ref ref = {0, 0};
+
+    view_init(&fresh);
+    fresh.id = vs->v.id;
+    if (vs->def->build(t, vs->ctx, &fresh, e)) {
+        view_release(&fresh);
+        return -1;
+    }
+    if (vs->sel >= 0 && (size_t)vs->sel < vs->v.nlines) {
+        ref = vs->v.lines[vs->sel].ref;
+    }
+    view_release(&vs->v);
+    vs->v = fresh;
+    view_layout(&vs->v, t->cols - 2);
+    clamp_top(vs, t);
+    vs->sel = view_find_ref(&vs->v, &ref);
+    if (vs->sel < 0) {
+        sel_in_view(vs, t, 1);
+    }
+    show_sel(vs, t);
+    return 0;
+}
+
+static unsigned
+reload(struct view_screen *vs, struct tui *t)
+{
+    struct err e;
+
+    err_clear(&e);
+    if (rebuild(vs, t, &e)) {
+        tui_message(t, 1, "%s", e.msg);
+    }
+    return D_BODY | D_STATUS;
+}
+
+/* What a definition's callback returned: build again when it asks. */
+static unsigned
+after(struct view_screen *vs, struct tui *t, unsigned d)
+{
+    if (d & TR_RELOAD) {
+        d |= reload(vs, t);
+    }
+    return d & ~(unsigned)TR_RELOAD;
+}
+
+/* --- drawing ----------------------------------------------------------------- */
+
+static attr_t
+style_attr(enum view_style st)
+{
+    switch (st) {
+    case VS_HEADING:
+        return theme_attr(TH_HEADER) | A_UNDERLINE;
+    case VS_HEADER:
+        return theme_attr(TH_HEADER);
+    case VS_WARN:
+        return theme_attr(TH_WARN);
+    case VS_DIM:
+        return theme_attr(TH_DIM);
+    default:
+        return A_NORMAL;
+    }
+}
+
+static void
+draw_line(struct tui *t, WINDOW *w, int y, const struct view_line *l, int selected)
+{
+    attr_t base = selected && t->cursor == CURSOR_BAR ? theme_attr(TH_CURSOR) : A_NORMAL;
+    int k;
+
+    if (selected) {
+        draw_text(w, y, 0, t->cols, t->cursor == CURSOR_MARKER ? ">" : "", base, AL_LEFT);
+    }
+    for (k = 0; k < l->nspans; k++) {
+        const struct view_span *s = &l->span[k];
+        int width = s->x + s->w <= t->cols - 2 ? s->w : t->cols - 2 - s->x;
+
+        draw_text(w, y, 1 + s->x, width, s->text, base | style_attr(s->style), AL_LEFT);
+    }
+}
+
+static void
+view_draw(struct screen *s, struct tui *t, WINDOW *w)
+{
+    struct view_screen *vs = s->data;
+    long i, rows = page(t);
+
+    draw_text(w, 0, 1, t->cols - 2, vs->v.title != NULL ? vs->v.title : _(vs->def->title),
+              A_BOLD, AL_LEFT);
+    for (i = 0; i < rows && vs->top + (size_t)i < vs->v.nlines; i++) {
+        long k = (long)vs->top + i;
+
+        draw_line(t, w, HEAD + (int)i, &vs->v.lines[k], k == vs->sel);
+    }
+}
+
+static void
+view_status(struct screen *s, struct tui *t, char *buf, size_t n)
+{
+    struct view_screen *vs = s->data;
+    size_t last = vs->top + (size_t)page(t);
+
+    snprintf(buf, n, "%zu-%zu/%zu", vs->v.nlines ? vs->top + 1 : 0,
+             last < vs->v.nlines ? last : vs->v.nlines, vs->v.nlines);
+}
+
+static void
+view_info(struct screen *s, struct tui *t, char *buf, size_t n)
+{
+    struct view_screen *vs = s->data;
+
+    (void)t;
+    snprintf(buf, n, "%s", _(vs->def->title));
+}
+
+/* --- actions --------------------------------------------------------------- */
+
+static const struct view_ref *
+selected(const struct view_screen *vs)
+{
+    return vs->sel >= 0 && (size_t)vs->sel < vs->v.nlines ? &vs->v.lines[vs->sel].ref : NULL;
+}
+
+/* e: the item under the cursor, else the record itself. */
+static unsigned
+edit(struct view_screen *vs, struct tui *t)
+{
+    const struct view_ref *ref = selected(vs);
+
+    if (!tui_writable(t)) {
+        return D_STATUS;
+    }
+    if (ref != NULL && vs->def->edit_ref != NULL) {
+        return after(vs, t, vs->def->edit_ref(t, vs->ctx, ref));
+    }
+    if (vs->def->edit != NULL) {
+        return after(vs, t, vs->def->edit(t, vs->ctx, vs->v.id));
+    }
+    tui_message(t, 0, "%s", _("Move to a line to edit first."));
+    return D_STATUS;
+}
+
+static unsigned
+view_action(struct screen *s, struct tui *t, int action)
+{
+    struct view_screen *vs = s->data;
+    const struct view_ref *ref = selected(vs);
+
+    if (action >= ACT_SEC1 && action <= ACT_SEC8) {
+        return go_section(vs, t, action - ACT_SEC1);
+    }
+    switch (action) {
+    case ACT_DOWN:
+        return step(vs, t, 1);
+    case ACT_UP:
+        return step(vs, t, -1);
+    case ACT_PGDN:
+        return scroll_to(vs, t, (long)vs->top + page(t), 1);
+    case ACT_PGUP:
+        return scroll_to(vs, t, (long)vs->top - page(t), 1);
+    case ACT_HOME:
+        return scroll_to(vs, t, 0, 1);
+    case ACT_END:
+        return scroll_to(vs, t, (long)vs->v.nlines, -1);
+    case ACT_TAB:
+        return next_section(vs, t, 1);
+    case ACT_BTAB:
+        return next_section(vs, t, -1);
+    case ACT_OPEN:
+        return ref != NULL ? after(vs, t, vs->def->open_ref(t, vs->ctx, ref)) : 0;
+    case ACT_EDIT:
+        return edit(vs, t);
+    case ACT_PRINT:
+        return after(vs, t, vs->def->print(t, vs->ctx, vs->v.id));
+    case ACT_RELOAD:
+        return reload(vs, t);
+    case ACT_BACK:
+        return TR_POP;
+    default:
+        return vs->def->action != NULL
+            ? after(vs, t, vs->def->action(t, vs->ctx, action, vs->v.id, ref)) : 0;
+    }
+}
+
+/* --- life cycle --------------------------------------------------------------- */
+
+static void
+free_screen(struct view_screen *vs)
+{
+    if (vs->ctx != NULL && vs->def->ctx_free != NULL) {
+        vs->def->ctx_free(vs->ctx);
+    }
+    view_release(&vs->v);
+    free(vs->keys);
+    free(vs);
+}
+
+static int
+view_enter(struct screen *s, struct tui *t)
+{
+    const struct view_arg *arg = s->arg;
+    struct view_screen *vs = xcalloc(1, sizeof(*vs));
+    struct err e;
+
+    err_clear(&e);
+    vs->def = arg->def;
+    vs->sel = -1;
+    view_init(&vs->v);
+    vs->v.id = arg->id;
+    if (vs->def->ctx_new != NULL) {
+        vs->ctx = vs->def->ctx_new(t, arg->id);
+    }
+    if (rebuild(vs, t, &e)) {
+        tui_message(t, 1, "%s", e.msg);
+        free_screen(vs);
+        return -1;
+    }
+    build_keys(vs);
+    s->data = vs;
+    return 0;
+}
+
+static void
+view_leave(struct screen *s, struct tui *t)
+{
+    (void)t;
+    free_screen(s->data);
+}
+
+static void
+view_resize(struct screen *s, struct tui *t)
+{
+    struct view_screen *vs = s->data;
+    struct view_ref ref = {0, 0};
+
+    if (selected(vs) != NULL) {
+        ref = *selected(vs);
+    }
+    view_layout(&vs->v, t->cols - 2);
+    clamp_top(vs, t);
+    vs->sel = view_find_ref(&vs->v, &ref);
+    show_sel(vs, t);
+}
+
+/* Back from a form or another record: build the record again. */
+static void
+view_resume(struct screen *s, struct tui *t)
+{
+    reload(s->data, t);
+    t->dirty |= D_ALL;
+}
+
+static const struct keydef *
+view_keytable(const struct screen *s)
+{
+    return ((const struct view_screen *)s->data)->keys;
+}
+
+static const char *
+screen_view_title(const struct screen *s)
+{
+    return ((const struct view_screen *)s->data)->def->title;
+}
+
+static const char *
+screen_view_help(const struct screen *s)
+{
+    return ((const struct view_screen *)s->data)->def->help;
+}
+
+static const struct screen_ops view_screen = {
+    .name = N_("record"),
+    .keys = rest_keys,
+    .help = N_("Up and Down walk over the lines that stand for another record (the cursor shows which) and scroll where there is none; Enter opens the one under the cursor, e edits it, and e with no line under the cursor edits the record itself.\n"
+               "The digits jump to the numbered sections; Tab and Shift-Tab to the next and previous one."),
+    .enter = view_enter,
+    .leave = view_leave,
+    .resize = view_resize,
+    .draw = view_draw,
+    .action = view_action,
+    .status = view_status,
+    .info = view_info,
+    .resume = view_resume,
+    .keytable = view_keytable,
+    .title = screen_view_title,
+    .more_help = screen_view_help,
+    .may_switch = 1,
+};
+
+int
+view_open(struct tui *t, const struct view_def *def, int64_t id)
+{
+    struct view_arg *arg = xcalloc(1, sizeof(*arg));
+
+    arg->def = def;
+    arg->id = id;
+    return tui_push(t, screen_new(&view_screen, arg));
+}
