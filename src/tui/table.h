@@ -161,4 +161,9 @@ struct table_shown {
 };
 extern const struct list_source table_source;
 
+/* --- the F3 workspace (s_funds.c) ----------------------------------------- */
+
+/* Open the root of the funds and projects workspace. */
+int funds_open(struct tui *t);
+
 #endif

@@ -9,6 +9,7 @@
 
 #include "tui/keys.h"
 #include "tui/screen.h"
+#include "tui/table.h"
 #include "util/i18n.h"
 
 static int
@@ -17,10 +18,10 @@ open_monitoring(struct tui *t)
     return tui_push(t, screen_new(&list_screen, NULL));
 }
 
-/* F3 (funds and projects), F4 (paired assistance) and F5 (assessment)
- * come here. */
+/* F4 (paired assistance) and F5 (assessment) come here. */
 static const struct workspace workspaces[] = {
     {KEY_F(2), "F2", N_("monitoring"), open_monitoring},
+    {KEY_F(3), "F3", N_("funds and projects"), funds_open},
 };
 
 #define NWORKSPACES (sizeof(workspaces) / sizeof(workspaces[0]))
