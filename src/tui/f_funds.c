@@ -34,6 +34,18 @@ own_table(struct form *fm, struct code_table *t, const char *id,
     form_add_table(fm, t);
 }
 
+/* A new record's amount starts empty, not "0.00". */
+static void
+blank(struct form *fm, const char *name)
+{
+    int i = wform_find(&fm->w, "", name);
+
+    if (i >= 0 && fm->id == 0) {
+        wform_set(&fm->w, (size_t)i, "");
+        wform_set_loaded(&fm->w, (size_t)i, "");
+    }
+}
+
 /* --- receipts --------------------------------------------------------- */
 
 static const struct field_spec f_year = {
@@ -97,6 +109,7 @@ fund_open(struct form *fm, struct err *e)
         snprintf(fm->title, sizeof(fm->title), "%s", _("New fund receipt"));
     }
     bind_add(fm, fund_binds, NFUND, "", &f, 0);
+    blank(fm, "amount");
     fund_clear(&f);
     return 0;
 }
@@ -245,6 +258,7 @@ alloc_open(struct form *fm, struct err *e)
          project_title(fm, fm->id ? _("Allocation") : _("New allocation"), e);
     if (rc == 0) {
         bind_add(fm, alloc_binds, NALLOC, "", &a, 0);
+        blank(fm, "amount");
     }
     allocation_clear(&a);
     return rc;
@@ -383,6 +397,7 @@ payment_open(struct form *fm, struct err *e)
          project_title(fm, fm->id ? _("Payment") : _("New payment"), e);
     if (rc == 0) {
         bind_add(fm, payment_binds, NPAYMENT, "", &p, 0);
+        blank(fm, "amount");
     }
     payment_clear(&p);
     return rc;
