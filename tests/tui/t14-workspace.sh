@@ -25,7 +25,7 @@ for SIZE in 80x24 160x48; do
     shows "<F3 资金项目>" "$SIZE: F3 opens funds and projects"
     shows "1 资金下达  2 项目库  3 资产台账  4 资金指标" "$SIZE: its tables are tabs"
     shows "文号" "$SIZE: the first tab lists the fund receipts"
-    shows "尚未登记资金下达。" "$SIZE: it says there is none yet"
+    shows "尚未登记资金下达" "$SIZE: it says there is none yet"
     shows "资金下达：全部" "$SIZE: the status line says what is shown"
     is "$(status_pos)" "0/0" "$SIZE: the position counts no row"
     shows "Tab 下一个列表" "$SIZE: the key bar shows the table keys"
@@ -39,7 +39,7 @@ for SIZE in 80x24 160x48; do
     keys BTab
     shows "项目编号" "$SIZE: Shift-Tab goes back to the project pool"
     keys 4
-    shows "资金指标：全部" "$SIZE: 4 shows the fund indicators"
+    shows "筛选：2026 年度" "$SIZE: 4 shows the fund indicators of this year"
 
     # A search of its own per tab.
     keys /
@@ -53,7 +53,7 @@ for SIZE in 80x24 160x48; do
     keys 4
     shows "搜索：道路" "$SIZE: the indicators kept theirs"
     keys Escape
-    shows "资金指标：全部" "$SIZE: Esc clears the search"
+    shows "筛选：2026 年度" "$SIZE: Esc clears the search"
     keys Escape
     shows "<F3 资金项目>" "$SIZE: Esc again stays in the workspace's root"
 
