@@ -560,9 +560,14 @@ form_save(struct form *fm, struct tui *t)
 {
     struct fstate *st = (struct fstate *)fm;   /* fm is st's first member */
     struct err e;
+    char key[96];
     size_t bad;
 
     err_clear(&e);
+    /* The draft's key before saving: saving a new record gives the form
+     * the record's id, and the draft kept under id 0 would come back the
+     * next time a new one is opened. */
+    draft_key(fm, key, sizeof(key));
     if (wform_check_all(&fm->w, &bad, &e) != 0) {
         fm->w.focus = bad;
         tui_message(t, 1, "%s", e.msg);
@@ -575,7 +580,7 @@ form_save(struct form *fm, struct tui *t)
         tui_message(t, 1, "%s", e.msg);
         return D_BODY | D_STATUS;
     }
-    forget_draft(fm);
+    draft_remove(NULL, fm->app->db_path, fm->kind->id, key);
     st->edits = st->drafted = 0;
     tui_message(t, 0, "%s", fm->done[0] ? fm->done : _("Saved."));
     return TR_POP | D_ALL;
