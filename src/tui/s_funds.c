@@ -1250,6 +1250,8 @@ indicators_load(struct tui *t, void *ctx, struct table_rows *out, struct err *e)
 static const struct table_def indicators_def = {
     .id = "fund_indicators",
     .title = N_("fund indicators"),
+    /* Not a format ("55% in" would read as one). */
+    /* xgettext:no-c-format */
     .help = N_("Fund indicators (资金指标) of one year (f chooses it): per fund type the allocation rate and the payment progress against the milestone in force today; the share of 衔接资金 for industry against the year's minimum (55% in 2022, 60% from 2023); the management fee per level against its cap; the wage share of 以工代赈 funds.  The numbers come from the policy files; the gap says how much is missing or over, in yuan."),
     .cols = indicator_cols,
     .ncols = NCOLS(indicator_cols),
