@@ -8,7 +8,7 @@
 # 20x5 and back, and q quits from the funds workspace.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 
-plan 80
+plan 82
 
 DB="$T/c.db"
 demo_db "$DB" 300
@@ -39,7 +39,9 @@ for SIZE in 80x24 160x48; do
     keys BTab
     shows "项目编号" "$SIZE: Shift-Tab goes back to the project pool"
     keys 4
-    shows "筛选：2026 年度" "$SIZE: 4 shows the fund indicators of this year"
+    shows "占比" "$SIZE: 4 shows the fund indicators"
+    keys 3
+    shows "资产台账：全部" "$SIZE: 3 again"
 
     # A search of its own per tab.
     keys /
@@ -50,18 +52,18 @@ for SIZE in 80x24 160x48; do
     shows "没有符合搜索条件的记录。" "$SIZE: nothing matches"
     keys 1
     shows "资金下达：全部" "$SIZE: the receipts have no search"
-    keys 4
-    shows "搜索：道路" "$SIZE: the indicators kept theirs"
+    keys 3
+    shows "搜索：道路" "$SIZE: the assets kept theirs"
     keys Escape
-    shows "筛选：2026 年度" "$SIZE: Esc clears the search"
+    shows "资产台账：全部" "$SIZE: Esc clears the search"
     keys Escape
     shows "<F3 资金项目>" "$SIZE: Esc again stays in the workspace's root"
 
     keys '?'
-    shows "帮助：资金指标" "$SIZE: the help is the table's"
+    shows "帮助：资产台账" "$SIZE: the help is the table's"
     shows "下一个列表" "$SIZE: it lists the table keys"
     keys Escape
-    wait_for "资金指标：全部"
+    wait_for "资产台账：全部"
 
     # F2: a fresh monitoring list; from a household too.
     keys F2
