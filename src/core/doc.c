@@ -189,7 +189,7 @@ void doc_table(struct doc *d, const struct doc_col *cols, int ncols,
     b->cols = xcalloc((size_t)ncols, sizeof(*b->cols));
     for (i = 0; i < ncols; i++) {
         b->cols[i] = cols[i];
-        b->cols[i].title = clean(cols[i].title, 0);
+        b->cols[i].title = clean(cols[i].title, 1);
         if (b->cols[i].width < 1) {
             b->cols[i].width = 1;
         }

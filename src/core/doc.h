@@ -30,7 +30,7 @@ enum doc_style {
 };
 
 struct doc_col {
-    const char *title;
+    const char *title;      /* may break lines with \n */
     int width;              /* columns in the text print */
     enum doc_align align;
 };

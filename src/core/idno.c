@@ -222,3 +222,21 @@ phone_mask(const char *phone, char out[PHONE_MASK_BUF])
         memcpy(out + 7, phone + len - 4, 5);
     }
 }
+
+void
+mask_long_numbers(char *s)
+{
+    size_t i = 0, k;
+
+    while (s[i] != '\0') {
+        for (k = i; s[k] >= '0' && s[k] <= '9'; k++) {
+        }
+        if (k - i == 17 && (s[k] == 'X' || s[k] == 'x')) {
+            k++;
+        }
+        if (k - i >= 11) {
+            memset(s + i, '*', k - i);
+        }
+        i = k > i ? k : i + 1;
+    }
+}

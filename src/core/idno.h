@@ -58,4 +58,11 @@ void idno_mask(const char *id, char out[IDNO_BUF]);
  * input stays empty. */
 void phone_mask(const char *phone, char out[PHONE_MASK_BUF]);
 
+/* Free text for a print posted in public: every run of 11 or more ASCII
+ * digits in S (an ID number with its final X, a mobile phone, a bank
+ * account typed into a description) becomes asterisks, in place, so the
+ * text keeps its length.  Shorter numbers (amounts, years, landlines
+ * written with an area code and a dash) stay. */
+void mask_long_numbers(char *s);
+
 #endif

@@ -233,6 +233,61 @@ proj_state_proposal(enum proj_state s)
     return s >= PS_PROPOSED && s <= PS_COUNTY_ARGUED;
 }
 
+/* --- the publicities ---------------------------------------------- */
+
+static const struct {
+    const char *name;
+    enum proj_action action;
+} pubs[PP_COUNT] = {
+    {"plan", PA_PLAN},
+    {"village", PA_VILLAGE_PUBLICIZE},
+    {"township", PA_TOWNSHIP_PUBLICIZE},
+    {"county", PA_APPROVE},
+};
+
+const char *
+proj_pub_name(enum proj_pub p)
+{
+    return (unsigned)p < PP_COUNT ? pubs[p].name : "?";
+}
+
+int
+proj_pub_parse(const char *name, enum proj_pub *out)
+{
+    int i;
+
+    for (i = 0; i < PP_COUNT; i++) {
+        if (strcmp(pubs[i].name, name) == 0) {
+            *out = (enum proj_pub)i;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+enum proj_action
+proj_pub_action(enum proj_pub p)
+{
+    return (unsigned)p < PP_COUNT ? pubs[p].action : PA_COUNT;
+}
+
+int
+proj_pub_lists(enum proj_pub p, enum proj_state s)
+{
+    size_t i;
+
+    if (p == PP_PLAN) {
+        return (s >= PS_PLANNED && s <= PS_OPERATING) || s == PS_ADJUSTED;
+    }
+    /* The state the publicity's step leads to. */
+    for (i = 0; (unsigned)p < PP_COUNT && i < NTABLE; i++) {
+        if (table[i].action == pubs[p].action) {
+            return s == table[i].to;
+        }
+    }
+    return 0;
+}
+
 /* --- applying a step ---------------------------------------------- */
 
 static int

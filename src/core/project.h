@@ -18,6 +18,29 @@
 
 #define PROJ_TEXT_MAX 4000
 
+/* The four publicities of the pool (三公示一公告, domain.md 6.4) and the
+ * projects each list shows.  The village, township and county lists show
+ * the projects in that publicity now: its step taken (which recorded its
+ * dates), the next one not yet.  The announcement of the year's plan shows
+ * every project of the plan however far it has come (planned to
+ * operating, and adjusted); it has no publicity period of its own. */
+enum proj_pub {
+    PP_PLAN = 0,            /* 年度项目计划公告 */
+    PP_VILLAGE,             /* 村级公示 */
+    PP_TOWNSHIP,            /* 乡镇公示 */
+    PP_COUNTY,              /* 县级审定公示 */
+    PP_COUNT
+};
+
+/* Stored names: "plan", "village", "township", "county". */
+const char *proj_pub_name(enum proj_pub p);
+int proj_pub_parse(const char *name, enum proj_pub *out);
+/* The step that opens publicity P: its dates (pub_start, pub_end) and
+ * document number are the publicity's. */
+enum proj_action proj_pub_action(enum proj_pub p);
+/* 1 when a project in state S is on the list of publicity P. */
+int proj_pub_lists(enum proj_pub p, enum proj_state s);
+
 /* What proj_apply needs to know besides the project. */
 struct proj_ctx {
     const struct rules *rules;   /* in force for the project's year */

@@ -197,6 +197,30 @@ static void test_text(void **state)
     doc_free(d);
 }
 
+/* A column title may break lines: the header grows, the rule goes below
+ * it, and every line of it is in its column. */
+static void test_title_lines(void **state)
+{
+    const struct doc_col c[] = {
+        {"资产编号\n年度", 11, DOC_LEFT},
+        {"原值（元）\n资金来源", 14, DOC_RIGHT},
+    };
+    struct doc *d = doc_new("资产台账");
+    struct sbuf out = SBUF_INIT;
+
+    (void)state;
+    doc_table(d, c, 2, NULL);
+    doc_cell(d, "ZC2026-0001\n2026");
+    doc_cell(d, "1,000.00\n衔接 1,000.00");
+    doc_render_text(&d, 1, 30, &out);
+    assert_non_null(strstr(out.buf, "资产编号         原值（元）\n"));
+    assert_non_null(strstr(out.buf, "\n年度               资金来源\n---"));
+    assert_non_null(strstr(out.buf, "\nZC2026-0001        1,000.00\n"));
+    assert_non_null(strstr(out.buf, "\n2026          衔接 1,000.00\n"));
+    sbuf_release(&out);
+    doc_free(d);
+}
+
 static void test_text_pieces(void **state)
 {
     const struct doc_col c[] = {{"名称", 6, DOC_LEFT}, {"金额", 10, DOC_RIGHT}};
@@ -301,6 +325,7 @@ int main(void)
         cmocka_unit_test(test_wrap),
         cmocka_unit_test(test_pages),
         cmocka_unit_test(test_text),
+        cmocka_unit_test(test_title_lines),
         cmocka_unit_test(test_text_pieces),
         cmocka_unit_test(test_pdf),
         cmocka_unit_test(test_pdf_font_missing),

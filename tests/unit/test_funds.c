@@ -526,6 +526,44 @@ test_record_checks(void **state)
     policy_free(&p);
 }
 
+/* The four publicities: names, the step that opens each, and which
+ * states are on each list (in that publicity now; the plan: every
+ * project of the plan however far it has come). */
+static void
+test_publicities(void **state)
+{
+    enum proj_pub p;
+    int s, n;
+
+    (void)state;
+    assert_int_equal(proj_pub_parse("village", &p), 0);
+    assert_int_equal(p, PP_VILLAGE);
+    assert_int_equal(proj_pub_parse("plan", &p), 0);
+    assert_int_equal(p, PP_PLAN);
+    assert_int_equal(proj_pub_parse("nosuch", &p), -1);
+    for (n = 0; n < PP_COUNT; n++) {
+        assert_int_equal(proj_pub_parse(proj_pub_name((enum proj_pub)n), &p), 0);
+        assert_int_equal(p, n);
+    }
+    assert_int_equal(proj_pub_action(PP_TOWNSHIP), PA_TOWNSHIP_PUBLICIZE);
+    assert_int_equal(proj_pub_action(PP_COUNTY), PA_APPROVE);
+    assert_true(proj_pub_lists(PP_VILLAGE, PS_VILLAGE_PUBLICIZED));
+    assert_false(proj_pub_lists(PP_VILLAGE, PS_PROPOSED));
+    assert_false(proj_pub_lists(PP_VILLAGE, PS_TOWNSHIP_REVIEWED));
+    assert_true(proj_pub_lists(PP_TOWNSHIP, PS_TOWNSHIP_PUBLICIZED));
+    assert_true(proj_pub_lists(PP_COUNTY, PS_APPROVED));
+    assert_false(proj_pub_lists(PP_COUNTY, PS_PLANNED));
+    for (s = PS_NONE, n = 0; s < PS_COUNT; s++) {
+        n += proj_pub_lists(PP_PLAN, (enum proj_state)s);
+    }
+    /* planned, implementing ... operating (7) and adjusted. */
+    assert_int_equal(n, 8);
+    assert_true(proj_pub_lists(PP_PLAN, PS_ADJUSTED));
+    assert_false(proj_pub_lists(PP_PLAN, PS_ROLLED_OVER));
+    assert_false(proj_pub_lists(PP_PLAN, PS_CANCELLED));
+    assert_false(proj_pub_lists(PP_COUNT, PS_APPROVED));
+}
+
 int
 main(void)
 {
@@ -542,6 +580,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_project_end_rules, psetup, pteardown),
         cmocka_unit_test_setup_teardown(test_project_linking, psetup, pteardown),
         cmocka_unit_test(test_transitions_named),
+        cmocka_unit_test(test_publicities),
         cmocka_unit_test(test_record_checks),
     };
 

@@ -386,6 +386,31 @@ test_phone_mask(void **state)
     }
 }
 
+/* Long numbers typed into free text are blanked for public prints;
+ * amounts, years and landlines stay. */
+static void
+test_mask_long_numbers(void **state)
+{
+    char s1[] = "联系人手机13812345678。";
+    char s2[] = "身份证号51990119800101001X，另一个510104198001010015";
+    char s3[] = "投资1,500,000.00元，2026年，电话0831-1234567，账号6222021234567890123";
+    char s4[] = "1234567890 12345678901X";
+    char s5[] = "";
+
+    (void)state;
+    mask_long_numbers(s1);
+    assert_string_equal(s1, "联系人手机***********。");
+    mask_long_numbers(s2);
+    assert_string_equal(s2, "身份证号******************，另一个******************");
+    mask_long_numbers(s3);
+    assert_string_equal(s3, "投资1,500,000.00元，2026年，电话0831-1234567，账号*******************");
+    /* Ten digits stay; an X after fewer than 17 digits is no ID number. */
+    mask_long_numbers(s4);
+    assert_string_equal(s4, "1234567890 ***********X");
+    mask_long_numbers(s5);
+    assert_string_equal(s5, "");
+}
+
 int
 main(void)
 {
@@ -399,6 +424,7 @@ main(void)
         cmocka_unit_test(test_check_char),
         cmocka_unit_test(test_mask),
         cmocka_unit_test(test_phone_mask),
+        cmocka_unit_test(test_mask_long_numbers),
         cmocka_unit_test(test_status_messages),
         cmocka_unit_test(test_synthetic_numbers),
     };
