@@ -769,6 +769,9 @@ static const struct {
     {"card", N_("household card")},
     {"publicity", N_("publicity list")},
     {"visits", N_("visit worklist")},
+    {"projects", N_("project publicity")},
+    {"allocation", N_("fund allocation announcement")},
+    {"assets", N_("asset ledger")},
 };
 
 const char *print_kind_name(enum print_kind k)

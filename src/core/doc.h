@@ -137,10 +137,14 @@ enum print_kind {
     PK_CARD = 0,        /* 明白卡, one per household */
     PK_PUBLICITY,       /* 公示 of a village: identification or elimination */
     PK_VISITS,          /* 走访任务清单, one per cadre */
+    PK_PROJECTS,        /* 项目公示 / 年度计划公告 of a year and place */
+    PK_ALLOCATION,      /* 资金分配结果公告 of a receipt or a year */
+    PK_ASSETS,          /* 资产台账 of a place, in its three ledgers */
     PK_COUNT
 };
 
-/* Stored names ("card", "publicity", "visits"), translated labels. */
+/* Stored names ("card", "publicity", "visits", "projects", "allocation",
+ * "assets"), translated labels. */
 const char *print_kind_name(enum print_kind k);
 const char *print_kind_label(enum print_kind k);
 int print_kind_parse(const char *name, enum print_kind *out);

@@ -1,9 +1,10 @@
 /*
  * print.c - a print from request to paper or file: build the documents
- * (prints.c), make them as text or PDF, deliver them (spool.c), and
- * record who printed which households where in the audit log, after the
- * delivery has worked and never while the print command runs (it would
- * hold the database's write lock).
+ * (prints.c, prints_funds.c), make them as text or PDF, deliver them
+ * (spool.c), and record who printed which households (or projects,
+ * receipts, assets) where in the audit log, after the delivery has
+ * worked and never while the print command runs (it would hold the
+ * database's write lock).
  */
 #include "config.h"
 
@@ -19,6 +20,7 @@
 #include "db/db_audit.h"
 #include "db/db_division.h"
 #include "db/db_edit.h"
+#include "db/db_fund.h"
 #include "print/pdf.h"
 #include "print/print.h"
 #include "print/prints.h"
@@ -41,39 +43,77 @@ void print_docs_free(struct doc **docs, size_t n)
     free(docs);
 }
 
+void print_request_init(struct print_request *r, enum print_kind kind)
+{
+    memset(r, 0, sizeof(*r));
+    r->kind = kind;
+    r->days = 7;
+    r->pub_start = DATE_NONE;
+    r->pub_end = DATE_NONE;
+}
+
+const char *print_shown_table(enum print_kind kind)
+{
+    switch (kind) {
+    case PK_PROJECTS:
+        return "project";
+    case PK_ALLOCATION:
+        return "fund";
+    case PK_ASSETS:
+        return "asset";
+    default:
+        return "household";
+    }
+}
+
+/* The one document of R's print into *D. */
+static int build_one(const struct print_env *env, const struct print_request *r,
+                     struct doc **d, int64_t **ids, size_t *nids, struct err *e)
+{
+    switch (r->kind) {
+    case PK_PUBLICITY:
+        return prints_publicity(env, r->village, r->elimination, d, ids, nids, e);
+    case PK_PROJECTS:
+        return prints_projects(env, r, d, ids, nids, e);
+    case PK_ALLOCATION:
+        return prints_allocation(env, r, d, ids, nids, e);
+    case PK_ASSETS:
+        return prints_assets(env, r, d, ids, nids, e);
+    default:
+        return err_set(e, ERR_INVALID, "%s", _("unknown kind of print"));
+    }
+}
+
 int print_build(const struct print_env *env, const struct print_request *r,
-                struct doc ***docs, size_t *n, int64_t **hh, size_t *nhh,
+                struct doc ***docs, size_t *n, int64_t **ids, size_t *nids,
                 struct err *e)
 {
+    struct doc *d = NULL;
+
     *docs = NULL;
     *n = 0;
-    *hh = NULL;
-    *nhh = 0;
+    *ids = NULL;
+    *nids = 0;
     switch (r->kind) {
     case PK_CARD:
         if (prints_cards(env, r->households, r->nhouseholds, docs, n, e) < 0) {
             return -1;
         }
-        *hh = xcalloc(r->nhouseholds, sizeof(**hh));
-        memcpy(*hh, r->households, r->nhouseholds * sizeof(**hh));
-        *nhh = r->nhouseholds;
-        return 0;
-    case PK_PUBLICITY:
-        *docs = xcalloc(1, sizeof(**docs));
-        if (prints_publicity(env, r->village, r->elimination, &(*docs)[0], hh,
-                             nhh, e) < 0) {
-            free(*docs);
-            *docs = NULL;
-            return -1;
-        }
-        *n = 1;
+        *ids = xcalloc(r->nhouseholds, sizeof(**ids));
+        memcpy(*ids, r->households, r->nhouseholds * sizeof(**ids));
+        *nids = r->nhouseholds;
         return 0;
     case PK_VISITS:
-        return prints_visits(env, r->cadre, r->days, docs, n, hh, nhh, e);
-    case PK_COUNT:
-        break;
+        return prints_visits(env, r->cadre, r->days, docs, n, ids, nids, e);
+    default:
+        if (build_one(env, r, &d, ids, nids, e) < 0) {
+            return -1;
+        }
+        *docs = xcalloc(1, sizeof(**docs));
+        (*docs)[0] = d;
+        *n = 1;
+        return 0;
     }
-    return err_set(e, ERR_INVALID, "%s", _("unknown kind of print"));
 }
 
 int print_render(struct doc *const *docs, size_t n,
@@ -110,7 +150,7 @@ static void dest_text(const struct print_dest *d, struct sbuf *sb)
 }
 
 static int record(const struct print_env *env, const struct print_request *r,
-                  const struct print_dest *d, const int64_t *hh, size_t nhh,
+                  const struct print_dest *d, const int64_t *ids, size_t nids,
                   struct err *e)
 {
     struct sbuf where = SBUF_INIT;
@@ -122,9 +162,9 @@ static int record(const struct print_env *env, const struct print_request *r,
         sbuf_release(&where);
         return -1;
     }
-    for (i = 0; i < nhh && rc == 0; i++) {
-        rc = db_audit(env->db, env->actor->login, "print", "household", hh[i],
-                      print_kind_name(r->kind), NULL, where.buf, e);
+    for (i = 0; i < nids && rc == 0; i++) {
+        rc = db_audit(env->db, env->actor->login, "print", print_shown_table(r->kind),
+                      ids[i], print_kind_name(r->kind), NULL, where.buf, e);
     }
     if (rc == 0) {
         rc = db_commit(env->db, e);
@@ -163,11 +203,11 @@ int print_run(const struct print_env *env, const struct print_request *r,
 {
     struct doc **docs;
     struct sbuf data = SBUF_INIT;
-    int64_t *hh;
-    size_t n, nhh;
+    int64_t *ids;
+    size_t n, nids;
     int rc;
 
-    if (print_build(env, r, &docs, &n, &hh, &nhh, e) < 0) {
+    if (print_build(env, r, &docs, &n, &ids, &nids, e) < 0) {
         return -1;
     }
     rc = print_render(docs, n, d, &data, e);
@@ -175,15 +215,62 @@ int print_run(const struct print_env *env, const struct print_request *r,
         rc = deliver(d, doc_title(docs[0]), &data, e);
     }
     if (rc == 0) {
-        rc = record(env, r, d, hh, nhh, e);
+        rc = record(env, r, d, ids, nids, e);
     }
     if (rc == 0 && ndocs) {
         *ndocs = n;
     }
     sbuf_release(&data);
     print_docs_free(docs, n);
-    free(hh);
+    free(ids);
     return rc;
+}
+
+/* "-NAME" of division ID, when there is one. */
+static void add_division(const struct print_env *env, int64_t id,
+                         struct sbuf *sb)
+{
+    struct division v;
+
+    if (id != 0 && db_division_get(env->db, id, &v, NULL) == 0) {
+        sbuf_addf(sb, "-%s", v.name);
+    }
+}
+
+/* What names R's print besides its kind and the day. */
+static void name_parts(const struct print_env *env,
+                       const struct print_request *r, struct sbuf *sb)
+{
+    struct fund f;
+
+    switch (r->kind) {
+    case PK_PUBLICITY:
+        add_division(env, r->village, sb);
+        break;
+    case PK_PROJECTS:
+    case PK_ASSETS:
+        if (r->kind == PK_PROJECTS && r->year != 0 && r->nprojects == 0) {
+            sbuf_addf(sb, "-%d", r->year);
+        }
+        add_division(env, r->village ? r->village : r->township, sb);
+        break;
+    case PK_ALLOCATION:
+        fund_init(&f);
+        if (r->fund != 0 && db_fund_get(env->db, r->fund, &f, NULL) == 0) {
+            size_t at = sb->len, i;
+
+            sbuf_addf(sb, "-%s", f.doc_no);
+            for (i = at; i < sb->len; i++) {
+                sb->buf[i] = sb->buf[i] == '/' ? '-' : sb->buf[i];
+            }
+        } else if (r->fund == 0) {
+            sbuf_addf(sb, "-%d", r->year);
+        }
+        fund_clear(&f);
+        break;
+    default:
+        break;
+    }
 }
 
 char *print_file_name(const struct print_env *env,
@@ -200,14 +287,8 @@ char *print_file_name(const struct print_env *env,
         if (db_household_get(env->db, r->households[0], &h, NULL) == 0) {
             sbuf_addf(&sb, "-%s", h.hh_no);
         }
-    } else if (r->kind == PK_PUBLICITY) {
-        struct division v;
-
-        if (db_division_get(env->db, r->village, &v, NULL) == 0) {
-            sbuf_addf(&sb, "-%s", v.name);
-        }
-        sbuf_addf(&sb, "-%s", day);
     } else {
+        name_parts(env, r, &sb);
         sbuf_addf(&sb, "-%s", day);
     }
     sbuf_adds(&sb, f == PF_PDF ? ".pdf" : ".txt");

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "core/doc.h"
+#include "core/rules.h"
 
 struct actor;
 struct codebook;
@@ -26,11 +27,29 @@ struct print_request {
     enum print_kind kind;
     const int64_t *households;  /* PK_CARD: the households, in order */
     size_t nhouseholds;
-    int64_t village;            /* PK_PUBLICITY */
+    int64_t village;            /* PK_PUBLICITY; PK_PROJECTS, PK_ASSETS: the
+                                   village (0: all of TOWNSHIP) */
     int elimination;            /* PK_PUBLICITY of eliminations */
     int64_t cadre;              /* PK_VISITS: one cadre, 0 = every cadre */
     int days;                   /* PK_VISITS: visits due within DAYS */
+    /* the funds prints */
+    int year;                   /* PK_PROJECTS: the plan year; PK_ALLOCATION:
+                                   the receipts of YEAR when FUND is 0 */
+    int64_t township;           /* PK_PROJECTS, PK_ASSETS: the township (0
+                                   and VILLAGE 0: what the account sees) */
+    int stage;                  /* PK_PROJECTS: enum proj_pub (0: the plan) */
+    const int64_t *projects;    /* PK_PROJECTS: these projects, in order,
+                                   instead of the year's at STAGE */
+    size_t nprojects;
+    int pub_start, pub_end;     /* PK_PROJECTS: the publicity period when
+                                   both are real days after 1970 (0 or
+                                   DATE_NONE: each project's own, from its
+                                   history) */
+    int64_t fund;               /* PK_ALLOCATION: one receipt */
 };
+
+/* R for a print of KIND: nothing chosen, no period, visits due in 7 days. */
+void print_request_init(struct print_request *r, enum print_kind kind);
 
 /* What the prints are made from besides the database. */
 struct print_env {
@@ -40,6 +59,7 @@ struct print_env {
     const char *county;         /* the county's name */
     const char *hotline;        /* 监督电话 */
     int today;
+    struct rule_ctx ctx;        /* the funds lists' rules (publication days) */
 };
 
 struct print_dest {
@@ -55,12 +75,16 @@ struct print_dest {
 };
 
 /* The documents of R (*DOCS, *N; free with print_docs_free) and the
- * households they show (*HH, *NHH; caller frees).  ERR_NOTFOUND when
- * there is nothing to print, ERR_DENIED for a household outside the
- * account's scope. */
+ * records they show (*IDS, *NIDS; caller frees): households, or the
+ * projects, receipts or assets of a funds print (print_shown_table).
+ * ERR_NOTFOUND when there is nothing to print, ERR_DENIED for a
+ * household or place outside the account's scope. */
 int print_build(const struct print_env *env, const struct print_request *r,
-                struct doc ***docs, size_t *n, int64_t **hh, size_t *nhh,
+                struct doc ***docs, size_t *n, int64_t **ids, size_t *nids,
                 struct err *e);
+/* The table of the records a print of KIND shows, as the audit log names
+ * it: "household", "project", "fund" or "asset". */
+const char *print_shown_table(enum print_kind kind);
 void print_docs_free(struct doc **docs, size_t n);
 
 /* DOCS made in FORMAT into OUT. */
@@ -69,13 +93,13 @@ int print_render(struct doc *const *docs, size_t n,
                  struct err *e);
 
 /* Build R, make it, deliver it to D and record it in the audit log (one
- * row per household shown: who, what, where).  *PAGES (may be NULL)
+ * row per record shown: who, what, where).  *PAGES (may be NULL)
  * receives the number of documents printed. */
 int print_run(const struct print_env *env, const struct print_request *r,
               const struct print_dest *d, size_t *ndocs, struct err *e);
 
-/* A file name for R's print in FORMAT, e.g. "明白卡-3307....pdf" (caller
- * frees). */
+/* A file name for R's print in FORMAT, e.g. "明白卡-3307....pdf",
+ * "项目公示-2026-金茶镇-2026-11-22.pdf" (caller frees). */
 char *print_file_name(const struct print_env *env,
                       const struct print_request *r, enum print_format f);
 

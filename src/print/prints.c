@@ -43,8 +43,8 @@ void print_date(int day, char *buf, size_t n)
     snprintf(buf, n, _("%d-%d-%d (year, month, day)"), y, m, d);
 }
 
-static const char *division_name(struct db *db, int64_t id, char *buf,
-                                  size_t n)
+const char *print_division_name(struct db *db, int64_t id, char *buf,
+                                size_t n)
 {
     struct division div;
 
@@ -68,12 +68,22 @@ static const struct person *head_of(const struct print_env *env,
     return s->nmembers ? &s->members[0] : NULL;
 }
 
-static void money_yuan(int64_t fen, char *buf, size_t n)
+void print_yuan(int64_t fen, char *buf, size_t n)
 {
     char m[MONEY_BUF];
 
     money_format(fen, 1, m);
     snprintf(buf, n, _("%s yuan"), m);
+}
+
+void print_closing(const struct print_env *env, struct doc *d,
+                   const char *body)
+{
+    char today[64];
+
+    doc_para(d, DOC_RIGHT, 0, body);
+    print_date(env->today, today, sizeof(today));
+    doc_para(d, DOC_RIGHT, 0, today);
 }
 
 /* ---- the household card ------------------------------------------------ */
@@ -155,16 +165,16 @@ static void card_income(struct doc *d, const struct hh_snapshot *s)
     snprintf(buf, sizeof(buf), _("Income in %d"), inc->year);
     doc_heading(d, buf);
     doc_fields(d, 2);
-    money_yuan(inc->net, buf, sizeof(buf));
+    print_yuan(inc->net, buf, sizeof(buf));
     doc_field(d, _("Net income: "), buf);
-    money_yuan(inc->per_capita, buf, sizeof(buf));
+    print_yuan(inc->per_capita, buf, sizeof(buf));
     doc_field(d, _("Per capita: "), buf);
     if (inc->line_fen > 0) {
         char diff[64];
 
-        money_yuan(inc->line_fen, buf, sizeof(buf));
+        print_yuan(inc->line_fen, buf, sizeof(buf));
         doc_field(d, _("Monitoring line: "), buf);
-        money_yuan(inc->per_capita >= inc->line_fen ? inc->per_capita - inc->line_fen
+        print_yuan(inc->per_capita >= inc->line_fen ? inc->per_capita - inc->line_fen
                                                     : inc->line_fen - inc->per_capita,
                    diff, sizeof(diff));
         snprintf(buf, sizeof(buf),
@@ -246,9 +256,9 @@ static int build_card(const struct print_env *env, int64_t id,
         return -1;
     }
     d = doc_new(_("Monitoring and assistance card"));
-    division_name(env->db, s.hh.township_id, tw, sizeof(tw));
-    division_name(env->db, s.hh.village_id, vi, sizeof(vi));
-    division_name(env->db, s.hh.natural_village_id, gr, sizeof(gr));
+    print_division_name(env->db, s.hh.township_id, tw, sizeof(tw));
+    print_division_name(env->db, s.hh.village_id, vi, sizeof(vi));
+    print_division_name(env->db, s.hh.natural_village_id, gr, sizeof(gr));
     {
         char sub[700];
 
@@ -382,7 +392,7 @@ int prints_publicity(const struct print_env *env, int64_t village,
 {
     struct publicity_row *v = NULL;
     struct division vd;
-    char tw[200], today[64];
+    char tw[200], body[300];
     size_t n = 0, i;
     struct doc *d;
 
@@ -402,7 +412,7 @@ int prints_publicity(const struct print_env *env, int64_t village,
                                    : _("no household of %s is in publicity now"),
                        vd.name);
     }
-    division_name(env->db, vd.parent_id, tw, sizeof(tw));
+    print_division_name(env->db, vd.parent_id, tw, sizeof(tw));
     d = doc_new(elimination ? _("Publicity of risk elimination of monitoring objects")
                             : _("Publicity of monitoring objects"));
     {
@@ -413,9 +423,8 @@ int prints_publicity(const struct print_env *env, int64_t village,
     }
     publicity_intro(env, d, v, n, elimination, tw);
     publicity_table(env, d, v, n, elimination);
-    doc_paraf(d, DOC_RIGHT, 0, _("%s village committee"), vd.name);
-    print_date(env->today, today, sizeof(today));
-    doc_para(d, DOC_RIGHT, 0, today);
+    snprintf(body, sizeof(body), _("%s village committee"), vd.name);
+    print_closing(env, d, body);
     *hh = xcalloc(n, sizeof(**hh));
     for (i = 0; i < n; i++) {
         (*hh)[i] = v[i].household_id;

@@ -7,12 +7,23 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct db;
 struct doc;
 struct err;
 struct print_env;
+struct print_request;
 
 /* A date as printed: "2026年11月22日". */
 void print_date(int day, char *buf, size_t n);
+/* An amount as printed: "1,234.50元". */
+void print_yuan(int64_t fen, char *buf, size_t n);
+/* The last lines of a notice: BODY, who publishes it, and today's date,
+ * right-aligned. */
+void print_closing(const struct print_env *env, struct doc *d,
+                   const char *body);
+/* The name of division ID into BUF ("" when unknown); returns BUF. */
+const char *print_division_name(struct db *db, int64_t id, char *buf,
+                                size_t n);
 
 /* One household card per household of HH (in order). */
 int prints_cards(const struct print_env *env, const int64_t *hh, size_t n,
@@ -28,5 +39,25 @@ int prints_publicity(const struct print_env *env, int64_t village,
 int prints_visits(const struct print_env *env, int64_t cadre, int days,
                   struct doc ***docs, size_t *ndocs, int64_t **hh,
                   size_t *nhh, struct err *e);
+
+/* ---- the funds prints (prints_funds.c) ------------------------------- */
+
+/* The publicity list of R's projects (R->projects, or the projects of
+ * R->year and place on the list of publicity R->stage), or the plan's
+ * announcement; *IDS the projects on it. */
+int prints_projects(const struct print_env *env, const struct print_request *r,
+                    struct doc **out, int64_t **ids, size_t *nids,
+                    struct err *e);
+
+/* The announcement of the allocation of receipt R->fund, or of every
+ * receipt of R->year; *IDS the receipts on it. */
+int prints_allocation(const struct print_env *env,
+                      const struct print_request *r, struct doc **out,
+                      int64_t **ids, size_t *nids, struct err *e);
+
+/* The asset ledger of R's place in its three ledgers; *IDS the assets. */
+int prints_assets(const struct print_env *env, const struct print_request *r,
+                  struct doc **out, int64_t **ids, size_t *nids,
+                  struct err *e);
 
 #endif

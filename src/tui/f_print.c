@@ -26,6 +26,7 @@
 struct pjob {
     struct print_request r;
     int64_t *hh;                 /* the households of r (owned) */
+    int64_t *projects;           /* the projects of r (owned) */
     char what[200];
 };
 
@@ -192,6 +193,7 @@ static void print_free(void *data)
 
     if (j) {
         free(j->hh);
+        free(j->projects);
         free(j);
     }
 }
@@ -216,6 +218,11 @@ int print_dialog(struct tui *t, const struct print_request *r,
         memcpy(j->hh, r->households, r->nhouseholds * sizeof(*j->hh));
     }
     j->r.households = j->hh;
+    if (r->nprojects > 0) {
+        j->projects = xcalloc(r->nprojects, sizeof(*j->projects));
+        memcpy(j->projects, r->projects, r->nprojects * sizeof(*j->projects));
+    }
+    j->r.projects = j->projects;
     snprintf(j->what, sizeof(j->what), "%s", what);
     return form_open_with(t, &print_form, j);
 }

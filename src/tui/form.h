@@ -87,7 +87,11 @@ int form_open(struct tui *t, const struct form_kind *kind, int64_t hh,
  * kind->free_data, also when it cannot open). */
 int form_open_with(struct tui *t, const struct form_kind *kind, void *data);
 
-/* The print dialog (f_print.c) for R (copied), described by WHAT. */
+/* The print dialog (f_print.c) for R (copied, with its households and
+ * projects), described by WHAT.  Any kind of print_request works: a
+ * funds screen prints its selection with PK_PROJECTS (r.projects, r.stage),
+ * PK_ALLOCATION (r.fund) or PK_ASSETS (r.township, r.village); set it up
+ * with print_request_init(). */
 struct print_request;
 int print_dialog(struct tui *t, const struct print_request *r,
                  const char *what);
