@@ -41,8 +41,8 @@ static const struct cmd commands[] = {
      N_("copy the database while others keep working"),
      N_("  --force   overwrite FILE if it exists\n"),
      CMD_LOGIN},
-    {"print", cmd_print, N_("card|publicity|visits ... [options]"),
-     N_("print household cards, publicity lists and visit worklists"),
+    {"print", cmd_print, N_("card|publicity|visits|projects|allocation|assets ... [options]"),
+     N_("print household cards, publicity lists, worklists and the funds prints"),
      N_("  print card HH_NO...                 household cards (明白卡), one per household\n"
         "  print publicity VILLAGE [--elimination]\n"
         "                                      the village's publicity list (公示) of the\n"
@@ -50,6 +50,18 @@ static const struct cmd commands[] = {
         "  print visits [--cadre NAME] [--days N]\n"
         "                                      visit worklists per responsible cadre, visits\n"
         "                                      due within N days (default 7) and late ones\n"
+        "  print projects YEAR [PLACE] [--stage village|township|county|plan]\n"
+        "                [--from DATE --to DATE]\n"
+        "                                      the project publicity of YEAR (项目公示): the\n"
+        "                                      projects in that publicity now, or for plan\n"
+        "                                      (the default) the year's plan announcement;\n"
+        "                                      PLACE as 乡镇 or 乡镇/村; the period from the\n"
+        "                                      projects' history unless given\n"
+        "  print allocation RECEIPT | --year YEAR\n"
+        "                                      the fund allocation announcement (资金分配结果\n"
+        "                                      公告) of a receipt (its id or 文号) or a year\n"
+        "  print assets [PLACE]                the asset ledger (资产台账) of the county, a\n"
+        "                                      township or a village, in three ledgers\n"
         "  --format pdf|text   what to make (default: the setting print_format, pdf)\n"
         "  -o, --output FILE   save to FILE (- for standard output) instead of printing\n"
         "  --force             overwrite FILE if it exists\n"
@@ -57,7 +69,8 @@ static const struct cmd commands[] = {
         "  --copies N          copies, 1 to 99 (default: the setting copies)\n"
         "Prints go to the print command (setting print_command, default lp), run\n"
         "without a shell as PROGRAM [-d PRINTER] -n COPIES -t TITLE -- FILE.  Every\n"
-        "print is recorded in the audit log of each household it shows.\n"),
+        "print is recorded in the audit log of each household (project, receipt,\n"
+        "asset) it shows.  An account sees only its own township or village.\n"),
      CMD_LOGIN | CMD_POLICY},
     {"user", cmd_user, N_("add|list|set ..."),
      N_("manage staff accounts (administrators)"),

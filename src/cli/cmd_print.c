@@ -1,6 +1,8 @@
 /*
  * cmd_print.c - `zhenxing print KIND ...`: the prints of the screens for
- * cron and scripts, to the print command or to a file.
+ * cron and scripts, to the print command or to a file: household cards,
+ * publicity lists and visit worklists, and the funds prints (project
+ * publicity, fund allocation announcement, asset ledger).
  */
 #include "config.h"
 #include "cli/cli.h"
@@ -10,9 +12,12 @@
 #include <string.h>
 
 #include "app.h"
+#include "core/date.h"
 #include "core/doc.h"
+#include "core/project.h"
 #include "core/role.h"
 #include "db/db_division.h"
+#include "db/db_fund.h"
 #include "db/db_household.h"
 #include "db/db_print.h"
 #include "print/print.h"
@@ -23,8 +28,9 @@
 struct print_args {
     struct print_request r;
     struct print_dest d;
-    const char *village;
+    const char *village;        /* publicity: the village; projects, assets: the place */
     const char *cadre;
+    const char *receipt;        /* allocation: the receipt's id or 文号 */
     const char **hh_nos;
     size_t nhh;
 };
@@ -48,6 +54,40 @@ static int whole(const char *s, int lo, int hi, int *out)
         return -1;
     }
     *out = (int)v;
+    return 0;
+}
+
+/* Day D of option O into *DAY; 0, or the exit status of a usage error. */
+static int day_option(const struct cmd *c, const char *o, const char *v, int *day)
+{
+    if (date_parse(v, day) != DATE_OK) {
+        return cli_usage_error(c, _("%s takes a date as YYYY-MM-DD"), o);
+    }
+    return 0;
+}
+
+/* Option O with value V of the project publicity or the allocation. */
+static int funds_option(const struct cmd *c, struct print_args *p, const char *o,
+                        const char *v)
+{
+    enum proj_pub pub;
+
+    if (strcmp(o, "--stage") == 0 && p->r.kind == PK_PROJECTS) {
+        if (proj_pub_parse(v, &pub) < 0) {
+            return cli_usage_error(c, "%s", _("--stage takes village, township, county or plan"));
+        }
+        p->r.stage = (int)pub;
+    } else if (strcmp(o, "--from") == 0 && p->r.kind == PK_PROJECTS) {
+        return day_option(c, o, v, &p->r.pub_start);
+    } else if (strcmp(o, "--to") == 0 && p->r.kind == PK_PROJECTS) {
+        return day_option(c, o, v, &p->r.pub_end);
+    } else if (strcmp(o, "--year") == 0 && p->r.kind == PK_ALLOCATION) {
+        if (whole(v, 2000, 2100, &p->r.year) < 0) {
+            return cli_usage_error(c, "%s", _("--year takes a year from 2000 to 2100"));
+        }
+    } else {
+        return cli_usage_error(c, _("unknown option '%s'"), o);
+    }
     return 0;
 }
 
@@ -86,8 +126,54 @@ static int option(const struct cmd *c, struct print_args *p, int argc,
         }
     } else if (strcmp(o, "--cadre") == 0 && p->r.kind == PK_VISITS) {
         p->cadre = v;
+    } else if (p->r.kind == PK_PROJECTS || p->r.kind == PK_ALLOCATION) {
+        return funds_option(c, p, o, v);
     } else {
         return cli_usage_error(c, _("unknown option '%s'"), o);
+    }
+    return 0;
+}
+
+/* Positional argument A; 0, or the exit status of a usage error. */
+static int argument(const struct cmd *c, struct print_args *p, const char *a)
+{
+    if (p->r.kind == PK_CARD) {
+        p->hh_nos[p->nhh++] = a;
+    } else if (p->r.kind == PK_PROJECTS && p->r.year == 0) {
+        if (whole(a, 2000, 2100, &p->r.year) < 0) {
+            return cli_usage_error(c, _("'%s' is not a year from 2000 to 2100"), a);
+        }
+    } else if ((p->r.kind == PK_PUBLICITY || p->r.kind == PK_PROJECTS ||
+                p->r.kind == PK_ASSETS) && p->village == NULL) {
+        p->village = a;
+    } else if (p->r.kind == PK_ALLOCATION && p->receipt == NULL) {
+        p->receipt = a;
+    } else {
+        return cli_usage_error(c, _("unexpected argument '%s'"), a);
+    }
+    return 0;
+}
+
+/* What each kind cannot do without; 0, or the exit status. */
+static int complete(const struct cmd *c, const struct print_args *p)
+{
+    const struct print_request *r = &p->r;
+
+    if (r->kind == PK_CARD && p->nhh == 0) {
+        return cli_usage_error(c, "%s", _("give the numbers of the households to print"));
+    }
+    if (r->kind == PK_PUBLICITY && p->village == NULL) {
+        return cli_usage_error(c, "%s", _("give the village, as 乡镇/村 or its code"));
+    }
+    if (r->kind == PK_PROJECTS && r->year == 0) {
+        return cli_usage_error(c, "%s", _("give the year of the projects"));
+    }
+    if ((r->pub_start == DATE_NONE) != (r->pub_end == DATE_NONE) ||
+        (r->pub_start != DATE_NONE && r->pub_end < r->pub_start)) {
+        return cli_usage_error(c, "%s", _("give --from and --to, the first day not after the last"));
+    }
+    if (r->kind == PK_ALLOCATION && (p->receipt == NULL) == (r->year == 0)) {
+        return cli_usage_error(c, "%s", _("give the receipt (its id or document number) or --year, not both"));
     }
     return 0;
 }
@@ -95,33 +181,83 @@ static int option(const struct cmd *c, struct print_args *p, int argc,
 static int parse(const struct cmd *c, struct print_args *p, int argc,
                  char **argv)
 {
+    enum print_kind kind;
     int i, rc;
 
     if (argc < 2) {
-        return cli_usage_error(c, "%s", _("say what to print: card, publicity or visits"));
+        return cli_usage_error(c, "%s", _("say what to print: card, publicity, visits, projects, allocation or assets"));
     }
-    if (print_kind_parse(argv[1], &p->r.kind) < 0) {
-        return cli_usage_error(c, _("'%s' is not a print: card, publicity or visits"), argv[1]);
+    if (print_kind_parse(argv[1], &kind) < 0) {
+        return cli_usage_error(c, _("'%s' is not a print: card, publicity, visits, projects, allocation or assets"),
+                               argv[1]);
     }
+    print_request_init(&p->r, kind);
     p->hh_nos = xcalloc((size_t)argc, sizeof(*p->hh_nos));
     for (i = 2; i < argc; i++) {
         if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            if ((rc = option(c, p, argc, argv, &i)) != 0) {
-                return rc;
-            }
-        } else if (p->r.kind == PK_CARD) {
-            p->hh_nos[p->nhh++] = argv[i];
-        } else if (p->r.kind == PK_PUBLICITY && p->village == NULL) {
-            p->village = argv[i];
+            rc = option(c, p, argc, argv, &i);
         } else {
-            return cli_usage_error(c, _("unexpected argument '%s'"), argv[i]);
+            rc = argument(c, p, argv[i]);
+        }
+        if (rc != 0) {
+            return rc;
         }
     }
-    if (p->r.kind == PK_CARD && p->nhh == 0) {
-        return cli_usage_error(c, "%s", _("give the numbers of the households to print"));
+    return complete(c, p);
+}
+
+/* The receipt named S: its id, or its document number (文号). */
+static int receipt_id(struct app *a, const char *s, int64_t *id, struct err *e)
+{
+    struct fund_row *v = NULL;
+    struct funds_filter f;
+    size_t n = 0, i, found = 0;
+    long num;
+
+    if (cli_parse_long(s, 1, 2147483647L, &num)) {
+        *id = num;
+        return 0;
     }
-    if (p->r.kind == PK_PUBLICITY && p->village == NULL) {
-        return cli_usage_error(c, "%s", _("give the village, as 乡镇/村 or its code"));
+    funds_filter_init(&f);
+    if (db_fund_list(a->db, &f, &v, &n, e) < 0) {
+        return -1;
+    }
+    for (i = 0; i < n; i++) {
+        if (strcmp(v[i].f.doc_no, s) == 0) {
+            *id = v[i].f.id;
+            found++;
+        }
+    }
+    free(v);
+    if (found == 0) {
+        return err_set(e, ERR_NOTFOUND, _("no receipt has the document number %s"), s);
+    }
+    if (found > 1) {
+        return err_set(e, ERR_INVALID,
+                       _("%zu receipts have the document number %s: give the receipt's id"),
+                       found, s);
+    }
+    return 0;
+}
+
+/* The place named S: a village for the publicity list; a township or a
+ * village for the funds prints. */
+static int place_ids(struct app *a, struct print_args *p, struct err *e)
+{
+    struct division v;
+
+    if (db_division_resolve(a->db, p->village, &v, e) < 0) {
+        return -1;
+    }
+    if (v.level == LEVEL_VILLAGE) {
+        p->r.village = v.id;
+        p->r.township = v.parent_id;
+    } else if (p->r.kind != PK_PUBLICITY && v.level == LEVEL_TOWNSHIP) {
+        p->r.township = v.id;
+    } else if (p->r.kind == PK_PUBLICITY) {
+        return err_set(e, ERR_INVALID, _("%s is not a village: give it as 乡镇/村"), v.name);
+    } else {
+        return err_set(e, ERR_INVALID, _("%s is not a township or a village"), v.name);
     }
     return 0;
 }
@@ -140,16 +276,11 @@ static int resolve(struct app *a, struct print_args *p, int64_t **ids,
     }
     p->r.households = *ids;
     p->r.nhouseholds = p->nhh;
-    if (p->village) {
-        struct division v;
-
-        if (db_division_resolve(a->db, p->village, &v, e) < 0) {
-            return -1;
-        }
-        if (v.level != LEVEL_VILLAGE) {
-            return err_set(e, ERR_INVALID, _("%s is not a village: give it as 乡镇/村"), v.name);
-        }
-        p->r.village = v.id;
+    if (p->village && place_ids(a, p, e) < 0) {
+        return -1;
+    }
+    if (p->receipt && receipt_id(a, p->receipt, &p->r.fund, e) < 0) {
+        return -1;
     }
     if (p->cadre && db_cadre_find(a->db, p->cadre, &p->r.cadre, e) < 0) {
         return -1;
@@ -169,7 +300,6 @@ int cmd_print(struct app *a, int argc, char **argv)
 
     err_clear(&e);
     memset(&p, 0, sizeof(p));
-    p.r.days = 7;
     p.d.format = strcmp(a->settings.print_format, "text") == 0 ? PF_TEXT : PF_PDF;
     p.d.command = a->settings.print_command;
     p.d.printer = a->settings.printer;
