@@ -580,6 +580,36 @@ static void table_header(struct lay *L, struct tbl *t)
     L->y += L->m->grid ? 0 : L->m->line[DS_BODY];
 }
 
+/* Lay table B out in *T (its geometry) and *MAX_LINES (the most lines a
+ * row may take on a page); returns the height of what must stay
+ * together on a page: the header, its rule and the first row. */
+static double table_measure(const struct doc_metrics *m, const struct blk *b,
+                            struct tbl *t, int *max_lines)
+{
+    double rule = m->grid ? 0 : m->line[DS_BODY];
+    char *titles[64];
+    int i, header_lines, first;
+
+    memset(t, 0, sizeof(*t));
+    t->b = b;
+    t->total = table_geometry(m, b, t->xs, t->ws);
+    for (i = 0; i < b->ncols; i++) {
+        titles[i] = (char *)b->cols[i].title;
+    }
+    header_lines = row_lines(m, b, titles, (size_t)b->ncols, t->ws, DS_BOLD);
+    *max_lines = (int)((m->height - (header_lines * m->line[DS_BOLD] + 4 * m->pad + 2 * rule)) /
+                       m->line[DS_BODY]);
+    if (*max_lines < 1) {
+        *max_lines = 1;
+    }
+    first = b->ncells ? row_lines(m, b, b->cells, b->ncells, t->ws, DS_BODY) : 1;
+    if (first > *max_lines) {
+        first = *max_lines;
+    }
+    return header_lines * m->line[DS_BOLD] + 2 * m->pad + rule +
+           first * m->line[DS_BODY] + 2 * m->pad + rule;
+}
+
 static void lay_table(struct lay *L, const struct blk *b)
 {
     const struct doc_metrics *m = L->m;
@@ -587,29 +617,10 @@ static void lay_table(struct lay *L, const struct blk *b)
     size_t r, nrows = (b->ncells + (size_t)b->ncols - 1) / (size_t)b->ncols;
     double rule = m->grid ? 0 : m->line[DS_BODY];
     char *none[1];
-    int header_lines, max_lines;
+    int max_lines;
 
-    memset(&t, 0, sizeof(t));
-    t.b = b;
-    t.total = table_geometry(m, b, t.xs, t.ws);
-    {
-        char *titles[64];
-        int i;
-
-        for (i = 0; i < b->ncols; i++) {
-            titles[i] = (char *)b->cols[i].title;
-        }
-        header_lines = row_lines(m, b, titles, (size_t)b->ncols, t.ws, DS_BOLD);
-    }
-    /* The header, a rule and one line of the first row go together. */
-    need(L, header_lines * m->line[DS_BOLD] + 2 * m->pad + rule +
-            m->line[DS_BODY] + 2 * m->pad + rule);
+    need(L, table_measure(m, b, &t, &max_lines));
     table_header(L, &t);
-    max_lines = (int)((m->height - (header_lines * m->line[DS_BOLD] + 4 * m->pad + 2 * rule)) /
-                      m->line[DS_BODY]);
-    if (max_lines < 1) {
-        max_lines = 1;
-    }
     if (nrows == 0 && b->text) {
         none[0] = b->text;
         table_row(L, &t, none, 1, DS_BODY, max_lines);
@@ -674,8 +685,16 @@ static void lay_block(struct lay *L, const struct doc *d, size_t i)
         if (L->y > 0) {
             L->y += m->gap;
         }
-        /* A heading stays with the first line after it. */
-        need(L, m->line[DS_BOLD] + 2 * m->line[DS_BODY] + 2 * m->pad);
+        /* A heading stays with the first line after it, or with the
+         * header and first row of a table. */
+        if (i + 1 < d->n && d->b[i + 1].kind == B_TABLE) {
+            struct tbl t;
+            int max_lines;
+
+            need(L, m->line[DS_BOLD] + table_measure(m, &d->b[i + 1], &t, &max_lines));
+        } else {
+            need(L, m->line[DS_BOLD] + 2 * m->line[DS_BODY] + 2 * m->pad);
+        }
         wrap_at(L, DS_BOLD, DOC_LEFT, 0, L->y, m->width, b->text, 1);
         L->y += m->line[DS_BOLD];
         break;

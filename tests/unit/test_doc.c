@@ -221,6 +221,44 @@ static void test_title_lines(void **state)
     doc_free(d);
 }
 
+/* The page of the first text piece equal to S, or -1. */
+static int page_of(const struct doc_layout *l, const char *s)
+{
+    size_t p, i;
+
+    for (p = 0; p < l->npages; p++) {
+        for (i = 0; i < l->pages[p].n; i++) {
+            if (l->pages[p].v[i].kind == DP_TEXT && strcmp(l->pages[p].v[i].text, s) == 0) {
+                return (int)p;
+            }
+        }
+    }
+    return -1;
+}
+
+/* A heading and a table's header go to the next page with the table's
+ * first row, all of it, when it would not fit below them. */
+static void test_keep_with_table(void **state)
+{
+    const struct doc_col c[] = {{"表头", 10, DOC_LEFT}};
+    struct doc_metrics m = text_metrics(78, 20);
+    struct doc *d = doc_new("标题");
+    struct doc_layout l;
+
+    (void)state;
+    doc_para(d, DOC_LEFT, 0, "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12");
+    doc_heading(d, "小节");
+    doc_table(d, c, 1, NULL);
+    doc_cell(d, "第一行\n第二行\n第三行\n第四行");
+    doc_layout(d, &m, &l);
+    assert_int_equal(page_of(&l, "12"), 0);
+    assert_int_equal(page_of(&l, "第四行"), 1);
+    assert_int_equal(page_of(&l, "表头"), 1);
+    assert_int_equal(page_of(&l, "小节"), 1);
+    doc_layout_free(&l);
+    doc_free(d);
+}
+
 static void test_text_pieces(void **state)
 {
     const struct doc_col c[] = {{"名称", 6, DOC_LEFT}, {"金额", 10, DOC_RIGHT}};
@@ -326,6 +364,7 @@ int main(void)
         cmocka_unit_test(test_pages),
         cmocka_unit_test(test_text),
         cmocka_unit_test(test_title_lines),
+        cmocka_unit_test(test_keep_with_table),
         cmocka_unit_test(test_text_pieces),
         cmocka_unit_test(test_pdf),
         cmocka_unit_test(test_pdf_font_missing),
