@@ -104,7 +104,6 @@ TR = {
         "以下 %zu 个项目已列入 %d 年度巩固拓展脱贫攻坚成果和乡村振兴项目实施计划，现予以公告。",
     "Document: %s. ": "文号：%s。",
     "Each project's publicity period is given with it. ": "各项目的公示期见项目明细。",
-    "Project": "项目名称",
     "Place": "建设地点",
     "Type": "项目类型",
     "Total investment (yuan)": "总投资（元）",
@@ -136,7 +135,7 @@ TR = {
     "Task: ": "任务类别：",
     "Batch: ": "批次：",
     "Amount received: ": "下达金额：",
-    "Amount (yuan)": "分配金额（元）",
+    "Allocated amount (yuan)": "分配金额（元）",
     "Received %s yuan; allocated %s yuan; not yet allocated %s yuan.":
         "下达 %s 元，已分配 %s 元，尚未分配 %s 元。",
     "Fund and document": "资金名称及文号",

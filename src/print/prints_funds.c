@@ -426,7 +426,7 @@ static void projects_table(const struct print_env *env, struct doc *d,
 {
     const struct doc_col cols[] = {
         {_("No."), 4, DOC_RIGHT},
-        {_("Project"), 24, DOC_LEFT},
+        {_("Project name"), 24, DOC_LEFT},
         {_("Place"), 16, DOC_LEFT},
         {_("Type"), 8, DOC_LEFT},
         {_("Total investment (yuan)"), 14, DOC_RIGHT},
@@ -776,9 +776,9 @@ static void alloc_table(struct doc *d, const struct fitem *it)
 {
     const struct doc_col cols[] = {
         {_("No."), 4, DOC_RIGHT},
-        {_("Project"), 24, DOC_LEFT},
+        {_("Project name"), 24, DOC_LEFT},
         {_("Place"), 14, DOC_LEFT},
-        {_("Amount (yuan)"), 14, DOC_RIGHT},
+        {_("Allocated amount (yuan)"), 14, DOC_RIGHT},
         {_("Date"), 10, DOC_LEFT},
     };
     size_t i;
