@@ -490,8 +490,8 @@ static void project_detail(const struct print_env *env, struct doc *d,
     doc_heading(d, buf);
     doc_fields(d, 2);
     doc_field(d, _("Project number: "), p->proj_no);
-    doc_field(d, _("Type: "), code_label(env->codes, "project_type", p->ptype));
-    doc_field(d, _("Place: "), it->place);
+    doc_field(d, _("Project type: "), code_label(env->codes, "project_type", p->ptype));
+    doc_field(d, _("Construction site: "), it->place);
     t = public_text(p->implementer[0] ? p->implementer : _("not recorded"));
     doc_field(d, _("Implemented by: "), t);
     free(t);
@@ -512,7 +512,7 @@ static void project_detail(const struct print_env *env, struct doc *d,
         period_text(it->pub_start, it->pub_end, buf, sizeof(buf));
         doc_field(d, _("Publicity period: "), buf);
     }
-    text_para(d, _("Content and scale: "), p->content);
+    text_para(d, _("Construction content and scale: "), p->content);
     text_para(d, _("Farmer-linking mechanism: "), p->linking);
     text_para(d, _("Performance targets: "), p->targets);
     sbuf_release(&sb);
@@ -1105,7 +1105,7 @@ static void ledger_summary(const struct print_env *env, struct doc *d,
 {
     const struct doc_col cols[] = {
         {_("Class"), 20, DOC_LEFT},
-        {_("Assets"), 8, DOC_RIGHT},
+        {_("Number of assets"), 8, DOC_RIGHT},
         {_("Original value (yuan)"), 18, DOC_RIGHT},
     };
     size_t i, all = 0;
