@@ -11,6 +11,7 @@
  */
 #include "config.h"
 #include "cli/demo.h"
+#include "cli/demo_priv.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,27 +34,7 @@
 #include "util/sbuf.h"
 #include "util/xalloc.h"
 
-#define MAX_GROUPS 6
 #define ID_FIRST_YEAR 1920
-
-struct dtown {
-    int64_t id;
-    char name[64];
-    char code[32];
-    struct actor staff;
-};
-
-struct dvill {
-    int64_t id;
-    size_t town;
-    char name[64];
-    char code[32];
-    int64_t groups[MAX_GROUPS];
-    int ngroups;
-    int seq;
-    int64_t cadre[2];
-    char cadre_name[2][NAME_BUF];
-};
 
 /* What a household's case should become. */
 struct plan {
@@ -66,78 +47,48 @@ struct plan {
     int visits_stop;            /* last visit no later than this */
 };
 
-struct demo {
-    struct app *a;
-    struct rng r;
-    int today, year;
-    struct rule_ctx ctx;
-    char county_code[16];
-    struct dtown *towns;
-    size_t ntowns;
-    struct dvill *vills;
-    size_t nvills;
-    struct actor county;
-    unsigned short *idseq;
-    int id_first, id_days;
-    unsigned *surname_w;
-    struct findings scratch;      /* for the list's summaries */
-    struct sbuf terms;
-    size_t forced;               /* cases given a state in turn so far */
-    struct hh_snapshot s;
-    struct demo_stats *st;
-};
-
-static int
-year_of(int day)
-{
-    int y, m, d;
-
-    date_to_ymd(day, &y, &m, &d);
-    return y;
-}
-
-static int
-clampi(int v, int lo, int hi)
+int
+demo_clampi(int v, int lo, int hi)
 {
     return v < lo ? lo : v > hi ? hi : v;
 }
 
-static const char *
-pick(struct demo *d, const char *const *v, size_t n)
+const char *
+demo_pick(struct demo *d, const char *const *v, size_t n)
 {
     return v[rng_below(&d->r, (uint32_t)n)];
 }
 
 /* --- names ------------------------------------------------------ */
 
-static void
-person_name(struct demo *d, int male, const char *surname, char *out,
-            size_t n)
+void
+demo_person_name(struct demo *d, int male, const char *surname, char *out,
+                 size_t n)
 {
     const char *const *chars = male ? demo_male_chars : demo_female_chars;
     size_t nc = male ? demo_nmale_chars : demo_nfemale_chars;
 
     if (rng_chance(&d->r, 800)) {
-        snprintf(out, n, "%s%s%s", surname, pick(d, chars, nc), pick(d, chars, nc));
+        snprintf(out, n, "%s%s%s", surname, demo_pick(d, chars, nc), demo_pick(d, chars, nc));
     } else {
-        snprintf(out, n, "%s%s", surname, pick(d, chars, nc));
+        snprintf(out, n, "%s%s", surname, demo_pick(d, chars, nc));
     }
 }
 
-static const char *
-surname(struct demo *d)
+const char *
+demo_surname(struct demo *d)
 {
     return demo_surnames[rng_weighted(&d->r, d->surname_w, demo_nsurnames)].word;
 }
 
-static void
-place_name(struct demo *d, const char *suffix, char *out, size_t n)
+void
+demo_place_name(struct demo *d, const char *suffix, char *out, size_t n)
 {
-    const char *a = pick(d, demo_place_chars, demo_nplace_chars);
+    const char *a = demo_pick(d, demo_place_chars, demo_nplace_chars);
     const char *b;
 
     do {
-        b = pick(d, demo_place_chars, demo_nplace_chars);
+        b = demo_pick(d, demo_place_chars, demo_nplace_chars);
     } while (strcmp(a, b) == 0);
     snprintf(out, n, "%s%s%s", a, b, suffix);
 }
@@ -153,7 +104,7 @@ add_staff(struct demo *d, const char *login, enum role role, int64_t scope,
 
     memset(&s, 0, sizeof(s));
     snprintf(s.login, sizeof(s.login), "%s", login);
-    person_name(d, rng_chance(&d->r, 600), surname(d), name, sizeof(name));
+    demo_person_name(d, rng_chance(&d->r, 600), demo_surname(d), name, sizeof(name));
     snprintf(s.name, sizeof(s.name), "%s", name);
     s.role = role;
     s.scope_id = scope;
@@ -196,7 +147,7 @@ gen_towns(struct demo *d, int64_t county, struct err *e)
         struct dtown *t = &d->towns[i];
 
         do {
-            place_name(d, rng_chance(&d->r, 700) ? "镇" : "乡", t->name,
+            demo_place_name(d, rng_chance(&d->r, 700) ? "镇" : "乡", t->name,
                        sizeof(t->name));
         } while (town_taken(d, i, t->name));
         snprintf(t->code, sizeof(t->code), "%.6s%03u", d->county_code,
@@ -237,10 +188,10 @@ gen_cadres(struct demo *d, struct dvill *v, struct err *e)
         char sex[2] = {male ? '1' : '2', '\0'};
         char phone[PHONE_BUF];
 
-        person_name(d, male, surname(d), v->cadre_name[k], sizeof(v->cadre_name[k]));
+        demo_person_name(d, male, demo_surname(d), v->cadre_name[k], sizeof(v->cadre_name[k]));
         snprintf(phone, sizeof(phone), "13%09u", rng_below(&d->r, 1000000000u));
         if (db_cadre_insert(d->a->db, d->a->login, v->cadre_name[k], sex,
-                            pick(d, demo_units, demo_nunits), phone, 0,
+                            demo_pick(d, demo_units, demo_nunits), phone, 0,
                             &v->cadre[k], e)) {
             return -1;
         }
@@ -258,7 +209,7 @@ gen_village(struct demo *d, size_t i, int *town_seq, struct err *e)
     v->town = i < d->ntowns ? i : rng_below(&d->r, (uint32_t)d->ntowns);
     t = &d->towns[v->town];
     do {
-        place_name(d, "村", v->name, sizeof(v->name));
+        demo_place_name(d, "村", v->name, sizeof(v->name));
     } while (name_taken(d, i, v->town, v->name));
     snprintf(v->code, sizeof(v->code), "%.9s%03u", t->code,
              (unsigned)++town_seq[v->town] % 1000u);
@@ -287,8 +238,8 @@ gen_divisions(struct demo *d, long households, struct err *e)
     if (db_division_county(d->a->db, &county, e)) {
         return -1;
     }
-    d->ntowns = (size_t)clampi((int)(households / 8000), 6, 40);
-    d->nvills = (size_t)clampi((int)(households / 80), (int)(4 * d->ntowns), 700);
+    d->ntowns = (size_t)demo_clampi((int)(households / 8000), 6, 40);
+    d->nvills = (size_t)demo_clampi((int)(households / 80), (int)(4 * d->ntowns), 700);
     if (gen_towns(d, county.id, e)) {
         return -1;
     }
@@ -321,7 +272,7 @@ make_id(struct demo *d, int *birth, int male, char out[IDNO_BUF])
     unsigned short *c;
 
     for (;;) {
-        int idx = clampi(*birth - d->id_first, 0, d->id_days - 1);
+        int idx = demo_clampi(*birth - d->id_first, 0, d->id_days - 1);
 
         c = &d->idseq[idx * 2 + (male ? 0 : 1)];
         if (*c < 499) {
@@ -393,7 +344,7 @@ fill_person(struct demo *d, struct person *p, int age, int male,
     int birth = d->today - age * 365 - rng_range(&d->r, 0, 364);
     int ill = age > 45 ? rng_chance(&d->r, 250) : rng_chance(&d->r, 60);
 
-    person_name(d, male, sname, p->name, sizeof(p->name));
+    demo_person_name(d, male, sname, p->name, sizeof(p->name));
     snprintf(p->sex, sizeof(p->sex), "%d", male ? 1 : 2);
     snprintf(p->id_type, sizeof(p->id_type), "1");
     make_id(d, &birth, male, p->id_no);
@@ -411,7 +362,7 @@ fill_person(struct demo *d, struct person *p, int age, int male,
         age < 60 && rng_chance(&d->r, 550)) {
         p->work_months = rng_range(&d->r, 3, 12);
         snprintf(p->work_place, sizeof(p->work_place), "%s",
-                 pick(d, demo_work_places, demo_nwork_places));
+                 demo_pick(d, demo_work_places, demo_nwork_places));
     }
     p->ins_medical = rng_chance(&d->r, 985);
     p->ins_serious = p->ins_medical && rng_chance(&d->r, 950);
@@ -430,14 +381,14 @@ gen_members(struct demo *d, struct hh_snapshot *s)
     int n = (int)rng_weighted(&d->r, sizes, 7) + 1;
     int head_age = rng_range(&d->r, 28, 82);
     int head_male = rng_chance(&d->r, 850);
-    const char *sname = surname(d);
+    const char *sname = demo_surname(d);
     int k;
 
     fill_person(d, snapshot_add_member(s), head_age, head_male, "02", sname);
     if (n >= 2 && rng_chance(&d->r, 850)) {
         fill_person(d, snapshot_add_member(s),
-                    clampi(head_age + rng_range(&d->r, -5, 3), 20, 95),
-                    !head_male, "10", surname(d));
+                    demo_clampi(head_age + rng_range(&d->r, -5, 3), 20, 95),
+                    !head_male, "10", demo_surname(d));
     }
     for (k = (int)s->nmembers; k < n; k++) {
         int roll = rng_range(&d->r, 0, 99);
@@ -445,15 +396,15 @@ gen_members(struct demo *d, struct hh_snapshot *s)
 
         if (roll < 20 && head_age < 62) {
             fill_person(d, snapshot_add_member(s),
-                        clampi(head_age + rng_range(&d->r, 22, 32), 45, 99),
-                        male, "50", male ? sname : surname(d));
+                        demo_clampi(head_age + rng_range(&d->r, 22, 32), 45, 99),
+                        male, "50", male ? sname : demo_surname(d));
         } else if (roll < 35 && head_age >= 50) {
             fill_person(d, snapshot_add_member(s),
-                        clampi(head_age - rng_range(&d->r, 44, 58), 0, 20),
+                        demo_clampi(head_age - rng_range(&d->r, 44, 58), 0, 20),
                         male, "40", sname);
         } else {
             fill_person(d, snapshot_add_member(s),
-                        clampi(head_age - rng_range(&d->r, 20, 36), 0, 60),
+                        demo_clampi(head_age - rng_range(&d->r, 20, 36), 0, 60),
                         male, male ? "20" : "30", sname);
         }
     }
@@ -508,14 +459,14 @@ gen_income(struct demo *d, struct hh_snapshot *s, int year, int factor,
 static int
 income_factor(struct demo *d, const struct plan *p, int year)
 {
-    if (p->target == CS_NONE || year < year_of(p->clue)) {
+    if (p->target == CS_NONE || year < date_year(p->clue)) {
         return rng_chance(&d->r, 40) ? rng_range(&d->r, 800, 1000)
                                      : rng_range(&d->r, 1250, 3200);
     }
-    if (p->reident != DATE_NONE && year >= year_of(p->reident)) {
+    if (p->reident != DATE_NONE && year >= date_year(p->reident)) {
         return rng_range(&d->r, 700, 1000);
     }
-    if (p->elim != DATE_NONE && year >= year_of(p->elim) - 1) {
+    if (p->elim != DATE_NONE && year >= date_year(p->elim) - 1) {
         return rng_range(&d->r, 1250, 2100);
     }
     return rng_range(&d->r, 650, 1050);
@@ -524,7 +475,7 @@ income_factor(struct demo *d, const struct plan *p, int year)
 static int
 first_year(const struct demo *d, const struct plan *p)
 {
-    return p->target == CS_NONE ? d->year - 1 : year_of(p->clue) - 1;
+    return p->target == CS_NONE ? d->year - 1 : date_year(p->clue) - 1;
 }
 
 static int
@@ -547,8 +498,8 @@ gen_guarantee(struct demo *d, struct hh_snapshot *s, const struct plan *p,
               int year)
 {
     struct guarantee *g = snapshot_add_guarantee(s);
-    int problem = p->target != CS_NONE && year >= year_of(p->clue) &&
-                  (p->elim == DATE_NONE || year < year_of(p->elim));
+    int problem = p->target != CS_NONE && year >= date_year(p->clue) &&
+                  (p->elim == DATE_NONE || year < date_year(p->elim));
     int water_risk = plan_has_risk(p, "11");
     int housing_risk = plan_has_risk(p, "10");
 
@@ -556,7 +507,7 @@ gen_guarantee(struct demo *d, struct hh_snapshot *s, const struct plan *p,
     g->year = year;
     g->checked_on = year == d->year ? d->today - rng_range(&d->r, 5, 200)
                                     : date_from_ymd(year, rng_range(&d->r, 4, 11), 15);
-    if (year_of(g->checked_on) != year) {
+    if (date_year(g->checked_on) != year) {
         g->checked_on = date_from_ymd(year, 1, 15);
     }
     g->food_clothing = 1;
@@ -656,10 +607,10 @@ act(struct demo *d, const struct actor *who, struct step_input *in, int day)
     memset(&f, 0, sizeof(f));
     mcase_init(&next);
     case_step_init(&step);
-    while (s->nincomes > 0 && s->incomes[s->nincomes - 1].year > year_of(day)) {
+    while (s->nincomes > 0 && s->incomes[s->nincomes - 1].year > date_year(day)) {
         s->nincomes--;
     }
-    while (s->nguarantees > 0 && s->guarantees[s->nguarantees - 1].year > year_of(day)) {
+    while (s->nguarantees > 0 && s->guarantees[s->nguarantees - 1].year > date_year(day)) {
         s->nguarantees--;
     }
     while (s->nvisits > 0 && s->visits[s->nvisits - 1].visit_date > day) {
@@ -768,7 +719,7 @@ add_measure(struct demo *d, const char *category, const char *item, int start)
     }
     m = snapshot_add_measure(&d->s);
     m->household_id = d->s.hh.id;
-    m->year = year_of(start);
+    m->year = date_year(start);
     snprintf(m->category, sizeof(m->category), "%s", category);
     snprintf(m->item, sizeof(m->item), "%s", item);
     m->start = start;
@@ -1114,7 +1065,7 @@ gen_household(struct demo *d, struct err *e)
     for (y = first_year(d, &p); y <= d->year; y++) {
         gen_income(d, s, y, income_factor(d, &p, y), labour);
     }
-    for (y = p.target == CS_NONE ? d->year : year_of(p.clue); y <= d->year; y++) {
+    for (y = p.target == CS_NONE ? d->year : date_year(p.clue); y <= d->year; y++) {
         gen_guarantee(d, s, &p, y);
     }
     if (store_household(d, e)) {
