@@ -1050,6 +1050,30 @@ put_list_row(struct demo *d, struct err *e)
     return db_list_put(d->a->db, &sum, d->terms.buf, e);
 }
 
+/* Remember the stored household in its village for the funds part (no
+ * draws: the households stay the same with or without it). */
+static void
+keep_household(struct demo *d, struct dvill *v)
+{
+    const struct hh_snapshot *s = &d->s;
+    int poor = code_is(&d->a->policy.codes, "hh_type", s->hh.hh_type, "former_poor");
+    int monitored = s->has_case && case_state_monitored(s->mcase.state);
+    struct dhh *k;
+
+    v->nhh++;
+    v->npoor += poor;
+    v->nmonitored += monitored;
+    if (v->nkept == DEMO_KEEP_HH) {
+        return;
+    }
+    k = &v->kept[v->nkept++];
+    k->id = s->hh.id;
+    snprintf(k->hh_no, sizeof(k->hh_no), "%s", s->hh.hh_no);
+    snprintf(k->head, sizeof(k->head), "%s", s->nmembers > 0 ? s->members[0].name : "");
+    k->former_poor = (unsigned char)poor;
+    k->monitored = (unsigned char)monitored;
+}
+
 static int
 gen_household(struct demo *d, struct err *e)
 {
@@ -1077,6 +1101,7 @@ gen_household(struct demo *d, struct err *e)
             return -1;
         }
     }
+    keep_household(d, v);
     return put_list_row(d, e);
 }
 
@@ -1151,7 +1176,9 @@ demo_generate(struct app *a, const struct demo_opts *o, struct demo_stats *st,
         db_list_reindex(a->db, e) || db_commit(a->db, e)) {
         goto fail;
     }
-    rc = 0;
+    /* Each change of the funds is its own transaction with its audit
+     * rows, through the repositories. */
+    rc = demo_funds(&d, o->seed, e);
     goto out;
 fail:
     db_rollback(a->db);

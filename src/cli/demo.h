@@ -4,7 +4,10 @@
  * region 519901, valid check digits), incomes around the monitoring line,
  * monitoring cases in every state whose histories were produced by the
  * real procedure (core/rules.c case_apply), measures, visits, cadres and
- * staff accounts.  The same seed and date give the same data.
+ * staff accounts; fund receipts, projects through the pool's lifecycle,
+ * allocations, payments and assets of this year and the last, and
+ * older assets with their income (demo_funds.c).  The same seed and
+ * date give the same data.
  */
 #ifndef ZX_DEMO_H
 #define ZX_DEMO_H
@@ -25,6 +28,8 @@ struct demo_opts {
 struct demo_stats {
     long townships, villages, households, persons, cases;
     long by_state[CS_COUNT];
+    /* the funds part */
+    long receipts, projects, links, allocations, payments, assets, incomes;
 };
 
 /* Fill the open, freshly created county database of A. */

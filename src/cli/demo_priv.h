@@ -1,7 +1,9 @@
 /*
- * demo_priv.h - what the parts of the demo generator share: the county
- * being built, its townships and villages, and the vocabulary helpers.
- * Only for src/cli/demo*.c.
+ * demo_priv.h - what the two halves of the demo generator share: demo.c
+ * (divisions, staff, households and their cases) and demo_funds.c
+ * (receipts, projects, allocations, payments, assets).  The county being
+ * built, its townships and villages with a sample of each village's
+ * households, and the vocabulary helpers.  Only for src/cli/demo*.c.
  */
 #ifndef ZX_DEMO_PRIV_H
 #define ZX_DEMO_PRIV_H
@@ -18,6 +20,15 @@
 #include "util/sbuf.h"
 
 #define MAX_GROUPS 6
+#define DEMO_KEEP_HH 48       /* households of a village remembered */
+
+/* A household of the registry, remembered for the funds part. */
+struct dhh {
+    int64_t id;
+    char hh_no[HH_NO_BUF];
+    char head[NAME_BUF];
+    unsigned char former_poor, monitored;
+};
 
 struct dtown {
     int64_t id;
@@ -36,6 +47,10 @@ struct dvill {
     int seq;
     int64_t cadre[2];
     char cadre_name[2][NAME_BUF];
+    /* The registry's households here: counts, and the first few. */
+    int nhh, npoor, nmonitored;
+    struct dhh kept[DEMO_KEEP_HH];
+    int nkept;
 };
 
 struct demo {
@@ -68,5 +83,12 @@ void demo_person_name(struct demo *d, int male, const char *surname,
                       char *out, size_t n);
 /* Two different place characters and SUFFIX (村, 镇...). */
 void demo_place_name(struct demo *d, const char *suffix, char *out, size_t n);
+
+/* The funds part (demo_funds.c): receipts, projects, allocations,
+ * payments and assets of the year of D->today and the year before, and
+ * the older assets, through the repositories of db/db_fund.h as the
+ * county account; drawn from its own generator seeded with SEED, after
+ * the households (whose transaction is committed). */
+int demo_funds(struct demo *d, uint64_t seed, struct err *e);
 
 #endif
