@@ -92,6 +92,14 @@ demo_db() {
     "$ZHENXING" --db "$1" demo --households "${2:-300}" --seed 7 >/dev/null 2>&1
 }
 
+# clear_funds FILE: empty the funds tables of a demo database, for a test
+# that makes its own (their audit rows stay: the log is append-only).
+clear_funds() {
+    q "$1" "delete from payment; delete from allocation; delete from asset_income;
+      delete from asset_source; delete from asset; delete from project_household;
+      delete from project_step; delete from project; delete from fund;" >/dev/null
+}
+
 finish() {
     exit $failed
 }

@@ -12,6 +12,8 @@ plan 82
 
 DB="$T/c.db"
 demo_db "$DB" 300
+# The tables empty (the demo's funds are tested in tests/cli/t04-demo).
+clear_funds "$DB"
 N=$(q "$DB" "select count(*) from household")
 
 for SIZE in 80x24 160x48; do
