@@ -1,11 +1,14 @@
 #!/bin/sh
 # t04-demo.sh - zhenxing demo: a realistic synthetic county, the same for
 # the same seed and date, with valid synthetic ID numbers and cases in
-# every state; it never replaces a real county database.
+# every state, and a year and a half of funds: receipts of every level,
+# dozens of projects a year whose histories obey the lifecycle,
+# allocations and payments that never overdraw, hundreds of assets; it
+# never replaces a real county database.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 
-plan 22
+plan 47
 
 zx --db "$T/a.db" demo --households 600 --seed 11
 is "$rc" 0 "demo succeeds"
@@ -28,6 +31,54 @@ is "$(q "$T/a.db" "select count(*) from monitor_case where state = 'eliminated' 
 is "$(q "$T/a.db" "select count(*) from case_step where pub_start is not null and julianday(pub_end) - julianday(pub_start) < 4")" 0 "every publicity lasts at least five days"
 is "$(q "$T/a.db" "select count(*) from staff")" 11 "staff accounts for county, townships, a village and a viewer"
 
+# --- funds, projects and assets ------------------------------------------
+is "$(q "$T/a.db" "select count(*) from (select year from project where year in (2025, 2026) group by year having count(*) between 20 and 150)")" 2 \
+    "dozens of projects in each of 2025 and 2026"
+assets=$(q "$T/a.db" "select count(*) from asset")
+[ "$assets" -ge 100 ] && [ "$assets" -le 2000 ]
+ok $? "hundreds of assets ($assets)"
+is "$(q "$T/a.db" "select count(distinct aclass) from asset where aclass = '1' and (select count(*) from asset where aclass = '1') > (select count(*) from asset where aclass <> '1')")" 1 \
+    "public-welfare assets are most of the ledger"
+is "$(q "$T/a.db" "select count(distinct level) || '/' || count(distinct fund_type) from fund")" 4/6 \
+    "receipts of the four levels and six kinds of funds"
+is "$(q "$T/a.db" "select count(distinct year) from fund")" 2 "receipts of this year and the last"
+is "$(q "$T/a.db" "select count(*) from fund f where (select coalesce(sum(amount), 0) from allocation where fund_id = f.id) > f.amount")" 0 \
+    "no receipt is allocated beyond its amount"
+is "$(q "$T/a.db" "select count(*) from allocation a where (select coalesce(sum(amount), 0) from payment where allocation_id = a.id) > a.amount")" 0 \
+    "no allocation is paid beyond its amount"
+is "$(q "$T/a.db" "select count(*) from payment y join allocation a on a.id = y.allocation_id where y.pay_date < a.alloc_date")" 0 \
+    "no payment before its allocation"
+is "$(q "$T/a.db" "select count(*) from asset where aclass = '1' and coalesce(maintainer, '') = ''")" 0 \
+    "every public-welfare asset has its maintainer"
+is "$(q "$T/a.db" "select count(*) from asset a where aclass = '3' and not exists (select 1 from household h where h.id = a.household_id and h.village_id = a.village_id)")" 0 \
+    "every household asset belongs to a household of its village"
+is "$(q "$T/a.db" "select count(*) from project p where (select action || ':' || from_state from project_step where project_id = p.id order by id limit 1) is not 'propose:none'")" 0 \
+    "every project's history begins with its proposal"
+is "$(q "$T/a.db" "select count(*) from (select from_state, lag(to_state) over (partition by project_id order by id) prev, step_date, lag(step_date) over (partition by project_id order by id) prev_date, lag(pub_end) over (partition by project_id order by id) prev_end from project_step) where prev is not null and (prev <> from_state or step_date < prev_date or step_date <= prev_end)")" 0 \
+    "each step follows from the one before, in date order, after any publicity"
+is "$(q "$T/a.db" "select count(*) from project p where state <> (select to_state from project_step where project_id = p.id order by id desc limit 1)")" 0 \
+    "every project is in the state its last step left it"
+is "$(q "$T/a.db" "select count(*) from project_step where pub_start is not null and julianday(pub_end) - julianday(pub_start) + 1 < 10")" 0 \
+    "every project publicity lasts at least ten days"
+is "$(q "$T/a.db" "select count(distinct state) >= 10 from project")" 1 "projects in many states"
+is "$(q "$T/a.db" "select max(d) <= '2026-11-22' from (select max(step_date) d from project_step union all select max(alloc_date) from allocation union all select max(pay_date) from payment union all select max(received_on) from fund union all select max(completed_on) from asset)")" 1 \
+    "nothing dated after today"
+years=$(q "$T/a.db" "select count(*) from (select f.year from allocation a join fund f on f.id = a.fund_id join project p on p.id = a.project_id where f.fund_type = '01' group by f.year having 1.0 * sum(case when p.ptype = '1' then a.amount else 0 end) / (select sum(amount) from fund where year = f.year and fund_type = '01') >= 0.55)")
+[ "$years" -ge 1 ]
+ok $? "industry takes at least 55% of 衔接资金 in $years year(s)"
+is "$(q "$T/a.db" "select count(*) from (select f.year, f.level, sum(a.amount) m from allocation a join fund f on f.id = a.fund_id join project p on p.id = a.project_id where p.ptype = '8' group by 1, 2) x where m > (select sum(amount) from fund where year = x.year and level = x.level and fund_type = '01') * case x.level when '1' then 0.01 else 0.03 end")" 0 \
+    "the management fee stays within the caps"
+late=$(q "$T/a.db" "select count(*) from allocation where julianday(coalesce(published_on, '2026-11-22')) - julianday(alloc_date) > 31")
+[ "$late" -ge 1 ] && [ "$late" -le "$(q "$T/a.db" "select count(*) / 5 from allocation")" ]
+ok $? "a few allocation results published late or not at all ($late)"
+is "$(q "$T/a.db" "select count(*) > 0 from payment where is_wage")" 1 "以工代赈 wages are paid"
+is "$(q "$T/a.db" "select count(*) from asset where status = '4' and (disposal is null or disposal_date is null or disposal_doc is null or disposal_reason is null)")" 0 \
+    "every disposal has its method, date, approval and reason"
+is "$(q "$T/a.db" "select count(*) >= 1 from asset where status = '4'") $(q "$T/a.db" "select count(*) > 0 from asset_income")" "1 1" \
+    "some assets disposed of, operating assets with their income"
+is "$(q "$T/a.db" "select count(distinct tbl) from audit where actor = 'xianji01' and tbl in ('fund', 'project', 'project_household', 'allocation', 'payment', 'asset', 'asset_income')")" 7 \
+    "the county account's audit rows for every funds table"
+
 "$ZHENXING" --db "$T/b.db" demo --households 600 --seed 11 >/dev/null 2>&1
 "$ZHENXING" --db "$T/c.db" demo --households 600 --seed 12 >/dev/null 2>&1
 dump() {
@@ -38,10 +89,27 @@ dump() {
             select case_id, action, step_date from case_step order by id;
             select household_id, visit_date from visit order by id;"
 }
+fdump() {
+    q "$1" "select year, level, fund_type, batch, doc_no, title, amount, received_on from fund order by id;
+            select proj_no, name, year, ptype, village_id, state, budget, hh_benefit, content,
+                   linking, targets, targets_published_on from project order by id;
+            select project_id, action, actor, step_date, pub_end, doc_no, note from project_step order by id;
+            select * from project_household order by 1, 2;
+            select fund_id, project_id, amount, alloc_date, doc_no, published_on from allocation order by id;
+            select allocation_id, pay_date, amount, payee, voucher_no, is_wage from payment order by id;
+            select asset_no, name, aclass, atype, project_id, household_id, owner, operator,
+                   maintainer, status, disposal, value from asset order by id;
+            select * from asset_source order by 1, 2;
+            select asset_id, year, income, to_households, dist_date from asset_income order by id;"
+}
 [ "$(dump "$T/a.db" | cksum)" = "$(dump "$T/b.db" | cksum)" ]
 ok $? "the same seed gives the same data"
 [ "$(dump "$T/a.db" | cksum)" != "$(dump "$T/c.db" | cksum)" ]
 ok $? "another seed gives other data"
+[ "$(fdump "$T/a.db" | cksum)" = "$(fdump "$T/b.db" | cksum)" ]
+ok $? "the same seed gives the same funds, projects and assets"
+[ "$(fdump "$T/a.db" | cksum)" != "$(fdump "$T/c.db" | cksum)" ]
+ok $? "another seed gives other funds"
 
 sum=$(cksum <"$T/a.db")
 zx --db "$T/a.db" demo --households 10
