@@ -150,6 +150,9 @@ cmd_demo(struct app *a, int argc, char **argv)
            spec.county, a->db_path, st.townships, st.villages, st.households,
            st.persons, st.cases,
            (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+    printf(_("Funds of %d and %d: %ld fund receipts, %ld projects, %ld allocations, %ld payments; %ld assets with %ld income records.\n"),
+           date_year(o.date) - 1, date_year(o.date), st.receipts, st.projects,
+           st.allocations, st.payments, st.assets, st.incomes);
     printf(_("Township staff log in as xz01..xz%02ld, county staff as xianji01; your login '%s' is the administrator.\n"),
            st.townships, a->login);
     return EXIT_OK;
