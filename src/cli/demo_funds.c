@@ -116,7 +116,7 @@ struct fproj {
     enum proj_state sim;         /* the state after the route so far */
     int ryear, last;             /* year and last day so far */
     int fund_year, plan_step;    /* 0: no funds; the route's funded plan */
-    int64_t w;                   /* its size when unfunded */
+    int64_t w;                   /* its size: its weight in the money */
     int nslots;
     unsigned slots;
     struct share shares[MAX_SHARES];
@@ -126,6 +126,9 @@ struct fproj {
     int links[MAX_LINKS];        /* indexes into vill->kept */
     int nlinks;
     char payee[FUND_TEXT_BUF];
+    int at;                      /* the next step of the route to store */
+    struct made made[MAX_SHARES];
+    int nmade;
 };
 
 /* A document number used by many projects (a batch of the plan). */
@@ -151,6 +154,7 @@ struct fgen {
     int seq[DOC_COUNT][DOC_YEARS];
     long nalloc, ntargets, nwage, nold, narchive;
     int voucher[36];             /* numbered by month, from two years ago */
+    int asset_seq[101];          /* assets numbered by year, from 2000 */
     int disposed, max_disposed;
 };
 
@@ -874,7 +878,7 @@ choose_links(struct fgen *g, struct fproj *f)
     if (v == NULL || v->nkept == 0) {
         return;
     }
-    want = mini(class_is(f->t, "3") ? f->scale : rnd(g, 5, 15), mini(v->nkept, MAX_LINKS));
+    want = mini(class_is(f->t, "3") ? f->scale : rnd(g, 3, 8), mini(v->nkept, MAX_LINKS));
     start = (int)rng_below(g->r, (uint32_t)v->nkept);
     for (pass = targeted ? 0 : 1; pass < 2; pass++) {
         for (k = 0; k < v->nkept && f->nlinks < want; k++) {
@@ -1404,9 +1408,9 @@ publish_targets(struct fgen *g, struct fproj *f, int plan, struct err *e)
 }
 
 static int
-allocate(struct fgen *g, struct fproj *f, struct made *m, int *nm,
-         struct err *e)
+allocate(struct fgen *g, struct fproj *f, struct err *e)
 {
+    struct made *m = f->made;
     int wd = maxi(year_rules(g, f->fund_year)->alloc_publish_workdays, 2);
     int plan = f->route[f->plan_step].day, i;
 
@@ -1427,10 +1431,10 @@ allocate(struct fgen *g, struct fproj *f, struct made *m, int *nm,
         al.published_on = publish_day(g, &g->nalloc, al.alloc_date, wd);
         rc = db_allocation_save(g->d->a->db, g->ctx, g->county, &al, e);
         if (rc == 0) {
-            m[*nm].id = al.id;
-            m[*nm].amount = al.amount;
-            m[*nm].day = al.alloc_date;
-            m[(*nm)++].slot = r->slot;
+            m[f->nmade].id = al.id;
+            m[f->nmade].amount = al.amount;
+            m[f->nmade].day = al.alloc_date;
+            m[f->nmade++].slot = r->slot;
             g->d->st->allocations++;
         }
         allocation_clear(&al);
@@ -1506,9 +1510,10 @@ paid_permille(struct fgen *g, enum proj_state s)
 }
 
 static int
-pay_project(struct fgen *g, struct fproj *f, const struct made *m, int nm,
-            struct err *e)
+pay_project(struct fgen *g, struct fproj *f, struct err *e)
 {
+    const struct made *m = f->made;
+    int nm = f->nmade;
     int start = step_day(f, PA_START), done = step_day(f, PA_COMPLETE);
     int accept = step_day(f, PA_ACCEPT), settle = step_day(f, PA_SETTLE);
     int work_end = done != DATE_NONE ? done : g->d->today;
@@ -1626,13 +1631,19 @@ add_source(struct asset *as, const char *fund_type, int64_t amount)
     }
 }
 
+/* Store AS of YEAR, completed on COMPLETED and publicized a little after
+ * LISTED. */
 static int
 save_asset(struct fgen *g, struct asset *as, int year, int completed,
-           struct err *e)
+           int listed, struct err *e)
 {
     as->year = year;
+    /* The ledger's own numbering (ZC2025-0001, db_fund.c), given here so
+     * that thousands of assets need not each look for the last. */
+    snprintf(as->asset_no, sizeof(as->asset_no), "ZC%04d-%04d", year,
+             ++g->asset_seq[demo_clampi(year - 2000, 0, 100)] % 10000);
     as->completed_on = completed;
-    as->publicized_on = completed + rnd(g, 10, 40);
+    as->publicized_on = listed + rnd(g, 5, 30);
     if (as->publicized_on > g->d->today) {
         as->publicized_on = DATE_NONE;
     }
@@ -1657,9 +1668,10 @@ save_asset(struct fgen *g, struct asset *as, int year, int completed,
 /* The assets of F before its hand-over, worth what was allocated to it:
  * one for the place, or one for each household linked. */
 static int
-project_assets(struct fgen *g, struct fproj *f, const struct made *m, int nm,
-               struct err *e)
+project_assets(struct fgen *g, struct fproj *f, struct err *e)
 {
+    const struct made *m = f->made;
+    int nm = f->nmade;
     int per = class_is(f->t, "3") && f->nlinks > 0 ? f->nlinks : 1;
     int k, i, rc = 0;
 
@@ -1689,44 +1701,92 @@ project_assets(struct fgen *g, struct fproj *f, const struct made *m, int nm,
             as.hh_poor = f->p.hh_poor;
             as.hh_monitored = f->p.hh_monitored;
         }
-        rc = save_asset(g, &as, f->p.year, step_day(f, PA_COMPLETE), e);
+        rc = save_asset(g, &as, f->p.year, step_day(f, PA_COMPLETE),
+                        step_day(f, PA_REGISTER_ASSETS), e);
         asset_clear(&as);
     }
     return rc;
 }
 
+/* Store F's steps from where it stands up to the first step UNTIL (not
+ * taken; PA_COUNT: to the end), the allocations after its funded plan. */
 static int
-run_project(struct fgen *g, struct fproj *f, struct err *e)
+steps_until(struct fgen *g, struct fproj *f, enum proj_action until,
+            struct err *e)
 {
-    struct made m[MAX_SHARES];
-    int nm = 0, paid = 0, i;
+    for (; f->at < f->nroute && f->route[f->at].action != until; f->at++) {
+        const struct rstep *s = &f->route[f->at];
 
+        if (take_step(g, f, s, e)) {
+            return -1;
+        }
+        if (s->action == PA_PLAN && (publish_targets(g, f, s->day, e) ||
+                                     (f->at == f->plan_step && f->fund_year != 0 &&
+                                      allocate(g, f, e)))) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int
+create_project(struct fgen *g, struct fproj *f, struct err *e)
+{
     if (db_project_create(g->d->a->db, g->ctx, actor_for(g, f, PS_NONE, PA_PROPOSE),
                           &f->p, f->route[0].day, NULL, e) ||
         link_households(g, f, e)) {
         return -1;
     }
     g->d->st->projects++;
-    for (i = 1; i < f->nroute; i++) {
-        const struct rstep *s = &f->route[i];
+    f->at = 1;
+    return 0;
+}
 
-        if (s->action == PA_REGISTER_ASSETS) {
-            if (pay_project(g, f, m, nm, e) || project_assets(g, f, m, nm, e)) {
-                return -1;
-            }
-            paid = 1;
-        }
-        if (take_step(g, f, s, e)) {
-            return -1;
-        }
-        if (s->action == PA_PLAN && (publish_targets(g, f, s->day, e) ||
-                                     (i == f->plan_step && f->fund_year != 0 &&
-                                      allocate(g, f, m, &nm, e)))) {
+/* The hand-over: the assets in the ledger, then the steps left. */
+static int
+hand_over(struct fgen *g, struct fproj *f, struct err *e)
+{
+    if (f->at < f->nroute && f->route[f->at].action == PA_REGISTER_ASSETS &&
+        project_assets(g, f, e)) {
+        return -1;
+    }
+    return steps_until(g, f, PA_COUNT, e);
+}
+
+static int
+pay_if_payable(struct fgen *g, struct fproj *f, struct err *e)
+{
+    return proj_state_payable(f->p.state) ? pay_project(g, f, e) : 0;
+}
+
+/* Store the projects in passes, all of them through each: into the
+ * plan with the allocations, the works, the payments, the hand-over.
+ * So the checks of each step read tables that are still small (the
+ * bulk load has put their indexes off). */
+static int
+run_projects(struct fgen *g, struct err *e)
+{
+    size_t i;
+
+    for (i = 0; i < g->npj; i++) {
+        if (create_project(g, &g->pj[i], e) || steps_until(g, &g->pj[i], PA_START, e)) {
             return -1;
         }
     }
-    if (!paid && proj_state_payable(f->p.state)) {
-        return pay_project(g, f, m, nm, e);
+    for (i = 0; i < g->npj; i++) {
+        if (steps_until(g, &g->pj[i], PA_REGISTER_ASSETS, e)) {
+            return -1;
+        }
+    }
+    for (i = 0; i < g->npj; i++) {
+        if (pay_if_payable(g, &g->pj[i], e)) {
+            return -1;
+        }
+    }
+    for (i = 0; i < g->npj; i++) {
+        if (hand_over(g, &g->pj[i], e)) {
+            return -1;
+        }
     }
     return 0;
 }
@@ -1834,7 +1894,7 @@ old_asset(struct fgen *g, const struct demo_atmpl *t, struct dvill *v,
 {
     const struct dhh *h = NULL;
     struct asset as;
-    int year = old_year(g), rc, scale = rnd(g, t->lo, t->hi);
+    int year = old_year(g), rc, done, scale = rnd(g, t->lo, t->hi);
     int64_t value = (int64_t)rnd(g, t->min_yuan, t->max_yuan) * YUAN;
 
     if (strcmp(t->aclass, "3") == 0) {
@@ -1859,7 +1919,8 @@ old_asset(struct fgen *g, const struct demo_atmpl *t, struct dvill *v,
     }
     as.year = year;
     old_status(g, &as);
-    rc = save_asset(g, &as, year, date_from_ymd(year, rnd(g, 5, 12), rnd(g, 1, 28)), e);
+    done = date_from_ymd(year, rnd(g, 5, 12), rnd(g, 1, 28));
+    rc = save_asset(g, &as, year, done, done, e);
     if (rc == 0 && strcmp(t->aclass, "2") == 0) {
         rc = old_income(g, &as, v, e);
     }
@@ -1966,11 +2027,8 @@ demo_funds(struct demo *d, uint64_t seed, struct err *e)
             settle_budget(&g, &g.pj[i]);
         }
     }
-    for (i = 0; rc == 0 && i < g.npj; i++) {
-        rc = run_project(&g, &g.pj[i], e);
-    }
     if (rc == 0) {
-        rc = gen_old_assets(&g, e);
+        rc = run_projects(&g, e) || gen_old_assets(&g, e) ? -1 : 0;
     }
     fgen_release(&g);
     return rc ? -1 : 0;
