@@ -506,7 +506,8 @@ int
 db_bulk_mode(struct db *db, int on, struct err *e)
 {
     if (on) {
-        if (exec(db, "PRAGMA journal_mode = OFF", e) ||
+        if (exec(db, "PRAGMA locking_mode = EXCLUSIVE", e) ||
+            exec(db, "PRAGMA journal_mode = OFF", e) ||
             exec(db, "PRAGMA synchronous = OFF", e) ||
             exec(db, "PRAGMA cache_size = -262144", e) ||
             drop_indexes(db, e)) {
@@ -519,6 +520,7 @@ db_bulk_mode(struct db *db, int on, struct err *e)
     if (create_indexes(db, e) || exec(db, "PRAGMA analysis_limit = 1000", e) ||
         exec(db, "ANALYZE", e) ||
         exec(db, "PRAGMA cache_size = -2000", e) ||
+        exec(db, "PRAGMA locking_mode = NORMAL", e) ||
         exec(db, "PRAGMA journal_mode = WAL", e) ||
         exec(db, "PRAGMA synchronous = NORMAL", e)) {
         return -1;

@@ -105,11 +105,12 @@ int db_col_date(sqlite3_stmt *st, int i);
 int64_t db_col_int(sqlite3_stmt *st, int i);
 
 /* Bulk loading into a file nobody else uses (the demo writes a new file
- * under a temporary name): ON drops the journal and fsyncs, takes a
- * large page cache and drops the indexes (building them once at the end
- * is several times faster than keeping them up to date row by row); OFF
- * builds them again and returns to WAL.  Never on a shared database.
- * Call outside a transaction. */
+ * under a temporary name): ON holds the file locked (many small
+ * transactions take no file locks), drops the journal and fsyncs, takes
+ * a large page cache and drops the indexes (building them once at the
+ * end is several times faster than keeping them up to date row by row);
+ * OFF builds them again and returns to normal locking and WAL.  Never
+ * on a shared database.  Call outside a transaction. */
 int db_bulk_mode(struct db *db, int on, struct err *e);
 
 /* A value of the meta table ("" when unset) into BUF. */
