@@ -1194,7 +1194,7 @@ fits_integrated(struct fgen *g, const struct fproj *f)
 static int
 fits_donation(struct fgen *g, const struct fproj *f)
 {
-    return fits_of(f, "249") && rng_chance(g->r, 300);
+    return fits_of(f, "12349") && rng_chance(g->r, 400);
 }
 
 /* Spread TOTAL of SLOT over the projects V (N, by plan day) that FITS,
@@ -1499,13 +1499,13 @@ paid_permille(struct fgen *g, enum proj_state s)
 {
     switch (s) {
     case PS_COMPLETED:
-        return rnd(g, 650, 900);
+        return rnd(g, 750, 950);
     case PS_ACCEPTED:
-        return rnd(g, 850, 970);
+        return rnd(g, 880, 980);
     case PS_SETTLED:
         return rnd(g, 970, 1000);
     default:
-        return rnd(g, 400, 850);
+        return rnd(g, 500, 900);
     }
 }
 
