@@ -24,15 +24,6 @@ book(const struct rule_ctx *ctx)
     return &ctx->policy->codes;
 }
 
-static int
-year_of(int day)
-{
-    int y, m, d;
-
-    date_to_ymd(day, &y, &m, &d);
-    return y;
-}
-
 int
 hh_has_labour(const struct codebook *cb, const struct hh_snapshot *s)
 {
@@ -93,14 +84,19 @@ has_risk_tag(const struct codebook *cb, const struct mcase *c,
     return 0;
 }
 
+const struct rules *
+rules_in_force(const struct rule_ctx *ctx, int year)
+{
+    static const struct rules none;
+    const struct rules *r = policy_rules(ctx->policy, ctx->province, year);
+
+    return r != NULL ? r : &none;
+}
+
 static const struct rules *
 rules_for(const struct rule_ctx *ctx)
 {
-    static const struct rules none;
-    const struct rules *r =
-        policy_rules(ctx->policy, ctx->province, year_of(ctx->today));
-
-    return r != NULL ? r : &none;
+    return rules_in_force(ctx, date_year(ctx->today));
 }
 
 /* --- members ------------------------------------------------------- */
@@ -343,8 +339,8 @@ check_identified(const struct rule_ctx *ctx, const struct hh_snapshot *s,
                      _("the household can work but has no development measure %d days after identification; add an industry or employment measure"),
                      r->dev_measure_days);
     }
-    inc = snapshot_income(s, year_of(c->identified_on));
-    if (inc != NULL && year_of(c->identified_on) >= r->suspicious_from_year &&
+    inc = snapshot_income(s, date_year(c->identified_on));
+    if (inc != NULL && date_year(c->identified_on) >= r->suspicious_from_year &&
         r->suspicious_income_fen > 0 && inc->per_capita > r->suspicious_income_fen) {
         char a[MONEY_BUF];
 
@@ -417,10 +413,10 @@ check_elim_income(const struct rule_ctx *ctx, const struct hh_snapshot *s,
     const struct line_entry *line;
     char a[MONEY_BUF], b[MONEY_BUF];
 
-    if (inc == NULL || inc->year < year_of(day) - 1) {
+    if (inc == NULL || inc->year < date_year(day) - 1) {
         findings_add(f, "EL05", s->hh.id,
                      _("no income record for %d or %d; record this year's income before proposing elimination"),
-                     year_of(day) - 1, year_of(day));
+                     date_year(day) - 1, date_year(day));
         return;
     }
     line = policy_line(ctx->policy, ctx->province, inc->year);
@@ -658,11 +654,11 @@ check_action(const struct rule_ctx *ctx, const struct hh_snapshot *s,
         if (s->mcase.nrisks == 0) {
             return err_set(e, ERR_RULE, _("a monitoring object needs at least one risk type"));
         }
-        line = policy_line(ctx->policy, ctx->province, year_of(in->step_date));
+        line = policy_line(ctx->policy, ctx->province, date_year(in->step_date));
         if (line == NULL) {
             return err_set(e, ERR_CONFIG,
                            _("no monitoring line for %d in the policy files; ask the county to add it to lines.conf"),
-                           year_of(in->step_date));
+                           date_year(in->step_date));
         }
         next->line_fen = line->fen;
         next->line_year = line->year;

@@ -20,6 +20,10 @@ struct rule_ctx {
     int today;              /* day number */
 };
 
+/* The rules in force for the context's province in YEAR; an empty set
+ * (all zero) when the policy has none, never NULL. */
+const struct rules *rules_in_force(const struct rule_ctx *ctx, int year);
+
 /* 1 when some current member can work (labour code tagged "labour"). */
 int hh_has_labour(const struct codebook *cb, const struct hh_snapshot *s);
 

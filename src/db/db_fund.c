@@ -179,15 +179,6 @@ book(const struct rule_ctx *ctx)
     return &ctx->policy->codes;
 }
 
-static const struct rules *
-rules_of(const struct rule_ctx *ctx, int year)
-{
-    static const struct rules none;
-    const struct rules *r = policy_rules(ctx->policy, ctx->province, year);
-
-    return r != NULL ? r : &none;
-}
-
 /* One integer from SQL with up to two id parameters (0: unbound). */
 static int
 scalar(struct db *db, const char *sql, int64_t a, int64_t b, int64_t *out,
@@ -612,7 +603,7 @@ step_ctx(struct db *db, const struct rule_ctx *ctx, const struct project *p,
     int64_t n;
 
     memset(c, 0, sizeof(*c));
-    c->rules = rules_of(ctx, p->year);
+    c->rules = rules_in_force(ctx, p->year);
     c->today = ctx->today;
     c->last_step_date = c->last_pub_end = DATE_NONE;
     c->linking_required = code_is(book(ctx), "project_type", p->ptype, "industry");
@@ -929,7 +920,7 @@ late_allocations(struct db *db, const struct rule_ctx *ctx,
         return -1;
     }
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const struct rules *r = rules_of(ctx, (int)db_col_int(st, 3));
+        const struct rules *r = rules_in_force(ctx, (int)db_col_int(st, 3));
         enum pub_status s = pub_status(&ctx->policy->cal, db_col_date(st, 1),
                                        r->alloc_publish_workdays,
                                        db_col_date(st, 2), ctx->today, NULL);
@@ -960,7 +951,7 @@ static unsigned
 project_flags(const struct rule_ctx *ctx, const struct project_row *r,
               const struct proj_extra *x, const struct late_alloc *late)
 {
-    const struct rules *ru = rules_of(ctx, r->year);
+    const struct rules *ru = rules_in_force(ctx, r->year);
     enum pub_status ps = pub_status(&ctx->policy->cal, x->plan,
                                     ru->targets_publish_workdays, x->published,
                                     ctx->today, NULL);
@@ -1029,7 +1020,7 @@ static void
 bind_row_params(const struct rule_ctx *ctx, sqlite3_stmt *st)
 {
     const char *wr = code_with_tag(book(ctx), "fund_type", "workrelief");
-    const struct rules *r = rules_of(ctx, date_year(ctx->today));
+    const struct rules *r = rules_in_force(ctx, date_year(ctx->today));
 
     db_bind_text(st, 1, wr != NULL ? wr : "");
     db_bind_int(st, 2, r->project_publicity_min_days);
@@ -1381,7 +1372,7 @@ db_allocation_list(struct db *db, const struct rule_ctx *ctx, int64_t project,
         struct alloc_row *r = &(*v)[i];
 
         r->pub = pub_status(&ctx->policy->cal, r->a.alloc_date,
-                            rules_of(ctx, r->fund_year)->alloc_publish_workdays,
+                            rules_in_force(ctx, r->fund_year)->alloc_publish_workdays,
                             r->a.published_on, ctx->today, NULL);
     }
     return 0;

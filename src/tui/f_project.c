@@ -264,6 +264,7 @@ pstep_open(struct form *fm, struct err *e)
 {
     enum proj_action act = (enum proj_action)fm->arg;
     const struct rules *r;
+    struct rule_ctx ctx;
     const struct proj_transition *t;
     struct project p;
     int today = app_today(), days;
@@ -282,8 +283,9 @@ pstep_open(struct form *fm, struct err *e)
         return -1;
     }
     form_project_title(fm, proj_action_label(act), &p);
-    r = policy_rules(&fm->app->policy, fm->app->province, p.year);
-    days = r != NULL && r->project_publicity_min_days > 0 ? r->project_publicity_min_days : 10;
+    ctx = form_rule_ctx(fm);
+    r = rules_in_force(&ctx, p.year);
+    days = r->project_publicity_min_days > 0 ? r->project_publicity_min_days : 1;
     if (t->needs & PN_PUBLICITY) {
         form_add_num(fm, &s_pub_start, "", today, 0);
         form_add_num(fm, &s_pub_end, "", today + days - 1, 0);
