@@ -114,5 +114,6 @@ TR = {
 "short": "未达标",
 "no rules for the year %d in the policy files": "政策文件中没有 %d 年度的规则",
 "Fund indicators (资金指标) of one year (f chooses it): per fund type the allocation rate and the payment progress against the milestone in force today; the share of 衔接资金 for industry against the year's minimum (55% in 2022, 60% from 2023); the management fee per level against its cap; the wage share of 以工代赈 funds.  The numbers come from the policy files; the gap says how much is missing or over, in yuan.": "资金指标（按 f 选择年度）：各类资金的分配率和对照当前节点的支付进度；衔接资金用于产业发展的比重对照当年下限（2022年55%，2023年起60%）；各级项目管理费对照上限；以工代赈劳务报酬占比。标准取自政策文件；差额为不足或超出的金额（元）。",
+"%s: ": "%s：",
 "No funds received in this year: f chooses another year.": "该年度没有资金下达：按 f 选择其他年度。",
 }

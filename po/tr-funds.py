@@ -97,7 +97,7 @@ TR = {
 "township publicity": "乡镇公示",
 "county argued": "县级已论证",
 "in the pool": "已入库",
-"in the annual plan": "已列入年度计划",
+"in the annual plan": "已列入计划",
 "under way": "实施中",
 "completed": "已完工",
 "accepted": "已验收",

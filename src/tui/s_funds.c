@@ -190,7 +190,7 @@ static const struct table_col receipt_cols[] = {
     {N_("year"), 4, 0, 0, 0},
     {N_("document no."), 16, 0, 0, 1},
     {N_("level"), 4, 0, 0, 0},
-    {N_("fund type"), 8, 0, 0, 0},
+    {N_("fund type"), 10, 0, 0, 0},
     {N_("amount"), 12, 1, 1, 0},
     {N_("allocated"), 12, 1, 1, 0},
     {N_("left"), 12, 1, 1, 0},
@@ -284,7 +284,7 @@ alloc_rows(struct tui *t, struct view *v, const struct alloc_row *a, size_t n,
            int by_project)
 {
     static const struct table_col proj_cols[] = {
-        {N_("fund type"), 8, 0, 0, 0},
+        {N_("fund type"), 10, 0, 0, 0},
         {N_("document no."), 16, 0, 0, 1},
         {N_("amount"), 12, 1, 1, 0},
         {N_("paid"), 12, 1, 1, 0},
@@ -394,8 +394,8 @@ static const struct table_col project_cols[] = {
     {N_("project no."), 9, 0, 0, 0},
     {N_("project"), 16, 0, 0, 1},
     {N_("place"), 12, 0, 0, 0},
-    {N_("project type"), 6, 0, 0, 0},
-    {N_("status"), 8, 0, 0, 0},
+    {N_("project type"), 8, 0, 0, 0},
+    {N_("status"), 10, 0, 0, 0},
     {N_("budget"), 12, 1, 1, 0},
     {N_("allocated"), 12, 1, 1, 0},
     {N_("paid"), 12, 1, 1, 0},
@@ -629,11 +629,12 @@ project_money(struct tui *t, struct view *v, const struct project_row *r,
     view_pair(v, _("Allocated: "), a);
     view_pair(v, _("Paid: "), b);
     if (r->workrelief > 0) {
-        const struct rules *ru = policy_rules(&t->app->policy, t->app->province, r->year);
+        struct rule_ctx rc = app_rule_ctx(t->app);
+        const struct rules *ru = rules_in_force(&rc, r->year);
         struct meter m;
         char p1[32], p2[32], line[128];
 
-        meter_min(&m, r->wages, r->workrelief, ru != NULL ? ru->wage_min_bp : 0);
+        meter_min(&m, r->wages, r->workrelief, ru->wage_min_bp);
         fen(r->wages, a);
         pct_text(m.share_bp, p1, sizeof(p1));
         pct_text(m.target_bp, p2, sizeof(p2));
@@ -730,7 +731,7 @@ asset_rows(struct tui *t, struct view *v, const struct asset_row *a, size_t n)
         {N_("asset"), 14, 0, 0, 1},
         {N_("class"), 6, 0, 0, 0},
         {N_("value"), 12, 1, 1, 0},
-        {N_("status"), 4, 0, 0, 0},
+        {N_("status"), 6, 0, 0, 0},
     };
     size_t i;
 
@@ -898,7 +899,7 @@ static const struct table_col asset_cols[] = {
     {N_("class"), 6, 0, 0, 0},
     {N_("place"), 12, 0, 0, 0},
     {N_("value"), 12, 1, 1, 0},
-    {N_("status"), 4, 0, 0, 0},
+    {N_("status"), 6, 0, 0, 0},
     {N_("maintained by"), 10, 0, 0, 0},
     {N_("last income"), 10, 1, 1, 0},
     {N_("year"), 4, 0, 0, 0},
@@ -1051,7 +1052,7 @@ asset_basics(struct tui *t, struct view *v, const struct asset *a,
     for (i = 0; i < a->nsrc; i++) {
         char label[120];
 
-        snprintf(label, sizeof(label), "%s: ",
+        snprintf(label, sizeof(label), _("%s: "),
                  code_label(codes(t), "fund_type", a->src[i].fund_type));
         fen(a->src[i].amount, s);
         view_pair(v, label, s);
@@ -1169,7 +1170,7 @@ static const struct view_def asset_view = {
 
 static const struct table_col indicator_cols[] = {
     {N_("indicator"), 12, 0, 0, 1},
-    {N_("fund"), 8, 0, 0, 0},
+    {N_("fund"), 10, 0, 0, 0},
     {N_("amount"), 12, 1, 1, 0},
     {N_("of"), 12, 1, 1, 0},
     {N_("share"), 7, 1, 1, 0},
