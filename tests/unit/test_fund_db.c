@@ -533,6 +533,43 @@ test_assets(void **state)
     asset_clear(&b);
 }
 
+/* Deleting a mistaken entry: refused while something depends on it and
+ * on a stale version; otherwise gone, with a "delete" audit row. */
+static void
+test_deletes(void **state)
+{
+    struct fixture *x = *state;
+    int64_t fund = add_fund(x, "01", "1", 10000000);
+    int64_t proj = add_project(x, "3", PS_PLANNED);
+    int64_t pay_id;
+    struct allocation a;
+    struct proj_input in = {PA_START, D("2025-04-20"), DATE_NONE, DATE_NONE, NULL, NULL};
+    struct project p;
+
+    project_init(&p);
+    assert_int_equal(db_project_get(x->db, proj, &p, &x->e), 0);
+    assert_int_equal(db_project_act(x->db, &x->ctx, &x->county, proj, p.version, &in, &x->e), 0);
+    project_clear(&p);
+    assert_int_equal(allocate(x, fund, proj, 100000, &a), 0);
+    assert_int_equal(pay(x, a.id, 100, 0), 0);
+    pay_id = count(x, "SELECT id FROM payment");
+    /* The receipt has an allocation, the allocation a payment. */
+    assert_int_equal(db_fund_delete(x->db, &x->county, fund, 1, &x->e), -1);
+    assert_int_equal(x->e.code, ERR_RULE);
+    assert_int_equal(db_allocation_delete(x->db, &x->county, a.id, a.version, &x->e), -1);
+    /* Township staff do not delete payments; a stale version conflicts. */
+    assert_int_equal(db_payment_delete(x->db, &x->town, pay_id, 1, &x->e), -1);
+    assert_int_equal(x->e.code, ERR_DENIED);
+    assert_int_equal(db_payment_delete(x->db, &x->county, pay_id, 2, &x->e), -1);
+    assert_int_equal(x->e.code, ERR_CONFLICT);
+    assert_int_equal(db_payment_delete(x->db, &x->county, pay_id, 1, &x->e), 0);
+    assert_int_equal(db_allocation_delete(x->db, &x->county, a.id, a.version, &x->e), 0);
+    assert_int_equal(db_fund_delete(x->db, &x->county, fund, 1, &x->e), 0);
+    assert_int_equal(count(x, "SELECT count(*) FROM fund"), 0);
+    assert_int_equal(count(x, "SELECT count(*) FROM audit WHERE op = 'delete'"), 3);
+    allocation_clear(&a);
+}
+
 int
 main(void)
 {
@@ -545,6 +582,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_project_scope, setup, teardown),
         cmocka_unit_test_setup_teardown(test_meter_sums_and_flags, setup, teardown),
         cmocka_unit_test_setup_teardown(test_assets, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_deletes, setup, teardown),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
