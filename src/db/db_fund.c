@@ -977,43 +977,52 @@ project_flags(const struct rule_ctx *ctx, const struct project_row *r,
     return f;
 }
 
-/* Collect the rows of ST the actor sees (and FLT->flagged wants). */
+/* Rows collected for a list: V (N of them, room for ALLOC). */
+struct project_rows {
+    struct project_row *v;
+    size_t n, alloc;
+};
+
+/* Append the rows of ST the actor sees (only flagged ones when FLAGGED),
+ * flagged with LATE; ST is reset. */
 static int
 project_rows(struct db *db, const struct rule_ctx *ctx, const struct actor *a,
-             sqlite3_stmt *st, int flagged, struct project_row **v, size_t *n,
-             struct err *e)
+             sqlite3_stmt *st, int flagged, const struct late_alloc *late,
+             struct project_rows *out, struct err *e)
 {
-    struct late_alloc late = {NULL, 0, 0};
-    size_t alloc = 0;
-    int rc = late_allocations(db, ctx, &late, e);
+    int rc;
 
-    *v = NULL;
-    *n = 0;
-    while (rc == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct project_row r;
         struct proj_extra x;
 
         project_row_read(st, &r, &x);
-        rc = 0;
         if (!actor_sees(a, r.township_id, r.village_id)) {
             continue;
         }
-        r.flags = project_flags(ctx, &r, &x, &late);
+        r.flags = project_flags(ctx, &r, &x, late);
         if (flagged && r.flags == 0) {
             continue;
         }
-        *v = xgrow(*v, &alloc, *n + 1, sizeof(**v));
-        (*v)[(*n)++] = r;
+        out->v = xgrow(out->v, &out->alloc, out->n + 1, sizeof(*out->v));
+        out->v[out->n++] = r;
     }
     sqlite3_reset(st);
-    free(late.v);
-    if (rc != SQLITE_DONE && rc != 0) {
-        free(*v);
-        *v = NULL;
-        *n = 0;
-        return rc < 0 ? -1 : db_fail(db, e, _("reading the projects"));
+    return rc == SQLITE_DONE ? 0 : db_fail(db, e, _("reading the projects"));
+}
+
+/* Hand OUT's rows to *V and *N, or free them when RC is not 0. */
+static int
+rows_done(int rc, struct project_rows *out, struct project_row **v, size_t *n)
+{
+    if (rc != 0) {
+        free(out->v);
+        out->v = NULL;
+        out->n = 0;
     }
-    return 0;
+    *v = out->v;
+    *n = out->n;
+    return rc;
 }
 
 static void
@@ -1037,6 +1046,9 @@ db_project_list(struct db *db, const struct rule_ctx *ctx,
         "AND (?7 = '' OR p.state = ?7) "
         "ORDER BY p.year DESC, p.proj_no";
     sqlite3_stmt *st = db_prep(db, sql, e);
+    struct late_alloc late = {NULL, 0, 0};
+    struct project_rows out = {NULL, 0, 0};
+    int rc;
 
     if (st == NULL) {
         return -1;
@@ -1047,7 +1059,10 @@ db_project_list(struct db *db, const struct rule_ctx *ctx,
     db_bind_int(st, 5, flt->village_id);
     db_bind_text(st, 6, flt->code);
     db_bind_text(st, 7, flt->state >= 0 ? proj_state_name((enum proj_state)flt->state) : "");
-    return project_rows(db, ctx, a, st, flt->flagged, v, n, e);
+    rc = late_allocations(db, ctx, &late, e) ||
+         project_rows(db, ctx, a, st, flt->flagged, &late, &out, e);
+    free(late.v);
+    return rows_done(rc, &out, v, n);
 }
 
 int
@@ -1056,36 +1071,24 @@ db_project_rows(struct db *db, const struct rule_ctx *ctx,
                 struct project_row **v, size_t *got, struct err *e)
 {
     static const char sql[] = PROJECT_ROW_SQL "WHERE p.id = ?3";
-    size_t i, alloc = 0;
+    struct late_alloc late = {NULL, 0, 0};
+    struct project_rows out = {NULL, 0, 0};
+    size_t i;
+    int rc = late_allocations(db, ctx, &late, e);
 
-    *v = NULL;
-    *got = 0;
-    for (i = 0; i < n; i++) {
+    for (i = 0; rc == 0 && i < n; i++) {
         sqlite3_stmt *st = db_prep(db, sql, e);
-        struct project_row *one;
-        size_t k;
 
         if (st == NULL) {
-            free(*v);
-            *v = NULL;
-            *got = 0;
-            return -1;
+            rc = -1;
+            break;
         }
         bind_row_params(ctx, st);
         db_bind_int(st, 3, ids[i]);
-        if (project_rows(db, ctx, a, st, 0, &one, &k, e)) {
-            free(*v);
-            *v = NULL;
-            *got = 0;
-            return -1;
-        }
-        if (k == 1) {
-            *v = xgrow(*v, &alloc, *got + 1, sizeof(**v));
-            (*v)[(*got)++] = one[0];
-        }
-        free(one);
+        rc = project_rows(db, ctx, a, st, 0, &late, &out, e);
     }
-    return 0;
+    free(late.v);
+    return rows_done(rc, &out, v, got);
 }
 
 int
