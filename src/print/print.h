@@ -48,6 +48,10 @@ struct print_request {
     int64_t fund;               /* PK_ALLOCATION: one receipt */
 };
 
+/* The title of the project publicity PUB (an enum proj_pub), translated:
+ * 村级公示... for the menus that offer it. */
+const char *prints_projects_title(int pub);
+
 /* R for a print of KIND: nothing chosen, no period, visits due in 7 days. */
 void print_request_init(struct print_request *r, enum print_kind kind);
 

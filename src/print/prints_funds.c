@@ -351,6 +351,11 @@ static const char *const pub_titles[PP_COUNT] = {
     N_("County publicity of projects approved into the pool"),
 };
 
+const char *prints_projects_title(int pub)
+{
+    return (unsigned)pub < PP_COUNT ? _(pub_titles[pub]) : "";
+}
+
 /* The first sentence of the list of publicity PUB of N projects of YEAR. */
 static void intro_sentence(struct sbuf *sb, enum proj_pub pub, size_t n, int year)
 {

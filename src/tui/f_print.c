@@ -21,17 +21,18 @@
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/sbuf.h"
+#include "util/u8.h"
 #include "util/xalloc.h"
 
 struct pjob {
     struct print_request r;
     int64_t *hh;                 /* the households of r (owned) */
     int64_t *projects;           /* the projects of r (owned) */
-    char what[200];
+    char what[600];
 };
 
 static const struct field_spec p_what = {
-    "what", N_("Print"), FT_TEXT, FF_READONLY, 200, 0, 0, NULL, 0, NULL};
+    "what", N_("Print"), FT_TEXT, FF_READONLY, 600, 0, 0, NULL, 0, NULL};
 static const struct field_spec p_dest = {
     "dest", N_("Send to"), FT_CODE, FF_REQUIRED, 0, 0, 0, "print_dest", 0,
     N_("The printer (through the print command), or a file to fetch with SFTP.  F4 shows the choices.")};
@@ -116,15 +117,15 @@ static int print_open(struct form *fm, struct err *e)
     return 0;
 }
 
-/* A new format changes the default file's extension. */
-static void print_left(struct form *fm, size_t i)
+/* The file's extension follows the format: .pdf and .txt swap. */
+static void fix_extension(struct form *fm)
 {
     int k = wform_find(&fm->w, "", "path");
     char format[16];
     struct sbuf path = SBUF_INIT;
     const char *want, *other;
 
-    if (k < 0 || strcmp(fm->w.items[i].spec->name, "format") != 0) {
+    if (k < 0) {
         return;
     }
     form_str(fm, "", "format", format, sizeof(format));
@@ -138,6 +139,14 @@ static void print_left(struct form *fm, size_t i)
     sbuf_release(&path);
 }
 
+/* A new format changes the default file's extension. */
+static void print_left(struct form *fm, size_t i)
+{
+    if (strcmp(fm->w.items[i].spec->name, "format") == 0) {
+        fix_extension(fm);
+    }
+}
+
 static int print_save(struct form *fm, struct err *e)
 {
     const struct settings *s = &fm->app->settings;
@@ -149,6 +158,7 @@ static int print_save(struct form *fm, struct err *e)
     int rc;
 
     memset(&d, 0, sizeof(d));
+    fix_extension(fm);    /* saved with Ctrl-S still in the format field */
     form_str(fm, "", "dest", dest, sizeof(dest));
     form_str(fm, "", "format", format, sizeof(format));
     form_str(fm, "", "printer", printer, sizeof(printer));
@@ -223,6 +233,6 @@ int print_dialog(struct tui *t, const struct print_request *r,
         memcpy(j->projects, r->projects, r->nprojects * sizeof(*j->projects));
     }
     j->r.projects = j->projects;
-    snprintf(j->what, sizeof(j->what), "%s", what);
+    u8_copy(j->what, sizeof(j->what), what);
     return form_open_with(t, &print_form, j);
 }

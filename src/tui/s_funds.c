@@ -250,6 +250,20 @@ receipt_edit(struct tui *t, void *ctx, int64_t id)
     return D_ALL;
 }
 
+static unsigned
+receipts_print(struct tui *t, void *ctx, const int64_t *ids, size_t n)
+{
+    (void)ctx;
+    return n > 0 ? funds_print_receipt(t, ids[0], n == 1) : 0;
+}
+
+static unsigned
+receipt_print(struct tui *t, void *ctx, int64_t id)
+{
+    (void)ctx;
+    return funds_print_receipt(t, id, 1);
+}
+
 static const struct table_def receipts_def = {
     .id = "fund_receipts",
     .title = N_("fund receipts"),
@@ -264,6 +278,7 @@ static const struct table_def receipts_def = {
     .open = receipt_open,
     .create = receipt_new,
     .edit = receipt_edit,
+    .print = receipts_print,
     .filter = filter_open,
     .clear_filter = filter_clear,
     .info = filter_info,
@@ -386,6 +401,7 @@ static const struct view_def receipt_view = {
     .build = receipt_build,
     .open_ref = open_project_ref,
     .edit = receipt_edit,
+    .print = receipt_print,
 };
 
 /* --- projects ---------------------------------------------------------------- */
@@ -528,6 +544,13 @@ projects_action(struct tui *t, void *ctx, int action, int64_t id)
     return 0;
 }
 
+static unsigned
+projects_print(struct tui *t, void *ctx, const int64_t *ids, size_t n)
+{
+    (void)ctx;
+    return funds_print_projects(t, ids, n);
+}
+
 static const struct table_def projects_def = {
     .id = "projects",
     .title = N_("project pool"),
@@ -542,6 +565,7 @@ static const struct table_def projects_def = {
     .open = project_open,
     .create = project_new,
     .edit = project_edit,
+    .print = projects_print,
     .filter = filter_open,
     .clear_filter = filter_clear,
     .info = filter_info,
@@ -879,6 +903,13 @@ project_view_action(struct tui *t, void *ctx, int action, int64_t id,
     }
 }
 
+static unsigned
+project_print(struct tui *t, void *ctx, int64_t id)
+{
+    (void)ctx;
+    return funds_print_projects(t, &id, 1);
+}
+
 static const struct view_def project_view = {
     .id = "project",
     .title = N_("project"),
@@ -887,6 +918,7 @@ static const struct view_def project_view = {
     .open_ref = project_open_ref,
     .edit_ref = project_edit_ref,
     .edit = project_edit,
+    .print = project_print,
     .keys = project_view_keys,
     .action = project_view_action,
 };
@@ -962,6 +994,20 @@ asset_edit(struct tui *t, void *ctx, int64_t id)
     return D_ALL;
 }
 
+static unsigned
+assets_print(struct tui *t, void *ctx, const int64_t *ids, size_t n)
+{
+    (void)ctx;
+    return n > 0 ? funds_print_assets(t, ids[0]) : 0;
+}
+
+static unsigned
+asset_print(struct tui *t, void *ctx, int64_t id)
+{
+    (void)ctx;
+    return funds_print_assets(t, id);
+}
+
 static const struct table_def assets_def = {
     .id = "assets",
     .title = N_("asset ledger"),
@@ -976,6 +1022,7 @@ static const struct table_def assets_def = {
     .open = asset_open,
     .create = asset_new,
     .edit = asset_edit,
+    .print = assets_print,
     .filter = filter_open,
     .clear_filter = filter_clear,
     .info = filter_info,
@@ -1162,6 +1209,7 @@ static const struct view_def asset_view = {
     .open_ref = asset_open_ref,
     .edit_ref = asset_edit_ref,
     .edit = asset_edit,
+    .print = asset_print,
     .keys = asset_view_keys,
     .action = asset_view_action,
 };

@@ -166,4 +166,12 @@ extern const struct list_source table_source;
 /* Open the root of the funds and projects workspace. */
 int funds_open(struct tui *t);
 
+/* The print menus of the workspace (s_funds_print.c): the publicity
+ * lists of projects IDS (N), the allocation announcement of receipt FUND
+ * (ONE: also of that receipt alone, not only of its year), the asset
+ * ledgers around ASSET's place.  They return dirty flags. */
+unsigned funds_print_projects(struct tui *t, const int64_t *ids, size_t n);
+unsigned funds_print_receipt(struct tui *t, int64_t fund, int one);
+unsigned funds_print_assets(struct tui *t, int64_t asset);
+
 #endif

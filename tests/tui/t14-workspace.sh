@@ -30,7 +30,11 @@ for SIZE in 80x24 160x48; do
     shows "尚未登记资金下达" "$SIZE: it says there is none yet"
     shows "资金下达：全部" "$SIZE: the status line says what is shown"
     is "$(status_pos)" "0/0" "$SIZE: the position counts no row"
-    shows "Tab 下一个列表" "$SIZE: the key bar shows the table keys"
+    if [ "$W" -gt 80 ]; then
+        shows "Tab 下一个列表" "$SIZE: the key bar shows the table keys, down to Tab"
+    else
+        shows "e 修改  p 打印  ? 帮助" "$SIZE: the key bar shows the table keys that fit"
+    fi
     lacks "户编号" "$SIZE: the monitoring list is gone"
     aligned '文号' "$SIZE: the header fits the width"
 

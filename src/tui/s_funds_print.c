@@ -1,0 +1,203 @@
+/*
+ * s_funds_print.c - the p key of the funds workspace (F3): a menu of the
+ * funds prints that fit the rows tagged or under the cursor - the
+ * project publicity lists (村级, 乡镇, 县级审定公示, 年度计划公告), the
+ * fund allocation announcement (资金分配结果公告) of a receipt or of a
+ * year, the asset ledger (资产台账) of a village, a township or all the
+ * account sees - each handed to the print dialog (tui/f_print.c).
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "core/funds.h"
+#include "core/project.h"
+#include "db/db_division.h"
+#include "db/db_fund.h"
+#include "print/print.h"
+#include "tui/form.h"
+#include "tui/s_menu.h"
+#include "tui/screen.h"
+#include "tui/table.h"
+#include "tui/tui.h"
+#include "util/err.h"
+#include "util/i18n.h"
+#include "util/xalloc.h"
+
+/* What each item of the menu prints. */
+struct fp_item {
+    struct print_request r;
+    char what[600];
+};
+
+struct fp_menu {
+    struct fp_item item[8];
+    size_t n;
+    int64_t *projects;      /* the projects the publicity items print */
+    size_t nprojects;
+};
+
+static void
+fp_free(void *ctx)
+{
+    struct fp_menu *m = ctx;
+
+    free(m->projects);
+    free(m);
+}
+
+static unsigned
+fp_chosen(void *ctx, struct tui *t, size_t i)
+{
+    struct fp_menu *m = ctx;
+
+    if (i < m->n) {
+        print_dialog(t, &m->item[i].r, m->item[i].what);
+    }
+    fp_free(m);
+    return D_ALL;
+}
+
+/* A new item of M of KIND, its description WHAT also the menu's line. */
+static struct print_request *
+fp_add(struct fp_menu *m, struct menu *mn, enum print_kind kind, const char *what)
+{
+    struct fp_item *it = &m->item[m->n++];
+
+    print_request_init(&it->r, kind);
+    snprintf(it->what, sizeof(it->what), "%s", what);
+    menu_add(mn, what);
+    return &it->r;
+}
+
+static void
+fp_open(struct tui *t, struct fp_menu *m, struct menu *mn)
+{
+    mn->free_ctx = fp_free;
+    menu_open(t, mn);
+}
+
+/* The name of division ID ("" when unknown). */
+static void
+division_name(struct tui *t, int64_t id, char *out, size_t n)
+{
+    struct division d;
+
+    out[0] = '\0';
+    if (id != 0 && db_division_get(t->app->db, id, &d, NULL) == 0) {
+        snprintf(out, n, "%s", d.name);
+    }
+}
+
+unsigned
+funds_print_projects(struct tui *t, const int64_t *ids, size_t n)
+{
+    static const enum proj_pub stages[] = {PP_VILLAGE, PP_TOWNSHIP, PP_COUNTY, PP_PLAN};
+    struct fp_menu *m;
+    struct menu *mn;
+    struct project p;
+    char what[600], whom[400];
+    size_t i;
+    int year;
+
+    if (n == 0) {
+        tui_message(t, 1, "%s", _("No project to print."));
+        return D_STATUS;
+    }
+    project_init(&p);
+    if (db_project_get(t->app->db, ids[0], &p, NULL) != 0) {
+        project_clear(&p);
+        tui_message(t, 1, "%s", _("The project is no longer there."));
+        return D_STATUS;
+    }
+    year = p.year;
+    if (n == 1) {
+        snprintf(whom, sizeof(whom), _("project %s %s"), p.proj_no, p.name);
+    } else {
+        snprintf(whom, sizeof(whom), _("the %zu tagged projects"), n);
+    }
+    project_clear(&p);
+    m = xcalloc(1, sizeof(*m));
+    m->projects = xcalloc(n, sizeof(*m->projects));
+    memcpy(m->projects, ids, n * sizeof(*ids));
+    m->nprojects = n;
+    mn = menu_new(_("Print"), fp_chosen, m);
+    for (i = 0; i < sizeof(stages) / sizeof(stages[0]); i++) {
+        struct print_request *r;
+
+        snprintf(what, sizeof(what), _("%s: %s"), prints_projects_title(stages[i]), whom);
+        r = fp_add(m, mn, PK_PROJECTS, what);
+        r->stage = stages[i];
+        r->projects = m->projects;
+        r->nprojects = n;
+    }
+    snprintf(what, sizeof(what), _("%s: every project of %d in the plan"),
+             prints_projects_title(PP_PLAN), year);
+    fp_add(m, mn, PK_PROJECTS, what)->year = year;
+    fp_open(t, m, mn);
+    return D_ALL;
+}
+
+unsigned
+funds_print_receipt(struct tui *t, int64_t fund, int one)
+{
+    struct fp_menu *m;
+    struct menu *mn;
+    struct fund f;
+    char what[600];
+
+    fund_init(&f);
+    if (db_fund_get(t->app->db, fund, &f, NULL) != 0) {
+        fund_clear(&f);
+        tui_message(t, 1, "%s", _("The receipt is no longer there."));
+        return D_STATUS;
+    }
+    m = xcalloc(1, sizeof(*m));
+    mn = menu_new(_("Print"), fp_chosen, m);
+    if (one) {
+        snprintf(what, sizeof(what), _("Fund allocation announcement of receipt %s"), f.doc_no);
+        fp_add(m, mn, PK_ALLOCATION, what)->fund = fund;
+    }
+    snprintf(what, sizeof(what), _("Fund allocation announcement of every receipt of %d"), f.year);
+    fp_add(m, mn, PK_ALLOCATION, what)->year = f.year;
+    fund_clear(&f);
+    fp_open(t, m, mn);
+    return D_ALL;
+}
+
+unsigned
+funds_print_assets(struct tui *t, int64_t asset)
+{
+    struct fp_menu *m;
+    struct menu *mn;
+    struct asset a;
+    struct print_request *r;
+    char what[600], name[200];
+
+    asset_init(&a);
+    if (db_asset_get(t->app->db, asset, &a, NULL) != 0) {
+        asset_clear(&a);
+        tui_message(t, 1, "%s", _("The asset is no longer there."));
+        return D_STATUS;
+    }
+    m = xcalloc(1, sizeof(*m));
+    mn = menu_new(_("Print"), fp_chosen, m);
+    if (a.village_id != 0) {
+        division_name(t, a.village_id, name, sizeof(name));
+        snprintf(what, sizeof(what), _("Asset ledger of %s"), name);
+        r = fp_add(m, mn, PK_ASSETS, what);
+        r->village = a.village_id;
+    }
+    if (a.township_id != 0) {
+        division_name(t, a.township_id, name, sizeof(name));
+        snprintf(what, sizeof(what), _("Asset ledger of %s"), name);
+        fp_add(m, mn, PK_ASSETS, what)->township = a.township_id;
+    }
+    fp_add(m, mn, PK_ASSETS, _("Asset ledger of every asset you can see"));
+    asset_clear(&a);
+    fp_open(t, m, mn);
+    return D_ALL;
+}
