@@ -436,6 +436,13 @@ static const struct rule_key rule_keys[] = {
     {"mgmt_fee_city_pct", RK(mgmt_fee_city_bp), 0, 100, 0, 0, 1},
     {"mgmt_fee_county_pct", RK(mgmt_fee_county_bp), 0, 100, 0, 0, 1},
     {"wage_min_pct", RK(wage_min_bp), 0, 100, 0, 0, 1},
+    {"team_min_days_month", RK(team_min_days_month), 1, 31, 0, 0, 0},
+    {"team_leave_township_max_days", RK(team_leave_township_max_days), 0, 31, 0, 0, 0},
+    {"team_min_members", RK(team_min_members), 1, 20, 0, 0, 0},
+    {"team_min_term_years", RK(team_min_term_years), 1, 10, 0, 0, 0},
+    {"team_absences_not_excellent", RK(team_absences_not_excellent), 1, 365, 0, 0, 0},
+    {"team_absences_basic", RK(team_absences_basic), 1, 365, 0, 0, 0},
+    {"team_absences_incompetent", RK(team_absences_incompetent), 1, 365, 0, 0, 0},
 };
 #undef RK
 

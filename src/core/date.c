@@ -183,6 +183,20 @@ month_of(int day)
     return y * 12 + (m - 1);
 }
 
+int
+month_first_day(int month)
+{
+    return date_from_ymd(month / 12, month % 12 + 1, 1);
+}
+
+int
+month_last_day(int month)
+{
+    int y = month / 12, m = month % 12 + 1;
+
+    return date_from_ymd(y, m, date_days_in_month(y, m));
+}
+
 enum date_status
 month_parse(const char *s, int *month)
 {

@@ -59,6 +59,9 @@ int date_months_between(int a, int b);
 
 /* Months as a single number: year * 12 + (month - 1). */
 int month_of(int day);
+/* The first and the last day of MONTH. */
+int month_first_day(int month);
+int month_last_day(int month);
 /* Strict "YYYY-MM". */
 enum date_status month_parse(const char *s, int *month);
 void month_format(int month, char out[MONTH_BUF]);

@@ -58,6 +58,14 @@ struct rules {
     int mgmt_fee_city_bp;
     int mgmt_fee_county_bp;
     int wage_min_bp;                 /* 以工代赈 labour remuneration */
+    /* resident work teams (domain.md 8.3) */
+    int team_min_days_month;         /* days in the village each month */
+    int team_leave_township_max_days;/* leave the township may approve */
+    int team_min_members;            /* members serving */
+    int team_min_term_years;         /* a team's term */
+    int team_absences_not_excellent; /* absences without leave that bar 优秀 */
+    int team_absences_basic;         /* ... that cap the grade at 基本称职 */
+    int team_absences_incompetent;   /* ... that make it 不称职 */
     int npay_ms;                     /* payment milestones, by date */
     int pay_ms_mmdd[POLICY_PAY_MS_MAX]; /* month * 100 + day */
     int pay_ms_bp[POLICY_PAY_MS_MAX];

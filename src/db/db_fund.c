@@ -179,54 +179,11 @@ book(const struct rule_ctx *ctx)
     return &ctx->policy->codes;
 }
 
-/* One integer from SQL with up to two id parameters (0: unbound). */
-static int
-scalar(struct db *db, const char *sql, int64_t a, int64_t b, int64_t *out,
-       struct err *e)
-{
-    sqlite3_stmt *st = db_prep(db, sql, e);
-    int rc;
-
-    if (st == NULL) {
-        return -1;
-    }
-    db_bind_int(st, 1, a);
-    if (sqlite3_bind_parameter_count(st) > 1) {
-        db_bind_int(st, 2, b);
-    }
-    rc = sqlite3_step(st);
-    *out = rc == SQLITE_ROW ? db_col_int(st, 0) : 0;
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-        return db_fail(db, e, _("reading the funds"));
-    }
-    return 0;
-}
-
-static int
-end_tx(struct db *db, int rc, struct err *e)
-{
-    if (rc != 0) {
-        db_rollback(db);
-        return -1;
-    }
-    return db_commit(db, e);
-}
-
-static int
-may_write(const struct actor *a, struct err *e)
-{
-    if (!actor_writes(a)) {
-        return err_set(e, ERR_DENIED, _("your account is read-only"));
-    }
-    return 0;
-}
-
 /* Receipts, allocations and payments are the county bureau's. */
 static int
 county_only(const struct actor *a, struct err *e)
 {
-    if (may_write(a, e)) {
+    if (rec_may_write(a, e)) {
         return -1;
     }
     if (a->role != ROLE_ADMIN && a->role != ROLE_COUNTY) {
@@ -236,65 +193,10 @@ county_only(const struct actor *a, struct err *e)
     return 0;
 }
 
-static int
-may_change_place(const struct actor *a, int64_t township, int64_t village,
-                 struct err *e)
-{
-    if (may_write(a, e)) {
-        return -1;
-    }
-    if (!actor_sees(a, township, village)) {
-        return err_set(e, ERR_DENIED, _("this place is outside your scope"));
-    }
-    return 0;
-}
-
-/* TOWNSHIP is a township and VILLAGE (0: none) one of its villages. */
-static int
-check_place(struct db *db, int64_t township, int64_t village, struct err *e)
-{
-    static const char town_sql[] = "SELECT count(*) FROM division WHERE id = ? AND level = 2";
-    static const char vill_sql[] =
-        "SELECT count(*) FROM division WHERE id = ? AND parent_id = ? AND level = 3";
-    int64_t n;
-
-    if (scalar(db, town_sql, township, 0, &n, e)) {
-        return -1;
-    }
-    if (n == 0) {
-        return err_set(e, ERR_INVALID, _("choose the township"));
-    }
-    if (village == 0) {
-        return 0;
-    }
-    if (scalar(db, vill_sql, village, township, &n, e)) {
-        return -1;
-    }
-    if (n == 0) {
-        return err_set(e, ERR_INVALID,
-                       _("the village chosen is not a village of the township chosen; choose the township first, then one of its villages"));
-    }
-    return 0;
-}
-
 static void
 fen_text(int64_t fen, char out[MONEY_BUF])
 {
     money_format(fen, 1, out);
-}
-
-/* "乡镇" or "乡镇/村" from columns I and I + 1. */
-static void
-col_place(sqlite3_stmt *st, int i, char *out, size_t n)
-{
-    const unsigned char *t = sqlite3_column_text(st, i);
-    const unsigned char *v = sqlite3_column_text(st, i + 1);
-
-    if (v != NULL && v[0] != '\0') {
-        snprintf(out, n, "%s/%s", t != NULL ? (const char *)t : "", (const char *)v);
-    } else {
-        snprintf(out, n, "%s", t != NULL ? (const char *)t : "");
-    }
 }
 
 /* The next number "PREFIXYYYY-NNNN" of YEAR in COL of TBL's SQL. */
@@ -336,7 +238,7 @@ db_fund_get(struct db *db, int64_t id, struct fund *f, struct err *e)
 static int
 fund_allocated(struct db *db, int64_t id, int64_t *sum, struct err *e)
 {
-    return scalar(db, "SELECT coalesce(sum(amount), 0) FROM allocation WHERE fund_id = ?",
+    return rec_scalar(db, "SELECT coalesce(sum(amount), 0) FROM allocation WHERE fund_id = ?",
                   id, 0, sum, e);
 }
 
@@ -345,7 +247,7 @@ db_fund_available(struct db *db, int64_t id, int64_t *left, struct err *e)
 {
     int64_t amount, used;
 
-    if (scalar(db, "SELECT amount FROM fund WHERE id = ?", id, 0, &amount, e) ||
+    if (rec_scalar(db, "SELECT amount FROM fund WHERE id = ?", id, 0, &amount, e) ||
         fund_allocated(db, id, &used, e)) {
         return -1;
     }
@@ -392,35 +294,12 @@ db_fund_save(struct db *db, const struct rule_ctx *ctx, const struct actor *a,
     if (db_begin(db, e)) {
         return -1;
     }
-    if (end_tx(db, fund_store(db, ctx, a, f, e), e)) {
+    if (rec_end_tx(db, fund_store(db, ctx, a, f, e), e)) {
         f->id = id;
         f->version = version;
         return -1;
     }
     return 0;
-}
-
-/* Delete row ID of TBL at VERSION with its audit row (SUMMARY). */
-static int
-delete_row(struct db *db, const struct actor *a, const char *sql,
-           const char *tbl, int64_t id, int64_t version, const char *what,
-           struct err *e)
-{
-    sqlite3_stmt *st = db_prep(db, sql, e);
-
-    if (st == NULL) {
-        return -1;
-    }
-    db_bind_int(st, 1, id);
-    db_bind_int(st, 2, version);
-    if (db_done(db, st, e)) {
-        return -1;
-    }
-    if (sqlite3_changes(db->h) == 0) {
-        return err_set(e, ERR_CONFLICT,
-                       _("someone else saved %s meanwhile; nothing was written"), what);
-    }
-    return db_audit(db, a->login, "delete", tbl, id, NULL, NULL, NULL, e);
 }
 
 int
@@ -433,16 +312,16 @@ db_fund_delete(struct db *db, const struct actor *a, int64_t id,
     if (county_only(a, e) || db_begin(db, e)) {
         return -1;
     }
-    rc = scalar(db, "SELECT count(*) FROM allocation WHERE fund_id = ?", id, 0, &used, e);
+    rc = rec_scalar(db, "SELECT count(*) FROM allocation WHERE fund_id = ?", id, 0, &used, e);
     if (rc == 0 && used > 0) {
         rc = err_set(e, ERR_RULE,
                      _("funds of this receipt are allocated to projects; delete those allocations first"));
     }
     if (rc == 0) {
-        rc = delete_row(db, a, "DELETE FROM fund WHERE id = ? AND version = ?", "fund",
+        rc = rec_delete(db, a, "DELETE FROM fund WHERE id = ? AND version = ?", "fund",
                         id, version, _("this fund receipt"), e);
     }
-    return end_tx(db, rc, e);
+    return rec_end_tx(db, rc, e);
 }
 
 static void
@@ -523,8 +402,8 @@ project_fields_ok(struct db *db, const struct rule_ctx *ctx,
                   struct err *e)
 {
     if (project_check(p, book(ctx), e) ||
-        check_place(db, p->township_id, p->village_id, e) ||
-        may_change_place(a, p->township_id, p->village_id, e)) {
+        rec_check_place(db, p->township_id, p->village_id, e) ||
+        rec_may_change_place(a, p->township_id, p->village_id, e)) {
         return -1;
     }
     return 0;
@@ -616,8 +495,8 @@ step_ctx(struct db *db, const struct rule_ctx *ctx, const struct project *p,
         c->last_pub_end = db_col_date(st, 1);
     }
     sqlite3_reset(st);
-    if (scalar(db, paid_sql, p->id, 0, &c->paid, e) ||
-        scalar(db, "SELECT count(*) FROM asset WHERE project_id = ?", p->id, 0, &n, e)) {
+    if (rec_scalar(db, paid_sql, p->id, 0, &c->paid, e) ||
+        rec_scalar(db, "SELECT count(*) FROM asset WHERE project_id = ?", p->id, 0, &n, e)) {
         return -1;
     }
     c->assets = (int)n;
@@ -674,7 +553,7 @@ db_project_create(struct db *db, const struct rule_ctx *ctx,
     if (db_begin(db, e)) {
         return -1;
     }
-    if (end_tx(db, project_add(db, ctx, a, p, day, note, e), e)) {
+    if (rec_end_tx(db, project_add(db, ctx, a, p, day, note, e), e)) {
         memcpy(p->proj_no, no, sizeof(no));
         p->id = 0;
         p->version = 0;
@@ -720,7 +599,7 @@ db_project_update(struct db *db, const struct rule_ctx *ctx,
     if (db_begin(db, e)) {
         return -1;
     }
-    if (end_tx(db, project_store(db, ctx, a, p, e), e)) {
+    if (rec_end_tx(db, project_store(db, ctx, a, p, e), e)) {
         p->version = version;
         return -1;
     }
@@ -775,7 +654,7 @@ db_project_act(struct db *db, const struct rule_ctx *ctx,
     if (db_begin(db, e)) {
         return -1;
     }
-    return end_tx(db, project_step(db, ctx, a, id, version, in, e), e);
+    return rec_end_tx(db, project_step(db, ctx, a, id, version, in, e), e);
 }
 
 static void
@@ -882,7 +761,7 @@ project_row_read(sqlite3_stmt *st, struct project_row *r, struct proj_extra *x)
     db_col_text(st, 4, r->ptype, sizeof(r->ptype));
     r->township_id = db_col_int(st, 5);
     r->village_id = db_col_int(st, 6);
-    col_place(st, 7, r->place, sizeof(r->place));
+    rec_col_place(st, 7, r->place, sizeof(r->place));
     db_col_text(st, 9, state, sizeof(state));
     if (proj_state_parse(state, &r->state)) {
         r->state = PS_NONE;
@@ -1105,11 +984,11 @@ db_project_link(struct db *db, const struct actor *a, int64_t id,
     int64_t hh = 0, t = 0, v = 0, pt, pv;
     int rc;
 
-    if (may_write(a, e) || db_begin(db, e)) {
+    if (rec_may_write(a, e) || db_begin(db, e)) {
         return -1;
     }
-    rc = scalar(db, "SELECT township_id FROM project WHERE id = ?", id, 0, &pt, e) ||
-         scalar(db, "SELECT coalesce(village_id, 0) FROM project WHERE id = ?", id, 0, &pv, e);
+    rc = rec_scalar(db, "SELECT township_id FROM project WHERE id = ?", id, 0, &pt, e) ||
+         rec_scalar(db, "SELECT coalesce(village_id, 0) FROM project WHERE id = ?", id, 0, &pv, e);
     if (rc == 0 && !actor_sees(a, pt, pv)) {
         rc = err_set(e, ERR_DENIED, _("this project is outside your scope"));
     }
@@ -1138,7 +1017,7 @@ db_project_link(struct db *db, const struct actor *a, int64_t id,
     } else if (rc == 0) {
         rc = -1;
     }
-    return end_tx(db, rc, e);
+    return rec_end_tx(db, rc, e);
 }
 
 int
@@ -1212,8 +1091,8 @@ fund_covers(struct db *db, int64_t fund, int64_t except, int64_t amount,
     int64_t total, used;
     char t[MONEY_BUF], l[MONEY_BUF], a[MONEY_BUF];
 
-    if (scalar(db, "SELECT amount FROM fund WHERE id = ?", fund, 0, &total, e) ||
-        scalar(db, sql, fund, except, &used, e)) {
+    if (rec_scalar(db, "SELECT amount FROM fund WHERE id = ?", fund, 0, &total, e) ||
+        rec_scalar(db, sql, fund, except, &used, e)) {
         return -1;
     }
     if (total == 0) {
@@ -1237,7 +1116,7 @@ covers_payments(struct db *db, int64_t id, int64_t amount, struct err *e)
     int64_t paid;
     char p[MONEY_BUF];
 
-    if (scalar(db, "SELECT coalesce(sum(amount), 0) FROM payment WHERE allocation_id = ?",
+    if (rec_scalar(db, "SELECT coalesce(sum(amount), 0) FROM payment WHERE allocation_id = ?",
                id, 0, &paid, e)) {
         return -1;
     }
@@ -1270,7 +1149,7 @@ alloc_store(struct db *db, const struct rule_ctx *ctx, const struct actor *a,
     if (rc == 0 && old.fund_id != al->fund_id) {
         int64_t n;
 
-        rc = scalar(db, "SELECT count(*) FROM payment WHERE allocation_id = ?", al->id, 0, &n, e);
+        rc = rec_scalar(db, "SELECT count(*) FROM payment WHERE allocation_id = ?", al->id, 0, &n, e);
         if (rc == 0 && n > 0) {
             rc = err_set(e, ERR_RULE,
                          _("payments have been made out of this allocation; its receipt cannot change"));
@@ -1293,7 +1172,7 @@ db_allocation_save(struct db *db, const struct rule_ctx *ctx,
     if (db_begin(db, e)) {
         return -1;
     }
-    if (end_tx(db, alloc_store(db, ctx, a, al, e), e)) {
+    if (rec_end_tx(db, alloc_store(db, ctx, a, al, e), e)) {
         al->id = id;
         al->version = version;
         return -1;
@@ -1311,16 +1190,16 @@ db_allocation_delete(struct db *db, const struct actor *a, int64_t id,
     if (county_only(a, e) || db_begin(db, e)) {
         return -1;
     }
-    rc = scalar(db, "SELECT count(*) FROM payment WHERE allocation_id = ?", id, 0, &n, e);
+    rc = rec_scalar(db, "SELECT count(*) FROM payment WHERE allocation_id = ?", id, 0, &n, e);
     if (rc == 0 && n > 0) {
         rc = err_set(e, ERR_RULE,
                      _("payments have been made out of this allocation; delete them first"));
     }
     if (rc == 0) {
-        rc = delete_row(db, a, "DELETE FROM allocation WHERE id = ? AND version = ?",
+        rc = rec_delete(db, a, "DELETE FROM allocation WHERE id = ? AND version = ?",
                         "allocation", id, version, _("this allocation"), e);
     }
-    return end_tx(db, rc, e);
+    return rec_end_tx(db, rc, e);
 }
 
 static void
@@ -1405,7 +1284,7 @@ payable(struct db *db, const struct actor *a, int64_t alloc, int64_t except,
     project_init(&p);
     rc = rec_get(db, &alloc_def, alloc, &al, e) ||
          db_project_get(db, al.project_id, &p, e) ||
-         scalar(db, sql, alloc, except, &used, e);
+         rec_scalar(db, sql, alloc, except, &used, e);
     if (rc == 0 && !actor_sees(a, p.township_id, p.village_id)) {
         rc = err_set(e, ERR_DENIED, _("this project is outside your scope"));
     }
@@ -1462,7 +1341,7 @@ db_payment_save(struct db *db, const struct rule_ctx *ctx,
     if (db_begin(db, e)) {
         return -1;
     }
-    if (end_tx(db, payment_store(db, ctx, a, p, e), e)) {
+    if (rec_end_tx(db, payment_store(db, ctx, a, p, e), e)) {
         p->id = id;
         p->version = version;
         return -1;
@@ -1477,7 +1356,7 @@ db_payment_delete(struct db *db, const struct actor *a, int64_t id,
     if (county_only(a, e) || db_begin(db, e)) {
         return -1;
     }
-    return end_tx(db, delete_row(db, a, "DELETE FROM payment WHERE id = ? AND version = ?",
+    return rec_end_tx(db, rec_delete(db, a, "DELETE FROM payment WHERE id = ? AND version = ?",
                                  "payment", id, version, _("this payment"), e),
                   e);
 }
@@ -1712,7 +1591,7 @@ asset_links_ok(struct db *db, const struct asset *as, struct err *e)
     int64_t n;
 
     if (as->project_id != 0) {
-        if (scalar(db, "SELECT count(*) FROM project WHERE id = ?", as->project_id, 0, &n, e)) {
+        if (rec_scalar(db, "SELECT count(*) FROM project WHERE id = ?", as->project_id, 0, &n, e)) {
             return -1;
         }
         if (n == 0) {
@@ -1720,7 +1599,7 @@ asset_links_ok(struct db *db, const struct asset *as, struct err *e)
         }
     }
     if (as->household_id != 0) {
-        if (scalar(db, hh_sql, as->household_id, as->village_id, &n, e)) {
+        if (rec_scalar(db, hh_sql, as->household_id, as->village_id, &n, e)) {
             return -1;
         }
         if (n == 0) {
@@ -1741,8 +1620,8 @@ asset_store(struct db *db, const struct rule_ctx *ctx, const struct actor *a,
     int rc;
 
     if (asset_check(as, book(ctx), ctx->today, e) ||
-        check_place(db, as->township_id, as->village_id, e) ||
-        may_change_place(a, as->township_id, as->village_id, e) ||
+        rec_check_place(db, as->township_id, as->village_id, e) ||
+        rec_may_change_place(a, as->township_id, as->village_id, e) ||
         asset_links_ok(db, as, e)) {
         return -1;
     }
@@ -1778,7 +1657,7 @@ db_asset_save(struct db *db, const struct rule_ctx *ctx, const struct actor *a,
     if (db_begin(db, e)) {
         return -1;
     }
-    if (end_tx(db, asset_store(db, ctx, a, as, e), e)) {
+    if (rec_end_tx(db, asset_store(db, ctx, a, as, e), e)) {
         as->id = id;
         as->version = version;
         memcpy(as->asset_no, no, sizeof(no));
@@ -1812,7 +1691,7 @@ asset_row_fill(sqlite3_stmt *st, void *row)
     r->township_id = db_col_int(st, 6);
     r->village_id = db_col_int(st, 7);
     r->project_id = db_col_int(st, 8);
-    col_place(st, 9, r->place, sizeof(r->place));
+    rec_col_place(st, 9, r->place, sizeof(r->place));
     db_col_text(st, 11, r->owner_level, sizeof(r->owner_level));
     db_col_text(st, 12, r->maintainer, sizeof(r->maintainer));
     db_col_text(st, 13, r->status, sizeof(r->status));
@@ -1904,9 +1783,9 @@ income_store(struct db *db, const struct rule_ctx *ctx, const struct actor *a,
 
     asset_init(&as);
     rc = asset_income_check(in, e) || rec_get(db, &asset_def, in->asset_id, &as, e) ||
-         may_change_place(a, as.township_id, as.village_id, e);
+         rec_may_change_place(a, as.township_id, as.village_id, e);
     if (rc == 0 && in->id == 0) {
-        rc = scalar(db, "SELECT count(*) FROM asset_income WHERE asset_id = ? AND year = ?",
+        rc = rec_scalar(db, "SELECT count(*) FROM asset_income WHERE asset_id = ? AND year = ?",
                     in->asset_id, in->year, &taken, e);
         if (rc == 0 && taken > 0) {
             rc = err_set(e, ERR_RULE,
@@ -1939,7 +1818,7 @@ db_asset_income_save(struct db *db, const struct rule_ctx *ctx,
     if (db_begin(db, e)) {
         return -1;
     }
-    if (end_tx(db, income_store(db, ctx, a, i, e), e)) {
+    if (rec_end_tx(db, income_store(db, ctx, a, i, e), e)) {
         i->id = id;
         i->version = version;
         return -1;

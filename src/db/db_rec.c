@@ -13,6 +13,7 @@
 #include "core/audit_text.h"
 #include "core/date.h"
 #include "core/money.h"
+#include "core/role.h"
 #include "db/db.h"
 #include "db/db_audit.h"
 #include "util/clock.h"
@@ -49,6 +50,11 @@ rec_text(const struct rec_col *c, const void *rec, char *buf, size_t n)
     case RC_DATE:
         if (n >= DATE_BUF) {
             date_format(*(const int *)(const void *)p, buf);
+        }
+        break;
+    case RC_MONTH:
+        if (n >= MONTH_BUF) {
+            month_format(*(const int *)(const void *)p, buf);
         }
         break;
     case RC_FEN:
@@ -90,6 +96,13 @@ rec_bind(const struct rec_def *def, const void *rec, void *stmt, int first)
         case RC_DATE:
             db_bind_date(st, pos, *(const int *)(const void *)p);
             break;
+        case RC_MONTH: {
+            char m[MONTH_BUF];
+
+            month_format(*(const int *)(const void *)p, m);
+            db_bind_text(st, pos, m);
+            break;
+        }
         case RC_FEN:
             db_bind_int(st, pos, *(const int64_t *)(const void *)p);
             break;
@@ -120,6 +133,14 @@ read_col(sqlite3_stmt *st, int i, const struct rec_col *c, void *rec)
     case RC_DATE:
         *(int *)(void *)p = db_col_date(st, i);
         break;
+    case RC_MONTH: {
+        char m[MONTH_BUF];
+        int v = 0;
+
+        db_col_text(st, i, m, sizeof(m));
+        *(int *)(void *)p = month_parse(m, &v) == DATE_OK ? v : 0;
+        break;
+    }
     case RC_FEN:
     case RC_ID:
         *(int64_t *)(void *)p = db_col_int(st, i);
@@ -265,4 +286,159 @@ rec_update(struct db *db, const struct rec_def *def, const char *actor,
     }
     (*version)++;
     return 0;
+}
+
+/* --- rows of lists ------------------------------------------------------ */
+
+void
+rec_select(struct sbuf *sb, const struct rec_def *def, const char *alias)
+{
+    size_t i;
+
+    sbuf_addf(sb, "%s.id", alias);
+    for (i = 0; i < def->ncols; i++) {
+        if (def->cols[i].kind != RC_PTEXT) {
+            sbuf_addf(sb, ", %s.%s", alias, def->cols[i].name);
+        }
+    }
+    sbuf_addf(sb, ", %s.version", alias);
+}
+
+int
+rec_read(sqlite3_stmt *st, int first, const struct rec_def *def, void *rec)
+{
+    int at = first;
+    size_t i;
+
+    *(int64_t *)(void *)((char *)rec + def->id_off) = db_col_int(st, at++);
+    for (i = 0; i < def->ncols; i++) {
+        if (def->cols[i].kind != RC_PTEXT) {
+            read_col(st, at++, &def->cols[i], rec);
+        }
+    }
+    *(int64_t *)(void *)((char *)rec + def->version_off) = db_col_int(st, at++);
+    return at;
+}
+
+/* --- what the repositories built on records share ------------------ */
+
+/* One integer from SQL with up to two id parameters (0: unbound). */
+int
+rec_scalar(struct db *db, const char *sql, int64_t a, int64_t b, int64_t *out,
+       struct err *e)
+{
+    sqlite3_stmt *st = db_prep(db, sql, e);
+    int rc;
+
+    if (st == NULL) {
+        return -1;
+    }
+    db_bind_int(st, 1, a);
+    if (sqlite3_bind_parameter_count(st) > 1) {
+        db_bind_int(st, 2, b);
+    }
+    rc = sqlite3_step(st);
+    *out = rc == SQLITE_ROW ? db_col_int(st, 0) : 0;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        return db_fail(db, e, _("reading the database"));
+    }
+    return 0;
+}
+
+int
+rec_end_tx(struct db *db, int rc, struct err *e)
+{
+    if (rc != 0) {
+        db_rollback(db);
+        return -1;
+    }
+    return db_commit(db, e);
+}
+
+int
+rec_may_write(const struct actor *a, struct err *e)
+{
+    if (!actor_writes(a)) {
+        return err_set(e, ERR_DENIED, _("your account is read-only"));
+    }
+    return 0;
+}
+
+int
+rec_may_change_place(const struct actor *a, int64_t township, int64_t village,
+                 struct err *e)
+{
+    if (rec_may_write(a, e)) {
+        return -1;
+    }
+    if (!actor_sees(a, township, village)) {
+        return err_set(e, ERR_DENIED, _("this place is outside your scope"));
+    }
+    return 0;
+}
+
+/* TOWNSHIP is a township and VILLAGE (0: none) one of its villages. */
+int
+rec_check_place(struct db *db, int64_t township, int64_t village, struct err *e)
+{
+    static const char town_sql[] = "SELECT count(*) FROM division WHERE id = ? AND level = 2";
+    static const char vill_sql[] =
+        "SELECT count(*) FROM division WHERE id = ? AND parent_id = ? AND level = 3";
+    int64_t n;
+
+    if (rec_scalar(db, town_sql, township, 0, &n, e)) {
+        return -1;
+    }
+    if (n == 0) {
+        return err_set(e, ERR_INVALID, _("choose the township"));
+    }
+    if (village == 0) {
+        return 0;
+    }
+    if (rec_scalar(db, vill_sql, village, township, &n, e)) {
+        return -1;
+    }
+    if (n == 0) {
+        return err_set(e, ERR_INVALID,
+                       _("the village chosen is not a village of the township chosen; choose the township first, then one of its villages"));
+    }
+    return 0;
+}
+
+/* "乡镇" or "乡镇/村" from columns I and I + 1. */
+void
+rec_col_place(sqlite3_stmt *st, int i, char *out, size_t n)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    const unsigned char *v = sqlite3_column_text(st, i + 1);
+
+    if (v != NULL && v[0] != '\0') {
+        snprintf(out, n, "%s/%s", t != NULL ? (const char *)t : "", (const char *)v);
+    } else {
+        snprintf(out, n, "%s", t != NULL ? (const char *)t : "");
+    }
+}
+
+/* Delete row ID of TBL at VERSION with its audit row (SUMMARY). */
+int
+rec_delete(struct db *db, const struct actor *a, const char *sql,
+           const char *tbl, int64_t id, int64_t version, const char *what,
+           struct err *e)
+{
+    sqlite3_stmt *st = db_prep(db, sql, e);
+
+    if (st == NULL) {
+        return -1;
+    }
+    db_bind_int(st, 1, id);
+    db_bind_int(st, 2, version);
+    if (db_done(db, st, e)) {
+        return -1;
+    }
+    if (sqlite3_changes(db->h) == 0) {
+        return err_set(e, ERR_CONFLICT,
+                       _("someone else saved %s meanwhile; nothing was written"), what);
+    }
+    return db_audit(db, a->login, "delete", tbl, id, NULL, NULL, NULL, e);
 }

@@ -1,0 +1,86 @@
+/*
+ * need.c - the checks every record's fields share (see need.h).
+ */
+#include "config.h"
+#include "core/need.h"
+
+#include <string.h>
+
+#include "core/date.h"
+#include "core/money.h"
+#include "util/err.h"
+#include "util/i18n.h"
+#include "util/u8.h"
+
+int
+need_code(const struct codebook *cb, const char *table, const char *code,
+          int required, const char *what, struct err *e)
+{
+    if (code[0] == '\0') {
+        return required ? err_set(e, ERR_INVALID, _("choose the %s"), what) : 0;
+    }
+    if (code_find(codebook_table(cb, table), code) == NULL) {
+        return err_set(e, ERR_INVALID, _("'%s' is not a code of the %s"), code, what);
+    }
+    return 0;
+}
+
+int
+need_text(const char *s, int required, const char *what, struct err *e)
+{
+    if (s == NULL || s[0] == '\0') {
+        return required ? err_set(e, ERR_INVALID, _("give the %s"), what) : 0;
+    }
+    if (!u8_valid(s, strlen(s))) {
+        return err_set(e, ERR_INVALID, _("the %s is not valid text"), what);
+    }
+    if (strlen(s) > NEED_TEXT_MAX) {
+        return err_set(e, ERR_INVALID, _("the %s is too long (at most %d bytes)"), what, NEED_TEXT_MAX);
+    }
+    return 0;
+}
+
+int
+need_year(int year, struct err *e)
+{
+    if (year < 2000 || year > 2100) {
+        return err_set(e, ERR_INVALID, _("the year must be from 2000 to 2100"));
+    }
+    return 0;
+}
+
+int
+need_date(int day, int today, int required, const char *what, struct err *e)
+{
+    if (day == DATE_NONE) {
+        return required ? err_set(e, ERR_INVALID, _("give the %s"), what) : 0;
+    }
+    if (day > today) {
+        return err_set(e, ERR_INVALID, _("the %s cannot be in the future"), what);
+    }
+    return 0;
+}
+
+int
+need_amount(int64_t fen, int positive, const char *what, struct err *e)
+{
+    if (fen < 0) {
+        return err_set(e, ERR_INVALID, _("the %s cannot be negative"), what);
+    }
+    if (fen > MONEY_MAX_FEN) {
+        return err_set(e, ERR_INVALID, _("the %s is too large"), what);
+    }
+    if (positive && fen == 0) {
+        return err_set(e, ERR_INVALID, _("the %s must be more than 0"), what);
+    }
+    return 0;
+}
+
+int
+need_count(int n, const char *what, struct err *e)
+{
+    if (n < 0 || n > 10000000) {
+        return err_set(e, ERR_INVALID, _("the %s must be a number from 0 to 10,000,000"), what);
+    }
+    return 0;
+}

@@ -1,0 +1,33 @@
+/*
+ * need.h - the checks every record's fields share (core/funds.c,
+ * core/pair.c): a code of a table, a text within its length, a year, a
+ * date not in the future, an amount in fen, a count.  Each returns 0, or
+ * -1 with E (ERR_INVALID) in plain words naming WHAT.
+ */
+#ifndef ZX_NEED_H
+#define ZX_NEED_H
+
+#include <stdint.h>
+
+#include "core/codes.h"
+
+struct err;
+
+#define NEED_TEXT_MAX 4000
+
+/* CODE of table TABLE of CB ("" allowed unless REQUIRED). */
+int need_code(const struct codebook *cb, const char *table, const char *code,
+              int required, const char *what, struct err *e);
+/* Valid UTF-8 of at most NEED_TEXT_MAX bytes (NULL or "" allowed unless
+ * REQUIRED). */
+int need_text(const char *s, int required, const char *what, struct err *e);
+/* 2000 to 2100. */
+int need_year(int year, struct err *e);
+/* A day not after TODAY (DATE_NONE allowed unless REQUIRED). */
+int need_date(int day, int today, int required, const char *what, struct err *e);
+/* 0 to MONEY_MAX_FEN, above 0 when POSITIVE. */
+int need_amount(int64_t fen, int positive, const char *what, struct err *e);
+/* 0 to 10,000,000. */
+int need_count(int n, const char *what, struct err *e);
+
+#endif
