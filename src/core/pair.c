@@ -280,7 +280,7 @@ pair_status_label(enum pair_status s)
 {
     switch (s) {
     case PST_MET:
-        return _("met");
+        return _("target met");
     case PST_ON_PACE:
         return _("on pace");
     case PST_BEHIND:

@@ -1191,7 +1191,7 @@ member_store(void *arg)
         date_format(t.term_start, s);
         date_format(t.term_end, en);
         err_set(j->e, ERR_RULE, _("a member serves within the team's term (%s to %s)"), s,
-                en[0] ? en : _("open"));
+                en[0] ? en : _("no end date"));
     }
     team_clear(&t);
     if (rc) {
