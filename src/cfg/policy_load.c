@@ -13,6 +13,7 @@
  */
 #include "config.h"
 #include "cfg/policy_load.h"
+#include "cfg/cfg_file.h"
 
 #include <errno.h>
 #include <libconfig.h>
@@ -29,128 +30,6 @@
 #include "util/u8.h"
 #include "util/xalloc.h"
 
-/* An open libconfig file and its name, for messages. */
-struct pfile {
-    config_t cfg;
-    const char *path;
-};
-
-/* Open PATH; returns 1 when read, 0 when missing and optional, -1 on
- * error. */
-static int
-pfile_open(struct pfile *f, const char *path, int must_exist, struct err *e)
-{
-    FILE *fp = fopen(path, "r");
-
-    f->path = path;
-    if (fp == NULL) {
-        if (errno == ENOENT && !must_exist) {
-            return 0;
-        }
-        return err_set(e, ERR_CONFIG, _("cannot read policy file '%s': %s"),
-                       path, strerror(errno));
-    }
-    config_init(&f->cfg);
-    if (config_read(&f->cfg, fp) != CONFIG_TRUE) {
-        err_set(e, ERR_CONFIG, _("%s:%d: not valid libconfig syntax (%s)"),
-                path, config_error_line(&f->cfg), config_error_text(&f->cfg));
-        config_destroy(&f->cfg);
-        fclose(fp);
-        return -1;
-    }
-    fclose(fp);
-    return 1;
-}
-
-static int
-bad(const struct pfile *f, const config_setting_t *s, struct err *e,
-    const char *what)
-{
-    return err_set(e, ERR_CONFIG, "%s:%d: %s", f->path,
-                   config_setting_source_line(s), what);
-}
-
-/* The string member NAME of group G into *OUT (copied). */
-static int
-get_str(const struct pfile *f, const config_setting_t *g, const char *name,
-        int required, char **out, struct err *e)
-{
-    const char *v;
-    char msg[256];
-
-    if (config_setting_lookup_string(g, name, &v) != CONFIG_TRUE) {
-        if (!required && config_setting_get_member(g, name) == NULL) {
-            *out = xstrdup("");
-            return 0;
-        }
-        snprintf(msg, sizeof(msg), _("'%s' must be a text in double quotes"), name);
-        return bad(f, g, e, msg);
-    }
-    if (!u8_valid(v, strlen(v))) {
-        snprintf(msg, sizeof(msg), _("'%s' is not valid UTF-8 text"), name);
-        return bad(f, g, e, msg);
-    }
-    *out = xstrdup(v);
-    return 0;
-}
-
-static int
-get_int(const struct pfile *f, const config_setting_t *g, const char *name,
-        int lo, int hi, int *out, struct err *e)
-{
-    char msg[256];
-
-    if (config_setting_lookup_int(g, name, out) != CONFIG_TRUE ||
-        *out < lo || *out > hi) {
-        snprintf(msg, sizeof(msg), _("'%s' must be a whole number from %d to %d"),
-                 name, lo, hi);
-        return bad(f, g, e, msg);
-    }
-    return 0;
-}
-
-/* A yuan amount given as a whole number or as "1234.56". */
-static int
-get_yuan(const struct pfile *f, const config_setting_t *g, const char *name,
-         int64_t *fen, struct err *e)
-{
-    config_setting_t *s = config_setting_get_member(g, name);
-    char msg[256];
-
-    snprintf(msg, sizeof(msg), _("'%s' must be an amount in yuan (e.g. 6900 or \"6900.00\")"), name);
-    if (s == NULL) {
-        return bad(f, g, e, msg);
-    }
-    if (config_setting_type(s) == CONFIG_TYPE_INT ||
-        config_setting_type(s) == CONFIG_TYPE_INT64) {
-        long long v = config_setting_get_int64(s);
-
-        if (v < 0 || v > MONEY_MAX_FEN / 100) {
-            return bad(f, s, e, msg);
-        }
-        *fen = (int64_t)v * 100;
-        return 0;
-    }
-    if (config_setting_type(s) != CONFIG_TYPE_STRING ||
-        money_parse(config_setting_get_string(s), 0, fen) != MONEY_OK) {
-        return bad(f, s, e, msg);
-    }
-    return 0;
-}
-
-/* The list NAME at the root of F, or NULL with an error. */
-static config_setting_t *
-root_list(const struct pfile *f, const char *name, struct err *e)
-{
-    config_setting_t *l = config_lookup(&f->cfg, name);
-
-    if (l == NULL || !(config_setting_is_list(l) || config_setting_is_array(l))) {
-        err_set(e, ERR_CONFIG, _("%s: needs a list '%s = ( ... );'"), f->path, name);
-        return NULL;
-    }
-    return l;
-}
-
 /* --- codes ------------------------------------------------------ */
 
 static int
@@ -165,10 +44,10 @@ load_code(const struct pfile *f, config_setting_t *item, struct code *c,
         (code = config_setting_get_string_elem(item, 0)) == NULL ||
         (label = config_setting_get_string_elem(item, 1)) == NULL ||
         *code == '\0' || *label == '\0') {
-        return bad(f, item, e, _("a code is written (\"code\", \"label\"), (\"code\", \"label\", [\"tag\", ...]) or (\"code\", \"label\", [tags], \"short label\")"));
+        return pfile_bad(f, item, e, _("a code is written (\"code\", \"label\"), (\"code\", \"label\", [\"tag\", ...]) or (\"code\", \"label\", [tags], \"short label\")"));
     }
     if (strlen(code) >= 12 || !u8_valid(label, strlen(label))) {
-        return bad(f, item, e, _("the code is longer than 11 characters or the label is not UTF-8"));
+        return pfile_bad(f, item, e, _("the code is longer than 11 characters or the label is not UTF-8"));
     }
     c->code = xstrdup(code);
     c->label = xstrdup(label);
@@ -176,7 +55,7 @@ load_code(const struct pfile *f, config_setting_t *item, struct code *c,
         const char *s = config_setting_get_string_elem(item, 3);
 
         if (s == NULL || *s == '\0' || !u8_valid(s, strlen(s))) {
-            return bad(f, item, e, _("the fourth element of a code is its short label, a text in double quotes"));
+            return pfile_bad(f, item, e, _("the fourth element of a code is its short label, a text in double quotes"));
         }
         c->short_label = xstrdup(s);
     }
@@ -187,7 +66,7 @@ load_code(const struct pfile *f, config_setting_t *item, struct code *c,
         const char *t = config_setting_get_string_elem(tags, i);
 
         if (t == NULL) {
-            return bad(f, tags, e, _("tags are a list of texts in double quotes"));
+            return pfile_bad(f, tags, e, _("tags are a list of texts in double quotes"));
         }
         c->tags[c->ntags++] = xstrdup(t);
     }
@@ -203,14 +82,14 @@ load_table(const struct pfile *f, config_setting_t *g, struct code_table *t,
     size_t j;
 
     t->source = xstrdup(f->path);
-    if (get_str(f, g, "id", 1, &t->id, e) ||
-        get_str(f, g, "title", 1, &t->title, e) ||
-        get_str(f, g, "national", 0, &t->national, e)) {
+    if (pfile_str(f, g, "id", 1, &t->id, e) ||
+        pfile_str(f, g, "title", 1, &t->title, e) ||
+        pfile_str(f, g, "national", 0, &t->national, e)) {
         return -1;
     }
     codes = config_setting_get_member(g, "codes");
     if (codes == NULL || !config_setting_is_list(codes)) {
-        return bad(f, g, e, _("a table needs 'codes = ( ... );'"));
+        return pfile_bad(f, g, e, _("a table needs 'codes = ( ... );'"));
     }
     n = config_setting_length(codes);
     t->v = xcalloc((size_t)n + 1, sizeof(*t->v));
@@ -224,7 +103,7 @@ load_table(const struct pfile *f, config_setting_t *g, struct code_table *t,
         for (j = 0; j < t->n; j++) {
             if (strcmp(t->v[j].code, t->v[t->n].code) == 0) {
                 t->n++;
-                return bad(f, item, e, _("this code appears twice in the table"));
+                return pfile_bad(f, item, e, _("this code appears twice in the table"));
             }
         }
         t->n++;
@@ -252,7 +131,7 @@ codebook_put(struct codebook *cb, struct code_table *t)
 static int
 load_codes(struct policy *p, const struct pfile *f, struct err *e)
 {
-    config_setting_t *l = root_list(f, "tables", e);
+    config_setting_t *l = pfile_list(f, "tables", e);
     int i, n;
 
     if (l == NULL) {
@@ -331,18 +210,18 @@ load_line(struct policy *p, const struct pfile *f, config_setting_t *g,
 {
     int dflt = 0;
 
-    if (get_str(f, g, "province", 1, &l->province, e) ||
-        get_int(f, g, "year", 2000, 2100, &l->year, e) ||
-        get_yuan(f, g, "yuan", &l->fen, e) ||
-        get_str(f, g, "source", 0, &l->source, e) ||
-        get_str(f, g, "confidence", 0, &l->confidence, e)) {
+    if (pfile_str(f, g, "province", 1, &l->province, e) ||
+        pfile_int(f, g, "year", 2000, 2100, &l->year, e) ||
+        pfile_yuan(f, g, "yuan", &l->fen, e) ||
+        pfile_str(f, g, "source", 0, &l->source, e) ||
+        pfile_str(f, g, "confidence", 0, &l->confidence, e)) {
         return -1;
     }
     if (!province_ok(p, l->province)) {
-        return bad(f, g, e, _("'province' must be \"*\" or a two-digit province code such as \"51\""));
+        return pfile_bad(f, g, e, _("'province' must be \"*\" or a two-digit province code such as \"51\""));
     }
     if (l->fen <= 0) {
-        return bad(f, g, e, _("'yuan' must be more than zero"));
+        return pfile_bad(f, g, e, _("'yuan' must be more than zero"));
     }
     config_setting_lookup_bool(g, "default", &dflt);
     l->is_default = dflt;
@@ -381,7 +260,7 @@ lines_put(struct policy *p, struct line_entry *l)
 static int
 load_lines(struct policy *p, const struct pfile *f, struct err *e)
 {
-    config_setting_t *l = root_list(f, "lines", e);
+    config_setting_t *l = pfile_list(f, "lines", e);
     int i, n;
 
     if (l == NULL) {
@@ -446,39 +325,6 @@ static const struct rule_key rule_keys[] = {
 };
 #undef RK
 
-/* A percentage from LO to HI given as 55 or 55.5 (at most two decimals)
- * into basis points. */
-static int
-get_pct(const struct pfile *f, const config_setting_t *g,
-        const config_setting_t *s, const char *name, int lo, int hi, int *bp,
-        struct err *e)
-{
-    char msg[256];
-    double v;
-
-    snprintf(msg, sizeof(msg), _("'%s' must be a percentage from %d to %d (e.g. 55 or 55.5)"),
-             name, lo, hi);
-    if (s == NULL) {
-        return bad(f, g, e, msg);
-    }
-    switch (config_setting_type(s)) {
-    case CONFIG_TYPE_INT:
-    case CONFIG_TYPE_INT64:
-        v = (double)config_setting_get_int64(s);
-        break;
-    case CONFIG_TYPE_FLOAT:
-        v = config_setting_get_float(s);
-        break;
-    default:
-        return bad(f, s, e, msg);
-    }
-    if (!(v >= lo && v <= hi)) {
-        return bad(f, s, e, msg);
-    }
-    *bp = (int)(v * 100.0 + 0.5);
-    return 0;
-}
-
 /* pay_milestones = ( ("06-30", 40), ("09-30", 75) ): by date, rising. */
 static int
 load_milestones(const struct pfile *f, config_setting_t *g, struct rules *r,
@@ -493,7 +339,7 @@ load_milestones(const struct pfile *f, config_setting_t *g, struct rules *r,
     }
     n = config_setting_length(l);
     if (!config_setting_is_list(l) || n > POLICY_PAY_MS_MAX) {
-        return bad(f, l, e, msg);
+        return pfile_bad(f, l, e, msg);
     }
     for (i = 0; i < n; i++) {
         config_setting_t *m = config_setting_get_elem(l, (unsigned)i);
@@ -504,8 +350,8 @@ load_milestones(const struct pfile *f, config_setting_t *g, struct rules *r,
         if (md == NULL || config_setting_length(m) != 2 ||
             sscanf(md, "%2d-%2d%c", &mm, &dd, &tail) != 2 ||
             !date_valid(2024, mm, dd) || mm * 100 + dd <= prev ||
-            get_pct(f, m, config_setting_get_elem(m, 1), "pay_milestones", 0, 100, &bp, e)) {
-            return bad(f, m != NULL ? m : l, e, msg);
+            pfile_pct(f, m, config_setting_get_elem(m, 1), "pay_milestones", 0, 100, &bp, e)) {
+            return pfile_bad(f, m != NULL ? m : l, e, msg);
         }
         prev = mm * 100 + dd;
         r->pay_ms_mmdd[i] = prev;
@@ -523,23 +369,23 @@ load_rule_key(const struct pfile *f, config_setting_t *g,
     int b;
 
     if (k->pct) {
-        return get_pct(f, g, config_setting_get_member(g, k->name), k->name,
+        return pfile_pct(f, g, config_setting_get_member(g, k->name), k->name,
                        k->lo, k->hi, (int *)(void *)base, e);
     }
     if (k->yuan) {
-        return get_yuan(f, g, k->name, (int64_t *)(void *)base, e);
+        return pfile_yuan(f, g, k->name, (int64_t *)(void *)base, e);
     }
     if (k->flag) {
         if (config_setting_lookup_bool(g, k->name, &b) != CONFIG_TRUE) {
             char msg[256];
 
             snprintf(msg, sizeof(msg), _("'%s' must be true or false"), k->name);
-            return bad(f, g, e, msg);
+            return pfile_bad(f, g, e, msg);
         }
         *(int *)(void *)base = b;
         return 0;
     }
-    return get_int(f, g, k->name, k->lo, k->hi, (int *)(void *)base, e);
+    return pfile_int(f, g, k->name, k->lo, k->hi, (int *)(void *)base, e);
 }
 
 static int
@@ -550,12 +396,12 @@ load_rule(struct policy *p, const struct pfile *f, config_setting_t *g,
     size_t i;
 
     memset(r, 0, sizeof(*r));
-    if (get_str(f, g, "province", 1, &r->province, e) ||
-        get_int(f, g, "from", 2000, 2100, &r->from_year, e)) {
+    if (pfile_str(f, g, "province", 1, &r->province, e) ||
+        pfile_int(f, g, "from", 2000, 2100, &r->from_year, e)) {
         return -1;
     }
     if (!province_ok(p, r->province)) {
-        return bad(f, g, e, _("'province' must be \"*\" or a two-digit province code such as \"51\""));
+        return pfile_bad(f, g, e, _("'province' must be \"*\" or a two-digit province code such as \"51\""));
     }
     /* An entry inherits what it does not say from the national entry in
      * force (for a national entry: the one of an earlier year). */
@@ -601,7 +447,7 @@ rules_put(struct policy *p, struct rules *r)
 static int
 load_rules(struct policy *p, const struct pfile *f, struct err *e)
 {
-    config_setting_t *l = root_list(f, "rules", e);
+    config_setting_t *l = pfile_list(f, "rules", e);
     int i, n;
 
     if (l == NULL) {
@@ -641,7 +487,7 @@ load_days(const struct pfile *f, const char *name, int **v, size_t *n,
         return 0;
     }
     if (!config_setting_is_array(l) && !config_setting_is_list(l)) {
-        return bad(f, l, e, _("days are a list of dates: [ \"2025-10-01\", ... ]"));
+        return pfile_bad(f, l, e, _("days are a list of dates: [ \"2025-10-01\", ... ]"));
     }
     len = config_setting_length(l);
     *v = xrealloc(*v, (*n + (size_t)len + 1) * sizeof(int));
@@ -650,7 +496,7 @@ load_days(const struct pfile *f, const char *name, int **v, size_t *n,
         int day;
 
         if (s == NULL || date_parse(s, &day) != DATE_OK) {
-            return bad(f, l, e, _("a day is written \"YYYY-MM-DD\" and must exist"));
+            return pfile_bad(f, l, e, _("a day is written \"YYYY-MM-DD\" and must exist"));
         }
         (*v)[(*n)++] = day;
     }
