@@ -1,0 +1,25 @@
+# Chinese for the assessment templates' loader (cfg/assess_load.c).
+# Applied with: python3 tools/po_fill.py po/zh_CN.po po/tr-assess.py
+TR = {
+"'%s' must be points from 0 to 1000 with at most two decimals (e.g. 10 or 2.5)": "'%s'应为 0 到 1000 的分值，最多两位小数（例如 10 或 2.5）",
+"a computed indicator needs its 'source'": "计算类指标须填写数据来源'source'",
+"only threshold, linear and count indicators have a 'source'": "只有 threshold、linear、count 类指标才有数据来源'source'",
+"unknown data source '%s'": "未知的数据来源'%s'",
+"'step' and 'per_step' must be more than 0": "'step'和'per_step'须大于 0",
+"'per_item' must be more than 0": "'per_item'须大于 0",
+"a bonus indicator has a 'cap', not a 'max'": "加减分指标填写上限'cap'，不填'max'",
+"'cap' must be more than 0": "'cap'须大于 0",
+"each indicator is a group { code = ...; name = ...; ... }": "每个指标应写成 { code = ...; name = ...; ... }",
+"an indicator needs a 'code' and a 'name'": "指标须有编码'code'和名称'name'",
+"the code '%s' is used twice": "编码'%s'重复",
+"the parent '%s' must be a heading (no method) listed before it": "上级指标'%s'须是写在前面的分类标题（不填 method）",
+"unknown method '%s' (manual, threshold, linear, count or bonus)": "未知的计分方法'%s'（应为 manual、threshold、linear、count 或 bonus）",
+"'max' must be more than 0": "'max'须大于 0",
+"the heading '%s' has %s points but its indicators add up to %s": "分类'%s'为 %s 分，但其下指标合计 %s 分",
+"'total' is %s but the indicators add up to %s": "'total'为 %s 分，但各指标合计 %s 分",
+"'grades' is a list of (\"name\", lowest points) from the best down, e.g. ( (\"好\", 90), (\"较好\", 80), (\"一般\", 60), (\"较差\", 0) )": "'grades'应按从高到低列出（\"等次\", 最低分），例如 ( (\"好\", 90), (\"较好\", 80), (\"一般\", 60), (\"较差\", 0) )",
+"%s: needs 'template = { ... };'": "%s：须有 'template = { ... };'",
+"unknown unit '%s' (township, village, team or partner)": "未知的考核对象'%s'（应为 township、village、team 或 partner）",
+"'indicators' is a list of groups ( { ... }, { ... } )": "'indicators'应为指标列表 ( { ... }, { ... } )",
+"cannot read the directory '%s': %s": "无法读取目录'%s'：%s",
+}
