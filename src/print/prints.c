@@ -76,6 +76,28 @@ void print_yuan(int64_t fen, char *buf, size_t n)
     snprintf(buf, n, _("%s yuan"), m);
 }
 
+void print_cell_yuan(struct doc *d, int64_t fen)
+{
+    char m[MONEY_BUF];
+
+    money_format(fen, 1, m);
+    doc_cell(d, m);
+}
+
+void print_period(int from, int to, char *buf, size_t n)
+{
+    char a[64], b[64];
+
+    print_date(from, a, sizeof(a));
+    print_date(to, b, sizeof(b));
+    snprintf(buf, n, _("%s to %s"), a, b);
+}
+
+const char *print_or_dash(const char *s)
+{
+    return s && *s ? s : "-";
+}
+
 void print_closing(const struct print_env *env, struct doc *d,
                    const char *body)
 {

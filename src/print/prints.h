@@ -17,6 +17,12 @@ struct print_request;
 void print_date(int day, char *buf, size_t n);
 /* An amount as printed: "1,234.50元". */
 void print_yuan(int64_t fen, char *buf, size_t n);
+/* A table cell of an amount in yuan: "1,234.50". */
+void print_cell_yuan(struct doc *d, int64_t fen);
+/* A period as printed: "2026年3月1日至2026年10月31日". */
+void print_period(int from, int to, char *buf, size_t n);
+/* S, or "-" when S is empty or NULL. */
+const char *print_or_dash(const char *s);
 /* The last lines of a notice: BODY, who publishes it, and today's date,
  * right-aligned. */
 void print_closing(const struct print_env *env, struct doc *d,

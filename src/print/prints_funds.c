@@ -136,14 +136,6 @@ static void cell_public(struct doc *d, const char *s)
     free(t);
 }
 
-static void cell_yuan(struct doc *d, int64_t fen)
-{
-    char m[MONEY_BUF];
-
-    money_format(fen, 1, m);
-    doc_cell(d, m);
-}
-
 /* "LABEL AMOUNT元", after a separator when SB holds something. */
 static void add_amount(struct sbuf *sb, const char *label, int64_t fen)
 {
@@ -154,16 +146,6 @@ static void add_amount(struct sbuf *sb, const char *label, int64_t fen)
         sbuf_adds(sb, _("; "));
     }
     sbuf_addf(sb, _("%s %s yuan"), label, m);
-}
-
-/* "2026年3月1日至2026年10月31日" */
-static void period_text(int from, int to, char *buf, size_t n)
-{
-    char a[64], b[64];
-
-    print_date(from, a, sizeof(a));
-    print_date(to, b, sizeof(b));
-    snprintf(buf, n, _("%s to %s"), a, b);
 }
 
 /* ---- the project publicity --------------------------------------------- */
@@ -445,14 +427,14 @@ static void projects_table(const struct print_env *env, struct doc *d,
         cell_public(d, v[i].p.name);
         doc_cell(d, v[i].place);
         doc_cell(d, code_short(env->codes, "project_type", v[i].p.ptype));
-        cell_yuan(d, v[i].total);
+        print_cell_yuan(d, v[i].total);
         sum += v[i].total;
     }
     doc_cell(d, "");
     doc_cell(d, _("Total"));
     doc_cell(d, "");
     doc_cell(d, "");
-    cell_yuan(d, sum);
+    print_cell_yuan(d, sum);
 }
 
 /* "衔接推进乡村振兴补助资金 800,000.00元；自筹及其他 200,000.00元" */
@@ -501,7 +483,7 @@ static void project_detail(const struct print_env *env, struct doc *d,
     doc_field(d, _("Implemented by: "), t);
     free(t);
     doc_fields(d, 1);
-    period_text(p->period_start, p->period_end, buf, sizeof(buf));
+    print_period(p->period_start, p->period_end, buf, sizeof(buf));
     doc_field(d, _("Construction period: "), buf);
     print_yuan(it->total, buf, sizeof(buf));
     doc_field(d, _("Total investment: "), buf);
@@ -514,7 +496,7 @@ static void project_detail(const struct print_env *env, struct doc *d,
               p->hh_monitored, p->persons_monitored);
     doc_field(d, _("Beneficiaries: "), sb.buf);
     if (own_period) {
-        period_text(it->pub_start, it->pub_end, buf, sizeof(buf));
+        print_period(it->pub_start, it->pub_end, buf, sizeof(buf));
         doc_field(d, _("Publicity period: "), buf);
     }
     text_para(d, _("Construction content and scale: "), p->content);
@@ -795,7 +777,7 @@ static void alloc_table(struct doc *d, const struct fitem *it)
         doc_cellf(d, "%zu", i + 1);
         cell_public(d, it->a[i].proj_name);
         doc_cell(d, it->p[i]->place);
-        cell_yuan(d, it->a[i].a.amount);
+        print_cell_yuan(d, it->a[i].a.amount);
         date_format(it->a[i].a.alloc_date, day);
         doc_cell(d, day);
     }
@@ -803,7 +785,7 @@ static void alloc_table(struct doc *d, const struct fitem *it)
         doc_cell(d, "");
         doc_cell(d, _("Total"));
         doc_cell(d, "");
-        cell_yuan(d, it->shown);
+        print_cell_yuan(d, it->shown);
         doc_cell(d, "");
     }
 }
@@ -852,16 +834,16 @@ static void funds_summary(struct doc *d, const struct fitem *v, size_t n)
 
         doc_cellf(d, "%zu", i + 1);
         doc_cellf(d, "%s%s%s", t, t[0] ? "\n" : "", v[i].f.doc_no);
-        cell_yuan(d, v[i].f.amount);
-        cell_yuan(d, v[i].shown);
+        print_cell_yuan(d, v[i].f.amount);
+        print_cell_yuan(d, v[i].shown);
         received += v[i].f.amount;
         shown += v[i].shown;
         free(t);
     }
     doc_cell(d, "");
     doc_cell(d, _("Total"));
-    cell_yuan(d, received);
-    cell_yuan(d, shown);
+    print_cell_yuan(d, received);
+    print_cell_yuan(d, shown);
 }
 
 static struct doc *allocation_doc(const struct print_env *env,
@@ -991,11 +973,6 @@ static const char *asset_place(const struct place *pl, const struct aitem *it)
     return it->row.place;
 }
 
-static const char *or_dash(const char *s)
-{
-    return s && *s ? s : "-";
-}
-
 static void asset_table(struct doc *d)
 {
     const struct doc_col cols[] = {
@@ -1020,14 +997,14 @@ static void asset_row_cells(const struct print_env *env, const struct place *pl,
 
     doc_cellf(d, "%s\n%d\n%s", a->asset_no, a->year,
               code_label(env->codes, "asset_status", a->status));
-    sbuf_addf(&sb, "%s\n%s", a->name, or_dash(it->row.proj_name));
+    sbuf_addf(&sb, "%s\n%s", a->name, print_or_dash(it->row.proj_name));
     if (it->hh_no[0]) {
         sbuf_addch(&sb, '\n');
         sbuf_addf(&sb, _("household %s"), it->hh_no);
     }
     doc_cell(d, sb.buf);
-    doc_cellf(d, "%s\n%s\n%s", or_dash(code_short(env->codes, "asset_type", a->atype)),
-              or_dash(a->scale), asset_place(pl, it));
+    doc_cellf(d, "%s\n%s\n%s", print_or_dash(code_short(env->codes, "asset_type", a->atype)),
+              print_or_dash(a->scale), asset_place(pl, it));
     sbuf_reset(&sb);
     money_format(a->value, 1, m);
     sbuf_adds(&sb, m);
@@ -1036,8 +1013,8 @@ static void asset_row_cells(const struct print_env *env, const struct place *pl,
         sbuf_addf(&sb, "\n%s %s", code_short(env->codes, "fund_type", a->src[i].fund_type), m);
     }
     doc_cell(d, sb.buf);
-    doc_cellf(d, "%s\n%s\n%s", or_dash(code_label(env->codes, "owner_level", a->owner_level)),
-              or_dash(code_label(env->codes, "op_mode", a->op_mode)), or_dash(a->maintainer));
+    doc_cellf(d, "%s\n%s\n%s", print_or_dash(code_label(env->codes, "owner_level", a->owner_level)),
+              print_or_dash(code_label(env->codes, "op_mode", a->op_mode)), print_or_dash(a->maintainer));
     if (it->row.income_year > 0) {
         money_format(it->row.last_income, 1, m);
         doc_cellf(d, _("in %d\n%s"), it->row.income_year, m);
@@ -1073,7 +1050,7 @@ static void class_ledger(const struct print_env *env, const struct place *pl,
         doc_cell(d, "");
         doc_cellf(d, _("Subtotal: %zu assets"), *count);
         doc_cell(d, "");
-        cell_yuan(d, *value);
+        print_cell_yuan(d, *value);
         doc_cell(d, "");
         doc_cell(d, "");
     }
@@ -1121,13 +1098,13 @@ static void ledger_summary(const struct print_env *env, struct doc *d,
     for (i = 0; i < nc; i++) {
         doc_cell(d, code_label(env->codes, "asset_class", classes[i]));
         doc_cellf(d, "%zu", count[i]);
-        cell_yuan(d, value[i]);
+        print_cell_yuan(d, value[i]);
         all += count[i];
         sum += value[i];
     }
     doc_cell(d, _("Total"));
     doc_cellf(d, "%zu", all);
-    cell_yuan(d, sum);
+    print_cell_yuan(d, sum);
 }
 
 static struct doc *assets_doc(const struct print_env *env,
