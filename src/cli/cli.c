@@ -41,8 +41,8 @@ static const struct cmd commands[] = {
      N_("copy the database while others keep working"),
      N_("  --force   overwrite FILE if it exists\n"),
      CMD_LOGIN},
-    {"print", cmd_print, N_("card|publicity|visits|projects|allocation|assets ... [options]"),
-     N_("print household cards, publicity lists, worklists and the funds prints"),
+    {"print", cmd_print, N_("card|publicity|visits|projects|allocation|assets|partner|attendance ... [options]"),
+     N_("print household cards, publicity lists, worklists, the funds and the pairing prints"),
      N_("  print card HH_NO...                 household cards (明白卡), one per household\n"
         "  print publicity VILLAGE [--elimination]\n"
         "                                      the village's publicity list (公示) of the\n"
@@ -62,6 +62,11 @@ static const struct cmd commands[] = {
         "                                      公告) of a receipt (its id or 文号) or a year\n"
         "  print assets [PLACE]                the asset ledger (资产台账) of the county, a\n"
         "                                      township or a village, in three ledgers\n"
+        "  print partner PARTNER --year YEAR   a partner's targets against actuals for YEAR\n"
+        "                                      with the year's records; PARTNER by name or id\n"
+        "  print attendance PLACE|TEAM_ID --month YYYY-MM\n"
+        "                                      the monthly attendance of a resident team, or\n"
+        "                                      of every team of a township or village\n"
         "  --format pdf|text   what to make (default: the setting print_format, pdf)\n"
         "  -o, --output FILE   save to FILE (- for standard output) instead of printing\n"
         "  --force             overwrite FILE if it exists\n"
@@ -70,7 +75,8 @@ static const struct cmd commands[] = {
         "Prints go to the print command (setting print_command, default lp), run\n"
         "without a shell as PROGRAM [-d PRINTER] -n COPIES -t TITLE -- FILE.  Every\n"
         "print is recorded in the audit log of each household (project, receipt,\n"
-        "asset) it shows.  An account sees only its own township or village.\n"),
+        "asset, partner, team member) it shows.  An account sees only its own\n"
+        "township or village.\n"),
      CMD_LOGIN | CMD_POLICY},
     {"user", cmd_user, N_("add|list|set ..."),
      N_("manage staff accounts (administrators)"),

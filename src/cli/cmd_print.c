@@ -1,8 +1,9 @@
 /*
  * cmd_print.c - `zhenxing print KIND ...`: the prints of the screens for
  * cron and scripts, to the print command or to a file: household cards,
- * publicity lists and visit worklists, and the funds prints (project
- * publicity, fund allocation announcement, asset ledger).
+ * publicity lists and visit worklists, the funds prints (project
+ * publicity, fund allocation announcement, asset ledger) and the pairing
+ * prints (a partner's targets and actuals, a team's attendance).
  */
 #include "config.h"
 #include "cli/cli.h"
@@ -19,6 +20,7 @@
 #include "db/db_division.h"
 #include "db/db_fund.h"
 #include "db/db_household.h"
+#include "db/db_pair.h"
 #include "db/db_print.h"
 #include "print/print.h"
 #include "util/err.h"
@@ -28,9 +30,11 @@
 struct print_args {
     struct print_request r;
     struct print_dest d;
-    const char *village;        /* publicity: the village; projects, assets: the place */
+    const char *village;        /* publicity: the village; projects, assets: the
+                                   place; attendance: the place or the team's id */
     const char *cadre;
     const char *receipt;        /* allocation: the receipt's id or 文号 */
+    const char *partner;        /* partner: its name or id */
     const char **hh_nos;
     size_t nhh;
 };
@@ -91,6 +95,25 @@ static int funds_option(const struct cmd *c, struct print_args *p, const char *o
     return 0;
 }
 
+/* Option O with value V of the pairing prints. */
+static int pair_option(const struct cmd *c, struct print_args *p, const char *o,
+                       const char *v)
+{
+    if (strcmp(o, "--year") == 0 && p->r.kind == PK_PARTNER) {
+        if (whole(v, 2000, 2100, &p->r.year) < 0) {
+            return cli_usage_error(c, "%s", _("--year takes a year from 2000 to 2100"));
+        }
+    } else if (strcmp(o, "--month") == 0 && p->r.kind == PK_ATTENDANCE) {
+        if (month_parse(v, &p->r.month) != DATE_OK) {
+            return cli_usage_error(c, _("--month takes a month as YYYY-MM, e.g. 2026-10, not '%s'"),
+                                   v);
+        }
+    } else {
+        return cli_usage_error(c, _("unknown option '%s'"), o);
+    }
+    return 0;
+}
+
 /* One option at ARGV[*I]; 0, or the exit status of a usage error. */
 static int option(const struct cmd *c, struct print_args *p, int argc,
                   char **argv, int *i)
@@ -128,6 +151,8 @@ static int option(const struct cmd *c, struct print_args *p, int argc,
         p->cadre = v;
     } else if (p->r.kind == PK_PROJECTS || p->r.kind == PK_ALLOCATION) {
         return funds_option(c, p, o, v);
+    } else if (p->r.kind == PK_PARTNER || p->r.kind == PK_ATTENDANCE) {
+        return pair_option(c, p, o, v);
     } else {
         return cli_usage_error(c, _("unknown option '%s'"), o);
     }
@@ -144,8 +169,10 @@ static int argument(const struct cmd *c, struct print_args *p, const char *a)
             return cli_usage_error(c, _("'%s' is not a year from 2000 to 2100"), a);
         }
     } else if ((p->r.kind == PK_PUBLICITY || p->r.kind == PK_PROJECTS ||
-                p->r.kind == PK_ASSETS) && p->village == NULL) {
+                p->r.kind == PK_ASSETS || p->r.kind == PK_ATTENDANCE) && p->village == NULL) {
         p->village = a;
+    } else if (p->r.kind == PK_PARTNER && p->partner == NULL) {
+        p->partner = a;
     } else if (p->r.kind == PK_ALLOCATION && p->receipt == NULL) {
         p->receipt = a;
     } else {
@@ -175,6 +202,18 @@ static int complete(const struct cmd *c, const struct print_args *p)
     if (r->kind == PK_ALLOCATION && (p->receipt == NULL) == (r->year == 0)) {
         return cli_usage_error(c, "%s", _("give the receipt (its id or document number) or --year, not both"));
     }
+    if (r->kind == PK_PARTNER && p->partner == NULL) {
+        return cli_usage_error(c, "%s", _("give the partner, by its name or id"));
+    }
+    if (r->kind == PK_PARTNER && r->year == 0) {
+        return cli_usage_error(c, "%s", _("give the year of the targets with --year"));
+    }
+    if (r->kind == PK_ATTENDANCE && p->village == NULL) {
+        return cli_usage_error(c, "%s", _("give the team (its id) or the place, as 乡镇/村"));
+    }
+    if (r->kind == PK_ATTENDANCE && r->month == 0) {
+        return cli_usage_error(c, "%s", _("give the month with --month YYYY-MM"));
+    }
     return 0;
 }
 
@@ -185,10 +224,10 @@ static int parse(const struct cmd *c, struct print_args *p, int argc,
     int i, rc;
 
     if (argc < 2) {
-        return cli_usage_error(c, "%s", _("say what to print: card, publicity, visits, projects, allocation or assets"));
+        return cli_usage_error(c, "%s", _("say what to print: card, publicity, visits, projects, allocation, assets, partner or attendance"));
     }
     if (print_kind_parse(argv[1], &kind) < 0) {
-        return cli_usage_error(c, _("'%s' is not a print: card, publicity, visits, projects, allocation or assets"),
+        return cli_usage_error(c, _("'%s' is not a print: card, publicity, visits, projects, allocation, assets, partner or attendance"),
                                argv[1]);
     }
     print_request_init(&p->r, kind);
@@ -262,11 +301,29 @@ static int place_ids(struct app *a, struct print_args *p, struct err *e)
     return 0;
 }
 
+/* The partner named S: its id, or its name. */
+static int partner_id(struct app *a, const char *s, int64_t *id, struct err *e)
+{
+    struct partner p;
+    long num;
+    int rc;
+
+    if (!cli_parse_long(s, 1, 2147483647L, &num)) {
+        return db_partner_find(a->db, s, id, e);
+    }
+    partner_init(&p);
+    rc = db_partner_get(a->db, num, &p, NULL);
+    partner_clear(&p);
+    *id = num;
+    return rc == 0 ? 0 : err_set(e, ERR_NOTFOUND, _("there is no partner with the id %s"), s);
+}
+
 /* Turn the names given into ids. */
 static int resolve(struct app *a, struct print_args *p, int64_t **ids,
                    struct err *e)
 {
     size_t i;
+    long num;
 
     *ids = xcalloc(p->nhh ? p->nhh : 1, sizeof(**ids));
     for (i = 0; i < p->nhh; i++) {
@@ -276,7 +333,13 @@ static int resolve(struct app *a, struct print_args *p, int64_t **ids,
     }
     p->r.households = *ids;
     p->r.nhouseholds = p->nhh;
-    if (p->village && place_ids(a, p, e) < 0) {
+    if (p->village && p->r.kind == PK_ATTENDANCE &&
+        cli_parse_long(p->village, 1, 2147483647L, &num)) {
+        p->r.team = num;
+    } else if (p->village && place_ids(a, p, e) < 0) {
+        return -1;
+    }
+    if (p->partner && partner_id(a, p->partner, &p->r.partner, e) < 0) {
         return -1;
     }
     if (p->receipt && receipt_id(a, p->receipt, &p->r.fund, e) < 0) {

@@ -791,6 +791,8 @@ static const struct {
     {"projects", N_("project publicity")},
     {"allocation", N_("fund allocation announcement")},
     {"assets", N_("asset ledger")},
+    {"partner", N_("partner's targets and actuals")},
+    {"attendance", N_("resident team attendance")},
 };
 
 const char *print_kind_name(enum print_kind k)

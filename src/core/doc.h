@@ -140,11 +140,13 @@ enum print_kind {
     PK_PROJECTS,        /* 项目公示 / 年度计划公告 of a year and place */
     PK_ALLOCATION,      /* 资金分配结果公告 of a receipt or a year */
     PK_ASSETS,          /* 资产台账 of a place, in its three ledgers */
+    PK_PARTNER,         /* 帮扶单位年度目标任务完成情况表 of a partner and year */
+    PK_ATTENDANCE,      /* 驻村工作队员月度在岗情况表 of a team and month */
     PK_COUNT
 };
 
 /* Stored names ("card", "publicity", "visits", "projects", "allocation",
- * "assets"), translated labels. */
+ * "assets", "partner", "attendance"), translated labels. */
 const char *print_kind_name(enum print_kind k);
 const char *print_kind_label(enum print_kind k);
 int print_kind_parse(const char *name, enum print_kind *out);

@@ -1,6 +1,6 @@
 /*
  * print.c - a print from request to paper or file: build the documents
- * (prints.c, prints_funds.c), make them as text or PDF, deliver them
+ * (prints.c, prints_funds.c, prints_pair.c), make them as text or PDF, deliver them
  * (spool.c), and record who printed which households (or projects,
  * receipts, assets) where in the audit log, after the delivery has
  * worked and never while the print command runs (it would hold the
@@ -61,6 +61,10 @@ const char *print_shown_table(enum print_kind kind)
         return "fund";
     case PK_ASSETS:
         return "asset";
+    case PK_PARTNER:
+        return "partner";
+    case PK_ATTENDANCE:
+        return "team_member";
     default:
         return "household";
     }
@@ -79,6 +83,8 @@ static int build_one(const struct print_env *env, const struct print_request *r,
         return prints_allocation(env, r, d, ids, nids, e);
     case PK_ASSETS:
         return prints_assets(env, r, d, ids, nids, e);
+    case PK_PARTNER:
+        return prints_partner(env, r, d, ids, nids, e);
     default:
         return err_set(e, ERR_INVALID, "%s", _("unknown kind of print"));
     }
@@ -105,6 +111,8 @@ int print_build(const struct print_env *env, const struct print_request *r,
         return 0;
     case PK_VISITS:
         return prints_visits(env, r->cadre, r->days, docs, n, ids, nids, e);
+    case PK_ATTENDANCE:
+        return prints_attendance(env, r, docs, n, ids, nids, e);
     default:
         if (build_one(env, r, &d, ids, nids, e) < 0) {
             return -1;
@@ -267,6 +275,10 @@ static void name_parts(const struct print_env *env,
             sbuf_addf(sb, "-%d", r->year);
         }
         fund_clear(&f);
+        break;
+    case PK_PARTNER:
+    case PK_ATTENDANCE:
+        pair_name_parts(env, r, sb);
         break;
     default:
         break;

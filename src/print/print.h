@@ -46,6 +46,11 @@ struct print_request {
                                    DATE_NONE: each project's own, from its
                                    history) */
     int64_t fund;               /* PK_ALLOCATION: one receipt */
+    /* the pairing prints (YEAR: PK_PARTNER's year) */
+    int64_t partner;            /* PK_PARTNER: the partner */
+    int64_t team;               /* PK_ATTENDANCE: one team (0: every team
+                                   of VILLAGE, or of TOWNSHIP) */
+    int month;                  /* PK_ATTENDANCE: month_of() */
 };
 
 /* The title of the project publicity PUB (an enum proj_pub), translated:
@@ -80,14 +85,16 @@ struct print_dest {
 
 /* The documents of R (*DOCS, *N; free with print_docs_free) and the
  * records they show (*IDS, *NIDS; caller frees): households, or the
- * projects, receipts or assets of a funds print (print_shown_table).
+ * projects, receipts or assets of a funds print, the partner or the
+ * team members of a pairing print (print_shown_table).
  * ERR_NOTFOUND when there is nothing to print, ERR_DENIED for a
  * household or place outside the account's scope. */
 int print_build(const struct print_env *env, const struct print_request *r,
                 struct doc ***docs, size_t *n, int64_t **ids, size_t *nids,
                 struct err *e);
 /* The table of the records a print of KIND shows, as the audit log names
- * it: "household", "project", "fund" or "asset". */
+ * it: "household", "project", "fund", "asset", "partner" or
+ * "team_member". */
 const char *print_shown_table(enum print_kind kind);
 void print_docs_free(struct doc **docs, size_t n);
 

@@ -12,6 +12,7 @@ struct doc;
 struct err;
 struct print_env;
 struct print_request;
+struct sbuf;
 
 /* A date as printed: "2026年11月22日". */
 void print_date(int day, char *buf, size_t n);
@@ -65,5 +66,25 @@ int prints_allocation(const struct print_env *env,
 int prints_assets(const struct print_env *env, const struct print_request *r,
                   struct doc **out, int64_t **ids, size_t *nids,
                   struct err *e);
+
+/* ---- the pairing prints (prints_pair.c) ------------------------------ */
+
+/* The targets against actuals of partner R->partner in R->year, with the
+ * year's records; *IDS the partner. */
+int prints_partner(const struct print_env *env, const struct print_request *r,
+                   struct doc **out, int64_t **ids, size_t *nids,
+                   struct err *e);
+
+/* The attendance sheet of month R->month: of team R->team, or one per
+ * team of R->village (or R->township) serving that month; *IDS the
+ * members shown. */
+int prints_attendance(const struct print_env *env,
+                      const struct print_request *r, struct doc ***docs,
+                      size_t *ndocs, int64_t **ids, size_t *nids,
+                      struct err *e);
+
+/* What names a pairing print's file: "-PARTNER-YEAR", "-TEAM-YYYY-MM". */
+void pair_name_parts(const struct print_env *env,
+                     const struct print_request *r, struct sbuf *sb);
 
 #endif

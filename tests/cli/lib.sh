@@ -100,6 +100,15 @@ clear_funds() {
       delete from project_step; delete from project; delete from fund;" >/dev/null
 }
 
+# clear_pairing FILE: empty the paired-assistance tables of a demo database
+# (partners, pairings, agreements, records, teams, members, attendance,
+# grades), for a test that makes its own.
+clear_pairing() {
+    q "$1" "delete from team_grade; delete from attendance; delete from team_member;
+      delete from team; delete from pair_record; delete from agreement_target;
+      delete from agreement; delete from pairing; delete from partner;" >/dev/null
+}
+
 finish() {
     exit $failed
 }
