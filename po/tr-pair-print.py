@@ -149,7 +149,7 @@ TR = {
     "Paired with: ": "结对地点：",
     "Target": "目标",
     "Actual": "实际完成",
-    "Rate": "完成率",
+    "Rate\nStatus": "完成率\n状态",
     "Shortfall": "差额",
     "Assistance funds total": "资金合计",
     "The year is over: a target not reached is missed. The rate is the actual over the target; the shortfall is what the target still lacks.":
@@ -192,6 +192,8 @@ TR = {
     "%zu members have no attendance recorded for the month.": "%zu 名队员本月未填报考勤。",
     "Work team leader (signature): ": "驻村工作队长（签字）：",
     "Township party committee review (seal): ": "乡镇党委审核（盖章）：",
+    "Paired assistance: %ld partners, %ld pairings, %ld agreements with %ld targets, %ld records of arrivals; %ld resident teams with %ld members (%ld rotations), %ld months of attendance, %ld yearly grades.\n":
+        "帮扶协作：帮扶单位%ld个，结对关系%ld个，年度协议%ld份（目标任务%ld项），到位记录%ld条；驻村工作队%ld个，队员%ld人（轮换%ld人次），月度考勤%ld条，年度考核%ld条。\n",
     "give the month, as YYYY-MM": "请给出月份（YYYY-MM）",
     "no resident team member served there in %s": "%s 该地没有在岗的驻村工作队员",
 }

@@ -153,6 +153,9 @@ cmd_demo(struct app *a, int argc, char **argv)
     printf(_("Funds of %d and %d: %ld fund receipts, %ld projects, %ld allocations, %ld payments; %ld assets with %ld income records.\n"),
            date_year(o.date) - 1, date_year(o.date), st.receipts, st.projects,
            st.allocations, st.payments, st.assets, st.incomes);
+    printf(_("Paired assistance: %ld partners, %ld pairings, %ld agreements with %ld targets, %ld records of arrivals; %ld resident teams with %ld members (%ld rotations), %ld months of attendance, %ld yearly grades.\n"),
+           st.partners, st.pairings, st.agreements, st.targets, st.records, st.teams,
+           st.members, st.rotations, st.attendance, st.grades);
     printf(_("Township staff log in as xz01..xz%02ld, county staff as xianji01; your login '%s' is the administrator.\n"),
            st.townships, a->login);
     return EXIT_OK;

@@ -1178,7 +1178,7 @@ demo_generate(struct app *a, const struct demo_opts *o, struct demo_stats *st,
     }
     /* Each change of the funds is its own transaction with its audit
      * rows, through the repositories. */
-    rc = demo_funds(&d, o->seed, e);
+    rc = demo_funds(&d, o->seed, e) || demo_pair(&d, o->seed, e) ? -1 : 0;
     goto out;
 fail:
     db_rollback(a->db);

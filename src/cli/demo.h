@@ -6,7 +6,9 @@
  * real procedure (core/rules.c case_apply), measures, visits, cadres and
  * staff accounts; fund receipts, projects through the pool's lifecycle,
  * allocations, payments and assets of this year and the last, and
- * older assets with their income (demo_funds.c).  The same seed and
+ * older assets with their income (demo_funds.c); partners with their
+ * pairings, agreements, targets and records, resident work teams with
+ * their members, attendance and grades (demo_pair.c).  The same seed and
  * date give the same data.
  */
 #ifndef ZX_DEMO_H
@@ -30,6 +32,9 @@ struct demo_stats {
     long by_state[CS_COUNT];
     /* the funds part */
     long receipts, projects, links, allocations, payments, assets, incomes;
+    /* paired assistance */
+    long partners, pairings, agreements, targets, records;
+    long teams, members, rotations, attendance, grades;
 };
 
 /* Fill the open, freshly created county database of A. */

@@ -91,4 +91,11 @@ void demo_place_name(struct demo *d, const char *suffix, char *out, size_t n);
  * the households (whose transaction is committed). */
 int demo_funds(struct demo *d, uint64_t seed, struct err *e);
 
+/* The paired assistance (demo_pair.c): partners, pairings, agreements of
+ * last year and this with their targets, records of arrivals; resident
+ * teams of about a third of the villages with their members, monthly
+ * attendance and last year's grades; through db/db_pair.h as the county
+ * account, from a generator seeded with SEED, after the funds. */
+int demo_pair(struct demo *d, uint64_t seed, struct err *e);
+
 #endif

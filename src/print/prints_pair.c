@@ -202,36 +202,35 @@ static void progress_cells(const struct print_env *env, struct doc *d,
     doc_cell(d, buf);
     if (p->status == PST_NO_TARGET) {
         doc_cell(d, "-");
-        doc_cell(d, "-");
-    } else {
-        rate_text(p->rate_bp, buf, sizeof(buf));
-        doc_cell(d, buf);
-        value_text(env, indicator, p->shortfall, buf, sizeof(buf));
-        doc_cell(d, buf);
+        doc_cell(d, pair_status_label(p->status));
+        return;
     }
-    doc_cell(d, pair_status_label(p->status));
+    value_text(env, indicator, p->shortfall, buf, sizeof(buf));
+    doc_cell(d, buf);
+    rate_text(p->rate_bp, buf, sizeof(buf));
+    doc_cellf(d, "%s\n%s", buf, pair_status_label(p->status));
 }
 
-/* The table of targets against actuals, with the assistance funds (the
- * indicators tagged aid) added up in a last row. */
+/* The table of targets against actuals (the rate above the status, so
+ * that amounts of hundreds of millions fit), with the assistance funds
+ * (the indicators tagged aid) added up in a last row. */
 static void progress_table(const struct print_env *env, struct doc *d,
                            const struct psheet *s, int year)
 {
     const struct doc_col cols[] = {
         {_("Indicator"), 10, DOC_LEFT},
         {_("Unit of measure"), 4, DOC_LEFT},
-        {_("Target"), 12, DOC_RIGHT},
-        {_("Actual"), 12, DOC_RIGHT},
-        {_("Rate"), 6, DOC_RIGHT},
-        {_("Shortfall"), 12, DOC_RIGHT},
-        {_("Status"), 8, DOC_LEFT},
+        {_("Target"), 14, DOC_RIGHT},
+        {_("Actual"), 14, DOC_RIGHT},
+        {_("Shortfall"), 14, DOC_RIGHT},
+        {_("Rate\nStatus"), 8, DOC_RIGHT},
     };
     int64_t target = 0, actual = 0;
     const char *money = NULL;
     struct pair_progress sum;
     size_t i, naid = 0;
 
-    doc_table(d, cols, 7, _("none"));
+    doc_table(d, cols, 6, _("none"));
     for (i = 0; i < s->nprog; i++) {
         const char *ind = s->prog[i].indicator;
 
