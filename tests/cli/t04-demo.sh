@@ -3,16 +3,19 @@
 # the same seed and date, with valid synthetic ID numbers and cases in
 # every state, and a year and a half of funds: receipts of every level,
 # dozens of projects a year whose histories obey the lifecycle,
-# allocations and payments that never overdraw, hundreds of assets; it
+# allocations and payments that never overdraw, hundreds of assets; the
+# paired assistance (partners, agreements with targets, records, resident
+# teams with a 第一书记 each, attendance, grades within the caps); it
 # never replaces a real county database.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 
-plan 47
+plan 61
 
 zx --db "$T/a.db" demo --households 600 --seed 11
 is "$rc" 0 "demo succeeds"
 has "$OUT" "600" "it reports the households made"
+has "$OUT" "帮扶协作：帮扶单位" "and the paired assistance"
 is "$(q "$T/a.db" "select count(*) from household")" 600 "600 households"
 persons=$(q "$T/a.db" "select count(*) from person")
 [ "$persons" -gt 1800 ] && [ "$persons" -lt 3000 ]
@@ -79,6 +82,38 @@ is "$(q "$T/a.db" "select count(*) >= 1 from asset where status = '4'") $(q "$T/
 is "$(q "$T/a.db" "select count(distinct tbl) from audit where actor = 'xianji01' and tbl in ('fund', 'project', 'project_household', 'allocation', 'payment', 'asset', 'asset_income')")" 7 \
     "the county account's audit rows for every funds table"
 
+# --- paired assistance -----------------------------------------------------
+pa() { q "$T/a.db" "$1"; }
+is "$(pa "select count(*) >= 7 and count(distinct kind) = 4 from partner")" 1 \
+    "partners of the four kinds of assistance"
+is "$(pa "select count(*) from partner where kind = '1' and level = '4' and region like '浙江省%'")" 1 \
+    "the East-West partner is a county-level district of Zhejiang"
+is "$(pa "select count(distinct year) || '/' || (count(*) >= 10) from agreement")" 2/1 \
+    "agreements of last year and this year"
+is "$(pa "select count(*) from agreement a where not exists (select 1 from agreement_target where agreement_id = a.id)")" 0 \
+    "every agreement has its targets"
+is "$(pa "select count(*) > 50 from pair_record where day <= '2026-11-22'") $(pa "select count(*) from pair_record where day > '2026-11-22'")" "1 0" \
+    "records of arrivals, none after today"
+missed=$(pa "select count(*) from agreement_target t join agreement a on a.id = t.agreement_id where a.year = 2025 and t.value > (select coalesce(sum(value), 0) from pair_record r where r.partner_id = a.partner_id and r.indicator = t.indicator and r.day like '2025-%')")
+[ "$missed" -ge 1 ] && [ "$missed" -le 2 ]
+ok $? "last year one or two targets missed ($missed)"
+behind=$(pa "select count(*) from agreement_target t join agreement a on a.id = t.agreement_id where a.year = 2026 and (select coalesce(sum(value), 0) from pair_record r where r.partner_id = a.partner_id and r.indicator = t.indicator and r.day like '2026-%') * 365 < t.value * 326")
+[ "$behind" -ge 1 ]
+ok $? "this year some targets behind the year's pace ($behind)"
+teams=$(pa "select count(*) from team")
+villages=$(pa "select count(*) from division where level = 3")
+[ "$((teams * 4))" -ge "$villages" ] && [ "$((teams * 2))" -le "$villages" ]
+ok $? "resident teams in about a third of the villages ($teams of $villages)"
+is "$(pa "select count(*) from team t where (select count(*) from team_member m where m.team_id = t.id and m.role = '1' and m.end_on is null) <> 1")" 0 \
+    "every team has one 第一书记 serving"
+is "$(pa "select count(*) from team t where (select count(*) from team_member m where m.team_id = t.id and m.end_on is null) < 3")" 0 \
+    "every team has at least three members serving"
+broken=$(pa "select count(*) from attendance where present < 20 or absent > 0")
+[ "$broken" -ge 1 ] && [ "$broken" -le "$(pa "select count(*) / 10 from attendance")" ]
+ok $? "a few months short of the rule or with absences ($broken)"
+is "$(pa "select count(*) from team_grade g where g.grade < (select case when s >= 3 then '4' when s = 2 then '3' when s = 1 then '2' else '1' end from (select coalesce(sum(absent), 0) s from attendance where member_id = g.member_id and month like g.year || '-%'))")" 0 \
+    "no grade better than the absences allow"
+
 "$ZHENXING" --db "$T/b.db" demo --households 600 --seed 11 >/dev/null 2>&1
 "$ZHENXING" --db "$T/c.db" demo --households 600 --seed 12 >/dev/null 2>&1
 dump() {
@@ -110,6 +145,19 @@ ok $? "another seed gives other data"
 ok $? "the same seed gives the same funds, projects and assets"
 [ "$(fdump "$T/a.db" | cksum)" != "$(fdump "$T/c.db" | cksum)" ]
 ok $? "another seed gives other funds"
+pdump() {
+    q "$1" "select kind, name, level from partner order by id;
+            select partner_id, township_id, village_id, start_on from pairing order by id;
+            select partner_id, year, doc_no, signed_on from agreement order by id;
+            select agreement_id, indicator, value from agreement_target order by id;
+            select partner_id, indicator, day, value, evidence from pair_record order by id;
+            select village_id, name, term_start, term_end from team order by id;
+            select team_id, name, role, unit, start_on, end_on, end_reason from team_member order by id;
+            select member_id, month, present, leave, approver, absent from attendance order by id;
+            select member_id, year, grade from team_grade order by id;"
+}
+[ "$(pdump "$T/a.db" | cksum)" = "$(pdump "$T/b.db" | cksum)" ]
+ok $? "the same seed gives the same partners, records, teams and attendance"
 
 sum=$(cksum <"$T/a.db")
 zx --db "$T/a.db" demo --households 10
