@@ -213,7 +213,9 @@ gen_pairings(struct pgen *g, struct dpartner *p, struct err *e)
     for (i = 0; i < p->t->towns && (size_t)i < d->ntowns; i++) {
         const struct dtown *t = &d->towns[(t0 + (size_t)i) % d->ntowns];
 
-        if (save_pairing(g, p, t->id, 0, start + 365 * (i + 1), e)) {
+        int day = start + 365 * (i + 1);
+
+        if (save_pairing(g, p, t->id, 0, day < d->today ? day : d->today, e)) {
             return -1;
         }
     }
@@ -375,6 +377,9 @@ gen_agreement(struct pgen *g, struct dpartner *p, int year, struct err *e)
     f.a.partner_id = p->id;
     f.a.year = year;
     f.a.signed_on = date_from_ymd(year, rng_range(g->r, 1, 3), rng_range(g->r, 5, 28));
+    if (f.a.signed_on >= g->d->today) {
+        f.a.signed_on = g->d->today - 1 >= date_from_ymd(year, 1, 1) ? g->d->today - 1 : DATE_NONE;
+    }
     p->seq = rng_range(g->r, 1, 5);
     snprintf(f.a.doc_no, sizeof(f.a.doc_no), "%s〔%d〕%d号", p->t->abbr, year, p->seq);
     f.t = xcalloc(n, sizeof(*f.t));
@@ -415,6 +420,9 @@ gen_partners(struct pgen *g, struct err *e)
         all[n++] = &enterprises[i];
     }
     for (i = 0; i < n; i++) {
+        if (all[i]->since > g->d->year) {
+            continue;
+        }
         if (save_partner(g, all[i], &p, e) || gen_pairings(g, &p, e)) {
             return -1;
         }

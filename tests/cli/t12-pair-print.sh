@@ -12,7 +12,7 @@
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 command -v python3 >/dev/null || skip_all "python3 is not installed"
 
-plan 60
+plan 63
 
 DB="$DEFAULT_DB"
 mkdir -p "$(dirname "$DB")"
