@@ -502,7 +502,9 @@ draw_month(struct pgen *g, const struct team_member *m, int month,
     }
     k = rng_range(g->r, 1, 1000);
     a->absent = k <= 6 ? 1 : k <= 8 ? 2 : 0;
-    a->present = j.required + rng_range(g->r, 0, 6) * j.required / rl->team_min_days_month;
+    a->present = j.required + (rl->team_min_days_month > 0
+                                   ? rng_range(g->r, 0, 6) * j.required / rl->team_min_days_month
+                                   : rng_range(g->r, 18, 26));
     if (rng_chance(g->r, 45)) {
         a->present = j.required - rng_range(g->r, 1, 4);
     }
