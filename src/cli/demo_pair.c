@@ -491,7 +491,7 @@ draw_month(struct pgen *g, const struct team_member *m, int month,
     to = m->end != DATE_NONE && m->end < to ? m->end : to;
     served = to - from + 1;
     k = rng_range(g->r, 1, 1000);
-    if (k <= 250) {
+    if (k <= 250 && rl->team_leave_township_max_days > 0) {
         a->leave = rng_range(g->r, 1, rl->team_leave_township_max_days);
         snprintf(a->approver, sizeof(a->approver), "%s", township_approver);
         snprintf(a->approver_level, sizeof(a->approver_level), "1");
