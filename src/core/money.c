@@ -163,3 +163,9 @@ money_share_bp(int64_t part, int64_t whole)
     }
     return money_div_round(part * 10000, whole);
 }
+
+void
+money_bp_text(int64_t bp, char *out, size_t n)
+{
+    snprintf(out, n, "%lld.%02lld%%", (long long)(bp / 100), (long long)(bp % 100));
+}

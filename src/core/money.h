@@ -42,4 +42,7 @@ int64_t money_div_round(int64_t num, int64_t den);
  * half up; 0 when WHOLE is 0. */
 int64_t money_share_bp(int64_t part, int64_t whole);
 
+/* Basis points BP as a percentage with two decimals ("55.00%") into OUT. */
+void money_bp_text(int64_t bp, char *out, size_t n);
+
 #endif

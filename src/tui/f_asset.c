@@ -153,11 +153,7 @@ project_choices(struct form *fm, struct err *e)
         form_table_add(&t, &alloc, code, label);
     }
     free(v);
-    t.id = xstrdup("project");
-    t.title = xstrdup(_("Project"));
-    t.national = xstrdup("");
-    t.source = xstrdup("");
-    form_add_table(fm, &t);
+    form_own_table(fm, &t, "project", _("Project"));
     return 0;
 }
 
@@ -205,8 +201,7 @@ static int
 asset_open(struct form *fm, struct err *e)
 {
     struct asset a;
-    char place[24] = "", hh_no[HH_NO_BUF] = "";
-    int64_t where;
+    char hh_no[HH_NO_BUF] = "";
 
     asset_init(&a);
     if (form_places(fm, e) != 0 || project_choices(fm, e) != 0) {
@@ -231,11 +226,7 @@ asset_open(struct form *fm, struct err *e)
         snprintf(fm->title, sizeof(fm->title), "%s", _("New asset"));
     }
     form_add_str(fm, &a_no, "", a.asset_no);
-    where = a.village_id != 0 ? a.village_id : a.township_id;
-    if (where != 0) {
-        snprintf(place, sizeof(place), "%lld", (long long)where);
-    }
-    form_add_str(fm, &a_place, "", place);
+    form_place_add(fm, &a_place, a.township_id, a.village_id);
     form_add_str(fm, &a_hh, "", hh_no);
     bind_add(fm, asset_binds, NASSET, "", &a, 0);
     add_sources(fm, &a);
@@ -246,13 +237,12 @@ asset_open(struct form *fm, struct err *e)
 static int
 asset_read(struct form *fm, struct asset *a, struct err *e)
 {
-    char place[24], hh_no[HH_NO_BUF];
+    char hh_no[HH_NO_BUF];
 
     form_str(fm, "", "asset_no", a->asset_no, sizeof(a->asset_no));
     bind_read(fm, asset_binds, NASSET, "", a);
     read_sources(fm, a);
-    form_str(fm, "", "place", place, sizeof(place));
-    if (form_place_split(fm, strtoll(place, NULL, 10), &a->township_id, &a->village_id, e)) {
+    if (form_place_read(fm, "place", &a->township_id, &a->village_id, e)) {
         return -1;
     }
     form_str(fm, "", "hh_no", hh_no, sizeof(hh_no));

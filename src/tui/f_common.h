@@ -35,11 +35,26 @@ int form_places(struct form *fm, struct err *e);
 int form_place_split(struct form *fm, int64_t place, int64_t *township,
                      int64_t *village, struct err *e);
 
+/* The place field SPEC holding the village, else the township (empty
+ * when both are 0), and reading it back (empty: both 0). */
+struct field_spec;
+size_t form_place_add(struct form *fm, const struct field_spec *spec,
+                      int64_t township, int64_t village);
+int form_place_read(struct form *fm, const char *name, int64_t *township,
+                    int64_t *village, struct err *e);
+
 /* Add choice CODE with LABEL to a table of the form's own (T grows;
  * *ALLOC is its allocated length). */
 struct code_table;
 void form_table_add(struct code_table *t, size_t *alloc, const char *code,
                     const char *label);
+
+/* Add T (its contents are taken) as the form's own table ID titled
+ * TITLE. */
+void form_own_table(struct form *fm, struct code_table *t, const char *id,
+                    const char *title);
+/* A new record's field NAME starts empty (an amount, not "0.00"). */
+void form_blank(struct form *fm, const char *name);
 
 /* After the ID number of the member in GROUP was left valid: fill the
  * member's sex and birth date from it where they are empty. */

@@ -22,30 +22,6 @@
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
-/* A form-own table ID titled TITLE from T (its contents are taken). */
-static void
-own_table(struct form *fm, struct code_table *t, const char *id,
-          const char *title)
-{
-    t->id = xstrdup(id);
-    t->title = xstrdup(title);
-    t->national = xstrdup("");
-    t->source = xstrdup("");
-    form_add_table(fm, t);
-}
-
-/* A new record's amount starts empty, not "0.00". */
-static void
-blank(struct form *fm, const char *name)
-{
-    int i = wform_find(&fm->w, "", name);
-
-    if (i >= 0 && fm->id == 0) {
-        wform_set(&fm->w, (size_t)i, "");
-        wform_set_loaded(&fm->w, (size_t)i, "");
-    }
-}
-
 /* --- receipts --------------------------------------------------------- */
 
 static const struct field_spec f_year = {
@@ -109,7 +85,7 @@ fund_open(struct form *fm, struct err *e)
         snprintf(fm->title, sizeof(fm->title), "%s", _("New fund receipt"));
     }
     bind_add(fm, fund_binds, NFUND, "", &f, 0);
-    blank(fm, "amount");
+    form_blank(fm, "amount");
     fund_clear(&f);
     return 0;
 }
@@ -217,7 +193,7 @@ fund_choices(struct form *fm, int64_t current, struct err *e)
         form_table_add(&t, &alloc, code, label);
     }
     free(v);
-    own_table(fm, &t, "fund", _("Fund receipt"));
+    form_own_table(fm, &t, "fund", _("Fund receipt"));
     return 0;
 }
 
@@ -258,7 +234,7 @@ alloc_open(struct form *fm, struct err *e)
          project_title(fm, fm->id ? _("Allocation") : _("New allocation"), e);
     if (rc == 0) {
         bind_add(fm, alloc_binds, NALLOC, "", &a, 0);
-        blank(fm, "amount");
+        form_blank(fm, "amount");
     }
     allocation_clear(&a);
     return rc;
@@ -366,7 +342,7 @@ alloc_choices(struct form *fm, struct err *e)
         form_table_add(&t, &alloc, code, label);
     }
     free(v);
-    own_table(fm, &t, "allocation", _("Allocation"));
+    form_own_table(fm, &t, "allocation", _("Allocation"));
     return 0;
 }
 
@@ -397,7 +373,7 @@ payment_open(struct form *fm, struct err *e)
          project_title(fm, fm->id ? _("Payment") : _("New payment"), e);
     if (rc == 0) {
         bind_add(fm, payment_binds, NPAYMENT, "", &p, 0);
-        blank(fm, "amount");
+        form_blank(fm, "amount");
     }
     payment_clear(&p);
     return rc;

@@ -54,6 +54,55 @@ form_table_add(struct code_table *t, size_t *alloc, const char *code,
     c->short_label = xstrdup(label);
 }
 
+void
+form_own_table(struct form *fm, struct code_table *t, const char *id,
+               const char *title)
+{
+    t->id = xstrdup(id);
+    t->title = xstrdup(title);
+    t->national = xstrdup("");
+    t->source = xstrdup("");
+    form_add_table(fm, t);
+}
+
+void
+form_blank(struct form *fm, const char *name)
+{
+    int i = wform_find(&fm->w, "", name);
+
+    if (i >= 0 && fm->id == 0) {
+        wform_set(&fm->w, (size_t)i, "");
+        wform_set_loaded(&fm->w, (size_t)i, "");
+    }
+}
+
+size_t
+form_place_add(struct form *fm, const struct field_spec *spec,
+               int64_t township, int64_t village)
+{
+    char place[24] = "";
+    int64_t where = village != 0 ? village : township;
+
+    if (where != 0) {
+        snprintf(place, sizeof(place), "%lld", (long long)where);
+    }
+    return form_add_str(fm, spec, "", place);
+}
+
+int
+form_place_read(struct form *fm, const char *name, int64_t *township,
+                int64_t *village, struct err *e)
+{
+    char place[24];
+
+    form_str(fm, "", name, place, sizeof(place));
+    *township = *village = 0;
+    if (place[0] == '\0') {
+        return 0;
+    }
+    return form_place_split(fm, strtoll(place, NULL, 10), township, village, e);
+}
+
 /* The places of township TOWN into T: the township itself when TOWNS
  * (if the user sees all of it), then its villages the user sees. */
 static int

@@ -130,18 +130,10 @@ form_project_title(struct form *fm, const char *what, const struct project *p)
     sbuf_release(&sb);
 }
 
-/* The place field's text for P: its village, else its township. */
-static int64_t
-place_of(const struct project *p)
-{
-    return p->village_id != 0 ? p->village_id : p->township_id;
-}
-
 static int
 project_open(struct form *fm, struct err *e)
 {
     struct project p;
-    char place[24];
     int brief = fm->id == 0;
 
     project_init(&p);
@@ -160,11 +152,7 @@ project_open(struct form *fm, struct err *e)
         snprintf(fm->title, sizeof(fm->title), "%s", _("New project (proposal)"));
         form_add_str(fm, &p_no, "", "");
     }
-    place[0] = '\0';
-    if (place_of(&p) != 0) {
-        snprintf(place, sizeof(place), "%lld", (long long)place_of(&p));
-    }
-    form_add_str(fm, &p_place, "", place);
+    form_place_add(fm, &p_place, p.township_id, p.village_id);
     bind_add(fm, project_binds, NPROJECT, "", &p, brief);
     if (brief) {
         form_add_num(fm, &p_proposed, "", app_today(), 0);
@@ -177,12 +165,8 @@ project_open(struct form *fm, struct err *e)
 static int
 project_read(struct form *fm, struct project *p, struct err *e)
 {
-    char place[24];
-
     bind_read(fm, project_binds, NPROJECT, "", p);
-    form_str(fm, "", "place", place, sizeof(place));
-    return form_place_split(fm, strtoll(place, NULL, 10), &p->township_id,
-                            &p->village_id, e);
+    return form_place_read(fm, "place", &p->township_id, &p->village_id, e);
 }
 
 static int

@@ -64,13 +64,6 @@ fen(int64_t v, char out[MONEY_BUF])
     money_format(v, 1, out);
 }
 
-/* Basis points as "55.00%". */
-static void
-pct_text(int64_t bp, char *out, size_t n)
-{
-    snprintf(out, n, "%lld.%02lld%%", (long long)(bp / 100), (long long)(bp % 100));
-}
-
 /* --- the tables' filter -------------------------------------------------- */
 
 /* The filter of a tab: a year (0: every year) and "only with warnings". */
@@ -660,8 +653,8 @@ project_money(struct tui *t, struct view *v, const struct project_row *r,
 
         meter_min(&m, r->wages, r->workrelief, ru->wage_min_bp);
         fen(r->wages, a);
-        pct_text(m.share_bp, p1, sizeof(p1));
-        pct_text(m.target_bp, p2, sizeof(p2));
+        money_bp_text(m.share_bp, p1, sizeof(p1));
+        money_bp_text(m.target_bp, p2, sizeof(p2));
         snprintf(line, sizeof(line), "%s (%s, >= %s)", a, p1, p2);
         view_pair_mark(v, _("以工代赈 wages: "), line, (r->flags & PF_WAGE_SHORT) != 0);
     }
@@ -1279,10 +1272,10 @@ indicators_load(struct tui *t, void *ctx, struct table_rows *out, struct err *e)
         table_set(out, 1, meter_fund(t, &m[i], buf, sizeof(buf)));
         table_set_money(out, 2, m[i].part);
         table_set_money(out, 3, m[i].whole);
-        pct_text(m[i].share_bp, pct, sizeof(pct));
+        money_bp_text(m[i].share_bp, pct, sizeof(pct));
         table_set(out, 4, pct);
         if (m[i].target_bp >= 0) {
-            pct_text(m[i].target_bp, pct, sizeof(pct));
+            money_bp_text(m[i].target_bp, pct, sizeof(pct));
             table_setf(out, 5, "%s%s", m[i].is_cap ? "<=" : ">=", pct);
         }
         if (m[i].gap > 0) {
