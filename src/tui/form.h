@@ -154,5 +154,13 @@ extern const struct form_kind project_form;     /* f_project.c: id 0 = new */
 extern const struct form_kind project_step_form;/* f_project.c: arg = action */
 extern const struct form_kind asset_form;       /* f_asset.c */
 extern const struct form_kind asset_income_form;/* f_asset.c: arg = asset */
+extern const struct form_kind partner_form;     /* f_pair.c */
+extern const struct form_kind pairing_form;     /* f_pair.c: arg = partner */
+extern const struct form_kind agreement_form;   /* f_pair.c: arg = partner */
+extern const struct form_kind pair_record_form; /* f_pair.c: arg = partner */
+extern const struct form_kind team_form;        /* f_team.c */
+extern const struct form_kind team_member_form; /* f_team.c: arg = team */
+extern const struct form_kind attendance_form;  /* f_team.c: arg = member */
+extern const struct form_kind grade_form;       /* f_team.c: arg = member */
 
 #endif

@@ -35,7 +35,9 @@ static const struct form_kind *const form_kinds[] = {
     &household_form, &household_new_form, &member_form, &member_remove_form,
     &income_form, &guarantee_form, &step_form, &clue_new_form, &measure_form,
     &visit_form, &fund_form, &allocation_form, &payment_form, &project_form,
-    &project_step_form, &asset_form, &asset_income_form,
+    &project_step_form, &asset_form, &asset_income_form, &partner_form, &pairing_form,
+    &agreement_form, &pair_record_form, &team_form, &team_member_form, &attendance_form,
+    &grade_form,
 };
 
 const struct form_kind *

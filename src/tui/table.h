@@ -174,4 +174,9 @@ unsigned funds_print_projects(struct tui *t, const int64_t *ids, size_t n);
 unsigned funds_print_receipt(struct tui *t, int64_t fund, int one);
 unsigned funds_print_assets(struct tui *t, int64_t asset);
 
+/* --- the F4 workspace (s_pair.c) ----------------------------------------- */
+
+/* Open the root of the paired-assistance workspace (the partners). */
+int pair_open(struct tui *t);
+
 #endif

@@ -18,10 +18,11 @@ open_monitoring(struct tui *t)
     return tui_push(t, screen_new(&list_screen, NULL));
 }
 
-/* F4 (paired assistance) and F5 (assessment) come here. */
+/* F5 (assessment) comes here. */
 static const struct workspace workspaces[] = {
     {KEY_F(2), "F2", N_("monitoring"), open_monitoring},
     {KEY_F(3), "F3", N_("funds and projects"), funds_open},
+    {KEY_F(4), "F4", N_("paired assistance"), pair_open},
 };
 
 #define NWORKSPACES (sizeof(workspaces) / sizeof(workspaces[0]))
