@@ -517,7 +517,7 @@ static const struct table_col record_cols[] = {
     {N_("date"), 10, 0, 0, 0},
     {N_("partner"), 12, 0, 0, 1},
     {N_("indicator"), 10, 0, 0, 0},
-    {N_("value"), 10, 1, 1, 0},
+    {N_("arrived"), 10, 1, 1, 0},
     {N_("evidence"), 10, 0, 0, 1},
     {N_("place"), 8, 0, 0, 0},
 };
@@ -673,7 +673,7 @@ record_rows(struct tui *t, struct view *v, const struct record_row *r, size_t n,
     static const struct table_col cols[] = {
         {N_("date"), 10, 0, 0, 0},
         {N_("indicator"), 10, 0, 0, 0},
-        {N_("value"), 10, 1, 1, 0},
+        {N_("arrived"), 10, 1, 1, 0},
         {N_("evidence"), 10, 0, 0, 1},
         {N_("place"), 8, 0, 0, 0},
     };
@@ -1005,7 +1005,7 @@ static const struct table_col attendance_cols[] = {
     {N_("team member"), 6, 0, 0, 1},
     {N_("role"), 8, 0, 0, 0},
     {N_("present"), 4, 1, 1, 0},
-    {N_("required"), 4, 1, 1, 0},
+    {N_("days required"), 4, 1, 1, 0},
     {N_("leave"), 4, 1, 1, 0},
     {N_("approved by"), 8, 0, 0, 1},
     {N_("absent"), 4, 1, 1, 0},
@@ -1289,7 +1289,7 @@ attendance_rows(struct view *v, const struct attendance_row *a, size_t n)
         {N_("month"), 7, 0, 0, 0},
         {N_("team member"), 6, 0, 0, 1},
         {N_("present"), 4, 1, 1, 0},
-        {N_("required"), 4, 1, 1, 0},
+        {N_("days required"), 4, 1, 1, 0},
         {N_("leave"), 4, 1, 1, 0},
         {N_("absent"), 4, 1, 1, 0},
     };

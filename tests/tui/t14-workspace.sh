@@ -1,6 +1,7 @@
 #!/bin/sh
 # t14-workspace.sh - workspaces and the generic table screen, at 80x24
-# and 160x48 in Chinese: the top line names the workspace shown, F3 opens
+# and 160x48 in Chinese: the top line names the workspace shown and the
+# others (F3, F4), F3 opens
 # funds and projects with its four tables as tabs (Tab, Shift-Tab,
 # digits), each tab keeps its own search, the search prompt and the
 # help, F2 goes back to a fresh monitoring list (also from a household),
@@ -8,7 +9,7 @@
 # 20x5 and back, and q quits from the funds workspace.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 
-plan 82
+plan 84
 
 DB="$T/c.db"
 demo_db "$DB" 300
@@ -22,6 +23,7 @@ for SIZE in 80x24 160x48; do
     tui_start "$SIZE"
     shows "<F2 监测帮扶>" "$SIZE: the top line marks the monitoring workspace"
     shows " F3 资金项目 " "$SIZE: and names the funds workspace"
+    shows " F4 帮扶协作 " "$SIZE: and the paired-assistance workspace"
 
     keys F3
     shows "<F3 资金项目>" "$SIZE: F3 opens funds and projects"
