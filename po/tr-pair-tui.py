@@ -111,6 +111,7 @@ TR = {
     "帮扶本县的单位：东西部协作、定点帮扶、对口帮扶、万企兴万村企业；显示结对对象、年度协议数，以及筛选年度（未选时为当年）到位的帮扶资金。! 表示有往年目标未完成或当年进度滞后。",
 "No partner recorded yet: a adds one.": "尚未登记帮扶单位：按 a 新增。",
 "targets": "目标数",
+"targets met": "已完成",
 "behind": "滞后",
 "The yearly agreements (年度协议) of the partners with their targets per indicator, and how many of them are met, behind the pace of the year gone, or missed once the year is over.  Enter opens the partner with its targets against what arrived.  ! marks an agreement with a target behind or missed.":
     "各帮扶单位的年度协议及分指标目标，显示已完成、进度滞后（按当年已过时间计）和年度结束后未完成的目标数。Enter 打开帮扶单位，查看目标与到位情况对比。! 表示有目标滞后或未完成。",

@@ -429,9 +429,9 @@ static const struct table_col agreement_cols[] = {
     {N_("kind"), 10, 0, 0, 0},
     {N_("document no."), 12, 0, 0, 1},
     {N_("targets"), 4, 1, 1, 0},
-    {N_("met"), 4, 1, 1, 0},
+    {N_("targets met"), 6, 1, 1, 0},
     {N_("behind"), 4, 1, 1, 0},
-    {N_("missed"), 4, 1, 1, 0},
+    {N_("missed"), 6, 1, 1, 0},
 };
 
 static int
@@ -1005,7 +1005,7 @@ static const struct table_col attendance_cols[] = {
     {N_("team member"), 6, 0, 0, 1},
     {N_("role"), 8, 0, 0, 0},
     {N_("present"), 4, 1, 1, 0},
-    {N_("days required"), 4, 1, 1, 0},
+    {N_("days required"), 6, 1, 1, 0},
     {N_("leave"), 4, 1, 1, 0},
     {N_("approved by"), 8, 0, 0, 1},
     {N_("absent"), 4, 1, 1, 0},
@@ -1289,7 +1289,7 @@ attendance_rows(struct view *v, const struct attendance_row *a, size_t n)
         {N_("month"), 7, 0, 0, 0},
         {N_("team member"), 6, 0, 0, 1},
         {N_("present"), 4, 1, 1, 0},
-        {N_("days required"), 4, 1, 1, 0},
+        {N_("days required"), 6, 1, 1, 0},
         {N_("leave"), 4, 1, 1, 0},
         {N_("absent"), 4, 1, 1, 0},
     };
