@@ -188,7 +188,7 @@ month() {
     keys C-s
 }
 month "$vplace 张明 (第一书记)" 18 5 乡镇党委
-shows "请假 5 天须经县委组织部审批" "leave of 5 days approved by the township is refused"
+shows "请假 5 天须经县委组织部" "leave of 5 days approved by the township is refused"
 is "$(q "$DB" "select count(*) from attendance")" "0" "and nothing is written"
 keys BTab C-u
 typed "县委组织部"
