@@ -182,3 +182,6 @@ TR = {
 "A resident team: its warnings, data and term, its members with their roles, sending units and service, their monthly attendance (! marks a month breaking the rule) and yearly grades.  m adds a member, k records a month of attendance (of the member under the cursor), g grades the member under the cursor for a year (the county only); Enter or e on a member, a month or a grade edits it.":
     "驻村工作队：警示、基本信息和任期，队员的职务、派出单位和驻村时间，月度考勤（! 表示当月违反考勤规定）和年度考核。m 新增队员，k 登记（光标所在队员的）月度考勤，g 登记光标所在队员的年度考核（仅县级）；在队员、考勤或考核上按 Enter 或 e 修改。",
 }
+TR.update({
+    "yearly agreements": "年度协议",   # the tab; "agreements" is the count column
+})

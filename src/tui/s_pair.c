@@ -402,6 +402,101 @@ partner_edit(struct tui *t, void *ctx, int64_t id)
     return D_ALL;
 }
 
+/* --- p: the prints of the rows --------------------------------------------- */
+
+/* The year a tab's filter is of, else this year. */
+static int
+shown_year(void *ctx)
+{
+    struct pair_ctx *c = ctx;
+
+    return c != NULL && c->f.year != 0 ? c->f.year : date_year(app_today());
+}
+
+/* The month a tab's filter is of, else last month. */
+static int
+shown_month(void *ctx)
+{
+    struct pair_ctx *c = ctx;
+
+    return c != NULL && c->f.month != 0 ? c->f.month : month_of(app_today()) - 1;
+}
+
+static unsigned
+partners_print(struct tui *t, void *ctx, const int64_t *ids, size_t n)
+{
+    return n > 0 ? pair_print_partner(t, ids[0], shown_year(ctx)) : 0;
+}
+
+static unsigned
+partner_print(struct tui *t, void *ctx, int64_t id)
+{
+    (void)ctx;
+    return pair_print_partner(t, id, date_year(app_today()));
+}
+
+static unsigned
+agreements_print(struct tui *t, void *ctx, const int64_t *ids, size_t n)
+{
+    struct agreement_full f;
+    unsigned d = 0;
+
+    (void)ctx;
+    memset(&f, 0, sizeof(f));
+    if (n > 0 && db_agreement_get(t->app->db, ids[0], &f, NULL) == 0) {
+        d = pair_print_partner(t, f.a.partner_id, f.a.year);
+    }
+    agreement_full_clear(&f);
+    return d;
+}
+
+static unsigned
+records_print(struct tui *t, void *ctx, const int64_t *ids, size_t n)
+{
+    struct pair_record r;
+    unsigned d = 0;
+
+    (void)ctx;
+    pair_record_init(&r);
+    if (n > 0 && db_pair_record_get(t->app->db, ids[0], &r, NULL) == 0) {
+        d = pair_print_partner(t, r.partner_id, date_year(r.day));
+    }
+    pair_record_clear(&r);
+    return d;
+}
+
+static unsigned
+teams_print(struct tui *t, void *ctx, const int64_t *ids, size_t n)
+{
+    return n > 0 ? pair_print_team(t, ids[0], shown_month(ctx)) : 0;
+}
+
+static unsigned
+team_print(struct tui *t, void *ctx, int64_t id)
+{
+    (void)ctx;
+    return pair_print_team(t, id, month_of(app_today()) - 1);
+}
+
+static unsigned
+attendance_print(struct tui *t, void *ctx, const int64_t *ids, size_t n)
+{
+    struct attendance a;
+    struct team_member m;
+    unsigned d = 0;
+
+    (void)ctx;
+    attendance_init(&a);
+    team_member_init(&m);
+    if (n > 0 && db_attendance_get(t->app->db, ids[0], &a, NULL) == 0 &&
+        db_member_get(t->app->db, a.member_id, &m, NULL) == 0) {
+        d = pair_print_team(t, m.team_id, a.month);
+    }
+    attendance_clear(&a);
+    team_member_clear(&m);
+    return d;
+}
+
 static const struct table_def partners_def = {
     .id = "partners",
     .title = N_("partners"),
@@ -415,6 +510,7 @@ static const struct table_def partners_def = {
     .load = partners_load,
     .open = partner_open,
     .create = partner_new,
+    .print = partners_print,
     .edit = partner_edit,
     .filter = filter_open,
     .clear_filter = filter_clear,
@@ -494,7 +590,7 @@ agreement_edit(struct tui *t, void *ctx, int64_t id)
 
 static const struct table_def agreements_def = {
     .id = "agreements",
-    .title = N_("agreements"),
+    .title = N_("yearly agreements"),
     .help = N_("The yearly agreements (年度协议) of the partners with their targets per indicator, and how many of them are met, behind the pace of the year gone, or missed once the year is over.  Enter opens the partner with its targets against what arrived.  ! marks an agreement with a target behind or missed."),
     .cols = agreement_cols,
     .ncols = NCOLS(agreement_cols),
@@ -505,6 +601,7 @@ static const struct table_def agreements_def = {
     .load = agreements_load,
     .open = agreement_open,
     .create = agreement_new,
+    .print = agreements_print,
     .edit = agreement_edit,
     .filter = filter_open,
     .clear_filter = filter_clear,
@@ -591,6 +688,7 @@ static const struct table_def records_def = {
     .load = records_load,
     .open = record_open,
     .create = record_new,
+    .print = records_print,
     .edit = record_edit,
     .filter = filter_open,
     .clear_filter = filter_clear,
@@ -904,6 +1002,7 @@ static const struct view_def partner_view = {
     .build = partner_build,
     .open_ref = partner_edit_ref,
     .edit_ref = partner_edit_ref,
+    .print = partner_print,
     .edit = partner_edit,
     .keys = partner_view_keys,
     .action = partner_view_action,
@@ -992,6 +1091,7 @@ static const struct table_def teams_def = {
     .load = teams_load,
     .open = team_open,
     .create = team_new,
+    .print = teams_print,
     .edit = team_edit,
     .filter = filter_open,
     .clear_filter = filter_clear,
@@ -1109,6 +1209,7 @@ static const struct table_def attendance_def = {
     .load = attendance_load,
     .open = attendance_open,
     .create = attendance_new,
+    .print = attendance_print,
     .edit = attendance_edit,
     .filter = filter_open,
     .clear_filter = filter_clear,
@@ -1455,6 +1556,7 @@ static const struct view_def team_view = {
     .build = team_build,
     .open_ref = team_edit_ref,
     .edit_ref = team_edit_ref,
+    .print = team_print,
     .edit = team_edit,
     .keys = team_view_keys,
     .action = team_view_action,

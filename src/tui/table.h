@@ -166,13 +166,18 @@ extern const struct list_source table_source;
 /* Open the root of the funds and projects workspace. */
 int funds_open(struct tui *t);
 
-/* The print menus of the workspace (s_funds_print.c): the publicity
+/* The print menus of the workspace (s_print_menus.c): the publicity
  * lists of projects IDS (N), the allocation announcement of receipt FUND
  * (ONE: also of that receipt alone, not only of its year), the asset
  * ledgers around ASSET's place.  They return dirty flags. */
 unsigned funds_print_projects(struct tui *t, const int64_t *ids, size_t n);
 unsigned funds_print_receipt(struct tui *t, int64_t fund, int one);
 unsigned funds_print_assets(struct tui *t, int64_t asset);
+/* And of the paired-assistance workspace: the targets against actuals of
+ * PARTNER for YEAR (or the year before); the attendance sheet of TEAM for
+ * MONTH (or the month before), or of every team of its village. */
+unsigned pair_print_partner(struct tui *t, int64_t partner, int year);
+unsigned pair_print_team(struct tui *t, int64_t team, int month);
 
 /* --- the F4 workspace (s_pair.c) ----------------------------------------- */
 

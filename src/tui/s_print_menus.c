@@ -1,10 +1,16 @@
 /*
- * s_funds_print.c - the p key of the funds workspace (F3): a menu of the
- * funds prints that fit the rows tagged or under the cursor - the
+ * s_print_menus.c - the p key of the funds (F3) and paired-assistance
+ * (F4) workspaces: a menu of the prints that fit the rows tagged or under
+ * the cursor, each handed to the print dialog (tui/f_print.c).
+ *
+ * F3: the
  * project publicity lists (村级, 乡镇, 县级审定公示, 年度计划公告), the
  * fund allocation announcement (资金分配结果公告) of a receipt or of a
  * year, the asset ledger (资产台账) of a village, a township or all the
- * account sees - each handed to the print dialog (tui/f_print.c).
+ * account sees.
+ * F4: a partner's targets against actuals for a year (帮扶单位年度目标任务
+ * 完成情况表), a team's monthly attendance sheet (驻村工作队员月度在岗情况表)
+ * or those of every team of its village.
  */
 #include "config.h"
 
@@ -13,10 +19,13 @@
 #include <string.h>
 
 #include "app.h"
+#include "core/date.h"
 #include "core/funds.h"
+#include "core/pair.h"
 #include "core/project.h"
 #include "db/db_division.h"
 #include "db/db_fund.h"
+#include "db/db_pair.h"
 #include "print/print.h"
 #include "tui/form.h"
 #include "tui/s_menu.h"
@@ -198,6 +207,73 @@ funds_print_assets(struct tui *t, int64_t asset)
     }
     fp_add(m, mn, PK_ASSETS, _("Asset ledger of every asset you can see"));
     asset_clear(&a);
+    fp_open(t, m, mn);
+    return D_ALL;
+}
+
+unsigned
+pair_print_partner(struct tui *t, int64_t partner, int year)
+{
+    struct fp_menu *m;
+    struct menu *mn;
+    struct partner p;
+    char what[600];
+    int y;
+
+    partner_init(&p);
+    if (db_partner_get(t->app->db, partner, &p, NULL) != 0) {
+        partner_clear(&p);
+        tui_message(t, 1, "%s", _("The partner is no longer there."));
+        return D_STATUS;
+    }
+    m = xcalloc(1, sizeof(*m));
+    mn = menu_new(_("Print"), fp_chosen, m);
+    for (y = year; y >= year - 1; y--) {
+        struct print_request *r;
+
+        snprintf(what, sizeof(what), _("Targets against actuals of %s in %d"), p.name, y);
+        r = fp_add(m, mn, PK_PARTNER, what);
+        r->partner = partner;
+        r->year = y;
+    }
+    partner_clear(&p);
+    fp_open(t, m, mn);
+    return D_ALL;
+}
+
+unsigned
+pair_print_team(struct tui *t, int64_t team, int month)
+{
+    struct fp_menu *m;
+    struct menu *mn;
+    struct team tm;
+    struct print_request *r;
+    char what[600], mon[MONTH_BUF], name[200];
+    int k;
+
+    team_init(&tm);
+    if (db_team_get(t->app->db, team, &tm, NULL) != 0) {
+        team_clear(&tm);
+        tui_message(t, 1, "%s", _("The team is no longer there."));
+        return D_STATUS;
+    }
+    m = xcalloc(1, sizeof(*m));
+    mn = menu_new(_("Print"), fp_chosen, m);
+    for (k = 0; k < 2; k++) {
+        month_format(month - k, mon);
+        snprintf(what, sizeof(what), _("Attendance sheet of %s for %s"), tm.name, mon);
+        r = fp_add(m, mn, PK_ATTENDANCE, what);
+        r->team = team;
+        r->month = month - k;
+    }
+    division_name(t, tm.village_id, name, sizeof(name));
+    month_format(month, mon);
+    snprintf(what, sizeof(what), _("Attendance sheets of every team of %s for %s"), name, mon);
+    r = fp_add(m, mn, PK_ATTENDANCE, what);
+    r->township = tm.township_id;
+    r->village = tm.village_id;
+    r->month = month;
+    team_clear(&tm);
     fp_open(t, m, mn);
     return D_ALL;
 }

@@ -1,5 +1,5 @@
-# Chinese for the print menus of the funds workspace (tui/s_funds_print.c).
-# Applied with: python3 tools/po_fill.py po/zh_CN.po po/tr-funds-pmenu.py
+# Chinese for the print menus of the funds and paired-assistance workspaces (tui/s_print_menus.c).
+# Applied with: python3 tools/po_fill.py po/zh_CN.po po/tr-print-menus.py
 TR = {
     "No project to print.": "没有可打印的项目。",
     "The project is no longer there.": "该项目已不存在。",
@@ -13,3 +13,10 @@ TR = {
     "Asset ledger of %s": "%s资产台账",
     "Asset ledger of every asset you can see": "资产台账（您可查看的全部资产）",
 }
+TR.update({
+    "The partner is no longer there.": "该帮扶单位已不存在。",
+    "Targets against actuals of %s in %d": "%s %d 年目标任务完成情况表",
+    "The team is no longer there.": "该工作队已不存在。",
+    "Attendance sheet of %s for %s": "%s %s 月度在岗情况表",
+    "Attendance sheets of every team of %s for %s": "%s全部工作队 %s 月度在岗情况表",
+})
