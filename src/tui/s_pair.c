@@ -62,17 +62,17 @@ code_text(struct tui *t, const char *table, const char *code)
     return code_short(codes(t), table, code);
 }
 
-/* A value of INDICATOR: yuan for money ("1,200.00元"), else a count with
- * its unit ("12人", "3个", "40人次"). */
+/* A value of INDICATOR: yuan for money with its two decimals and no unit
+ * ("1,200.00", which keeps the targets table within 80 columns), else a
+ * count with its unit ("12人", "3个", "40人次"). */
 static void
 value_text(struct tui *t, const char *indicator, int64_t v, char *out, size_t n)
 {
     const struct codebook *cb = codes(t);
     char num[MONEY_BUF];
 
-    if (code_is(cb, "pair_indicator", indicator, "money")) {
-        money_format(v, 1, num);
-        snprintf(out, n, _("%s yuan"), num);
+    if (code_is(cb, "pair_indicator", indicator, "money") && n >= MONEY_BUF) {
+        money_format(v, 1, out);
         return;
     }
     money_group_int(v, num);

@@ -109,7 +109,7 @@ screen "$T/s"
 has "$T/s" "已完成" "the money target is met"
 grep "转移协作地" "$T/s" | grep "进度滞后" | grep -q "20人"
 ok $? "the workers placed are behind pace, 20 persons short"
-has "$T/s" "1,200,000.00元" "the money is shown in yuan"
+has "$T/s" "1,200,000.00 " "the money is shown in yuan with its decimals"
 
 keys Escape
 wait_for "1 帮扶单位"

@@ -8,7 +8,7 @@
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 
-plan 15
+plan 16
 
 DB="$T/p.db"
 demo_db "$DB" 80
@@ -45,6 +45,17 @@ has "$f" "帮扶单位年度目标任务完成情况表" "the file is the partne
 has "$f" "$first" "of that partner"
 is "$(prints "and tbl = 'partner' and row_id = (select id from partner where name = '$first')")" "1" \
     "the print is in the audit log"
+
+# the partner's targets at 80 columns: every row ends with its whole status
+keys Enter
+wait_for "年度目标完成情况"
+screen "$T/s"
+rows=$(grep -c '%' "$T/s")
+whole=$(grep '%' "$T/s" | grep -cE '(已完成|进度正常|进度滞后|未完成|无目标) *$')
+test "$rows" -gt 0 && test "$rows" = "$whole"
+ok $? "the targets table fits 80 columns ($whole of $rows rows end with their status)"
+keys Escape
+wait_for "1 帮扶单位"
 
 # an agreement of last year prints last year's sheet first
 keys 2
