@@ -335,25 +335,44 @@ load_template(const struct pfile *f, const char *const *sources, struct assess_t
     return check_sums(f, list, t, e);
 }
 
-int
-assess_load(const char *path, const char *const *sources,
+/* F opened (1) or not (-1) into T, closed. */
+static int
+load_opened(struct pfile *f, int opened, const char *path, const char *const *sources,
             struct assess_template *t, struct err *e)
 {
-    struct pfile f;
     int rc;
 
-    memset(t, 0, sizeof(*t));
-    if (pfile_open(&f, path, 1, e) < 0) {
+    if (opened < 0) {
         return -1;
     }
-    rc = load_template(&f, sources, t, e);
-    config_destroy(&f.cfg);
+    rc = load_template(f, sources, t, e);
+    config_destroy(&f->cfg);
     if (rc != 0) {
         assess_template_free(t);
         return -1;
     }
     t->path = xstrdup(path);
     return 0;
+}
+
+int
+assess_parse(const char *name, const char *text, const char *const *sources,
+             struct assess_template *t, struct err *e)
+{
+    struct pfile f;
+
+    memset(t, 0, sizeof(*t));
+    return load_opened(&f, pfile_open_text(&f, name, text, e), name, sources, t, e);
+}
+
+int
+assess_load(const char *path, const char *const *sources,
+            struct assess_template *t, struct err *e)
+{
+    struct pfile f;
+
+    memset(t, 0, sizeof(*t));
+    return load_opened(&f, pfile_open(&f, path, 1, e), path, sources, t, e);
 }
 
 static int

@@ -39,6 +39,11 @@ struct err;
 int assess_load(const char *path, const char *const *sources,
                 struct assess_template *t, struct err *e);
 
+/* The same from TEXT (a template's file as kept in a round), its
+ * messages naming NAME. */
+int assess_parse(const char *name, const char *text, const char *const *sources,
+                 struct assess_template *t, struct err *e);
+
 /* Every template (*.conf) of directory DIR, by file name; a missing
  * directory is no template.  -1 at the first one refused. */
 int assess_load_dir(const char *dir, const char *const *sources,

@@ -44,6 +44,20 @@ pfile_open(struct pfile *f, const char *path, int must_exist, struct err *e)
 }
 
 int
+pfile_open_text(struct pfile *f, const char *name, const char *text, struct err *e)
+{
+    f->path = name;
+    config_init(&f->cfg);
+    if (config_read_string(&f->cfg, text) != CONFIG_TRUE) {
+        err_set(e, ERR_CONFIG, _("%s:%d: not valid libconfig syntax (%s)"),
+                name, config_error_line(&f->cfg), config_error_text(&f->cfg));
+        config_destroy(&f->cfg);
+        return -1;
+    }
+    return 1;
+}
+
+int
 pfile_bad(const struct pfile *f, const config_setting_t *s, struct err *e,
     const char *what)
 {

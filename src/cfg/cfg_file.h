@@ -23,6 +23,8 @@ struct pfile {
  * (unreadable, not libconfig: with the line).  Close with
  * config_destroy(&f->cfg) after 1. */
 int pfile_open(struct pfile *f, const char *path, int must_exist, struct err *e);
+/* The same from TEXT, its messages naming NAME; 1, or -1. */
+int pfile_open_text(struct pfile *f, const char *name, const char *text, struct err *e);
 /* The error WHAT at setting S's line; returns -1. */
 int pfile_bad(const struct pfile *f, const config_setting_t *s, struct err *e,
               const char *what);

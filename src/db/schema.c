@@ -667,12 +667,58 @@ static const char m005[] =
     "  UNIQUE (member_id, year)\n"
     ");\n";
 
+/* Assessment rounds (domain.md 9): a template applied to units for a
+ * year.  The template's text is kept with the round, so a later change of
+ * the file does not move it; a final round keeps its inputs and points. */
+static const char m006[] =
+    "CREATE TABLE assess_round (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  template_id TEXT NOT NULL CHECK (length(template_id) BETWEEN 1 AND 60),\n"
+    "  template_text TEXT NOT NULL CHECK (length(template_text) <= 200000),\n"
+    "  unit_kind TEXT NOT NULL CHECK (unit_kind IN ('township','village','team','partner')),\n"
+    "  year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),\n"
+    "  title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 120),\n"
+    "  state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open','final')),\n"
+    "  finalized_by TEXT,\n"
+    "  finalized_at TEXT,\n"
+    "  note TEXT CHECK (length(note) <= 4000),\n"
+    "  " STAMPS ",\n"
+    "  CHECK ((state = 'final') = (finalized_by IS NOT NULL))\n"
+    ");\n"
+
+    "CREATE TABLE assess_unit (\n"
+    "  round_id INTEGER NOT NULL REFERENCES assess_round(id) ON DELETE CASCADE,\n"
+    "  unit_id INTEGER NOT NULL,\n"
+    "  name TEXT NOT NULL,\n"
+    "  pos INTEGER NOT NULL,\n"
+    "  PRIMARY KEY (round_id, unit_id)\n"
+    ") WITHOUT ROWID;\n"
+
+    "CREATE TABLE assess_score (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  round_id INTEGER NOT NULL REFERENCES assess_round(id) ON DELETE CASCADE,\n"
+    "  unit_id INTEGER NOT NULL,\n"
+    "  indicator TEXT NOT NULL,\n"
+    "  given INTEGER,\n"
+    "  note TEXT CHECK (length(note) <= 4000),\n"
+    "  evidence TEXT CHECK (length(evidence) <= 200),\n"
+    "  scorer TEXT,\n"
+    "  scored_at TEXT,\n"
+    /* frozen when the round is final */
+    "  input INTEGER, input_num INTEGER, input_den INTEGER, is_rate INTEGER,\n"
+    "  why TEXT,\n"
+    "  points INTEGER,\n"
+    "  " STAMPS ",\n"
+    "  UNIQUE (round_id, unit_id, indicator)\n"
+    ");\n";
+
 static const char *const migrations[] = {
     m001,
     m002,
     m003,
     m004,
     m005,
+    m006,
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

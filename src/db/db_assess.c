@@ -1,0 +1,931 @@
+/*
+ * db_assess.c - assessment rounds, their units, scores, sheets, ranking,
+ * finalizing and reopening (see db_assess.h).
+ */
+#include "config.h"
+#include "db/db_assess.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cfg/assess_load.h"
+#include "core/role.h"
+#include "db/db.h"
+#include "db/db_audit.h"
+#include "db/db_rec.h"
+#include "util/clock.h"
+#include "util/err.h"
+#include "util/i18n.h"
+#include "util/sbuf.h"
+#include "util/u8.h"
+#include "util/xalloc.h"
+
+#define TEMPLATE_MAX 200000
+
+void
+assess_round_clear(struct assess_round *r)
+{
+    free(r->template_text);
+    memset(r, 0, sizeof(*r));
+}
+
+void
+assess_sheet_clear(struct assess_sheet *s)
+{
+    free(s->v);
+    assess_template_free(&s->t);
+    memset(s, 0, sizeof(*s));
+}
+
+/* Rounds are the county's. */
+static int
+county_only(const struct actor *a, struct err *e)
+{
+    if (rec_may_write(a, e)) {
+        return -1;
+    }
+    if (a->role != ROLE_ADMIN && a->role != ROLE_COUNTY) {
+        return err_set(e, ERR_DENIED, "%s", _("assessment rounds are kept by county staff"));
+    }
+    return 0;
+}
+
+/* The whole text of the file PATH (at most TEMPLATE_MAX bytes). */
+static char *
+read_text(const char *path, struct err *e)
+{
+    FILE *fp = fopen(path, "rb");
+    struct sbuf sb = SBUF_INIT;
+    char buf[4096];
+    size_t got;
+
+    if (fp == NULL) {
+        err_set(e, ERR_CONFIG, _("cannot read the template '%s': %s"), path, strerror(errno));
+        return NULL;
+    }
+    while ((got = fread(buf, 1, sizeof(buf), fp)) > 0 && sb.len <= TEMPLATE_MAX) {
+        sbuf_add(&sb, buf, got);
+    }
+    fclose(fp);
+    if (sb.len > TEMPLATE_MAX || !u8_valid(sb.buf != NULL ? sb.buf : "", sb.len)) {
+        sbuf_release(&sb);
+        err_set(e, ERR_CONFIG, _("the template '%s' is too long or not UTF-8 text"), path);
+        return NULL;
+    }
+    return sbuf_detach(&sb);
+}
+
+/* --- units ------------------------------------------------------------------ */
+
+static const char *const unit_names[] = {"township", "village", "team", "partner"};
+
+const char *
+assess_unit_name(enum assess_unit_kind k)
+{
+    return (unsigned)k < sizeof(unit_names) / sizeof(unit_names[0]) ? unit_names[k] : "";
+}
+
+int
+assess_unit_parse(const char *name, enum assess_unit_kind *k)
+{
+    size_t i;
+
+    for (i = 0; i < sizeof(unit_names) / sizeof(unit_names[0]); i++) {
+        if (name != NULL && strcmp(name, unit_names[i]) == 0) {
+            *k = (enum assess_unit_kind)i;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+/* --- making a round --------------------------------------------------- */
+
+/* Every unit of KIND the actor sees, by code: townships and villages from
+ * the divisions, teams and partners from their tables. */
+static int
+all_units(struct db *db, const struct actor *a, enum assess_unit_kind kind,
+          struct assess_unit_row **v, size_t *n, struct err *e);
+
+static int
+add_unit(struct db *db, int64_t round, int64_t unit, const char *name, int pos,
+         struct err *e)
+{
+    sqlite3_stmt *st = db_prep(db,
+                               "INSERT INTO assess_unit (round_id, unit_id, name, pos)"
+                               " VALUES (?, ?, ?, ?)",
+                               e);
+
+    if (st == NULL) {
+        return -1;
+    }
+    db_bind_int(st, 1, round);
+    db_bind_int(st, 2, unit);
+    db_bind_text(st, 3, name);
+    db_bind_int(st, 4, pos);
+    return db_done(db, st, e);
+}
+
+static int
+round_insert(struct db *db, const struct actor *a, const struct assess_template *t,
+             const char *text, int year, const char *title, int64_t *id, struct err *e)
+{
+    sqlite3_stmt *st = db_prep(db,
+                               "INSERT INTO assess_round (template_id, template_text, unit_kind,"
+                               " year, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               e);
+    char now[32];
+
+    if (st == NULL) {
+        return -1;
+    }
+    clock_now(now, sizeof(now));
+    db_bind_text(st, 1, t->id);
+    db_bind_text(st, 2, text);
+    db_bind_text(st, 3, t->unit);
+    db_bind_int(st, 4, year);
+    db_bind_text(st, 5, title);
+    db_bind_text(st, 6, now);
+    db_bind_text(st, 7, now);
+    if (db_done(db, st, e)) {
+        return -1;
+    }
+    *id = sqlite3_last_insert_rowid(db->h);
+    return db_audit(db, a->login, "insert", "assess_round", *id, NULL, NULL, title, e);
+}
+
+/* The units IDS (N) among ALL (the actor's), or every one of ALL. */
+static int
+round_units(struct db *db, int64_t round, const struct assess_unit_row *all, size_t nall,
+            const int64_t *ids, size_t n, struct err *e)
+{
+    size_t i, k;
+    int pos = 0;
+
+    for (i = 0; i < (n > 0 ? n : nall); i++) {
+        const struct assess_unit_row *u = NULL;
+
+        for (k = 0; k < nall; k++) {
+            if (n == 0 ? k == i : all[k].id == ids[i]) {
+                u = &all[k];
+                break;
+            }
+        }
+        if (u == NULL) {
+            return err_set(e, ERR_DENIED, "%s", _("a unit chosen does not exist or is outside your scope"));
+        }
+        if (add_unit(db, round, u->id, u->name, ++pos, e)) {
+            return -1;
+        }
+    }
+    return pos > 0 ? 0 : err_set(e, ERR_INVALID, "%s", _("there is no unit to assess"));
+}
+
+int
+db_round_create(struct db *db, const struct rule_ctx *ctx, const struct actor *a,
+                const struct assess_template *t, int year, const char *title,
+                const int64_t *ids, size_t n, int64_t *id, struct err *e)
+{
+    enum assess_unit_kind kind;
+    struct assess_unit_row *all = NULL;
+    size_t nall = 0;
+    char *text, deftitle[200];
+    int rc;
+
+    (void)ctx;
+    if (county_only(a, e)) {
+        return -1;
+    }
+    if (year < 2000 || year > 2100) {
+        return err_set(e, ERR_INVALID, "%s", _("the year must be from 2000 to 2100"));
+    }
+    if (assess_unit_parse(t->unit, &kind) != 0) {
+        return err_set(e, ERR_INVALID, _("unknown unit '%s'"), t->unit);
+    }
+    if (title == NULL || title[0] == '\0') {
+        snprintf(deftitle, sizeof(deftitle), _("%d %s"), year, t->title);
+        title = deftitle;
+    }
+    text = read_text(t->path, e);
+    if (text == NULL) {
+        return -1;
+    }
+    if (all_units(db, a, kind, &all, &nall, e) || db_begin(db, e)) {
+        free(text);
+        free(all);
+        return -1;
+    }
+    rc = round_insert(db, a, t, text, year, title, id, e) ||
+         round_units(db, *id, all, nall, ids, n, e);
+    free(text);
+    free(all);
+    return rec_end_tx(db, rc, e);
+}
+
+/* --- reading rounds -------------------------------------------------------- */
+
+#define ROUND_COLS \
+    "SELECT id, template_id, unit_kind, year, title, state, coalesce(finalized_by, ''), " \
+    "coalesce(finalized_at, ''), version, "
+
+static void
+round_fill(sqlite3_stmt *st, void *row)
+{
+    struct assess_round *r = row;
+    char kind[16], state[8];
+
+    memset(r, 0, sizeof(*r));
+    r->id = db_col_int(st, 0);
+    db_col_text(st, 1, r->template_id, sizeof(r->template_id));
+    db_col_text(st, 2, kind, sizeof(kind));
+    if (assess_unit_parse(kind, &r->kind) != 0) {
+        r->kind = AU_TOWNSHIP;
+    }
+    r->year = (int)db_col_int(st, 3);
+    db_col_text(st, 4, r->title, sizeof(r->title));
+    db_col_text(st, 5, state, sizeof(state));
+    r->final = strcmp(state, "final") == 0;
+    db_col_text(st, 6, r->finalized_by, sizeof(r->finalized_by));
+    db_col_text(st, 7, r->finalized_at, sizeof(r->finalized_at));
+    r->version = db_col_int(st, 8);
+    r->template_text = db_col_strdup(st, 9);
+}
+
+static void
+round_free(void *row)
+{
+    assess_round_clear(row);
+}
+
+int
+db_round_get(struct db *db, int64_t id, struct assess_round *r, struct err *e)
+{
+    sqlite3_stmt *st = db_prep(db, ROUND_COLS "template_text FROM assess_round WHERE id = ?", e);
+    int rc;
+
+    assess_round_clear(r);
+    if (st == NULL) {
+        return -1;
+    }
+    db_bind_int(st, 1, id);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        round_fill(st, r);
+    }
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW) {
+        return 0;
+    }
+    return rc == SQLITE_DONE
+               ? err_set(e, ERR_NOTFOUND, _("there is no assessment round #%lld"), (long long)id)
+               : db_fail(db, e, _("reading the assessment rounds"));
+}
+
+int
+db_round_template(const struct assess_round *r, struct assess_template *t, struct err *e)
+{
+    char name[96];
+
+    snprintf(name, sizeof(name), "%s.conf", r->template_id);
+    return assess_parse(name, r->template_text != NULL ? r->template_text : "", assess_sources, t,
+                        e);
+}
+
+int
+db_round_list(struct db *db, struct assess_round **v, size_t *n, struct err *e)
+{
+    sqlite3_stmt *st = db_prep(db, ROUND_COLS "NULL FROM assess_round ORDER BY year DESC, id DESC",
+                               e);
+
+    return db_rows(db, st, sizeof(**v), round_fill, round_free, (void **)v, n,
+                   _("reading the assessment rounds"), e);
+}
+
+void
+db_round_list_free(struct assess_round *v, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        assess_round_clear(&v[i]);
+    }
+    free(v);
+}
+
+static void
+unit_fill(sqlite3_stmt *st, void *row)
+{
+    struct assess_unit_row *u = row;
+
+    u->id = db_col_int(st, 0);
+    db_col_text(st, 1, u->name, sizeof(u->name));
+}
+
+int
+db_round_units(struct db *db, int64_t round, struct assess_unit_row **v, size_t *n,
+               struct err *e)
+{
+    sqlite3_stmt *st = db_prep(db,
+                               "SELECT unit_id, name FROM assess_unit WHERE round_id = ? ORDER BY pos",
+                               e);
+
+    if (st != NULL) {
+        db_bind_int(st, 1, round);
+    }
+    return db_rows(db, st, sizeof(**v), unit_fill, NULL, (void **)v, n,
+                   _("reading the units of the round"), e);
+}
+
+static int
+all_units(struct db *db, const struct actor *a, enum assess_unit_kind kind,
+          struct assess_unit_row **v, size_t *n, struct err *e)
+{
+    static const char *const sql[] = {
+        /* townships */
+        "SELECT id, name, id, 0 FROM division WHERE level = 2 ORDER BY code",
+        /* villages, "乡镇/村" */
+        "SELECT v.id, t.name || '/' || v.name, t.id, v.id FROM division v"
+        " JOIN division t ON t.id = v.parent_id WHERE v.level = 3 ORDER BY v.code",
+        /* teams, "乡镇/村 队名" */
+        "SELECT m.id, t.name || '/' || v.name || ' ' || m.name, m.township_id, m.village_id"
+        " FROM team m JOIN division t ON t.id = m.township_id"
+        " JOIN division v ON v.id = m.village_id ORDER BY t.code, v.code, m.term_start DESC",
+        /* partners */
+        "SELECT id, name, 0, 0 FROM partner ORDER BY kind, name",
+    };
+    sqlite3_stmt *st = db_prep(db, sql[kind], e);
+    size_t alloc = 0;
+    int rc;
+
+    *v = NULL;
+    *n = 0;
+    if (st == NULL) {
+        return -1;
+    }
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (kind != AU_PARTNER && !actor_sees(a, db_col_int(st, 2), db_col_int(st, 3))) {
+            continue;
+        }
+        if (*n == alloc) {
+            alloc = alloc ? alloc * 2 : 16;
+            *v = xrealloc(*v, alloc * sizeof(**v));
+        }
+        unit_fill(st, &(*v)[(*n)++]);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        free(*v);
+        *v = NULL;
+        *n = 0;
+        return db_fail(db, e, _("reading the units"));
+    }
+    return 0;
+}
+
+/* --- sheets ------------------------------------------------------------------ */
+
+/* The stored score of each line of S (given points, note...; the frozen
+ * input and points when FINAL). */
+static int
+load_scores(struct db *db, int64_t round, struct assess_sheet *s, int final, struct err *e)
+{
+    sqlite3_stmt *st = db_prep(db,
+                               "SELECT indicator, given, coalesce(note, ''), coalesce(evidence, ''),"
+                               " coalesce(scorer, ''), coalesce(scored_at, ''), input, input_num,"
+                               " input_den, is_rate, coalesce(why, ''), points, id, version"
+                               " FROM assess_score WHERE round_id = ? AND unit_id = ?",
+                               e);
+    int rc;
+
+    if (st == NULL) {
+        return -1;
+    }
+    db_bind_int(st, 1, round);
+    db_bind_int(st, 2, s->unit);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *code = (const char *)sqlite3_column_text(st, 0);
+        size_t i;
+
+        for (i = 0; code != NULL && i < s->n; i++) {
+            struct sheet_line *l = &s->v[i];
+
+            if (strcmp(l->ind->code, code) != 0) {
+                continue;
+            }
+            l->score_id = db_col_int(st, 12);
+            l->version = db_col_int(st, 13);
+            if (sqlite3_column_type(st, 1) != SQLITE_NULL) {
+                l->scored = 1;
+                l->s.points_cp = db_col_int(st, 1);
+            }
+            db_col_text(st, 2, l->note, sizeof(l->note));
+            db_col_text(st, 3, l->evidence, sizeof(l->evidence));
+            db_col_text(st, 4, l->scorer, sizeof(l->scorer));
+            db_col_text(st, 5, l->scored_at, sizeof(l->scored_at));
+            if (final && l->computed) {
+                l->in.value = db_col_int(st, 6);
+                l->in.num = db_col_int(st, 7);
+                l->in.den = db_col_int(st, 8);
+                l->in.is_rate = (int)db_col_int(st, 9);
+                db_col_text(st, 10, l->in.why, sizeof(l->in.why));
+                l->s.points_cp = db_col_int(st, 11);
+                l->scored = 1;
+            }
+        }
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : db_fail(db, e, _("reading the scores"));
+}
+
+/* The depth of indicator I of T (0 at the top). */
+static int
+depth_of(const struct assess_template *t, const struct assess_indicator *in)
+{
+    int d = 0;
+
+    while (in != NULL && in->parent[0] != '\0' && d < 16) {
+        in = assess_find(t, in->parent);
+        d++;
+    }
+    return d;
+}
+
+/* Points of every line: computed from the input, manual as given, groups
+ * the sum of their children (children come after their heading, so the
+ * sums are made from the end). */
+static void
+sheet_points(struct assess_sheet *s)
+{
+    size_t i, k;
+
+    s->total_cp = 0;
+    s->deduct_cp = 0;
+    s->unscored = 0;
+    for (i = 0; i < s->n; i++) {
+        struct sheet_line *l = &s->v[i];
+
+        if (l->computed && !l->scored) {
+            assess_compute(l->ind, l->in.value, &l->s);
+        } else if (l->computed) {
+            l->s.deduct_cp = l->ind->max_cp - l->s.points_cp;
+        } else if (l->ind->method == AM_MANUAL || l->ind->method == AM_BONUS) {
+            int64_t given = l->scored ? l->s.points_cp : 0;
+
+            if (assess_manual(l->ind, given, &l->s) != 0) {
+                memset(&l->s, 0, sizeof(l->s));
+            }
+            s->unscored += !l->scored && l->ind->method == AM_MANUAL;
+        }
+    }
+    for (i = s->n; i-- > 0;) {
+        struct sheet_line *l = &s->v[i];
+
+        if (l->ind->method != AM_GROUP) {
+            continue;
+        }
+        memset(&l->s, 0, sizeof(l->s));
+        for (k = i + 1; k < s->n; k++) {
+            if (strcmp(s->v[k].ind->parent, l->ind->code) == 0) {
+                l->s.points_cp += s->v[k].s.points_cp;
+            }
+        }
+        l->s.deduct_cp = l->ind->max_cp - l->s.points_cp;
+    }
+    for (i = 0; i < s->n; i++) {
+        const struct sheet_line *l = &s->v[i];
+
+        if (l->ind->parent[0] == '\0') {
+            s->total_cp += l->s.points_cp;
+        }
+        if (l->ind->method != AM_GROUP && l->ind->method != AM_BONUS) {
+            s->deduct_cp += l->s.deduct_cp;
+        }
+    }
+    s->grade = assess_grade(&s->t, s->total_cp);
+}
+
+static int
+unit_name(struct db *db, int64_t round, int64_t unit, char *out, size_t n, struct err *e)
+{
+    sqlite3_stmt *st = db_prep(db, "SELECT name FROM assess_unit WHERE round_id = ? AND unit_id = ?",
+                               e);
+    int rc;
+
+    if (st == NULL) {
+        return -1;
+    }
+    db_bind_int(st, 1, round);
+    db_bind_int(st, 2, unit);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        db_col_text(st, 0, out, n);
+    }
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW) {
+        return 0;
+    }
+    return rc == SQLITE_DONE ? err_set(e, ERR_NOTFOUND, "%s", _("the unit is not in this round"))
+                             : db_fail(db, e, _("reading the units of the round"));
+}
+
+/* The sheet of UNIT in round R (its template parsed into S->t). */
+static int
+sheet_build(struct db *db, const struct rule_ctx *ctx, const struct assess_round *r,
+            int64_t unit, struct assess_sheet *s, struct err *e)
+{
+    size_t i;
+
+    memset(s, 0, sizeof(*s));
+    s->unit = unit;
+    if (unit_name(db, r->id, unit, s->unit_name, sizeof(s->unit_name), e) ||
+        db_round_template(r, &s->t, e)) {
+        return -1;
+    }
+    s->v = xcalloc(s->t.nind + 1, sizeof(*s->v));
+    s->n = s->t.nind;
+    for (i = 0; i < s->n; i++) {
+        struct sheet_line *l = &s->v[i];
+
+        l->ind = &s->t.ind[i];
+        l->depth = depth_of(&s->t, l->ind);
+        l->computed = l->ind->source[0] != '\0';
+    }
+    if (load_scores(db, r->id, s, r->final, e)) {
+        assess_sheet_clear(s);
+        return -1;
+    }
+    for (i = 0; !r->final && i < s->n; i++) {
+        struct sheet_line *l = &s->v[i];
+
+        if (l->computed &&
+            db_assess_input(db, ctx, l->ind->source, r->kind, unit, r->year, &l->in, e)) {
+            assess_sheet_clear(s);
+            return -1;
+        }
+    }
+    sheet_points(s);
+    return 0;
+}
+
+int
+db_round_sheet(struct db *db, const struct rule_ctx *ctx, int64_t round, int64_t unit,
+               struct assess_sheet *s, struct err *e)
+{
+    struct assess_round r;
+    int rc;
+
+    memset(&r, 0, sizeof(r));
+    memset(s, 0, sizeof(*s));
+    rc = db_round_get(db, round, &r, e) || sheet_build(db, ctx, &r, unit, s, e);
+    assess_round_clear(&r);
+    return rc ? -1 : 0;
+}
+
+/* --- scoring by hand ---------------------------------------------------------- */
+
+static int
+score_write(struct db *db, const struct actor *a, int64_t round, int64_t unit,
+            const struct sheet_line *l, int64_t given_cp, const char *note,
+            const char *evidence, struct err *e)
+{
+    sqlite3_stmt *st;
+    char now[32], old[32], nw[32];
+
+    clock_now(now, sizeof(now));
+    if (l->score_id == 0) {
+        st = db_prep(db,
+                     "INSERT INTO assess_score (round_id, unit_id, indicator, given, note, evidence,"
+                     " scorer, scored_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     e);
+        if (st == NULL) {
+            return -1;
+        }
+        db_bind_int(st, 1, round);
+        db_bind_int(st, 2, unit);
+        db_bind_text(st, 3, l->ind->code);
+        db_bind_int(st, 4, given_cp);
+        db_bind_text_or_null(st, 5, note);
+        db_bind_text_or_null(st, 6, evidence);
+        db_bind_text(st, 7, a->login);
+        db_bind_text(st, 8, now);
+        db_bind_text(st, 9, now);
+        db_bind_text(st, 10, now);
+    } else {
+        st = db_prep(db,
+                     "UPDATE assess_score SET given = ?, note = ?, evidence = ?, scorer = ?,"
+                     " scored_at = ?, updated_at = ?, version = version + 1"
+                     " WHERE id = ? AND version = ?",
+                     e);
+        if (st == NULL) {
+            return -1;
+        }
+        db_bind_int(st, 1, given_cp);
+        db_bind_text_or_null(st, 2, note);
+        db_bind_text_or_null(st, 3, evidence);
+        db_bind_text(st, 4, a->login);
+        db_bind_text(st, 5, now);
+        db_bind_text(st, 6, now);
+        db_bind_int(st, 7, l->score_id);
+        db_bind_int(st, 8, l->version);
+    }
+    if (db_done(db, st, e)) {
+        return -1;
+    }
+    if (sqlite3_changes(db->h) == 0) {
+        return err_set(e, ERR_CONFLICT, "%s",
+                       _("someone else scored this indicator meanwhile; nothing was written"));
+    }
+    assess_points_text(l->scored ? l->s.points_cp : 0, old, sizeof(old));
+    assess_points_text(given_cp, nw, sizeof(nw));
+    return db_audit(db, a->login, "update", "assess_score",
+                    l->score_id != 0 ? l->score_id : sqlite3_last_insert_rowid(db->h),
+                    l->ind->code, l->scored ? old : NULL, nw, e);
+}
+
+static int
+score_check(const struct assess_round *r, const struct sheet_line *l, int64_t given_cp,
+            const char *note, const char *evidence, int64_t version, struct err *e)
+{
+    struct assess_score sc;
+    char max[32];
+
+    if (r->final) {
+        return err_set(e, ERR_RULE, "%s",
+                       _("the round is final; reopen it (with a reason) to change a score"));
+    }
+    if (l->ind->method != AM_MANUAL && l->ind->method != AM_BONUS) {
+        return err_set(e, ERR_INVALID, _("%s is computed from the data, not scored by hand"),
+                       l->ind->code);
+    }
+    if (assess_manual(l->ind, given_cp, &sc) != 0) {
+        assess_points_text(l->ind->method == AM_BONUS ? l->ind->cap_cp : l->ind->max_cp, max,
+                           sizeof(max));
+        return err_set(e, ERR_INVALID,
+                       l->ind->method == AM_BONUS ? _("the points of %s must be from -%s to %s")
+                                                  : _("the points of %s must be from 0 to %s"),
+                       l->ind->code, max, max);
+    }
+    if ((note == NULL || note[0] == '\0') && (sc.deduct_cp > 0 || given_cp != 0) &&
+        !(l->ind->method == AM_MANUAL && sc.deduct_cp == 0)) {
+        return err_set(e, ERR_INVALID, "%s",
+                       _("say why in the note: points taken off or a bonus need a reason"));
+    }
+    if ((note != NULL && (strlen(note) > 4000 || !u8_valid(note, strlen(note)))) ||
+        (evidence != NULL && (strlen(evidence) > 200 || !u8_valid(evidence, strlen(evidence))))) {
+        return err_set(e, ERR_INVALID, "%s", _("the note or the evidence is too long or not text"));
+    }
+    if (version != l->version) {
+        return err_set(e, ERR_CONFLICT, "%s",
+                       _("someone else scored this indicator meanwhile; nothing was written"));
+    }
+    return 0;
+}
+
+int
+db_score_set(struct db *db, const struct rule_ctx *ctx, const struct actor *a,
+             int64_t round, int64_t unit, const char *code, int64_t given_cp,
+             const char *note, const char *evidence, int64_t version,
+             struct err *e)
+{
+    struct assess_round r;
+    struct assess_sheet s;
+    size_t i;
+    int rc;
+
+    memset(&r, 0, sizeof(r));
+    memset(&s, 0, sizeof(s));
+    if (county_only(a, e) || db_begin(db, e)) {
+        return -1;
+    }
+    rc = db_round_get(db, round, &r, e) || sheet_build(db, ctx, &r, unit, &s, e);
+    for (i = 0; rc == 0 && i < s.n && strcmp(s.v[i].ind->code, code) != 0; i++) {
+    }
+    if (rc == 0 && i == s.n) {
+        rc = err_set(e, ERR_NOTFOUND, _("the template has no indicator %s"), code);
+    }
+    if (rc == 0) {
+        rc = score_check(&r, &s.v[i], given_cp, note, evidence, version, e) ||
+             score_write(db, a, round, unit, &s.v[i], given_cp, note, evidence, e);
+    }
+    assess_sheet_clear(&s);
+    assess_round_clear(&r);
+    return rec_end_tx(db, rc, e);
+}
+
+/* --- ranking ---------------------------------------------------------------------- */
+
+static int
+by_total(const void *a, const void *b)
+{
+    const struct assess_rank *x = a, *y = b;
+
+    if (x->total_cp != y->total_cp) {
+        return x->total_cp > y->total_cp ? -1 : 1;
+    }
+    return strcmp(x->name, y->name);
+}
+
+int
+db_round_ranking(struct db *db, const struct rule_ctx *ctx, int64_t round,
+                 struct assess_template *t, struct assess_rank **v, size_t *n,
+                 struct err *e)
+{
+    struct assess_round r;
+    struct assess_unit_row *u = NULL;
+    size_t nu = 0, i;
+    int rc;
+
+    memset(&r, 0, sizeof(r));
+    memset(t, 0, sizeof(*t));
+    *v = NULL;
+    *n = 0;
+    rc = db_round_get(db, round, &r, e) || db_round_template(&r, t, e) ||
+         db_round_units(db, round, &u, &nu, e);
+    if (rc == 0) {
+        *v = xcalloc(nu + 1, sizeof(**v));
+    }
+    for (i = 0; rc == 0 && i < nu; i++) {
+        struct assess_sheet s;
+
+        rc = sheet_build(db, ctx, &r, u[i].id, &s, e);
+        if (rc == 0) {
+            struct assess_rank *k = &(*v)[(*n)++];
+
+            k->unit = u[i].id;
+            snprintf(k->name, sizeof(k->name), "%s", u[i].name);
+            k->total_cp = s.total_cp;
+            k->grade = assess_grade(t, s.total_cp);
+            k->unscored = s.unscored;
+            assess_sheet_clear(&s);
+        }
+    }
+    free(u);
+    assess_round_clear(&r);
+    if (rc != 0) {
+        free(*v);
+        *v = NULL;
+        *n = 0;
+        assess_template_free(t);
+        return -1;
+    }
+    qsort(*v, *n, sizeof(**v), by_total);
+    for (i = 0; i < *n; i++) {
+        (*v)[i].rank = i > 0 && (*v)[i].total_cp == (*v)[i - 1].total_cp ? (*v)[i - 1].rank
+                                                                           : (int)i + 1;
+    }
+    return 0;
+}
+
+/* --- finalizing and reopening --------------------------------------------------- */
+
+/* Store line L of UNIT as it stands (input, why, points). */
+static int
+freeze_line(struct db *db, int64_t round, int64_t unit, const struct sheet_line *l,
+            struct err *e)
+{
+    sqlite3_stmt *st = db_prep(db,
+                               "INSERT INTO assess_score (round_id, unit_id, indicator, input,"
+                               " input_num, input_den, is_rate, why, points, created_at, updated_at)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)"
+                               " ON CONFLICT (round_id, unit_id, indicator) DO UPDATE SET"
+                               " input = ?4, input_num = ?5, input_den = ?6, is_rate = ?7, why = ?8,"
+                               " points = ?9, updated_at = ?10",
+                               e);
+    char now[32];
+
+    if (st == NULL) {
+        return -1;
+    }
+    clock_now(now, sizeof(now));
+    db_bind_int(st, 1, round);
+    db_bind_int(st, 2, unit);
+    db_bind_text(st, 3, l->ind->code);
+    db_bind_int(st, 4, l->in.value);
+    db_bind_int(st, 5, l->in.num);
+    db_bind_int(st, 6, l->in.den);
+    db_bind_int(st, 7, l->in.is_rate);
+    db_bind_text(st, 8, l->in.why);
+    db_bind_int(st, 9, l->s.points_cp);
+    db_bind_text(st, 10, now);
+    return db_done(db, st, e);
+}
+
+static int
+set_state(struct db *db, const struct actor *a, int64_t round, int64_t version, int final,
+          struct err *e)
+{
+    sqlite3_stmt *st = db_prep(db,
+                               "UPDATE assess_round SET state = ?, finalized_by = ?, finalized_at = ?,"
+                               " updated_at = ?, version = version + 1 WHERE id = ? AND version = ?",
+                               e);
+    char now[32];
+
+    if (st == NULL) {
+        return -1;
+    }
+    clock_now(now, sizeof(now));
+    db_bind_text(st, 1, final ? "final" : "open");
+    db_bind_text_or_null(st, 2, final ? a->login : NULL);
+    db_bind_text_or_null(st, 3, final ? now : NULL);
+    db_bind_text(st, 4, now);
+    db_bind_int(st, 5, round);
+    db_bind_int(st, 6, version);
+    if (db_done(db, st, e)) {
+        return -1;
+    }
+    return sqlite3_changes(db->h) > 0
+               ? 0
+               : err_set(e, ERR_CONFLICT, "%s",
+                         _("someone else changed this round meanwhile; nothing was written"));
+}
+
+/* Freeze every unit's sheet; the unscored manual indicators named. */
+static int
+freeze_all(struct db *db, const struct rule_ctx *ctx, const struct assess_round *r,
+           struct err *e)
+{
+    struct assess_unit_row *u = NULL;
+    struct sbuf missing = SBUF_INIT;
+    size_t nu = 0, i, k;
+    int rc = db_round_units(db, r->id, &u, &nu, e), nmissing = 0;
+
+    for (i = 0; rc == 0 && i < nu; i++) {
+        struct assess_sheet s;
+
+        if (sheet_build(db, ctx, r, u[i].id, &s, e)) {
+            rc = -1;
+            break;
+        }
+        for (k = 0; rc == 0 && k < s.n; k++) {
+            const struct sheet_line *l = &s.v[k];
+
+            if (l->ind->method == AM_MANUAL && !l->scored) {
+                if (nmissing++ < 5) {
+                    sbuf_addf(&missing, "%s%s %s", nmissing > 1 ? _(", ") : "", u[i].name,
+                              l->ind->code);
+                }
+            } else if (l->computed) {
+                rc = freeze_line(db, r->id, u[i].id, l, e);
+            }
+        }
+        assess_sheet_clear(&s);
+    }
+    if (rc == 0 && nmissing > 0) {
+        rc = err_set(e, ERR_RULE, _("%d indicators scored by hand have no points yet (%s%s)"),
+                     nmissing, missing.buf, nmissing > 5 ? _(", ...") : "");
+    }
+    sbuf_release(&missing);
+    free(u);
+    return rc;
+}
+
+int
+db_round_finalize(struct db *db, const struct rule_ctx *ctx, const struct actor *a,
+                  int64_t round, int64_t version, struct err *e)
+{
+    struct assess_round r;
+    int rc;
+
+    memset(&r, 0, sizeof(r));
+    if (county_only(a, e) || db_begin(db, e)) {
+        return -1;
+    }
+    rc = db_round_get(db, round, &r, e);
+    if (rc == 0 && r.final) {
+        rc = err_set(e, ERR_RULE, "%s", _("the round is final already"));
+    }
+    rc = rc || freeze_all(db, ctx, &r, e) || set_state(db, a, round, version, 1, e) ||
+         db_audit(db, a->login, "finalize", "assess_round", round, "state", "open", "final", e);
+    assess_round_clear(&r);
+    return rec_end_tx(db, rc, e);
+}
+
+int
+db_round_reopen(struct db *db, const struct actor *a, int64_t round, int64_t version,
+                const char *reason, struct err *e)
+{
+    struct assess_round r;
+    int rc;
+
+    memset(&r, 0, sizeof(r));
+    if (county_only(a, e)) {
+        return -1;
+    }
+    if (reason == NULL || reason[0] == '\0' || strlen(reason) > 4000 ||
+        !u8_valid(reason, strlen(reason))) {
+        return err_set(e, ERR_INVALID, "%s", _("give the reason for reopening the round"));
+    }
+    if (db_begin(db, e)) {
+        return -1;
+    }
+    rc = db_round_get(db, round, &r, e);
+    if (rc == 0 && !r.final) {
+        rc = err_set(e, ERR_RULE, "%s", _("the round is open already"));
+    }
+    rc = rc || set_state(db, a, round, version, 0, e) ||
+         db_audit(db, a->login, "reopen", "assess_round", round, "state", "final", reason, e);
+    assess_round_clear(&r);
+    return rec_end_tx(db, rc, e);
+}

@@ -1,0 +1,367 @@
+/*
+ * test_assess_db.c - assessment rounds in a temporary database
+ * (db/db_assess.c): a round of a small team template over two teams, the
+ * sheet computed from the attendance and scored by hand (range, notes,
+ * versions, county only), the ranking with shared ranks, finalizing
+ * refused while a manual indicator has no points, a final round that does
+ * not move when the data or the template file change, scores refused in
+ * a final round, reopening only with a reason, both in the audit log.
+ */
+#include "config.h"
+#include "helpers.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cfg/assess_load.h"
+#include "core/date.h"
+#include "db/db.h"
+#include "db/db_assess.h"
+#include "db/db_division.h"
+#include "db/db_pair.h"
+#include "util/err.h"
+#include "util/i18n.h"
+#include "util/path.h"
+
+static const char tmpl[] =
+    "template = {\n"
+    "  id = \"teams\"; title = \"驻村工作队考核\"; unit = \"team\"; total = 100;\n"
+    "  grades = ( (\"好\", 90), (\"较好\", 80), (\"一般\", 60), (\"较差\", 0) );\n"
+    "  indicators = (\n"
+    "    { code = \"A\"; name = \"在岗在位\"; max = 15; },\n"
+    "    { code = \"A1\"; parent = \"A\"; name = \"无故缺勤\"; max = 15; method = \"count\";\n"
+    "      source = \"team_absences\"; per_item = 3; },\n"
+    "    { code = \"B\"; name = \"工作实绩\"; max = 85; method = \"manual\"; },\n"
+    "    { code = \"C\"; name = \"加减分\"; method = \"bonus\"; cap = 5; }\n"
+    "  );\n"
+    "};\n";
+
+struct fixture {
+    char *dir, *path, *tpath;
+    struct db *db;
+    struct policy p;
+    struct rule_ctx ctx;
+    struct actor county, town;
+    int64_t county_id, town1, village1, village2, team1, team2, member1;
+    struct assess_template t;
+    struct err e;
+};
+
+static int64_t
+team(struct fixture *x, int64_t village, const char *name, int64_t *member)
+{
+    struct team t;
+    struct team_member m;
+
+    team_init(&t);
+    t.township_id = x->town1;
+    t.village_id = village;
+    snprintf(t.name, sizeof(t.name), "%s", name);
+    t.term_start = D("2025-01-01");
+    if (db_team_save(x->db, &x->ctx, &x->county, &t, &x->e)) {
+        fail_msg("team: %s", x->e.msg);
+    }
+    team_member_init(&m);
+    m.team_id = t.id;
+    snprintf(m.name, sizeof(m.name), "队员%lld", (long long)t.id);
+    snprintf(m.role, sizeof(m.role), "%s", code_with_tag(&x->p.codes, "team_role", "member"));
+    snprintf(m.unit, sizeof(m.unit), "县农业农村局");
+    snprintf(m.unit_level, sizeof(m.unit_level), "%s",
+             code_with_tag(&x->p.codes, "unit_level", "county"));
+    m.start = D("2025-01-01");
+    if (db_member_save(x->db, &x->ctx, &x->county, &m, &x->e)) {
+        fail_msg("member: %s", x->e.msg);
+    }
+    if (member != NULL) {
+        *member = m.id;
+    }
+    return t.id;
+}
+
+static void
+absent(struct fixture *x, const char *month, int days)
+{
+    struct attendance a;
+
+    attendance_init(&a);
+    a.member_id = x->member1;
+    assert_int_equal(month_parse(month, &a.month), DATE_OK);
+    a.present = 20;
+    a.absent = days;
+    if (db_attendance_save(x->db, &x->ctx, &x->county, &a, &x->e)) {
+        fail_msg("attendance: %s", x->e.msg);
+    }
+}
+
+static int
+setup(void **state)
+{
+    struct fixture *x = calloc(1, sizeof(*x));
+
+    x->dir = helpers_tmpdir();
+    x->path = path_join(x->dir, "county.db");
+    x->tpath = helpers_write(x->dir, "teams.conf", tmpl);
+    helpers_policy(&x->p);
+    x->ctx.policy = &x->p;
+    x->ctx.province = "51";
+    x->ctx.today = D("2026-11-22");
+    err_clear(&x->e);
+    if (db_open(&x->db, x->path, DB_CREATE, 1000, &x->e) ||
+        db_division_add(x->db, "t", 1, 0, "519901", "青山县", 1, &x->county_id, &x->e) ||
+        db_division_add(x->db, "t", 2, x->county_id, "519901001", "红岩镇", 1, &x->town1, &x->e) ||
+        db_division_add(x->db, "t", 3, x->town1, "519901001001", "白马村", 1, &x->village1, &x->e) ||
+        db_division_add(x->db, "t", 3, x->town1, "519901001002", "石桥村", 1, &x->village2, &x->e)) {
+        fail_msg("setup: %s", x->e.msg);
+    }
+    x->county = helpers_actor(ROLE_COUNTY);
+    x->town = helpers_actor(ROLE_TOWNSHIP);
+    i18n_set_language("en");
+    x->team1 = team(x, x->village1, "驻白马村工作队", &x->member1);
+    x->team2 = team(x, x->village2, "驻石桥村工作队", NULL);
+    if (assess_load(x->tpath, assess_sources, &x->t, &x->e)) {
+        fail_msg("template: %s", x->e.msg);
+    }
+    *state = x;
+    return 0;
+}
+
+static int
+teardown(void **state)
+{
+    struct fixture *x = *state;
+
+    i18n_set_language("zh_CN");
+    assess_template_free(&x->t);
+    db_close(x->db);
+    policy_free(&x->p);
+    free(x->path);
+    free(x->tpath);
+    helpers_rmdir(x->dir);
+    free(x);
+    return 0;
+}
+
+static int64_t
+count(struct fixture *x, const char *sql)
+{
+    sqlite3_stmt *st;
+    int64_t n = -1;
+
+    assert_int_equal(sqlite3_prepare_v2(x->db->h, sql, -1, &st, NULL), SQLITE_OK);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        n = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    return n;
+}
+
+static const struct sheet_line *
+line(const struct assess_sheet *s, const char *code)
+{
+    size_t i;
+
+    for (i = 0; i < s->n; i++) {
+        if (strcmp(s->v[i].ind->code, code) == 0) {
+            return &s->v[i];
+        }
+    }
+    fail_msg("no line %s", code);
+    return NULL;
+}
+
+static int64_t
+make_round(struct fixture *x)
+{
+    int64_t id;
+
+    if (db_round_create(x->db, &x->ctx, &x->county, &x->t, 2026, "", NULL, 0, &id, &x->e)) {
+        fail_msg("round: %s", x->e.msg);
+    }
+    return id;
+}
+
+static void
+test_round_and_sheet(void **state)
+{
+    struct fixture *x = *state;
+    struct assess_round r;
+    struct assess_sheet s;
+    struct assess_unit_row *u;
+    size_t n;
+    int64_t id;
+
+    /* the township may not make rounds */
+    assert_int_equal(db_round_create(x->db, &x->ctx, &x->town, &x->t, 2026, "", NULL, 0, &id,
+                                     &x->e), -1);
+    assert_int_equal(x->e.code, ERR_DENIED);
+    absent(x, "2026-03", 2);
+    id = make_round(x);
+    memset(&r, 0, sizeof(r));
+    assert_int_equal(db_round_get(x->db, id, &r, &x->e), 0);
+    assert_string_equal(r.title, "2026 驻村工作队考核");
+    assert_int_equal(r.kind, AU_TEAM);
+    assert_false(r.final);
+    assess_round_clear(&r);
+    assert_int_equal(db_round_units(x->db, id, &u, &n, &x->e), 0);
+    assert_int_equal(n, 2);
+    assert_string_equal(u[0].name, "红岩镇/白马村 驻白马村工作队");
+    free(u);
+
+    assert_int_equal(db_round_sheet(x->db, &x->ctx, id, x->team1, &s, &x->e), 0);
+    /* two days absent: 15 - 2 x 3 = 9; the heading sums it */
+    assert_int_equal(line(&s, "A1")->in.value, 2);
+    assert_int_equal(line(&s, "A1")->s.points_cp, 900);
+    assert_int_equal(line(&s, "A1")->s.deduct_cp, 600);
+    assert_int_equal(line(&s, "A")->s.points_cp, 900);
+    assert_int_equal(line(&s, "A1")->depth, 1);
+    assert_int_equal(s.unscored, 1);
+    assert_int_equal(s.total_cp, 900);
+    assert_string_equal(s.grade, "较差");
+    assess_sheet_clear(&s);
+}
+
+static void
+test_scoring_by_hand(void **state)
+{
+    struct fixture *x = *state;
+    struct assess_sheet s;
+    int64_t id = make_round(x);
+
+    /* out of range, without a note for points taken off, computed, bonus over the cap */
+    assert_int_equal(db_score_set(x->db, &x->ctx, &x->county, id, x->team1, "B", 8501, "x", "",
+                                  0, &x->e), -1);
+    assert_int_equal(x->e.code, ERR_INVALID);
+    assert_int_equal(db_score_set(x->db, &x->ctx, &x->county, id, x->team1, "B", 8000, "", "",
+                                  0, &x->e), -1);
+    assert_non_null(strstr(x->e.msg, "note"));
+    assert_int_equal(db_score_set(x->db, &x->ctx, &x->county, id, x->team1, "A1", 1500, "x", "",
+                                  0, &x->e), -1);
+    assert_int_equal(db_score_set(x->db, &x->ctx, &x->county, id, x->team1, "C", 600, "创新", "",
+                                  0, &x->e), -1);
+    assert_int_equal(db_score_set(x->db, &x->ctx, &x->town, id, x->team1, "B", 8500, "", "", 0,
+                                  &x->e), -1);
+    assert_int_equal(x->e.code, ERR_DENIED);
+    /* full marks need no note; then a deduction with its note and evidence */
+    assert_int_equal(db_score_set(x->db, &x->ctx, &x->county, id, x->team1, "B", 8500, "", "",
+                                  0, &x->e), 0);
+    assert_int_equal(db_round_sheet(x->db, &x->ctx, id, x->team1, &s, &x->e), 0);
+    assert_int_equal(line(&s, "B")->version, 1);
+    assess_sheet_clear(&s);
+    /* a stale version is a conflict */
+    assert_int_equal(db_score_set(x->db, &x->ctx, &x->county, id, x->team1, "B", 8000, "台账不全",
+                                  "考核组记录第3页", 0, &x->e), -1);
+    assert_int_equal(x->e.code, ERR_CONFLICT);
+    assert_int_equal(db_score_set(x->db, &x->ctx, &x->county, id, x->team1, "B", 8025, "台账不全",
+                                  "考核组记录第3页", 1, &x->e), 0);
+    assert_int_equal(db_score_set(x->db, &x->ctx, &x->county, id, x->team1, "C", -200,
+                                  "信息报送迟报", "", 0, &x->e), 0);
+    assert_int_equal(db_round_sheet(x->db, &x->ctx, id, x->team1, &s, &x->e), 0);
+    /* 15 (no absence) + 80.25 - 2 = 93.25 */
+    assert_int_equal(s.total_cp, 9325);
+    assert_int_equal(s.unscored, 0);
+    assert_string_equal(s.grade, "好");
+    assert_string_equal(line(&s, "B")->note, "台账不全");
+    assert_string_equal(line(&s, "B")->evidence, "考核组记录第3页");
+    assert_string_equal(line(&s, "B")->scorer, "county");
+    assert_int_equal(s.deduct_cp, 475);
+    assess_sheet_clear(&s);
+    assert_int_equal(count(x, "SELECT count(*) FROM audit WHERE tbl = 'assess_score'"), 3);
+}
+
+static void
+test_ranking(void **state)
+{
+    struct fixture *x = *state;
+    struct assess_template t;
+    struct assess_rank *v;
+    size_t n;
+    int64_t id = make_round(x);
+
+    assert_int_equal(db_score_set(x->db, &x->ctx, &x->county, id, x->team1, "B", 7000, "一般",
+                                  "", 0, &x->e), 0);
+    assert_int_equal(db_score_set(x->db, &x->ctx, &x->county, id, x->team2, "B", 7000, "一般",
+                                  "", 0, &x->e), 0);
+    assert_int_equal(db_round_ranking(x->db, &x->ctx, id, &t, &v, &n, &x->e), 0);
+    assert_int_equal(n, 2);
+    /* equal totals share the first rank */
+    assert_int_equal(v[0].total_cp, 8500);
+    assert_int_equal(v[0].rank, 1);
+    assert_int_equal(v[1].rank, 1);
+    assert_string_equal(v[0].grade, "较好");
+    free(v);
+    assess_template_free(&t);
+    absent(x, "2026-04", 1);
+    assert_int_equal(db_round_ranking(x->db, &x->ctx, id, &t, &v, &n, &x->e), 0);
+    assert_int_equal(v[0].unit, x->team2);
+    assert_int_equal(v[1].rank, 2);
+    assert_int_equal(v[1].total_cp, 8200);
+    free(v);
+    assess_template_free(&t);
+}
+
+static void
+test_finalize_freezes(void **state)
+{
+    struct fixture *x = *state;
+    struct assess_round r;
+    struct assess_sheet s;
+    int64_t id = make_round(x);
+
+    memset(&r, 0, sizeof(r));
+    assert_int_equal(db_score_set(x->db, &x->ctx, &x->county, id, x->team1, "B", 8000, "良好", "",
+                                  0, &x->e), 0);
+    /* team 2 has no points for B yet */
+    assert_int_equal(db_round_finalize(x->db, &x->ctx, &x->county, id, 1, &x->e), -1);
+    assert_int_equal(x->e.code, ERR_RULE);
+    assert_non_null(strstr(x->e.msg, "驻石桥村工作队 B"));
+    assert_int_equal(db_score_set(x->db, &x->ctx, &x->county, id, x->team2, "B", 6000, "较弱", "",
+                                  0, &x->e), 0);
+    assert_int_equal(db_round_finalize(x->db, &x->ctx, &x->town, id, 1, &x->e), -1);
+    assert_int_equal(db_round_finalize(x->db, &x->ctx, &x->county, id, 1, &x->e), 0);
+    assert_int_equal(db_round_get(x->db, id, &r, &x->e), 0);
+    assert_true(r.final);
+    assert_string_equal(r.finalized_by, "county");
+    assert_int_equal(count(x, "SELECT count(*) FROM audit WHERE op = 'finalize'"), 1);
+
+    /* the data change and the template file changes: nothing moves */
+    absent(x, "2026-05", 3);
+    free(helpers_write(x->dir, "teams.conf", "template = { broken"));
+    assert_int_equal(db_round_sheet(x->db, &x->ctx, id, x->team1, &s, &x->e), 0);
+    assert_int_equal(line(&s, "A1")->in.value, 0);
+    assert_int_equal(line(&s, "A1")->s.points_cp, 1500);
+    assert_int_equal(s.total_cp, 9500);
+    assess_sheet_clear(&s);
+    /* no score in a final round; the round is final already */
+    assert_int_equal(db_score_set(x->db, &x->ctx, &x->county, id, x->team1, "B", 8500, "", "", 1,
+                                  &x->e), -1);
+    assert_int_equal(x->e.code, ERR_RULE);
+    assert_int_equal(db_round_finalize(x->db, &x->ctx, &x->county, id, r.version, &x->e), -1);
+
+    /* reopening needs a reason; then the sheet is computed again */
+    assert_int_equal(db_round_reopen(x->db, &x->county, id, r.version, "", &x->e), -1);
+    assert_int_equal(db_round_reopen(x->db, &x->county, id, r.version - 1, "复核", &x->e), -1);
+    assert_int_equal(x->e.code, ERR_CONFLICT);
+    assert_int_equal(db_round_reopen(x->db, &x->county, id, r.version, "复核发现考勤漏登", &x->e), 0);
+    assert_int_equal(count(x, "SELECT count(*) FROM audit WHERE op = 'reopen'"
+                              " AND new = '复核发现考勤漏登'"), 1);
+    assert_int_equal(db_round_sheet(x->db, &x->ctx, id, x->team1, &s, &x->e), 0);
+    assert_int_equal(line(&s, "A1")->in.value, 3);
+    assert_int_equal(line(&s, "A1")->s.points_cp, 600);
+    assert_int_equal(s.total_cp, 8600);
+    assess_sheet_clear(&s);
+    assess_round_clear(&r);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_round_and_sheet, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_scoring_by_hand, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_ranking, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_finalize_freezes, setup, teardown),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
