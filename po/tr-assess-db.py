@@ -29,3 +29,6 @@ TR = {
 "give the reason for reopening the round": "请填写重新开启本轮考核的理由",
 "the round is open already": "本轮考核尚未定稿",
 }
+TR.update({
+"the template was not read from its file": "考核模板未从文件读取",
+})

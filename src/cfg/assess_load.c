@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "cfg/cfg_file.h"
+#include "util/sbuf.h"
+#include "util/u8.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/path.h"
@@ -335,44 +337,83 @@ load_template(const struct pfile *f, const char *const *sources, struct assess_t
     return check_sums(f, list, t, e);
 }
 
-/* F opened (1) or not (-1) into T, closed. */
-static int
-load_opened(struct pfile *f, int opened, const char *path, const char *const *sources,
-            struct assess_template *t, struct err *e)
-{
-    int rc;
-
-    if (opened < 0) {
-        return -1;
-    }
-    rc = load_template(f, sources, t, e);
-    config_destroy(&f->cfg);
-    if (rc != 0) {
-        assess_template_free(t);
-        return -1;
-    }
-    t->path = xstrdup(path);
-    return 0;
-}
+#define TEMPLATE_MAX 200000
 
 int
 assess_parse(const char *name, const char *text, const char *const *sources,
              struct assess_template *t, struct err *e)
 {
     struct pfile f;
+    int rc;
 
     memset(t, 0, sizeof(*t));
-    return load_opened(&f, pfile_open_text(&f, name, text, e), name, sources, t, e);
+    if (strlen(text) > TEMPLATE_MAX || !u8_valid(text, strlen(text))) {
+        return err_set(e, ERR_CONFIG, _("the template '%s' is too long or not UTF-8 text"), name);
+    }
+    if (pfile_open_text(&f, name, text, e) < 0) {
+        return -1;
+    }
+    rc = load_template(&f, sources, t, e);
+    config_destroy(&f.cfg);
+    if (rc != 0) {
+        assess_template_free(t);
+        return -1;
+    }
+    t->path = xstrdup(name);
+    t->text = xstrdup(text);
+    return 0;
+}
+
+/* The whole text of the file PATH (at most TEMPLATE_MAX bytes). */
+static char *
+read_text(const char *path, struct err *e)
+{
+    FILE *fp = fopen(path, "rb");
+    struct sbuf sb = SBUF_INIT;
+    char buf[4096];
+    size_t got;
+
+    if (fp == NULL) {
+        err_set(e, ERR_CONFIG, _("cannot read the template '%s': %s"), path, strerror(errno));
+        return NULL;
+    }
+    while ((got = fread(buf, 1, sizeof(buf), fp)) > 0 && sb.len <= TEMPLATE_MAX) {
+        sbuf_add(&sb, buf, got);
+    }
+    fclose(fp);
+    if (sb.len > TEMPLATE_MAX || (sb.len > 0 && memchr(sb.buf, '\0', sb.len) != NULL)) {
+        sbuf_release(&sb);
+        err_set(e, ERR_CONFIG, _("the template '%s' is too long or not UTF-8 text"), path);
+        return NULL;
+    }
+    sbuf_adds(&sb, "");
+    return sbuf_detach(&sb);
 }
 
 int
 assess_load(const char *path, const char *const *sources,
             struct assess_template *t, struct err *e)
 {
-    struct pfile f;
+    char *text = read_text(path, e);
+    int rc;
 
     memset(t, 0, sizeof(*t));
-    return load_opened(&f, pfile_open(&f, path, 1, e), path, sources, t, e);
+    if (text == NULL) {
+        return -1;
+    }
+    rc = assess_parse(path, text, sources, t, e);
+    free(text);
+    return rc;
+}
+
+int
+assess_kept(const char *template_id, const char *text, struct assess_template *t,
+            struct err *e)
+{
+    char name[96];
+
+    snprintf(name, sizeof(name), "%s.conf", template_id);
+    return assess_parse(name, text != NULL ? text : "", assess_sources, t, e);
 }
 
 static int

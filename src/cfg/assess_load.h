@@ -50,4 +50,10 @@ int assess_load_dir(const char *dir, const char *const *sources,
                     struct assess_template **v, size_t *n, struct err *e);
 void assess_templates_free(struct assess_template *v, size_t n);
 
+/* A round's template from the text kept with it (struct assess_round's
+ * template_id and template_text, db/db_assess.h): a later change of the
+ * file does not move a round. */
+int assess_kept(const char *template_id, const char *text, struct assess_template *t,
+                struct err *e);
+
 #endif

@@ -68,6 +68,7 @@ assess_template_free(struct assess_template *t)
     free(t->title);
     free(t->unit);
     free(t->path);
+    free(t->text);
     memset(t, 0, sizeof(*t));
 }
 

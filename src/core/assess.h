@@ -51,6 +51,7 @@ struct assess_template {
     char *title;
     char *unit;       /* what is assessed: township, village, team, partner */
     char *path;       /* the file */
+    char *text;       /* the file's text as read (kept with a round) */
     int64_t total_cp; /* the top indicators' maxima add up to it */
     struct assess_indicator *ind;
     size_t nind;

@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cfg/assess_load.h"
 #include "core/role.h"
 #include "db/db.h"
 #include "db/db_audit.h"
@@ -21,8 +20,6 @@
 #include "util/sbuf.h"
 #include "util/u8.h"
 #include "util/xalloc.h"
-
-#define TEMPLATE_MAX 200000
 
 void
 assess_round_clear(struct assess_round *r)
@@ -35,7 +32,6 @@ void
 assess_sheet_clear(struct assess_sheet *s)
 {
     free(s->v);
-    assess_template_free(&s->t);
     memset(s, 0, sizeof(*s));
 }
 
@@ -50,31 +46,6 @@ county_only(const struct actor *a, struct err *e)
         return err_set(e, ERR_DENIED, "%s", _("assessment rounds are kept by county staff"));
     }
     return 0;
-}
-
-/* The whole text of the file PATH (at most TEMPLATE_MAX bytes). */
-static char *
-read_text(const char *path, struct err *e)
-{
-    FILE *fp = fopen(path, "rb");
-    struct sbuf sb = SBUF_INIT;
-    char buf[4096];
-    size_t got;
-
-    if (fp == NULL) {
-        err_set(e, ERR_CONFIG, _("cannot read the template '%s': %s"), path, strerror(errno));
-        return NULL;
-    }
-    while ((got = fread(buf, 1, sizeof(buf), fp)) > 0 && sb.len <= TEMPLATE_MAX) {
-        sbuf_add(&sb, buf, got);
-    }
-    fclose(fp);
-    if (sb.len > TEMPLATE_MAX || !u8_valid(sb.buf != NULL ? sb.buf : "", sb.len)) {
-        sbuf_release(&sb);
-        err_set(e, ERR_CONFIG, _("the template '%s' is too long or not UTF-8 text"), path);
-        return NULL;
-    }
-    return sbuf_detach(&sb);
 }
 
 /* --- units ------------------------------------------------------------------ */
@@ -191,7 +162,7 @@ db_round_create(struct db *db, const struct rule_ctx *ctx, const struct actor *a
     enum assess_unit_kind kind;
     struct assess_unit_row *all = NULL;
     size_t nall = 0;
-    char *text, deftitle[200];
+    char deftitle[200];
     int rc;
 
     (void)ctx;
@@ -208,18 +179,15 @@ db_round_create(struct db *db, const struct rule_ctx *ctx, const struct actor *a
         snprintf(deftitle, sizeof(deftitle), _("%d %s"), year, t->title);
         title = deftitle;
     }
-    text = read_text(t->path, e);
-    if (text == NULL) {
-        return -1;
+    if (t->text == NULL) {
+        return err_set(e, ERR_INVALID, "%s", _("the template was not read from its file"));
     }
     if (all_units(db, a, kind, &all, &nall, e) || db_begin(db, e)) {
-        free(text);
         free(all);
         return -1;
     }
-    rc = round_insert(db, a, t, text, year, title, id, e) ||
+    rc = round_insert(db, a, t, t->text, year, title, id, e) ||
          round_units(db, *id, all, nall, ids, n, e);
-    free(text);
     free(all);
     return rec_end_tx(db, rc, e);
 }
@@ -281,16 +249,6 @@ db_round_get(struct db *db, int64_t id, struct assess_round *r, struct err *e)
     return rc == SQLITE_DONE
                ? err_set(e, ERR_NOTFOUND, _("there is no assessment round #%lld"), (long long)id)
                : db_fail(db, e, _("reading the assessment rounds"));
-}
-
-int
-db_round_template(const struct assess_round *r, struct assess_template *t, struct err *e)
-{
-    char name[96];
-
-    snprintf(name, sizeof(name), "%s.conf", r->template_id);
-    return assess_parse(name, r->template_text != NULL ? r->template_text : "", assess_sources, t,
-                        e);
 }
 
 int
@@ -503,7 +461,7 @@ sheet_points(struct assess_sheet *s)
             s->deduct_cp += l->s.deduct_cp;
         }
     }
-    s->grade = assess_grade(&s->t, s->total_cp);
+    s->grade = assess_grade(s->t, s->total_cp);
 }
 
 static int
@@ -530,26 +488,27 @@ unit_name(struct db *db, int64_t round, int64_t unit, char *out, size_t n, struc
                              : db_fail(db, e, _("reading the units of the round"));
 }
 
-/* The sheet of UNIT in round R (its template parsed into S->t). */
+/* The sheet of UNIT in round R of template T. */
 static int
 sheet_build(struct db *db, const struct rule_ctx *ctx, const struct assess_round *r,
-            int64_t unit, struct assess_sheet *s, struct err *e)
+            const struct assess_template *t, int64_t unit, struct assess_sheet *s,
+            struct err *e)
 {
     size_t i;
 
     memset(s, 0, sizeof(*s));
     s->unit = unit;
-    if (unit_name(db, r->id, unit, s->unit_name, sizeof(s->unit_name), e) ||
-        db_round_template(r, &s->t, e)) {
+    s->t = t;
+    if (unit_name(db, r->id, unit, s->unit_name, sizeof(s->unit_name), e)) {
         return -1;
     }
-    s->v = xcalloc(s->t.nind + 1, sizeof(*s->v));
-    s->n = s->t.nind;
+    s->v = xcalloc(t->nind + 1, sizeof(*s->v));
+    s->n = t->nind;
     for (i = 0; i < s->n; i++) {
         struct sheet_line *l = &s->v[i];
 
-        l->ind = &s->t.ind[i];
-        l->depth = depth_of(&s->t, l->ind);
+        l->ind = &t->ind[i];
+        l->depth = depth_of(t, l->ind);
         l->computed = l->ind->source[0] != '\0';
     }
     if (load_scores(db, r->id, s, r->final, e)) {
@@ -570,17 +529,11 @@ sheet_build(struct db *db, const struct rule_ctx *ctx, const struct assess_round
 }
 
 int
-db_round_sheet(struct db *db, const struct rule_ctx *ctx, int64_t round, int64_t unit,
-               struct assess_sheet *s, struct err *e)
+db_round_sheet(struct db *db, const struct rule_ctx *ctx, const struct assess_round *r,
+               const struct assess_template *t, int64_t unit, struct assess_sheet *s,
+               struct err *e)
 {
-    struct assess_round r;
-    int rc;
-
-    memset(&r, 0, sizeof(r));
-    memset(s, 0, sizeof(*s));
-    rc = db_round_get(db, round, &r, e) || sheet_build(db, ctx, &r, unit, s, e);
-    assess_round_clear(&r);
-    return rc ? -1 : 0;
+    return sheet_build(db, ctx, r, t, unit, s, e);
 }
 
 /* --- scoring by hand ---------------------------------------------------------- */
@@ -685,7 +638,8 @@ score_check(const struct assess_round *r, const struct sheet_line *l, int64_t gi
 
 int
 db_score_set(struct db *db, const struct rule_ctx *ctx, const struct actor *a,
-             int64_t round, int64_t unit, const char *code, int64_t given_cp,
+             int64_t round, const struct assess_template *t, int64_t unit,
+             const char *code, int64_t given_cp,
              const char *note, const char *evidence, int64_t version,
              struct err *e)
 {
@@ -699,7 +653,7 @@ db_score_set(struct db *db, const struct rule_ctx *ctx, const struct actor *a,
     if (county_only(a, e) || db_begin(db, e)) {
         return -1;
     }
-    rc = db_round_get(db, round, &r, e) || sheet_build(db, ctx, &r, unit, &s, e);
+    rc = db_round_get(db, round, &r, e) || sheet_build(db, ctx, &r, t, unit, &s, e);
     for (i = 0; rc == 0 && i < s.n && strcmp(s.v[i].ind->code, code) != 0; i++) {
     }
     if (rc == 0 && i == s.n) {
@@ -728,28 +682,24 @@ by_total(const void *a, const void *b)
 }
 
 int
-db_round_ranking(struct db *db, const struct rule_ctx *ctx, int64_t round,
-                 struct assess_template *t, struct assess_rank **v, size_t *n,
+db_round_ranking(struct db *db, const struct rule_ctx *ctx, const struct assess_round *r,
+                 const struct assess_template *t, struct assess_rank **v, size_t *n,
                  struct err *e)
 {
-    struct assess_round r;
     struct assess_unit_row *u = NULL;
     size_t nu = 0, i;
     int rc;
 
-    memset(&r, 0, sizeof(r));
-    memset(t, 0, sizeof(*t));
     *v = NULL;
     *n = 0;
-    rc = db_round_get(db, round, &r, e) || db_round_template(&r, t, e) ||
-         db_round_units(db, round, &u, &nu, e);
+    rc = db_round_units(db, r->id, &u, &nu, e);
     if (rc == 0) {
         *v = xcalloc(nu + 1, sizeof(**v));
     }
     for (i = 0; rc == 0 && i < nu; i++) {
         struct assess_sheet s;
 
-        rc = sheet_build(db, ctx, &r, u[i].id, &s, e);
+        rc = sheet_build(db, ctx, r, t, u[i].id, &s, e);
         if (rc == 0) {
             struct assess_rank *k = &(*v)[(*n)++];
 
@@ -762,12 +712,10 @@ db_round_ranking(struct db *db, const struct rule_ctx *ctx, int64_t round,
         }
     }
     free(u);
-    assess_round_clear(&r);
     if (rc != 0) {
         free(*v);
         *v = NULL;
         *n = 0;
-        assess_template_free(t);
         return -1;
     }
     qsort(*v, *n, sizeof(**v), by_total);
@@ -844,7 +792,7 @@ set_state(struct db *db, const struct actor *a, int64_t round, int64_t version, 
 /* Freeze every unit's sheet; the unscored manual indicators named. */
 static int
 freeze_all(struct db *db, const struct rule_ctx *ctx, const struct assess_round *r,
-           struct err *e)
+           const struct assess_template *t, struct err *e)
 {
     struct assess_unit_row *u = NULL;
     struct sbuf missing = SBUF_INIT;
@@ -854,7 +802,7 @@ freeze_all(struct db *db, const struct rule_ctx *ctx, const struct assess_round 
     for (i = 0; rc == 0 && i < nu; i++) {
         struct assess_sheet s;
 
-        if (sheet_build(db, ctx, r, u[i].id, &s, e)) {
+        if (sheet_build(db, ctx, r, t, u[i].id, &s, e)) {
             rc = -1;
             break;
         }
@@ -883,7 +831,8 @@ freeze_all(struct db *db, const struct rule_ctx *ctx, const struct assess_round 
 
 int
 db_round_finalize(struct db *db, const struct rule_ctx *ctx, const struct actor *a,
-                  int64_t round, int64_t version, struct err *e)
+                  int64_t round, const struct assess_template *t, int64_t version,
+                  struct err *e)
 {
     struct assess_round r;
     int rc;
@@ -896,7 +845,7 @@ db_round_finalize(struct db *db, const struct rule_ctx *ctx, const struct actor 
     if (rc == 0 && r.final) {
         rc = err_set(e, ERR_RULE, "%s", _("the round is final already"));
     }
-    rc = rc || freeze_all(db, ctx, &r, e) || set_state(db, a, round, version, 1, e) ||
+    rc = rc || freeze_all(db, ctx, &r, t, e) || set_state(db, a, round, version, 1, e) ||
          db_audit(db, a->login, "finalize", "assess_round", round, "state", "open", "final", e);
     assess_round_clear(&r);
     return rec_end_tx(db, rc, e);

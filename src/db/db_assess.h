@@ -39,7 +39,11 @@ struct assess_round {
 
 void assess_round_clear(struct assess_round *r);
 
-/* A new round of template T (its file read again for the text kept) for
+/* Every function below that takes a template T takes the round's own,
+ * parsed from the text kept with it (cfg/assess_load.h
+ * assess_kept). */
+
+/* A new round of template T (its text T->text kept with it) for
  * YEAR over the units IDS (N; 0: every unit of the template's kind the
  * actor sees, in the registry's order), titled TITLE ("" : the
  * template's title and the year); *ID the new round. */
@@ -47,9 +51,6 @@ int db_round_create(struct db *db, const struct rule_ctx *ctx, const struct acto
                     const struct assess_template *t, int year, const char *title,
                     const int64_t *ids, size_t n, int64_t *id, struct err *e);
 int db_round_get(struct db *db, int64_t id, struct assess_round *r, struct err *e);
-/* The round's template, from its kept text. */
-int db_round_template(const struct assess_round *r, struct assess_template *t,
-                      struct err *e);
 /* Every round, newest first (template_text left NULL). */
 int db_round_list(struct db *db, struct assess_round **v, size_t *n, struct err *e);
 void db_round_list_free(struct assess_round *v, size_t n);
@@ -78,22 +79,23 @@ struct sheet_line {
 };
 
 struct assess_sheet {
-    struct assess_template t;
+    const struct assess_template *t;  /* the round's, not owned */
     int64_t unit;
     char unit_name[200];
     struct sheet_line *v;
     size_t n;
     int64_t total_cp;           /* the top lines and the bonus */
     int64_t deduct_cp;          /* all taken off the maxima */
-    const char *grade;          /* into t */
+    const char *grade;          /* into *t */
     int unscored;               /* manual indicators without points yet */
 };
 
 void assess_sheet_clear(struct assess_sheet *s);
-/* The sheet of UNIT in ROUND: frozen when the round is final, computed
+/* The sheet of UNIT in round R: frozen when the round is final, computed
  * now otherwise. */
-int db_round_sheet(struct db *db, const struct rule_ctx *ctx, int64_t round, int64_t unit,
-                   struct assess_sheet *s, struct err *e);
+int db_round_sheet(struct db *db, const struct rule_ctx *ctx, const struct assess_round *r,
+                   const struct assess_template *t, int64_t unit, struct assess_sheet *s,
+                   struct err *e);
 
 /* Give manual or bonus indicator CODE of UNIT GIVEN_CP points with a
  * NOTE (required when points are taken off or given as a bonus) and
@@ -101,7 +103,8 @@ int db_round_sheet(struct db *db, const struct rule_ctx *ctx, int64_t round, int
  * Refused in a final round, outside the indicator's range, for a
  * computed indicator. */
 int db_score_set(struct db *db, const struct rule_ctx *ctx, const struct actor *a,
-                 int64_t round, int64_t unit, const char *code, int64_t given_cp,
+                 int64_t round, const struct assess_template *t, int64_t unit,
+                 const char *code, int64_t given_cp,
                  const char *note, const char *evidence, int64_t version,
                  struct err *e);
 
@@ -109,22 +112,22 @@ struct assess_rank {
     int64_t unit;
     char name[200];
     int64_t total_cp;
-    const char *grade;          /* into the template passed */
+    const char *grade;          /* into T */
     int rank;                   /* 1.., equal totals share a rank */
     int unscored;
 };
 
-/* Every unit of ROUND with its total and grade, best first; T receives
- * the round's template (the grades point into it). */
-int db_round_ranking(struct db *db, const struct rule_ctx *ctx, int64_t round,
-                     struct assess_template *t, struct assess_rank **v, size_t *n,
+/* Every unit of round R with its total and grade, best first. */
+int db_round_ranking(struct db *db, const struct rule_ctx *ctx, const struct assess_round *r,
+                     const struct assess_template *t, struct assess_rank **v, size_t *n,
                      struct err *e);
 
 /* Freeze ROUND (VERSION as loaded): every input, explanation and point
  * stored, who and when recorded, audited.  Refused while a manual
  * indicator of some unit has no points (the message names them). */
 int db_round_finalize(struct db *db, const struct rule_ctx *ctx, const struct actor *a,
-                      int64_t round, int64_t version, struct err *e);
+                      int64_t round, const struct assess_template *t, int64_t version,
+                      struct err *e);
 /* Open a final round again for REASON (required), audited. */
 int db_round_reopen(struct db *db, const struct actor *a, int64_t round, int64_t version,
                     const char *reason, struct err *e);

@@ -170,6 +170,38 @@ line(const struct assess_sheet *s, const char *code)
     return NULL;
 }
 
+/* The sheet of UNIT in round ID with the round's own template (T, freed
+ * by the caller with the sheet). */
+static int
+sheet(struct fixture *x, int64_t id, int64_t unit, struct assess_template *t,
+      struct assess_sheet *s)
+{
+    struct assess_round r;
+    int rc;
+
+    memset(&r, 0, sizeof(r));
+    memset(s, 0, sizeof(*s));
+    rc = db_round_get(x->db, id, &r, &x->e) || assess_kept(r.template_id, r.template_text, t, &x->e) ||
+         db_round_sheet(x->db, &x->ctx, &r, t, unit, s, &x->e);
+    assess_round_clear(&r);
+    return rc ? -1 : 0;
+}
+
+static void
+sheet_done(struct assess_template *t, struct assess_sheet *s)
+{
+    assess_sheet_clear(s);
+    assess_template_free(t);
+}
+
+static int
+score(struct fixture *x, const struct actor *a, int64_t id, int64_t unit, const char *code,
+      int64_t cp, const char *note, const char *evidence, int64_t version)
+{
+    return db_score_set(x->db, &x->ctx, a, id, &x->t, unit, code, cp, note, evidence, version,
+                        &x->e);
+}
+
 static int64_t
 make_round(struct fixture *x)
 {
@@ -188,6 +220,7 @@ test_round_and_sheet(void **state)
     struct assess_round r;
     struct assess_sheet s;
     struct assess_unit_row *u;
+    struct assess_template t;
     size_t n;
     int64_t id;
 
@@ -208,7 +241,7 @@ test_round_and_sheet(void **state)
     assert_string_equal(u[0].name, "红岩镇/白马村 驻白马村工作队");
     free(u);
 
-    assert_int_equal(db_round_sheet(x->db, &x->ctx, id, x->team1, &s, &x->e), 0);
+    assert_int_equal(sheet(x, id, x->team1, &t, &s), 0);
     /* two days absent: 15 - 2 x 3 = 9; the heading sums it */
     assert_int_equal(line(&s, "A1")->in.value, 2);
     assert_int_equal(line(&s, "A1")->s.points_cp, 900);
@@ -218,7 +251,7 @@ test_round_and_sheet(void **state)
     assert_int_equal(s.unscored, 1);
     assert_int_equal(s.total_cp, 900);
     assert_string_equal(s.grade, "较差");
-    assess_sheet_clear(&s);
+    sheet_done(&t, &s);
 }
 
 static void
@@ -226,37 +259,37 @@ test_scoring_by_hand(void **state)
 {
     struct fixture *x = *state;
     struct assess_sheet s;
+    struct assess_template t;
     int64_t id = make_round(x);
 
     /* out of range, without a note for points taken off, computed, bonus over the cap */
-    assert_int_equal(db_score_set(x->db, &x->ctx, &x->county, id, x->team1, "B", 8501, "x", "",
-                                  0, &x->e), -1);
+    assert_int_equal(score(x, &x->county, id, x->team1, "B", 8501, "x", "",
+                                  0), -1);
     assert_int_equal(x->e.code, ERR_INVALID);
-    assert_int_equal(db_score_set(x->db, &x->ctx, &x->county, id, x->team1, "B", 8000, "", "",
-                                  0, &x->e), -1);
+    assert_int_equal(score(x, &x->county, id, x->team1, "B", 8000, "", "",
+                                  0), -1);
     assert_non_null(strstr(x->e.msg, "note"));
-    assert_int_equal(db_score_set(x->db, &x->ctx, &x->county, id, x->team1, "A1", 1500, "x", "",
-                                  0, &x->e), -1);
-    assert_int_equal(db_score_set(x->db, &x->ctx, &x->county, id, x->team1, "C", 600, "创新", "",
-                                  0, &x->e), -1);
-    assert_int_equal(db_score_set(x->db, &x->ctx, &x->town, id, x->team1, "B", 8500, "", "", 0,
-                                  &x->e), -1);
+    assert_int_equal(score(x, &x->county, id, x->team1, "A1", 1500, "x", "",
+                                  0), -1);
+    assert_int_equal(score(x, &x->county, id, x->team1, "C", 600, "创新", "",
+                                  0), -1);
+    assert_int_equal(score(x, &x->town, id, x->team1, "B", 8500, "", "", 0), -1);
     assert_int_equal(x->e.code, ERR_DENIED);
     /* full marks need no note; then a deduction with its note and evidence */
-    assert_int_equal(db_score_set(x->db, &x->ctx, &x->county, id, x->team1, "B", 8500, "", "",
-                                  0, &x->e), 0);
-    assert_int_equal(db_round_sheet(x->db, &x->ctx, id, x->team1, &s, &x->e), 0);
+    assert_int_equal(score(x, &x->county, id, x->team1, "B", 8500, "", "",
+                                  0), 0);
+    assert_int_equal(sheet(x, id, x->team1, &t, &s), 0);
     assert_int_equal(line(&s, "B")->version, 1);
-    assess_sheet_clear(&s);
+    sheet_done(&t, &s);
     /* a stale version is a conflict */
-    assert_int_equal(db_score_set(x->db, &x->ctx, &x->county, id, x->team1, "B", 8000, "台账不全",
-                                  "考核组记录第3页", 0, &x->e), -1);
+    assert_int_equal(score(x, &x->county, id, x->team1, "B", 8000, "台账不全",
+                                  "考核组记录第3页", 0), -1);
     assert_int_equal(x->e.code, ERR_CONFLICT);
-    assert_int_equal(db_score_set(x->db, &x->ctx, &x->county, id, x->team1, "B", 8025, "台账不全",
-                                  "考核组记录第3页", 1, &x->e), 0);
-    assert_int_equal(db_score_set(x->db, &x->ctx, &x->county, id, x->team1, "C", -200,
-                                  "信息报送迟报", "", 0, &x->e), 0);
-    assert_int_equal(db_round_sheet(x->db, &x->ctx, id, x->team1, &s, &x->e), 0);
+    assert_int_equal(score(x, &x->county, id, x->team1, "B", 8025, "台账不全",
+                                  "考核组记录第3页", 1), 0);
+    assert_int_equal(score(x, &x->county, id, x->team1, "C", -200,
+                                  "信息报送迟报", "", 0), 0);
+    assert_int_equal(sheet(x, id, x->team1, &t, &s), 0);
     /* 15 (no absence) + 80.25 - 2 = 93.25 */
     assert_int_equal(s.total_cp, 9325);
     assert_int_equal(s.unscored, 0);
@@ -265,7 +298,7 @@ test_scoring_by_hand(void **state)
     assert_string_equal(line(&s, "B")->evidence, "考核组记录第3页");
     assert_string_equal(line(&s, "B")->scorer, "county");
     assert_int_equal(s.deduct_cp, 475);
-    assess_sheet_clear(&s);
+    sheet_done(&t, &s);
     assert_int_equal(count(x, "SELECT count(*) FROM audit WHERE tbl = 'assess_score'"), 3);
 }
 
@@ -274,15 +307,19 @@ test_ranking(void **state)
 {
     struct fixture *x = *state;
     struct assess_template t;
+    struct assess_round r;
     struct assess_rank *v;
     size_t n;
     int64_t id = make_round(x);
 
-    assert_int_equal(db_score_set(x->db, &x->ctx, &x->county, id, x->team1, "B", 7000, "一般",
-                                  "", 0, &x->e), 0);
-    assert_int_equal(db_score_set(x->db, &x->ctx, &x->county, id, x->team2, "B", 7000, "一般",
-                                  "", 0, &x->e), 0);
-    assert_int_equal(db_round_ranking(x->db, &x->ctx, id, &t, &v, &n, &x->e), 0);
+    assert_int_equal(score(x, &x->county, id, x->team1, "B", 7000, "一般",
+                                  "", 0), 0);
+    assert_int_equal(score(x, &x->county, id, x->team2, "B", 7000, "一般",
+                                  "", 0), 0);
+    memset(&r, 0, sizeof(r));
+    assert_int_equal(db_round_get(x->db, id, &r, &x->e), 0);
+    assert_int_equal(assess_kept(r.template_id, r.template_text, &t, &x->e), 0);
+    assert_int_equal(db_round_ranking(x->db, &x->ctx, &r, &t, &v, &n, &x->e), 0);
     assert_int_equal(n, 2);
     /* equal totals share the first rank */
     assert_int_equal(v[0].total_cp, 8500);
@@ -290,14 +327,14 @@ test_ranking(void **state)
     assert_int_equal(v[1].rank, 1);
     assert_string_equal(v[0].grade, "较好");
     free(v);
-    assess_template_free(&t);
     absent(x, "2026-04", 1);
-    assert_int_equal(db_round_ranking(x->db, &x->ctx, id, &t, &v, &n, &x->e), 0);
+    assert_int_equal(db_round_ranking(x->db, &x->ctx, &r, &t, &v, &n, &x->e), 0);
     assert_int_equal(v[0].unit, x->team2);
     assert_int_equal(v[1].rank, 2);
     assert_int_equal(v[1].total_cp, 8200);
     free(v);
     assess_template_free(&t);
+    assess_round_clear(&r);
 }
 
 static void
@@ -306,19 +343,20 @@ test_finalize_freezes(void **state)
     struct fixture *x = *state;
     struct assess_round r;
     struct assess_sheet s;
+    struct assess_template t;
     int64_t id = make_round(x);
 
     memset(&r, 0, sizeof(r));
-    assert_int_equal(db_score_set(x->db, &x->ctx, &x->county, id, x->team1, "B", 8000, "良好", "",
-                                  0, &x->e), 0);
+    assert_int_equal(score(x, &x->county, id, x->team1, "B", 8000, "良好", "",
+                                  0), 0);
     /* team 2 has no points for B yet */
-    assert_int_equal(db_round_finalize(x->db, &x->ctx, &x->county, id, 1, &x->e), -1);
+    assert_int_equal(db_round_finalize(x->db, &x->ctx, &x->county, id, &x->t, 1, &x->e), -1);
     assert_int_equal(x->e.code, ERR_RULE);
     assert_non_null(strstr(x->e.msg, "驻石桥村工作队 B"));
-    assert_int_equal(db_score_set(x->db, &x->ctx, &x->county, id, x->team2, "B", 6000, "较弱", "",
-                                  0, &x->e), 0);
-    assert_int_equal(db_round_finalize(x->db, &x->ctx, &x->town, id, 1, &x->e), -1);
-    assert_int_equal(db_round_finalize(x->db, &x->ctx, &x->county, id, 1, &x->e), 0);
+    assert_int_equal(score(x, &x->county, id, x->team2, "B", 6000, "较弱", "",
+                                  0), 0);
+    assert_int_equal(db_round_finalize(x->db, &x->ctx, &x->town, id, &x->t, 1, &x->e), -1);
+    assert_int_equal(db_round_finalize(x->db, &x->ctx, &x->county, id, &x->t, 1, &x->e), 0);
     assert_int_equal(db_round_get(x->db, id, &r, &x->e), 0);
     assert_true(r.final);
     assert_string_equal(r.finalized_by, "county");
@@ -327,16 +365,15 @@ test_finalize_freezes(void **state)
     /* the data change and the template file changes: nothing moves */
     absent(x, "2026-05", 3);
     free(helpers_write(x->dir, "teams.conf", "template = { broken"));
-    assert_int_equal(db_round_sheet(x->db, &x->ctx, id, x->team1, &s, &x->e), 0);
+    assert_int_equal(sheet(x, id, x->team1, &t, &s), 0);
     assert_int_equal(line(&s, "A1")->in.value, 0);
     assert_int_equal(line(&s, "A1")->s.points_cp, 1500);
     assert_int_equal(s.total_cp, 9500);
-    assess_sheet_clear(&s);
+    sheet_done(&t, &s);
     /* no score in a final round; the round is final already */
-    assert_int_equal(db_score_set(x->db, &x->ctx, &x->county, id, x->team1, "B", 8500, "", "", 1,
-                                  &x->e), -1);
+    assert_int_equal(score(x, &x->county, id, x->team1, "B", 8500, "", "", 1), -1);
     assert_int_equal(x->e.code, ERR_RULE);
-    assert_int_equal(db_round_finalize(x->db, &x->ctx, &x->county, id, r.version, &x->e), -1);
+    assert_int_equal(db_round_finalize(x->db, &x->ctx, &x->county, id, &x->t, r.version, &x->e), -1);
 
     /* reopening needs a reason; then the sheet is computed again */
     assert_int_equal(db_round_reopen(x->db, &x->county, id, r.version, "", &x->e), -1);
@@ -345,11 +382,11 @@ test_finalize_freezes(void **state)
     assert_int_equal(db_round_reopen(x->db, &x->county, id, r.version, "复核发现考勤漏登", &x->e), 0);
     assert_int_equal(count(x, "SELECT count(*) FROM audit WHERE op = 'reopen'"
                               " AND new = '复核发现考勤漏登'"), 1);
-    assert_int_equal(db_round_sheet(x->db, &x->ctx, id, x->team1, &s, &x->e), 0);
+    assert_int_equal(sheet(x, id, x->team1, &t, &s), 0);
     assert_int_equal(line(&s, "A1")->in.value, 3);
     assert_int_equal(line(&s, "A1")->s.points_cp, 600);
     assert_int_equal(s.total_cp, 8600);
-    assess_sheet_clear(&s);
+    sheet_done(&t, &s);
     assess_round_clear(&r);
 }
 
