@@ -223,36 +223,31 @@ reg_count(const struct job *j, const struct rules *r, const struct hh_snapshot *
     }
 }
 
-/* The range of household ids of the unit; *LO > *HI when it has none. */
+/* The township of the unit (the village's, for a village); 0 when the
+ * division is not one. */
 static int
-unit_range(const struct job *j, int64_t *lo, int64_t *hi)
+unit_township(const struct job *j, int64_t *township)
 {
-    static const char by_town[] =
-        "SELECT min(id), max(id) FROM household WHERE township_id = ?";
-    static const char by_village[] =
-        "SELECT min(id), max(id) FROM household WHERE village_id = ?";
-    sqlite3_stmt *st = db_prep(j->db, j->kind == AU_VILLAGE ? by_village : by_town, j->e);
+    static const char sql[] = "SELECT parent_id FROM division WHERE id = ? AND level = 3";
+    sqlite3_stmt *st;
     int rc;
 
-    if (st == NULL) {
+    *township = 0;
+    if (j->kind == AU_TOWNSHIP) {
+        *township = j->id;
+        return 0;
+    }
+    if ((st = db_prep(j->db, sql, j->e)) == NULL) {
         return -1;
     }
     db_bind_int(st, 1, j->id);
-    *lo = 1;
-    *hi = 0;
     rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
-        *lo = db_col_int(st, 0);
-        *hi = db_col_int(st, 1);
+    if (rc == SQLITE_ROW) {
+        *township = db_col_int(st, 0);
     }
     sqlite3_reset(st);
-    return rc == SQLITE_ROW ? 0 : db_fail(j->db, j->e, _("reading the households"));
-}
-
-static int
-in_unit(const struct job *j, const struct household *h)
-{
-    return j->kind == AU_VILLAGE ? h->village_id == j->id : h->township_id == j->id;
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
+                                                 : db_fail(j->db, j->e, _("reading the divisions"));
 }
 
 static int
@@ -262,23 +257,18 @@ reg_tally(const struct job *j, struct reg_tally *t)
     struct hh_snapshot s;
     struct findings f;
     struct snap_iter it;
-    int64_t lo, hi;
+    int64_t town;
     int rc;
 
     memset(t, 0, sizeof(*t));
-    if (unit_range(j, &lo, &hi)) {
-        return -1;
-    }
-    if (lo > hi) {
-        return 0;
-    }
-    if (snap_iter_open(&it, j->db, lo, hi, j->e)) {
+    if (unit_township(j, &town) ||
+        snap_iter_open_unit(&it, j->db, town, j->kind == AU_VILLAGE ? j->id : 0, j->e)) {
         return -1;
     }
     memset(&s, 0, sizeof(s));
     memset(&f, 0, sizeof(f));
     while ((rc = snap_iter_next(&it, &s, j->e)) == 1) {
-        if (s.has_case && in_unit(j, &s.hh)) {
+        if (s.has_case) {
             reg_count(j, r, &s, &f, t);
         }
     }

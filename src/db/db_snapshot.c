@@ -12,47 +12,52 @@
 #include "util/i18n.h"
 
 #define RANGE " BETWEEN ?1 AND ?2 "
+/* The households of a township (?1), or of one of its villages (?2). */
+#define UNIT " IN (SELECT id FROM household WHERE township_id = ?1 " \
+    "AND (?2 = 0 OR village_id = ?2)) "
 
-static const char q_household[] =
-    "SELECT " SNAP_HOUSEHOLD_COLS " FROM household WHERE id" RANGE "ORDER BY id";
-static const char q_person[] =
-    "SELECT " SNAP_PERSON_COLS " FROM person WHERE household_id" RANGE
-    "AND in_household = 1 ORDER BY household_id, id";
-static const char q_income[] =
-    "SELECT " SNAP_INCOME_COLS " FROM income WHERE household_id" RANGE
-    "ORDER BY household_id, year";
-static const char q_guarantee[] =
-    "SELECT " SNAP_GUARANTEE_COLS " FROM guarantee WHERE household_id" RANGE
-    "ORDER BY household_id, year";
-static const char q_case[] =
-    "SELECT household_id, id, state, category, channel, description, "
-    "clue_date, identified_on, elim_started, eliminated_on, elim_method, "
-    "deadline, coalesce(line_fen, 0), coalesce(line_year, 0), version "
-    "FROM monitor_case WHERE household_id" RANGE "AND state <> 'rejected' "
-    "ORDER BY household_id";
-static const char q_risk[] =
-    "SELECT c.household_id, r.risk FROM monitor_case c "
-    "JOIN case_risk r ON r.case_id = c.id "
-    "WHERE c.household_id" RANGE "AND c.state <> 'rejected' "
-    "ORDER BY c.household_id, r.pos";
-static const char q_step[] =
-    "SELECT c.household_id, s.id, s.case_id, s.action, s.from_state, "
-    "s.to_state, s.actor, s.at, s.step_date, s.deadline, s.pub_start, "
-    "s.pub_end, s.objections, s.authorized, s.note "
-    "FROM monitor_case c JOIN case_step s ON s.case_id = c.id "
-    "WHERE c.household_id" RANGE "AND c.state <> 'rejected' "
-    "ORDER BY c.household_id, s.id";
-static const char q_measure[] =
-    "SELECT " SNAP_MEASURE_COLS " FROM measure WHERE household_id" RANGE
-    "ORDER BY household_id, id";
-static const char q_visit[] =
-    "SELECT " SNAP_VISIT_COLS " FROM visit WHERE household_id" RANGE
-    "ORDER BY household_id, visit_date";
+#define Q_HOUSEHOLD(W) \
+    "SELECT " SNAP_HOUSEHOLD_COLS " FROM household WHERE id" W "ORDER BY id"
+#define Q_PERSON(W) \
+    "SELECT " SNAP_PERSON_COLS " FROM person WHERE household_id" W \
+    "AND in_household = 1 ORDER BY household_id, id"
+#define Q_INCOME(W) \
+    "SELECT " SNAP_INCOME_COLS " FROM income WHERE household_id" W \
+    "ORDER BY household_id, year"
+#define Q_GUARANTEE(W) \
+    "SELECT " SNAP_GUARANTEE_COLS " FROM guarantee WHERE household_id" W \
+    "ORDER BY household_id, year"
+#define Q_CASE(W) \
+    "SELECT household_id, id, state, category, channel, description, " \
+    "clue_date, identified_on, elim_started, eliminated_on, elim_method, " \
+    "deadline, coalesce(line_fen, 0), coalesce(line_year, 0), version " \
+    "FROM monitor_case WHERE household_id" W "AND state <> 'rejected' " \
+    "ORDER BY household_id"
+#define Q_RISK(W) \
+    "SELECT c.household_id, r.risk FROM monitor_case c " \
+    "JOIN case_risk r ON r.case_id = c.id " \
+    "WHERE c.household_id" W "AND c.state <> 'rejected' " \
+    "ORDER BY c.household_id, r.pos"
+#define Q_STEP(W) \
+    "SELECT c.household_id, s.id, s.case_id, s.action, s.from_state, " \
+    "s.to_state, s.actor, s.at, s.step_date, s.deadline, s.pub_start, " \
+    "s.pub_end, s.objections, s.authorized, s.note " \
+    "FROM monitor_case c JOIN case_step s ON s.case_id = c.id " \
+    "WHERE c.household_id" W "AND c.state <> 'rejected' " \
+    "ORDER BY c.household_id, s.id"
+#define Q_MEASURE(W) \
+    "SELECT " SNAP_MEASURE_COLS " FROM measure WHERE household_id" W \
+    "ORDER BY household_id, id"
+#define Q_VISIT(W) \
+    "SELECT " SNAP_VISIT_COLS " FROM visit WHERE household_id" W \
+    "ORDER BY household_id, visit_date"
+#define QUERIES(W) { \
+    Q_HOUSEHOLD(W), Q_PERSON(W), Q_INCOME(W), Q_GUARANTEE(W), Q_CASE(W), \
+    Q_RISK(W), Q_STEP(W), Q_MEASURE(W), Q_VISIT(W), \
+}
 
-static const char *const queries[SNAP_COUNT] = {
-    q_household, q_person, q_income, q_guarantee, q_case, q_risk, q_step,
-    q_measure, q_visit,
-};
+/* By id range, and by unit. */
+static const char *const queries[2][SNAP_COUNT] = {QUERIES(RANGE), QUERIES(UNIT)};
 
 #define TXT(i, f) db_col_text(st, i, f, sizeof(f))
 
@@ -280,28 +285,43 @@ advance(struct snap_iter *it, enum snap_query q, struct err *e)
     return db_fail(it->db, e, _("reading households"));
 }
 
-int
-snap_iter_open(struct snap_iter *it, struct db *db, int64_t lo, int64_t hi,
-               struct err *e)
+/* Start the queries of SET (0: by range, 1: by unit) with A and B bound. */
+static int
+iter_open(struct snap_iter *it, struct db *db, int set, int64_t a, int64_t b,
+          struct err *e)
 {
     int q;
 
     memset(it, 0, sizeof(*it));
     it->db = db;
     for (q = 0; q < SNAP_COUNT; q++) {
-        it->st[q] = db_prep(db, queries[q], e);
+        it->st[q] = db_prep(db, queries[set][q], e);
         if (it->st[q] == NULL) {
             snap_iter_close(it);
             return -1;
         }
-        db_bind_int(it->st[q], 1, lo);
-        db_bind_int(it->st[q], 2, hi);
+        db_bind_int(it->st[q], 1, a);
+        db_bind_int(it->st[q], 2, b);
         if (q != SNAP_HOUSEHOLD && advance(it, (enum snap_query)q, e) < 0) {
             snap_iter_close(it);
             return -1;
         }
     }
     return 0;
+}
+
+int
+snap_iter_open(struct snap_iter *it, struct db *db, int64_t lo, int64_t hi,
+               struct err *e)
+{
+    return iter_open(it, db, 0, lo, hi, e);
+}
+
+int
+snap_iter_open_unit(struct snap_iter *it, struct db *db, int64_t township,
+                    int64_t village, struct err *e)
+{
+    return iter_open(it, db, 1, township, village, e);
 }
 
 int

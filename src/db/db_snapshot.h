@@ -39,6 +39,10 @@ struct snap_iter {
 /* Start streaming households with ids in [LO, HI]. */
 int snap_iter_open(struct snap_iter *it, struct db *db, int64_t lo,
                    int64_t hi, struct err *e);
+/* Start streaming the households of TOWNSHIP, or of its village VILLAGE
+ * (0: all its villages), in household order. */
+int snap_iter_open_unit(struct snap_iter *it, struct db *db, int64_t township,
+                        int64_t village, struct err *e);
 /* The next household into S (reset first).  Returns 1 when one was read,
  * 0 at the end, -1 on error. */
 int snap_iter_next(struct snap_iter *it, struct hh_snapshot *s,
