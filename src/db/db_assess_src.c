@@ -29,34 +29,13 @@
 #include "util/err.h"
 #include "util/i18n.h"
 
-/* --- units ---------------------------------------------------------------- */
+/* --- units (their names are db_assess.c's) ------------------------------- */
 
-static const char *const unit_names[] = {"township", "village", "team", "partner"};
 static const char *const unit_labels[] = {
     N_("a township"), N_("a village"), N_("a resident team"), N_("a partner"),
 };
 
-#define NUNITS (sizeof(unit_names) / sizeof(unit_names[0]))
-
-const char *
-assess_unit_name(enum assess_unit_kind k)
-{
-    return (unsigned)k < NUNITS ? unit_names[k] : "?";
-}
-
-int
-assess_unit_parse(const char *name, enum assess_unit_kind *k)
-{
-    size_t i;
-
-    for (i = 0; name != NULL && i < NUNITS; i++) {
-        if (strcmp(name, unit_names[i]) == 0) {
-            *k = (enum assess_unit_kind)i;
-            return 0;
-        }
-    }
-    return -1;
-}
+#define NUNITS (sizeof(unit_labels) / sizeof(unit_labels[0]))
 
 /* --- filling the input ---------------------------------------------------- */
 
