@@ -846,9 +846,27 @@ db_round_finalize(struct db *db, const struct rule_ctx *ctx, const struct actor 
         rc = err_set(e, ERR_RULE, "%s", _("the round is final already"));
     }
     rc = rc || freeze_all(db, ctx, &r, t, e) || set_state(db, a, round, version, 1, e) ||
-         db_audit(db, a->login, "finalize", "assess_round", round, "state", "open", "final", e);
+         db_audit(db, a->login, "step", "assess_round", round, "finalize", "open", "final", e);
     assess_round_clear(&r);
     return rec_end_tx(db, rc, e);
+}
+
+/* The round's note becomes the reason it was reopened, audited. */
+static int
+set_note(struct db *db, const struct actor *a, const struct assess_round *r, const char *reason,
+         struct err *e)
+{
+    sqlite3_stmt *st = db_prep(db, "UPDATE assess_round SET note = ? WHERE id = ?", e);
+
+    if (st == NULL) {
+        return -1;
+    }
+    db_bind_text(st, 1, reason);
+    db_bind_int(st, 2, r->id);
+    return db_done(db, st, e) ||
+                   db_audit(db, a->login, "update", "assess_round", r->id, "note", NULL, reason, e)
+               ? -1
+               : 0;
 }
 
 int
@@ -874,7 +892,8 @@ db_round_reopen(struct db *db, const struct actor *a, int64_t round, int64_t ver
         rc = err_set(e, ERR_RULE, "%s", _("the round is open already"));
     }
     rc = rc || set_state(db, a, round, version, 0, e) ||
-         db_audit(db, a->login, "reopen", "assess_round", round, "state", "final", reason, e);
+         db_audit(db, a->login, "step", "assess_round", round, "reopen", "final", "open", e) ||
+         set_note(db, a, &r, reason, e);
     assess_round_clear(&r);
     return rec_end_tx(db, rc, e);
 }

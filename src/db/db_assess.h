@@ -128,7 +128,9 @@ int db_round_ranking(struct db *db, const struct rule_ctx *ctx, const struct ass
 int db_round_finalize(struct db *db, const struct rule_ctx *ctx, const struct actor *a,
                       int64_t round, const struct assess_template *t, int64_t version,
                       struct err *e);
-/* Open a final round again for REASON (required), audited. */
+/* Open a final round again for REASON (required): audited as a step
+ * (field "reopen", as finalizing is "finalize") and the reason as the
+ * round's note. */
 int db_round_reopen(struct db *db, const struct actor *a, int64_t round, int64_t version,
                     const char *reason, struct err *e);
 

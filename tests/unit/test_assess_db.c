@@ -360,7 +360,7 @@ test_finalize_freezes(void **state)
     assert_int_equal(db_round_get(x->db, id, &r, &x->e), 0);
     assert_true(r.final);
     assert_string_equal(r.finalized_by, "county");
-    assert_int_equal(count(x, "SELECT count(*) FROM audit WHERE op = 'finalize'"), 1);
+    assert_int_equal(count(x, "SELECT count(*) FROM audit WHERE op = 'step' AND field = 'finalize'"), 1);
 
     /* the data change and the template file changes: nothing moves */
     absent(x, "2026-05", 3);
@@ -380,7 +380,8 @@ test_finalize_freezes(void **state)
     assert_int_equal(db_round_reopen(x->db, &x->county, id, r.version - 1, "复核", &x->e), -1);
     assert_int_equal(x->e.code, ERR_CONFLICT);
     assert_int_equal(db_round_reopen(x->db, &x->county, id, r.version, "复核发现考勤漏登", &x->e), 0);
-    assert_int_equal(count(x, "SELECT count(*) FROM audit WHERE op = 'reopen'"
+    assert_int_equal(count(x, "SELECT count(*) FROM audit WHERE op = 'step' AND field = 'reopen'"), 1);
+    assert_int_equal(count(x, "SELECT count(*) FROM audit WHERE op = 'update' AND field = 'note'"
                               " AND new = '复核发现考勤漏登'"), 1);
     assert_int_equal(sheet(x, id, x->team1, &t, &s), 0);
     assert_int_equal(line(&s, "A1")->in.value, 3);
