@@ -488,6 +488,33 @@ unit_name(struct db *db, int64_t round, int64_t unit, char *out, size_t n, struc
                              : db_fail(db, e, _("reading the units of the round"));
 }
 
+/* The inputs of S's computed lines now, in one call (one pass over the
+ * unit's households for the registry's sources). */
+static int
+sheet_inputs(struct db *db, const struct rule_ctx *ctx, const struct assess_round *r,
+             struct assess_sheet *s, struct err *e)
+{
+    const char **srcs = xcalloc(s->n + 1, sizeof(*srcs));
+    struct assess_input *in = xcalloc(s->n + 1, sizeof(*in));
+    size_t i, k = 0;
+    int rc;
+
+    for (i = 0; i < s->n; i++) {
+        if (s->v[i].computed) {
+            srcs[k++] = s->v[i].ind->source;
+        }
+    }
+    rc = db_assess_inputs(db, ctx, r->kind, s->unit, r->year, srcs, k, in, e);
+    for (i = 0, k = 0; rc == 0 && i < s->n; i++) {
+        if (s->v[i].computed) {
+            s->v[i].in = in[k++];
+        }
+    }
+    free(srcs);
+    free(in);
+    return rc;
+}
+
 /* The sheet of UNIT in round R of template T. */
 static int
 sheet_build(struct db *db, const struct rule_ctx *ctx, const struct assess_round *r,
@@ -515,14 +542,9 @@ sheet_build(struct db *db, const struct rule_ctx *ctx, const struct assess_round
         assess_sheet_clear(s);
         return -1;
     }
-    for (i = 0; !r->final && i < s->n; i++) {
-        struct sheet_line *l = &s->v[i];
-
-        if (l->computed &&
-            db_assess_input(db, ctx, l->ind->source, r->kind, unit, r->year, &l->in, e)) {
-            assess_sheet_clear(s);
-            return -1;
-        }
+    if (!r->final && sheet_inputs(db, ctx, r, s, e)) {
+        assess_sheet_clear(s);
+        return -1;
     }
     sheet_points(s);
     return 0;

@@ -737,13 +737,14 @@ static const struct {
     {"asset_maintainer_rate", U(AU_TOWNSHIP), src_maintainer},
 };
 
-int
-db_assess_input(struct db *db, const struct rule_ctx *ctx, const char *source,
-                enum assess_unit_kind kind, int64_t id, int year,
-                struct assess_input *out, struct err *e)
+/* The job of SOURCE for the unit, or -1 with E (unknown, wrong kind,
+ * year out of range); *WHICH its entry in sources[]. */
+static int
+job_init(struct job *j, struct db *db, const struct rule_ctx *ctx, const char *source,
+         enum assess_unit_kind kind, int64_t id, int year, struct assess_input *out,
+         size_t *which, struct err *e)
 {
     int last = date_from_ymd(year, 12, 31);
-    struct job j;
     size_t i;
 
     memset(out, 0, sizeof(*out));
@@ -763,17 +764,67 @@ db_assess_input(struct db *db, const struct rule_ctx *ctx, const char *source,
     if (last == DATE_NONE) {
         return err_set(e, ERR_INVALID, _("year %d is out of range"), year);
     }
-    memset(&j, 0, sizeof(j));
-    j.db = db;
-    j.jc = *ctx;
-    j.jc.today = ctx->today < last ? ctx->today : last;
-    j.source = source;
-    j.kind = kind;
-    j.id = id;
-    j.year = year;
-    j.all.role = ROLE_COUNTY;
-    j.all.scope_level = LEVEL_COUNTY;
-    j.out = out;
-    j.e = e;
+    memset(j, 0, sizeof(*j));
+    j->db = db;
+    j->jc = *ctx;
+    j->jc.today = ctx->today < last ? ctx->today : last;
+    j->source = source;
+    j->kind = kind;
+    j->id = id;
+    j->year = year;
+    j->all.role = ROLE_COUNTY;
+    j->all.scope_level = LEVEL_COUNTY;
+    j->out = out;
+    j->e = e;
+    *which = i;
+    return 0;
+}
+
+int
+db_assess_input(struct db *db, const struct rule_ctx *ctx, const char *source,
+                enum assess_unit_kind kind, int64_t id, int year,
+                struct assess_input *out, struct err *e)
+{
+    struct job j;
+    size_t i;
+
+    if (job_init(&j, db, ctx, source, kind, id, year, out, &i, e)) {
+        return -1;
+    }
     return sources[i].run(&j);
+}
+
+int
+db_assess_inputs(struct db *db, const struct rule_ctx *ctx, enum assess_unit_kind kind,
+                 int64_t id, int year, const char *const *srcs, size_t n,
+                 struct assess_input *out, struct err *e)
+{
+    struct reg_tally t;
+    int tallied = 0;
+    size_t i, k, which;
+
+    for (i = 0; i < n; i++) {
+        struct job j;
+
+        if (job_init(&j, db, ctx, srcs[i], kind, id, year, &out[i], &which, e)) {
+            return -1;
+        }
+        if (sources[which].run != src_registry) {
+            if (sources[which].run(&j)) {
+                return -1;
+            }
+            continue;
+        }
+        /* the registry's sources share one pass over the households */
+        if (!tallied && reg_tally(&j, &t)) {
+            return -1;
+        }
+        tallied = 1;
+        for (k = 0; k < sizeof(reg_outputs) / sizeof(reg_outputs[0]); k++) {
+            if (strcmp(reg_outputs[k].name, srcs[i]) == 0) {
+                reg_outputs[k].fill(&t, &out[i]);
+            }
+        }
+    }
+    return 0;
 }

@@ -53,4 +53,11 @@ int db_assess_input(struct db *db, const struct rule_ctx *ctx, const char *sourc
                     enum assess_unit_kind kind, int64_t id, int year,
                     struct assess_input *out, struct err *e);
 
+/* The inputs of the N sources SRCS for one unit into OUT[N]: the same as
+ * N calls of db_assess_input, with one pass over the unit's households
+ * for all the registry's sources. */
+int db_assess_inputs(struct db *db, const struct rule_ctx *ctx, enum assess_unit_kind kind,
+                     int64_t id, int year, const char *const *srcs, size_t n,
+                     struct assess_input *out, struct err *e);
+
 #endif

@@ -369,6 +369,39 @@ test_registry(void **state)
 
 /* --- refusals ------------------------------------------------------------- */
 
+/* The batch gives what one call per source gives, registry and funds
+ * mixed; a wrong source in the batch fails it. */
+static void
+test_batch(void **state)
+{
+    struct fixture *x = *state;
+    static const char *const srcs[] = {
+        "measures_coverage", "industry_share", "overdue_cases", "publicity_compliance",
+        "visits_on_time", "dev_measure_labour", "early_eliminations",
+    };
+    struct assess_input batch[7], one;
+    size_t i;
+
+    registry(x);
+    assert_int_equal(db_assess_inputs(x->db, &x->ctx, AU_TOWNSHIP, x->town1, 2026, srcs, 7,
+                                      batch, &x->e), 0);
+    for (i = 0; i < 7; i++) {
+        assert_int_equal(db_assess_input(x->db, &x->ctx, srcs[i], AU_TOWNSHIP, x->town1, 2026,
+                                         &one, &x->e), 0);
+        assert_int_equal(batch[i].value, one.value);
+        assert_int_equal(batch[i].den, one.den);
+        assert_string_equal(batch[i].why, one.why);
+    }
+    assert_int_equal(batch[0].value, 7500);
+    {
+        static const char *const bad[] = {"measures_coverage", "team_absences"};
+
+        assert_int_equal(db_assess_inputs(x->db, &x->ctx, AU_TOWNSHIP, x->town1, 2026, bad, 2,
+                                          batch, &x->e), -1);
+        assert_int_equal(x->e.code, ERR_INVALID);
+    }
+}
+
 static void
 test_wrong_kind(void **state)
 {
@@ -878,6 +911,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_registry, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_batch, setup, teardown),
         cmocka_unit_test_setup_teardown(test_wrong_kind, setup, teardown),
         cmocka_unit_test_setup_teardown(test_team, setup, teardown),
         cmocka_unit_test_setup_teardown(test_partner, setup, teardown),
