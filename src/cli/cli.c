@@ -78,6 +78,40 @@ static const struct cmd commands[] = {
         "asset, partner, team member) it shows.  An account sees only its own\n"
         "township or village.\n"),
      CMD_LOGIN | CMD_POLICY},
+    {"assess", cmd_assess, N_("templates|new|score|finalize|reopen ..."),
+     N_("make, score, finalize and reopen assessment rounds (county staff)"),
+     N_("  assess templates                    the templates: id, unit, total, title\n"
+        "  assess new TEMPLATE YEAR [--title T] [--unit ID]...\n"
+        "                                      a round of TEMPLATE for YEAR over every unit\n"
+        "                                      of its kind (or the units given); prints its id\n"
+        "  assess score ROUND UNIT CODE POINTS [--note N] [--evidence E]\n"
+        "                                      points of an indicator scored by hand (12.5;\n"
+        "                                      a bonus may be negative); a note is needed when\n"
+        "                                      points are taken off or given as a bonus\n"
+        "  assess finalize ROUND               freeze every input, explanation and point\n"
+        "  assess reopen ROUND --reason R      open a final round again, with the reason\n"
+        "ROUND is the round's id or latest; UNIT its id or name (or a part of the\n"
+        "name found in no other unit).  The account of your Unix login acts: county\n"
+        "staff or an administrator.  Every change is recorded in the audit log.\n"),
+     CMD_LOGIN | CMD_POLICY},
+    {"report", cmd_report, N_("assessment --round ID|latest [options] | assessment --list"),
+     N_("the results of an assessment round as text, PDF or CSV"),
+     N_("  report assessment --round ID|latest [--unit NAME|ID]\n"
+        "                   [--format text|pdf|csv] [-o FILE|-] [--force]\n"
+        "                                      the round's results: as text (the default)\n"
+        "                                      or PDF the summary print (ranking, each unit's\n"
+        "                                      sheet, deductions, grade, signatures), recorded\n"
+        "                                      in the audit log; as CSV one row per unit and\n"
+        "                                      indicator after a summary row per unit (code\n"
+        "                                      empty, method total)\n"
+        "  report assessment --list            the rounds: id, year, title, final or open,\n"
+        "                                      separated by tabs, newest first\n"
+        "  --unit NAME|ID      only that unit's sheet (the ranking shows every unit)\n"
+        "  -o, --output FILE   write to FILE (default -, standard output)\n"
+        "  --force             overwrite FILE if it exists\n"
+        "CSV columns: round_id, year, template, unit_id, unit, rank, total, grade,\n"
+        "code, parent, name, method, max, points, input, why, note, evidence.\n"),
+     CMD_LOGIN | CMD_POLICY},
     {"user", cmd_user, N_("add|list|set ..."),
      N_("manage staff accounts (administrators)"),
      N_("  user list\n"

@@ -793,6 +793,7 @@ static const struct {
     {"assets", N_("asset ledger")},
     {"partner", N_("partner's targets and actuals")},
     {"attendance", N_("resident team attendance")},
+    {"assessment", N_("assessment summary")},
 };
 
 const char *print_kind_name(enum print_kind k)

@@ -142,11 +142,12 @@ enum print_kind {
     PK_ASSETS,          /* 资产台账 of a place, in its three ledgers */
     PK_PARTNER,         /* 帮扶单位年度目标任务完成情况表 of a partner and year */
     PK_ATTENDANCE,      /* 驻村工作队员月度在岗情况表 of a team and month */
+    PK_ASSESSMENT,      /* 考核结果汇总 of an assessment round */
     PK_COUNT
 };
 
 /* Stored names ("card", "publicity", "visits", "projects", "allocation",
- * "assets", "partner", "attendance"), translated labels. */
+ * "assets", "partner", "attendance", "assessment"), translated labels. */
 const char *print_kind_name(enum print_kind k);
 const char *print_kind_label(enum print_kind k);
 int print_kind_parse(const char *name, enum print_kind *out);

@@ -1,10 +1,10 @@
 /*
  * print.c - a print from request to paper or file: build the documents
- * (prints.c, prints_funds.c, prints_pair.c), make them as text or PDF, deliver them
- * (spool.c), and record who printed which households (or projects,
- * receipts, assets) where in the audit log, after the delivery has
- * worked and never while the print command runs (it would hold the
- * database's write lock).
+ * (prints.c, prints_funds.c, prints_pair.c, prints_assess.c), make them
+ * as text or PDF, deliver them (spool.c), and record who printed which
+ * households (or projects, receipts, assets, rounds) where in the audit
+ * log, after the delivery has worked and never while the print command
+ * runs (it would hold the database's write lock).
  */
 #include "config.h"
 
@@ -65,6 +65,8 @@ const char *print_shown_table(enum print_kind kind)
         return "partner";
     case PK_ATTENDANCE:
         return "team_member";
+    case PK_ASSESSMENT:
+        return "assess_round";
     default:
         return "household";
     }
@@ -85,6 +87,8 @@ static int build_one(const struct print_env *env, const struct print_request *r,
         return prints_assets(env, r, d, ids, nids, e);
     case PK_PARTNER:
         return prints_partner(env, r, d, ids, nids, e);
+    case PK_ASSESSMENT:
+        return prints_assessment(env, r, d, ids, nids, e);
     default:
         return err_set(e, ERR_INVALID, "%s", _("unknown kind of print"));
     }
@@ -185,8 +189,8 @@ static int record(const struct print_env *env, const struct print_request *r,
     return rc;
 }
 
-static int deliver(const struct print_dest *d, const char *title,
-                   const struct sbuf *data, struct err *e)
+int print_deliver(const struct print_dest *d, const char *title,
+                  const struct sbuf *data, struct err *e)
 {
     struct spool_cmd c;
 
@@ -220,7 +224,7 @@ int print_run(const struct print_env *env, const struct print_request *r,
     }
     rc = print_render(docs, n, d, &data, e);
     if (rc == 0) {
-        rc = deliver(d, doc_title(docs[0]), &data, e);
+        rc = print_deliver(d, doc_title(docs[0]), &data, e);
     }
     if (rc == 0) {
         rc = record(env, r, d, ids, nids, e);
@@ -279,6 +283,9 @@ static void name_parts(const struct print_env *env,
     case PK_PARTNER:
     case PK_ATTENDANCE:
         pair_name_parts(env, r, sb);
+        break;
+    case PK_ASSESSMENT:
+        assess_name_parts(env, r, sb);
         break;
     default:
         break;

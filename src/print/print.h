@@ -51,6 +51,10 @@ struct print_request {
     int64_t team;               /* PK_ATTENDANCE: one team (0: every team
                                    of VILLAGE, or of TOWNSHIP) */
     int month;                  /* PK_ATTENDANCE: month_of() */
+    /* the assessment summary */
+    int64_t round;              /* PK_ASSESSMENT: the round */
+    int64_t unit;               /* PK_ASSESSMENT: one unit's sheet (0: every
+                                   unit of the round) */
 };
 
 /* The title of the project publicity PUB (an enum proj_pub), translated:
@@ -86,15 +90,16 @@ struct print_dest {
 /* The documents of R (*DOCS, *N; free with print_docs_free) and the
  * records they show (*IDS, *NIDS; caller frees): households, or the
  * projects, receipts or assets of a funds print, the partner or the
- * team members of a pairing print (print_shown_table).
+ * team members of a pairing print, the round of the assessment summary
+ * (print_shown_table).
  * ERR_NOTFOUND when there is nothing to print, ERR_DENIED for a
  * household or place outside the account's scope. */
 int print_build(const struct print_env *env, const struct print_request *r,
                 struct doc ***docs, size_t *n, int64_t **ids, size_t *nids,
                 struct err *e);
 /* The table of the records a print of KIND shows, as the audit log names
- * it: "household", "project", "fund", "asset", "partner" or
- * "team_member". */
+ * it: "household", "project", "fund", "asset", "partner",
+ * "team_member" or "assess_round". */
 const char *print_shown_table(enum print_kind kind);
 void print_docs_free(struct doc **docs, size_t n);
 
@@ -102,6 +107,11 @@ void print_docs_free(struct doc **docs, size_t n);
 int print_render(struct doc *const *docs, size_t n,
                  const struct print_dest *d, struct sbuf *out,
                  struct err *e);
+
+/* Deliver DATA as D says: to standard output (path "-"), to a file
+ * written whole or not at all, or to the print command with TITLE. */
+int print_deliver(const struct print_dest *d, const char *title,
+                  const struct sbuf *data, struct err *e);
 
 /* Build R, make it, deliver it to D and record it in the audit log (one
  * row per record shown: who, what, where).  *PAGES (may be NULL)

@@ -7,11 +7,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "db/db_assess.h"
+
 struct db;
 struct doc;
 struct err;
 struct print_env;
 struct print_request;
+struct rule_ctx;
 struct sbuf;
 
 /* A date as printed: "2026年11月22日". */
@@ -86,5 +89,43 @@ int prints_attendance(const struct print_env *env,
 /* What names a pairing print's file: "-PARTNER-YEAR", "-TEAM-YYYY-MM". */
 void pair_name_parts(const struct print_env *env,
                      const struct print_request *r, struct sbuf *sb);
+
+/* ---- the assessment summary (prints_assess.c) ----------------------- */
+
+/* What a round's results are made of: the round, its own template (kept
+ * with it), the ranking of every unit, and the sheets of every unit (or
+ * of the one asked), best first.  The command line's CSV reads it too. */
+struct assess_report {
+    struct assess_round r;
+    struct assess_template t;
+    struct assess_rank *rank;       /* every unit, best first */
+    size_t nrank;
+    struct assess_sheet *sheets;    /* in the ranking's order */
+    size_t nsheets;
+};
+
+/* Load round ROUND with the sheet of UNIT (0: of every unit) into REP
+ * (cleared by the caller with assess_report_clear, also after a failure).
+ * ERR_NOTFOUND for a round or a unit not in it. */
+int assess_report_load(struct db *db, const struct rule_ctx *ctx, int64_t round,
+                       int64_t unit, struct assess_report *rep, struct err *e);
+void assess_report_clear(struct assess_report *rep);
+/* The ranking's row of UNIT (NULL when it is not in the round). */
+const struct assess_rank *assess_report_rank(const struct assess_report *rep,
+                                             int64_t unit);
+/* 1 when a line lost points: a deduction off its maximum, or a bonus
+ * line given less than nothing; *LOST (may be NULL) how many. */
+int assess_line_lost(const struct sheet_line *l, int64_t *lost);
+
+/* The summary of round R->round (the sheet of R->unit only, when not 0):
+ * the ranking, each unit's indicators with their explanation, its
+ * deductions, total, grade and signatures; *IDS the round. */
+int prints_assessment(const struct print_env *env, const struct print_request *r,
+                      struct doc **out, int64_t **ids, size_t *nids,
+                      struct err *e);
+
+/* What names the summary's file: "-ROUND TITLE". */
+void assess_name_parts(const struct print_env *env,
+                       const struct print_request *r, struct sbuf *sb);
 
 #endif
