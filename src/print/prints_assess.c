@@ -127,12 +127,11 @@ static void round_fields(struct doc *d, const struct assess_report *rep)
 {
     char buf[200];
 
-    doc_fields(d, 2);
+    doc_fields(d, 1);
     snprintf(buf, sizeof(buf), _("%s (%s)"), rep->t.title, rep->r.template_id);
     doc_field(d, _("Template: "), buf);
     snprintf(buf, sizeof(buf), "%d", rep->r.year);
     doc_field(d, _("Year: "), buf);
-    doc_fields(d, 1);
     if (rep->r.final) {
         snprintf(buf, sizeof(buf), _("final (by %s, %.16s)"), rep->r.finalized_by,
                  rep->r.finalized_at);
@@ -147,8 +146,8 @@ static void ranking_table(struct doc *d, const struct assess_report *rep)
     const struct doc_col cols[] = {
         {_("Rank"), 6, DOC_RIGHT},
         {_("Assessed"), 40, DOC_LEFT},
-        {_("Total"), 8, DOC_RIGHT},
-        {_("Grade"), 12, DOC_LEFT},
+        {_("Total points"), 8, DOC_RIGHT},
+        {_("Grade awarded"), 12, DOC_LEFT},
     };
     size_t i, unscored = 0;
     char p[32];
@@ -183,7 +182,7 @@ static void explain(const struct sheet_line *l, struct sbuf *sb)
     }
     if (l->computed) {
         sbuf_adds(sb, l->in.why);
-    } else if (!l->scored) {
+    } else if (!l->scored && l->ind->method == AM_MANUAL) {
         sbuf_adds(sb, _("not scored yet"));
     } else {
         sbuf_adds(sb, l->note);
@@ -224,7 +223,7 @@ static void line_cells(struct doc *d, const struct sheet_line *l)
         assess_points_text(l->ind->max_cp, p, sizeof(p));
         doc_cell(d, p);
     }
-    if (!l->computed && !l->scored && l->ind->method != AM_GROUP) {
+    if (!l->computed && !l->scored && l->ind->method == AM_MANUAL) {
         doc_cell(d, "-");
     } else {
         points_text(l, p, sizeof(p));
@@ -240,10 +239,10 @@ static void sheet_table(struct doc *d, const struct assess_sheet *s)
 {
     const struct doc_col cols[] = {
         {_("Code"), 4, DOC_LEFT},
-        {_("Indicator"), 16, DOC_LEFT},
+        {_("Indicator"), 20, DOC_LEFT},
         {_("Max\npoints"), 6, DOC_RIGHT},
         {_("Points"), 6, DOC_RIGHT},
-        {_("How it was scored"), 36, DOC_LEFT},
+        {_("How it was scored"), 32, DOC_LEFT},
     };
     size_t i;
 
@@ -253,14 +252,16 @@ static void sheet_table(struct doc *d, const struct assess_sheet *s)
     }
 }
 
-static void deductions_table(struct doc *d, const struct assess_sheet *s)
+/* The lines that lost points; returns all they lost. */
+static int64_t deductions_table(struct doc *d, const struct assess_sheet *s)
 {
     const struct doc_col cols[] = {
         {_("Code"), 4, DOC_LEFT},
-        {_("Indicator"), 16, DOC_LEFT},
+        {_("Indicator"), 20, DOC_LEFT},
         {_("Points\nlost"), 6, DOC_RIGHT},
-        {_("Reason"), 44, DOC_LEFT},
+        {_("Reason"), 40, DOC_LEFT},
     };
+    int64_t sum = 0;
     size_t i;
 
     doc_heading(d, _("Deductions"));
@@ -282,11 +283,13 @@ static void deductions_table(struct doc *d, const struct assess_sheet *s)
         } else {
             doc_cell(d, l->scored ? print_or_dash(l->note) : _("not scored yet"));
         }
+        sum += lost;
     }
+    return sum;
 }
 
 static void sheet_result(struct doc *d, const struct assess_report *rep,
-                         const struct assess_sheet *s)
+                         const struct assess_sheet *s, int64_t lost)
 {
     const struct assess_rank *k = assess_report_rank(rep, s->unit);
     char p[32], max[32], buf[80];
@@ -297,7 +300,7 @@ static void sheet_result(struct doc *d, const struct assess_report *rep,
     snprintf(buf, sizeof(buf), _("%s (of %s)"), p, max);
     doc_field(d, _("Total: "), buf);
     doc_field(d, _("Grade: "), s->grade);
-    assess_points_text(s->deduct_cp, p, sizeof(p));
+    assess_points_text(lost, p, sizeof(p));
     doc_field(d, _("Points lost: "), p);
     snprintf(buf, sizeof(buf), _("%d of %zu"), k != NULL ? k->rank : 0, rep->nrank);
     doc_field(d, _("Rank: "), buf);
@@ -317,8 +320,7 @@ static void unit_sheet(struct doc *d, const struct assess_report *rep,
     snprintf(h, sizeof(h), _("Scores of %s"), s->unit_name);
     doc_heading(d, h);
     sheet_table(d, s);
-    deductions_table(d, s);
-    sheet_result(d, rep, s);
+    sheet_result(d, rep, s, deductions_table(d, s));
     sign[0] = _("Head of the assessment group (signature): ");
     sign[1] = _("Checked by (signature): ");
     sign[2] = _("Date: ");
