@@ -4,7 +4,8 @@
  * As text or PDF it is the printed summary (print/prints_assess.c, through
  * print_run, so it is recorded in the audit log like any print); as CSV
  * one row per unit and indicator, after a summary row per unit (see
- * csv_cols below and the man page); --list lists the rounds.
+ * csv_cols below and the man page), recorded in the audit log as an
+ * export of the round; --list lists the rounds.
  */
 #include "config.h"
 #include "cli/cli.h"
@@ -245,7 +246,10 @@ static int report(struct app *a, const struct report_args *p, struct err *e)
     rc = assess_report_load(a->db, &env.ctx, r.round, r.unit, &rep, e);
     if (rc == 0) {
         report_csv(&rep, &out);
-        rc = print_deliver(&d, rep.r.title, &out, e);
+        rc = print_deliver(&d, rep.r.title, &out, e) < 0 ||
+                     print_record(&env, &r, &d, "export", &rep.r.id, 1, e) < 0
+                 ? -1
+                 : 0;
     }
     assess_report_clear(&rep);
     sbuf_release(&out);

@@ -161,9 +161,9 @@ static void dest_text(const struct print_dest *d, struct sbuf *sb)
     }
 }
 
-static int record(const struct print_env *env, const struct print_request *r,
-                  const struct print_dest *d, const int64_t *ids, size_t nids,
-                  struct err *e)
+int print_record(const struct print_env *env, const struct print_request *r,
+                 const struct print_dest *d, const char *op, const int64_t *ids,
+                 size_t nids, struct err *e)
 {
     struct sbuf where = SBUF_INIT;
     size_t i;
@@ -175,7 +175,7 @@ static int record(const struct print_env *env, const struct print_request *r,
         return -1;
     }
     for (i = 0; i < nids && rc == 0; i++) {
-        rc = db_audit(env->db, env->actor->login, "print", print_shown_table(r->kind),
+        rc = db_audit(env->db, env->actor->login, op, print_shown_table(r->kind),
                       ids[i], print_kind_name(r->kind), NULL, where.buf, e);
     }
     if (rc == 0) {
@@ -227,7 +227,7 @@ int print_run(const struct print_env *env, const struct print_request *r,
         rc = print_deliver(d, doc_title(docs[0]), &data, e);
     }
     if (rc == 0) {
-        rc = record(env, r, d, ids, nids, e);
+        rc = print_record(env, r, d, "print", ids, nids, e);
     }
     if (rc == 0 && ndocs) {
         *ndocs = n;

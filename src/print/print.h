@@ -113,6 +113,12 @@ int print_render(struct doc *const *docs, size_t n,
 int print_deliver(const struct print_dest *d, const char *title,
                   const struct sbuf *data, struct err *e);
 
+/* Record in the audit log that R's records IDS (N) went to D: one row
+ * each of operation OP ("print", or "export" for data written out). */
+int print_record(const struct print_env *env, const struct print_request *r,
+                 const struct print_dest *d, const char *op, const int64_t *ids,
+                 size_t nids, struct err *e);
+
 /* Build R, make it, deliver it to D and record it in the audit log (one
  * row per record shown: who, what, where).  *PAGES (may be NULL)
  * receives the number of documents printed. */
