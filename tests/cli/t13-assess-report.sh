@@ -137,8 +137,10 @@ has "$T/r1.txt" "名次" "with the ranking"
 is "$(grep -c "考核评分表" "$T/r1.txt")" 2 "and the sheet of each unit"
 zx report assessment --round "$R" --unit "$TEAM" --format text -o "$T/r1u.txt"
 is "$(grep -c "考核评分表" "$T/r1u.txt")" 1 "--unit: the sheet of that unit only"
-is "$(row "$T/r1u.txt" "A2 无故缺勤")" "A2 无故缺勤 15 $A2 无故缺勤${ABS}天" \
-    "A2 in the sheet with the points counted by hand"
+ROWS=$(q "$DB" "select count(*) from attendance a join team_member m on m.id = a.member_id
+                where m.team_id = $TEAM and a.month between '2026-01' and '2026-12'")
+is "$(row "$T/r1u.txt" "A2 无故缺勤")" "A2 无故缺勤 15 $A2 记录考勤${ROWS}人次，无故缺勤${ABS}天" \
+    "A2 in the sheet with the points counted by hand, and its inputs"
 has "$T/r1u.txt" "每发现1天无故缺勤扣3分" "and the method in words"
 has "$T/r1u.txt" "佐证材料：测评表2026-11" "the evidence of a line scored by hand"
 is "$(row "$T/r1u.txt" "D 加分和扣分")" "D 加分和扣分 - -1.5 通报批评一次" "the bonus with its sign"
@@ -177,8 +179,8 @@ zx assess reopen "$R" --reason "补录考勤"
 is "$rc" 0 "reopening with a reason"
 zx report assessment --round "$R" --format csv -o "$T/r3.csv"
 is "$(csv "$T/r3.csv" "$TEAM" A2 points)" "$(a2 $((ABS + 2)))" "reopened, A2 counts the new absences"
-is "$(q "$DB" "select group_concat(op) from audit where tbl = 'assess_round' and row_id = $R
-               and op in ('finalize', 'reopen')")" "finalize,reopen" "finalizing and reopening audited"
+is "$(q "$DB" "select group_concat(field) from audit where op = 'step' and tbl = 'assess_round'
+               and row_id = $R")" "finalize,reopen" "finalizing and reopening audited as steps of the round"
 zx report assessment --list
 has "$OUT" "$(printf '%s\t2026\t2026年度驻村工作队考核\topen' "$R")" "--list: id, year, title, state"
 
