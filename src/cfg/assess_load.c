@@ -433,15 +433,18 @@ assess_templates_free(struct assess_template *v, size_t n)
     free(v);
 }
 
-int
-assess_load_dir(const char *dir, const char *const *sources,
-                struct assess_template **v, size_t *n, struct err *e)
+/* The templates of DIR into *V, *N; ALL: refuse all at the first one
+ * refused, else keep the others (E says why the first was refused). */
+static int
+load_dir(const char *dir, const char *const *sources, int all,
+         struct assess_template **v, size_t *n, struct err *e)
 {
     DIR *d = opendir(dir);
     struct dirent *de;
     char **names = NULL;
     size_t nn = 0, alloc = 0, i;
     int rc = 0;
+    struct err e2;
 
     *v = NULL;
     *n = 0;
@@ -466,7 +469,9 @@ assess_load_dir(const char *dir, const char *const *sources,
     for (i = 0; i < nn; i++) {
         char *p = path_join(dir, names[i]);
 
-        if (rc == 0 && assess_load(p, sources, &(*v)[*n], e) == 0) {
+        if (all && rc != 0) {
+            /* refused already */
+        } else if (assess_load(p, sources, &(*v)[*n], rc != 0 ? &e2 : e) == 0) {
             (*n)++;
         } else {
             rc = -1;
@@ -475,10 +480,24 @@ assess_load_dir(const char *dir, const char *const *sources,
         free(names[i]);
     }
     free(names);
-    if (rc != 0) {
+    if (rc != 0 && all) {
         assess_templates_free(*v, *n);
         *v = NULL;
         *n = 0;
     }
     return rc;
+}
+
+int
+assess_load_dir(const char *dir, const char *const *sources,
+                struct assess_template **v, size_t *n, struct err *e)
+{
+    return load_dir(dir, sources, 1, v, n, e);
+}
+
+int
+assess_load_good(const char *dir, const char *const *sources,
+                 struct assess_template **v, size_t *n, struct err *e)
+{
+    return load_dir(dir, sources, 0, v, n, e);
 }

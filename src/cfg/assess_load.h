@@ -48,6 +48,11 @@ int assess_parse(const char *name, const char *text, const char *const *sources,
  * directory is no template.  -1 at the first one refused. */
 int assess_load_dir(const char *dir, const char *const *sources,
                     struct assess_template **v, size_t *n, struct err *e);
+/* The same, keeping every template that reads: -1 with E (the first one
+ * refused, "file:line: reason") when some were left out, the others still
+ * in *V. */
+int assess_load_good(const char *dir, const char *const *sources,
+                     struct assess_template **v, size_t *n, struct err *e);
 void assess_templates_free(struct assess_template *v, size_t n);
 
 /* A round's template from the text kept with it (struct assess_round's

@@ -26,6 +26,7 @@
 struct view_arg {
     const struct view_def *def;
     int64_t id;
+    void *ctx;                 /* made by the opener, or NULL */
 };
 
 struct view_screen {
@@ -415,7 +416,7 @@ free_screen(struct view_screen *vs)
 static int
 view_enter(struct screen *s, struct tui *t)
 {
-    const struct view_arg *arg = s->arg;
+    struct view_arg *arg = s->arg;
     struct view_screen *vs = xcalloc(1, sizeof(*vs));
     struct err e;
 
@@ -424,7 +425,10 @@ view_enter(struct screen *s, struct tui *t)
     vs->sel = -1;
     view_init(&vs->v);
     vs->v.id = arg->id;
-    if (vs->def->ctx_new != NULL) {
+    if (arg->ctx != NULL) {
+        vs->ctx = arg->ctx;
+        arg->ctx = NULL;
+    } else if (vs->def->ctx_new != NULL) {
         vs->ctx = vs->def->ctx_new(t, arg->id);
     }
     if (rebuild(vs, t, &e)) {
@@ -511,5 +515,16 @@ view_open(struct tui *t, const struct view_def *def, int64_t id)
 
     arg->def = def;
     arg->id = id;
+    return tui_push(t, screen_new(&view_screen, arg));
+}
+
+int
+view_open_with(struct tui *t, const struct view_def *def, int64_t id, void *ctx)
+{
+    struct view_arg *arg = xcalloc(1, sizeof(*arg));
+
+    arg->def = def;
+    arg->id = id;
+    arg->ctx = ctx;
     return tui_push(t, screen_new(&view_screen, arg));
 }

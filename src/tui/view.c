@@ -207,6 +207,14 @@ view_row(struct view *v, int kind, int64_t id, const char *const *cells)
     view_row_mark(v, kind, id, cells, 0);
 }
 
+void
+view_row_note(struct view *v, const char *text)
+{
+    if (v->ntables > 0) {
+        add_item(v, VI_NOTE, text != NULL ? text : "", NULL)->table = v->ntables - 1;
+    }
+}
+
 /* --- lines ---------------------------------------------------------------- */
 
 static struct view_line *
@@ -395,6 +403,14 @@ lay_pairs(struct view *v, const struct view_item *it, size_t n, int cols)
 
 /* --- tables --------------------------------------------------------------- */
 
+/* 1 when item I is a row or a note of TABLE. */
+static int
+in_table(const struct view *v, size_t i, size_t table)
+{
+    return i < v->nitems && (v->items[i].type == VI_ROW || v->items[i].type == VI_NOTE) &&
+           v->items[i].table == table;
+}
+
 /* Each column as wide as its widest title or cell (its width at least);
  * then the widest text columns give way, down to their width, until the
  * table fits COLS.  Right-aligned columns (amounts) never do: a line too
@@ -410,8 +426,10 @@ fit_table(const struct view *v, size_t table, size_t from, int cols, int *w)
         w[c] = tb->cols[c].width > 0 ? tb->cols[c].width : 1;
         x = (int)u8_width(_(tb->cols[c].title));
         w[c] = x > w[c] ? x : w[c];
-        for (i = from; i < v->nitems && v->items[i].type == VI_ROW &&
-                       v->items[i].table == table; i++) {
+        for (i = from; in_table(v, i, table); i++) {
+            if (v->items[i].type != VI_ROW) {
+                continue;
+            }
             x = (int)u8_width(v->items[i].cells[c]);
             w[c] = x > w[c] ? x : w[c];
         }
@@ -452,7 +470,13 @@ lay_table(struct view *v, size_t i, int cols)
     }
     tt_line(&sb, tc, (int)tb->ncols, NULL);
     text_line(v, 0, cols, sb.buf, VS_HEADER);
-    for (i++; i < v->nitems && v->items[i].type == VI_ROW && v->items[i].table == table; i++) {
+    for (i++; in_table(v, i, table); i++) {
+        if (v->items[i].type == VI_NOTE) {
+            int x = w[0] + 2 < cols / 2 ? w[0] + 2 : 0;
+
+            wrap(v, NULL, x, cols - x, v->items[i].a, VS_DIM);
+            continue;
+        }
         sbuf_reset(&sb);
         tt_line(&sb, tc, (int)tb->ncols, (const char *const *)v->items[i].cells);
         text_line(v, 0, cols, sb.buf, v->items[i].warn ? VS_WARN : VS_NORMAL)->ref =
@@ -499,6 +523,7 @@ view_layout(struct view *v, int cols)
             new_line(v);
             break;
         case VI_ROW:      /* not right after its table: left out */
+        case VI_NOTE:
             break;
         }
         i++;

@@ -59,7 +59,7 @@ struct view_line {
 };
 
 enum view_item_type {
-    VI_SECTION, VI_PAIR, VI_TEXT, VI_LINK, VI_BLANK, VI_TABLE, VI_ROW,
+    VI_SECTION, VI_PAIR, VI_TEXT, VI_LINK, VI_BLANK, VI_TABLE, VI_ROW, VI_NOTE,
 };
 
 struct view_item {
@@ -119,6 +119,10 @@ struct view_def {
 /* Open the record screen of DEF for record ID over the current screen;
  * 0, or -1 with a message (the record could not be read). */
 int view_open(struct tui *t, const struct view_def *def, int64_t id);
+/* The same with CTX made by the caller (ctx_new is not called; ctx_free
+ * frees it, also when the screen cannot open): for a record named by more
+ * than one id (a unit in an assessment round). */
+int view_open_with(struct tui *t, const struct view_def *def, int64_t id, void *ctx);
 
 /* --- building (view.c); texts are already translated --------------------- */
 
@@ -151,6 +155,10 @@ void view_table(struct view *v, const struct table_col *cols, size_t ncols);
 void view_row(struct view *v, int kind, int64_t id, const char *const *cells);
 void view_row_mark(struct view *v, int kind, int64_t id, const char *const *cells,
                    int warn);
+/* A dimmed paragraph under the table's last row (how a line was scored),
+ * wrapped from the start of its second column; the table goes on after
+ * it. */
+void view_row_note(struct view *v, const char *text);
 
 /* --- layout ------------------------------------------------------------- */
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "tui/keys.h"
+#include "tui/s_assess.h"
 #include "tui/screen.h"
 #include "tui/table.h"
 #include "util/i18n.h"
@@ -18,11 +19,11 @@ open_monitoring(struct tui *t)
     return tui_push(t, screen_new(&list_screen, NULL));
 }
 
-/* F5 (assessment) comes here. */
 static const struct workspace workspaces[] = {
     {KEY_F(2), "F2", N_("monitoring"), open_monitoring},
     {KEY_F(3), "F3", N_("funds and projects"), funds_open},
     {KEY_F(4), "F4", N_("paired assistance"), pair_open},
+    {KEY_F(5), "F5", N_("assessment"), assess_open},
 };
 
 #define NWORKSPACES (sizeof(workspaces) / sizeof(workspaces[0]))

@@ -1,0 +1,41 @@
+/*
+ * s_assess.h - the assessment workspace (F5): what its screens
+ * (s_assess.c) and its forms (f_assess.c) share.  A round is always used
+ * with its own template, parsed from the text kept with it.
+ */
+#ifndef ZX_S_ASSESS_H
+#define ZX_S_ASSESS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/assess.h"
+#include "db/db_assess.h"
+
+struct app;
+struct err;
+struct tui;
+
+/* A round and its template. */
+struct round_tpl {
+    struct assess_round r;
+    struct assess_template t;
+};
+
+/* Read round ID with its template into RT (cleared first; clear it after,
+ * also on failure).  0, or -1 with E. */
+int round_tpl_read(struct app *a, int64_t id, struct round_tpl *rt, struct err *e);
+void round_tpl_clear(struct round_tpl *rt);
+
+/* Open the root of the workspace (the rounds). */
+int assess_open(struct tui *t);
+
+/* The forms (f_assess.c); they return dirty flags.  A new round (the
+ * templates of <datadir>/assess; a template refused is said and left
+ * out); the points of line L of UNIT in ROUND; reopening ROUND (VERSION
+ * as loaded) for a reason. */
+unsigned round_new_dialog(struct tui *t);
+unsigned score_dialog(struct tui *t, int64_t round, int64_t unit, const struct sheet_line *l);
+unsigned reopen_dialog(struct tui *t, int64_t round, int64_t version);
+
+#endif
