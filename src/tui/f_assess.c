@@ -39,7 +39,7 @@ static const struct field_spec r_template = {
 static const struct field_spec r_year = {
     "year", N_("Year"), FT_INT, FF_REQUIRED, 0, 2000, 2100, NULL, 0, NULL};
 static const struct field_spec r_title = {
-    "title", N_("Title"), FT_TEXT, 0, 60, 0, 0, NULL, 0,
+    "title", N_("Round title"), FT_TEXT, 0, 60, 0, 0, NULL, 0,
     N_("Empty: the year and the template's title.")};
 
 /* What a template assesses, in words. */

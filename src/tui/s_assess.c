@@ -67,14 +67,14 @@ kind_words(enum assess_unit_kind k)
     return (unsigned)k < NCOLS(words) ? _(words[k]) : "";
 }
 
-/* "进行中", or "已定稿 (who)". */
+/* "进行中", or "已定稿（who）". */
 static void
 state_text(const struct assess_round *r, char *out, size_t n)
 {
     if (r->final) {
         snprintf(out, n, _("final (%s)"), r->finalized_by);
     } else {
-        snprintf(out, n, "%s", _("open"));
+        snprintf(out, n, "%s", _("in progress"));
     }
 }
 
@@ -97,8 +97,8 @@ static const struct table_col round_cols[] = {
     {N_("year"), 4, 0, 1, 0},
     {N_("title"), 14, 0, 0, 1},
     {N_("template"), 10, 0, 0, 1},
-    {N_("units of"), 8, 0, 0, 0},
-    {N_("units"), 4, 1, 1, 0},
+    {N_("units of"), 10, 0, 0, 0},
+    {N_("units"), 6, 1, 1, 0},
     {N_("state"), 8, 0, 0, 1},
 };
 
@@ -595,7 +595,7 @@ sheet_row(struct view *v, const struct sheet_line *l, size_t i)
     if (!missing && (l->scored || l->computed || l->ind->method == AM_GROUP)) {
         pts(l->s.points_cp, points);
     }
-    if (l->s.deduct_cp != 0 && l->ind->method != AM_GROUP) {
+    if (l->s.deduct_cp != 0 && l->ind->method != AM_GROUP && !missing) {
         pts(l->s.deduct_cp, off);
     }
     cells[0] = code;
@@ -614,7 +614,7 @@ sheet_row(struct view *v, const struct sheet_line *l, size_t i)
 static void
 sheet_totals(struct view *v, const struct assess_sheet *s)
 {
-    char total[PTS_BUF], off[PTS_BUF];
+    char total[PTS_BUF], off[PTS_BUF], uns[16];
 
     pts(s->total_cp, total);
     pts(s->deduct_cp, off);
@@ -622,10 +622,11 @@ sheet_totals(struct view *v, const struct assess_sheet *s)
     view_pair(v, _("Total points: "), total);
     view_pair(v, _("Deducted: "), off);
     view_pair(v, _("Grade: "), s->grade != NULL ? s->grade : "");
-    view_pairf(v, _("Unscored: "), "%d", s->unscored);
+    snprintf(uns, sizeof(uns), "%d", s->unscored);
+    view_pair_mark(v, _("Unscored: "), uns, s->unscored > 0);
     if (s->unscored > 0) {
-        view_pair_mark(v, "! ", _("Indicators scored by hand without points yet are counted as 0."),
-                       1);
+        view_blank(v);
+        view_text(v, _("Indicators scored by hand without points yet are counted as 0."));
     }
 }
 
