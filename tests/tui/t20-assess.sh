@@ -9,7 +9,7 @@
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 
-plan 26
+plan 27
 
 DB="$T/c.db"
 demo_db "$DB" 60
@@ -90,14 +90,18 @@ is "$(q "$DB" "select state from assess_round")" "final" "stored final"
 
 keys Enter
 wait_for "评分表："
+keys End
+sleep 0.3
 frozen=$(total)
 mid=$(q "$DB" "select m.id from team_member m where m.team_id = $uid limit 1")
 q "$DB" "delete from attendance where member_id = $mid and month = '2026-10';
   insert into attendance (member_id, month, present, absent, created_at, updated_at)
   values ($mid, '2026-10', 10, 5, '2026-11-22', '2026-11-22')"
-keys r
+keys r End
 sleep 0.3
-is "$(total)" "$frozen" "five days of absence later the final sheet has not moved"
+now=$(total)
+[ -n "$now" ] && [ "$now" = "$frozen" ]
+ok $? "five days of absence later the final sheet has not moved ($now)"
 keys e
 shows "须先重新打开" "e on a final sheet says to reopen the round"
 
@@ -108,7 +112,16 @@ wait_for "重新打开考核轮次"
 typed "复核发现考勤漏登"
 keys C-s
 shows "考核轮次已重新打开" "reopened with a reason"
-is "$(q "$DB" "select count(*) from audit where op = 'reopen'")" "1" "logged in the audit"
+is "$(q "$DB" "select count(*) from audit where tbl = 'assess_round' and op = 'step' and field = 'reopen'")" "1" "logged in the audit"
+keys Home Enter
+wait_for "评分表："
+keys End
+sleep 0.3
+now=$(total)
+[ -n "$now" ] && [ "$now" != "$frozen" ]
+ok $? "reopened, the sheet follows the data again ($frozen, now $now)"
+keys Escape
+wait_for "1 排名"
 
 # --- the comparison of two teams ---------------------------------------------------------
 keys c
