@@ -35,7 +35,7 @@ is "$(q "$DB" "select template_id || ' ' || year || ' ' || state from assess_rou
 is "$(q "$DB" "select count(*) from assess_unit")" "$nteams" "over every team of the demo"
 
 keys Enter
-shows "1 排名" "Enter opens the ranking"
+shows "1 考核排名" "Enter opens the ranking"
 first=$(q "$DB" "select name from assess_unit order by pos limit 1")
 shows "$first" "the ranking lists the demo's teams"
 
@@ -57,7 +57,7 @@ keys C-s
 shows "B1：8 分已保存" "B1 scored"
 after=$(total)
 is "$after" "$(awk "BEGIN { print $before + 8 }")" "the total moves by the 8 points"
-shows "说明：党建台账基本齐全  佐证：考核组记录第3页" "the note and evidence under the line"
+shows "说明：党建台账基本齐全  佐证材料：考核组记录第3页" "the note and evidence under the line"
 
 keys Enter
 wait_for "建强村党组织：0 至 10 分"
@@ -72,7 +72,7 @@ wait_for "评分表："
 
 # --- finalizing ----------------------------------------------------------------------------
 keys Escape
-wait_for "1 排名"
+wait_for "1 考核排名"
 keys F F
 shows "人工评分指标未评分" "finalizing is refused while manual lines are unscored"
 shows "$first B1" "naming them"
@@ -106,7 +106,7 @@ keys e
 shows "须先重新打开" "e on a final sheet says to reopen the round"
 
 keys Escape
-wait_for "1 排名"
+wait_for "1 考核排名"
 keys R
 wait_for "重新打开考核轮次"
 typed "复核发现考勤漏登"
@@ -121,7 +121,7 @@ now=$(total)
 [ -n "$now" ] && [ "$now" != "$frozen" ]
 ok $? "reopened, the sheet follows the data again ($frozen, now $now)"
 keys Escape
-wait_for "1 排名"
+wait_for "1 考核排名"
 
 # --- the comparison of two teams ---------------------------------------------------------
 keys c
@@ -134,7 +134,7 @@ tui_stop
 # --- 80x24 ---------------------------------------------------------------------------------
 tui_start 80x24 ZHENXING_TODAY=2026-11-22
 keys F5 Enter
-wait_for "1 排名"
+wait_for "1 考核排名"
 aligned '较' "80x24: the ranking fits, the points whole"
 keys Enter
 wait_for "评分表："
