@@ -20,3 +20,8 @@ TR.update({
     "Attendance sheet of %s for %s": "%s %s 月度在岗情况表",
     "Attendance sheets of every team of %s for %s": "%s全部工作队 %s 月度在岗情况表",
 })
+TR.update({
+    "The round is no longer there.": "该考核轮次已不存在。",
+    "Assessment of %s in %s": "%s考核情况（%s）",
+    "Summary of %s: the ranking and every unit's sheet": "%s结果汇总：考核排名和各对象评分表",
+})

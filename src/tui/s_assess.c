@@ -151,6 +151,13 @@ round_new(struct tui *t, void *ctx)
     return round_new_dialog(t);
 }
 
+static unsigned
+rounds_print(struct tui *t, void *ctx, const int64_t *ids, size_t n)
+{
+    (void)ctx;
+    return n > 0 ? assess_print_round(t, ids[0], 0) : 0;
+}
+
 static const struct table_def rounds_def = {
     .id = "assess_rounds",
     .title = N_("assessment rounds"),
@@ -161,6 +168,7 @@ static const struct table_def rounds_def = {
     .load = rounds_load,
     .open = round_open,
     .create = round_new,
+    .print = rounds_print,
 };
 
 int
@@ -456,6 +464,13 @@ round_action(struct tui *t, void *ctx, int action, int64_t id, const struct view
     }
 }
 
+static unsigned
+round_print(struct tui *t, void *ctx, int64_t id)
+{
+    (void)ctx;
+    return assess_print_round(t, id, 0);
+}
+
 static const struct view_def round_view = {
     .id = "assess_round",
     .title = N_("ranking"),
@@ -464,6 +479,7 @@ static const struct view_def round_view = {
     .ctx_free = round_ctx_free,
     .build = round_build,
     .open_ref = round_open_ref,
+    .print = round_print,
     .keys = round_keys,
     .action = round_action,
 };
@@ -688,6 +704,15 @@ sheet_edit(struct tui *t, void *ctx, int64_t id)
     return D_STATUS;
 }
 
+static unsigned
+sheet_print(struct tui *t, void *ctx, int64_t id)
+{
+    struct sheet_ctx *c = ctx;
+
+    (void)id;
+    return assess_print_round(t, c->round, c->unit);
+}
+
 static const struct view_def sheet_view = {
     .id = "assess_sheet",
     .title = N_("scoring sheet"),
@@ -697,6 +722,7 @@ static const struct view_def sheet_view = {
     .open_ref = sheet_score,
     .edit_ref = sheet_score,
     .edit = sheet_edit,
+    .print = sheet_print,
 };
 
 /* --- the comparison -------------------------------------------------------------------- */

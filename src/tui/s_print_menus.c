@@ -8,6 +8,8 @@
  * fund allocation announcement (资金分配结果公告) of a receipt or of a
  * year, the asset ledger (资产台账) of a village, a township or all the
  * account sees.
+ * F5: the summary of an assessment round (考核结果汇总), or of one
+ * unit's scoring sheet in it.
  * F4: a partner's targets against actuals for a year (帮扶单位年度目标任务
  * 完成情况表), a team's monthly attendance sheet (驻村工作队员月度在岗情况表)
  * or those of every team of its village.
@@ -24,6 +26,7 @@
 #include "core/pair.h"
 #include "core/project.h"
 #include "db/db_division.h"
+#include "db/db_assess.h"
 #include "db/db_fund.h"
 #include "db/db_pair.h"
 #include "print/print.h"
@@ -274,6 +277,43 @@ pair_print_team(struct tui *t, int64_t team, int month)
     r->village = tm.village_id;
     r->month = month;
     team_clear(&tm);
+    fp_open(t, m, mn);
+    return D_ALL;
+}
+
+unsigned
+assess_print_round(struct tui *t, int64_t round, int64_t unit)
+{
+    struct fp_menu *m;
+    struct menu *mn;
+    struct assess_round r;
+    struct assess_unit_row *u = NULL;
+    struct print_request *pr;
+    char what[600];
+    size_t n = 0, i;
+
+    memset(&r, 0, sizeof(r));
+    if (db_round_get(t->app->db, round, &r, NULL) != 0) {
+        assess_round_clear(&r);
+        tui_message(t, 1, "%s", _("The round is no longer there."));
+        return D_STATUS;
+    }
+    m = xcalloc(1, sizeof(*m));
+    mn = menu_new(_("Print"), fp_chosen, m);
+    if (unit != 0 && db_round_units(t->app->db, round, &u, &n, NULL) == 0) {
+        for (i = 0; i < n && u[i].id != unit; i++) {
+        }
+        if (i < n) {
+            snprintf(what, sizeof(what), _("Assessment of %s in %s"), u[i].name, r.title);
+            pr = fp_add(m, mn, PK_ASSESSMENT, what);
+            pr->round = round;
+            pr->unit = unit;
+        }
+    }
+    free(u);
+    snprintf(what, sizeof(what), _("Summary of %s: the ranking and every unit's sheet"), r.title);
+    fp_add(m, mn, PK_ASSESSMENT, what)->round = round;
+    assess_round_clear(&r);
     fp_open(t, m, mn);
     return D_ALL;
 }

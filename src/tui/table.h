@@ -178,6 +178,9 @@ unsigned funds_print_assets(struct tui *t, int64_t asset);
  * MONTH (or the month before), or of every team of its village. */
 unsigned pair_print_partner(struct tui *t, int64_t partner, int year);
 unsigned pair_print_team(struct tui *t, int64_t team, int month);
+/* And of the assessment workspace: the summary of ROUND, or of UNIT's
+ * sheet in it (UNIT 0: the round only). */
+unsigned assess_print_round(struct tui *t, int64_t round, int64_t unit);
 
 /* --- the F4 workspace (s_pair.c) ----------------------------------------- */
 

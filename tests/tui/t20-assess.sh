@@ -9,7 +9,7 @@
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 
-plan 27
+plan 32
 
 DB="$T/c.db"
 demo_db "$DB" 60
@@ -139,5 +139,29 @@ aligned '较' "80x24: the ranking fits, the points whole"
 keys Enter
 wait_for "评分表："
 aligned '在岗在位' "80x24: the sheet fits"
+
+# --- p: the unit's sheet from the sheet, the whole round from the ranking ---------------
+export HOME="$T"
+unit=$(q "$DB" "select name from assess_unit order by pos limit 1")
+keys p
+shows "考核情况" "p on a sheet offers the unit's summary"
+shows "考核排名和各对象评分表" "and the round's"
+keys Enter
+wait_for "覆盖已有文件"
+keys C-u
+typed "文件"
+keys Tab C-u
+typed "文本"
+keys C-s
+wait_for "已保存"
+f=$(q "$DB" "select substr(new, 6) from audit where op = 'print' and tbl = 'assess_round'
+  order by id desc limit 1")
+has "$f" "结果汇总" "the file is the assessment summary"
+has "$f" "考核组组长" "with its signature lines"
+keys Escape
+wait_for "1 考核排名"
+keys p
+lacks "考核情况" "p on the ranking offers the round only"
+keys Escape
 tui_stop
 finish
