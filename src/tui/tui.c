@@ -331,26 +331,46 @@ draw_small(struct tui *t)
     wnoutrefresh(stdscr);
 }
 
-/* " 振兴 <F2 监测帮扶> F3 资金项目": every workspace, the one shown in
- * angle brackets and bold (square ones would line up with the boxes of
- * the form fields). */
+/* " 振兴 <F2 监测帮扶> F3 资金项目" into SB: every workspace, the one shown
+ * in angle brackets; SHORT: the others' labels cut to 4 columns (F3 资金).
+ * *CUR and *CURW: where the one shown is. */
+static void
+workspaces_text(struct tui *t, int shrt, struct sbuf *sb, int *cur, int *curw)
+{
+    const struct workspace *ws;
+    size_t i;
+
+    sbuf_reset(sb);
+    *cur = -1;
+    *curw = 0;
+    sbuf_addf(sb, " %s ", _("zhenxing"));
+    for (i = 0; (ws = workspace_at(i)) != NULL; i++) {
+        const char *label = _(ws->label);
+
+        if (ws == t->ws) {
+            *cur = (int)u8_width(sb->buf);
+            sbuf_addf(sb, "<%s %s>", ws->key_name, label);
+            *curw = (int)u8_width(sb->buf) - *cur;
+        } else if (shrt) {
+            sbuf_addf(sb, " %s %.*s ", ws->key_name, (int)u8_clip(label, 4, NULL), label);
+        } else {
+            sbuf_addf(sb, " %s %s ", ws->key_name, label);
+        }
+    }
+}
+
+/* The workspaces, the one shown bold (angle brackets: square ones would
+ * line up with the boxes of the form fields); the others' labels are cut
+ * short when they do not all fit in COLS. */
 static void
 draw_workspaces(struct tui *t, int cols)
 {
     struct sbuf sb = SBUF_INIT;
-    const struct workspace *ws;
-    size_t i;
-    int x, cur = -1, curw = 0;
+    int x, cur, curw;
 
-    sbuf_addf(&sb, " %s ", _("zhenxing"));
-    for (i = 0; (ws = workspace_at(i)) != NULL; i++) {
-        if (ws == t->ws) {
-            cur = (int)u8_width(sb.buf);
-        }
-        sbuf_addf(&sb, ws == t->ws ? "<%s %s>" : " %s %s ", ws->key_name, _(ws->label));
-        if (ws == t->ws) {
-            curw = (int)u8_width(sb.buf) - cur;
-        }
+    workspaces_text(t, 0, &sb, &cur, &curw);
+    if ((int)u8_width(sb.buf) > cols) {
+        workspaces_text(t, 1, &sb, &cur, &curw);
     }
     draw_text(t->wtop, 0, 0, cols, sb.buf, theme_attr(TH_BAR), AL_LEFT);
     if (cur >= 0 && cur < cols) {

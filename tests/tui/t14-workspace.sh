@@ -9,7 +9,7 @@
 # 20x5 and back, and q quits from the funds workspace.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 
-plan 84
+plan 85
 
 DB="$T/c.db"
 demo_db "$DB" 300
@@ -22,8 +22,16 @@ for SIZE in 80x24 160x48; do
     H=${SIZE#*x}
     tui_start "$SIZE"
     shows "<F2 监测帮扶>" "$SIZE: the top line marks the monitoring workspace"
-    shows " F3 资金项目 " "$SIZE: and names the funds workspace"
-    shows " F4 帮扶协作 " "$SIZE: and the paired-assistance workspace"
+    if [ "$W" -gt 80 ]; then
+        shows " F3 资金项目 " "$SIZE: and names the funds workspace"
+        shows " F4 帮扶协作 " "$SIZE: and the paired-assistance workspace"
+        shows " F5 考核评估 " "$SIZE: and the assessment workspace"
+    else
+        # too narrow for every label: the others are cut short, the user's
+        # name and role stay whole
+        shows " F3 资金  F4 帮扶  F5 考核 " "$SIZE: the other workspaces named short"
+        shows "(系统管理员)" "$SIZE: the account's role whole"
+    fi
 
     keys F3
     shows "<F3 资金项目>" "$SIZE: F3 opens funds and projects"
