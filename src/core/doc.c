@@ -243,24 +243,6 @@ void doc_break(struct doc *d)
 
 /* ---- layout ----------------------------------------------------------- */
 
-/* Punctuation that must not begin a line (the Chinese rule of 避头). */
-static int no_line_start(uint32_t cp)
-{
-    static const uint32_t v[] = {
-        0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01, 0xFF09,
-        0x300D, 0x300F, 0x300B, 0x3011, 0x3009, 0x201D, 0x2019, 0xFF05,
-        ',', '.', ';', ':', '!', '?', ')', ']', '%',
-    };
-    size_t i;
-
-    for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
-        if (v[i] == cp) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
 /* The start of the character before byte I of S. */
 static size_t char_before(const char *s, size_t i)
 {
@@ -306,7 +288,7 @@ size_t doc_wrap(const struct doc_metrics *m, enum doc_style st,
     }
     /* A comma or a closing bracket goes down with the character before
      * it rather than begin the next line. */
-    if (i < len && i > 0 && no_line_start(u8_decode(s + i, len - i, &k))) {
+    if (i < len && i > 0 && u8_no_line_start(u8_decode(s + i, len - i, &k))) {
         size_t j = char_before(s, i);
 
         if (j > 0) {

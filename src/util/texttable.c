@@ -45,6 +45,15 @@ tt_wrap(const char *s, size_t cols)
                 return i;
             }
         }
+        /* A comma or a colon goes down with the character before it
+         * rather than begin the next line (避头). */
+        if (u8_no_line_start(u8_decode(s + cut, n - cut, &i))) {
+            for (i = cut - 1; i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80; i--) {
+            }
+            if (i > 0) {
+                return i;
+            }
+        }
     }
     return cut;
 }

@@ -289,3 +289,22 @@ u8_chars(const char *s)
     }
     return c;
 }
+
+/* Punctuation that must not begin a line (the Chinese rule of 避头). */
+int
+u8_no_line_start(uint32_t cp)
+{
+    static const uint32_t v[] = {
+        0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01, 0xFF09,
+        0x300D, 0x300F, 0x300B, 0x3011, 0x3009, 0x201D, 0x2019, 0xFF05,
+        ',', '.', ';', ':', '!', '?', ')', ']', '%',
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+        if (v[i] == cp) {
+            return 1;
+        }
+    }
+    return 0;
+}

@@ -55,6 +55,10 @@ void u8_sanitize(struct sbuf *sb, const char *s);
  * fit. */
 int u8_copy(char *dst, size_t n, const char *src);
 
+/* 1 when CP is punctuation that must not begin a line (the Chinese
+ * rule of 避头: ，。、；：？！）」』》】 and their ASCII kin). */
+int u8_no_line_start(uint32_t cp);
+
 /* Number of code points in S. */
 size_t u8_chars(const char *s);
 

@@ -106,6 +106,13 @@ test_wrap(void **state)
     assert_int_equal(n, 8);
     /* A column too narrow for one character still makes progress. */
     assert_int_equal(tt_wrap("张", 1), 3);
+    /* A full-width colon or comma does not begin a line: the character
+     * before it goes down with it (避头). */
+    assert_int_equal(tt_wrap("数据：无监测户", 4), 3);
+    assert_int_equal(tt_wrap("数据，无", 4), 3);
+    assert_int_equal(tt_wrap("数据无监测户", 4), 6);
+    /* ... unless it is the only character of the line */
+    assert_int_equal(tt_wrap("数：", 2), 3);
 }
 
 static void
