@@ -832,7 +832,7 @@ cmp_total(struct view *v, const struct cmp_side *d)
 static void
 cmp_side_pair(struct view *v, const char *label, const struct cmp_side *d)
 {
-    view_pairf(v, label, "%s, %s", d->s.unit_name, d->rt.r.title);
+    view_pairf(v, label, _("%s (%s)"), d->s.unit_name, d->rt.r.title);
 }
 
 static void
