@@ -1050,6 +1050,39 @@ db_project_linked(struct db *db, const struct codebook *cb, int64_t id,
     return 0;
 }
 
+static void
+linked_fill(sqlite3_stmt *st, void *row)
+{
+    struct linked_row *r = row;
+
+    r->household_id = db_col_int(st, 0);
+    db_col_text(st, 1, r->hh_no, sizeof(r->hh_no));
+    db_col_text(st, 2, r->head, sizeof(r->head));
+    rec_col_place(st, 3, r->place, sizeof(r->place));
+    db_col_text(st, 5, r->hh_type, sizeof(r->hh_type));
+    r->monitored = (int)db_col_int(st, 6);
+}
+
+int
+db_project_households(struct db *db, int64_t id, struct linked_row **v, size_t *n,
+                      struct err *e)
+{
+    static const char sql[] =
+        "SELECT h.id, h.hh_no, coalesce(l.head, ''), t.name, vi.name, h.hh_type, "
+        "coalesce(l.state IN ('monitored','elim_verified','elim_appraised',"
+        "'elim_publicizing','elim_township_reviewed'), 0) "
+        "FROM project_household ph JOIN household h ON h.id = ph.household_id "
+        "JOIN division t ON t.id = h.township_id JOIN division vi ON vi.id = h.village_id "
+        "LEFT JOIN hh_list l ON l.id = h.id WHERE ph.project_id = ? ORDER BY h.hh_no";
+    sqlite3_stmt *st = db_prep(db, sql, e);
+
+    if (st != NULL) {
+        db_bind_int(st, 1, id);
+    }
+    return db_rows(db, st, sizeof(**v), linked_fill, NULL, (void **)v, n,
+                   _("reading the beneficiaries"), e);
+}
+
 /* --- allocations ------------------------------------------------------ */
 
 int

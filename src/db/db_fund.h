@@ -127,6 +127,17 @@ int db_project_link(struct db *db, const struct actor *a, int64_t id,
 int db_project_linked(struct db *db, const struct codebook *cb, int64_t id,
                       int *households, int *former_poor, int *monitored,
                       struct err *e);
+/* The households linked to project ID, by number. */
+struct linked_row {
+    int64_t household_id;
+    char hh_no[32];
+    char head[96];
+    char place[PLACE_BUF];
+    char hh_type[CODE_BUF];
+    int monitored;
+};
+int db_project_households(struct db *db, int64_t id, struct linked_row **v, size_t *n,
+                          struct err *e);
 
 /* --- allocations and payments ------------------------------------------ */
 

@@ -19,10 +19,12 @@
 #include "db/db_fund.h"
 #include "tui/f_common.h"
 #include "tui/form.h"
+#include "tui/screen.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/sbuf.h"
 #include "util/u8.h"
+#include "util/xalloc.h"
 
 static const struct field_spec p_name = {
     "name", N_("Project name"), FT_TEXT, FF_REQUIRED, 60, 0, 0, NULL, 0,
@@ -317,3 +319,58 @@ const struct form_kind project_step_form = {
     .open = pstep_open,
     .save = pstep_save,
 };
+
+/* --- beneficiary households ------------------------------------------------ */
+
+static const struct field_spec l_hh = {
+    "hh_no", N_("Household number"), FT_TEXT, FF_REQUIRED, 30, 0, 0, NULL, 0,
+    N_("The number of a household of the registry (户编号) that benefits from the project.")};
+static const struct field_spec l_unlink = {
+    "unlink", N_("Remove the link"), FT_YESNO, 0, 0, 0, 0, NULL, 0,
+    N_("是 takes the household off the project's beneficiaries.")};
+
+static int
+link_open(struct form *fm, struct err *e)
+{
+    (void)e;
+    snprintf(fm->title, sizeof(fm->title), "%s", _("Beneficiary household"));
+    form_add_str(fm, &l_hh, "", "");
+    form_add_num(fm, &l_unlink, "", 0, 0);
+    return 0;
+}
+
+static int
+link_save(struct form *fm, struct err *e)
+{
+    const int64_t *project = fm->data;
+    char no[64];
+    int unlink = form_num(fm, "", "unlink", 0) != 0;
+
+    form_str(fm, "", "hh_no", no, sizeof(no));
+    if (db_project_link(fm->app->db, form_actor(fm), *project, no, !unlink, e) != 0) {
+        return -1;
+    }
+    snprintf(fm->done, sizeof(fm->done),
+             unlink ? _("Household %s is no longer linked to the project.")
+                    : _("Household %s is linked to the project."),
+             no);
+    return 0;
+}
+
+static const struct form_kind project_link_form = {
+    .id = "project_link",
+    .no_draft = 1,
+    .open = link_open,
+    .save = link_save,
+    .free_data = free,
+};
+
+unsigned
+project_link_dialog(struct tui *t, int64_t project)
+{
+    int64_t *p = xcalloc(1, sizeof(*p));
+
+    *p = project;
+    form_open_with(t, &project_link_form, p);
+    return D_ALL;
+}

@@ -152,6 +152,9 @@ extern const struct form_kind allocation_form;  /* f_funds.c: arg = project */
 extern const struct form_kind payment_form;     /* f_funds.c: arg = project */
 extern const struct form_kind project_form;     /* f_project.c: id 0 = new */
 extern const struct form_kind project_step_form;/* f_project.c: arg = action */
+/* Link a household of the registry to PROJECT as a beneficiary, or
+ * remove the link (f_project.c); dirty flags. */
+unsigned project_link_dialog(struct tui *t, int64_t project);
 extern const struct form_kind asset_form;       /* f_asset.c */
 extern const struct form_kind asset_income_form;/* f_asset.c: arg = asset */
 extern const struct form_kind partner_form;     /* f_pair.c */

@@ -682,6 +682,38 @@ project_money(struct tui *t, struct view *v, const struct project_row *r,
     }
 }
 
+/* The households of the registry linked to project ID. */
+static void
+linked_rows(struct tui *t, struct view *v, int64_t id)
+{
+    static const struct table_col cols[] = {
+        {N_("household no."), 16, 0, 0, 0},
+        {N_("head"), 8, 0, 0, 0},
+        {N_("place"), 12, 0, 0, 1},
+        {N_("household type"), 8, 0, 0, 0},
+        {N_("monitored"), 4, 0, 0, 0},
+    };
+    struct linked_row *r;
+    struct err e;
+    size_t n, i;
+
+    if (db_project_households(t->app->db, id, &r, &n, &e) != 0) {
+        return;
+    }
+    view_table(v, cols, NCOLS(cols));
+    for (i = 0; i < n; i++) {
+        const char *cells[5];
+
+        cells[0] = r[i].hh_no;
+        cells[1] = r[i].head;
+        cells[2] = r[i].place;
+        cells[3] = code_text(t, "hh_type", r[i].hh_type);
+        cells[4] = r[i].monitored ? _("yes") : "";
+        view_row_mark(v, 0, 0, cells, 0);
+    }
+    free(r);
+}
+
 static void
 project_benefit(struct tui *t, struct view *v, const struct project *p)
 {
@@ -702,6 +734,7 @@ project_benefit(struct tui *t, struct view *v, const struct project *p)
     if (db_project_linked(t->app->db, codes(t), p->id, &hh, &poor, &mon, &e) == 0 && hh > 0) {
         view_pairf(v, _("Linked in the registry: "), _("%d households (%d former poor, %d monitored)"),
                    hh, poor, mon);
+        linked_rows(t, v, p->id);
     }
 }
 
@@ -873,6 +906,7 @@ static const struct keydef project_view_keys[] = {
     {'x', 0, ACT_STEP, "x", N_("next step"), KD_BAR},
     {'a', 0, ACT_ADD, "a", N_("allocate funds"), KD_BAR},
     {'y', 0, ACT_FORM1, "y", N_("record a payment"), KD_BAR},
+    {'h', 0, ACT_FORM2, "h", N_("link a beneficiary household"), 0},
     {0, 0, ACT_NONE, NULL, NULL, 0},
 };
 
@@ -891,6 +925,8 @@ project_view_action(struct tui *t, void *ctx, int action, int64_t id,
     case ACT_FORM1:
         form_open(t, &payment_form, 0, 0, id);
         return D_ALL;
+    case ACT_FORM2:
+        return project_link_dialog(t, id);
     default:
         return 0;
     }
@@ -906,7 +942,7 @@ project_print(struct tui *t, void *ctx, int64_t id)
 static const struct view_def project_view = {
     .id = "project",
     .title = N_("project"),
-    .help = N_("A project: its data, warnings, funds (allocations and payments), beneficiaries, history and assets.  x takes the next step of its lifecycle, a allocates funds from a receipt, y records a payment; Enter or e on an allocation or a payment edits it, on an asset opens it."),
+    .help = N_("A project: its data, warnings, funds (allocations and payments), beneficiaries, history and assets.  x takes the next step of its lifecycle, a allocates funds from a receipt, y records a payment, h links a beneficiary household of the registry by its number (or removes the link); Enter or e on an allocation or a payment edits it, on an asset opens it."),
     .build = project_build,
     .open_ref = project_open_ref,
     .edit_ref = project_edit_ref,

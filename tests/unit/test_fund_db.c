@@ -18,6 +18,7 @@
 #include "db/db_audit.h"
 #include "db/db_division.h"
 #include "db/db_fund.h"
+#include "db/db_household.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/path.h"
@@ -570,6 +571,64 @@ test_deletes(void **state)
     allocation_clear(&a);
 }
 
+/* A household NO of village VILLAGE (of TOWN), type TYPE. */
+static void
+add_household(struct fixture *x, const char *no, int64_t town, int64_t village, const char *type)
+{
+    struct household h;
+
+    memset(&h, 0, sizeof(h));
+    snprintf(h.hh_no, sizeof(h.hh_no), "%s", no);
+    h.township_id = town;
+    h.village_id = village;
+    snprintf(h.hh_type, sizeof(h.hh_type), "%s", type);
+    if (db_household_insert(x->db, "t", &h, 0, &x->e)) {
+        fail_msg("household: %s", x->e.msg);
+    }
+}
+
+static void
+test_links(void **state)
+{
+    struct fixture *x = *state;
+    int64_t p = add_project(x, "1", PS_PROPOSED);
+    const char *poor = code_with_tag(&x->p.codes, "hh_type", "former_poor");
+    struct linked_row *v;
+    size_t n;
+    int hh, fp, mon;
+
+    assert_non_null(poor);
+    add_household(x, "5199010010010001", x->town1, x->village1, poor);
+    add_household(x, "5199010010010002", x->town1, x->village1, "9");
+    add_household(x, "5199010020030001", x->town2, x->village2, poor);
+    assert_int_equal(db_project_link(x->db, &x->county, p, "5199010010010001", 1, &x->e), 0);
+    assert_int_equal(db_project_link(x->db, &x->village, p, "5199010010010002", 1, &x->e), 0);
+    /* twice is once; a number that is not there; outside the actor's scope */
+    assert_int_equal(db_project_link(x->db, &x->county, p, "5199010010010001", 1, &x->e), 0);
+    assert_int_equal(db_project_link(x->db, &x->county, p, "5199019999999999", 1, &x->e), -1);
+    assert_int_equal(x->e.code, ERR_NOTFOUND);
+    assert_int_equal(db_project_link(x->db, &x->village, p, "5199010020030001", 1, &x->e), -1);
+    assert_int_equal(db_project_link(x->db, &x->viewer, p, "5199010010010001", 0, &x->e), -1);
+    assert_int_equal(db_project_linked(x->db, &x->p.codes, p, &hh, &fp, &mon, &x->e), 0);
+    assert_int_equal(hh, 2);
+    assert_int_equal(fp, 1);
+    assert_int_equal(db_project_households(x->db, p, &v, &n, &x->e), 0);
+    assert_int_equal(n, 2);
+    assert_string_equal(v[0].hh_no, "5199010010010001");
+    assert_string_equal(v[0].place, "红岩镇/白马村");
+    free(v);
+    assert_int_equal(count(x, "SELECT count(*) FROM audit WHERE tbl = 'project_household'"
+                              " AND op = 'insert'"), 2);
+    /* unlinking, audited */
+    assert_int_equal(db_project_link(x->db, &x->county, p, "5199010010010001", 0, &x->e), 0);
+    assert_int_equal(db_project_households(x->db, p, &v, &n, &x->e), 0);
+    assert_int_equal(n, 1);
+    assert_string_equal(v[0].hh_no, "5199010010010002");
+    free(v);
+    assert_int_equal(count(x, "SELECT count(*) FROM audit WHERE tbl = 'project_household'"
+                              " AND op = 'delete' AND new = '5199010010010001'"), 1);
+}
+
 int
 main(void)
 {
@@ -583,6 +642,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_meter_sums_and_flags, setup, teardown),
         cmocka_unit_test_setup_teardown(test_assets, setup, teardown),
         cmocka_unit_test_setup_teardown(test_deletes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_links, setup, teardown),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
