@@ -18,6 +18,8 @@
 #include "db/db_fund.h"
 #include "tui/f_common.h"
 #include "tui/form.h"
+#include "tui/screen.h"
+#include "tui/tui.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -424,3 +426,114 @@ const struct form_kind payment_form = {
     .save = payment_save,
     .theirs = payment_theirs,
 };
+
+/* --- deleting a receipt, an allocation or a payment --------------------------- */
+
+struct del_job {
+    enum fund_record kind;
+    int64_t id, version;
+    char what[300];
+};
+
+static const struct field_spec d_what = {
+    "what", N_("Delete"), FT_TEXT, FF_READONLY, 300, 0, 0, NULL, 0, NULL};
+static const struct field_spec d_sure = {
+    "sure", N_("Delete it"), FT_YESNO, 0, 0, 0, 0, NULL, 0,
+    N_("是 deletes the record (recorded in the audit log); a record others depend on is refused.")};
+
+static int
+del_open(struct form *fm, struct err *e)
+{
+    struct del_job *j = fm->data;
+
+    (void)e;
+    snprintf(fm->title, sizeof(fm->title), "%s", _("Delete"));
+    form_add_str(fm, &d_what, "", j->what);
+    form_add_num(fm, &d_sure, "", 0, 0);
+    return 0;
+}
+
+static int
+del_save(struct form *fm, struct err *e)
+{
+    struct del_job *j = fm->data;
+    const struct actor *a = form_actor(fm);
+    struct db *db = fm->app->db;
+    int rc;
+
+    if (form_num(fm, "", "sure", 0) == 0) {
+        return err_set(e, ERR_INVALID, "%s", _("set Delete it to 是 to delete, or press Esc"));
+    }
+    rc = j->kind == FR_FUND ? db_fund_delete(db, a, j->id, j->version, e)
+         : j->kind == FR_ALLOCATION ? db_allocation_delete(db, a, j->id, j->version, e)
+                                    : db_payment_delete(db, a, j->id, j->version, e);
+    if (rc == 0) {
+        snprintf(fm->done, sizeof(fm->done), _("Deleted: %s (recorded in the audit log)."),
+                 j->what);
+    }
+    return rc;
+}
+
+static const struct form_kind delete_form = {
+    .id = "fund_delete",
+    .no_draft = 1,
+    .open = del_open,
+    .save = del_save,
+    .free_data = free,
+};
+
+/* J's description and version from the record as stored. */
+static int
+del_describe(struct tui *t, struct del_job *j, struct err *e)
+{
+    char amount[MONEY_BUF], day[DATE_BUF];
+    struct fund f;
+    struct allocation al;
+    struct payment p;
+    int rc;
+
+    fund_init(&f);
+    allocation_init(&al);
+    payment_init(&p);
+    if (j->kind == FR_FUND && (rc = db_fund_get(t->app->db, j->id, &f, e)) == 0) {
+        money_format(f.amount, 1, amount);
+        snprintf(j->what, sizeof(j->what), _("fund receipt %s, %s yuan"), f.doc_no, amount);
+        j->version = f.version;
+    } else if (j->kind == FR_ALLOCATION &&
+               (rc = db_allocation_get(t->app->db, j->id, &al, e)) == 0) {
+        money_format(al.amount, 1, amount);
+        date_format(al.alloc_date, day);
+        snprintf(j->what, sizeof(j->what), _("allocation of %s yuan on %s"), amount, day);
+        j->version = al.version;
+    } else if (j->kind == FR_PAYMENT && (rc = db_payment_get(t->app->db, j->id, &p, e)) == 0) {
+        money_format(p.amount, 1, amount);
+        date_format(p.pay_date, day);
+        snprintf(j->what, sizeof(j->what), _("payment of %s yuan on %s to %s (voucher %s)"),
+                 amount, day, p.payee, p.voucher_no);
+        j->version = p.version;
+    } else {
+        rc = -1;
+    }
+    fund_clear(&f);
+    allocation_clear(&al);
+    payment_clear(&p);
+    return rc;
+}
+
+unsigned
+funds_delete_dialog(struct tui *t, enum fund_record kind, int64_t id)
+{
+    struct del_job *j = xcalloc(1, sizeof(*j));
+    struct err e;
+
+    j->kind = kind;
+    j->id = id;
+    err_clear(&e);
+    if (del_describe(t, j, &e) != 0) {
+        tui_message(t, 1, "%s", e.msg[0] ? e.msg : _("The record is no longer there."));
+        free(j);
+        return D_STATUS;
+    }
+    form_open_with(t, &delete_form, j);
+    return D_ALL;
+}

@@ -150,6 +150,10 @@ extern const struct form_kind print_form;       /* f_print.c: fm->data */
 extern const struct form_kind fund_form;        /* f_funds.c: a receipt */
 extern const struct form_kind allocation_form;  /* f_funds.c: arg = project */
 extern const struct form_kind payment_form;     /* f_funds.c: arg = project */
+/* Delete a receipt, an allocation or a payment after a confirmation
+ * (f_funds.c); dirty flags. */
+enum fund_record { FR_FUND, FR_ALLOCATION, FR_PAYMENT };
+unsigned funds_delete_dialog(struct tui *t, enum fund_record kind, int64_t id);
 extern const struct form_kind project_form;     /* f_project.c: id 0 = new */
 extern const struct form_kind project_step_form;/* f_project.c: arg = action */
 /* Link a household of the registry to PROJECT as a beneficiary, or

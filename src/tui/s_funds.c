@@ -257,6 +257,18 @@ receipt_print(struct tui *t, void *ctx, int64_t id)
     return funds_print_receipt(t, id, 1);
 }
 
+static const struct keydef receipt_keys[] = {
+    {'d', 0, ACT_DELETE, "d", N_("delete"), 0},
+    {0, 0, ACT_NONE, NULL, NULL, 0},
+};
+
+static unsigned
+receipts_action(struct tui *t, void *ctx, int action, int64_t id)
+{
+    (void)ctx;
+    return action == ACT_DELETE && id != 0 ? funds_delete_dialog(t, FR_FUND, id) : 0;
+}
+
 static const struct table_def receipts_def = {
     .id = "fund_receipts",
     .title = N_("fund receipts"),
@@ -275,6 +287,8 @@ static const struct table_def receipts_def = {
     .filter = filter_open,
     .clear_filter = filter_clear,
     .info = filter_info,
+    .keys = receipt_keys,
+    .action = receipts_action,
 };
 
 static const struct table_col alloc_of_fund_cols[] = {
@@ -388,6 +402,15 @@ open_project_ref(struct tui *t, void *ctx, const struct view_ref *ref)
     return D_ALL;
 }
 
+static unsigned
+receipt_view_action(struct tui *t, void *ctx, int action, int64_t id,
+                    const struct view_ref *ref)
+{
+    (void)ctx;
+    (void)ref;
+    return action == ACT_DELETE ? funds_delete_dialog(t, FR_FUND, id) : 0;
+}
+
 static const struct view_def receipt_view = {
     .id = "fund_receipt",
     .title = N_("fund receipt"),
@@ -395,6 +418,8 @@ static const struct view_def receipt_view = {
     .open_ref = open_project_ref,
     .edit = receipt_edit,
     .print = receipt_print,
+    .keys = receipt_keys,
+    .action = receipt_view_action,
 };
 
 /* --- projects ---------------------------------------------------------------- */
@@ -907,6 +932,7 @@ static const struct keydef project_view_keys[] = {
     {'a', 0, ACT_ADD, "a", N_("allocate funds"), KD_BAR},
     {'y', 0, ACT_FORM1, "y", N_("record a payment"), KD_BAR},
     {'h', 0, ACT_FORM2, "h", N_("link a beneficiary household"), 0},
+    {'d', 0, ACT_DELETE, "d", N_("delete the allocation or payment under the cursor"), 0},
     {0, 0, ACT_NONE, NULL, NULL, 0},
 };
 
@@ -915,7 +941,6 @@ project_view_action(struct tui *t, void *ctx, int action, int64_t id,
                     const struct view_ref *ref)
 {
     (void)ctx;
-    (void)ref;
     switch (action) {
     case ACT_STEP:
         return project_steps(t, id);
@@ -927,6 +952,13 @@ project_view_action(struct tui *t, void *ctx, int action, int64_t id,
         return D_ALL;
     case ACT_FORM2:
         return project_link_dialog(t, id);
+    case ACT_DELETE:
+        if (ref != NULL && (ref->kind == REF_ALLOC || ref->kind == REF_PAYMENT)) {
+            return funds_delete_dialog(t, ref->kind == REF_ALLOC ? FR_ALLOCATION : FR_PAYMENT,
+                                       ref->id);
+        }
+        tui_message(t, 1, "%s", _("Put the cursor on an allocation or a payment to delete it."));
+        return D_STATUS;
     default:
         return 0;
     }
