@@ -15,7 +15,11 @@ command -v python3 >/dev/null || skip_all "python3 is not installed"
 NSOCK=0
 SOCK="zxtest$$-0"
 tm() { "$TMUX_BIN" -L "$SOCK" -f /dev/null "$@"; }
-trap 'tm kill-server 2>/dev/null; chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
+# At the end: the tmux server, and whatever of this test's is still
+# running (a sanitizer build can hang in its leak check once its terminal
+# is gone, and would burn a CPU for the rest of the suite).
+trap 'tm kill-server 2>/dev/null; pkill -KILL -f -- "--db $T/" 2>/dev/null;
+      chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
 
 # The locale staff use; C.UTF-8 when zh_CN.UTF-8 was not generated.
 ZH=zh_CN.UTF-8
