@@ -137,14 +137,6 @@ rounds_load(struct tui *t, void *ctx, struct table_rows *out, struct err *e)
 }
 
 static unsigned
-round_open(struct tui *t, void *ctx, int64_t id)
-{
-    (void)ctx;
-    view_open(t, &round_view, id);
-    return D_ALL;
-}
-
-static unsigned
 round_new(struct tui *t, void *ctx)
 {
     (void)ctx;
@@ -166,7 +158,7 @@ static const struct table_def rounds_def = {
     .ncols = NCOLS(round_cols),
     .empty = N_("No assessment round yet: a makes one."),
     .load = rounds_load,
-    .open = round_open,
+    .view = &round_view,
     .create = round_new,
     .print = rounds_print,
 };

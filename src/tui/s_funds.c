@@ -220,30 +220,6 @@ receipts_load(struct tui *t, void *ctx, struct table_rows *out, struct err *e)
 }
 
 static unsigned
-receipt_open(struct tui *t, void *ctx, int64_t id)
-{
-    (void)ctx;
-    view_open(t, &receipt_view, id);
-    return D_ALL;
-}
-
-static unsigned
-receipt_new(struct tui *t, void *ctx)
-{
-    (void)ctx;
-    form_open(t, &fund_form, 0, 0, 0);
-    return D_ALL;
-}
-
-static unsigned
-receipt_edit(struct tui *t, void *ctx, int64_t id)
-{
-    (void)ctx;
-    form_open(t, &fund_form, 0, id, 0);
-    return D_ALL;
-}
-
-static unsigned
 receipts_print(struct tui *t, void *ctx, const int64_t *ids, size_t n)
 {
     (void)ctx;
@@ -280,9 +256,8 @@ static const struct table_def receipts_def = {
     .ctx_new = ctx_new,
     .ctx_free = ctx_free,
     .load = receipts_load,
-    .open = receipt_open,
-    .create = receipt_new,
-    .edit = receipt_edit,
+    .view = &receipt_view,
+    .form = &fund_form,
     .print = receipts_print,
     .filter = filter_open,
     .clear_filter = filter_clear,
@@ -416,7 +391,7 @@ static const struct view_def receipt_view = {
     .title = N_("fund receipt"),
     .build = receipt_build,
     .open_ref = open_project_ref,
-    .edit = receipt_edit,
+    .form = &fund_form,
     .print = receipt_print,
     .keys = receipt_keys,
     .action = receipt_view_action,
@@ -464,30 +439,6 @@ projects_load(struct tui *t, void *ctx, struct table_rows *out, struct err *e)
     }
     free(v);
     return 0;
-}
-
-static unsigned
-project_open(struct tui *t, void *ctx, int64_t id)
-{
-    (void)ctx;
-    view_open(t, &project_view, id);
-    return D_ALL;
-}
-
-static unsigned
-project_new(struct tui *t, void *ctx)
-{
-    (void)ctx;
-    form_open(t, &project_form, 0, 0, 0);
-    return D_ALL;
-}
-
-static unsigned
-project_edit(struct tui *t, void *ctx, int64_t id)
-{
-    (void)ctx;
-    form_open(t, &project_form, 0, id, 0);
-    return D_ALL;
 }
 
 /* x: the steps the user may take on the project now. */
@@ -580,9 +531,8 @@ static const struct table_def projects_def = {
     .ctx_new = ctx_new,
     .ctx_free = ctx_free,
     .load = projects_load,
-    .open = project_open,
-    .create = project_new,
-    .edit = project_edit,
+    .view = &project_view,
+    .form = &project_form,
     .print = projects_print,
     .filter = filter_open,
     .clear_filter = filter_clear,
@@ -978,7 +928,7 @@ static const struct view_def project_view = {
     .build = project_build,
     .open_ref = project_open_ref,
     .edit_ref = project_edit_ref,
-    .edit = project_edit,
+    .form = &project_form,
     .print = project_print,
     .keys = project_view_keys,
     .action = project_view_action,
@@ -1032,30 +982,6 @@ assets_load(struct tui *t, void *ctx, struct table_rows *out, struct err *e)
 }
 
 static unsigned
-asset_open(struct tui *t, void *ctx, int64_t id)
-{
-    (void)ctx;
-    view_open(t, &asset_view, id);
-    return D_ALL;
-}
-
-static unsigned
-asset_new(struct tui *t, void *ctx)
-{
-    (void)ctx;
-    form_open(t, &asset_form, 0, 0, 0);
-    return D_ALL;
-}
-
-static unsigned
-asset_edit(struct tui *t, void *ctx, int64_t id)
-{
-    (void)ctx;
-    form_open(t, &asset_form, 0, id, 0);
-    return D_ALL;
-}
-
-static unsigned
 assets_print(struct tui *t, void *ctx, const int64_t *ids, size_t n)
 {
     (void)ctx;
@@ -1080,9 +1006,8 @@ static const struct table_def assets_def = {
     .ctx_new = ctx_new,
     .ctx_free = ctx_free,
     .load = assets_load,
-    .open = asset_open,
-    .create = asset_new,
-    .edit = asset_edit,
+    .view = &asset_view,
+    .form = &asset_form,
     .print = assets_print,
     .filter = filter_open,
     .clear_filter = filter_clear,
@@ -1269,7 +1194,7 @@ static const struct view_def asset_view = {
     .build = asset_build,
     .open_ref = asset_open_ref,
     .edit_ref = asset_edit_ref,
-    .edit = asset_edit,
+    .form = &asset_form,
     .print = asset_print,
     .keys = asset_view_keys,
     .action = asset_view_action,

@@ -378,30 +378,6 @@ partners_load(struct tui *t, void *ctx, struct table_rows *out, struct err *e)
     return 0;
 }
 
-static unsigned
-partner_open(struct tui *t, void *ctx, int64_t id)
-{
-    (void)ctx;
-    view_open(t, &partner_view, id);
-    return D_ALL;
-}
-
-static unsigned
-partner_new(struct tui *t, void *ctx)
-{
-    (void)ctx;
-    form_open(t, &partner_form, 0, 0, 0);
-    return D_ALL;
-}
-
-static unsigned
-partner_edit(struct tui *t, void *ctx, int64_t id)
-{
-    (void)ctx;
-    form_open(t, &partner_form, 0, id, 0);
-    return D_ALL;
-}
-
 /* --- p: the prints of the rows --------------------------------------------- */
 
 /* The year a tab's filter is of, else this year. */
@@ -508,10 +484,9 @@ static const struct table_def partners_def = {
     .ctx_new = partners_ctx_new,
     .ctx_free = ctx_free,
     .load = partners_load,
-    .open = partner_open,
-    .create = partner_new,
+    .view = &partner_view,
+    .form = &partner_form,
     .print = partners_print,
-    .edit = partner_edit,
     .filter = filter_open,
     .clear_filter = filter_clear,
     .info = filter_info,
@@ -572,22 +547,6 @@ agreement_open(struct tui *t, void *ctx, int64_t id)
     return D_ALL;
 }
 
-static unsigned
-agreement_new(struct tui *t, void *ctx)
-{
-    (void)ctx;
-    form_open(t, &agreement_form, 0, 0, 0);
-    return D_ALL;
-}
-
-static unsigned
-agreement_edit(struct tui *t, void *ctx, int64_t id)
-{
-    (void)ctx;
-    form_open(t, &agreement_form, 0, id, 0);
-    return D_ALL;
-}
-
 static const struct table_def agreements_def = {
     .id = "agreements",
     .title = N_("yearly agreements"),
@@ -600,9 +559,8 @@ static const struct table_def agreements_def = {
     .ctx_free = ctx_free,
     .load = agreements_load,
     .open = agreement_open,
-    .create = agreement_new,
+    .form = &agreement_form,
     .print = agreements_print,
-    .edit = agreement_edit,
     .filter = filter_open,
     .clear_filter = filter_clear,
     .info = filter_info,
@@ -659,22 +617,6 @@ record_open(struct tui *t, void *ctx, int64_t id)
     return D_ALL;
 }
 
-static unsigned
-record_new(struct tui *t, void *ctx)
-{
-    (void)ctx;
-    form_open(t, &pair_record_form, 0, 0, 0);
-    return D_ALL;
-}
-
-static unsigned
-record_edit(struct tui *t, void *ctx, int64_t id)
-{
-    (void)ctx;
-    form_open(t, &pair_record_form, 0, id, 0);
-    return D_ALL;
-}
-
 static const struct table_def records_def = {
     .id = "pair_records",
     .title = N_("arrivals"),
@@ -687,9 +629,8 @@ static const struct table_def records_def = {
     .ctx_free = ctx_free,
     .load = records_load,
     .open = record_open,
-    .create = record_new,
+    .form = &pair_record_form,
     .print = records_print,
-    .edit = record_edit,
     .filter = filter_open,
     .clear_filter = filter_clear,
     .info = filter_info,
@@ -1003,7 +944,7 @@ static const struct view_def partner_view = {
     .open_ref = partner_edit_ref,
     .edit_ref = partner_edit_ref,
     .print = partner_print,
-    .edit = partner_edit,
+    .form = &partner_form,
     .keys = partner_view_keys,
     .action = partner_view_action,
 };
@@ -1054,30 +995,6 @@ teams_load(struct tui *t, void *ctx, struct table_rows *out, struct err *e)
     return 0;
 }
 
-static unsigned
-team_open(struct tui *t, void *ctx, int64_t id)
-{
-    (void)ctx;
-    view_open(t, &team_view, id);
-    return D_ALL;
-}
-
-static unsigned
-team_new(struct tui *t, void *ctx)
-{
-    (void)ctx;
-    form_open(t, &team_form, 0, 0, 0);
-    return D_ALL;
-}
-
-static unsigned
-team_edit(struct tui *t, void *ctx, int64_t id)
-{
-    (void)ctx;
-    form_open(t, &team_form, 0, id, 0);
-    return D_ALL;
-}
-
 static const struct table_def teams_def = {
     .id = "teams",
     .title = N_("resident teams"),
@@ -1089,10 +1006,9 @@ static const struct table_def teams_def = {
     .ctx_new = teams_ctx_new,
     .ctx_free = ctx_free,
     .load = teams_load,
-    .open = team_open,
-    .create = team_new,
+    .view = &team_view,
+    .form = &team_form,
     .print = teams_print,
-    .edit = team_edit,
     .filter = filter_open,
     .clear_filter = filter_clear,
     .info = filter_info,
@@ -1180,22 +1096,6 @@ attendance_open(struct tui *t, void *ctx, int64_t id)
     return D_ALL;
 }
 
-static unsigned
-attendance_new(struct tui *t, void *ctx)
-{
-    (void)ctx;
-    form_open(t, &attendance_form, 0, 0, 0);
-    return D_ALL;
-}
-
-static unsigned
-attendance_edit(struct tui *t, void *ctx, int64_t id)
-{
-    (void)ctx;
-    form_open(t, &attendance_form, 0, id, 0);
-    return D_ALL;
-}
-
 static const struct table_def attendance_def = {
     .id = "attendance",
     .title = N_("attendance"),
@@ -1208,9 +1108,8 @@ static const struct table_def attendance_def = {
     .ctx_free = ctx_free,
     .load = attendance_load,
     .open = attendance_open,
-    .create = attendance_new,
+    .form = &attendance_form,
     .print = attendance_print,
-    .edit = attendance_edit,
     .filter = filter_open,
     .clear_filter = filter_clear,
     .info = filter_info,
@@ -1557,7 +1456,7 @@ static const struct view_def team_view = {
     .open_ref = team_edit_ref,
     .edit_ref = team_edit_ref,
     .print = team_print,
-    .edit = team_edit,
+    .form = &team_form,
     .keys = team_view_keys,
     .action = team_view_action,
 };

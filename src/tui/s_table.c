@@ -15,7 +15,9 @@
 #include "tui/draw.h"
 #include "tui/s_menu.h"
 #include "tui/screen.h"
+#include "tui/form.h"
 #include "tui/table.h"
+#include "tui/view.h"
 #include "tui/w_line.h"
 #include "util/err.h"
 #include "util/i18n.h"
@@ -134,13 +136,13 @@ offered(const void *ctx, enum action a)
 
     switch (a) {
     case ACT_OPEN:
-        return d->open != NULL;
+        return d->open != NULL || d->view != NULL;
     case ACT_FILTER:
         return d->filter != NULL;
     case ACT_NEW:
-        return d->create != NULL;
+        return d->create != NULL || d->form != NULL;
     case ACT_EDIT:
-        return d->edit != NULL;
+        return d->edit != NULL || d->form != NULL;
     case ACT_PRINT:
     case ACT_TAG:
     case ACT_UNTAG_ALL:
@@ -660,14 +662,32 @@ row_action(struct table_screen *ts, struct tui *t, int action)
 
     switch (action) {
     case ACT_OPEN:
-        return r != NULL ? after(ts, d->open(t, ctx, r->id)) : 0;
+        if (r == NULL) {
+            return 0;
+        }
+        if (d->open == NULL) {
+            view_open(t, d->view, r->id);
+            return after(ts, D_ALL);
+        }
+        return after(ts, d->open(t, ctx, r->id));
     case ACT_EDIT:
         if (r == NULL || !tui_writable(t)) {
             return D_STATUS;
         }
+        if (d->edit == NULL) {
+            form_open(t, d->form, 0, r->id, 0);
+            return after(ts, D_ALL);
+        }
         return after(ts, d->edit(t, ctx, r->id));
     case ACT_NEW:
-        return tui_writable(t) ? after(ts, d->create(t, ctx)) : D_STATUS;
+        if (!tui_writable(t)) {
+            return D_STATUS;
+        }
+        if (d->create == NULL) {
+            form_open(t, d->form, 0, 0, 0);
+            return after(ts, D_ALL);
+        }
+        return after(ts, d->create(t, ctx));
     case ACT_FILTER:
         return d->filter(t, ctx) ? ask_reload(ts) | D_ALL : D_ALL;
     default:

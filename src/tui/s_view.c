@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "tui/draw.h"
+#include "tui/form.h"
 #include "tui/screen.h"
 #include "tui/view.h"
 #include "util/err.h"
@@ -84,7 +85,7 @@ offered(const void *ctx, enum action a)
     case ACT_OPEN:
         return d->open_ref != NULL;
     case ACT_EDIT:
-        return d->edit != NULL || d->edit_ref != NULL;
+        return d->edit != NULL || d->form != NULL || d->edit_ref != NULL;
     case ACT_PRINT:
         return d->print != NULL;
     default:
@@ -353,6 +354,10 @@ edit(struct view_screen *vs, struct tui *t)
     }
     if (vs->def->edit != NULL) {
         return after(vs, t, vs->def->edit(t, vs->ctx, vs->v.id));
+    }
+    if (vs->def->form != NULL) {
+        form_open(t, vs->def->form, 0, vs->v.id, 0);
+        return after(vs, t, D_ALL);
     }
     tui_message(t, 0, "%s", _("Move to a line to edit first."));
     return D_STATUS;

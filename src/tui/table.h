@@ -31,6 +31,8 @@
 struct err;
 struct sbuf;
 struct tui;
+struct view_def;
+struct form_kind;
 
 struct table_col {
     const char *title;     /* N_ */
@@ -87,6 +89,11 @@ struct table_def {
     unsigned (*open)(struct tui *t, void *ctx, int64_t id);
     unsigned (*create)(struct tui *t, void *ctx);
     unsigned (*edit)(struct tui *t, void *ctx, int64_t id);
+    /* The common case without a function: Enter opens VIEW on the row's
+     * id, a opens FORM for a new record and e for the row's (each used
+     * when OPEN, CREATE or EDIT is NULL). */
+    const struct view_def *view;
+    const struct form_kind *form;
     unsigned (*print)(struct tui *t, void *ctx, const int64_t *ids, size_t n);
     /* f: change the filter (a menu, a form...); returns 1 when it
      * changed at once, 0 when not or when it opened a screen.  c: back

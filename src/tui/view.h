@@ -27,6 +27,7 @@ struct err;
 struct sbuf;
 struct table_col;
 struct tui;
+struct form_kind;
 
 /* What an item stands for: KIND is the definition's own number (0: no
  * record), ID the record's. */
@@ -108,6 +109,8 @@ struct view_def {
     unsigned (*open_ref)(struct tui *t, void *ctx, const struct view_ref *ref);
     unsigned (*edit_ref)(struct tui *t, void *ctx, const struct view_ref *ref);
     unsigned (*edit)(struct tui *t, void *ctx, int64_t id);
+    /* Without EDIT: e opens FORM on the record (form_open with its id). */
+    const struct form_kind *form;
     unsigned (*print)(struct tui *t, void *ctx, int64_t id);
     /* More keys (ACT_FORM1.., KD_BAR to show them), ended by {0}, and what
      * they do; REF is the item under the cursor (NULL: none). */
