@@ -24,6 +24,7 @@
 
 #include "core/money.h"
 #include "core/policy.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/path.h"
@@ -175,7 +176,7 @@ check_codebook(const struct policy *p, const char *path, struct err *e)
     };
     size_t i;
 
-    for (i = 0; i < sizeof(need) / sizeof(need[0]); i++) {
+    for (i = 0; i < ARRAY_SIZE(need); i++) {
         const struct code_table *t = codebook_table(&p->codes, need[i][0]);
 
         if (t == NULL || t->n == 0) {
@@ -416,7 +417,7 @@ load_rule(struct policy *p, const struct pfile *f, config_setting_t *g,
         r->province = prov;
         r->from_year = from;
     }
-    for (i = 0; i < sizeof(rule_keys) / sizeof(rule_keys[0]); i++) {
+    for (i = 0; i < ARRAY_SIZE(rule_keys); i++) {
         if (base != NULL && config_setting_get_member(g, rule_keys[i].name) == NULL) {
             continue;
         }

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/path.h"
@@ -102,7 +103,7 @@ settings_init(struct settings *s)
     size_t i;
 
     memset(s, 0, sizeof(*s));
-    for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+    for (i = 0; i < ARRAY_SIZE(keys); i++) {
         if (keys[i].type == KEY_STRING) {
             *str_field(s, &keys[i]) = xstrdup(keys[i].def_str);
         } else {
@@ -116,7 +117,7 @@ settings_release(struct settings *s)
 {
     size_t i;
 
-    for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+    for (i = 0; i < ARRAY_SIZE(keys); i++) {
         if (keys[i].type == KEY_STRING) {
             free(*str_field(s, &keys[i]));
         }
@@ -133,7 +134,7 @@ find_key(const char *name)
 {
     size_t i;
 
-    for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+    for (i = 0; i < ARRAY_SIZE(keys); i++) {
         if (strcmp(keys[i].name, name) == 0) {
             return &keys[i];
         }

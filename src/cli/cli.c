@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 
@@ -132,7 +133,7 @@ cli_find(const char *name)
 {
     size_t i;
 
-    for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+    for (i = 0; i < ARRAY_SIZE(commands); i++) {
         if (strcmp(commands[i].name, name) == 0) {
             return &commands[i];
         }
@@ -148,7 +149,7 @@ cli_print_usage(FILE *fp)
     fprintf(fp, "%s\n  zhenxing [--db FILE] [--config FILE]\n"
                 "  zhenxing [--db FILE] [--config FILE] %s\n\n%s\n",
             _("Usage:"), _("COMMAND [ARGS]"), _("Commands:"));
-    for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+    for (i = 0; i < ARRAY_SIZE(commands); i++) {
         fprintf(fp, "  %-9s %s\n", commands[i].name, _(commands[i].summary));
     }
     fprintf(fp, "\n%s\n", _("Without a command, zhenxing opens the full-screen program."));

@@ -19,6 +19,7 @@
 #include "cfg/assess_load.h"
 #include "core/money.h"
 #include "db/db_assess.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/path.h"
@@ -327,12 +328,12 @@ int cmd_assess(struct app *a, int argc, char **argv)
     if (argc >= 2 && strcmp(argv[1], "templates") == 0 && argc == 2) {
         return templates(a);
     }
-    for (i = 0; argc >= 2 && i < sizeof(subs) / sizeof(subs[0]); i++) {
+    for (i = 0; argc >= 2 && i < ARRAY_SIZE(subs); i++) {
         if (strcmp(argv[1], subs[i].name) == 0) {
             break;
         }
     }
-    if (argc < 2 || i == sizeof(subs) / sizeof(subs[0])) {
+    if (argc < 2 || i == ARRAY_SIZE(subs)) {
         return cli_usage_error(c, "%s", _("say what to do: templates, new, score, finalize or reopen"));
     }
     memset(&p, 0, sizeof(p));

@@ -17,6 +17,7 @@
 #include "db/db_division.h"
 #include "db/db_list.h"
 #include "db/db_staff.h"
+#include "util/array.h"
 #include "util/clock.h"
 #include "util/err.h"
 #include "util/i18n.h"
@@ -82,7 +83,7 @@ county_remove_files(const char *path)
     size_t i, n = strlen(path) + 10;
     char *p = xmalloc(n);
 
-    for (i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
+    for (i = 0; i < ARRAY_SIZE(ext); i++) {
         snprintf(p, n, "%s%s", path, ext[i]);
         unlink(p);
     }

@@ -29,6 +29,7 @@
 #include "db/db_household.h"
 #include "db/db_list.h"
 #include "db/db_staff.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/rng.h"
 #include "util/sbuf.h"
@@ -581,7 +582,7 @@ risk_index(const char *code)
 {
     size_t i;
 
-    for (i = 0; i < sizeof(risk_codes) / sizeof(risk_codes[0]); i++) {
+    for (i = 0; i < ARRAY_SIZE(risk_codes); i++) {
         if (strcmp(risk_codes[i], code) == 0) {
             return (int)i;
         }
@@ -678,7 +679,7 @@ identify(struct demo *d, const struct dtown *t, int day, enum case_state stop)
     struct step_input in;
     size_t i;
 
-    for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+    for (i = 0; i < ARRAY_SIZE(steps); i++) {
         if (d->s.mcase.state == stop) {
             return DATE_NONE;
         }
@@ -798,7 +799,7 @@ eliminate(struct demo *d, const struct dtown *t, int day, enum case_state stop)
     if (act(d, &t->staff, &in, day)) {
         return;
     }
-    for (i = 0; i < sizeof(steps) / sizeof(steps[0]) && d->s.mcase.state != stop; i++) {
+    for (i = 0; i < ARRAY_SIZE(steps) && d->s.mcase.state != stop; i++) {
         input_for(&in, steps[i]);
         day += steps[i] == CA_ELIM_TOWNSHIP_REVIEW ? 1 : rng_range(&d->r, 1, 4);
         if (steps[i] == CA_ELIM_PUBLICIZE) {
@@ -848,7 +849,7 @@ make_plan(struct demo *d, const struct hh_snapshot *s, struct plan *p)
         CS_REJECTED, CS_MONITORED, CS_ELIM_VERIFIED, CS_ELIM_APPRAISED,
         CS_ELIM_PUBLICIZING, CS_ELIM_TOWNSHIP_REVIEWED, CS_ELIMINATED};
     static const unsigned w[] = {15, 15, 15, 15, 15, 60, 300, 10, 10, 10, 10, 500};
-    const size_t ntargets = sizeof(targets) / sizeof(targets[0]);
+    const size_t ntargets = ARRAY_SIZE(targets);
     int former = code_is(&d->a->policy.codes, "hh_type", s->hh.hh_type, "former_poor");
 
     memset(p, 0, sizeof(*p));

@@ -5,8 +5,9 @@
  */
 #include "config.h"
 #include "cli/demo_data.h"
+#include "util/array.h"
 
-#define N(a) (sizeof(a) / sizeof(a[0]))
+#define N(a) (ARRAY_SIZE(a))
 
 const struct weighted_word demo_surnames[] = {
     {"王", 720}, {"李", 710}, {"张", 690}, {"刘", 540}, {"陈", 470},

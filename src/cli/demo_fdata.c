@@ -8,8 +8,9 @@
  */
 #include "config.h"
 #include "cli/demo_data.h"
+#include "util/array.h"
 
-#define N(a) (sizeof(a) / sizeof(a[0]))
+#define N(a) (ARRAY_SIZE(a))
 
 /* ptype, suffix, what, unit, rest, lo, hi, min_wan, max_wan, level,
  * implementer, aclass, atype, asset, weight */

@@ -35,6 +35,7 @@
 #include "core/meter.h"
 #include "core/project.h"
 #include "db/db_fund.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/rng.h"
 #include "util/u8.h"
@@ -447,7 +448,7 @@ gen_receipts(struct fgen *g, int y)
     int64_t c = central_of(g);
     size_t i;
 
-    for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+    for (i = 0; i < ARRAY_SIZE(kinds); i++) {
         char name[FUND_TEXT_BUF];
         struct rspec s;
 
@@ -560,7 +561,7 @@ route_pool(struct fgen *g, struct fproj *f, int day, enum proj_state stop)
     if (push(g, f, PA_PROPOSE, day, 0, NULL)) {
         return -1;
     }
-    for (i = 0; i < sizeof(steps) / sizeof(steps[0]) && f->sim != stop; i++) {
+    for (i = 0; i < ARRAY_SIZE(steps) && f->sim != stop; i++) {
         if (push(g, f, steps[i].a, after(g, f, steps[i].lo, steps[i].hi),
                  steps[i].publicity ? pub_days(g, f) : 0, NULL)) {
             return -1;
@@ -601,7 +602,7 @@ route_work(struct fgen *g, struct fproj *f, int anchor, enum proj_state target)
              demo_pick(g->d, demo_cancel_reasons, demo_ncancel_reasons));
         return;
     }
-    for (i = 0; i < sizeof(steps) / sizeof(steps[0]) && f->sim != target; i++) {
+    for (i = 0; i < ARRAY_SIZE(steps) && f->sim != target; i++) {
         int day = steps[i].a == PA_COMPLETE ? after(g, f, 0, 0) + works_days(g, f)
                                             : after(g, f, steps[i].lo, steps[i].hi);
 
@@ -1238,7 +1239,7 @@ mgmt_fee(struct fgen *g, struct fproj **v, size_t n, int year)
         if (!ptype_is(g, v[i], "mgmt_fee")) {
             continue;
         }
-        for (k = 0; k < sizeof(caps) / sizeof(caps[0]); k++) {
+        for (k = 0; k < ARRAY_SIZE(caps); k++) {
             int64_t cap = money_bp_floor(received(g, year, SL_XIANJIE, caps[k].level),
                                          caps[k].cap);
 
@@ -1289,7 +1290,7 @@ plan_money(struct fgen *g, int year)
     rest = part_of(x, alloc_rate(g, year), HUNDRED) - ind - mgmt;
     spread(g, v, n, SL_XIANJIE, ind, fits_industry);
     spread(g, v, n, SL_XIANJIE, rest > 0 ? rest : 0, fits_xianjie_rest);
-    for (i = 0; i < sizeof(others) / sizeof(others[0]); i++) {
+    for (i = 0; i < ARRAY_SIZE(others); i++) {
         spread(g, v, n, others[i].slot,
                part_of(received(g, year, others[i].slot, NULL), alloc_rate(g, year), HUNDRED),
                others[i].fits);

@@ -31,11 +31,11 @@
 #include "core/pair.h"
 #include "core/policy.h"
 #include "db/db_pair.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/rng.h"
 #include "util/xalloc.h"
 
-#define NA(a) (sizeof(a) / sizeof((a)[0]))
 #define WAN ((int64_t)1000000)      /* 1万元 in fen */
 #define MAX_PLACES 6
 
@@ -85,9 +85,9 @@ static const struct {
     const struct ttmpl *v;
     size_t n;
 } targets_of[PC_COUNT] = {
-    {t_eastwest, NA(t_eastwest)}, {t_central, NA(t_central)},
-    {t_province, NA(t_province)}, {t_counterpart, NA(t_counterpart)},
-    {t_enterprise, NA(t_enterprise)}, {t_chamber, NA(t_chamber)},
+    {t_eastwest, ARRAY_SIZE(t_eastwest)}, {t_central, ARRAY_SIZE(t_central)},
+    {t_province, ARRAY_SIZE(t_province)}, {t_counterpart, ARRAY_SIZE(t_counterpart)},
+    {t_enterprise, ARRAY_SIZE(t_enterprise)}, {t_chamber, ARRAY_SIZE(t_chamber)},
 };
 
 /* The partners: class, kind, level, name, region, the abbreviation of
@@ -287,7 +287,7 @@ note_of(const char *indicator)
 {
     size_t i;
 
-    for (i = 0; i < NA(notes); i++) {
+    for (i = 0; i < ARRAY_SIZE(notes); i++) {
         if (strcmp(notes[i].indicator, indicator) == 0) {
             return notes[i].note;
         }
@@ -408,12 +408,12 @@ gen_agreement(struct pgen *g, struct dpartner *p, int year, struct err *e)
 static int
 gen_partners(struct pgen *g, struct err *e)
 {
-    const struct ptmpl *all[NA(partners) + NA(enterprises)];
-    size_t n = 0, i, ne = (size_t)rng_range(g->r, 2, (int)NA(enterprises));
+    const struct ptmpl *all[ARRAY_SIZE(partners) + ARRAY_SIZE(enterprises)];
+    size_t n = 0, i, ne = (size_t)rng_range(g->r, 2, (int)ARRAY_SIZE(enterprises));
     struct dpartner p;
     int y;
 
-    for (i = 0; i < NA(partners); i++) {
+    for (i = 0; i < ARRAY_SIZE(partners); i++) {
         all[n++] = &partners[i];
     }
     for (i = 0; i < ne; i++) {
@@ -449,14 +449,14 @@ draw_unit(struct pgen *g, const char *level, struct team_member *m)
 {
     snprintf(m->unit_level, sizeof(m->unit_level), "%s", level);
     if (strcmp(level, "1") == 0) {
-        snprintf(m->unit, sizeof(m->unit), "%s", demo_pick(g->d, central_units, NA(central_units)));
+        snprintf(m->unit, sizeof(m->unit), "%s", demo_pick(g->d, central_units, ARRAY_SIZE(central_units)));
     } else if (strcmp(level, "2") == 0) {
-        snprintf(m->unit, sizeof(m->unit), "%s", demo_pick(g->d, province_units, NA(province_units)));
+        snprintf(m->unit, sizeof(m->unit), "%s", demo_pick(g->d, province_units, ARRAY_SIZE(province_units)));
     } else if (strcmp(level, "3") == 0) {
-        snprintf(m->unit, sizeof(m->unit), "%s", demo_pick(g->d, city_units, NA(city_units)));
+        snprintf(m->unit, sizeof(m->unit), "%s", demo_pick(g->d, city_units, ARRAY_SIZE(city_units)));
     } else {
         snprintf(m->unit, sizeof(m->unit), "%.60s%s", g->cty,
-                 demo_pick(g->d, county_units, NA(county_units)));
+                 demo_pick(g->d, county_units, ARRAY_SIZE(county_units)));
     }
 }
 
@@ -607,7 +607,7 @@ gen_post(struct pgen *g, const struct team *t, const char *role, const char *app
     if (rng_chance(g->r, 80) && hi > lo) {
         dm.m.end = lo + (int)rng_below(g->r, (uint32_t)(hi - lo));
         snprintf(dm.m.end_reason, sizeof(dm.m.end_reason), "%s",
-                 demo_pick(g->d, end_reasons, NA(end_reasons)));
+                 demo_pick(g->d, end_reasons, ARRAY_SIZE(end_reasons)));
     }
     rotated = dm.m.end != DATE_NONE;
     rc = gen_member(g, &dm, approver, e);
@@ -643,7 +643,7 @@ gen_team(struct pgen *g, const struct dvill *v, struct err *e)
         t.term_end = date_from_ymd(y + 1, 2, 28);
     }
     person(g, approver, sizeof(approver));
-    snprintf(t.sent_by, sizeof(t.sent_by), "%s", demo_pick(g->d, province_units, NA(province_units)));
+    snprintf(t.sent_by, sizeof(t.sent_by), "%s", demo_pick(g->d, province_units, ARRAY_SIZE(province_units)));
     rc = db_team_save(g->d->a->db, &g->d->ctx, g->who, &t, e) ||
          gen_post(g, &t, "1", approver, e) || gen_post(g, &t, "2", approver, e);
     for (i = 0; rc == 0 && i < n; i++) {

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 #include "core/assess.h"
+#include "util/array.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,7 +31,7 @@ static const char *const method_names[] = {
 const char *
 assess_method_name(enum assess_method m)
 {
-    return (unsigned)m < sizeof(method_names) / sizeof(method_names[0]) ? method_names[m] : "";
+    return (unsigned)m < ARRAY_SIZE(method_names) ? method_names[m] : "";
 }
 
 int
@@ -38,7 +39,7 @@ assess_method_parse(const char *name, enum assess_method *m)
 {
     size_t i;
 
-    for (i = 0; i < sizeof(method_names) / sizeof(method_names[0]); i++) {
+    for (i = 0; i < ARRAY_SIZE(method_names); i++) {
         if (strcmp(name, method_names[i]) == 0) {
             *m = (enum assess_method)i;
             return 0;

@@ -19,6 +19,7 @@
 #include "core/date.h"
 #include "core/idno.h"
 #include "core/money.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/sbuf.h"
@@ -936,7 +937,7 @@ parse_yesno(const struct field_spec *f, const char *s, struct field_value *v,
     for (i = 0; i <= n; i++) {
         low[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
     }
-    for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
+    for (i = 0; i < ARRAY_SIZE(yes); i++) {
         if (strcmp(low, yes[i]) == 0) {
             v->n = 1;
             return 0;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/array.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
@@ -45,7 +46,7 @@ static const struct finding_rule registry[] = {
 const struct finding_rule *
 finding_rules(size_t *n)
 {
-    *n = sizeof(registry) / sizeof(registry[0]);
+    *n = ARRAY_SIZE(registry);
     return registry;
 }
 
@@ -54,7 +55,7 @@ finding_rule(const char *code)
 {
     size_t i;
 
-    for (i = 0; i < sizeof(registry) / sizeof(registry[0]); i++) {
+    for (i = 0; i < ARRAY_SIZE(registry); i++) {
         if (strcmp(registry[i].code, code) == 0) {
             return &registry[i];
         }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "util/array.h"
 #include "util/i18n.h"
 
 char
@@ -35,7 +36,7 @@ province_known(const char *s)
     };
     size_t i;
 
-    for (i = 0; i < sizeof(prov) / sizeof(prov[0]); i++) {
+    for (i = 0; i < ARRAY_SIZE(prov); i++) {
         if (s[0] == prov[i][0] && s[1] == prov[i][1]) {
             return 1;
         }

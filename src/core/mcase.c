@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "util/array.h"
 #include "util/i18n.h"
 
 static const char *const state_names[CS_COUNT] = {
@@ -165,7 +166,7 @@ case_transition(enum case_state from, enum case_action action)
 {
     size_t i;
 
-    for (i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
+    for (i = 0; i < ARRAY_SIZE(table); i++) {
         if (table[i].from == from && table[i].action == action) {
             return &table[i];
         }
@@ -176,7 +177,7 @@ case_transition(enum case_state from, enum case_action action)
 const struct case_transition *
 case_transitions(size_t *n)
 {
-    *n = sizeof(table) / sizeof(table[0]);
+    *n = ARRAY_SIZE(table);
     return table;
 }
 
@@ -185,7 +186,7 @@ case_actions_for(enum case_state s, enum role role, enum case_action *out)
 {
     size_t i, n = 0;
 
-    for (i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
+    for (i = 0; i < ARRAY_SIZE(table); i++) {
         if (table[i].from == s && (table[i].roles & ROLE_BIT(role))) {
             out[n++] = table[i].action;
         }
@@ -199,7 +200,7 @@ case_states_waiting(enum role role)
     unsigned bits = 0;
     size_t i;
 
-    for (i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
+    for (i = 0; i < ARRAY_SIZE(table); i++) {
         if (case_state_in_procedure(table[i].from) && (table[i].roles & ROLE_BIT(role))) {
             bits |= 1u << table[i].from;
         }

@@ -10,6 +10,7 @@
 
 #include "core/date.h"
 #include "core/money.h"
+#include "util/array.h"
 #include "util/i18n.h"
 
 static const char *const labels[METER_COUNT] = {
@@ -184,7 +185,7 @@ xianjie(const struct rules *r, const struct codebook *cb,
     if (rec > 0 && (m = next_meter(out, k, max, METER_INDUSTRY, "", "")) != NULL) {
         meter_min(m, ind, rec, r->industry_min_bp);
     }
-    for (c = 0; c < sizeof(fee_caps) / sizeof(fee_caps[0]); c++) {
+    for (c = 0; c < ARRAY_SIZE(fee_caps); c++) {
         int64_t lrec = 0, fee = 0;
         const char *level = code_with_tag(cb, "fund_level", fee_caps[c].tag);
         int cap = *(const int *)(const void *)((const char *)r + fee_caps[c].off);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -116,7 +117,7 @@ static const struct proj_transition table[] = {
     {PS_IMPLEMENTING, PA_CANCEL, COUNTY, PS_CANCELLED, PN_DATE | PN_REASON},
 };
 
-#define NTABLE (sizeof(table) / sizeof(table[0]))
+#define NTABLE ARRAY_SIZE(table)
 
 const char *
 proj_state_name(enum proj_state s)

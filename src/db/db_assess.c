@@ -14,6 +14,7 @@
 #include "db/db.h"
 #include "db/db_audit.h"
 #include "db/db_rec.h"
+#include "util/array.h"
 #include "util/clock.h"
 #include "util/err.h"
 #include "util/i18n.h"
@@ -55,7 +56,7 @@ static const char *const unit_names[] = {"township", "village", "team", "partner
 const char *
 assess_unit_name(enum assess_unit_kind k)
 {
-    return (unsigned)k < sizeof(unit_names) / sizeof(unit_names[0]) ? unit_names[k] : "";
+    return (unsigned)k < ARRAY_SIZE(unit_names) ? unit_names[k] : "";
 }
 
 int
@@ -63,7 +64,7 @@ assess_unit_parse(const char *name, enum assess_unit_kind *k)
 {
     size_t i;
 
-    for (i = 0; i < sizeof(unit_names) / sizeof(unit_names[0]); i++) {
+    for (i = 0; i < ARRAY_SIZE(unit_names); i++) {
         if (name != NULL && strcmp(name, unit_names[i]) == 0) {
             *k = (enum assess_unit_kind)i;
             return 0;

@@ -26,6 +26,7 @@
 #include "db/db_fund.h"
 #include "db/db_pair.h"
 #include "db/db_snapshot.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 
@@ -35,7 +36,7 @@ static const char *const unit_labels[] = {
     N_("a township"), N_("a village"), N_("a resident team"), N_("a partner"),
 };
 
-#define NUNITS (sizeof(unit_labels) / sizeof(unit_labels[0]))
+#define NUNITS ARRAY_SIZE(unit_labels)
 
 /* --- filling the input ---------------------------------------------------- */
 
@@ -345,7 +346,7 @@ src_registry(struct job *j)
     if (reg_tally(j, &t)) {
         return -1;
     }
-    for (i = 0; i < sizeof(reg_outputs) / sizeof(reg_outputs[0]); i++) {
+    for (i = 0; i < ARRAY_SIZE(reg_outputs); i++) {
         if (strcmp(reg_outputs[i].name, j->source) == 0) {
             reg_outputs[i].fill(&t, j->out);
         }
@@ -748,12 +749,12 @@ job_init(struct job *j, struct db *db, const struct rule_ctx *ctx, const char *s
     size_t i;
 
     memset(out, 0, sizeof(*out));
-    for (i = 0; i < sizeof(sources) / sizeof(sources[0]); i++) {
+    for (i = 0; i < ARRAY_SIZE(sources); i++) {
         if (source != NULL && strcmp(sources[i].name, source) == 0) {
             break;
         }
     }
-    if (i == sizeof(sources) / sizeof(sources[0])) {
+    if (i == ARRAY_SIZE(sources)) {
         return err_set(e, ERR_INVALID, _("unknown assessment data source '%s'"),
                        source != NULL ? source : "");
     }
@@ -820,7 +821,7 @@ db_assess_inputs(struct db *db, const struct rule_ctx *ctx, enum assess_unit_kin
             return -1;
         }
         tallied = 1;
-        for (k = 0; k < sizeof(reg_outputs) / sizeof(reg_outputs[0]); k++) {
+        for (k = 0; k < ARRAY_SIZE(reg_outputs); k++) {
             if (strcmp(reg_outputs[k].name, srcs[i]) == 0) {
                 reg_outputs[k].fill(&t, &out[i]);
             }

@@ -19,6 +19,7 @@
 #include "db/db.h"
 #include "db/db_audit.h"
 #include "db/db_rec.h"
+#include "util/array.h"
 #include "util/clock.h"
 #include "util/err.h"
 #include "util/i18n.h"
@@ -40,7 +41,7 @@ static const struct rec_col fund_cols[] = {
 };
 
 static const struct rec_def fund_def = {
-    "fund", fund_cols, sizeof(fund_cols) / sizeof(fund_cols[0]),
+    "fund", fund_cols, ARRAY_SIZE(fund_cols),
     offsetof(struct fund, id), offsetof(struct fund, version), 5,
 };
 
@@ -75,7 +76,7 @@ static const struct rec_col project_cols[] = {
 };
 
 static const struct rec_def project_def = {
-    "project", project_cols, sizeof(project_cols) / sizeof(project_cols[0]),
+    "project", project_cols, ARRAY_SIZE(project_cols),
     offsetof(struct project, id), offsetof(struct project, version), 1,
 };
 
@@ -90,7 +91,7 @@ static const struct rec_col alloc_cols[] = {
 };
 
 static const struct rec_def alloc_def = {
-    "allocation", alloc_cols, sizeof(alloc_cols) / sizeof(alloc_cols[0]),
+    "allocation", alloc_cols, ARRAY_SIZE(alloc_cols),
     offsetof(struct allocation, id), offsetof(struct allocation, version), 2,
 };
 
@@ -105,7 +106,7 @@ static const struct rec_col payment_cols[] = {
 };
 
 static const struct rec_def payment_def = {
-    "payment", payment_cols, sizeof(payment_cols) / sizeof(payment_cols[0]),
+    "payment", payment_cols, ARRAY_SIZE(payment_cols),
     offsetof(struct payment, id), offsetof(struct payment, version), 2,
 };
 
@@ -143,7 +144,7 @@ static const struct rec_col asset_cols[] = {
 };
 
 static const struct rec_def asset_def = {
-    "asset", asset_cols, sizeof(asset_cols) / sizeof(asset_cols[0]),
+    "asset", asset_cols, ARRAY_SIZE(asset_cols),
     offsetof(struct asset, id), offsetof(struct asset, version), 1,
 };
 
@@ -160,7 +161,7 @@ static const struct rec_col income_cols[] = {
 };
 
 static const struct rec_def income_def = {
-    "asset_income", income_cols, sizeof(income_cols) / sizeof(income_cols[0]),
+    "asset_income", income_cols, ARRAY_SIZE(income_cols),
     offsetof(struct asset_income, id), offsetof(struct asset_income, version), 1,
 };
 

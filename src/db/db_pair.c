@@ -20,14 +20,14 @@
 #include "core/rules.h"
 #include "db/db.h"
 #include "db/db_rec.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/sbuf.h"
 #include "util/xalloc.h"
 
-#define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
 #define DEF(type, table, cols, summary) \
-    {table, cols, NCOLS(cols), offsetof(struct type, id), offsetof(struct type, version), summary}
+    {table, cols, ARRAY_SIZE(cols), offsetof(struct type, id), offsetof(struct type, version), summary}
 
 /* --- the records' columns -------------------------------------------- */
 

@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "db/db.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 
@@ -721,7 +722,7 @@ static const char *const migrations[] = {
     m006,
 };
 
-#define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
+#define NMIGRATIONS ((int)(ARRAY_SIZE(migrations)))
 
 int
 db_schema_latest(void)

@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/path.h"
@@ -45,7 +46,7 @@
 static const char *const env_keep[] = {
     "HOME", "USER", "LOGNAME", "LANG", "LC_ALL", "TZ",
 };
-#define ENV_MAX (1 + sizeof(env_keep) / sizeof(env_keep[0]) + 1)
+#define ENV_MAX (1 + ARRAY_SIZE(env_keep) + 1)
 
 /* Everything the child needs, prepared before fork so that the child
  * only makes async-signal-safe calls. */
@@ -200,7 +201,7 @@ env_build(char **envp)
     size_t i, n = 0;
 
     envp[n++] = xstrdup("PATH=" SAFE_PATH);
-    for (i = 0; i < sizeof(env_keep) / sizeof(env_keep[0]); i++) {
+    for (i = 0; i < ARRAY_SIZE(env_keep); i++) {
         const char *v = getenv(env_keep[i]);
 
         if (v != NULL) {
@@ -320,7 +321,7 @@ signals_default(void)
     memset(&sa, 0, sizeof(sa));
     sa.sa_handler = SIG_DFL;
     sigemptyset(&sa.sa_mask);
-    for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+    for (i = 0; i < ARRAY_SIZE(sigs); i++) {
         sigaction(sigs[i], &sa, NULL);
     }
     sigemptyset(&none);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <wchar.h>
 
+#include "util/array.h"
 #include "util/sbuf.h"
 #include "util/u8.h"
 #include "util/xalloc.h"
@@ -50,7 +51,7 @@ draw_text(WINDOW *w, int y, int x, int cols, const char *s, attr_t attr,
         return;
     }
     u8_pad(&sb, s != NULL ? s : "", (size_t)cols, al == AL_RIGHT);
-    if (sb.len + 1 > sizeof(stack) / sizeof(stack[0])) {
+    if (sb.len + 1 > ARRAY_SIZE(stack)) {
         ws = xmalloc((sb.len + 1) * sizeof(wchar_t));
     }
     while (i < sb.len) {

@@ -18,6 +18,7 @@
 #include "db/db_household.h"
 #include "tui/f_common.h"
 #include "tui/form.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -118,7 +119,7 @@ static const struct bind asset_binds[] = {
     BIND(a_publicized, B_DATE, struct asset, publicized_on, 1),
     BIND(a_note, B_PSTR, struct asset, note, 1),
 };
-#define NASSET (sizeof(asset_binds) / sizeof(asset_binds[0]))
+#define NASSET ARRAY_SIZE(asset_binds)
 
 /* The fund sources: ASSET_SOURCES pairs of (type, amount). */
 static const struct field_spec a_src_type = {
@@ -357,7 +358,7 @@ static const struct bind income_binds[] = {
     BIND(i_date, B_DATE, struct asset_income, dist_date, 1),
     BIND(i_use, B_PSTR, struct asset_income, use_note, 1),
 };
-#define NINCOME (sizeof(income_binds) / sizeof(income_binds[0]))
+#define NINCOME ARRAY_SIZE(income_binds)
 
 static int
 income_open(struct form *fm, struct err *e)

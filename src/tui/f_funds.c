@@ -20,6 +20,7 @@
 #include "tui/form.h"
 #include "tui/screen.h"
 #include "tui/tui.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -66,7 +67,7 @@ static const struct bind fund_binds[] = {
     BIND(f_received, B_DATE, struct fund, received_on, 1),
     BIND(f_note, B_PSTR, struct fund, note, 1),
 };
-#define NFUND (sizeof(fund_binds) / sizeof(fund_binds[0]))
+#define NFUND ARRAY_SIZE(fund_binds)
 
 static int
 fund_open(struct form *fm, struct err *e)
@@ -164,7 +165,7 @@ static const struct bind alloc_binds[] = {
     BIND(a_pub, B_DATE, struct allocation, published_on, 1),
     BIND(f_note, B_PSTR, struct allocation, note, 1),
 };
-#define NALLOC (sizeof(alloc_binds) / sizeof(alloc_binds[0]))
+#define NALLOC ARRAY_SIZE(alloc_binds)
 
 /* The receipts with money left (and CURRENT, the one in use). */
 static int
@@ -317,7 +318,7 @@ static const struct bind payment_binds[] = {
     BIND(p_wage, B_FLAG, struct payment, is_wage, 1),
     BIND(f_note, B_PSTR, struct payment, note, 1),
 };
-#define NPAYMENT (sizeof(payment_binds) / sizeof(payment_binds[0]))
+#define NPAYMENT ARRAY_SIZE(payment_binds)
 
 /* The project's allocations, with what each has left to pay. */
 static int

@@ -21,6 +21,7 @@
 #include "tui/form.h"
 #include "tui/screen.h"
 #include "tui/tui.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/sbuf.h"
@@ -245,14 +246,14 @@ const struct bind household_new_binds[] = {
     BIND(h_village_new, B_ID, struct household, village_id, 1),
     HOUSEHOLD_REST(1),
 };
-const size_t household_new_nbinds = sizeof(household_new_binds) / sizeof(household_new_binds[0]);
+const size_t household_new_nbinds = ARRAY_SIZE(household_new_binds);
 
 const struct bind household_edit_binds[] = {
     BIND(h_no_edit, B_STR, struct household, hh_no, 1),
     BIND(h_village_edit, B_ID, struct household, village_id, 1),
     HOUSEHOLD_REST(1),
 };
-const size_t household_edit_nbinds = sizeof(household_edit_binds) / sizeof(household_edit_binds[0]);
+const size_t household_edit_nbinds = ARRAY_SIZE(household_edit_binds);
 
 /* --- editing a household ------------------------------------------------------------ */
 

@@ -17,6 +17,7 @@
 #include "db/db_snapshot.h"
 #include "tui/f_common.h"
 #include "tui/form.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/sbuf.h"
@@ -57,7 +58,7 @@ static const struct bind income_binds[] = {
     BIND(i_oop, B_FEN, struct income, oop_rigid, 1),
     BIND(i_members, B_INT, struct income, members, 1),
 };
-#define NINCOME (sizeof(income_binds) / sizeof(income_binds[0]))
+#define NINCOME ARRAY_SIZE(income_binds)
 
 /* Current members of household HH (the default household size). */
 static int
@@ -238,7 +239,7 @@ static const struct bind guarantee_binds[] = {
     BIND(g_house, B_FLAG, struct guarantee, housing, 1),
     BIND(g_water, B_FLAG, struct guarantee, water, 1),
 };
-#define NGUARANTEE (sizeof(guarantee_binds) / sizeof(guarantee_binds[0]))
+#define NGUARANTEE ARRAY_SIZE(guarantee_binds)
 
 static int
 guarantee_open(struct form *fm, struct err *e)

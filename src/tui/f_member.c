@@ -14,6 +14,7 @@
 #include "db/db_edit.h"
 #include "tui/f_common.h"
 #include "tui/form.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/sbuf.h"
@@ -99,7 +100,7 @@ const struct bind member_binds[] = {
     BIND(m_public_job, B_STR, struct person, public_job, 0),
     BIND(m_phone, B_STR, struct person, phone, 1),
 };
-const size_t member_nbinds = sizeof(member_binds) / sizeof(member_binds[0]);
+const size_t member_nbinds = ARRAY_SIZE(member_binds);
 
 void
 member_fill_from_id(struct form *fm, const char *group)

@@ -19,6 +19,7 @@
 #include "db/db_pair.h"
 #include "tui/f_common.h"
 #include "tui/form.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -86,7 +87,7 @@ static const struct bind partner_binds[] = {
     BIND(p_phone, B_STR, struct partner, phone, 1),
     BIND(f_note, B_PSTR, struct partner, note, 1),
 };
-#define NPARTNER (sizeof(partner_binds) / sizeof(partner_binds[0]))
+#define NPARTNER ARRAY_SIZE(partner_binds)
 
 static int
 partner_open(struct form *fm, struct err *e)
@@ -170,7 +171,7 @@ static const struct bind pairing_binds[] = {
     BIND(g_end, B_DATE, struct pairing, end, 1),
     BIND(f_note, B_PSTR, struct pairing, note, 1),
 };
-#define NPAIRING (sizeof(pairing_binds) / sizeof(pairing_binds[0]))
+#define NPAIRING ARRAY_SIZE(pairing_binds)
 
 static int
 pairing_open(struct form *fm, struct err *e)
@@ -262,7 +263,7 @@ static const struct bind agreement_binds[] = {
     BIND(a_signed, B_DATE, struct agreement, signed_on, 1),
     BIND(f_note, B_PSTR, struct agreement, note, 1),
 };
-#define NAGREEMENT (sizeof(agreement_binds) / sizeof(agreement_binds[0]))
+#define NAGREEMENT ARRAY_SIZE(agreement_binds)
 
 /* The target fields, one per indicator (fm->data). */
 struct target_fields {
@@ -461,7 +462,7 @@ static const struct bind record_binds[] = {
     BIND(r_evidence, B_STR, struct pair_record, evidence, 1),
     BIND(f_note, B_PSTR, struct pair_record, note, 1),
 };
-#define NRECORD (sizeof(record_binds) / sizeof(record_binds[0]))
+#define NRECORD ARRAY_SIZE(record_binds)
 
 /* The value's text: yuan for a money indicator, else the count. */
 static void

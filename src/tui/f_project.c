@@ -20,6 +20,7 @@
 #include "tui/f_common.h"
 #include "tui/form.h"
 #include "tui/screen.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/sbuf.h"
@@ -119,7 +120,7 @@ static const struct bind project_binds[] = {
     BIND(p_targets_pub, B_DATE, struct project, targets_published_on, 0),
     BIND(p_note, B_PSTR, struct project, note, 1),
 };
-#define NPROJECT (sizeof(project_binds) / sizeof(project_binds[0]))
+#define NPROJECT ARRAY_SIZE(project_binds)
 
 void
 form_project_title(struct form *fm, const char *what, const struct project *p)

@@ -16,6 +16,7 @@
 #include "db/db_edit.h"
 #include "tui/f_common.h"
 #include "tui/form.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 
@@ -47,7 +48,7 @@ static const struct bind measure_binds[] = {
     BIND(ms_start, B_DATE, struct measure, start, 1),
     BIND(ms_end, B_DATE, struct measure, end, 1),
 };
-#define NMEASURE (sizeof(measure_binds) / sizeof(measure_binds[0]))
+#define NMEASURE ARRAY_SIZE(measure_binds)
 
 static int
 measure_open(struct form *fm, struct err *e)
@@ -171,7 +172,7 @@ static const struct bind visit_binds[] = {
     BIND(v_new_risk, B_FLAG, struct visit, new_risk, 1),
     BIND(v_next, B_DATE, struct visit, next_visit, 1),
 };
-#define NVISIT (sizeof(visit_binds) / sizeof(visit_binds[0]))
+#define NVISIT ARRAY_SIZE(visit_binds)
 
 static int
 visit_open(struct form *fm, struct err *e)

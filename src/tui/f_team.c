@@ -16,6 +16,7 @@
 #include "db/db_pair.h"
 #include "tui/f_common.h"
 #include "tui/form.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -127,7 +128,7 @@ static const struct bind team_binds[] = {
     BIND(t_end, B_DATE, struct team, term_end, 1),
     BIND(f_note, B_PSTR, struct team, note, 1),
 };
-#define NTEAM (sizeof(team_binds) / sizeof(team_binds[0]))
+#define NTEAM ARRAY_SIZE(team_binds)
 
 static int
 team_open(struct form *fm, struct err *e)
@@ -241,7 +242,7 @@ static const struct bind team_member_binds[] = {
     BIND(m_reason, B_STR, struct team_member, end_reason, 1),
     BIND(f_note, B_PSTR, struct team_member, note, 1),
 };
-#define NMEMBER (sizeof(team_member_binds) / sizeof(team_member_binds[0]))
+#define NMEMBER ARRAY_SIZE(team_member_binds)
 
 static int
 member_open(struct form *fm, struct err *e)
@@ -346,7 +347,7 @@ static const struct bind attendance_binds[] = {
     BIND(a_absent, B_INT, struct attendance, absent, 1),
     BIND(f_note, B_PSTR, struct attendance, note, 1),
 };
-#define NATTENDANCE (sizeof(attendance_binds) / sizeof(attendance_binds[0]))
+#define NATTENDANCE ARRAY_SIZE(attendance_binds)
 
 static int
 attendance_open(struct form *fm, struct err *e)
@@ -435,7 +436,7 @@ static const struct bind grade_binds[] = {
     BIND(g_grade, B_STR, struct team_grade, grade, 1),
     BIND(f_note, B_PSTR, struct team_grade, note, 1),
 };
-#define NGRADE (sizeof(grade_binds) / sizeof(grade_binds[0]))
+#define NGRADE ARRAY_SIZE(grade_binds)
 
 static int
 grade_open(struct form *fm, struct err *e)

@@ -20,12 +20,12 @@
 #include "tui/table.h"
 #include "tui/tui.h"
 #include "tui/view.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/sbuf.h"
 #include "util/xalloc.h"
 
-#define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
 #define PTS_BUF 24
 
 static const struct view_def round_view, sheet_view, compare_view;
@@ -64,7 +64,7 @@ kind_words(enum assess_unit_kind k)
         N_("township"), N_("village"), N_("resident team"), N_("partner"),
     };
 
-    return (unsigned)k < NCOLS(words) ? _(words[k]) : "";
+    return (unsigned)k < ARRAY_SIZE(words) ? _(words[k]) : "";
 }
 
 /* "进行中", or "已定稿（who）". */
@@ -155,7 +155,7 @@ static const struct table_def rounds_def = {
     .title = N_("assessment rounds"),
     .help = N_("The assessment rounds (考核轮次): a template (share/assess) applied to every township, village, resident team or partner for a year.  While a round is open its computed indicators follow the data and the others are scored by hand; a final round is frozen.  a makes a round (county staff), Enter opens its ranking."),
     .cols = round_cols,
-    .ncols = NCOLS(round_cols),
+    .ncols = ARRAY_SIZE(round_cols),
     .empty = N_("No assessment round yet: a makes one."),
     .load = rounds_load,
     .view = &round_view,
@@ -205,7 +205,7 @@ rank_rows(struct view *v, const struct assess_rank *k, size_t n)
     };
     size_t i;
 
-    view_table(v, cols, NCOLS(cols));
+    view_table(v, cols, ARRAY_SIZE(cols));
     for (i = 0; i < n; i++) {
         char rank[16], total[PTS_BUF], uns[16] = "";
         const char *cells[5];
@@ -660,7 +660,7 @@ sheet_build(struct tui *t, void *ctx, struct view *v, struct err *e)
     view_pair(v, _("Round: "), c->rt.r.title);
     round_pairs(v, &c->rt);
     view_section(v, _("Indicators"));
-    view_table(v, cols, NCOLS(cols));
+    view_table(v, cols, ARRAY_SIZE(cols));
     for (i = 0; i < c->s.n; i++) {
         sheet_row(v, &c->s.v[i], i);
     }
@@ -841,7 +841,7 @@ cmp_lines(struct view *v, const struct cmp_side *d)
     };
     size_t i;
 
-    view_table(v, cols, NCOLS(cols));
+    view_table(v, cols, ARRAY_SIZE(cols));
     for (i = 0; i < d[0].s.n; i++) {
         const struct sheet_line *a = &d[0].s.v[i];
 

@@ -30,6 +30,7 @@
 #include "tui/form.h"
 #include "tui/s_menu.h"
 #include "tui/screen.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/sbuf.h"
@@ -745,7 +746,7 @@ picked(void *ctx, struct tui *t, size_t index)
     struct detail *d = ctx;
     const struct form_kind *kind = d->pick_kind;
 
-    if (index >= sizeof(d->pick) / sizeof(d->pick[0])) {
+    if (index >= ARRAY_SIZE(d->pick)) {
         return 0;
     }
     if (kind == &step_form) {
@@ -768,7 +769,7 @@ pick_menu(struct detail *d, const char *title, const struct form_kind *kind)
 static void
 pick_add(struct detail *d, struct menu *m, int64_t what, const char *label)
 {
-    if (m->n < sizeof(d->pick) / sizeof(d->pick[0])) {
+    if (m->n < ARRAY_SIZE(d->pick)) {
         d->pick[m->n] = what;
         menu_add(m, label);
     }

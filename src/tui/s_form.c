@@ -25,6 +25,7 @@
 #include "tui/s_menu.h"
 #include "tui/screen.h"
 #include "tui/tui.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/sbuf.h"
@@ -45,7 +46,7 @@ form_kind_find(const char *id)
 {
     size_t i;
 
-    for (i = 0; i < sizeof(form_kinds) / sizeof(form_kinds[0]); i++) {
+    for (i = 0; i < ARRAY_SIZE(form_kinds); i++) {
         if (strcmp(form_kinds[i]->id, id) == 0) {
             return form_kinds[i];
         }

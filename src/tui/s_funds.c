@@ -27,12 +27,12 @@
 #include "tui/table.h"
 #include "tui/tui.h"
 #include "tui/view.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/sbuf.h"
 #include "util/xalloc.h"
 
-#define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
 
 static const struct table_def receipts_def, projects_def, assets_def, indicators_def;
 static const struct view_def receipt_view, project_view, asset_view;
@@ -250,7 +250,7 @@ static const struct table_def receipts_def = {
     .title = N_("fund receipts"),
     .help = N_("Fund receipts (资金下达): the funds the county received, by year, level (中央, 省, 市, 县), fund type and document number, with what has been allocated to projects, what is left and what has been paid out of it."),
     .cols = receipt_cols,
-    .ncols = NCOLS(receipt_cols),
+    .ncols = ARRAY_SIZE(receipt_cols),
     .empty = N_("No fund receipt recorded yet: a adds one."),
     .tabs = fund_tabs,
     .ctx_new = ctx_new,
@@ -290,7 +290,7 @@ alloc_rows(struct tui *t, struct view *v, const struct alloc_row *a, size_t n,
     };
     size_t i;
 
-    view_table(v, by_project ? proj_cols : alloc_of_fund_cols, NCOLS(proj_cols));
+    view_table(v, by_project ? proj_cols : alloc_of_fund_cols, ARRAY_SIZE(proj_cols));
     for (i = 0; i < n; i++) {
         char amount[MONEY_BUF], paid[MONEY_BUF], day[DATE_BUF];
         const char *cells[6];
@@ -525,7 +525,7 @@ static const struct table_def projects_def = {
     .title = N_("project pool"),
     .help = N_("The project pool (项目库): every project from its proposal by the village through the village, township and county publicity (each at least 10 days), approval, the annual plan, implementation and acceptance to the handover of its assets.  ! marks a project with a warning: a publicity too short, performance targets or an allocation result not published in time, a 以工代赈 wage share under the minimum, an industry project without its farmer-linking mechanism."),
     .cols = project_cols,
-    .ncols = NCOLS(project_cols),
+    .ncols = ARRAY_SIZE(project_cols),
     .empty = N_("No project in the pool yet: a proposes one."),
     .tabs = fund_tabs,
     .ctx_new = ctx_new,
@@ -561,7 +561,7 @@ project_warnings(struct view *v, unsigned flags)
         return;
     }
     view_section(v, _("Warnings"));
-    for (i = 0; i < NCOLS(w); i++) {
+    for (i = 0; i < ARRAY_SIZE(w); i++) {
         if (flags & w[i].flag) {
             view_pair_mark(v, "! ", _(w[i].text), 1);
         }
@@ -640,7 +640,7 @@ project_money(struct tui *t, struct view *v, const struct project_row *r,
     }
     if (npay > 0) {
         view_blank(v);
-        view_table(v, pay_cols, NCOLS(pay_cols));
+        view_table(v, pay_cols, ARRAY_SIZE(pay_cols));
         for (i = 0; i < npay; i++) {
             char day[DATE_BUF], amount[MONEY_BUF];
             const char *cells[5];
@@ -675,7 +675,7 @@ linked_rows(struct tui *t, struct view *v, int64_t id)
     if (db_project_households(t->app->db, id, &r, &n, &e) != 0) {
         return;
     }
-    view_table(v, cols, NCOLS(cols));
+    view_table(v, cols, ARRAY_SIZE(cols));
     for (i = 0; i < n; i++) {
         const char *cells[5];
 
@@ -727,7 +727,7 @@ project_history(struct view *v, const struct proj_step *s, size_t n)
     size_t i;
 
     view_section(v, _("History"));
-    view_table(v, cols, NCOLS(cols));
+    view_table(v, cols, ARRAY_SIZE(cols));
     for (i = 0; i < n; i++) {
         char day[DATE_BUF], p1[DATE_BUF], p2[DATE_BUF], pub[32] = "";
         const char *cells[6];
@@ -760,7 +760,7 @@ asset_rows(struct tui *t, struct view *v, const struct asset_row *a, size_t n)
     };
     size_t i;
 
-    view_table(v, cols, NCOLS(cols));
+    view_table(v, cols, ARRAY_SIZE(cols));
     for (i = 0; i < n; i++) {
         char value[MONEY_BUF];
         const char *cells[5];
@@ -1000,7 +1000,7 @@ static const struct table_def assets_def = {
     .title = N_("asset ledger"),
     .help = N_("The asset ledger (资产台账): the assets formed by the projects and before, in three classes (公益性, 经营性, 到户类), with owner, maintainer, value by fund source, income and its distribution, status and disposal.  ! marks a public-welfare asset without a maintainer."),
     .cols = asset_cols,
-    .ncols = NCOLS(asset_cols),
+    .ncols = ARRAY_SIZE(asset_cols),
     .empty = N_("No asset recorded yet: a adds one."),
     .tabs = fund_tabs,
     .ctx_new = ctx_new,
@@ -1028,7 +1028,7 @@ asset_income_rows(struct view *v, const struct asset_income *in, size_t n)
     };
     size_t i;
 
-    view_table(v, cols, NCOLS(cols));
+    view_table(v, cols, ARRAY_SIZE(cols));
     for (i = 0; i < n; i++) {
         char y[8], a[MONEY_BUF], b[MONEY_BUF], h[16], c[MONEY_BUF], d[MONEY_BUF];
         const char *cells[7];
@@ -1255,7 +1255,7 @@ indicators_load(struct tui *t, void *ctx, struct table_rows *out, struct err *e)
     if (db_fund_sums(t->app->db, codes(t), c->f.year, &s, &n, e) != 0) {
         return -1;
     }
-    k = meter_compute(r, codes(t), c->f.year, app_today(), s, n, m, NCOLS(m));
+    k = meter_compute(r, codes(t), c->f.year, app_today(), s, n, m, ARRAY_SIZE(m));
     free(s);
     for (i = 0; i < k; i++) {
         char buf[64], pct[32];
@@ -1289,7 +1289,7 @@ static const struct table_def indicators_def = {
     /* xgettext:no-c-format */
     .help = N_("Fund indicators (资金指标) of one year (f chooses it): per fund type the allocation rate and the payment progress against the milestone in force today; the share of 衔接资金 for industry against the year's minimum (55% in 2022, 60% from 2023); the management fee per level against its cap; the wage share of 以工代赈 funds.  The numbers come from the policy files; the gap says how much is missing or over, in yuan."),
     .cols = indicator_cols,
-    .ncols = NCOLS(indicator_cols),
+    .ncols = ARRAY_SIZE(indicator_cols),
     .empty = N_("No funds received in this year: f chooses another year."),
     .tabs = fund_tabs,
     .ctx_new = meters_ctx_new,

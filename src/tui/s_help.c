@@ -11,6 +11,7 @@
 #include "tui/draw.h"
 #include "tui/screen.h"
 #include "tui/workspace.h"
+#include "util/array.h"
 #include "util/i18n.h"
 #include "util/sbuf.h"
 #include "util/texttable.h"
@@ -125,7 +126,7 @@ build(struct help *h, const struct screen *below, int cols)
     add_keys(h, global_keys);
     add(h, "");
     add(h, _("Workspaces (from lists and records; a form is saved or closed first):"));
-    workspace_keydefs(ws, sizeof(ws) / sizeof(ws[0]));
+    workspace_keydefs(ws, ARRAY_SIZE(ws));
     add_keys(h, ws);
     add(h, "");
     if (below->ops->help != NULL) {

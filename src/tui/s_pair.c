@@ -27,12 +27,12 @@
 #include "tui/table.h"
 #include "tui/tui.h"
 #include "tui/view.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/sbuf.h"
 #include "util/xalloc.h"
 
-#define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
 #define FILTER_YEARS 5      /* the filter offers this year and the 4 before */
 #define FILTER_MONTHS 12    /* and the last 12 months */
 
@@ -478,7 +478,7 @@ static const struct table_def partners_def = {
     .title = N_("partners"),
     .help = N_("The partners (帮扶单位) helping the county: 东西部协作, 定点帮扶, 对口帮扶, the enterprises of 万企兴万村; where each is paired, how many yearly agreements it has, and the aid money (the indicators tagged aid) that arrived in the year of the filter or this year.  ! marks a partner with a target missed in a past year or behind pace this year."),
     .cols = partner_cols,
-    .ncols = NCOLS(partner_cols),
+    .ncols = ARRAY_SIZE(partner_cols),
     .empty = N_("No partner recorded yet: a adds one."),
     .tabs = pair_tabs,
     .ctx_new = partners_ctx_new,
@@ -552,7 +552,7 @@ static const struct table_def agreements_def = {
     .title = N_("yearly agreements"),
     .help = N_("The yearly agreements (年度协议) of the partners with their targets per indicator, and how many of them are met, behind the pace of the year gone, or missed once the year is over.  Enter opens the partner with its targets against what arrived.  ! marks an agreement with a target behind or missed."),
     .cols = agreement_cols,
-    .ncols = NCOLS(agreement_cols),
+    .ncols = ARRAY_SIZE(agreement_cols),
     .empty = N_("No agreement recorded yet: a adds one."),
     .tabs = pair_tabs,
     .ctx_new = partners_ctx_new,
@@ -622,7 +622,7 @@ static const struct table_def records_def = {
     .title = N_("arrivals"),
     .help = N_("The records of what arrived (到位记录): money (in yuan), projects, cadres and professionals, workers placed, purchases and sales, investment, training, each dated with its evidence and where it went.  Enter opens the partner."),
     .cols = record_cols,
-    .ncols = NCOLS(record_cols),
+    .ncols = ARRAY_SIZE(record_cols),
     .empty = N_("No arrival recorded yet: a adds one."),
     .tabs = pair_tabs,
     .ctx_new = records_ctx_new,
@@ -653,7 +653,7 @@ pairing_rows(struct view *v, const struct pairing_row *p, size_t n)
         view_text(v, _("Not paired yet: g adds a pairing."));
         return;
     }
-    view_table(v, cols, NCOLS(cols));
+    view_table(v, cols, ARRAY_SIZE(cols));
     for (i = 0; i < n; i++) {
         char d1[DATE_BUF], d2[DATE_BUF];
         const char *cells[4];
@@ -681,7 +681,7 @@ progress_rows(struct tui *t, struct view *v, const struct progress_row *p, size_
     };
     size_t i;
 
-    view_table(v, cols, NCOLS(cols));
+    view_table(v, cols, ARRAY_SIZE(cols));
     for (i = 0; i < n; i++) {
         char target[64] = "", actual[64], rate[32] = "", gap[64] = "";
         const char *cells[6];
@@ -728,7 +728,7 @@ record_rows(struct tui *t, struct view *v, const struct record_row *r, size_t n,
         }
         if (!any++) {
             view_blank(v);
-            view_table(v, cols, NCOLS(cols));
+            view_table(v, cols, ARRAY_SIZE(cols));
         }
         date_format(r[i].r.day, day);
         value_text(t, r[i].r.indicator, r[i].r.value, value, sizeof(value));
@@ -1000,7 +1000,7 @@ static const struct table_def teams_def = {
     .title = N_("resident teams"),
     .help = N_("The resident work teams (驻村第一书记和工作队) of the villages: term, members serving today, the 第一书记, and for the month of the filter (or the last month recorded) how many members broke the attendance rule.  ! marks a team with a warning: fewer members than the minimum, no 第一书记, a term shorter than the minimum, a member breaking the attendance rule."),
     .cols = team_cols,
-    .ncols = NCOLS(team_cols),
+    .ncols = ARRAY_SIZE(team_cols),
     .empty = N_("No resident team recorded yet: a adds one."),
     .tabs = pair_tabs,
     .ctx_new = teams_ctx_new,
@@ -1101,7 +1101,7 @@ static const struct table_def attendance_def = {
     .title = N_("attendance"),
     .help = N_("The attendance of the resident teams' members in one month (the last month unless f chooses another): days in the village against the days required (20 a month, the share of it for a member who served part of the month), leave with who approved it, days absent without leave.  ! marks a member with too few days in the village or absences without leave.  Enter opens the team."),
     .cols = attendance_cols,
-    .ncols = NCOLS(attendance_cols),
+    .ncols = ARRAY_SIZE(attendance_cols),
     .empty = N_("No attendance recorded for this month: a records a member's month."),
     .tabs = pair_tabs,
     .ctx_new = attendance_ctx_new,
@@ -1249,7 +1249,7 @@ member_rows(struct tui *t, struct view *v, const struct team_member *m, size_t n
         view_text(v, _("No member yet: m adds one."));
         return;
     }
-    view_table(v, cols, NCOLS(cols));
+    view_table(v, cols, ARRAY_SIZE(cols));
     for (i = 0; i < n; i++) {
         char d1[DATE_BUF], d2[DATE_BUF];
         const char *cells[7];
@@ -1301,7 +1301,7 @@ attendance_rows(struct view *v, const struct attendance_row *a, size_t n)
         view_text(v, _("No attendance recorded: k records a member's month."));
         return;
     }
-    view_table(v, cols, NCOLS(cols));
+    view_table(v, cols, ARRAY_SIZE(cols));
     for (mo = newest_month(a, n, 1 << 30); mo >= 0; mo = newest_month(a, n, mo)) {
         for (i = 0; i < n; i++) {
             char m[MONTH_BUF], p[12], r[12], l[12], ab[12];
@@ -1351,7 +1351,7 @@ grade_rows(struct tui *t, struct view *v, const struct team_member *m, size_t n,
             const char *cells[3];
 
             if (!any++) {
-                view_table(v, cols, NCOLS(cols));
+                view_table(v, cols, ARRAY_SIZE(cols));
             }
             snprintf(y, sizeof(y), "%d", g[k].year);
             cells[0] = y;

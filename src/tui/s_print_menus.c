@@ -35,6 +35,7 @@
 #include "tui/screen.h"
 #include "tui/table.h"
 #include "tui/tui.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -137,7 +138,7 @@ funds_print_projects(struct tui *t, const int64_t *ids, size_t n)
     memcpy(m->projects, ids, n * sizeof(*ids));
     m->nprojects = n;
     mn = menu_new(_("Print"), fp_chosen, m);
-    for (i = 0; i < sizeof(stages) / sizeof(stages[0]); i++) {
+    for (i = 0; i < ARRAY_SIZE(stages); i++) {
         struct print_request *r;
 
         snprintf(what, sizeof(what), _("%s: %s"), prints_projects_title(stages[i]), whom);

@@ -30,6 +30,7 @@
 #include "tui/form.h"
 #include "tui/screen.h"
 #include "tui/workspace.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/path.h"
@@ -59,7 +60,7 @@ catch_signals(void)
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
     /* No SA_RESTART: a signal interrupts the blocking read. */
-    for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+    for (i = 0; i < ARRAY_SIZE(sigs); i++) {
         sigaction(sigs[i], &sa, NULL);
     }
 }
@@ -254,7 +255,7 @@ delete_windows(struct tui *t)
     WINDOW **w[] = {&t->wtop, &t->wbody, &t->wstatus, &t->wkeys};
     size_t i;
 
-    for (i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
+    for (i = 0; i < ARRAY_SIZE(w); i++) {
         if (*w[i] != NULL) {
             delwin(*w[i]);
             *w[i] = NULL;

@@ -11,6 +11,7 @@
 #include "tui/s_assess.h"
 #include "tui/screen.h"
 #include "tui/table.h"
+#include "util/array.h"
 #include "util/i18n.h"
 
 static int
@@ -26,7 +27,7 @@ static const struct workspace workspaces[] = {
     {KEY_F(5), "F5", N_("assessment"), assess_open},
 };
 
-#define NWORKSPACES (sizeof(workspaces) / sizeof(workspaces[0]))
+#define NWORKSPACES ARRAY_SIZE(workspaces)
 
 const struct workspace *
 workspace_at(size_t i)

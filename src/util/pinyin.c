@@ -2,6 +2,7 @@
  * pinyin.c - pinyin sort keys and initials from the GB2312 table.
  */
 #include "config.h"
+#include "util/array.h"
 #include "util/pinyin.h"
 
 #include <stdlib.h>
@@ -52,7 +53,7 @@ as_surname(uint32_t cp)
 {
     size_t i;
 
-    for (i = 0; i < sizeof(surnames) / sizeof(surnames[0]); i++) {
+    for (i = 0; i < ARRAY_SIZE(surnames); i++) {
         if (surnames[i].surname == cp) {
             return surnames[i].like;
         }

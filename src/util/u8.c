@@ -6,6 +6,7 @@
  * and the layout itself never uses them.
  */
 #include "config.h"
+#include "util/array.h"
 #include "util/u8.h"
 
 #include <string.h>
@@ -160,10 +161,10 @@ u8_cpwidth(uint32_t cp)
     if (cp < 0x300) {
         return 1;
     }
-    if (in_table(cp, zero, sizeof(zero) / sizeof(zero[0]))) {
+    if (in_table(cp, zero, ARRAY_SIZE(zero))) {
         return 0;
     }
-    if (in_table(cp, wide, sizeof(wide) / sizeof(wide[0]))) {
+    if (in_table(cp, wide, ARRAY_SIZE(wide))) {
         return 2;
     }
     return 1;
@@ -301,7 +302,7 @@ u8_no_line_start(uint32_t cp)
     };
     size_t i;
 
-    for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+    for (i = 0; i < ARRAY_SIZE(v); i++) {
         if (v[i] == cp) {
             return 1;
         }
