@@ -451,7 +451,7 @@ static void
 measures(struct detail *d)
 {
     struct tt_col c[] = {
-        {_("category"), 14, 0}, {_("item"), 24, 0}, {_("from"), 10, 0},
+        {_("category"), 14, 0}, {C_("measure", "item"), 24, 0}, {_("from"), 10, 0},
         {_("to"), 10, 0}, {_("year"), 4, 0},
     };
     size_t i;
@@ -514,7 +514,7 @@ audit_trail(struct detail *d, int cols)
 {
     struct tt_col c[] = {
         {_("when"), 19, 0}, {_("who"), 10, 0}, {_("what"), 10, 0},
-        {_("record"), 12, 0}, {_("field"), 12, 0},
+        {C_("audit log column", "record"), 12, 0}, {_("field"), 12, 0},
     };
     struct audit_row *v;
     struct err e;

@@ -495,7 +495,7 @@ screen_view_help(const struct screen *s)
 }
 
 static const struct screen_ops view_screen = {
-    .name = N_("record"),
+    .name = NC_("screen", "record"),
     .keys = rest_keys,
     .help = N_("Up and Down walk over the lines that stand for another record (the cursor shows which) and scroll where there is none; Enter opens the one under the cursor, e edits it, and e with no line under the cursor edits the record itself.\n"
                "The digits jump to the numbered sections; Tab and Shift-Tab to the next and previous one."),

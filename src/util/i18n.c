@@ -41,6 +41,18 @@ i18n_init(const char *localedir)
     i18n_set_language("zh_CN");
 }
 
+const char *
+i18n_text(const char *msgid)
+{
+    const char *t = gettext(msgid);
+    const char *ctx;
+
+    if (t == msgid && (ctx = strchr(msgid, '\004')) != NULL) {
+        return ctx + 1;
+    }
+    return t;
+}
+
 int
 i18n_language_known(const char *lang)
 {

@@ -8,9 +8,21 @@
 
 #include <libintl.h>
 
-#define _(s) gettext(s)
+/* _() translates; N_() marks a message translated later with _().
+ * A short id that means different things in different places ("record":
+ * a screen, or a column of the audit log) carries a context: C_() to
+ * translate at once, NC_() to mark one in a table (translated later with
+ * _() like any other).  tests/lint/i18n.sh refuses the ids listed in
+ * po/AMBIGUOUS without a context. */
+#define _(s) i18n_text(s)
 #define N_(s) (s)
+#define C_(ctx, s) i18n_text(ctx "\004" s)
+#define NC_(ctx, s) (ctx "\004" s)
 #define P_(s, p, n) ngettext((s), (p), (n))
+
+/* The translation of MSGID (which may be "context\004id"); when there is
+ * none, MSGID without its context. */
+const char *i18n_text(const char *msgid) __attribute__((format_arg(1)));
 
 /* Set the process locale from the environment, make sure the character
  * type is UTF-8 capable, and bind the message catalogue in LOCALEDIR.

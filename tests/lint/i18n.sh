@@ -1,13 +1,15 @@
 #!/bin/sh
 # i18n.sh - every user-facing message has its Simplified Chinese
-# translation, and po/POTFILES lists every source file.
+# translation in po/zh_CN.po (the one place translations are kept),
+# po/POTFILES lists every source file, and the ids of po/AMBIGUOUS come
+# with a context.
 : "${top_srcdir:=.}"
 : "${XGETTEXT:=xgettext}"
 : "${MSGCMP:=msgcmp}"
 cd "$top_srcdir" || exit 1
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-echo "1..3"
+echo "1..4"
 
 (cd src && ls *.c */*.c) | sed 's|^|src/|' | sort >"$T/have"
 sort po/POTFILES >"$T/listed"
@@ -18,7 +20,9 @@ else
     diff "$T/listed" "$T/have" | sed 's/^/# /'
 fi
 
-if "$XGETTEXT" --from-code=UTF-8 -C -k_ -kN_ -kP_:1,2 -f po/POTFILES \
+: "${XGETTEXT_KEYWORDS:=-k_ -kN_ -kP_:1,2 -kC_:1c,2 -kNC_:1c,2}"
+# shellcheck disable=SC2086
+if "$XGETTEXT" --from-code=UTF-8 -C $XGETTEXT_KEYWORDS -f po/POTFILES \
         -o "$T/zhenxing.pot" 2>"$T/err" &&
    "$MSGCMP" po/zh_CN.po "$T/zhenxing.pot" 2>"$T/cmp"; then
     echo "ok 2 - every message has a Chinese translation (msgcmp)"
@@ -27,12 +31,28 @@ else
     sed 's/^/# /' "$T/err" "$T/cmp" | head -40
 fi
 
-# No empty or fuzzy translations, no ambiguous-width symbols in them.
+# No empty, fuzzy or obsolete translations, no ambiguous-width symbols.
 untranslated=$(msgattrib --untranslated --no-obsolete po/zh_CN.po | grep -c '^msgid "[^"]')
 fuzzy=$(msgattrib --only-fuzzy --no-obsolete po/zh_CN.po | grep -c '^msgid "[^"]')
+obsolete=$(grep -c '^#~ msgid' po/zh_CN.po)
 ambiguous=$(grep '^msgstr' po/zh_CN.po | grep -c '[“”‘’…—·○★①]')
-if [ "$untranslated" -eq 0 ] && [ "$fuzzy" -eq 0 ] && [ "$ambiguous" -eq 0 ]; then
-    echo "ok 3 - no untranslated, fuzzy or ambiguous-width translations"
+if [ "$untranslated" -eq 0 ] && [ "$fuzzy" -eq 0 ] && [ "$obsolete" -eq 0 ] &&
+   [ "$ambiguous" -eq 0 ]; then
+    echo "ok 3 - no untranslated, fuzzy, obsolete or ambiguous-width translations"
 else
-    echo "not ok 3 - $untranslated untranslated, $fuzzy fuzzy, $ambiguous with ambiguous-width symbols"
+    echo "not ok 3 - $untranslated untranslated, $fuzzy fuzzy, $obsolete obsolete, $ambiguous with ambiguous-width symbols"
+    msgattrib --untranslated --no-obsolete po/zh_CN.po | grep '^msgid "[^"]' | head -20 | sed 's/^/# /'
+fi
+
+# The ids of po/AMBIGUOUS only with a context (msgctxt before msgid).
+bare=$(grep -v '^#' po/AMBIGUOUS | grep -v '^$' | while IFS= read -r id; do
+    awk -v id="$id" '
+        /^msgctxt / { ctx = 1; next }
+        /^msgid / { if ($0 == "msgid \"" id "\"" && !ctx) print id; ctx = 0; next }
+        /^$/ { ctx = 0 }' po/zh_CN.po
+done)
+if [ -z "$bare" ]; then
+    echo "ok 4 - the ambiguous ids of po/AMBIGUOUS have a context"
+else
+    echo "not ok 4 - ambiguous ids without a context (use C_ or NC_): $(echo $bare)"
 fi

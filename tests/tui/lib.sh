@@ -4,7 +4,7 @@
 #                                        server of our own; waits for the list
 #   keys KEY...                          tmux send-keys (names like Down, Enter)
 #   typed TEXT                           send TEXT literally (Chinese too)
-#   wait_for TEXT                        until the screen shows TEXT (5 s)
+#   wait_for TEXT                        until the screen shows TEXT (30 s)
 #   screen FILE                          the screen as text
 #   tui_stop                             quit (q) and end the server
 . "${top_srcdir:-.}/tests/cli/lib.sh"
@@ -56,9 +56,10 @@ screen() {
 }
 
 # wait_for TEXT: poll the screen until it shows TEXT; then let it settle.
+# The bound is generous (30 s): a loaded machine is slow, not wrong.
 wait_for() {
     i=0
-    while [ $i -lt 100 ]; do
+    while [ $i -lt 600 ]; do
         if tm capture-pane -p -t zx 2>/dev/null | grep -qF -- "$1"; then
             sleep 0.1
             return 0

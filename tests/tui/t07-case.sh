@@ -7,7 +7,7 @@
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 
-plan 27
+plan 29
 
 DB="$T/c.db"
 ZHENXING_TODAY=2026-03-02 demo_db "$DB" 200
@@ -105,6 +105,9 @@ lacks "劳务输出" "and not those of other categories"
 keys Enter
 keys C-s
 shows "帮扶措施已保存：产业帮扶" "a development measure is saved"
+shows "措施内容" "the measures table heads a measure's item 措施内容 (not 项目, a project)"
+keys 8
+shows "记录类型" "the audit trail heads the kind of record changed 记录类型"
 tui_stop
 
 export ZHENXING_TODAY=2026-10-12
