@@ -108,25 +108,33 @@ keys_append(struct keydef *out, size_t n, const struct keydef *table,
     return n;
 }
 
-static enum action
+static const struct keydef *
 find(const struct keydef *t, int is_key, wint_t ch)
 {
     size_t i;
 
     for (i = 0; t != NULL && t[i].name != NULL; i++) {
-        if (t[i].is_key == is_key && t[i].key == (int)ch) {
-            return t[i].action;
+        if (t[i].is_key == is_key && t[i].key == (int)ch && t[i].action != ACT_NONE) {
+            return &t[i];
         }
     }
-    return ACT_NONE;
+    return NULL;
+}
+
+const struct keydef *
+keys_find(const struct keydef *table, int is_key, wint_t ch)
+{
+    const struct keydef *k = find(table, is_key, ch);
+
+    return k != NULL ? k : find(global_keys, is_key, ch);
 }
 
 enum action
 keys_lookup(const struct keydef *table, int is_key, wint_t ch)
 {
-    enum action a = find(table, is_key, ch);
+    const struct keydef *k = keys_find(table, is_key, ch);
 
-    return a != ACT_NONE ? a : find(global_keys, is_key, ch);
+    return k != NULL ? k->action : ACT_NONE;
 }
 
 /* Append "NAME LABEL  " when it fits in COLS (RESERVE kept free). */
@@ -146,7 +154,7 @@ add_item(struct sbuf *sb, const struct keydef *k, size_t cols, size_t reserve)
 }
 
 void
-keys_bar(const struct keydef *table, size_t cols, struct sbuf *sb)
+keys_bar(const struct keydef *table, size_t cols, unsigned skip, struct sbuf *sb)
 {
     struct sbuf help = SBUF_INIT;
     size_t i;
@@ -155,7 +163,7 @@ keys_bar(const struct keydef *table, size_t cols, struct sbuf *sb)
      * key away. */
     sbuf_addf(&help, "%s %s", global_keys[1].name, _(global_keys[1].label));
     for (i = 0; table != NULL && table[i].name != NULL; i++) {
-        if ((table[i].flags & KD_BAR) &&
+        if ((table[i].flags & KD_BAR) && !(table[i].flags & skip) &&
             !add_item(sb, &table[i], cols, u8_width(help.buf))) {
             break;
         }

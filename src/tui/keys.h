@@ -33,6 +33,9 @@ enum keydef_flags {
     KD_BAR = 1 << 0,      /* shown on the key bar */
     KD_HIDE = 1 << 1,     /* not listed in the help: one of a range that
                            * the row before names ("1-8") */
+    KD_WRITE = 1 << 2,    /* changes data: left out of the key bar and the
+                           * help of a read-only account, and refused with
+                           * words before anything opens */
 };
 
 struct keydef {
@@ -90,11 +93,14 @@ size_t keys_count(const struct keydef *table);
 size_t keys_append(struct keydef *out, size_t n, const struct keydef *table,
                    int (*keep)(const void *ctx, enum action a), const void *ctx);
 
+/* The row of (IS_KEY, CH) in TABLE, else in the global keys, or NULL. */
+const struct keydef *keys_find(const struct keydef *table, int is_key, wint_t ch);
 /* The action bound to (IS_KEY, CH) in TABLE, or ACT_NONE. */
 enum action keys_lookup(const struct keydef *table, int is_key, wint_t ch);
 
 /* Append the key bar for TABLE (plus the global keys) fitting COLS
- * display columns to SB. */
-void keys_bar(const struct keydef *table, size_t cols, struct sbuf *sb);
+ * display columns to SB, leaving out the rows with a flag of SKIP
+ * (KD_WRITE for a read-only account). */
+void keys_bar(const struct keydef *table, size_t cols, unsigned skip, struct sbuf *sb);
 
 #endif

@@ -432,8 +432,8 @@ compare(struct tui *t, struct round_ctx *c, const struct view_ref *ref)
 }
 
 static const struct keydef round_keys[] = {
-    {'F', 0, ACT_FORM1, "F", N_("finalize"), KD_BAR},
-    {'R', 0, ACT_FORM2, "R", N_("reopen"), KD_BAR},
+    {'F', 0, ACT_FORM1, "F", N_("finalize"), KD_BAR | KD_WRITE},
+    {'R', 0, ACT_FORM2, "R", N_("reopen"), KD_BAR | KD_WRITE},
     {'c', 0, ACT_FORM3, "c", N_("compare"), KD_BAR},
     {0, 0, ACT_NONE, NULL, NULL, 0},
 };

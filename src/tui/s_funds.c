@@ -234,7 +234,7 @@ receipt_print(struct tui *t, void *ctx, int64_t id)
 }
 
 static const struct keydef receipt_keys[] = {
-    {'d', 0, ACT_DELETE, "d", N_("delete"), 0},
+    {'d', 0, ACT_DELETE, "d", N_("delete"), KD_WRITE},
     {0, 0, ACT_NONE, NULL, NULL, 0},
 };
 
@@ -499,7 +499,7 @@ project_steps(struct tui *t, int64_t id)
 }
 
 static const struct keydef project_table_keys[] = {
-    {'x', 0, ACT_STEP, "x", N_("next step"), KD_BAR},
+    {'x', 0, ACT_STEP, "x", N_("next step"), KD_BAR | KD_WRITE},
     {0, 0, ACT_NONE, NULL, NULL, 0},
 };
 
@@ -878,11 +878,11 @@ project_open_ref(struct tui *t, void *ctx, const struct view_ref *ref)
 }
 
 static const struct keydef project_view_keys[] = {
-    {'x', 0, ACT_STEP, "x", N_("next step"), KD_BAR},
-    {'a', 0, ACT_ADD, "a", N_("allocate funds"), KD_BAR},
-    {'y', 0, ACT_FORM1, "y", N_("record a payment"), KD_BAR},
-    {'h', 0, ACT_FORM2, "h", N_("link a beneficiary household"), 0},
-    {'d', 0, ACT_DELETE, "d", N_("delete the allocation or payment under the cursor"), 0},
+    {'x', 0, ACT_STEP, "x", N_("next step"), KD_BAR | KD_WRITE},
+    {'a', 0, ACT_ADD, "a", N_("allocate funds"), KD_BAR | KD_WRITE},
+    {'y', 0, ACT_FORM1, "y", N_("record a payment"), KD_BAR | KD_WRITE},
+    {'h', 0, ACT_FORM2, "h", N_("link a beneficiary household"), KD_WRITE},
+    {'d', 0, ACT_DELETE, "d", N_("delete the allocation or payment under the cursor"), KD_WRITE},
     {0, 0, ACT_NONE, NULL, NULL, 0},
 };
 
@@ -1170,7 +1170,7 @@ asset_open_ref(struct tui *t, void *ctx, const struct view_ref *ref)
 }
 
 static const struct keydef asset_view_keys[] = {
-    {'i', 0, ACT_ADD, "i", N_("record a year's income"), KD_BAR},
+    {'i', 0, ACT_ADD, "i", N_("record a year's income"), KD_BAR | KD_WRITE},
     {0, 0, ACT_NONE, NULL, NULL, 0},
 };
 

@@ -46,7 +46,7 @@ add(struct help *h, const char *s)
 
 /* One line per key; keys doing the same thing share a line. */
 static void
-add_keys(struct help *h, const struct keydef *k)
+add_keys(struct help *h, const struct keydef *k, unsigned skip)
 {
     struct sbuf sb = SBUF_INIT, names = SBUF_INIT;
     size_t i, j;
@@ -55,7 +55,7 @@ add_keys(struct help *h, const struct keydef *k)
         int seen = 0;
 
         if ((k[i].action == ACT_NONE && k[i].key == 0 && !(k[i].flags & KD_BAR)) ||
-            (k[i].flags & KD_HIDE)) {
+            (k[i].flags & (KD_HIDE | skip))) {
             continue;
         }
         for (j = 0; j < i; j++) {
@@ -113,7 +113,7 @@ add_text(struct help *h, const char *text, int cols)
 }
 
 static void
-build(struct help *h, const struct screen *below, int cols)
+build(struct help *h, const struct screen *below, int cols, unsigned skip)
 {
     struct sbuf sb = SBUF_INIT;
 
@@ -122,12 +122,12 @@ build(struct help *h, const struct screen *below, int cols)
     sbuf_addf(&sb, _("Help: %s"), _(screen_title(below)));
     add(h, sb.buf);
     add(h, "");
-    add_keys(h, screen_keys(below));
-    add_keys(h, global_keys);
+    add_keys(h, screen_keys(below), skip);
+    add_keys(h, global_keys, 0);
     add(h, "");
     add(h, _("Workspaces (from lists and records; a form is saved or closed first):"));
     workspace_keydefs(ws, ARRAY_SIZE(ws));
-    add_keys(h, ws);
+    add_keys(h, ws, 0);
     add(h, "");
     if (below->ops->help != NULL) {
         add_text(h, _(below->ops->help), cols);
@@ -145,7 +145,7 @@ help_enter(struct screen *s, struct tui *t)
 
     /* Not linked yet: the screen below is still the top. */
     s->arg = NULL;
-    build(h, t->top, t->cols - 4);
+    build(h, t->top, t->cols - 4, tui_key_skip(t));
     s->data = h;
     return 0;
 }

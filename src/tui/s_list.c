@@ -87,7 +87,7 @@ static const struct keydef list_keys[] = {
     {'f', 0, ACT_FILTER, "f", N_("filter"), KD_BAR},
     {'s', 0, ACT_SORT, "s", N_("sort"), KD_BAR},
     {'w', 0, ACT_WORKLIST, "w", N_("worklists"), KD_BAR},
-    {'a', 0, ACT_NEW, "a", N_("new"), KD_BAR},
+    {'a', 0, ACT_NEW, "a", N_("new"), KD_BAR | KD_WRITE},
     {'t', 0, ACT_TAG, "t", N_("tag"), 0},
     {'T', 0, ACT_UNTAG_ALL, "T", N_("untag all"), 0},
     {'p', 0, ACT_PRINT, "p", N_("print"), KD_BAR},

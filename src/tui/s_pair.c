@@ -911,9 +911,9 @@ partner_agreement(struct tui *t, int64_t partner, const struct view_ref *ref)
 }
 
 static const struct keydef partner_view_keys[] = {
-    {'g', 0, ACT_FORM1, "g", N_("new pairing"), KD_BAR},
-    {'n', 0, ACT_FORM2, "n", N_("the year's agreement"), KD_BAR},
-    {'r', 0, ACT_ADD, "r", N_("record an arrival"), KD_BAR},
+    {'g', 0, ACT_FORM1, "g", N_("new pairing"), KD_BAR | KD_WRITE},
+    {'n', 0, ACT_FORM2, "n", N_("the year's agreement"), KD_BAR | KD_WRITE},
+    {'r', 0, ACT_ADD, "r", N_("record an arrival"), KD_BAR | KD_WRITE},
     {0, 0, ACT_NONE, NULL, NULL, 0},
 };
 
@@ -1418,9 +1418,9 @@ ref_member(const struct view_ref *ref)
 }
 
 static const struct keydef team_view_keys[] = {
-    {'m', 0, ACT_ADD, "m", N_("new member"), KD_BAR},
-    {'k', 0, ACT_FORM1, "k", N_("attendance of a month"), KD_BAR},
-    {'g', 0, ACT_FORM2, "g", N_("grade a year"), KD_BAR},
+    {'m', 0, ACT_ADD, "m", N_("new member"), KD_BAR | KD_WRITE},
+    {'k', 0, ACT_FORM1, "k", N_("attendance of a month"), KD_BAR | KD_WRITE},
+    {'g', 0, ACT_FORM2, "g", N_("grade a year"), KD_BAR | KD_WRITE},
     {0, 0, ACT_NONE, NULL, NULL, 0},
 };
 

@@ -77,8 +77,8 @@ static const struct keydef main_keys[] = {
     {'/', 0, ACT_SEARCH, "/", N_("search"), KD_BAR},
     {'f', 0, ACT_FILTER, "f", N_("filter"), KD_BAR},
     {'s', 0, ACT_SORT, "s", N_("sort"), KD_BAR},
-    {'a', 0, ACT_NEW, "a", N_("new"), KD_BAR},
-    {'e', 0, ACT_EDIT, "e", N_("edit"), KD_BAR},
+    {'a', 0, ACT_NEW, "a", N_("new"), KD_BAR | KD_WRITE},
+    {'e', 0, ACT_EDIT, "e", N_("edit"), KD_BAR | KD_WRITE},
     {'p', 0, ACT_PRINT, "p", N_("print"), KD_BAR},
     {0, 0, ACT_NONE, NULL, NULL, 0},
 };

@@ -43,7 +43,7 @@ static const struct keydef main_keys[] = {
     {'\n', 0, ACT_OPEN, "Enter", N_("open"), KD_BAR},
     {'\r', 0, ACT_OPEN, "Enter", N_("open"), 0},
     {KEY_ENTER, 1, ACT_OPEN, "Enter", N_("open"), 0},
-    {'e', 0, ACT_EDIT, "e", N_("edit"), KD_BAR},
+    {'e', 0, ACT_EDIT, "e", N_("edit"), KD_BAR | KD_WRITE},
     {'p', 0, ACT_PRINT, "p", N_("print"), KD_BAR},
     {0, 0, ACT_NONE, NULL, NULL, 0},
 };

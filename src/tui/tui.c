@@ -134,6 +134,12 @@ tui_message(struct tui *t, int error, const char *fmt, ...)
     t->dirty |= D_STATUS;
 }
 
+unsigned
+tui_key_skip(const struct tui *t)
+{
+    return actor_writes(&t->app->actor) ? 0 : KD_WRITE;
+}
+
 int
 tui_writable(struct tui *t)
 {
@@ -435,7 +441,7 @@ draw_keys(struct tui *t)
 {
     struct sbuf sb = SBUF_INIT;
 
-    keys_bar(screen_keys(t->top), (size_t)(t->cols - 1), &sb);
+    keys_bar(screen_keys(t->top), (size_t)(t->cols - 1), tui_key_skip(t), &sb);
     draw_text(t->wkeys, 0, 0, t->cols - 1, sb.buf, theme_attr(TH_BAR), AL_LEFT);
     wnoutrefresh(t->wkeys);
     sbuf_release(&sb);
@@ -501,6 +507,7 @@ handle_key(struct tui *t, int is_key, wint_t ch)
     unsigned d;
     int rc;
     enum action a;
+    const struct keydef *k;
 
     if (t->message[0] != '\0') {
         t->message[0] = '\0';
@@ -520,7 +527,11 @@ handle_key(struct tui *t, int is_key, wint_t ch)
         d = (unsigned)rc;
         goto done;
     }
-    a = keys_lookup(screen_keys(s), is_key, ch);
+    k = keys_find(screen_keys(s), is_key, ch);
+    a = k != NULL ? k->action : ACT_NONE;
+    if (k != NULL && (k->flags & KD_WRITE) && !tui_writable(t)) {
+        return;
+    }
     if (a == ACT_HELP && s->ops != &help_screen) {
         tui_push(t, screen_new(&help_screen, NULL));
         return;

@@ -78,6 +78,8 @@ unsigned tui_switch(struct tui *t, const struct workspace *ws);
 /* 1 when the account may change data; else 0, and the status line
  * says the account is read-only. */
 int tui_writable(struct tui *t);
+/* The key rows the account does not see (KD_WRITE when read-only). */
+unsigned tui_key_skip(const struct tui *t);
 
 /* A one-time message on the status line (printf-formatted). */
 void tui_message(struct tui *t, int error, const char *fmt, ...)

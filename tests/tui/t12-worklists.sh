@@ -6,7 +6,7 @@
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 
-plan 10
+plan 16
 
 DB="$T/c.db"
 demo_db "$DB" 1500
@@ -78,12 +78,23 @@ tui_stop
 # A viewer changes nothing.
 sqlite3 "$DB" "update staff set role = 'viewer', scope_id = NULL where login = '$me'"
 tui_start 100x30
+lacks "a 新增" "a viewer's key bar offers no new household"
 keys a
 shows "只读账号" "a viewer cannot add a household"
+lacks "新增农户" "and no form opens for it"
 open_household "${row#*|}"
+lacks "e 修改" "a viewer's key bar in a household offers no edit"
+lacks "x 办理程序" "nor a procedure step"
 keys e
 shows "只读账号" "nor edit one"
 keys x
 shows "只读账号" "nor take a step"
+keys '?'
+wait_for "帮助"
+lacks "e                 修改" "the help lists no edit key either"
+keys Escape
+keys F3
+wait_for "资金下达"
+lacks "a 新增" "nor do the funds tables"
 tui_stop
 finish
