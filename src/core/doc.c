@@ -763,19 +763,23 @@ void doc_layout_free(struct doc_layout *l)
 
 /* ---- the prints there are ---------------------------------------------- */
 
+/* The stored name, the label, and the table of the records a print shows
+ * as the audit log names it.  How each is built is print/print.c's table
+ * of the same kinds. */
 static const struct {
     const char *name;
     const char *label;
+    const char *shown;
 } kinds[PK_COUNT] = {
-    {"card", N_("household card")},
-    {"publicity", N_("publicity list")},
-    {"visits", N_("visit worklist")},
-    {"projects", N_("project publicity")},
-    {"allocation", N_("fund allocation announcement")},
-    {"assets", N_("asset ledger")},
-    {"partner", N_("partner's targets and actuals")},
-    {"attendance", N_("resident team attendance")},
-    {"assessment", N_("assessment summary")},
+    [PK_CARD] = {"card", N_("household card"), "household"},
+    [PK_PUBLICITY] = {"publicity", N_("publicity list"), "household"},
+    [PK_VISITS] = {"visits", N_("visit worklist"), "household"},
+    [PK_PROJECTS] = {"projects", N_("project publicity"), "project"},
+    [PK_ALLOCATION] = {"allocation", N_("fund allocation announcement"), "fund"},
+    [PK_ASSETS] = {"assets", N_("asset ledger"), "asset"},
+    [PK_PARTNER] = {"partner", N_("partner's targets and actuals"), "partner"},
+    [PK_ATTENDANCE] = {"attendance", N_("resident team attendance"), "team_member"},
+    [PK_ASSESSMENT] = {"assessment", N_("assessment summary"), "assess_round"},
 };
 
 const char *print_kind_name(enum print_kind k)
@@ -786,6 +790,11 @@ const char *print_kind_name(enum print_kind k)
 const char *print_kind_label(enum print_kind k)
 {
     return (unsigned)k < PK_COUNT ? _(kinds[k].label) : "";
+}
+
+const char *print_shown_table(enum print_kind kind)
+{
+    return (unsigned)kind < PK_COUNT ? kinds[kind].shown : "household";
 }
 
 int print_kind_parse(const char *name, enum print_kind *out)

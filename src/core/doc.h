@@ -151,6 +151,10 @@ enum print_kind {
 const char *print_kind_name(enum print_kind k);
 const char *print_kind_label(enum print_kind k);
 int print_kind_parse(const char *name, enum print_kind *out);
+/* The table of the records a print of KIND shows, as the audit log names
+ * it: "household", "project", "fund", "asset", "partner",
+ * "team_member" or "assess_round". */
+const char *print_shown_table(enum print_kind kind);
 
 /* ---- text ------------------------------------------------------------ */
 

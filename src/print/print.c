@@ -52,80 +52,62 @@ void print_request_init(struct print_request *r, enum print_kind kind)
     r->pub_end = DATE_NONE;
 }
 
-const char *print_shown_table(enum print_kind kind)
-{
-    switch (kind) {
-    case PK_PROJECTS:
-        return "project";
-    case PK_ALLOCATION:
-        return "fund";
-    case PK_ASSETS:
-        return "asset";
-    case PK_PARTNER:
-        return "partner";
-    case PK_ATTENDANCE:
-        return "team_member";
-    case PK_ASSESSMENT:
-        return "assess_round";
-    default:
-        return "household";
-    }
-}
+/* How each kind of print is built and named.  A kind makes one document
+ * (ONE) or several (MANY); NAME adds what names its file besides the kind
+ * and the day.  The stored names and labels are core/doc.c's table. */
+struct kind_ops {
+    int (*one)(const struct print_env *env, const struct print_request *r,
+               struct doc **d, int64_t **ids, size_t *nids, struct err *e);
+    int (*many)(const struct print_env *env, const struct print_request *r,
+                struct doc ***docs, size_t *n, int64_t **ids, size_t *nids,
+                struct err *e);
+    void (*name)(const struct print_env *env, const struct print_request *r,
+                 struct sbuf *sb);
+};
 
-/* The one document of R's print into *D. */
-static int build_one(const struct print_env *env, const struct print_request *r,
-                     struct doc **d, int64_t **ids, size_t *nids, struct err *e)
-{
-    switch (r->kind) {
-    case PK_PUBLICITY:
-        return prints_publicity(env, r->village, r->elimination, d, ids, nids, e);
-    case PK_PROJECTS:
-        return prints_projects(env, r, d, ids, nids, e);
-    case PK_ALLOCATION:
-        return prints_allocation(env, r, d, ids, nids, e);
-    case PK_ASSETS:
-        return prints_assets(env, r, d, ids, nids, e);
-    case PK_PARTNER:
-        return prints_partner(env, r, d, ids, nids, e);
-    case PK_ASSESSMENT:
-        return prints_assessment(env, r, d, ids, nids, e);
-    default:
-        return err_set(e, ERR_INVALID, "%s", _("unknown kind of print"));
-    }
-}
+static void village_name(const struct print_env *env,
+                         const struct print_request *r, struct sbuf *sb);
+static void place_name(const struct print_env *env,
+                       const struct print_request *r, struct sbuf *sb);
+static void fund_name(const struct print_env *env,
+                      const struct print_request *r, struct sbuf *sb);
+
+static const struct kind_ops kind_ops[PK_COUNT] = {
+    [PK_CARD] = {.many = prints_cards},
+    [PK_PUBLICITY] = {.one = prints_publicity, .name = village_name},
+    [PK_VISITS] = {.many = prints_visits},
+    [PK_PROJECTS] = {.one = prints_projects, .name = place_name},
+    [PK_ALLOCATION] = {.one = prints_allocation, .name = fund_name},
+    [PK_ASSETS] = {.one = prints_assets, .name = place_name},
+    [PK_PARTNER] = {.one = prints_partner, .name = pair_name_parts},
+    [PK_ATTENDANCE] = {.many = prints_attendance, .name = pair_name_parts},
+    [PK_ASSESSMENT] = {.one = prints_assessment, .name = assess_name_parts},
+};
 
 int print_build(const struct print_env *env, const struct print_request *r,
                 struct doc ***docs, size_t *n, int64_t **ids, size_t *nids,
                 struct err *e)
 {
+    const struct kind_ops *k = (unsigned)r->kind < PK_COUNT ? &kind_ops[r->kind] : NULL;
     struct doc *d = NULL;
 
     *docs = NULL;
     *n = 0;
     *ids = NULL;
     *nids = 0;
-    switch (r->kind) {
-    case PK_CARD:
-        if (prints_cards(env, r->households, r->nhouseholds, docs, n, e) < 0) {
-            return -1;
-        }
-        *ids = xcalloc(r->nhouseholds, sizeof(**ids));
-        memcpy(*ids, r->households, r->nhouseholds * sizeof(**ids));
-        *nids = r->nhouseholds;
-        return 0;
-    case PK_VISITS:
-        return prints_visits(env, r->cadre, r->days, docs, n, ids, nids, e);
-    case PK_ATTENDANCE:
-        return prints_attendance(env, r, docs, n, ids, nids, e);
-    default:
-        if (build_one(env, r, &d, ids, nids, e) < 0) {
-            return -1;
-        }
-        *docs = xcalloc(1, sizeof(**docs));
-        (*docs)[0] = d;
-        *n = 1;
-        return 0;
+    if (k == NULL) {
+        return err_set(e, ERR_INVALID, "%s", _("unknown kind of print"));
     }
+    if (k->many != NULL) {
+        return k->many(env, r, docs, n, ids, nids, e);
+    }
+    if (k->one(env, r, &d, ids, nids, e) < 0) {
+        return -1;
+    }
+    *docs = xcalloc(1, sizeof(**docs));
+    (*docs)[0] = d;
+    *n = 1;
+    return 0;
 }
 
 int print_render(struct doc *const *docs, size_t n,
@@ -249,47 +231,40 @@ static void add_division(const struct print_env *env, int64_t id,
     }
 }
 
-/* What names R's print besides its kind and the day. */
-static void name_parts(const struct print_env *env,
+static void village_name(const struct print_env *env,
+                         const struct print_request *r, struct sbuf *sb)
+{
+    add_division(env, r->village, sb);
+}
+
+/* A projects print of a year (not of chosen projects) names the year. */
+static void place_name(const struct print_env *env,
                        const struct print_request *r, struct sbuf *sb)
+{
+    if (r->kind == PK_PROJECTS && r->year != 0 && r->nprojects == 0) {
+        sbuf_addf(sb, "-%d", r->year);
+    }
+    add_division(env, r->village ? r->village : r->township, sb);
+}
+
+/* The receipt's document number ('/' made '-'), or the year. */
+static void fund_name(const struct print_env *env,
+                      const struct print_request *r, struct sbuf *sb)
 {
     struct fund f;
 
-    switch (r->kind) {
-    case PK_PUBLICITY:
-        add_division(env, r->village, sb);
-        break;
-    case PK_PROJECTS:
-    case PK_ASSETS:
-        if (r->kind == PK_PROJECTS && r->year != 0 && r->nprojects == 0) {
-            sbuf_addf(sb, "-%d", r->year);
-        }
-        add_division(env, r->village ? r->village : r->township, sb);
-        break;
-    case PK_ALLOCATION:
-        fund_init(&f);
-        if (r->fund != 0 && db_fund_get(env->db, r->fund, &f, NULL) == 0) {
-            size_t at = sb->len, i;
+    fund_init(&f);
+    if (r->fund != 0 && db_fund_get(env->db, r->fund, &f, NULL) == 0) {
+        size_t at = sb->len, i;
 
-            sbuf_addf(sb, "-%s", f.doc_no);
-            for (i = at; i < sb->len; i++) {
-                sb->buf[i] = sb->buf[i] == '/' ? '-' : sb->buf[i];
-            }
-        } else if (r->fund == 0) {
-            sbuf_addf(sb, "-%d", r->year);
+        sbuf_addf(sb, "-%s", f.doc_no);
+        for (i = at; i < sb->len; i++) {
+            sb->buf[i] = sb->buf[i] == '/' ? '-' : sb->buf[i];
         }
-        fund_clear(&f);
-        break;
-    case PK_PARTNER:
-    case PK_ATTENDANCE:
-        pair_name_parts(env, r, sb);
-        break;
-    case PK_ASSESSMENT:
-        assess_name_parts(env, r, sb);
-        break;
-    default:
-        break;
+    } else if (r->fund == 0) {
+        sbuf_addf(sb, "-%d", r->year);
     }
+    fund_clear(&f);
 }
 
 char *print_file_name(const struct print_env *env,
@@ -307,7 +282,9 @@ char *print_file_name(const struct print_env *env,
             sbuf_addf(&sb, "-%s", h.hh_no);
         }
     } else {
-        name_parts(env, r, &sb);
+        if ((unsigned)r->kind < PK_COUNT && kind_ops[r->kind].name != NULL) {
+            kind_ops[r->kind].name(env, r, &sb);
+        }
         sbuf_addf(&sb, "-%s", day);
     }
     sbuf_adds(&sb, f == PF_PDF ? ".pdf" : ".txt");

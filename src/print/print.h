@@ -97,10 +97,6 @@ struct print_dest {
 int print_build(const struct print_env *env, const struct print_request *r,
                 struct doc ***docs, size_t *n, int64_t **ids, size_t *nids,
                 struct err *e);
-/* The table of the records a print of KIND shows, as the audit log names
- * it: "household", "project", "fund", "asset", "partner",
- * "team_member" or "assess_round". */
-const char *print_shown_table(enum print_kind kind);
 void print_docs_free(struct doc **docs, size_t n);
 
 /* DOCS made in FORMAT into OUT. */

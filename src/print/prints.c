@@ -302,24 +302,28 @@ static int build_card(const struct print_env *env, int64_t id,
     return 0;
 }
 
-int prints_cards(const struct print_env *env, const int64_t *hh, size_t n,
-                 struct doc ***docs, size_t *ndocs, struct err *e)
+int prints_cards(const struct print_env *env, const struct print_request *r,
+                 struct doc ***docs, size_t *ndocs, int64_t **hh, size_t *nhh,
+                 struct err *e)
 {
-    size_t i;
+    size_t i, n = r->nhouseholds;
 
-    *docs = xcalloc(n ? n : 1, sizeof(**docs));
-    *ndocs = 0;
     if (n == 0) {
         return err_set(e, ERR_NOTFOUND, "%s", _("no household to print"));
     }
+    *docs = xcalloc(n, sizeof(**docs));
     for (i = 0; i < n; i++) {
-        if (build_card(env, hh[i], &(*docs)[i], e) < 0) {
+        if (build_card(env, r->households[i], &(*docs)[i], e) < 0) {
             print_docs_free(*docs, i);
             *docs = NULL;
+            *ndocs = 0;
             return -1;
         }
         *ndocs = i + 1;
     }
+    *hh = xcalloc(n, sizeof(**hh));
+    memcpy(*hh, r->households, n * sizeof(**hh));
+    *nhh = n;
     return 0;
 }
 
@@ -408,10 +412,11 @@ static void publicity_table(const struct print_env *env, struct doc *d,
     }
 }
 
-int prints_publicity(const struct print_env *env, int64_t village,
-                     int elimination, struct doc **out, int64_t **hh,
-                     size_t *nhh, struct err *e)
+int prints_publicity(const struct print_env *env, const struct print_request *r,
+                     struct doc **out, int64_t **hh, size_t *nhh, struct err *e)
 {
+    int64_t village = r->village;
+    int elimination = r->elimination;
     struct publicity_row *v = NULL;
     struct division vd;
     char tw[200], body[300];
@@ -506,10 +511,12 @@ static void visits_row(const struct print_env *env, struct doc *d,
     }
 }
 
-int prints_visits(const struct print_env *env, int64_t cadre, int days,
+int prints_visits(const struct print_env *env, const struct print_request *r,
                   struct doc ***docs, size_t *ndocs, int64_t **hh,
                   size_t *nhh, struct err *e)
 {
+    int64_t cadre = r->cadre;
+    int days = r->days;
     struct visit_due_row *v = NULL;
     size_t n = 0, i, no = 0;
     int until = env->today + (days > 0 ? days : 0);

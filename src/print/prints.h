@@ -35,18 +35,20 @@ void print_closing(const struct print_env *env, struct doc *d,
 const char *print_division_name(struct db *db, int64_t id, char *buf,
                                 size_t n);
 
-/* One household card per household of HH (in order). */
-int prints_cards(const struct print_env *env, const int64_t *hh, size_t n,
-                 struct doc ***docs, size_t *ndocs, struct err *e);
+/* One household card per household of R->households (in order); *HH
+ * those households. */
+int prints_cards(const struct print_env *env, const struct print_request *r,
+                 struct doc ***docs, size_t *ndocs, int64_t **hh, size_t *nhh,
+                 struct err *e);
 
-/* The publicity list of VILLAGE; *HH the households on it. */
-int prints_publicity(const struct print_env *env, int64_t village,
-                     int elimination, struct doc **out, int64_t **hh,
-                     size_t *nhh, struct err *e);
+/* The publicity list of R->village (of eliminations when
+ * R->elimination); *HH the households on it. */
+int prints_publicity(const struct print_env *env, const struct print_request *r,
+                     struct doc **out, int64_t **hh, size_t *nhh, struct err *e);
 
-/* One visit worklist per cadre (only CADRE when not 0) of the visits due
- * within DAYS; *HH the households on them. */
-int prints_visits(const struct print_env *env, int64_t cadre, int days,
+/* One visit worklist per cadre (only R->cadre when not 0) of the visits
+ * due within R->days; *HH the households on them. */
+int prints_visits(const struct print_env *env, const struct print_request *r,
                   struct doc ***docs, size_t *ndocs, int64_t **hh,
                   size_t *nhh, struct err *e);
 
