@@ -19,6 +19,7 @@
 #include "cfg/assess_load.h"
 #include "core/money.h"
 #include "db/db_assess.h"
+#include "print/prints.h"
 #include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
@@ -207,24 +208,13 @@ static int round_new(struct app *a, const struct assess_args *p, struct err *e)
     return rc;
 }
 
-/* Round ROUND with its own template; clear both with round_done. */
-static int round_load(struct app *a, const char *s, struct assess_round *r,
-                      struct assess_template *t, struct err *e)
+/* Round S (an id or "latest") with its own template; clear it after. */
+static int round_load(struct app *a, const char *s, struct round_tpl *rt, struct err *e)
 {
     int64_t id;
 
-    memset(r, 0, sizeof(*r));
-    memset(t, 0, sizeof(*t));
-    return assess_cli_round(a, s, &id, e) < 0 || db_round_get(a->db, id, r, e) < 0 ||
-                   assess_kept(r->template_id, r->template_text, t, e) < 0
-               ? -1
-               : 0;
-}
-
-static void round_done(struct assess_round *r, struct assess_template *t)
-{
-    assess_template_free(t);
-    assess_round_clear(r);
+    memset(rt, 0, sizeof(*rt));
+    return assess_cli_round(a, s, &id, e) < 0 || round_tpl_read(a->db, id, rt, e) < 0 ? -1 : 0;
 }
 
 /* The version of the score of CODE of UNIT as stored (0: none yet). */
@@ -252,8 +242,7 @@ static int score_version(struct app *a, const struct assess_round *r,
 static int score(struct app *a, const struct assess_args *p, struct err *e)
 {
     struct rule_ctx ctx = app_rule_ctx(a);
-    struct assess_round r;
-    struct assess_template t;
+    struct round_tpl rt;
     int64_t unit = 0, cp = 0, version = 0;
     enum money_status st = money_parse(p->pos[3], 1, &cp);
     int rc;
@@ -262,46 +251,44 @@ static int score(struct app *a, const struct assess_args *p, struct err *e)
         return err_set(e, ERR_INVALID, _("the points '%s': %s"), p->pos[3],
                        money_status_message(st));
     }
-    rc = round_load(a, p->pos[0], &r, &t, e) ||
-         assess_cli_unit(a, r.id, p->pos[1], &unit, e) ||
-         score_version(a, &r, &t, unit, p->pos[2], &version, e) ||
-         db_score_set(a->db, &ctx, &a->actor, r.id, &t, unit, p->pos[2], cp, p->note,
+    rc = round_load(a, p->pos[0], &rt, e) ||
+         assess_cli_unit(a, rt.r.id, p->pos[1], &unit, e) ||
+         score_version(a, &rt.r, &rt.t, unit, p->pos[2], &version, e) ||
+         db_score_set(a->db, &ctx, &a->actor, rt.r.id, &rt.t, unit, p->pos[2], cp, p->note,
                       p->evidence, version, e);
     if (rc == 0) {
         printf(_("%s of %s: %s points.\n"), p->pos[2], p->pos[1], p->pos[3]);
     }
-    round_done(&r, &t);
+    round_tpl_clear(&rt);
     return rc ? -1 : 0;
 }
 
 static int finalize(struct app *a, const struct assess_args *p, struct err *e)
 {
     struct rule_ctx ctx = app_rule_ctx(a);
-    struct assess_round r;
-    struct assess_template t;
+    struct round_tpl rt;
     int rc;
 
-    rc = round_load(a, p->pos[0], &r, &t, e) ||
-         db_round_finalize(a->db, &ctx, &a->actor, r.id, &t, r.version, e);
+    rc = round_load(a, p->pos[0], &rt, e) ||
+         db_round_finalize(a->db, &ctx, &a->actor, rt.r.id, &rt.t, rt.r.version, e);
     if (rc == 0) {
-        printf(_("Assessment round #%lld is final.\n"), (long long)r.id);
+        printf(_("Assessment round #%lld is final.\n"), (long long)rt.r.id);
     }
-    round_done(&r, &t);
+    round_tpl_clear(&rt);
     return rc ? -1 : 0;
 }
 
 static int reopen(struct app *a, const struct assess_args *p, struct err *e)
 {
-    struct assess_round r;
-    struct assess_template t;
+    struct round_tpl rt;
     int rc;
 
-    rc = round_load(a, p->pos[0], &r, &t, e) ||
-         db_round_reopen(a->db, &a->actor, r.id, r.version, p->reason, e);
+    rc = round_load(a, p->pos[0], &rt, e) ||
+         db_round_reopen(a->db, &a->actor, rt.r.id, rt.r.version, p->reason, e);
     if (rc == 0) {
-        printf(_("Assessment round #%lld is open again.\n"), (long long)r.id);
+        printf(_("Assessment round #%lld is open again.\n"), (long long)rt.r.id);
     }
-    round_done(&r, &t);
+    round_tpl_clear(&rt);
     return rc ? -1 : 0;
 }
 

@@ -105,20 +105,20 @@ static void csv_line(struct sbuf *out, const struct assess_report *rep,
     const char *c[C_COUNT] = {0};
     struct csv_nums x;
 
-    snprintf(x.round, sizeof(x.round), "%" PRId64, rep->r.id);
-    snprintf(x.year, sizeof(x.year), "%d", rep->r.year);
+    snprintf(x.round, sizeof(x.round), "%" PRId64, rep->rt.r.id);
+    snprintf(x.year, sizeof(x.year), "%d", rep->rt.r.year);
     snprintf(x.unit, sizeof(x.unit), "%" PRId64, s->unit);
     snprintf(x.rank, sizeof(x.rank), "%d", k != NULL ? k->rank : 0);
     assess_points_text(s->total_cp, x.total, sizeof(x.total));
     c[C_ROUND] = x.round;
     c[C_YEAR] = x.year;
-    c[C_TEMPLATE] = rep->r.template_id;
+    c[C_TEMPLATE] = rep->rt.r.template_id;
     c[C_UNIT_ID] = x.unit;
     c[C_UNIT] = s->unit_name;
     c[C_RANK] = x.rank;
     c[C_TOTAL] = x.total;
     c[C_GRADE] = s->grade;
-    line_cells(&rep->t, s, l, &x, c);
+    line_cells(&rep->rt.t, s, l, &x, c);
     csv_row(out, c, C_COUNT);
 }
 
@@ -246,8 +246,8 @@ static int report(struct app *a, const struct report_args *p, struct err *e)
     rc = assess_report_load(a->db, &env.ctx, r.round, r.unit, &rep, e);
     if (rc == 0) {
         report_csv(&rep, &out);
-        rc = print_deliver(&d, rep.r.title, &out, e) < 0 ||
-                     print_record(&env, &r, &d, "export", &rep.r.id, 1, e) < 0
+        rc = print_deliver(&d, rep.rt.r.title, &out, e) < 0 ||
+                     print_record(&env, &r, &d, "export", &rep.rt.r.id, 1, e) < 0
                  ? -1
                  : 0;
     }

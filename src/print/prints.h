@@ -94,12 +94,23 @@ void pair_name_parts(const struct print_env *env,
 
 /* ---- the assessment summary (prints_assess.c) ----------------------- */
 
-/* What a round's results are made of: the round, its own template (kept
- * with it), the ranking of every unit, and the sheets of every unit (or
- * of the one asked), best first.  The command line's CSV reads it too. */
-struct assess_report {
+/* A round and its own template, parsed from the text kept with it: a
+ * round is always used with it. */
+struct round_tpl {
     struct assess_round r;
     struct assess_template t;
+};
+
+/* Read round ID with its template into RT (cleared first; clear it after,
+ * also on failure).  0, or -1 with E. */
+int round_tpl_read(struct db *db, int64_t id, struct round_tpl *rt, struct err *e);
+void round_tpl_clear(struct round_tpl *rt);
+
+/* What a round's results are made of: the round with its own template,
+ * the ranking of every unit, and the sheets of every unit (or of the one
+ * asked), best first.  The command line's CSV reads it too. */
+struct assess_report {
+    struct round_tpl rt;
     struct assess_rank *rank;       /* every unit, best first */
     size_t nrank;
     struct assess_sheet *sheets;    /* in the ranking's order */

@@ -36,8 +36,7 @@ void assess_report_clear(struct assess_report *rep)
     }
     free(rep->sheets);
     free(rep->rank);
-    assess_template_free(&rep->t);
-    assess_round_clear(&rep->r);
+    round_tpl_clear(&rep->rt);
     memset(rep, 0, sizeof(*rep));
 }
 
@@ -54,15 +53,30 @@ const struct assess_rank *assess_report_rank(const struct assess_report *rep,
     return NULL;
 }
 
+int round_tpl_read(struct db *db, int64_t id, struct round_tpl *rt, struct err *e)
+{
+    memset(rt, 0, sizeof(*rt));
+    return db_round_get(db, id, &rt->r, e) < 0 ||
+                   assess_kept(rt->r.template_id, rt->r.template_text, &rt->t, e) < 0
+               ? -1
+               : 0;
+}
+
+void round_tpl_clear(struct round_tpl *rt)
+{
+    assess_round_clear(&rt->r);
+    assess_template_free(&rt->t);
+    memset(rt, 0, sizeof(*rt));
+}
+
 int assess_report_load(struct db *db, const struct rule_ctx *ctx, int64_t round,
                        int64_t unit, struct assess_report *rep, struct err *e)
 {
     size_t i;
 
     memset(rep, 0, sizeof(*rep));
-    if (db_round_get(db, round, &rep->r, e) < 0 ||
-        assess_kept(rep->r.template_id, rep->r.template_text, &rep->t, e) < 0 ||
-        db_round_ranking(db, ctx, &rep->r, &rep->t, &rep->rank, &rep->nrank, e) < 0) {
+    if (round_tpl_read(db, round, &rep->rt, e) < 0 ||
+        db_round_ranking(db, ctx, &rep->rt.r, &rep->rt.t, &rep->rank, &rep->nrank, e) < 0) {
         return -1;
     }
     if (unit != 0 && assess_report_rank(rep, unit) == NULL) {
@@ -73,7 +87,7 @@ int assess_report_load(struct db *db, const struct rule_ctx *ctx, int64_t round,
         if (unit != 0 && rep->rank[i].unit != unit) {
             continue;
         }
-        if (db_round_sheet(db, ctx, &rep->r, &rep->t, rep->rank[i].unit,
+        if (db_round_sheet(db, ctx, &rep->rt.r, &rep->rt.t, rep->rank[i].unit,
                            &rep->sheets[rep->nsheets], e) < 0) {
             return -1;
         }
@@ -128,13 +142,13 @@ static void round_fields(struct doc *d, const struct assess_report *rep)
     char buf[200];
 
     doc_fields(d, 1);
-    snprintf(buf, sizeof(buf), _("%s (%s)"), rep->t.title, rep->r.template_id);
+    snprintf(buf, sizeof(buf), _("%s (%s)"), rep->rt.t.title, rep->rt.r.template_id);
     doc_field(d, _("Template: "), buf);
-    snprintf(buf, sizeof(buf), "%d", rep->r.year);
+    snprintf(buf, sizeof(buf), "%d", rep->rt.r.year);
     doc_field(d, _("Year: "), buf);
-    if (rep->r.final) {
-        snprintf(buf, sizeof(buf), _("final (by %s, %.16s)"), rep->r.finalized_by,
-                 rep->r.finalized_at);
+    if (rep->rt.r.final) {
+        snprintf(buf, sizeof(buf), _("final (by %s, %.16s)"), rep->rt.r.finalized_by,
+                 rep->rt.r.finalized_at);
     } else {
         snprintf(buf, sizeof(buf), "%s", _("not final: the points may still change"));
     }
@@ -296,7 +310,7 @@ static void sheet_result(struct doc *d, const struct assess_report *rep,
 
     doc_fields(d, 2);
     assess_points_text(s->total_cp, p, sizeof(p));
-    assess_points_text(rep->t.total_cp, max, sizeof(max));
+    assess_points_text(rep->rt.t.total_cp, max, sizeof(max));
     snprintf(buf, sizeof(buf), _("%s (of %s)"), p, max);
     doc_field(d, _("Total: "), buf);
     doc_field(d, _("Grade: "), s->grade);
@@ -329,7 +343,7 @@ static void unit_sheet(struct doc *d, const struct assess_report *rep,
 
 static struct doc *summary_doc(const struct print_env *env, const struct assess_report *rep)
 {
-    struct doc *d = summary_new(&rep->r);
+    struct doc *d = summary_new(&rep->rt.r);
     size_t i;
 
     doc_subtitle(d, env->county);
@@ -352,7 +366,7 @@ int prints_assessment(const struct print_env *env, const struct print_request *r
     if (rc == 0) {
         *out = summary_doc(env, &rep);
         *ids = xcalloc(1, sizeof(**ids));
-        (*ids)[0] = rep.r.id;
+        (*ids)[0] = rep.rt.r.id;
         *nids = 1;
     }
     assess_report_clear(&rep);

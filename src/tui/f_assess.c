@@ -223,7 +223,7 @@ score_save(struct form *fm, struct err *e)
     }
     form_str(fm, "", "note", note, sizeof(note));
     form_str(fm, "", "evidence", evidence, sizeof(evidence));
-    rc = round_tpl_read(fm->app, j->round, &rt, e) ||
+    rc = round_tpl_read(fm->app->db, j->round, &rt, e) ||
          db_score_set(fm->app->db, &ctx, form_actor(fm), j->round, &rt.t, j->unit, j->code, cp,
                       note, evidence, fm->version, e);
     round_tpl_clear(&rt);

@@ -33,24 +33,6 @@ static const struct view_def round_view, sheet_view, compare_view;
 /* What the lines of the views stand for. */
 enum ref_kind { REF_NONE = 0, REF_UNIT, REF_LINE };
 
-int
-round_tpl_read(struct app *a, int64_t id, struct round_tpl *rt, struct err *e)
-{
-    memset(rt, 0, sizeof(*rt));
-    return db_round_get(a->db, id, &rt->r, e) ||
-                   assess_kept(rt->r.template_id, rt->r.template_text, &rt->t, e)
-               ? -1
-               : 0;
-}
-
-void
-round_tpl_clear(struct round_tpl *rt)
-{
-    assess_round_clear(&rt->r);
-    assess_template_free(&rt->t);
-    memset(rt, 0, sizeof(*rt));
-}
-
 static void
 pts(int64_t cp, char *out)
 {
@@ -234,7 +216,7 @@ round_build(struct tui *t, void *ctx, struct view *v, struct err *e)
 
     round_tpl_clear(&c->rt);
     c->armed = 0;
-    if (round_tpl_read(t->app, v->id, &c->rt, e) != 0 ||
+    if (round_tpl_read(t->app->db, v->id, &c->rt, e) != 0 ||
         db_round_ranking(t->app->db, &rc, &c->rt.r, &c->rt.t, &k, &n, e) != 0) {
         return -1;
     }
@@ -503,7 +485,7 @@ sheet_read(struct tui *t, struct sheet_ctx *c, struct err *e)
     assess_sheet_clear(&c->s);
     memset(&c->s, 0, sizeof(c->s));
     round_tpl_clear(&c->rt);
-    return round_tpl_read(t->app, c->round, &c->rt, e) ||
+    return round_tpl_read(t->app->db, c->round, &c->rt, e) ||
                    db_round_sheet(t->app->db, &rc, &c->rt.r, &c->rt.t, c->unit, &c->s, e)
                ? -1
                : 0;
@@ -737,7 +719,7 @@ side_read(struct tui *t, int64_t round, int64_t unit, struct cmp_side *d, struct
     struct rule_ctx rc = app_rule_ctx(t->app);
 
     memset(&d->s, 0, sizeof(d->s));
-    return round_tpl_read(t->app, round, &d->rt, e) ||
+    return round_tpl_read(t->app->db, round, &d->rt, e) ||
                    db_round_sheet(t->app->db, &rc, &d->rt.r, &d->rt.t, unit, &d->s, e)
                ? -1
                : 0;

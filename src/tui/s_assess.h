@@ -11,21 +11,11 @@
 
 #include "core/assess.h"
 #include "db/db_assess.h"
+#include "print/prints.h"
 
 struct app;
 struct err;
 struct tui;
-
-/* A round and its template. */
-struct round_tpl {
-    struct assess_round r;
-    struct assess_template t;
-};
-
-/* Read round ID with its template into RT (cleared first; clear it after,
- * also on failure).  0, or -1 with E. */
-int round_tpl_read(struct app *a, int64_t id, struct round_tpl *rt, struct err *e);
-void round_tpl_clear(struct round_tpl *rt);
 
 /* Open the root of the workspace (the rounds). */
 int assess_open(struct tui *t);
