@@ -10,6 +10,7 @@
 #include "config.h"
 #include "cli/cli.h"
 #include "cli/assess_cli.h"
+#include "cli/opts.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -89,58 +90,63 @@ int assess_cli_unit(struct app *a, int64_t round, const char *s, int64_t *id,
 
 struct assess_args {
     const char *pos[4];         /* the positional arguments */
-    int npos;
+    int npos, want;
     const char *title, *note, *evidence, *reason;
     int64_t *units;             /* new: --unit ID... */
     size_t nunits;
 };
 
-/* Option O with value V, when the subcommand SUB takes it. */
-static int option(const struct cmd *c, const char *sub, struct assess_args *p,
-                  const char *o, const char *v)
+/* --unit ID, once per unit. */
+static int unit_option(void *args, const char *v)
 {
+    struct assess_args *p = args;
     long num;
 
-    if (strcmp(o, "--title") == 0 && strcmp(sub, "new") == 0) {
-        p->title = v;
-    } else if (strcmp(o, "--unit") == 0 && strcmp(sub, "new") == 0) {
-        if (!cli_parse_long(v, 1, 2147483647L, &num)) {
-            return cli_usage_error(c, _("--unit takes the id of a unit, not '%s'"), v);
-        }
-        p->units[p->nunits++] = num;
-    } else if (strcmp(o, "--note") == 0 && strcmp(sub, "score") == 0) {
-        p->note = v;
-    } else if (strcmp(o, "--evidence") == 0 && strcmp(sub, "score") == 0) {
-        p->evidence = v;
-    } else if (strcmp(o, "--reason") == 0 && strcmp(sub, "reopen") == 0) {
-        p->reason = v;
-    } else {
-        return cli_usage_error(c, _("unknown option '%s'"), o);
+    if (!cli_parse_long(v, 1, 2147483647L, &num)) {
+        return -1;
     }
+    p->units[p->nunits++] = num;
     return 0;
 }
 
-/* The arguments of subcommand ARGV[1], NPOS positional ones. */
-static int parse(const struct cmd *c, struct assess_args *p, int argc, char **argv,
-                 int npos)
+/* The subcommands taking arguments, in the order of subs[] below. */
+enum { SUB_NEW, SUB_SCORE, SUB_FINALIZE, SUB_REOPEN };
+
+static const struct cli_opt assess_opts[] = {
+    {.name = "--title", .kind = OPT_TEXT, .off = offsetof(struct assess_args, title),
+     .modes = 1u << SUB_NEW},
+    {.name = "--unit", .kind = OPT_CALL, .call = unit_option, .modes = 1u << SUB_NEW,
+     .bad = N_("--unit takes the id of a unit")},
+    {.name = "--note", .kind = OPT_TEXT, .off = offsetof(struct assess_args, note),
+     .modes = 1u << SUB_SCORE},
+    {.name = "--evidence", .kind = OPT_TEXT, .off = offsetof(struct assess_args, evidence),
+     .modes = 1u << SUB_SCORE},
+    {.name = "--reason", .kind = OPT_TEXT, .off = offsetof(struct assess_args, reason),
+     .modes = 1u << SUB_REOPEN},
+    {.name = NULL},
+};
+
+static int positional(const struct cmd *c, void *args, const char *a)
 {
-    int i, rc;
+    struct assess_args *p = args;
+
+    if (p->npos >= p->want) {
+        return cli_usage_error(c, _("unexpected argument '%s'"), a);
+    }
+    p->pos[p->npos++] = a;
+    return 0;
+}
+
+/* The arguments of subcommand ARGV[1] (SUB), NPOS positional ones. */
+static int parse(const struct cmd *c, struct assess_args *p, int argc, char **argv,
+                 int sub, int npos)
+{
+    int rc;
 
     p->units = xcalloc((size_t)argc, sizeof(*p->units));
-    for (i = 2; i < argc; i++) {
-        if (argv[i][0] == '-' && argv[i][1] == '-') {
-            if (i + 1 >= argc) {
-                return cli_usage_error(c, _("option '%s' needs a value"), argv[i]);
-            }
-            if ((rc = option(c, argv[1], p, argv[i], argv[i + 1])) != 0) {
-                return rc;
-            }
-            i++;
-        } else if (p->npos < npos) {
-            p->pos[p->npos++] = argv[i];
-        } else {
-            return cli_usage_error(c, _("unexpected argument '%s'"), argv[i]);
-        }
+    p->want = npos;
+    if ((rc = cli_opts_parse(c, assess_opts, 1u << sub, argc, argv, 2, p, positional)) != 0) {
+        return rc;
     }
     if (p->npos < npos) {
         return cli_usage_error(c, _("assess %s needs %d arguments; see the help"), argv[1], npos);
@@ -297,10 +303,10 @@ static const struct {
     int npos;
     int (*fn)(struct app *a, const struct assess_args *p, struct err *e);
 } subs[] = {
-    {"new", 2, round_new},
-    {"score", 4, score},
-    {"finalize", 1, finalize},
-    {"reopen", 1, reopen},
+    [SUB_NEW] = {"new", 2, round_new},
+    [SUB_SCORE] = {"score", 4, score},
+    [SUB_FINALIZE] = {"finalize", 1, finalize},
+    [SUB_REOPEN] = {"reopen", 1, reopen},
 };
 
 int cmd_assess(struct app *a, int argc, char **argv)
@@ -324,7 +330,7 @@ int cmd_assess(struct app *a, int argc, char **argv)
         return cli_usage_error(c, "%s", _("say what to do: templates, new, score, finalize or reopen"));
     }
     memset(&p, 0, sizeof(p));
-    rc = parse(c, &p, argc, argv, subs[i].npos);
+    rc = parse(c, &p, argc, argv, (int)i, subs[i].npos);
     if (rc == 0 && subs[i].fn(a, &p, &e) < 0) {
         rc = cli_fail(&e);
     }

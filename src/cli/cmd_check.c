@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "cli/opts.h"
 #include "core/findings.h"
 #include "core/rules.h"
 #include "db/db.h"
@@ -177,6 +178,16 @@ rules(struct app *a, struct tally *t)
     return rc < 0 ? cli_fail(&e) : 0;
 }
 
+struct check_args {
+    int rules, full;
+};
+
+static const struct cli_opt check_opts[] = {
+    {.name = "--rules", .kind = OPT_FLAG, .off = offsetof(struct check_args, rules)},
+    {.name = "--full", .kind = OPT_FLAG, .off = offsetof(struct check_args, full)},
+    {.name = NULL},
+};
+
 int
 cmd_check(struct app *a, int argc, char **argv)
 {
@@ -184,23 +195,21 @@ cmd_check(struct app *a, int argc, char **argv)
     struct tally t = {0, 0, NULL};
     size_t problems = 0, n;
     struct integrity *it;
-    int i, full = 0, rc, rc2;
+    struct check_args o = {0, 0};
+    int rc, rc2;
 
-    for (i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--rules") == 0) {
-            return print_rules();
-        } else if (strcmp(argv[i], "--full") == 0) {
-            full = 1;
-        } else {
-            return cli_usage_error(c, _("unknown option '%s'"), argv[i]);
-        }
+    if ((rc = cli_opts_parse(c, check_opts, 0, argc, argv, 1, &o, NULL)) != 0) {
+        return rc;
+    }
+    if (o.rules) {
+        return print_rules();
     }
     if ((rc = cli_prepare(a, CMD_POLICY | CMD_LOGIN)) != 0) {
         return rc;
     }
     finding_rules(&n);
     t.counts = xcalloc(n, sizeof(size_t));
-    it = db_integrity_start(a->db_path, full, a->settings.busy_timeout);
+    it = db_integrity_start(a->db_path, o.full, a->settings.busy_timeout);
     rc = rules(a, &t);
     rc2 = integrity_report(it, &problems);
     if (rc == 0 && rc2 == 0) {

@@ -15,50 +15,40 @@
 #include "app.h"
 #include "cli/county.h"
 #include "cli/demo.h"
+#include "cli/opts.h"
 #include "core/date.h"
 #include "db/db.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/path.h"
 
+struct demo_args {
+    int64_t households, seed;
+    int date;
+    int force;
+};
+
+static const struct cli_opt demo_opts[] = {
+    {.name = "--households", .kind = OPT_I64, .off = offsetof(struct demo_args, households),
+     .lo = 1, .hi = 2000000},
+    {.name = "--seed", .kind = OPT_I64, .off = offsetof(struct demo_args, seed),
+     .lo = 0, .hi = 2147483647LL},
+    {.name = "--date", .kind = OPT_DATE, .off = offsetof(struct demo_args, date)},
+    {.name = "--force", .kind = OPT_FLAG, .off = offsetof(struct demo_args, force)},
+    {.name = NULL},
+};
+
 static int
 parse(int argc, char **argv, struct demo_opts *o, int *force)
 {
-    const struct cmd *c = cli_find("demo");
-    long v;
-    int i;
+    struct demo_args d = {o->households, (int64_t)o->seed, o->date, 0};
+    int rc = cli_opts_parse(cli_find("demo"), demo_opts, 0, argc, argv, 1, &d, NULL);
 
-    for (i = 1; i < argc; i++) {
-        const char *opt = argv[i];
-        const char *val = i + 1 < argc ? argv[i + 1] : NULL;
-
-        if (strcmp(opt, "--force") == 0) {
-            *force = 1;
-            continue;
-        }
-        if (strcmp(opt, "--households") != 0 && strcmp(opt, "--seed") != 0 &&
-            strcmp(opt, "--date") != 0) {
-            return cli_usage_error(c, _("unknown option '%s'"), opt);
-        }
-        if (val == NULL) {
-            return cli_usage_error(c, _("option '%s' needs a value"), opt);
-        }
-        i++;
-        if (strcmp(opt, "--households") == 0) {
-            if (!cli_parse_long(val, 1, 2000000, &v)) {
-                return cli_usage_error(c, "%s", _("--households takes a whole number from 1 to 2000000"));
-            }
-            o->households = v;
-        } else if (strcmp(opt, "--seed") == 0) {
-            if (!cli_parse_long(val, 0, 2147483647L, &v)) {
-                return cli_usage_error(c, "%s", _("--seed takes a whole number from 0 to 2147483647"));
-            }
-            o->seed = (uint64_t)v;
-        } else if (date_parse(val, &o->date) != DATE_OK) {
-            return cli_usage_error(c, _("--date: %s"), date_status_message(date_parse(val, &o->date)));
-        }
-    }
-    return 0;
+    o->households = (long)d.households;
+    o->seed = (uint64_t)d.seed;
+    o->date = d.date;
+    *force = d.force;
+    return rc;
 }
 
 /* Make room for the demo: refuse to touch a real county database. */

@@ -5,7 +5,6 @@
 #include "config.h"
 #include "cli/cli.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +12,7 @@
 
 #include "app.h"
 #include "cli/county.h"
+#include "cli/opts.h"
 #include "core/codes.h"
 #include "db/db.h"
 #include "util/err.h"
@@ -24,40 +24,22 @@ struct init_opts {
     const char *code;
 };
 
+static const struct cli_opt init_opts[] = {
+    {.name = "--province", .kind = OPT_TEXT, .off = offsetof(struct init_opts, province)},
+    {.name = "--county", .kind = OPT_TEXT, .off = offsetof(struct init_opts, county)},
+    {.name = "--county-code", .kind = OPT_TEXT, .off = offsetof(struct init_opts, code)},
+    {.name = NULL},
+};
+
 static int
 parse(int argc, char **argv, struct init_opts *o)
 {
-    static const struct option longopts[] = {
-        {"province", required_argument, NULL, 'p'},
-        {"county", required_argument, NULL, 'c'},
-        {"county-code", required_argument, NULL, 'k'},
-        {NULL, 0, NULL, 0},
-    };
     const struct cmd *c = cli_find("init");
-    int ch;
+    int rc;
 
     memset(o, 0, sizeof(*o));
-    optind = 0;
-    opterr = 0;
-    while ((ch = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
-        switch (ch) {
-        case 'p':
-            o->province = optarg;
-            break;
-        case 'c':
-            o->county = optarg;
-            break;
-        case 'k':
-            o->code = optarg;
-            break;
-        case ':':
-            return cli_usage_error(c, _("option '%s' needs a value"), argv[optind - 1]);
-        default:
-            return cli_usage_error(c, _("unknown option '%s'"), argv[optind - 1]);
-        }
-    }
-    if (optind < argc) {
-        return cli_usage_error(c, _("unexpected argument '%s'"), argv[optind]);
+    if ((rc = cli_opts_parse(c, init_opts, 0, argc, argv, 1, o, NULL)) != 0) {
+        return rc;
     }
     if (o->province == NULL || o->county == NULL) {
         return cli_usage_error(c, "%s", _("give both --province and --county"));

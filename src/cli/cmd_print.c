@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "cli/opts.h"
 #include "core/date.h"
 #include "core/doc.h"
 #include "core/project.h"
@@ -37,17 +38,8 @@ struct print_args {
     const char *partner;        /* partner: its name or id */
     const char **hh_nos;
     size_t nhh;
+    int format;                 /* --format: enum print_format */
 };
-
-/* The value of option ARGV[*I], or NULL after a usage message. */
-static const char *value(const struct cmd *c, int argc, char **argv, int *i)
-{
-    if (*i + 1 >= argc) {
-        cli_usage_error(c, _("option '%s' needs a value"), argv[*i]);
-        return NULL;
-    }
-    return argv[++*i];
-}
 
 /* A whole number from LO to HI into *OUT; -1 when S is not one. */
 static int whole(const char *s, int lo, int hi, int *out)
@@ -61,107 +53,52 @@ static int whole(const char *s, int lo, int hi, int *out)
     return 0;
 }
 
-/* Day D of option O into *DAY; 0, or the exit status of a usage error. */
-static int day_option(const struct cmd *c, const char *o, const char *v, int *day)
+/* --stage: which publicity of the projects. */
+static int stage_option(void *args, const char *v)
 {
-    if (date_parse(v, day) != DATE_OK) {
-        return cli_usage_error(c, _("%s takes a date as YYYY-MM-DD"), o);
-    }
-    return 0;
-}
-
-/* Option O with value V of the project publicity or the allocation. */
-static int funds_option(const struct cmd *c, struct print_args *p, const char *o,
-                        const char *v)
-{
+    struct print_args *p = args;
     enum proj_pub pub;
 
-    if (strcmp(o, "--stage") == 0 && p->r.kind == PK_PROJECTS) {
-        if (proj_pub_parse(v, &pub) < 0) {
-            return cli_usage_error(c, "%s", _("--stage takes village, township, county or plan"));
-        }
-        p->r.stage = (int)pub;
-    } else if (strcmp(o, "--from") == 0 && p->r.kind == PK_PROJECTS) {
-        return day_option(c, o, v, &p->r.pub_start);
-    } else if (strcmp(o, "--to") == 0 && p->r.kind == PK_PROJECTS) {
-        return day_option(c, o, v, &p->r.pub_end);
-    } else if (strcmp(o, "--year") == 0 && p->r.kind == PK_ALLOCATION) {
-        if (whole(v, 2000, 2100, &p->r.year) < 0) {
-            return cli_usage_error(c, "%s", _("--year takes a year from 2000 to 2100"));
-        }
-    } else {
-        return cli_usage_error(c, _("unknown option '%s'"), o);
+    if (proj_pub_parse(v, &pub) < 0) {
+        return -1;
     }
+    p->r.stage = (int)pub;
     return 0;
 }
 
-/* Option O with value V of the pairing prints. */
-static int pair_option(const struct cmd *c, struct print_args *p, const char *o,
-                       const char *v)
-{
-    if (strcmp(o, "--year") == 0 && p->r.kind == PK_PARTNER) {
-        if (whole(v, 2000, 2100, &p->r.year) < 0) {
-            return cli_usage_error(c, "%s", _("--year takes a year from 2000 to 2100"));
-        }
-    } else if (strcmp(o, "--month") == 0 && p->r.kind == PK_ATTENDANCE) {
-        if (month_parse(v, &p->r.month) != DATE_OK) {
-            return cli_usage_error(c, _("--month takes a month as YYYY-MM, e.g. 2026-10, not '%s'"),
-                                   v);
-        }
-    } else {
-        return cli_usage_error(c, _("unknown option '%s'"), o);
-    }
-    return 0;
-}
+#define KIND(k) (1u << (k))
+#define AT(member) offsetof(struct print_args, member)
 
-/* One option at ARGV[*I]; 0, or the exit status of a usage error. */
-static int option(const struct cmd *c, struct print_args *p, int argc,
-                  char **argv, int *i)
-{
-    const char *o = argv[*i], *v;
+static const char *const formats[] = {[PF_PDF] = "pdf", [PF_TEXT] = "text", NULL};
 
-    if (strcmp(o, "--elimination") == 0 && p->r.kind == PK_PUBLICITY) {
-        p->r.elimination = 1;
-        return 0;
-    }
-    if (strcmp(o, "--force") == 0) {
-        p->d.overwrite = 1;
-        return 0;
-    }
-    if ((v = value(c, argc, argv, i)) == NULL) {
-        return EXIT_USAGE;
-    }
-    if (strcmp(o, "--format") == 0 && (strcmp(v, "pdf") == 0 || strcmp(v, "text") == 0)) {
-        p->d.format = strcmp(v, "pdf") == 0 ? PF_PDF : PF_TEXT;
-    } else if (strcmp(o, "--format") == 0) {
-        return cli_usage_error(c, "%s", _("--format takes pdf or text"));
-    } else if (strcmp(o, "--output") == 0 || strcmp(o, "-o") == 0) {
-        p->d.path = v;
-    } else if (strcmp(o, "--printer") == 0) {
-        p->d.printer = v;
-    } else if (strcmp(o, "--copies") == 0) {
-        if (whole(v, 1, 99, &p->d.copies) < 0) {
-            return cli_usage_error(c, "%s", _("--copies takes a whole number from 1 to 99"));
-        }
-    } else if (strcmp(o, "--days") == 0 && p->r.kind == PK_VISITS) {
-        if (whole(v, 0, 366, &p->r.days) < 0) {
-            return cli_usage_error(c, "%s", _("--days takes a whole number from 0 to 366"));
-        }
-    } else if (strcmp(o, "--cadre") == 0 && p->r.kind == PK_VISITS) {
-        p->cadre = v;
-    } else if (p->r.kind == PK_PROJECTS || p->r.kind == PK_ALLOCATION) {
-        return funds_option(c, p, o, v);
-    } else if (p->r.kind == PK_PARTNER || p->r.kind == PK_ATTENDANCE) {
-        return pair_option(c, p, o, v);
-    } else {
-        return cli_usage_error(c, _("unknown option '%s'"), o);
-    }
-    return 0;
-}
+static const struct cli_opt print_opts[] = {
+    {.name = "--force", .kind = OPT_FLAG, .off = AT(d.overwrite)},
+    {.name = "--format", .kind = OPT_CHOICE, .off = AT(format), .choices = formats,
+     .bad = N_("--format takes pdf or text")},
+    {.name = "--output", .alias = "-o", .kind = OPT_TEXT, .off = AT(d.path)},
+    {.name = "--printer", .kind = OPT_TEXT, .off = AT(d.printer)},
+    {.name = "--copies", .kind = OPT_INT, .off = AT(d.copies), .lo = 1, .hi = 99},
+    {.name = "--elimination", .kind = OPT_FLAG, .off = AT(r.elimination),
+     .modes = KIND(PK_PUBLICITY)},
+    {.name = "--days", .kind = OPT_INT, .off = AT(r.days), .lo = 0, .hi = 366,
+     .modes = KIND(PK_VISITS)},
+    {.name = "--cadre", .kind = OPT_TEXT, .off = AT(cadre), .modes = KIND(PK_VISITS)},
+    {.name = "--stage", .kind = OPT_CALL, .call = stage_option, .modes = KIND(PK_PROJECTS),
+     .bad = N_("--stage takes village, township, county or plan")},
+    {.name = "--from", .kind = OPT_DATE, .off = AT(r.pub_start), .modes = KIND(PK_PROJECTS)},
+    {.name = "--to", .kind = OPT_DATE, .off = AT(r.pub_end), .modes = KIND(PK_PROJECTS)},
+    {.name = "--year", .kind = OPT_INT, .off = AT(r.year), .lo = 2000, .hi = 2100,
+     .modes = KIND(PK_ALLOCATION) | KIND(PK_PARTNER),
+     .bad = N_("--year takes a year from 2000 to 2100")},
+    {.name = "--month", .kind = OPT_MONTH, .off = AT(r.month), .modes = KIND(PK_ATTENDANCE)},
+    {.name = NULL},
+};
 
 /* Positional argument A; 0, or the exit status of a usage error. */
-static int argument(const struct cmd *c, struct print_args *p, const char *a)
+static int argument(const struct cmd *c, void *args, const char *a)
 {
+    struct print_args *p = args;
+
     if (p->r.kind == PK_CARD) {
         p->hh_nos[p->nhh++] = a;
     } else if (p->r.kind == PK_PROJECTS && p->r.year == 0) {
@@ -221,7 +158,7 @@ static int parse(const struct cmd *c, struct print_args *p, int argc,
                  char **argv)
 {
     enum print_kind kind;
-    int i, rc;
+    int rc;
 
     if (argc < 2) {
         return cli_usage_error(c, "%s", _("say what to print: card, publicity, visits, projects, allocation, assets, partner or attendance"));
@@ -232,15 +169,11 @@ static int parse(const struct cmd *c, struct print_args *p, int argc,
     }
     print_request_init(&p->r, kind);
     p->hh_nos = xcalloc((size_t)argc, sizeof(*p->hh_nos));
-    for (i = 2; i < argc; i++) {
-        if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            rc = option(c, p, argc, argv, &i);
-        } else {
-            rc = argument(c, p, argv[i]);
-        }
-        if (rc != 0) {
-            return rc;
-        }
+    p->format = (int)p->d.format;
+    rc = cli_opts_parse(c, print_opts, KIND(kind), argc, argv, 2, p, argument);
+    p->d.format = (enum print_format)p->format;
+    if (rc != 0) {
+        return rc;
     }
     return complete(c, p);
 }

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "cli/opts.h"
 #include "core/assess.h"
 #include "db/db_assess.h"
 #include "print/print.h"
@@ -31,7 +32,7 @@ enum report_format { RF_TEXT = 0, RF_PDF, RF_CSV };
 struct report_args {
     const char *round;          /* --round ID|latest */
     const char *unit;           /* --unit NAME|ID */
-    enum report_format format;
+    int format;                 /* enum report_format */
     const char *path;           /* -o FILE|- (default -) */
     int overwrite;
     int list;
@@ -157,55 +158,30 @@ static int list_rounds(struct app *a)
     return EXIT_OK;
 }
 
-/* Option ARGV[*I]; 0, or the exit status of a usage error. */
-static int option(const struct cmd *c, struct report_args *p, int argc, char **argv, int *i)
-{
-    const char *o = argv[*i], *v;
+static const char *const formats[] = {"text", "pdf", "csv", NULL};
 
-    if (strcmp(o, "--list") == 0 || strcmp(o, "--force") == 0) {
-        *(strcmp(o, "--list") == 0 ? &p->list : &p->overwrite) = 1;
-        return 0;
-    }
-    if (*i + 1 >= argc) {
-        return cli_usage_error(c, _("option '%s' needs a value"), o);
-    }
-    v = argv[++*i];
-    if (strcmp(o, "--round") == 0) {
-        p->round = v;
-    } else if (strcmp(o, "--unit") == 0) {
-        p->unit = v;
-    } else if (strcmp(o, "--output") == 0 || strcmp(o, "-o") == 0) {
-        p->path = v;
-    } else if (strcmp(o, "--format") == 0 && strcmp(v, "text") == 0) {
-        p->format = RF_TEXT;
-    } else if (strcmp(o, "--format") == 0 && strcmp(v, "pdf") == 0) {
-        p->format = RF_PDF;
-    } else if (strcmp(o, "--format") == 0 && strcmp(v, "csv") == 0) {
-        p->format = RF_CSV;
-    } else if (strcmp(o, "--format") == 0) {
-        return cli_usage_error(c, _("--format takes text, pdf or csv, not '%s'"), v);
-    } else {
-        return cli_usage_error(c, _("unknown option '%s'"), o);
-    }
-    return 0;
-}
+static const struct cli_opt report_opts[] = {
+    {.name = "--list", .kind = OPT_FLAG, .off = offsetof(struct report_args, list)},
+    {.name = "--force", .kind = OPT_FLAG, .off = offsetof(struct report_args, overwrite)},
+    {.name = "--round", .kind = OPT_TEXT, .off = offsetof(struct report_args, round)},
+    {.name = "--unit", .kind = OPT_TEXT, .off = offsetof(struct report_args, unit)},
+    {.name = "--output", .alias = "-o", .kind = OPT_TEXT, .off = offsetof(struct report_args, path)},
+    {.name = "--format", .kind = OPT_CHOICE, .off = offsetof(struct report_args, format),
+     .choices = formats, .bad = N_("--format takes text, pdf or csv")},
+    {.name = NULL},
+};
 
 static int parse(const struct cmd *c, struct report_args *p, int argc, char **argv)
 {
-    int i, rc;
+    int rc;
 
     memset(p, 0, sizeof(*p));
     p->path = "-";
     if (argc < 2 || strcmp(argv[1], "assessment") != 0) {
         return cli_usage_error(c, "%s", _("say what to report: assessment"));
     }
-    for (i = 2; i < argc; i++) {
-        if (argv[i][0] != '-' || argv[i][1] == '\0') {
-            return cli_usage_error(c, _("unexpected argument '%s'"), argv[i]);
-        }
-        if ((rc = option(c, p, argc, argv, &i)) != 0) {
-            return rc;
-        }
+    if ((rc = cli_opts_parse(c, report_opts, 0, argc, argv, 2, p, NULL)) != 0) {
+        return rc;
     }
     if (!p->list && p->round == NULL) {
         return cli_usage_error(c, "%s", _("give the round with --round ID, or --round latest"));

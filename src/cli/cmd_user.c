@@ -5,12 +5,12 @@
 #include "config.h"
 #include "cli/cli.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
+#include "cli/opts.h"
 #include "db/db.h"
 #include "db/db_division.h"
 #include "db/db_staff.h"
@@ -24,54 +24,28 @@ struct user_opts {
     const char *role;
     const char *scope;
     int county;      /* --county: whole county */
-    int active;      /* -1 unchanged, 0 disable, 1 enable */
+    int active;      /* 0 unchanged, 1 --disable, 2 --enable (the last wins) */
+};
+
+static const struct cli_opt user_opts[] = {
+    {.name = "--name", .kind = OPT_TEXT, .off = offsetof(struct user_opts, name)},
+    {.name = "--role", .kind = OPT_TEXT, .off = offsetof(struct user_opts, role)},
+    {.name = "--scope", .kind = OPT_TEXT, .off = offsetof(struct user_opts, scope)},
+    {.name = "--county", .kind = OPT_FLAG, .off = offsetof(struct user_opts, county)},
+    {.name = "--disable", .kind = OPT_FLAG, .off = offsetof(struct user_opts, active), .lo = 1},
+    {.name = "--enable", .kind = OPT_FLAG, .off = offsetof(struct user_opts, active), .lo = 2},
+    {.name = NULL},
 };
 
 static int
 parse(int argc, char **argv, struct user_opts *o)
 {
-    static const struct option longopts[] = {
-        {"name", required_argument, NULL, 'n'},
-        {"role", required_argument, NULL, 'r'},
-        {"scope", required_argument, NULL, 's'},
-        {"county", no_argument, NULL, 'c'},
-        {"disable", no_argument, NULL, 'd'},
-        {"enable", no_argument, NULL, 'e'},
-        {NULL, 0, NULL, 0},
-    };
     const struct cmd *c = cli_find("user");
-    int ch;
+    int rc;
 
     memset(o, 0, sizeof(*o));
-    o->active = -1;
-    optind = 0;
-    opterr = 0;
-    while ((ch = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
-        switch (ch) {
-        case 'n':
-            o->name = optarg;
-            break;
-        case 'r':
-            o->role = optarg;
-            break;
-        case 's':
-            o->scope = optarg;
-            break;
-        case 'c':
-            o->county = 1;
-            break;
-        case 'd':
-        case 'e':
-            o->active = ch == 'e';
-            break;
-        case ':':
-            return cli_usage_error(c, _("option '%s' needs a value"), argv[optind - 1]);
-        default:
-            return cli_usage_error(c, _("unknown option '%s'"), argv[optind - 1]);
-        }
-    }
-    if (optind < argc) {
-        return cli_usage_error(c, _("unexpected argument '%s'"), argv[optind]);
+    if ((rc = cli_opts_parse(c, user_opts, 0, argc, argv, 1, o, NULL)) != 0) {
+        return rc;
     }
     if (o->scope != NULL && o->county) {
         return cli_usage_error(c, "%s", _("give either --scope or --county, not both"));
@@ -163,8 +137,8 @@ apply_opts(struct app *a, const struct user_opts *o, struct staff *s)
         }
         s->scope_id = d.id;
     }
-    if (o->active >= 0) {
-        s->active = o->active;
+    if (o->active != 0) {
+        s->active = o->active == 2;
     }
     return 0;
 }
