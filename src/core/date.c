@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/array.h"
 #include "util/i18n.h"
 
 static int
@@ -101,22 +102,17 @@ date_parse(const char *s, int *day)
     return DATE_OK;
 }
 
+static const char *const date_messages[] = {
+    [DATE_EMPTY] = N_("the date is empty; type it as YYYY-MM-DD, e.g. 2024-03-01"),
+    [DATE_FORMAT] = N_("the date is not in the form YYYY-MM-DD (e.g. 2024-03-01)"),
+    [DATE_NOT_EXIST] = N_("that day does not exist in the calendar; check the month and day"),
+    [DATE_RANGE] = N_("the year must be between 1900 and 2199"),
+};
+
 const char *
 date_status_message(enum date_status st)
 {
-    switch (st) {
-    case DATE_OK:
-        return "";
-    case DATE_EMPTY:
-        return _("the date is empty; type it as YYYY-MM-DD, e.g. 2024-03-01");
-    case DATE_FORMAT:
-        return _("the date is not in the form YYYY-MM-DD (e.g. 2024-03-01)");
-    case DATE_NOT_EXIST:
-        return _("that day does not exist in the calendar; check the month and day");
-    case DATE_RANGE:
-        return _("the year must be between 1900 and 2199");
-    }
-    return "";
+    return i18n_pick(date_messages, ARRAY_SIZE(date_messages), st);
 }
 
 void

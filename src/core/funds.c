@@ -13,6 +13,7 @@
 #include "core/date.h"
 #include "core/money.h"
 #include "core/need.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/u8.h"
@@ -381,19 +382,15 @@ pub_status(const struct calendar *cal, int from, int workdays, int published,
     return today > d ? PUB_OVERDUE : PUB_PENDING;
 }
 
+static const char *const pub_labels[] = {
+    [PUB_PENDING] = N_("to be published"),
+    [PUB_ON_TIME] = N_("published on time"),
+    [PUB_LATE] = N_("published late"),
+    [PUB_OVERDUE] = N_("overdue, not published"),
+};
+
 const char *
 pub_status_label(enum pub_status s)
 {
-    switch (s) {
-    case PUB_PENDING:
-        return _("to be published");
-    case PUB_ON_TIME:
-        return _("published on time");
-    case PUB_LATE:
-        return _("published late");
-    case PUB_OVERDUE:
-        return _("overdue, not published");
-    default:
-        return "";
-    }
+    return i18n_pick(pub_labels, ARRAY_SIZE(pub_labels), s);
 }

@@ -153,30 +153,21 @@ idno_parse(const char *in, int today, struct idno *out)
     return IDNO_OK;
 }
 
+static const char *const idno_messages[] = {
+    [IDNO_EMPTY] = N_("the ID number is empty"),
+    [IDNO_LENGTH] = N_("an ID number has 18 characters (old ones 15); count the digits again"),
+    [IDNO_CHARS] = N_("an ID number has only digits, and X as the last character"),
+    [IDNO_REGION] = N_("the first two digits of the ID number are not a province code; check them"),
+    [IDNO_DATE] = N_("the birth date in the ID number (digits 7-14) does not exist; check them"),
+    [IDNO_FUTURE] = N_("the birth date in the ID number is in the future; check digits 7-14"),
+    [IDNO_TOO_OLD] = N_("the birth date in the ID number is before 1800; check digits 7-14"),
+    [IDNO_CHECK] = N_("the last character of the ID number does not match the others (check digit); one of them is mistyped"),
+};
+
 const char *
 idno_status_message(enum idno_status st)
 {
-    switch (st) {
-    case IDNO_OK:
-        return "";
-    case IDNO_EMPTY:
-        return _("the ID number is empty");
-    case IDNO_LENGTH:
-        return _("an ID number has 18 characters (old ones 15); count the digits again");
-    case IDNO_CHARS:
-        return _("an ID number has only digits, and X as the last character");
-    case IDNO_REGION:
-        return _("the first two digits of the ID number are not a province code; check them");
-    case IDNO_DATE:
-        return _("the birth date in the ID number (digits 7-14) does not exist; check them");
-    case IDNO_FUTURE:
-        return _("the birth date in the ID number is in the future; check digits 7-14");
-    case IDNO_TOO_OLD:
-        return _("the birth date in the ID number is before 1800; check digits 7-14");
-    case IDNO_CHECK:
-        return _("the last character of the ID number does not match the others (check digit); one of them is mistyped");
-    }
-    return "";
+    return i18n_pick(idno_messages, ARRAY_SIZE(idno_messages), st);
 }
 
 void

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/array.h"
 #include "util/i18n.h"
 
 static int
@@ -88,24 +89,18 @@ money_parse(const char *s, int allow_negative, int64_t *fen)
     return MONEY_OK;
 }
 
+static const char *const money_messages[] = {
+    [MONEY_EMPTY] = N_("the amount is empty; type it in yuan, e.g. 1234.50"),
+    [MONEY_FORMAT] = N_("the amount is not a number; type yuan with at most two decimals, e.g. 1234.50"),
+    [MONEY_NEGATIVE] = N_("the amount cannot be negative"),
+    [MONEY_DECIMALS] = N_("an amount has at most two decimals (fen)"),
+    [MONEY_TOO_LARGE] = N_("the amount is too large (at most 999,999,999,999.99 yuan)"),
+};
+
 const char *
 money_status_message(enum money_status st)
 {
-    switch (st) {
-    case MONEY_OK:
-        return "";
-    case MONEY_EMPTY:
-        return _("the amount is empty; type it in yuan, e.g. 1234.50");
-    case MONEY_FORMAT:
-        return _("the amount is not a number; type yuan with at most two decimals, e.g. 1234.50");
-    case MONEY_NEGATIVE:
-        return _("the amount cannot be negative");
-    case MONEY_DECIMALS:
-        return _("an amount has at most two decimals (fen)");
-    case MONEY_TOO_LARGE:
-        return _("the amount is too large (at most 999,999,999,999.99 yuan)");
-    }
-    return "";
+    return i18n_pick(money_messages, ARRAY_SIZE(money_messages), st);
 }
 
 void

@@ -15,6 +15,7 @@
 #include "core/date.h"
 #include "core/need.h"
 #include "core/policy.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 
@@ -275,21 +276,18 @@ pair_progress(int64_t target, int64_t actual, int year, int today,
     }
 }
 
+static const char *const pair_labels[] = {
+    [PST_NO_TARGET] = N_("no target"),
+    [PST_MET] = N_("target met"),
+    [PST_ON_PACE] = N_("on pace"),
+    [PST_BEHIND] = N_("behind pace"),
+    [PST_SHORT] = N_("missed"),
+};
+
 const char *
 pair_status_label(enum pair_status s)
 {
-    switch (s) {
-    case PST_MET:
-        return _("target met");
-    case PST_ON_PACE:
-        return _("on pace");
-    case PST_BEHIND:
-        return _("behind pace");
-    case PST_SHORT:
-        return _("missed");
-    default:
-        return _("no target");
-    }
+    return i18n_pick(pair_labels, ARRAY_SIZE(pair_labels), s);
 }
 
 /* --- the attendance rule ----------------------------------------------- */

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "util/array.h"
 #include "util/i18n.h"
 #include "util/u8.h"
 
@@ -107,18 +108,14 @@ account_check(const char *login, const char *name, enum role role,
     }
 }
 
+static const char *const account_messages[] = {
+    [ACCOUNT_LOGIN] = N_("the login must be a Unix user name: lower-case letters, digits, '_', '-' or '.', starting with a letter, at most 32"),
+    [ACCOUNT_NAME] = N_("the display name must be 1 to 30 characters"),
+    [ACCOUNT_SCOPE] = N_("the scope does not fit the role: township staff need a township, village cadres a village, county staff and administrators the whole county"),
+};
+
 const char *
 account_status_message(enum account_status st)
 {
-    switch (st) {
-    case ACCOUNT_OK:
-        return "";
-    case ACCOUNT_LOGIN:
-        return _("the login must be a Unix user name: lower-case letters, digits, '_', '-' or '.', starting with a letter, at most 32");
-    case ACCOUNT_NAME:
-        return _("the display name must be 1 to 30 characters");
-    case ACCOUNT_SCOPE:
-        return _("the scope does not fit the role: township staff need a township, village cadres a village, county staff and administrators the whole county");
-    }
-    return "";
+    return i18n_pick(account_messages, ARRAY_SIZE(account_messages), st);
 }

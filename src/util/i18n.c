@@ -53,6 +53,12 @@ i18n_text(const char *msgid)
     return t;
 }
 
+const char *
+i18n_pick(const char *const *table, size_t n, unsigned i)
+{
+    return i < n && table[i] != NULL && table[i][0] != '\0' ? _(table[i]) : "";
+}
+
 int
 i18n_language_known(const char *lang)
 {

@@ -7,6 +7,7 @@
 #define ZX_I18N_H
 
 #include <libintl.h>
+#include <stddef.h>
 
 /* _() translates; N_() marks a message translated later with _().
  * A short id that means different things in different places ("record":
@@ -19,6 +20,11 @@
 #define C_(ctx, s) i18n_text(ctx "\004" s)
 #define NC_(ctx, s) (ctx "\004" s)
 #define P_(s, p, n) ngettext((s), (p), (n))
+
+/* The translation of entry I of TABLE (N entries, N_-marked; an entry
+ * may be NULL), or "" for NULL or I out of range: for the tables that
+ * name the values of an enum. */
+const char *i18n_pick(const char *const *table, size_t n, unsigned i);
 
 /* The translation of MSGID (which may be "context\004id"); when there is
  * none, MSGID without its context. */
