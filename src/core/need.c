@@ -84,3 +84,22 @@ need_count(int n, const char *what, struct err *e)
     }
     return 0;
 }
+
+int
+need_publicity(int start, int end, int min_days, int today, struct err *e)
+{
+    if (start == DATE_NONE || end == DATE_NONE) {
+        return err_set(e, ERR_INVALID, _("give the first and the last day of the publicity"));
+    }
+    if (end < start) {
+        return err_set(e, ERR_INVALID, _("the publicity ends before it starts"));
+    }
+    if (end - start + 1 < min_days) {
+        return err_set(e, ERR_RULE, _("the publicity lasts %d days; it must last at least %d days"),
+                       end - start + 1, min_days);
+    }
+    if (start > today) {
+        return err_set(e, ERR_INVALID, _("the publicity cannot start in the future"));
+    }
+    return 0;
+}

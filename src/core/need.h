@@ -29,5 +29,8 @@ int need_date(int day, int today, int required, const char *what, struct err *e)
 int need_amount(int64_t fen, int positive, const char *what, struct err *e);
 /* 0 to 10,000,000. */
 int need_count(int n, const char *what, struct err *e);
+/* A publicity from START to END (both given, not reversed) of at least
+ * MIN_DAYS days (ERR_RULE otherwise), not starting after TODAY. */
+int need_publicity(int start, int end, int min_days, int today, struct err *e);
 
 #endif

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "core/need.h"
 #include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
@@ -317,24 +318,8 @@ static int
 check_publicity(const struct proj_ctx *c, const struct proj_input *in,
                 struct err *e)
 {
-    int days;
-
-    if (in->pub_start == DATE_NONE || in->pub_end == DATE_NONE) {
-        return err_set(e, ERR_INVALID, _("give the first and the last day of the publicity"));
-    }
-    if (in->pub_end < in->pub_start) {
-        return err_set(e, ERR_INVALID, _("the publicity ends before it starts"));
-    }
-    days = in->pub_end - in->pub_start + 1;
-    if (days < c->rules->project_publicity_min_days) {
-        return err_set(e, ERR_RULE,
-                       _("the publicity lasts %d days; a project's publicity must last at least %d days"),
-                       days, c->rules->project_publicity_min_days);
-    }
-    if (in->pub_start > c->today) {
-        return err_set(e, ERR_INVALID, _("the publicity cannot start in the future"));
-    }
-    return 0;
+    return need_publicity(in->pub_start, in->pub_end, c->rules->project_publicity_min_days,
+                          c->today, e);
 }
 
 static int

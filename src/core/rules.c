@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "core/money.h"
+#include "core/need.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -566,25 +567,8 @@ static int
 check_publicity_input(const struct rule_ctx *ctx, const struct step_input *in,
                       struct err *e)
 {
-    const struct rules *r = rules_for(ctx);
-    int days;
-
-    if (in->pub_start == DATE_NONE || in->pub_end == DATE_NONE) {
-        return err_set(e, ERR_INVALID, _("give the first and the last day of the publicity"));
-    }
-    if (in->pub_end < in->pub_start) {
-        return err_set(e, ERR_INVALID, _("the publicity ends before it starts"));
-    }
-    days = in->pub_end - in->pub_start + 1;
-    if (days < r->publicity_min_days) {
-        return err_set(e, ERR_RULE,
-                       _("the publicity lasts %d days; it must last at least %d days"),
-                       days, r->publicity_min_days);
-    }
-    if (in->pub_start > ctx->today) {
-        return err_set(e, ERR_INVALID, _("the publicity cannot start in the future"));
-    }
-    return 0;
+    return need_publicity(in->pub_start, in->pub_end, rules_for(ctx)->publicity_min_days,
+                          ctx->today, e);
 }
 
 static int

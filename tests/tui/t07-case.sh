@@ -52,7 +52,7 @@ shows "公示结束" "the publicity form has its dates"
 keys Tab C-u
 typed "2026-03-04"
 keys C-s
-shows "不得少于5天" "a publicity of three days is refused with the reason"
+shows "不得少于 5 天" "a publicity of three days is refused with the reason"
 keys C-u
 typed "2026-03-06"
 keys C-s
