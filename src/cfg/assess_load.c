@@ -39,18 +39,7 @@ get_points(const struct pfile *f, const config_setting_t *g, const char *name,
     if (s == NULL) {
         return required ? pfile_bad(f, g, e, msg) : 0;
     }
-    switch (config_setting_type(s)) {
-    case CONFIG_TYPE_INT:
-    case CONFIG_TYPE_INT64:
-        v = (double)config_setting_get_int64(s);
-        break;
-    case CONFIG_TYPE_FLOAT:
-        v = config_setting_get_float(s);
-        break;
-    default:
-        return pfile_bad(f, s, e, msg);
-    }
-    if (!(v >= 0 && v * 100 <= MAX_CP)) {
+    if (pfile_number(s, &v) < 0 || !(v >= 0 && v * 100 <= MAX_CP)) {
         return pfile_bad(f, s, e, msg);
     }
     *cp = (int64_t)(v * 100 + 0.5);
@@ -281,15 +270,14 @@ load_grades(const struct pfile *f, const config_setting_t *g, struct assess_temp
         struct assess_grade *x = &t->grades[t->ngrades];
         double v;
 
-        if (name == NULL || name[0] == '\0' || pts == NULL || config_setting_length(gr) != 2 ||
-            !(config_setting_type(pts) == CONFIG_TYPE_INT ||
-              config_setting_type(pts) == CONFIG_TYPE_FLOAT)) {
+        /* The range is checked before the conversion: 1e30 points would
+         * not fit the integer. */
+        if (name == NULL || name[0] == '\0' || config_setting_length(gr) != 2 ||
+            pfile_number(pts, &v) < 0 || !(v >= 0 && v * 100 <= MAX_CP)) {
             return pfile_bad(f, gr != NULL ? gr : l, e, msg);
         }
-        v = config_setting_type(pts) == CONFIG_TYPE_INT ? config_setting_get_int(pts)
-                                                        : config_setting_get_float(pts);
         x->min_cp = (int64_t)(v * 100 + 0.5);
-        if (v < 0 || (i > 0 && x->min_cp >= t->grades[i - 1].min_cp)) {
+        if (i > 0 && x->min_cp >= t->grades[i - 1].min_cp) {
             return pfile_bad(f, gr, e, msg);
         }
         x->name = xstrdup(name);

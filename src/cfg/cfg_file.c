@@ -58,6 +58,21 @@ pfile_open_text(struct pfile *f, const char *name, const char *text, struct err 
 }
 
 int
+pfile_number(const config_setting_t *s, double *v)
+{
+    int type = s != NULL ? config_setting_type(s) : CONFIG_TYPE_NONE;
+
+    if (type == CONFIG_TYPE_INT || type == CONFIG_TYPE_INT64) {
+        *v = (double)config_setting_get_int64(s);
+    } else if (type == CONFIG_TYPE_FLOAT) {
+        *v = config_setting_get_float(s);
+    } else {
+        return -1;
+    }
+    return 0;
+}
+
+int
 pfile_bad(const struct pfile *f, const config_setting_t *s, struct err *e,
     const char *what)
 {
@@ -161,18 +176,7 @@ pfile_pct(const struct pfile *f, const config_setting_t *g,
     if (s == NULL) {
         return pfile_bad(f, g, e, msg);
     }
-    switch (config_setting_type(s)) {
-    case CONFIG_TYPE_INT:
-    case CONFIG_TYPE_INT64:
-        v = (double)config_setting_get_int64(s);
-        break;
-    case CONFIG_TYPE_FLOAT:
-        v = config_setting_get_float(s);
-        break;
-    default:
-        return pfile_bad(f, s, e, msg);
-    }
-    if (!(v >= lo && v <= hi)) {
+    if (pfile_number(s, &v) < 0 || !(v >= lo && v <= hi)) {
         return pfile_bad(f, s, e, msg);
     }
     *bp = (int)(v * 100.0 + 0.5);

@@ -25,6 +25,9 @@ struct pfile {
 int pfile_open(struct pfile *f, const char *path, int must_exist, struct err *e);
 /* The same from TEXT, its messages naming NAME; 1, or -1. */
 int pfile_open_text(struct pfile *f, const char *name, const char *text, struct err *e);
+/* The number S holds (a whole number or a decimal) into *V; -1 when S
+ * (may be NULL) holds no number. */
+int pfile_number(const config_setting_t *s, double *v);
 /* The error WHAT at setting S's line; returns -1. */
 int pfile_bad(const struct pfile *f, const config_setting_t *s, struct err *e,
               const char *what);

@@ -322,6 +322,15 @@ test_malformed_header(void **state)
     assert_int_equal(assess_load(path, assess_sources, &t, &e), -1);
     assert_non_null(strstr(e.msg, "'total' is 90 but the indicators add up to 100"));
     free(path);
+    /* a threshold too large for the points (undefined once converted) */
+    path = helpers_write(dir, "h.conf",
+                         "template = {\n  id = \"h\"; title = \"x\"; unit = \"village\";\n"
+                         "  grades = ( (\"好\", 90), (\"较差\", 1e30) );\n"
+                         "  indicators = ( { code = \"A\"; name = \"x\"; max = 100; method = \"manual\"; } );\n};\n");
+    assert_int_equal(assess_load(path, assess_sources, &t, &e), -1);
+    assert_non_null(strstr(e.msg, "h.conf:3:"));
+    assert_non_null(strstr(e.msg, "grades"));
+    free(path);
     /* one bad file stops the directory */
     {
         struct assess_template *v;
