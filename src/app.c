@@ -95,7 +95,7 @@ int
 app_load_policy(struct app *a, struct err *e)
 {
     char *county = settings_policy_dir(&a->settings);
-    int rc = policy_load(&a->policy, a->datadir, county, e);
+    int rc = policy_load(&a->policy, a->datadir, county, &a->settings.warnings, e);
 
     free(county);
     a->policy_loaded = rc == 0;
@@ -137,11 +137,10 @@ app_flush_warnings(struct app *a)
 {
     size_t i;
 
-    for (i = 0; i < a->settings.nwarnings; i++) {
-        fprintf(stderr, "zhenxing: %s %s\n", _("warning:"), a->settings.warnings[i]);
-        free(a->settings.warnings[i]);
+    for (i = 0; i < a->settings.warnings.n; i++) {
+        fprintf(stderr, "zhenxing: %s %s\n", _("warning:"), a->settings.warnings.v[i]);
     }
-    a->settings.nwarnings = 0;
+    notes_clear(&a->settings.warnings);
 }
 
 void

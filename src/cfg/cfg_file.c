@@ -13,6 +13,7 @@
 #include "core/money.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/notes.h"
 #include "util/u8.h"
 #include "util/xalloc.h"
 
@@ -24,6 +25,7 @@ pfile_open(struct pfile *f, const char *path, int must_exist, struct err *e)
     FILE *fp = fopen(path, "r");
 
     f->path = path;
+    f->warn = NULL;
     if (fp == NULL) {
         if (errno == ENOENT && !must_exist) {
             return 0;
@@ -47,6 +49,7 @@ int
 pfile_open_text(struct pfile *f, const char *name, const char *text, struct err *e)
 {
     f->path = name;
+    f->warn = NULL;
     config_init(&f->cfg);
     if (config_read_string(&f->cfg, text) != CONFIG_TRUE) {
         err_set(e, ERR_CONFIG, _("%s:%d: not valid libconfig syntax (%s)"),
@@ -55,6 +58,35 @@ pfile_open_text(struct pfile *f, const char *name, const char *text, struct err 
         return -1;
     }
     return 1;
+}
+
+static int
+listed(const char *const *known, const char *name)
+{
+    for (; known != NULL && *known != NULL; known++) {
+        if (strcmp(*known, name) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+void
+pfile_unknown(const struct pfile *f, const config_setting_t *g,
+              const char *const *known, int (*also)(const char *name))
+{
+    const config_setting_t *root = g != NULL ? g : config_root_setting(&f->cfg);
+    int i, n = config_setting_length(root);
+
+    for (i = 0; f->warn != NULL && config_setting_is_group(root) && i < n; i++) {
+        const config_setting_t *m = config_setting_get_elem(root, (unsigned)i);
+        const char *name = config_setting_name(m);
+
+        if (name != NULL && !listed(known, name) && (also == NULL || !also(name))) {
+            notes_add(f->warn, _("%s:%d: unknown key '%s' (ignored; is it misspelled?)"),
+                      f->path, config_setting_source_line(m), name);
+        }
+    }
 }
 
 int

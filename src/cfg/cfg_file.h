@@ -13,10 +13,13 @@
 
 struct err;
 
+struct notes;
+
 /* An open libconfig file and its name, for messages. */
 struct pfile {
     config_t cfg;
     const char *path;
+    struct notes *warn;     /* where pfile_unknown warns (NULL: nowhere) */
 };
 
 /* Open PATH; 1 when read, 0 when missing and not MUST_EXIST, -1 on error
@@ -45,6 +48,11 @@ int pfile_yuan(const struct pfile *f, const config_setting_t *g, const char *nam
 int pfile_pct(const struct pfile *f, const config_setting_t *g,
               const config_setting_t *s, const char *name, int lo, int hi, int *bp,
               struct err *e);
+/* Warn (in F->warn) about each member of group G (the root when NULL)
+ * named neither in KNOWN (NULL-ended) nor by ALSO (may be NULL), with the
+ * file and line: a misspelled key would leave the default in force. */
+void pfile_unknown(const struct pfile *f, const config_setting_t *g,
+                   const char *const *known, int (*also)(const char *name));
 /* The list NAME at the root of F, or NULL with E. */
 config_setting_t *pfile_list(const struct pfile *f, const char *name, struct err *e);
 

@@ -82,6 +82,9 @@ load_table(const struct pfile *f, config_setting_t *g, struct code_table *t,
     int i, n;
     size_t j;
 
+    static const char *const known[] = {"id", "title", "national", "codes", NULL};
+
+    pfile_unknown(f, g, known, NULL);
     t->source = xstrdup(f->path);
     if (pfile_str(f, g, "id", 1, &t->id, e) ||
         pfile_str(f, g, "title", 1, &t->title, e) ||
@@ -132,9 +135,11 @@ codebook_put(struct codebook *cb, struct code_table *t)
 static int
 load_codes(struct policy *p, const struct pfile *f, struct err *e)
 {
+    static const char *const known[] = {"tables", NULL};
     config_setting_t *l = pfile_list(f, "tables", e);
     int i, n;
 
+    pfile_unknown(f, NULL, known, NULL);
     if (l == NULL) {
         return -1;
     }
@@ -209,8 +214,11 @@ static int
 load_line(struct policy *p, const struct pfile *f, config_setting_t *g,
           struct line_entry *l, struct err *e)
 {
+    static const char *const known[] = {"province", "year", "yuan", "source",
+                                        "confidence", "default", NULL};
     int dflt = 0;
 
+    pfile_unknown(f, g, known, NULL);
     if (pfile_str(f, g, "province", 1, &l->province, e) ||
         pfile_int(f, g, "year", 2000, 2100, &l->year, e) ||
         pfile_yuan(f, g, "yuan", &l->fen, e) ||
@@ -261,9 +269,11 @@ lines_put(struct policy *p, struct line_entry *l)
 static int
 load_lines(struct policy *p, const struct pfile *f, struct err *e)
 {
+    static const char *const known[] = {"lines", NULL};
     config_setting_t *l = pfile_list(f, "lines", e);
     int i, n;
 
+    pfile_unknown(f, NULL, known, NULL);
     if (l == NULL) {
         return -1;
     }
@@ -389,13 +399,29 @@ load_rule_key(const struct pfile *f, config_setting_t *g,
     return pfile_int(f, g, k->name, k->lo, k->hi, (int *)(void *)base, e);
 }
 
+/* 1 when NAME is a number of rule_keys[]. */
+static int
+is_rule_key(const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < ARRAY_SIZE(rule_keys); i++) {
+        if (strcmp(rule_keys[i].name, name) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int
 load_rule(struct policy *p, const struct pfile *f, config_setting_t *g,
           struct rules *r, struct err *e)
 {
+    static const char *const known[] = {"province", "from", "pay_milestones", NULL};
     const struct rules *base;
     size_t i;
 
+    pfile_unknown(f, g, known, is_rule_key);
     memset(r, 0, sizeof(*r));
     if (pfile_str(f, g, "province", 1, &r->province, e) ||
         pfile_int(f, g, "from", 2000, 2100, &r->from_year, e)) {
@@ -448,9 +474,11 @@ rules_put(struct policy *p, struct rules *r)
 static int
 load_rules(struct policy *p, const struct pfile *f, struct err *e)
 {
+    static const char *const known[] = {"rules", NULL};
     config_setting_t *l = pfile_list(f, "rules", e);
     int i, n;
 
+    pfile_unknown(f, NULL, known, NULL);
     if (l == NULL) {
         return -1;
     }
@@ -508,6 +536,9 @@ load_days(const struct pfile *f, const char *name, int **v, size_t *n,
 static int
 load_calendar(struct policy *p, const struct pfile *f, struct err *e)
 {
+    static const char *const known[] = {"holidays", "workdays", NULL};
+
+    pfile_unknown(f, NULL, known, NULL);
     if (load_days(f, "holidays", &p->cal.holidays, &p->cal.nholidays, e) ||
         load_days(f, "workdays", &p->cal.workdays, &p->cal.nworkdays, e)) {
         return -1;
@@ -522,13 +553,14 @@ typedef int (*loader)(struct policy *, const struct pfile *, struct err *);
 /* Load DIR/NAME with FN; a missing file is an error only if REQUIRED. */
 static int
 load_one(struct policy *p, const char *dir, const char *name, loader fn,
-         int required, struct err *e)
+         int required, struct notes *warn, struct err *e)
 {
     char *path = path_join(dir, name);
     struct pfile f;
     int rc = pfile_open(&f, path, required, e);
 
     if (rc == 1) {
+        f.warn = warn;
         rc = fn(p, &f, e);
         config_destroy(&f.cfg);
     }
@@ -537,12 +569,13 @@ load_one(struct policy *p, const char *dir, const char *name, loader fn,
 }
 
 static int
-load_dir(struct policy *p, const char *dir, int shipped, struct err *e)
+load_dir(struct policy *p, const char *dir, int shipped, struct notes *warn,
+         struct err *e)
 {
-    if (load_one(p, dir, "codes.conf", load_codes, shipped, e) ||
-        load_one(p, dir, "lines.conf", load_lines, shipped, e) ||
-        load_one(p, dir, "rules.conf", load_rules, shipped, e) ||
-        load_one(p, dir, "calendar.conf", load_calendar, 0, e)) {
+    if (load_one(p, dir, "codes.conf", load_codes, shipped, warn, e) ||
+        load_one(p, dir, "lines.conf", load_lines, shipped, warn, e) ||
+        load_one(p, dir, "rules.conf", load_rules, shipped, warn, e) ||
+        load_one(p, dir, "calendar.conf", load_calendar, 0, warn, e)) {
         return -1;
     }
     return 0;
@@ -550,15 +583,15 @@ load_dir(struct policy *p, const char *dir, int shipped, struct err *e)
 
 int
 policy_load(struct policy *p, const char *datadir, const char *county_dir,
-            struct err *e)
+            struct notes *warn, struct err *e)
 {
     char *shipped = path_join(datadir, "policy");
     int rc;
 
     memset(p, 0, sizeof(*p));
-    rc = load_dir(p, shipped, 1, e);
+    rc = load_dir(p, shipped, 1, warn, e);
     if (rc == 0 && county_dir != NULL && path_exists(county_dir)) {
-        rc = load_dir(p, county_dir, 0, e);
+        rc = load_dir(p, county_dir, 0, warn, e);
     }
     if (rc == 0) {
         char *codes = path_join(shipped, "codes.conf");

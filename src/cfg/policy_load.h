@@ -7,12 +7,15 @@
 #ifndef ZX_POLICY_LOAD_H
 #define ZX_POLICY_LOAD_H
 
+struct notes;
 struct policy;
 struct err;
 
 /* Load DATADIR's files, then COUNTY_DIR's (may be NULL or missing).
- * A malformed file is refused with its name, line and reason. */
+ * A malformed file is refused with its name, line and reason; a key
+ * nothing reads (misspelled?) is a warning in WARN (may be NULL) with its
+ * file and line. */
 int policy_load(struct policy *p, const char *datadir,
-                const char *county_dir, struct err *e);
+                const char *county_dir, struct notes *warn, struct err *e);
 
 #endif

@@ -122,10 +122,7 @@ settings_release(struct settings *s)
             free(*str_field(s, &keys[i]));
         }
     }
-    for (i = 0; i < s->nwarnings; i++) {
-        free(s->warnings[i]);
-    }
-    free(s->warnings);
+    notes_clear(&s->warnings);
     memset(s, 0, sizeof(*s));
 }
 
@@ -140,23 +137,6 @@ find_key(const char *name)
         }
     }
     return NULL;
-}
-
-static void
-add_warning(struct settings *s, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void
-add_warning(struct settings *s, const char *fmt, ...)
-{
-    char buf[ERR_MSG_MAX];
-    va_list ap;
-
-    va_start(ap, fmt);
-    vsnprintf(buf, sizeof(buf), fmt, ap);
-    va_end(ap);
-    s->warnings = xrealloc(s->warnings, (s->nwarnings + 1) * sizeof(char *));
-    s->warnings[s->nwarnings++] = xstrdup(buf);
 }
 
 static int
@@ -231,7 +211,7 @@ settings_load_file(struct settings *s, const char *path, int must_exist,
         const struct key *k = find_key(name);
 
         if (k == NULL) {
-            add_warning(s, _("%s:%d: unknown setting '%s' (ignored)"), path,
+            notes_add(&s->warnings, _("%s:%d: unknown setting '%s' (ignored)"), path,
                         config_setting_source_line(set), name);
             continue;
         }

@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "util/notes.h"
+
 struct err;
 
 struct settings {
@@ -27,8 +29,8 @@ struct settings {
     char *print_hotline;   /* 监督电话 on household cards and publicity */
     char *print_dir;       /* where prints are saved; "" = the home directory */
     char *cursor_style;    /* "bar" or "marker" (thin links) */
-    char **warnings;       /* unknown keys etc., for the caller to show */
-    size_t nwarnings;
+    struct notes warnings; /* unknown keys etc., for the caller to show;
+                            * policy_load adds those of the policy files */
 };
 
 /* Defaults for every key. */

@@ -236,8 +236,11 @@ cli_prepare(struct app *a, unsigned flags)
     struct err e;
 
     err_clear(&e);
-    if ((flags & CMD_POLICY) && !a->policy_loaded && app_load_policy(a, &e)) {
-        return cli_fail(&e);
+    if ((flags & CMD_POLICY) && !a->policy_loaded) {
+        if (app_load_policy(a, &e)) {
+            return cli_fail(&e);
+        }
+        app_flush_warnings(a);
     }
     if ((flags & (CMD_DB | CMD_LOGIN)) && a->db == NULL && app_open_db(a, 0, &e)) {
         return cli_fail(&e);

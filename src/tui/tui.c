@@ -739,8 +739,8 @@ tui_run(struct app *a)
     keypad(in, TRUE);
     leaveok(in, TRUE);
     resize(&t);
-    if (a->settings.nwarnings > 0) {
-        tui_message(&t, 1, _("Settings: %s"), a->settings.warnings[0]);
+    if (a->settings.warnings.n > 0) {
+        tui_message(&t, 1, _("Settings: %s"), a->settings.warnings.v[0]);
     }
     t.ws = workspace_at(0);
     if (t.ws->open(&t) == 0) {

@@ -3,7 +3,7 @@
 # the file and line; unknown keys warn; the database setting is used.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 
-plan 16
+plan 19
 
 mkdir -p "$ZHENXING_SYSCONFDIR" "$XDG_CONFIG_HOME/zhenxing"
 SYS="$ZHENXING_SYSCONFDIR/zhenxing.conf"
@@ -47,6 +47,14 @@ is "$rc" 0 "an unknown setting does not stop zhenxing"
 has "$ERR" "odd.conf:1:" "but is warned about with file and line"
 has "$ERR" "colour" "naming the key"
 
+mkdir -p "$T/policy"
+printf 'rules = ( { province = "51"; from = 2024;\n  publicity_min_dayz = 7; } );\n' >"$T/policy/rules.conf"
+printf 'policy_dir = "%s";\n' "$T/policy" >"$T/pol.conf"
+zx --config "$T/pol.conf" --db "$T/pol.db" init --province 51 --county 青山县
+is "$rc" 0 "a misspelled key of a county's policy file does not stop zhenxing"
+has "$ERR" "rules.conf:2：" "but is warned about with file and line"
+has "$ERR" "publicity_min_dayz" "naming the key"
+
 zx --config "$T/missing.conf" idcheck 11010519491231002X
 is "$rc" 2 "a missing --config file is an error"
 
@@ -54,7 +62,7 @@ chmod 000 "$T/odd.conf"
 as_nobody "$ZHENXING" --config "$T/odd.conf" idcheck 11010519491231002X >"$OUT" 2>"$ERR"
 rc=$?
 if [ "$rc" -eq 77 ]; then
-    echo "ok 16 # SKIP cannot drop root privileges"
+    echo "ok 19 # SKIP cannot drop root privileges"
 else
     is "$rc" 2 "an unreadable settings file is an error"
 fi

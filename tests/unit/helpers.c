@@ -34,7 +34,7 @@ helpers_policy(struct policy *p)
     struct err e;
 
     err_clear(&e);
-    if (policy_load(p, helpers_datadir(), NULL, &e) != 0) {
+    if (policy_load(p, helpers_datadir(), NULL, NULL, &e) != 0) {
         fail_msg("policy: %s", e.msg);
     }
 }

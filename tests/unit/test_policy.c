@@ -11,8 +11,10 @@
 #include <string.h>
 
 #include "cfg/policy_load.h"
+#include "core/policy.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/notes.h"
 #include "util/path.h"
 #include "util/xalloc.h"
 
@@ -95,7 +97,8 @@ test_rules_lookup(void **state)
 /* Load the shipped files plus a county directory holding FILES (pairs of
  * name and text, NULL-terminated); returns the rc, E filled. */
 static int
-load_with(struct policy *p, const char *const *files, struct err *e, char **dir_out)
+load_warned(struct policy *p, const char *const *files, struct notes *warn, struct err *e,
+            char **dir_out)
 {
     char *dir = helpers_tmpdir();
     int i, rc;
@@ -104,9 +107,54 @@ load_with(struct policy *p, const char *const *files, struct err *e, char **dir_
         free(helpers_write(dir, files[i], files[i + 1]));
     }
     err_clear(e);
-    rc = policy_load(p, helpers_datadir(), dir, e);
+    rc = policy_load(p, helpers_datadir(), dir, warn, e);
     *dir_out = dir;
     return rc;
+}
+
+static int
+load_with(struct policy *p, const char *const *files, struct err *e, char **dir_out)
+{
+    return load_warned(p, files, NULL, e, dir_out);
+}
+
+/* A key nothing reads is a warning naming the file, the line and the key
+ * (the default would otherwise stay in force unseen); the shipped files
+ * have none. */
+static void
+test_unknown_keys(void **state)
+{
+    static const char *const files[] = {
+        "rules.conf",
+        "rules = ( { province = \"51\"; from = 2024;\n"
+        "            publicity_min_dayz = 7; } );\n",
+        "lines.conf",
+        "lines = ( { province = \"51\"; year = 2026; yuan = 9100; sorce = \"x\"; } );\n"
+        "line = 1;\n",
+        NULL,
+    };
+    struct notes warn = {NULL, 0};
+    struct policy p;
+    struct err e;
+    char *dir;
+
+    (void)state;
+    i18n_set_language("en");
+    assert_int_equal(policy_load(&p, helpers_datadir(), NULL, &warn, &e), 0);
+    assert_int_equal(warn.n, 0);
+    policy_free(&p);
+    assert_int_equal(load_warned(&p, files, &warn, &e, &dir), 0);
+    assert_int_equal(warn.n, 3);
+    assert_non_null(strstr(warn.v[0], "lines.conf:2: unknown key 'line'"));
+    assert_non_null(strstr(warn.v[1], "lines.conf:1: unknown key 'sorce'"));
+    assert_non_null(strstr(warn.v[2], "rules.conf:2: unknown key 'publicity_min_dayz'"));
+    /* the value it meant is not taken: the default stays */
+    assert_int_equal(policy_rules(&p, "51", 2026)->publicity_min_days,
+                     policy_rules(&p, POLICY_ANY_PROVINCE, 2026)->publicity_min_days);
+    notes_clear(&warn);
+    policy_free(&p);
+    helpers_rmdir(dir);
+    i18n_set_language("zh_CN");
 }
 
 static void
@@ -215,7 +263,7 @@ test_missing_shipped(void **state)
 
     (void)state;
     err_clear(&e);
-    assert_int_equal(policy_load(&p, dir, NULL, &e), -1);
+    assert_int_equal(policy_load(&p, dir, NULL, NULL, &e), -1);
     assert_int_equal(e.code, ERR_CONFIG);
     assert_non_null(strstr(e.msg, "codes.conf"));
     helpers_rmdir(dir);
@@ -229,6 +277,7 @@ main(void)
         cmocka_unit_test(test_lines),
         cmocka_unit_test(test_rules_lookup),
         cmocka_unit_test(test_county_overrides),
+        cmocka_unit_test(test_unknown_keys),
         cmocka_unit_test(test_malformed),
         cmocka_unit_test(test_missing_shipped),
     };

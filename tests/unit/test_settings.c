@@ -75,7 +75,7 @@ test_defaults(void **state)
     assert_string_equal(f->s.print_command, "lp");
     assert_int_equal(f->s.busy_timeout, 5000);
     assert_int_equal(f->s.copies, 1);
-    assert_int_equal(f->s.nwarnings, 0);
+    assert_int_equal(f->s.warnings.n, 0);
 }
 
 static void
@@ -124,9 +124,9 @@ test_unknown_key_warns(void **state)
 
     assert_int_equal(load(f, "copies = 4;\ncolour = \"red\";\n", &e), 0);
     assert_int_equal(f->s.copies, 4);
-    assert_int_equal(f->s.nwarnings, 1);
-    assert_non_null(strstr(f->s.warnings[0], "zhenxing.conf:2:"));
-    assert_non_null(strstr(f->s.warnings[0], "colour"));
+    assert_int_equal(f->s.warnings.n, 1);
+    assert_non_null(strstr(f->s.warnings.v[0], "zhenxing.conf:2:"));
+    assert_non_null(strstr(f->s.warnings.v[0], "colour"));
 }
 
 static void
