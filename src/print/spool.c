@@ -786,9 +786,19 @@ spool_file(const char *path, int overwrite, const void *data, size_t len,
     if (path == NULL || *path == '\0') {
         return err_set(e, ERR_INVALID, _("no file name given"));
     }
-    exists = stat(path, &st) == 0;
+    /* lstat: a link is not followed, so a print never lands where a link
+     * points, and a device or FIFO is never replaced by a file. */
+    exists = lstat(path, &st) == 0;
     if (path[strlen(path) - 1] == '/' || (exists && S_ISDIR(st.st_mode))) {
         return err_set(e, ERR_IO, _("'%s' is a directory; give a file name"), path);
+    }
+    if (exists && S_ISLNK(st.st_mode)) {
+        return err_set(e, ERR_IO, _("'%s' is a symbolic link; give the name of the file itself"),
+                       path);
+    }
+    if (exists && !S_ISREG(st.st_mode)) {
+        return err_set(e, ERR_IO, _("'%s' is not an ordinary file (a device, a pipe or a socket); prints and exports are written to ordinary files only"),
+                       path);
     }
     if (exists) {
         if (!overwrite) {

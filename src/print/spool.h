@@ -36,8 +36,10 @@ int spool_command(const struct spool_cmd *c, const void *data, size_t len,
 /* Write DATA to PATH whole or not at all: a temporary file in the same
  * directory, written, fsync'd, then renamed over PATH (mode 0600 for a
  * new file).  An existing PATH is an error (ERR_IO, "exists") unless
- * OVERWRITE; a directory that does not exist or cannot be written is an
- * error that says so. */
+ * OVERWRITE, and OVERWRITE replaces only an ordinary file: a symbolic
+ * link, a device, a FIFO or a socket is refused (ERR_IO) and left as it
+ * is; a directory that does not exist or cannot be written is an error
+ * that says so. */
 int spool_file(const char *path, int overwrite, const void *data,
                size_t len, struct err *e);
 

@@ -518,6 +518,48 @@ test_file_bad_places(void **state)
     assert_dir_holds(f->tmp, "");
 }
 
+/* --force replaces an ordinary file only: a FIFO, a symbolic link (to
+ * a file or to nowhere) and a device are refused and left as they are. */
+static void
+test_file_not_ordinary(void **state)
+{
+    struct fixture *f = *state;
+    char *fifo = path_join(f->dir, "fifo");
+    char *target = helpers_write(f->dir, "target", "keep");
+    char *link = path_join(f->dir, "link");
+    struct err e = { 0 };
+    struct stat st;
+    char buf[8] = "";
+    FILE *fp;
+
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    assert_int_equal(spool_file(fifo, 1, DATA, DATA_LEN, &e), -1);
+    assert_int_equal(e.code, ERR_IO);
+    assert_contains(e.msg, "not an ordinary file");
+    assert_int_equal(lstat(fifo, &st), 0);
+    assert_true(S_ISFIFO(st.st_mode));
+
+    assert_int_equal(symlink(target, link), 0);
+    assert_int_equal(spool_file(link, 1, DATA, DATA_LEN, &e), -1);
+    assert_contains(e.msg, "symbolic link");
+    assert_int_equal(lstat(link, &st), 0);
+    assert_true(S_ISLNK(st.st_mode));
+    fp = fopen(target, "r");
+    assert_non_null(fp);
+    assert_non_null(fgets(buf, sizeof(buf), fp));
+    fclose(fp);
+    assert_string_equal(buf, "keep");
+
+    /* /dev/null is a device: refused before anything is written near it */
+    assert_int_equal(spool_file("/dev/null", 1, DATA, DATA_LEN, &e), -1);
+    assert_contains(e.msg, "not an ordinary file");
+    assert_int_equal(stat("/dev/null", &st), 0);
+    assert_true(S_ISCHR(st.st_mode));
+    free(fifo);
+    free(target);
+    free(link);
+}
+
 /* As root, the same check in a child that runs as nobody, in "/". */
 static void
 unwritable_as_nobody(void)
@@ -580,6 +622,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_file_new, setup, teardown),
         cmocka_unit_test_setup_teardown(test_file_exists, setup, teardown),
         cmocka_unit_test_setup_teardown(test_file_bad_places, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_file_not_ordinary, setup, teardown),
         cmocka_unit_test_setup_teardown(test_file_unwritable_dir, setup, teardown),
     };
 
