@@ -12,6 +12,7 @@
 #include "tui/tui.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/priv.h"
 
 /* Take "--opt VALUE" or "--opt=VALUE" at ARGV[*I]; NULL if not OPT. */
 static const char *
@@ -43,6 +44,8 @@ main(int argc, char **argv)
     struct err e;
     int i, missing = 0, rc;
 
+    /* Installed setgid: back to the user's own group before anything. */
+    priv_init();
     for (i = 1; i < argc && argv[i][0] == '-'; i++) {
         if ((v = take_value(argc, argv, &i, "--db", &missing)) != NULL) {
             db = v;

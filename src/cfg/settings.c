@@ -18,6 +18,7 @@
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/path.h"
+#include "util/priv.h"
 #include "util/u8.h"
 #include "util/xalloc.h"
 
@@ -226,7 +227,7 @@ out:
 char *
 settings_sysconfdir(void)
 {
-    const char *dir = getenv("ZHENXING_SYSCONFDIR");
+    const char *dir = priv_getenv("ZHENXING_SYSCONFDIR");
 
     return xstrdup(dir != NULL && *dir ? dir : "/etc/zhenxing");
 }

@@ -25,6 +25,7 @@
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/path.h"
+#include "util/priv.h"
 #include "util/sbuf.h"
 #include "util/xalloc.h"
 
@@ -341,7 +342,7 @@ child(const struct job *j)
         dup2(j->out_w, 2) < 0) {
         goto fail;
     }
-    if (getegid() != getgid() && setgid(getgid()) != 0) {
+    if (priv_give_up() != 0) {
         goto fail;
     }
     if (geteuid() != getuid() && setuid(getuid()) != 0) {

@@ -8,11 +8,13 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "util/priv.h"
+
 /* $ZHENXING_TODAY as y/m/d, or 0 when unset or malformed. */
 static int
 pinned(int *y, int *m, int *d)
 {
-    const char *v = getenv("ZHENXING_TODAY");
+    const char *v = priv_getenv("ZHENXING_TODAY");
 
     return v != NULL && sscanf(v, "%4d-%2d-%2d", y, m, d) == 3;
 }

@@ -14,6 +14,7 @@
 
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/priv.h"
 #include "util/xalloc.h"
 
 char *
@@ -112,12 +113,13 @@ exe_dir(void)
     return path_dirname(buf);
 }
 
-/* ENV, else DIR-NEXT-TO-EXE when it holds MARKER, else INSTALLED. */
+/* ENV (not when setgid), else DIR-NEXT-TO-EXE when it holds MARKER, else
+ * INSTALLED. */
 static char *
 find_dir(const char *env, const char *next, const char *marker,
          const char *installed)
 {
-    const char *v = getenv(env);
+    const char *v = priv_getenv(env);
     char *dir, *cand, *probe;
 
     if (v != NULL && *v != '\0') {
