@@ -144,7 +144,7 @@ rules(struct app *a, struct tally *t)
     struct rule_ctx ctx = app_rule_ctx(a);
     struct hh_snapshot s;
     struct findings f;
-    struct snap_iter it;
+    struct snap_iter *it;
     struct sbuf sb = SBUF_INIT;
     struct err e;
     size_t i;
@@ -156,7 +156,7 @@ rules(struct app *a, struct tally *t)
     if (snap_iter_open(&it, a->db, 1, INT64_MAX, &e)) {
         return cli_fail(&e);
     }
-    while ((rc = snap_iter_next(&it, &s, &e)) == 1) {
+    while ((rc = snap_iter_next(it, &s, &e)) == 1) {
         if (!actor_sees(&a->actor, s.hh.township_id, s.hh.village_id)) {
             continue;
         }
@@ -171,7 +171,7 @@ rules(struct app *a, struct tally *t)
             t->found++;
         }
     }
-    snap_iter_close(&it);
+    snap_iter_close(it);
     sbuf_release(&sb);
     findings_free(&f);
     snapshot_free(&s);

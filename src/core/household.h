@@ -102,6 +102,26 @@ struct guarantee {
     int64_t version;
 };
 
+/* A responsible cadre (帮扶责任人). */
+struct cadre {
+    int64_t id;
+    char name[NAME_BUF];
+    char sex[CODE_BUF];
+    char unit[SHORT_BUF];
+    char phone[PHONE_BUF];
+    int64_t version;
+};
+
+/* A cadre responsible for a household from START (to END, DATE_NONE:
+ * still). */
+struct hh_cadre {
+    int64_t id;
+    int64_t household_id;
+    int64_t cadre_id;
+    int start, end;
+    int64_t version;
+};
+
 /* Everything the rules need about one household. */
 struct hh_snapshot {
     struct household hh;

@@ -3,7 +3,7 @@
  * helpers every repository file uses.
  */
 #include "config.h"
-#include "db/db.h"
+#include "db/db_priv.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -16,6 +16,7 @@
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/path.h"
+#include "util/sbuf.h"
 #include "util/u8.h"
 #include "util/xalloc.h"
 
@@ -90,19 +91,29 @@ exec(struct db *db, const char *sql, struct err *e)
     return 0;
 }
 
-sqlite3_stmt *
-db_prep(struct db *db, const char *sql, struct err *e)
+/* The cached statement named by KEY and PART, or NULL. */
+static sqlite3_stmt *
+cached(struct db *db, const void *key, int part)
 {
-    struct db_stmt *c;
     size_t i;
 
     for (i = 0; i < db->ncache; i++) {
-        if (db->cache[i].sql == sql) {
+        if (db->cache[i].key == key && db->cache[i].part == part) {
             sqlite3_reset(db->cache[i].st);
             sqlite3_clear_bindings(db->cache[i].st);
             return db->cache[i].st;
         }
     }
+    return NULL;
+}
+
+/* Prepare SQL and keep it under KEY and PART. */
+static sqlite3_stmt *
+cache_add(struct db *db, const void *key, int part, const char *sql,
+          struct err *e)
+{
+    struct db_stmt *c;
+
     db->cache = xgrow(db->cache, &db->acache, db->ncache + 1, sizeof(*db->cache));
     c = &db->cache[db->ncache];
     if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &c->st,
@@ -110,9 +121,35 @@ db_prep(struct db *db, const char *sql, struct err *e)
         db_fail(db, e, _("preparing a query"));
         return NULL;
     }
-    c->sql = sql;
+    c->key = key;
+    c->part = part;
     db->ncache++;
     return c->st;
+}
+
+sqlite3_stmt *
+db_prep(struct db *db, const char *sql, struct err *e)
+{
+    sqlite3_stmt *st = cached(db, sql, -1);
+
+    return st != NULL ? st : cache_add(db, sql, -1, sql, e);
+}
+
+sqlite3_stmt *
+db_prep_key(struct db *db, const void *key, int part,
+            void (*build)(struct sbuf *sb, const void *arg), const void *arg,
+            struct err *e)
+{
+    sqlite3_stmt *st = cached(db, key, part);
+    struct sbuf sql = SBUF_INIT;
+
+    if (st != NULL) {
+        return st;
+    }
+    build(&sql, arg);
+    st = cache_add(db, key, part, sql.buf, e);
+    sbuf_release(&sql);
+    return st;
 }
 
 sqlite3_stmt *
@@ -148,6 +185,27 @@ db_prep_text(struct db *db, const char *sql, struct err *e)
     slot->sql = xstrdup(sql);
     slot->used = db->clock;
     return slot->st;
+}
+
+int
+db_one(struct db *db, sqlite3_stmt *st, const char *what, struct err *e)
+{
+    int rc;
+
+    if (st == NULL) {
+        return -1;
+    }
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        return 1;
+    }
+    if (rc != SQLITE_DONE) {
+        db_fail(db, e, what);
+        sqlite3_reset(st);
+        return -1;
+    }
+    sqlite3_reset(st);
+    return 0;
 }
 
 int

@@ -11,8 +11,8 @@
 #include <string.h>
 
 #include "core/role.h"
-#include "db/db.h"
 #include "db/db_audit.h"
+#include "db/db_priv.h"
 #include "db/db_rec.h"
 #include "util/array.h"
 #include "util/clock.h"

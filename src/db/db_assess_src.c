@@ -22,9 +22,9 @@
 #include "core/meter.h"
 #include "core/money.h"
 #include "core/rules.h"
-#include "db/db.h"
 #include "db/db_fund.h"
 #include "db/db_pair.h"
+#include "db/db_priv.h"
 #include "db/db_snapshot.h"
 #include "util/array.h"
 #include "util/err.h"
@@ -236,7 +236,7 @@ reg_tally(const struct job *j, struct reg_tally *t)
     const struct rules *r = rules_in_force(&j->jc, j->year);
     struct hh_snapshot s;
     struct findings f;
-    struct snap_iter it;
+    struct snap_iter *it;
     int64_t town;
     int rc;
 
@@ -247,12 +247,12 @@ reg_tally(const struct job *j, struct reg_tally *t)
     }
     memset(&s, 0, sizeof(s));
     memset(&f, 0, sizeof(f));
-    while ((rc = snap_iter_next(&it, &s, j->e)) == 1) {
+    while ((rc = snap_iter_next(it, &s, j->e)) == 1) {
         if (s.has_case) {
             reg_count(j, r, &s, &f, t);
         }
     }
-    snap_iter_close(&it);
+    snap_iter_close(it);
     findings_free(&f);
     snapshot_free(&s);
     return rc < 0 ? -1 : 0;

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db/db.h"
+#include "db/db_priv.h"
 #include "util/clock.h"
 #include "util/err.h"
 #include "util/i18n.h"

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "db/db.h"
+#include "db/db_priv.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/path.h"

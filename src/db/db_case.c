@@ -1,5 +1,8 @@
 /*
- * db_case.c - storing procedure steps.
+ * db_case.c - monitoring cases and their steps (see db_case.h): the
+ * case's columns, its risks, the history of steps, and the procedure:
+ * load the household, let core decide (case_apply), store the case, the
+ * step and the audit rows in one transaction.
  */
 #include "config.h"
 #include "db/db_case.h"
@@ -7,96 +10,167 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "db/db.h"
+#include "core/audit_text.h"
 #include "db/db_audit.h"
-#include "db/db_household.h"
 #include "db/db_list.h"
+#include "db/db_registry.h"
 #include "db/db_snapshot.h"
 #include "util/clock.h"
 #include "util/err.h"
 #include "util/i18n.h"
 
-#define NFIELDS 9
+/* --- the case's columns ------------------------------------------------ */
 
-/* The audited fields of C as text; BUF holds the formatted ones. */
-static void
-case_fields(const struct mcase *c, char buf[][64], const char *v[NFIELDS])
+static const char *
+state_name(int v)
 {
-    int i;
-
-    date_format(c->clue_date, buf[0]);
-    date_format(c->identified_on, buf[1]);
-    date_format(c->eliminated_on, buf[2]);
-    date_format(c->deadline, buf[3]);
-    buf[4][0] = '\0';
-    for (i = 0; i < c->nrisks; i++) {
-        size_t len = strlen(buf[4]);
-
-        snprintf(buf[4] + len, 64 - len, "%s%s", i ? "," : "", c->risks[i]);
-    }
-    v[0] = case_state_name(c->state);
-    v[1] = c->category;
-    v[2] = c->channel;
-    v[3] = buf[0];
-    v[4] = buf[1];
-    v[5] = buf[2];
-    v[6] = c->elim_method;
-    v[7] = buf[3];
-    v[8] = buf[4];
+    return case_state_name((enum case_state)v);
 }
 
 static int
-case_update(struct db *db, const char *actor, const struct mcase *old,
-            const struct mcase *c, struct err *e)
+state_parse(const char *name, int *v)
+{
+    enum case_state s;
+
+    if (case_state_parse(name, &s)) {
+        return -1;
+    }
+    *v = (int)s;
+    return 0;
+}
+
+static const struct rec_enum states = {state_name, state_parse};
+
+/* The description, the start of an elimination and the line are stored
+ * with the step that sets them, not audited as fields. */
+static const struct rec_col case_cols[] = {
+    REC_COLF(struct mcase, household_id, RC_ID, RF_NOTNULL | RF_INSERT),
+    REC_ENUM(struct mcase, state, states),
+    REC_COLF(struct mcase, category, RC_TEXT, RF_NOTNULL),
+    REC_COLF(struct mcase, channel, RC_TEXT, RF_NOTNULL),
+    REC_COLF(struct mcase, description, RC_PTEXT, RF_QUIET),
+    REC_COL(struct mcase, clue_date, RC_DATE),
+    REC_COL(struct mcase, identified_on, RC_DATE),
+    REC_COLF(struct mcase, elim_started, RC_DATE, RF_QUIET),
+    REC_COL(struct mcase, eliminated_on, RC_DATE),
+    REC_COL(struct mcase, elim_method, RC_TEXT),
+    REC_COL(struct mcase, deadline, RC_DATE),
+    REC_COLF(struct mcase, line_fen, RC_FEN, RF_OPTIONAL | RF_QUIET),
+    REC_COLF(struct mcase, line_year, RC_INT, RF_OPTIONAL | RF_QUIET),
+};
+
+const struct rec_def case_def = REC_DEF(struct mcase, "monitor_case", case_cols, 1);
+
+/* --- risks ------------------------------------------------------------- */
+
+/* The risks of C as the audit log shows them: "01,03". */
+static void
+risks_text(const struct mcase *c, char *out, size_t n)
+{
+    int i;
+
+    out[0] = '\0';
+    for (i = 0; i < c->nrisks; i++) {
+        size_t len = strlen(out);
+
+        snprintf(out + len, n - len, "%s%s", i ? "," : "", c->risks[i]);
+    }
+}
+
+/* Replace the stored risks of case C by C's. */
+static int
+store_risks(struct db *db, const struct mcase *c, struct err *e)
+{
+    static const char del[] = "DELETE FROM case_risk WHERE case_id = ?";
+    static const char ins[] =
+        "INSERT INTO case_risk(case_id, pos, risk) VALUES (?, ?, ?)";
+    sqlite3_stmt *st = db_prep(db, del, e);
+    int i;
+
+    if (st == NULL) {
+        return -1;
+    }
+    db_bind_int(st, 1, c->id);
+    if (db_done(db, st, e)) {
+        return -1;
+    }
+    for (i = 0; i < c->nrisks; i++) {
+        if ((st = db_prep(db, ins, e)) == NULL) {
+            return -1;
+        }
+        db_bind_int(st, 1, c->id);
+        db_bind_int(st, 2, i + 1);
+        db_bind_text(st, 3, c->risks[i]);
+        if (db_done(db, st, e)) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Store C's risks, auditing them as one field when they changed from
+ * OLD's. */
+static int
+update_risks(struct db *db, const char *actor, const struct mcase *old,
+             const struct mcase *c, struct err *e)
+{
+    char ov[64], nv[64];
+    const char *name = "risks", *o = ov, *n = nv;
+
+    risks_text(old, ov, sizeof(ov));
+    risks_text(c, nv, sizeof(nv));
+    return store_risks(db, c, e) ||
+           db_audit_diff(db, actor, "monitor_case", c->id, &name, &o, &n, 1, e) ? -1 : 0;
+}
+
+/* --- storing ------------------------------------------------------------- */
+
+int
+db_case_insert(struct db *db, const char *actor, struct mcase *c, int audit,
+               struct err *e)
+{
+    if (rec_insert(db, &case_def, audit ? actor : NULL, c, e)) {
+        return -1;
+    }
+    return store_risks(db, c, e);
+}
+
+int
+db_step_insert(struct db *db, struct case_step *s, struct err *e)
 {
     static const char sql[] =
-        "UPDATE monitor_case SET state = ?, category = ?, channel = ?, "
-        "description = ?, clue_date = ?, identified_on = ?, elim_started = ?, "
-        "eliminated_on = ?, elim_method = ?, deadline = ?, line_fen = ?, "
-        "line_year = ?, updated_at = ?, version = version + 1 "
-        "WHERE id = ? AND version = ?";
-    static const char *const names[NFIELDS] = {
-        "state", "category", "channel", "clue_date", "identified_on",
-        "eliminated_on", "elim_method", "deadline", "risks"};
-    char ob[5][64], nb[5][64], now[32];
-    const char *ov[NFIELDS], *nv[NFIELDS];
+        "INSERT INTO case_step(case_id, action, from_state, to_state, actor, "
+        "at, step_date, deadline, pub_start, pub_end, objections, authorized, "
+        "note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     sqlite3_stmt *st = db_prep(db, sql, e);
 
     if (st == NULL) {
         return -1;
     }
-    clock_now(now, sizeof(now));
-    db_bind_text(st, 1, case_state_name(c->state));
-    db_bind_text(st, 2, c->category);
-    db_bind_text(st, 3, c->channel);
-    db_bind_text_or_null(st, 4, c->description);
-    db_bind_date(st, 5, c->clue_date);
-    db_bind_date(st, 6, c->identified_on);
-    db_bind_date(st, 7, c->elim_started);
-    db_bind_date(st, 8, c->eliminated_on);
-    db_bind_text_or_null(st, 9, c->elim_method);
-    db_bind_date(st, 10, c->deadline);
-    db_bind_id(st, 11, c->line_fen);
-    db_bind_id(st, 12, c->line_year);
-    db_bind_text(st, 13, now);
-    db_bind_int(st, 14, old->id);
-    db_bind_int(st, 15, old->version);
+    if (s->at[0] == '\0') {
+        clock_now(s->at, sizeof(s->at));
+    }
+    db_bind_int(st, 1, s->case_id);
+    db_bind_text(st, 2, case_action_name(s->action));
+    db_bind_text(st, 3, case_state_name(s->from));
+    db_bind_text(st, 4, case_state_name(s->to));
+    db_bind_text(st, 5, s->actor);
+    db_bind_text(st, 6, s->at);
+    db_bind_date(st, 7, s->step_date);
+    db_bind_date(st, 8, s->deadline);
+    db_bind_date(st, 9, s->pub_start);
+    db_bind_date(st, 10, s->pub_end);
+    db_bind_int(st, 11, s->objections);
+    db_bind_int(st, 12, s->authorized);
+    db_bind_text_or_null(st, 13, s->note);
     if (db_done(db, st, e)) {
         return -1;
     }
-    if (sqlite3_changes(db->h) != 1) {
-        return err_set(e, ERR_CONFLICT, _("the case was changed by someone else meanwhile"));
-    }
-    case_fields(old, ob, ov);
-    case_fields(c, nb, nv);
-    if (db_case_store_risks(db, c, e)) {
-        return -1;
-    }
-    return db_audit_diff(db, actor, "monitor_case", old->id, names, ov, nv,
-                         NFIELDS, e);
+    s->id = sqlite3_last_insert_rowid(db->h);
+    return 0;
 }
 
-/* Store NEXT and STEP (transaction open). */
+/* Store NEXT (S's case after the step) and STEP (transaction open). */
 static int
 store(struct db *db, const struct actor *actor, const struct hh_snapshot *s,
       struct mcase *next, struct case_step *step, struct err *e)
@@ -105,7 +179,9 @@ store(struct db *db, const struct actor *actor, const struct hh_snapshot *s,
         if (db_case_insert(db, actor->login, next, 1, e)) {
             return -1;
         }
-    } else if (case_update(db, actor->login, &s->mcase, next, e)) {
+    } else if (rec_update(db, &case_def, actor->login, &s->mcase, next,
+                          audit_table_label("monitor_case"), e) ||
+               update_risks(db, actor->login, &s->mcase, next, e)) {
         return -1;
     }
     step->case_id = next->id;
@@ -140,7 +216,7 @@ db_case_act(struct db *db, const struct rule_ctx *ctx,
     struct hh_snapshot s;
     struct mcase next;
     struct case_step step;
-    int rc = -1;
+    int rc;
 
     memset(&s, 0, sizeof(s));
     mcase_init(&next);
@@ -148,18 +224,14 @@ db_case_act(struct db *db, const struct rule_ctx *ctx,
     if (db_begin(db, e)) {
         return -1;
     }
-    if (db_snapshot_load(db, hh, &s, e) || version_matches(&s, expect_version, e) ||
-        case_apply(ctx, actor, &s, in, &next, &step, f, e) ||
-        store(db, actor, &s, &next, &step, e) ||
-        db_list_refresh(db, ctx, hh, e)) {
-        db_rollback(db);
-        goto out;
-    }
-    rc = db_commit(db, e);
+    rc = db_snapshot_load(db, hh, &s, e) || version_matches(&s, expect_version, e) ||
+         case_apply(ctx, actor, &s, in, &next, &step, f, e) ||
+         store(db, actor, &s, &next, &step, e) ||
+         db_list_refresh_hh(db, ctx, &s.hh, e);
+    rc = rec_end_tx(db, rc, e);
     if (rc == 0 && case_id != NULL) {
         *case_id = next.id;
     }
-out:
     mcase_clear(&next);
     case_step_clear(&step);
     snapshot_free(&s);

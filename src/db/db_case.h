@@ -1,7 +1,8 @@
 /*
- * db_case.h - moving a monitoring case through its procedure: load the
- * household, let core decide (case_apply), store the case, the step and
- * the audit rows in one transaction.
+ * db_case.h - monitoring cases and their steps in the database: moving a
+ * case through its procedure (load the household, let core decide with
+ * case_apply, store the case, the step and the audit rows in one
+ * transaction), and the inserts of a bulk load.
  */
 #ifndef ZX_DB_CASE_H
 #define ZX_DB_CASE_H
@@ -22,5 +23,12 @@ int db_case_act(struct db *db, const struct rule_ctx *ctx,
                 const struct actor *actor, int64_t hh,
                 int64_t expect_version, const struct step_input *in,
                 struct findings *f, int64_t *case_id, struct err *e);
+
+/* A new case with its risks (sets C->id), audited as an "insert" by
+ * ACTOR when AUDIT; a step of it (sets S->id; S->at "" is now).  Callers
+ * hold the transaction (see db_household.h on bulk loads). */
+int db_case_insert(struct db *db, const char *actor, struct mcase *c,
+                   int audit, struct err *e);
+int db_step_insert(struct db *db, struct case_step *s, struct err *e);
 
 #endif

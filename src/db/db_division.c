@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db/db.h"
 #include "db/db_audit.h"
+#include "db/db_priv.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"

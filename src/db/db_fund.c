@@ -16,8 +16,8 @@
 #include "core/money.h"
 #include "core/project.h"
 #include "core/rules.h"
-#include "db/db.h"
 #include "db/db_audit.h"
+#include "db/db_priv.h"
 #include "db/db_rec.h"
 #include "util/array.h"
 #include "util/clock.h"
@@ -40,10 +40,7 @@ static const struct rec_col fund_cols[] = {
     REC_COL(struct fund, note, RC_PTEXT),
 };
 
-static const struct rec_def fund_def = {
-    "fund", fund_cols, ARRAY_SIZE(fund_cols),
-    offsetof(struct fund, id), offsetof(struct fund, version), 5,
-};
+static const struct rec_def fund_def = REC_DEF(struct fund, "fund", fund_cols, 5);
 
 /* The state is changed by steps only (not a column here). */
 static const struct rec_col project_cols[] = {
@@ -75,10 +72,7 @@ static const struct rec_col project_cols[] = {
     REC_COL(struct project, note, RC_PTEXT),
 };
 
-static const struct rec_def project_def = {
-    "project", project_cols, ARRAY_SIZE(project_cols),
-    offsetof(struct project, id), offsetof(struct project, version), 1,
-};
+static const struct rec_def project_def = REC_DEF(struct project, "project", project_cols, 1);
 
 static const struct rec_col alloc_cols[] = {
     REC_COL(struct allocation, fund_id, RC_ID),
@@ -90,10 +84,7 @@ static const struct rec_col alloc_cols[] = {
     REC_COL(struct allocation, note, RC_PTEXT),
 };
 
-static const struct rec_def alloc_def = {
-    "allocation", alloc_cols, ARRAY_SIZE(alloc_cols),
-    offsetof(struct allocation, id), offsetof(struct allocation, version), 2,
-};
+static const struct rec_def alloc_def = REC_DEF(struct allocation, "allocation", alloc_cols, 2);
 
 static const struct rec_col payment_cols[] = {
     REC_COL(struct payment, allocation_id, RC_ID),
@@ -105,10 +96,7 @@ static const struct rec_col payment_cols[] = {
     REC_COL(struct payment, note, RC_PTEXT),
 };
 
-static const struct rec_def payment_def = {
-    "payment", payment_cols, ARRAY_SIZE(payment_cols),
-    offsetof(struct payment, id), offsetof(struct payment, version), 2,
-};
+static const struct rec_def payment_def = REC_DEF(struct payment, "payment", payment_cols, 2);
 
 static const struct rec_col asset_cols[] = {
     REC_COL(struct asset, asset_no, RC_TEXT),
@@ -143,10 +131,7 @@ static const struct rec_col asset_cols[] = {
     REC_COL(struct asset, note, RC_PTEXT),
 };
 
-static const struct rec_def asset_def = {
-    "asset", asset_cols, ARRAY_SIZE(asset_cols),
-    offsetof(struct asset, id), offsetof(struct asset, version), 1,
-};
+static const struct rec_def asset_def = REC_DEF(struct asset, "asset", asset_cols, 1);
 
 static const struct rec_col income_cols[] = {
     REC_COL(struct asset_income, asset_id, RC_ID),
@@ -160,10 +145,7 @@ static const struct rec_col income_cols[] = {
     REC_COL(struct asset_income, use_note, RC_PTEXT),
 };
 
-static const struct rec_def income_def = {
-    "asset_income", income_cols, ARRAY_SIZE(income_cols),
-    offsetof(struct asset_income, id), offsetof(struct asset_income, version), 1,
-};
+static const struct rec_def income_def = REC_DEF(struct asset_income, "asset_income", income_cols, 1);
 
 /* --- helpers ---------------------------------------------------------- */
 

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "core/date.h"
-#include "db/db.h"
+#include "db/db_priv.h"
 #include "db/db_snapshot.h"
 #include "util/clock.h"
 #include "util/err.h"
@@ -221,9 +221,11 @@ put_snapshot(struct db *db, const struct rule_ctx *ctx,
     return db_list_put(db, &sum, terms->buf, e);
 }
 
-int
-db_list_refresh(struct db *db, const struct rule_ctx *ctx, int64_t hh,
-                struct err *e)
+/* Recompute the row of household HH, or of H (read by the caller) when
+ * it is not NULL. */
+static int
+refresh(struct db *db, const struct rule_ctx *ctx, int64_t hh,
+        const struct household *h, struct err *e)
 {
     struct hh_snapshot s;
     struct findings f;
@@ -232,7 +234,7 @@ db_list_refresh(struct db *db, const struct rule_ctx *ctx, int64_t hh,
 
     memset(&s, 0, sizeof(s));
     memset(&f, 0, sizeof(f));
-    rc = db_snapshot_load(db, hh, &s, e);
+    rc = h != NULL ? db_snapshot_load_hh(db, h, &s, e) : db_snapshot_load(db, hh, &s, e);
     if (rc == 0) {
         rc = put_snapshot(db, ctx, &s, &f, &terms, e);
     }
@@ -240,6 +242,20 @@ db_list_refresh(struct db *db, const struct rule_ctx *ctx, int64_t hh,
     findings_free(&f);
     snapshot_free(&s);
     return rc;
+}
+
+int
+db_list_refresh(struct db *db, const struct rule_ctx *ctx, int64_t hh,
+                struct err *e)
+{
+    return refresh(db, ctx, hh, NULL, e);
+}
+
+int
+db_list_refresh_hh(struct db *db, const struct rule_ctx *ctx,
+                   const struct household *h, struct err *e)
+{
+    return refresh(db, ctx, h->id, h, e);
 }
 
 static int
@@ -251,7 +267,7 @@ rebuild(struct db *db, const struct rule_ctx *ctx, long *n, struct err *e)
     struct hh_snapshot s;
     struct findings f;
     struct sbuf terms = SBUF_INIT;
-    struct snap_iter it;
+    struct snap_iter *it;
     sqlite3_stmt *st;
     int rc, bulk;
 
@@ -266,7 +282,7 @@ rebuild(struct db *db, const struct rule_ctx *ctx, long *n, struct err *e)
     /* Rows first, the search index in one pass at the end. */
     bulk = db->bulk;
     db->bulk = 1;
-    while ((rc = snap_iter_next(&it, &s, e)) == 1) {
+    while ((rc = snap_iter_next(it, &s, e)) == 1) {
         if (put_snapshot(db, ctx, &s, &f, &terms, e)) {
             rc = -1;
             break;
@@ -274,7 +290,7 @@ rebuild(struct db *db, const struct rule_ctx *ctx, long *n, struct err *e)
         (*n)++;
     }
     db->bulk = bulk;
-    snap_iter_close(&it);
+    snap_iter_close(it);
     sbuf_release(&terms);
     findings_free(&f);
     snapshot_free(&s);

@@ -10,12 +10,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <sqlite3.h>
-
 #include "core/summary.h"
 
 struct db;
 struct err;
+struct sqlite3_value;
 
 /* Bump when the summary's meaning changes: lists are rebuilt on open. */
 #define LIST_VERSION "1"
@@ -87,7 +86,7 @@ struct list_row {
     int identified_on;         /* DATE_NONE */
     int overdue;
     int findings;
-    sqlite3_value *key;        /* the sort value, for keyset paging */
+    struct sqlite3_value *key; /* the sort value, for keyset paging */
 };
 
 /* An empty filter (everything). */
@@ -107,6 +106,11 @@ int db_list_reindex(struct db *db, struct err *e);
 /* Recompute the row of household HH (inside the caller's transaction). */
 int db_list_refresh(struct db *db, const struct rule_ctx *ctx, int64_t hh,
                     struct err *e);
+
+/* The same for household H as the caller read it (a save that read the
+ * household does not read it again). */
+int db_list_refresh_hh(struct db *db, const struct rule_ctx *ctx,
+                       const struct household *h, struct err *e);
 
 /* Recompute every row, in one transaction; *N gets the number. */
 int db_list_rebuild(struct db *db, const struct rule_ctx *ctx, long *n,

@@ -18,16 +18,13 @@
 #include "core/money.h"
 #include "core/policy.h"
 #include "core/rules.h"
-#include "db/db.h"
+#include "db/db_priv.h"
 #include "db/db_rec.h"
 #include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/sbuf.h"
 #include "util/xalloc.h"
-
-#define DEF(type, table, cols, summary) \
-    {table, cols, ARRAY_SIZE(cols), offsetof(struct type, id), offsetof(struct type, version), summary}
 
 /* --- the records' columns -------------------------------------------- */
 
@@ -40,7 +37,7 @@ static const struct rec_col partner_cols[] = {
     REC_COL(struct partner, phone, RC_TEXT),
     REC_COL(struct partner, note, RC_PTEXT),
 };
-static const struct rec_def partner_def = DEF(partner, "partner", partner_cols, 1);
+static const struct rec_def partner_def = REC_DEF(struct partner, "partner", partner_cols, 1);
 
 static const struct rec_col pairing_cols[] = {
     REC_COL(struct pairing, partner_id, RC_ID),
@@ -50,7 +47,7 @@ static const struct rec_col pairing_cols[] = {
     REC_COL_AS(struct pairing, end, "end_on", RC_DATE),
     REC_COL(struct pairing, note, RC_PTEXT),
 };
-static const struct rec_def pairing_def = DEF(pairing, "pairing", pairing_cols, 3);
+static const struct rec_def pairing_def = REC_DEF(struct pairing, "pairing", pairing_cols, 3);
 
 static const struct rec_col agreement_cols[] = {
     REC_COL(struct agreement, partner_id, RC_ID),
@@ -59,14 +56,14 @@ static const struct rec_col agreement_cols[] = {
     REC_COL(struct agreement, signed_on, RC_DATE),
     REC_COL(struct agreement, note, RC_PTEXT),
 };
-static const struct rec_def agreement_def = DEF(agreement, "agreement", agreement_cols, 1);
+static const struct rec_def agreement_def = REC_DEF(struct agreement, "agreement", agreement_cols, 1);
 
 static const struct rec_col target_cols[] = {
     REC_COL(struct agreement_target, agreement_id, RC_ID),
     REC_COL(struct agreement_target, indicator, RC_TEXT),
     REC_COL(struct agreement_target, value, RC_FEN),
 };
-static const struct rec_def target_def = DEF(agreement_target, "agreement_target", target_cols, 1);
+static const struct rec_def target_def = REC_DEF(struct agreement_target, "agreement_target", target_cols, 1);
 
 static const struct rec_col record_cols[] = {
     REC_COL(struct pair_record, partner_id, RC_ID),
@@ -78,7 +75,7 @@ static const struct rec_col record_cols[] = {
     REC_COL(struct pair_record, village_id, RC_ID),
     REC_COL(struct pair_record, note, RC_PTEXT),
 };
-static const struct rec_def record_def = DEF(pair_record, "pair_record", record_cols, 4);
+static const struct rec_def record_def = REC_DEF(struct pair_record, "pair_record", record_cols, 4);
 
 static const struct rec_col team_cols[] = {
     REC_COL(struct team, township_id, RC_ID),
@@ -89,7 +86,7 @@ static const struct rec_col team_cols[] = {
     REC_COL(struct team, term_end, RC_DATE),
     REC_COL(struct team, note, RC_PTEXT),
 };
-static const struct rec_def team_def = DEF(team, "team", team_cols, 2);
+static const struct rec_def team_def = REC_DEF(struct team, "team", team_cols, 2);
 
 static const struct rec_col member_cols[] = {
     REC_COL(struct team_member, team_id, RC_ID),
@@ -103,7 +100,7 @@ static const struct rec_col member_cols[] = {
     REC_COL(struct team_member, end_reason, RC_TEXT),
     REC_COL(struct team_member, note, RC_PTEXT),
 };
-static const struct rec_def member_def = DEF(team_member, "team_member", member_cols, 1);
+static const struct rec_def member_def = REC_DEF(struct team_member, "team_member", member_cols, 1);
 
 static const struct rec_col attendance_cols[] = {
     REC_COL(struct attendance, member_id, RC_ID),
@@ -115,7 +112,7 @@ static const struct rec_col attendance_cols[] = {
     REC_COL(struct attendance, absent, RC_INT),
     REC_COL(struct attendance, note, RC_PTEXT),
 };
-static const struct rec_def attendance_def = DEF(attendance, "attendance", attendance_cols, 1);
+static const struct rec_def attendance_def = REC_DEF(struct attendance, "attendance", attendance_cols, 1);
 
 static const struct rec_col grade_cols[] = {
     REC_COL(struct team_grade, member_id, RC_ID),
@@ -123,7 +120,7 @@ static const struct rec_col grade_cols[] = {
     REC_COL(struct team_grade, grade, RC_TEXT),
     REC_COL(struct team_grade, note, RC_PTEXT),
 };
-static const struct rec_def grade_def = DEF(team_grade, "team_grade", grade_cols, 3);
+static const struct rec_def grade_def = REC_DEF(struct team_grade, "team_grade", grade_cols, 3);
 
 /* --- helpers ------------------------------------------------------------ */
 

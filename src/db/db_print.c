@@ -9,8 +9,8 @@
 
 #include "core/date.h"
 #include "core/mcase.h"
-#include "db/db.h"
 #include "db/db_print.h"
+#include "db/db_priv.h"
 #include "util/err.h"
 #include "util/i18n.h"
 

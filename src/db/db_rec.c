@@ -14,7 +14,6 @@
 #include "core/date.h"
 #include "core/money.h"
 #include "core/role.h"
-#include "db/db.h"
 #include "db/db_audit.h"
 #include "util/clock.h"
 #include "util/err.h"
@@ -22,101 +21,142 @@
 #include "util/sbuf.h"
 #include "util/xalloc.h"
 
-/* Long enough for the longest text column (4000 bytes). */
-#define REC_TEXT_BUF 4104
-
 #define MEMBER(rec, c) ((char *)(rec) + (c)->off)
 #define CMEMBER(rec, c) ((const char *)(rec) + (c)->off)
+#define INT(rec, c) (*(const int *)(const void *)CMEMBER(rec, c))
+#define I64(rec, c) (*(const int64_t *)(const void *)CMEMBER(rec, c))
+#define PTEXT(rec, c) (*(char *const *)(const void *)CMEMBER(rec, c))
 
-void
-rec_text(const struct rec_col *c, const void *rec, char *buf, size_t n)
+/* The statements of a definition, cached under its address. */
+enum rec_stmt { RS_GET, RS_INSERT, RS_UPDATE };
+
+int64_t *
+rec_id(const struct rec_def *def, void *rec)
 {
-    const char *p = CMEMBER(rec, c);
-    int64_t v;
+    return (int64_t *)(void *)((char *)rec + def->id_off);
+}
 
+int64_t *
+rec_version(const struct rec_def *def, void *rec)
+{
+    return (int64_t *)(void *)((char *)rec + def->version_off);
+}
+
+static int64_t
+cversion(const struct rec_def *def, const void *rec)
+{
+    return *(const int64_t *)(const void *)((const char *)rec + def->version_off);
+}
+
+/* 0 as "" for ids and optional numbers. */
+static const char *
+number_text(int64_t v, int optional, char buf[REC_VAL_BUF])
+{
     buf[0] = '\0';
+    if (v != 0 || !optional) {
+        snprintf(buf, REC_VAL_BUF, "%lld", (long long)v);
+    }
+    return buf;
+}
+
+const char *
+rec_text(const struct rec_col *c, const void *rec, char buf[REC_VAL_BUF])
+{
+    int optional = (c->flags & RF_OPTIONAL) != 0;
+
     switch (c->kind) {
     case RC_TEXT:
-        snprintf(buf, n, "%s", p);
-        break;
+        return CMEMBER(rec, c);
     case RC_PTEXT:
-        snprintf(buf, n, "%s", *(char *const *)(const void *)p != NULL
-                                   ? *(char *const *)(const void *)p : "");
+        return PTEXT(rec, c) != NULL ? PTEXT(rec, c) : "";
+    case RC_INT:
+        return number_text(INT(rec, c), optional, buf);
+    case RC_FLAG:
+        return INT(rec, c) ? "1" : "0";
+    case RC_DATE:
+        date_format(INT(rec, c), buf);
+        return buf;
+    case RC_MONTH:
+        month_format(INT(rec, c), buf);
+        return buf;
+    case RC_FEN:
+        buf[0] = '\0';
+        if (I64(rec, c) != 0 || !optional) {
+            money_format(I64(rec, c), 0, buf);
+        }
+        return buf;
+    case RC_ID:
+        return number_text(I64(rec, c), 1, buf);
+    case RC_ENUM:
+        return c->en->name(INT(rec, c));
+    }
+    return "";
+}
+
+/* Bind column C of REC at POS. */
+static void
+bind_col(sqlite3_stmt *st, int pos, const struct rec_col *c, const void *rec)
+{
+    int keep = (c->flags & RF_NOTNULL) != 0, optional = (c->flags & RF_OPTIONAL) != 0;
+    char buf[REC_VAL_BUF];
+
+    switch (c->kind) {
+    case RC_TEXT:
+    case RC_PTEXT:
+        if (keep) {
+            db_bind_text(st, pos, rec_text(c, rec, buf));
+        } else {
+            db_bind_text_or_null(st, pos, rec_text(c, rec, buf));
+        }
         break;
     case RC_INT:
     case RC_FLAG:
-        snprintf(buf, n, "%d", *(const int *)(const void *)p);
+        if (optional && INT(rec, c) == 0) {
+            sqlite3_bind_null(st, pos);
+        } else {
+            db_bind_int(st, pos, INT(rec, c));
+        }
         break;
     case RC_DATE:
-        if (n >= DATE_BUF) {
-            date_format(*(const int *)(const void *)p, buf);
-        }
+        db_bind_date(st, pos, INT(rec, c));
         break;
     case RC_MONTH:
-        if (n >= MONTH_BUF) {
-            month_format(*(const int *)(const void *)p, buf);
-        }
+    case RC_ENUM:
+        db_bind_text(st, pos, rec_text(c, rec, buf));
         break;
     case RC_FEN:
-        if (n >= MONEY_BUF) {
-            money_format(*(const int64_t *)(const void *)p, 0, buf);
-        }
-        break;
     case RC_ID:
-        v = *(const int64_t *)(const void *)p;
-        if (v != 0) {
-            snprintf(buf, n, "%lld", (long long)v);
+        if ((optional || c->kind == RC_ID) && !keep) {
+            db_bind_id(st, pos, I64(rec, c));
+        } else {
+            db_bind_int(st, pos, I64(rec, c));
         }
         break;
     }
 }
 
-void
-rec_bind(const struct rec_def *def, const void *rec, void *stmt, int first)
+/* Bind the columns of REC from position FIRST, but those with a flag of
+ * SKIP; returns the next position. */
+static int
+bind_cols(sqlite3_stmt *st, int first, const struct rec_def *def,
+          const void *rec, unsigned skip)
 {
-    sqlite3_stmt *st = stmt;
     size_t i;
 
     for (i = 0; i < def->ncols; i++) {
-        const struct rec_col *c = &def->cols[i];
-        const char *p = CMEMBER(rec, c);
-        int pos = first + (int)i;
-
-        switch (c->kind) {
-        case RC_TEXT:
-            db_bind_text_or_null(st, pos, p);
-            break;
-        case RC_PTEXT:
-            db_bind_text_or_null(st, pos, *(char *const *)(const void *)p);
-            break;
-        case RC_INT:
-        case RC_FLAG:
-            db_bind_int(st, pos, *(const int *)(const void *)p);
-            break;
-        case RC_DATE:
-            db_bind_date(st, pos, *(const int *)(const void *)p);
-            break;
-        case RC_MONTH: {
-            char m[MONTH_BUF];
-
-            month_format(*(const int *)(const void *)p, m);
-            db_bind_text(st, pos, m);
-            break;
-        }
-        case RC_FEN:
-            db_bind_int(st, pos, *(const int64_t *)(const void *)p);
-            break;
-        case RC_ID:
-            db_bind_id(st, pos, *(const int64_t *)(const void *)p);
-            break;
+        if (!(def->cols[i].flags & skip)) {
+            bind_col(st, first++, &def->cols[i], rec);
         }
     }
+    return first;
 }
 
 static void
 read_col(sqlite3_stmt *st, int i, const struct rec_col *c, void *rec)
 {
     char *p = MEMBER(rec, c);
+    char m[MONTH_BUF];
+    int v = 0;
 
     switch (c->kind) {
     case RC_TEXT:
@@ -133,14 +173,17 @@ read_col(sqlite3_stmt *st, int i, const struct rec_col *c, void *rec)
     case RC_DATE:
         *(int *)(void *)p = db_col_date(st, i);
         break;
-    case RC_MONTH: {
-        char m[MONTH_BUF];
-        int v = 0;
-
+    case RC_MONTH:
         db_col_text(st, i, m, sizeof(m));
         *(int *)(void *)p = month_parse(m, &v) == DATE_OK ? v : 0;
         break;
-    }
+    case RC_ENUM:
+        if (sqlite3_column_type(st, i) == SQLITE_NULL ||
+            c->en->parse((const char *)sqlite3_column_text(st, i), &v) != 0) {
+            v = 0;
+        }
+        *(int *)(void *)p = v;
+        break;
     case RC_FEN:
     case RC_ID:
         *(int64_t *)(void *)p = db_col_int(st, i);
@@ -148,33 +191,77 @@ read_col(sqlite3_stmt *st, int i, const struct rec_col *c, void *rec)
     }
 }
 
+/* Append the names of DEF's columns but those with a flag of SKIP, each
+ * followed by SUFFIX. */
 static void
-add_names(struct sbuf *sb, const struct rec_def *def, const char *suffix)
+add_names(struct sbuf *sb, const struct rec_def *def, const char *suffix,
+          unsigned skip)
 {
     size_t i;
+    int n = 0;
 
     for (i = 0; i < def->ncols; i++) {
-        sbuf_adds(sb, i ? ", " : "");
-        sbuf_adds(sb, def->cols[i].name);
-        sbuf_adds(sb, suffix);
+        if (!(def->cols[i].flags & skip)) {
+            sbuf_adds(sb, n++ ? ", " : "");
+            sbuf_adds(sb, def->cols[i].name);
+            sbuf_adds(sb, suffix);
+        }
     }
+}
+
+static void
+build_get(struct sbuf *sb, const void *arg)
+{
+    const struct rec_def *def = arg;
+
+    sbuf_adds(sb, "SELECT ");
+    add_names(sb, def, "", 0);
+    sbuf_addf(sb, ", version FROM %s WHERE id = ?", def->table);
+}
+
+static void
+build_insert(struct sbuf *sb, const void *arg)
+{
+    const struct rec_def *def = arg;
+    size_t i;
+
+    sbuf_addf(sb, "INSERT INTO %s(", def->table);
+    add_names(sb, def, "", 0);
+    sbuf_adds(sb, ", created_at, updated_at) VALUES (");
+    for (i = 0; i < def->ncols + 2; i++) {
+        sbuf_adds(sb, i ? ", ?" : "?");
+    }
+    sbuf_adds(sb, ")");
+}
+
+static void
+build_update(struct sbuf *sb, const void *arg)
+{
+    const struct rec_def *def = arg;
+
+    sbuf_addf(sb, "UPDATE %s SET ", def->table);
+    add_names(sb, def, " = ?", RF_INSERT);
+    sbuf_adds(sb, ", updated_at = ?, version = version + 1 WHERE id = ? AND version = ?");
+}
+
+static sqlite3_stmt *
+prep(struct db *db, const struct rec_def *def, enum rec_stmt which, struct err *e)
+{
+    static void (*const build[])(struct sbuf *, const void *) = {
+        build_get, build_insert, build_update,
+    };
+
+    return db_prep_key(db, def, (int)which, build[which], def, e);
 }
 
 int
 rec_get(struct db *db, const struct rec_def *def, int64_t id, void *rec,
         struct err *e)
 {
-    struct sbuf sql;
-    sqlite3_stmt *st;
+    sqlite3_stmt *st = prep(db, def, RS_GET, e);
     size_t i;
     int rc;
 
-    sbuf_init(&sql);
-    sbuf_adds(&sql, "SELECT ");
-    add_names(&sql, def, "");
-    sbuf_addf(&sql, ", version FROM %s WHERE id = ?", def->table);
-    st = db_prep_text(db, sql.buf, e);
-    sbuf_release(&sql);
     if (st == NULL) {
         return -1;
     }
@@ -192,9 +279,8 @@ rec_get(struct db *db, const struct rec_def *def, int64_t id, void *rec,
     for (i = 0; i < def->ncols; i++) {
         read_col(st, (int)i, &def->cols[i], rec);
     }
-    *(int64_t *)(void *)((char *)rec + def->id_off) = id;
-    *(int64_t *)(void *)((char *)rec + def->version_off) =
-        db_col_int(st, (int)def->ncols);
+    *rec_id(def, rec) = id;
+    *rec_version(def, rec) = db_col_int(st, (int)def->ncols);
     sqlite3_reset(st);
     return 0;
 }
@@ -203,69 +289,90 @@ int
 rec_insert(struct db *db, const struct rec_def *def, const char *actor,
            void *rec, struct err *e)
 {
-    struct sbuf sql;
-    sqlite3_stmt *st;
-    char now[32], summary[REC_TEXT_BUF];
-    int64_t id;
-    size_t i;
+    sqlite3_stmt *st = prep(db, def, RS_INSERT, e);
+    char now[32], buf[REC_VAL_BUF];
+    int at;
 
-    sbuf_init(&sql);
-    sbuf_addf(&sql, "INSERT INTO %s(", def->table);
-    add_names(&sql, def, "");
-    sbuf_adds(&sql, ", created_at, updated_at) VALUES (");
-    for (i = 0; i < def->ncols + 2; i++) {
-        sbuf_adds(&sql, i ? ", ?" : "?");
-    }
-    sbuf_adds(&sql, ")");
-    st = db_prep_text(db, sql.buf, e);
-    sbuf_release(&sql);
     if (st == NULL) {
         return -1;
     }
     clock_now(now, sizeof(now));
-    rec_bind(def, rec, st, 1);
-    db_bind_text(st, (int)def->ncols + 1, now);
-    db_bind_text(st, (int)def->ncols + 2, now);
+    at = bind_cols(st, 1, def, rec, 0);
+    db_bind_text(st, at, now);
+    db_bind_text(st, at + 1, now);
     if (db_done(db, st, e)) {
         return -1;
     }
-    id = sqlite3_last_insert_rowid(db->h);
-    *(int64_t *)(void *)((char *)rec + def->id_off) = id;
-    *(int64_t *)(void *)((char *)rec + def->version_off) = 1;
-    rec_text(&def->cols[def->summary_col], rec, summary, sizeof(summary));
-    return db_audit(db, actor, "insert", def->table, id, NULL, NULL, summary, e);
+    *rec_id(def, rec) = sqlite3_last_insert_rowid(db->h);
+    *rec_version(def, rec) = 1;
+    if (actor == NULL) {
+        return 0;
+    }
+    return db_audit(db, actor, "insert", def->table, *rec_id(def, rec), NULL,
+                    NULL, rec_text(&def->cols[def->summary_col], rec, buf), e);
+}
+
+/* One "update" row per audited column whose text differs. */
+static int
+audit_changes(struct db *db, const struct rec_def *def, const char *actor,
+              int64_t id, const void *old, const void *rec, struct err *e)
+{
+    size_t i;
+
+    for (i = 0; i < def->ncols; i++) {
+        const struct rec_col *c = &def->cols[i];
+        char a[REC_VAL_BUF], b[REC_VAL_BUF];
+        const char *av, *bv;
+
+        if (c->flags & (RF_INSERT | RF_QUIET)) {
+            continue;
+        }
+        av = rec_text(c, old, a);
+        bv = rec_text(c, rec, b);
+        if (strcmp(av, bv) != 0 &&
+            db_audit(db, actor, "update", def->table, id, c->name, av, bv, e)) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* What an update does not write is what is stored: copy it from OLD. */
+static void
+keep_insert_cols(const struct rec_def *def, const void *old, void *rec)
+{
+    size_t i;
+
+    for (i = 0; i < def->ncols; i++) {
+        const struct rec_col *c = &def->cols[i];
+
+        if ((c->flags & RF_INSERT) && c->kind != RC_PTEXT) {
+            memcpy(MEMBER(rec, c), CMEMBER(old, c), c->size);
+        }
+    }
 }
 
 int
 rec_update(struct db *db, const struct rec_def *def, const char *actor,
            const void *old, void *rec, const char *what, struct err *e)
 {
-    int64_t id = *(const int64_t *)(const void *)((const char *)rec + def->id_off);
-    int64_t *version = (int64_t *)(void *)((char *)rec + def->version_off);
-    int64_t stored = *(const int64_t *)(const void *)((const char *)old + def->version_off);
-    struct sbuf sql;
+    int64_t id = *rec_id(def, rec), *version = rec_version(def, rec);
     sqlite3_stmt *st;
     char now[32];
-    size_t i;
+    int at;
 
-    if (stored != *version) {
+    if (cversion(def, old) != *version) {
         return err_set(e, ERR_CONFLICT,
                        _("someone else saved %s meanwhile; nothing was written"), what);
     }
-    sbuf_init(&sql);
-    sbuf_addf(&sql, "UPDATE %s SET ", def->table);
-    add_names(&sql, def, " = ?");
-    sbuf_adds(&sql, ", updated_at = ?, version = version + 1 WHERE id = ? AND version = ?");
-    st = db_prep_text(db, sql.buf, e);
-    sbuf_release(&sql);
-    if (st == NULL) {
+    if ((st = prep(db, def, RS_UPDATE, e)) == NULL) {
         return -1;
     }
     clock_now(now, sizeof(now));
-    rec_bind(def, rec, st, 1);
-    db_bind_text(st, (int)def->ncols + 1, now);
-    db_bind_int(st, (int)def->ncols + 2, id);
-    db_bind_int(st, (int)def->ncols + 3, *version);
+    at = bind_cols(st, 1, def, rec, RF_INSERT);
+    db_bind_text(st, at, now);
+    db_bind_int(st, at + 1, id);
+    db_bind_int(st, at + 2, *version);
     if (db_done(db, st, e)) {
         return -1;
     }
@@ -273,51 +380,70 @@ rec_update(struct db *db, const struct rec_def *def, const char *actor,
         return err_set(e, ERR_CONFLICT,
                        _("someone else saved %s meanwhile; nothing was written"), what);
     }
-    for (i = 0; i < def->ncols; i++) {
-        char a[REC_TEXT_BUF], b[REC_TEXT_BUF];
-        const char *name = def->cols[i].name, *av = a, *bv = b;
-
-        rec_text(&def->cols[i], old, a, sizeof(a));
-        rec_text(&def->cols[i], rec, b, sizeof(b));
-        if (strcmp(a, b) != 0 &&
-            db_audit_diff(db, actor, def->table, id, &name, &av, &bv, 1, e)) {
-            return -1;
-        }
+    if (audit_changes(db, def, actor, id, old, rec, e)) {
+        return -1;
     }
+    keep_insert_cols(def, old, rec);
     (*version)++;
     return 0;
 }
 
 /* --- rows of lists ------------------------------------------------------ */
 
-void
-rec_select(struct sbuf *sb, const struct rec_def *def, const char *alias)
+static void
+select_cols(struct sbuf *sb, const struct rec_def *def, const char *alias,
+            int owned)
 {
     size_t i;
 
     sbuf_addf(sb, "%s.id", alias);
     for (i = 0; i < def->ncols; i++) {
-        if (def->cols[i].kind != RC_PTEXT) {
+        if (owned || def->cols[i].kind != RC_PTEXT) {
             sbuf_addf(sb, ", %s.%s", alias, def->cols[i].name);
         }
     }
     sbuf_addf(sb, ", %s.version", alias);
 }
 
-int
-rec_read(sqlite3_stmt *st, int first, const struct rec_def *def, void *rec)
+void
+rec_select(struct sbuf *sb, const struct rec_def *def, const char *alias)
+{
+    select_cols(sb, def, alias, 0);
+}
+
+void
+rec_select_all(struct sbuf *sb, const struct rec_def *def, const char *alias)
+{
+    select_cols(sb, def, alias, 1);
+}
+
+static int
+read_cols(sqlite3_stmt *st, int first, const struct rec_def *def, void *rec,
+          int owned)
 {
     int at = first;
     size_t i;
 
-    *(int64_t *)(void *)((char *)rec + def->id_off) = db_col_int(st, at++);
+    *rec_id(def, rec) = db_col_int(st, at++);
     for (i = 0; i < def->ncols; i++) {
-        if (def->cols[i].kind != RC_PTEXT) {
+        if (owned || def->cols[i].kind != RC_PTEXT) {
             read_col(st, at++, &def->cols[i], rec);
         }
     }
-    *(int64_t *)(void *)((char *)rec + def->version_off) = db_col_int(st, at++);
+    *rec_version(def, rec) = db_col_int(st, at++);
     return at;
+}
+
+int
+rec_read(sqlite3_stmt *st, int first, const struct rec_def *def, void *rec)
+{
+    return read_cols(st, first, def, rec, 0);
+}
+
+int
+rec_read_all(sqlite3_stmt *st, int first, const struct rec_def *def, void *rec)
+{
+    return read_cols(st, first, def, rec, 1);
 }
 
 /* --- what the repositories built on records share ------------------ */

@@ -1,11 +1,19 @@
 /*
  * db_rec.h - storing a record whose columns are described once: a table
- * of (column, kind, member offset) gives the SELECT, INSERT and UPDATE
- * of the record (assembled from those fixed names, values bound), the
- * optimistic version check, and the audit rows (one "insert" row with a
- * summary, one "update" row per changed column, old -> new as text).
- * The funds repositories (db_fund.c) are built on it; callers hold the
- * transaction.
+ * of (column, kind, member offset, flags) gives the SELECT, INSERT and
+ * UPDATE of the record (assembled once from those fixed names and
+ * cached, values bound), the optimistic version check, and the audit
+ * rows (one "insert" row with a summary, one "update" row per changed
+ * column, old -> new as text).  The registry's records (db_household.c,
+ * db_yearly.c, db_measure.c, db_case.c, db_cadre.c), the funds
+ * (db_fund.c, db_project.c, db_asset.c) and the paired assistance
+ * (db_pair.c, db_team.c) are built on it; callers hold the transaction.
+ * For the files of db/ only.
+ *
+ * Audit values are text: dates ISO ("" for none), months "YYYY-MM",
+ * money in yuan with two decimals and no grouping ("1234.50"), flags
+ * "0" or "1", other numbers in decimal, ids and optional numbers "" for
+ * 0, codes and texts as stored.
  */
 #ifndef ZX_DB_REC_H
 #define ZX_DB_REC_H
@@ -13,8 +21,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-struct db;
-struct err;
+#include "db/db_priv.h"
+#include "util/array.h"
+
+struct actor;
+struct sbuf;
 
 enum rec_kind {
     RC_TEXT = 0,    /* char member[size]; "" stored as NULL */
@@ -25,19 +36,44 @@ enum rec_kind {
     RC_FEN,         /* int64_t fen */
     RC_FLAG,        /* int 0/1 */
     RC_ID,          /* int64_t, 0 as NULL */
+    RC_ENUM,        /* an enum (int-sized) stored by name (struct rec_enum) */
+};
+
+/* How a column differs from what its kind says. */
+enum rec_flag {
+    RF_NOTNULL = 1 << 0,  /* RC_TEXT, RC_ID: "" and 0 are stored as they
+                           * are, never as NULL */
+    RF_OPTIONAL = 1 << 1, /* RC_INT, RC_FEN: 0 means none: stored as NULL,
+                           * audited as "" */
+    RF_INSERT = 1 << 2,   /* written by an insert only: an update leaves
+                           * it as stored and copies it back into the
+                           * record (the household of a member, a
+                           * member's membership) */
+    RF_QUIET = 1 << 3,    /* stored, never audited */
+};
+
+/* The names of an RC_ENUM column's values. */
+struct rec_enum {
+    const char *(*name)(int v);
+    int (*parse)(const char *name, int *v);   /* 0, or -1: read as 0 */
 };
 
 struct rec_col {
     const char *name;      /* the column */
     enum rec_kind kind;
     size_t off;
-    size_t size;           /* RC_TEXT: sizeof the member */
+    size_t size;           /* sizeof the member */
+    unsigned flags;        /* enum rec_flag */
+    const struct rec_enum *en;  /* RC_ENUM */
 };
 
-#define REC_COL(type, member, kind) \
-    {#member, (kind), offsetof(type, member), sizeof(((type *)0)->member)}
-#define REC_COL_AS(type, member, col, kind) \
-    {(col), (kind), offsetof(type, member), sizeof(((type *)0)->member)}
+#define REC_COL_ASF(type, member, col, kind, flags) \
+    {(col), (kind), offsetof(type, member), sizeof(((type *)0)->member), (flags), NULL}
+#define REC_COLF(type, member, kind, flags) REC_COL_ASF(type, member, #member, kind, flags)
+#define REC_COL(type, member, kind) REC_COL_ASF(type, member, #member, kind, 0)
+#define REC_COL_AS(type, member, col, kind) REC_COL_ASF(type, member, col, kind, 0)
+#define REC_ENUM(type, member, names) \
+    {#member, RC_ENUM, offsetof(type, member), sizeof(((type *)0)->member), 0, &(names)}
 
 struct rec_def {
     const char *table;
@@ -48,42 +84,51 @@ struct rec_def {
     size_t summary_col;    /* the column whose value an insert's audit row shows */
 };
 
+/* The definition of TYPE (with members id and version) in TABLE. */
+#define REC_DEF(type, table, cols, summary) \
+    {(table), (cols), ARRAY_SIZE(cols), offsetof(type, id), \
+     offsetof(type, version), (summary)}
+
+/* The id and version of REC. */
+int64_t *rec_id(const struct rec_def *def, void *rec);
+int64_t *rec_version(const struct rec_def *def, void *rec);
+
 /* Read row ID of DEF into REC (initialized by the caller; owned strings
- * it holds are freed first).  ERR_NOT_FOUND when there is none. */
+ * it holds are freed first).  ERR_NOTFOUND when there is none. */
 int rec_get(struct db *db, const struct rec_def *def, int64_t id, void *rec,
             struct err *e);
 
 /* Insert REC (its id and version are set: version 1) with an audit row
- * by ACTOR. */
+ * by ACTOR; ACTOR NULL writes none (a bulk load, which audits its batch
+ * with one "bulk" row). */
 int rec_insert(struct db *db, const struct rec_def *def, const char *actor,
                void *rec, struct err *e);
 
 /* Update the row of REC from OLD (as stored now): ERR_CONFLICT when the
  * stored version is not REC's (someone saved meanwhile; WHAT names the
  * record in the message); otherwise the changed columns with their audit
- * rows, and REC's version is the new one. */
+ * rows by ACTOR, REC's version is the new one and its RF_INSERT columns
+ * those stored. */
 int rec_update(struct db *db, const struct rec_def *def, const char *actor,
                const void *old, void *rec, const char *what, struct err *e);
 
-/* The text of column C of REC as the audit log and the conflict screen
- * show it ("" for empty) into BUF (N >= 32). */
-void rec_text(const struct rec_col *c, const void *rec, char *buf, size_t n);
-
-/* Bind the values of REC's columns from position FIRST (1-based). */
-void rec_bind(const struct rec_def *def, const void *rec, void *st, int first);
-
-struct actor;
-struct sbuf;
-struct sqlite3_stmt;
+/* The audit text of column C of REC ("" for empty): a pointer to the
+ * record's own text for texts, else written into BUF. */
+#define REC_VAL_BUF 32
+const char *rec_text(const struct rec_col *c, const void *rec, char buf[REC_VAL_BUF]);
 
 /* --- rows of lists ------------------------------------------------------ */
 
 /* Append "ALIAS.id, ALIAS.<column>..., ALIAS.version" to SB: the columns
- * of DEF but its owned texts (RC_PTEXT: notes), for a list's SELECT. */
+ * of DEF but its owned texts (RC_PTEXT: notes), for a list's SELECT;
+ * rec_select_all names the owned texts too. */
 void rec_select(struct sbuf *sb, const struct rec_def *def, const char *alias);
-/* Read what rec_select named, from column FIRST of ST, into REC (its owned
- * texts left alone); returns the next column. */
-int rec_read(struct sqlite3_stmt *st, int first, const struct rec_def *def, void *rec);
+void rec_select_all(struct sbuf *sb, const struct rec_def *def, const char *alias);
+/* Read what rec_select (rec_read_all: rec_select_all) named, from column
+ * FIRST of ST, into REC (rec_read leaves its owned texts alone;
+ * rec_read_all frees them first); returns the next column. */
+int rec_read(sqlite3_stmt *st, int first, const struct rec_def *def, void *rec);
+int rec_read_all(sqlite3_stmt *st, int first, const struct rec_def *def, void *rec);
 
 /* --- what the repositories built on records share ------------------ */
 
@@ -103,7 +148,7 @@ int rec_may_change_place(const struct actor *a, int64_t township, int64_t villag
  * its villages. */
 int rec_check_place(struct db *db, int64_t township, int64_t village, struct err *e);
 /* "乡镇" or "乡镇/村" from the text columns I and I + 1 of ST. */
-void rec_col_place(struct sqlite3_stmt *st, int i, char *out, size_t n);
+void rec_col_place(sqlite3_stmt *st, int i, char *out, size_t n);
 /* Delete row ID of table TBL by SQL (binding ID and VERSION) with its
  * audit row; ERR_CONFLICT naming WHAT when the version has moved. */
 int rec_delete(struct db *db, const struct actor *a, const char *sql,

@@ -1,38 +1,38 @@
 /*
- * db_snapshot.c - merge-join of per-table ordered queries into
- * household snapshots.  Every child query returns household_id first.
+ * db_snapshot.c - merge-join of per-table ordered queries into household
+ * snapshots.  The registry's records are read by their column tables
+ * (db_registry.h), so a column added there is read here too; every child
+ * query returns household_id first.
  */
 #include "config.h"
 #include "db/db_snapshot.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-#include "db/db.h"
+#include "db/db_registry.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/sbuf.h"
+#include "util/xalloc.h"
 
-#define RANGE " BETWEEN ?1 AND ?2 "
-/* The households of a township (?1), or of one of its villages (?2). */
-#define UNIT " IN (SELECT id FROM household WHERE township_id = ?1 " \
-    "AND (?2 = 0 OR village_id = ?2)) "
+enum snap_query {
+    SNAP_HOUSEHOLD = 0,
+    SNAP_PERSON,
+    SNAP_INCOME,
+    SNAP_GUARANTEE,
+    SNAP_CASE,
+    SNAP_RISK,
+    SNAP_STEP,
+    SNAP_MEASURE,
+    SNAP_VISIT,
+    SNAP_COUNT
+};
 
-#define Q_HOUSEHOLD(W) \
-    "SELECT " SNAP_HOUSEHOLD_COLS " FROM household WHERE id" W "ORDER BY id"
-#define Q_PERSON(W) \
-    "SELECT " SNAP_PERSON_COLS " FROM person WHERE household_id" W \
-    "AND in_household = 1 ORDER BY household_id, id"
-#define Q_INCOME(W) \
-    "SELECT " SNAP_INCOME_COLS " FROM income WHERE household_id" W \
-    "ORDER BY household_id, year"
-#define Q_GUARANTEE(W) \
-    "SELECT " SNAP_GUARANTEE_COLS " FROM guarantee WHERE household_id" W \
-    "ORDER BY household_id, year"
-#define Q_CASE(W) \
-    "SELECT household_id, id, state, category, channel, description, " \
-    "clue_date, identified_on, elim_started, eliminated_on, elim_method, " \
-    "deadline, coalesce(line_fen, 0), coalesce(line_year, 0), version " \
-    "FROM monitor_case WHERE household_id" W "AND state <> 'rejected' " \
-    "ORDER BY household_id"
+/* Which households: by id range, or of a unit (a township, ?1, or one of
+ * its villages, ?2). */
+enum { BY_RANGE, BY_UNIT };
+
 #define Q_RISK(W) \
     "SELECT c.household_id, r.risk FROM monitor_case c " \
     "JOIN case_risk r ON r.case_id = c.id " \
@@ -45,226 +45,140 @@
     "FROM monitor_case c JOIN case_step s ON s.case_id = c.id " \
     "WHERE c.household_id" W "AND c.state <> 'rejected' " \
     "ORDER BY c.household_id, s.id"
-#define Q_MEASURE(W) \
-    "SELECT " SNAP_MEASURE_COLS " FROM measure WHERE household_id" W \
-    "ORDER BY household_id, id"
-#define Q_VISIT(W) \
-    "SELECT " SNAP_VISIT_COLS " FROM visit WHERE household_id" W \
-    "ORDER BY household_id, visit_date"
-#define QUERIES(W) { \
-    Q_HOUSEHOLD(W), Q_PERSON(W), Q_INCOME(W), Q_GUARANTEE(W), Q_CASE(W), \
-    Q_RISK(W), Q_STEP(W), Q_MEASURE(W), Q_VISIT(W), \
-}
+#define RANGE " BETWEEN ?1 AND ?2 "
+#define UNIT " IN (SELECT id FROM household WHERE township_id = ?1 " \
+    "AND (?2 = 0 OR village_id = ?2)) "
 
-/* By id range, and by unit. */
-static const char *const queries[2][SNAP_COUNT] = {QUERIES(RANGE), QUERIES(UNIT)};
+static const char *const where[] = {RANGE, UNIT};
 
 #define TXT(i, f) db_col_text(st, i, f, sizeof(f))
 
-void
-snap_read_household(sqlite3_stmt *st, struct household *h)
-{
-    h->id = db_col_int(st, 0);
-    TXT(1, h->hh_no);
-    h->township_id = db_col_int(st, 2);
-    h->village_id = db_col_int(st, 3);
-    h->natural_village_id = db_col_int(st, 4);
-    TXT(5, h->hh_type);
-    TXT(6, h->address);
-    TXT(7, h->phone);
-    h->relocated = (int)db_col_int(st, 8);
-    TXT(9, h->relocation_site);
-    h->military = (int)db_col_int(st, 10);
-    h->no_labour_support = (int)db_col_int(st, 11);
-    TXT(12, h->house_grade);
-    h->version = db_col_int(st, 13);
-}
+static void *add_member(struct hh_snapshot *s) { return snapshot_add_member(s); }
+static void *add_income(struct hh_snapshot *s) { return snapshot_add_income(s); }
+static void *add_guarantee(struct hh_snapshot *s) { return snapshot_add_guarantee(s); }
+static void *add_measure(struct hh_snapshot *s) { return snapshot_add_measure(s); }
+static void *add_visit(struct hh_snapshot *s) { return snapshot_add_visit(s); }
 
-void
-snap_read_person(sqlite3_stmt *st, struct person *p)
+static void *
+add_case(struct hh_snapshot *s)
 {
-    p->household_id = db_col_int(st, 0);
-    p->id = db_col_int(st, 1);
-    TXT(2, p->person_no);
-    TXT(3, p->name);
-    TXT(4, p->sex);
-    TXT(5, p->id_type);
-    TXT(6, p->id_no);
-    p->birth = db_col_date(st, 7);
-    TXT(8, p->relation);
-    TXT(9, p->ethnicity);
-    TXT(10, p->political);
-    TXT(11, p->education);
-    TXT(12, p->schooling);
-    TXT(13, p->health);
-    TXT(14, p->labour);
-    TXT(15, p->work_place);
-    p->work_months = (int)db_col_int(st, 16);
-    p->ins_medical = (int)db_col_int(st, 17);
-    p->ins_serious = (int)db_col_int(st, 18);
-    p->medical_aid = (int)db_col_int(st, 19);
-    p->ins_pension = (int)db_col_int(st, 20);
-    p->dibao = (int)db_col_int(st, 21);
-    p->tekun = (int)db_col_int(st, 22);
-    TXT(23, p->public_job);
-    TXT(24, p->phone);
-    p->in_household = (int)db_col_int(st, 25);
-    TXT(26, p->left_reason);
-    p->version = db_col_int(st, 27);
-}
-
-void
-snap_read_income(sqlite3_stmt *st, struct income *inc)
-{
-    inc->household_id = db_col_int(st, 0);
-    inc->id = db_col_int(st, 1);
-    inc->year = (int)db_col_int(st, 2);
-    inc->wage = db_col_int(st, 3);
-    inc->business = db_col_int(st, 4);
-    inc->property = db_col_int(st, 5);
-    inc->transfer = db_col_int(st, 6);
-    inc->business_cost = db_col_int(st, 7);
-    inc->claims = db_col_int(st, 8);
-    inc->oop_rigid = db_col_int(st, 9);
-    inc->members = (int)db_col_int(st, 10);
-    inc->net = db_col_int(st, 11);
-    inc->per_capita = db_col_int(st, 12);
-    inc->line_fen = db_col_int(st, 13);
-    inc->line_year = (int)db_col_int(st, 14);
-    inc->version = db_col_int(st, 15);
-}
-
-void
-snap_read_guarantee(sqlite3_stmt *st, struct guarantee *g)
-{
-    g->household_id = db_col_int(st, 0);
-    g->id = db_col_int(st, 1);
-    g->year = (int)db_col_int(st, 2);
-    g->checked_on = db_col_date(st, 3);
-    g->food_clothing = (int)db_col_int(st, 4);
-    g->education = (int)db_col_int(st, 5);
-    g->medical = (int)db_col_int(st, 6);
-    g->housing = (int)db_col_int(st, 7);
-    g->water = (int)db_col_int(st, 8);
-    g->version = db_col_int(st, 9);
+    s->has_case = 1;
+    return &s->mcase;
 }
 
 static void
-read_case(sqlite3_stmt *st, struct mcase *c)
+read_risk(sqlite3_stmt *st, struct hh_snapshot *s)
 {
-    char state[32];
-
-    mcase_clear(c);
-    c->household_id = db_col_int(st, 0);
-    c->id = db_col_int(st, 1);
-    TXT(2, state);
-    if (case_state_parse(state, &c->state)) {
-        c->state = CS_NONE;
+    if (s->mcase.nrisks < MCASE_MAX_RISKS) {
+        TXT(1, s->mcase.risks[s->mcase.nrisks]);
+        s->mcase.nrisks++;
     }
-    TXT(3, c->category);
-    TXT(4, c->channel);
-    c->description = db_col_strdup(st, 5);
-    c->clue_date = db_col_date(st, 6);
-    c->identified_on = db_col_date(st, 7);
-    c->elim_started = db_col_date(st, 8);
-    c->eliminated_on = db_col_date(st, 9);
-    TXT(10, c->elim_method);
-    c->deadline = db_col_date(st, 11);
-    c->line_fen = db_col_int(st, 12);
-    c->line_year = (int)db_col_int(st, 13);
-    c->version = db_col_int(st, 14);
 }
 
 static void
-read_step(sqlite3_stmt *st, struct case_step *s)
+read_step(sqlite3_stmt *st, struct hh_snapshot *s)
 {
+    struct case_step *step = snapshot_add_step(s);
     char name[32];
 
-    case_step_clear(s);
-    s->id = db_col_int(st, 1);
-    s->case_id = db_col_int(st, 2);
+    case_step_clear(step);
+    step->id = db_col_int(st, 1);
+    step->case_id = db_col_int(st, 2);
     TXT(3, name);
-    case_action_parse(name, &s->action);
+    case_action_parse(name, &step->action);
     TXT(4, name);
-    case_state_parse(name, &s->from);
+    case_state_parse(name, &step->from);
     TXT(5, name);
-    case_state_parse(name, &s->to);
-    TXT(6, s->actor);
-    TXT(7, s->at);
-    s->step_date = db_col_date(st, 8);
-    s->deadline = db_col_date(st, 9);
-    s->pub_start = db_col_date(st, 10);
-    s->pub_end = db_col_date(st, 11);
-    s->objections = (int)db_col_int(st, 12);
-    s->authorized = (int)db_col_int(st, 13);
-    s->note = db_col_strdup(st, 14);
+    case_state_parse(name, &step->to);
+    TXT(6, step->actor);
+    TXT(7, step->at);
+    step->step_date = db_col_date(st, 8);
+    step->deadline = db_col_date(st, 9);
+    step->pub_start = db_col_date(st, 10);
+    step->pub_end = db_col_date(st, 11);
+    step->objections = (int)db_col_int(st, 12);
+    step->authorized = (int)db_col_int(st, 13);
+    step->note = db_col_strdup(st, 14);
 }
 
-void
-snap_read_measure(sqlite3_stmt *st, struct measure *m)
+/* How a table is read: the columns of DEF (after household_id, but for
+ * the household itself) under a condition and in an order, each row into
+ * a record that ADD appends; or SQL (by range, by unit) whose rows READ
+ * takes. */
+struct snap_table {
+    const struct rec_def *def;
+    const char *cond, *order;
+    void *(*add)(struct hh_snapshot *s);
+    const char *sql[2];
+    void (*read)(sqlite3_stmt *st, struct hh_snapshot *s);
+};
+
+static const struct snap_table tables[SNAP_COUNT] = {
+    [SNAP_HOUSEHOLD] = {&household_def, "", "t.id", NULL, {NULL, NULL}, NULL},
+    [SNAP_PERSON] = {&person_def, "AND t.in_household = 1 ", "t.household_id, t.id",
+                     add_member, {NULL, NULL}, NULL},
+    [SNAP_INCOME] = {&income_def, "", "t.household_id, t.year", add_income,
+                     {NULL, NULL}, NULL},
+    [SNAP_GUARANTEE] = {&guarantee_def, "", "t.household_id, t.year", add_guarantee,
+                        {NULL, NULL}, NULL},
+    [SNAP_CASE] = {&case_def, "AND t.state <> 'rejected' ", "t.household_id", add_case,
+                   {NULL, NULL}, NULL},
+    [SNAP_RISK] = {NULL, NULL, NULL, NULL, {Q_RISK(RANGE), Q_RISK(UNIT)}, read_risk},
+    [SNAP_STEP] = {NULL, NULL, NULL, NULL, {Q_STEP(RANGE), Q_STEP(UNIT)}, read_step},
+    [SNAP_MEASURE] = {&measure_def, "", "t.household_id, t.id", add_measure,
+                      {NULL, NULL}, NULL},
+    [SNAP_VISIT] = {&visit_def, "", "t.household_id, t.visit_date", add_visit,
+                    {NULL, NULL}, NULL},
+};
+
+/* The query of a table and a set of households. */
+struct snap_sql {
+    const struct snap_table *t;
+    int set;
+};
+
+static void
+build(struct sbuf *sb, const void *arg)
 {
-    m->household_id = db_col_int(st, 0);
-    m->id = db_col_int(st, 1);
-    m->case_id = db_col_int(st, 2);
-    m->year = (int)db_col_int(st, 3);
-    TXT(4, m->category);
-    TXT(5, m->item);
-    m->start = db_col_date(st, 6);
-    m->end = db_col_date(st, 7);
-    m->project_id = db_col_int(st, 8);
-    m->version = db_col_int(st, 9);
+    const struct snap_sql *q = arg;
+    const struct rec_def *def = q->t->def;
+    int hh = def == &household_def;
+
+    sbuf_adds(sb, hh ? "SELECT " : "SELECT t.household_id, ");
+    rec_select_all(sb, def, "t");
+    sbuf_addf(sb, " FROM %s t WHERE t.%s%s%sORDER BY %s", def->table,
+              hh ? "id" : "household_id", where[q->set], q->t->cond, q->t->order);
 }
 
-void
-snap_read_visit(sqlite3_stmt *st, struct visit *v)
+static sqlite3_stmt *
+prepare(struct db *db, enum snap_query q, int set, struct err *e)
 {
-    visit_clear(v);
-    v->household_id = db_col_int(st, 0);
-    v->id = db_col_int(st, 1);
-    v->visit_date = db_col_date(st, 2);
-    TXT(3, v->visitor);
-    TXT(4, v->visitor_role);
-    v->new_risk = (int)db_col_int(st, 5);
-    v->next_visit = db_col_date(st, 6);
-    v->findings = db_col_strdup(st, 7);
-    v->version = db_col_int(st, 8);
+    const struct snap_table *t = &tables[q];
+    struct snap_sql x = {t, set};
+
+    if (t->def == NULL) {
+        return db_prep(db, t->sql[set], e);
+    }
+    return db_prep_key(db, t, set, build, &x, e);
 }
+
+struct snap_iter {
+    struct db *db;
+    sqlite3_stmt *st[SNAP_COUNT];
+    int pending[SNAP_COUNT];     /* the statement holds an unread row */
+    int done;
+};
 
 /* Append the current row of child query Q to S. */
 static void
 take_row(enum snap_query q, sqlite3_stmt *st, struct hh_snapshot *s)
 {
-    switch (q) {
-    case SNAP_PERSON:
-        snap_read_person(st, snapshot_add_member(s));
-        break;
-    case SNAP_INCOME:
-        snap_read_income(st, snapshot_add_income(s));
-        break;
-    case SNAP_GUARANTEE:
-        snap_read_guarantee(st, snapshot_add_guarantee(s));
-        break;
-    case SNAP_CASE:
-        read_case(st, &s->mcase);
-        s->has_case = 1;
-        break;
-    case SNAP_RISK:
-        if (s->mcase.nrisks < MCASE_MAX_RISKS) {
-            TXT(1, s->mcase.risks[s->mcase.nrisks]);
-            s->mcase.nrisks++;
-        }
-        break;
-    case SNAP_STEP:
-        read_step(st, snapshot_add_step(s));
-        break;
-    case SNAP_MEASURE:
-        snap_read_measure(st, snapshot_add_measure(s));
-        break;
-    case SNAP_VISIT:
-        snap_read_visit(st, snapshot_add_visit(s));
-        break;
-    default:
-        break;
+    const struct snap_table *t = &tables[q];
+
+    if (t->def != NULL) {
+        rec_read_all(st, 1, t->def, t->add(s));
+    } else {
+        t->read(st, s);
     }
 }
 
@@ -285,60 +199,55 @@ advance(struct snap_iter *it, enum snap_query q, struct err *e)
     return db_fail(it->db, e, _("reading households"));
 }
 
-/* Start the queries of SET (0: by range, 1: by unit) with A and B bound. */
+/* Start the queries of SET from FIRST on with A and B bound. */
 static int
-iter_open(struct snap_iter *it, struct db *db, int set, int64_t a, int64_t b,
-          struct err *e)
+iter_open(struct snap_iter **out, struct db *db, int set, enum snap_query first,
+          int64_t a, int64_t b, struct err *e)
 {
+    struct snap_iter *it = xcalloc(1, sizeof(*it));
     int q;
 
-    memset(it, 0, sizeof(*it));
+    *out = it;
     it->db = db;
-    for (q = 0; q < SNAP_COUNT; q++) {
-        it->st[q] = db_prep(db, queries[set][q], e);
+    for (q = first; q < SNAP_COUNT; q++) {
+        it->st[q] = prepare(db, (enum snap_query)q, set, e);
         if (it->st[q] == NULL) {
-            snap_iter_close(it);
-            return -1;
+            break;
         }
         db_bind_int(it->st[q], 1, a);
         db_bind_int(it->st[q], 2, b);
         if (q != SNAP_HOUSEHOLD && advance(it, (enum snap_query)q, e) < 0) {
-            snap_iter_close(it);
-            return -1;
+            break;
         }
+    }
+    if (q < SNAP_COUNT) {
+        snap_iter_close(it);
+        *out = NULL;
+        return -1;
     }
     return 0;
 }
 
 int
-snap_iter_open(struct snap_iter *it, struct db *db, int64_t lo, int64_t hi,
+snap_iter_open(struct snap_iter **it, struct db *db, int64_t lo, int64_t hi,
                struct err *e)
 {
-    return iter_open(it, db, 0, lo, hi, e);
+    return iter_open(it, db, BY_RANGE, SNAP_HOUSEHOLD, lo, hi, e);
 }
 
 int
-snap_iter_open_unit(struct snap_iter *it, struct db *db, int64_t township,
+snap_iter_open_unit(struct snap_iter **it, struct db *db, int64_t township,
                     int64_t village, struct err *e)
 {
-    return iter_open(it, db, 1, township, village, e);
+    return iter_open(it, db, BY_UNIT, SNAP_HOUSEHOLD, township, village, e);
 }
 
-int
-snap_iter_next(struct snap_iter *it, struct hh_snapshot *s, struct err *e)
+/* The records of S->hh from the child queries. */
+static int
+take_children(struct snap_iter *it, struct hh_snapshot *s, struct err *e)
 {
-    int q, rc;
+    int q;
 
-    snapshot_reset(s);
-    if (it->done) {
-        return 0;
-    }
-    rc = advance(it, SNAP_HOUSEHOLD, e);
-    if (rc <= 0) {
-        it->done = 1;
-        return rc;
-    }
-    snap_read_household(it->st[SNAP_HOUSEHOLD], &s->hh);
     for (q = SNAP_PERSON; q < SNAP_COUNT; q++) {
         sqlite3_stmt *st = it->st[q];
 
@@ -353,7 +262,25 @@ snap_iter_next(struct snap_iter *it, struct hh_snapshot *s, struct err *e)
             }
         }
     }
-    return 1;
+    return 0;
+}
+
+int
+snap_iter_next(struct snap_iter *it, struct hh_snapshot *s, struct err *e)
+{
+    int rc;
+
+    snapshot_reset(s);
+    if (it->done) {
+        return 0;
+    }
+    rc = advance(it, SNAP_HOUSEHOLD, e);
+    if (rc <= 0) {
+        it->done = 1;
+        return rc;
+    }
+    rec_read_all(it->st[SNAP_HOUSEHOLD], 0, &household_def, &s->hh);
+    return take_children(it, s, e) ? -1 : 1;
 }
 
 void
@@ -361,28 +288,48 @@ snap_iter_close(struct snap_iter *it)
 {
     int q;
 
+    if (it == NULL) {
+        return;
+    }
     for (q = 0; q < SNAP_COUNT; q++) {
         if (it->st[q] != NULL) {
             sqlite3_reset(it->st[q]);
         }
     }
-    memset(it, 0, sizeof(*it));
+    free(it);
 }
 
 int
 db_snapshot_load(struct db *db, int64_t id, struct hh_snapshot *s,
                  struct err *e)
 {
-    struct snap_iter it;
+    struct snap_iter *it;
     int rc;
 
     if (snap_iter_open(&it, db, id, id, e)) {
         return -1;
     }
-    rc = snap_iter_next(&it, s, e);
-    snap_iter_close(&it);
+    rc = snap_iter_next(it, s, e);
+    snap_iter_close(it);
     if (rc == 0) {
         return err_set(e, ERR_NOTFOUND, _("no household #%lld"), (long long)id);
     }
     return rc < 0 ? -1 : 0;
+}
+
+int
+db_snapshot_load_hh(struct db *db, const struct household *h,
+                    struct hh_snapshot *s, struct err *e)
+{
+    struct snap_iter *it;
+    int rc;
+
+    if (iter_open(&it, db, BY_RANGE, SNAP_PERSON, h->id, h->id, e)) {
+        return -1;
+    }
+    snapshot_reset(s);
+    s->hh = *h;
+    rc = take_children(it, s, e);
+    snap_iter_close(it);
+    return rc;
 }

@@ -11,7 +11,7 @@
 
 #include <stdio.h>
 
-#include "db/db.h"
+#include "db/db_priv.h"
 #include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"

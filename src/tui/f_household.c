@@ -15,7 +15,7 @@
 #include "core/household.h"
 #include "core/idno.h"
 #include "db/db_division.h"
-#include "db/db_edit.h"
+#include "db/db_household.h"
 #include "tui/draw.h"
 #include "tui/f_common.h"
 #include "tui/form.h"

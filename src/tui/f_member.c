@@ -11,7 +11,7 @@
 #include "core/date.h"
 #include "core/household.h"
 #include "core/idno.h"
-#include "db/db_edit.h"
+#include "db/db_household.h"
 #include "tui/f_common.h"
 #include "tui/form.h"
 #include "util/array.h"

@@ -24,7 +24,7 @@
 #include "core/rules.h"
 #include "db/db_case.h"
 #include "db/db_division.h"
-#include "db/db_edit.h"
+#include "db/db_household.h"
 #include "db/db_snapshot.h"
 #include "tui/draw.h"
 #include "tui/f_common.h"

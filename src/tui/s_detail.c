@@ -23,7 +23,7 @@
 #include "db/db.h"
 #include "db/db_audit.h"
 #include "db/db_division.h"
-#include "db/db_household.h"
+#include "db/db_cadre.h"
 #include "db/db_snapshot.h"
 #include "tui/draw.h"
 #include "print/print.h"

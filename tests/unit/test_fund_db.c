@@ -14,11 +14,11 @@
 #include <string.h>
 
 #include "core/date.h"
-#include "db/db.h"
 #include "db/db_audit.h"
 #include "db/db_division.h"
 #include "db/db_fund.h"
 #include "db/db_household.h"
+#include "db/db_priv.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/path.h"

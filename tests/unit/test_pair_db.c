@@ -17,9 +17,9 @@
 #include <string.h>
 
 #include "core/date.h"
-#include "db/db.h"
 #include "db/db_division.h"
 #include "db/db_pair.h"
+#include "db/db_priv.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/path.h"

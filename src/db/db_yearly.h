@@ -1,0 +1,45 @@
+/*
+ * db_yearly.h - a household's yearly records in the database: the income
+ * of a year and the four guarantees checked in a year, one of each a
+ * year.  Saved as described in db_household.h.
+ */
+#ifndef ZX_DB_YEARLY_H
+#define ZX_DB_YEARLY_H
+
+#include <stdint.h>
+
+#include "core/household.h"
+#include "core/role.h"
+
+struct db;
+struct err;
+struct rule_ctx;
+
+/* The income of INC->household_id for INC->year: added when INC->id is
+ * 0 (ERR_CONFLICT when that year was added meanwhile), else updated.
+ * Net and per-capita income are computed (income_compute); line_fen and
+ * line_year are set to the monitoring line of the county's province for
+ * that year (policy_line), 0 when none is known. */
+int db_income_save(struct db *db, const struct rule_ctx *ctx,
+                   const struct actor *a, struct income *inc, struct err *e);
+
+/* The four guarantees of G->household_id for G->year; added or updated
+ * like incomes. */
+int db_guarantee_save(struct db *db, const struct rule_ctx *ctx,
+                      const struct actor *a, struct guarantee *g,
+                      struct err *e);
+
+/* The record of household HH for YEAR; ERR_NOTFOUND when there is none. */
+int db_income_get(struct db *db, int64_t hh, int year, struct income *inc,
+                  struct err *e);
+int db_guarantee_get(struct db *db, int64_t hh, int year,
+                     struct guarantee *g, struct err *e);
+
+/* Insert a record alone (sets its id; see db_household.h).  The income's
+ * net and per-capita figures are computed first. */
+int db_income_insert(struct db *db, const char *actor, struct income *inc,
+                     int audit, struct err *e);
+int db_guarantee_insert(struct db *db, const char *actor,
+                        struct guarantee *g, int audit, struct err *e);
+
+#endif
