@@ -1,9 +1,11 @@
 /*
- * test_edit.c - saving records as the forms do (db/db_edit.c) on
- * temporary databases: values stored, versions bumped, audit rows for
- * exactly the changed fields, list rows refreshed; conflicts between two
- * users, role and scope refusals, duplicate numbers named, the head kept,
- * income lines, household numbers, and the search for similar households.
+ * test_edit.c - saving records as the forms do (db/db_household.c,
+ * db_yearly.c, db_measure.c) on temporary databases: values stored,
+ * versions bumped, audit rows for exactly the changed fields, list rows
+ * refreshed; conflicts between two users, role and scope refusals,
+ * duplicate numbers named, the head kept, income lines, household
+ * numbers, the search for similar households, and that a save reads its
+ * household once.
  */
 #include "config.h"
 #include "helpers.h"
@@ -975,6 +977,66 @@ test_similar(void **state)
     assert_null(v);
 }
 
+/* ---- what a save reads ------------------------------------------- */
+
+/* Count in CTX the statements that read a household row by its id (by
+ * itself or with a snapshot's range). */
+static int
+count_household_reads(unsigned type, void *ctx, void *p, void *x)
+{
+    const char *sql = x;
+
+    (void)type;
+    (void)p;
+    if (strstr(sql, "FROM household WHERE id ") != NULL ||
+        strstr(sql, "FROM household t WHERE t.id ") != NULL) {
+        (*(int *)ctx)++;
+    }
+    return 0;
+}
+
+static void
+test_reads_household_once(void **state)
+{
+    struct fixture *x = *state;
+    struct person m[NFAMILY];
+    int64_t id = create(x, "", x->town1, x->village1, family, NFAMILY, m);
+    struct household h;
+    struct income inc;
+    struct visit v;
+    int reads = 0;
+
+    OK(x, db_household_get(x->db, id, &h, &x->e));
+    sqlite3_trace_v2(x->db->h, SQLITE_TRACE_STMT, count_household_reads, &reads);
+    snprintf(h.address, sizeof(h.address), "白马村6组");
+    OK(x, db_household_update(x->db, &x->ctx, &x->village, &h, &x->e));
+    assert_int_equal(reads, 1);
+    reads = 0;
+    snprintf(m[1].phone, sizeof(m[1].phone), "13900000000");
+    OK(x, db_person_save(x->db, &x->ctx, &x->village, &m[1], &x->e));
+    assert_int_equal(reads, 1);
+    reads = 0;
+    memset(&inc, 0, sizeof(inc));
+    inc.household_id = id;
+    inc.year = 2025;
+    inc.members = 4;
+    OK(x, db_income_save(x->db, &x->ctx, &x->village, &inc, &x->e));
+    assert_int_equal(reads, 1);
+    reads = 0;
+    visit_init(&v);
+    v.household_id = id;
+    v.visit_date = D("2026-11-01");
+    snprintf(v.visitor, sizeof(v.visitor), "张干部");
+    OK(x, db_visit_save(x->db, &x->ctx, &x->village, &v, &x->e));
+    assert_int_equal(reads, 1);
+    reads = 0;
+    OK(x, db_person_remove(x->db, &x->ctx, &x->village, m[3].id, m[3].version,
+                           "外嫁", DATE_NONE, &x->e));
+    assert_int_equal(reads, 1);
+    sqlite3_trace_v2(x->db->h, 0, NULL, NULL);
+    visit_clear(&v);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
@@ -994,6 +1056,7 @@ main(void)
         T(test_guarantee),
         T(test_measure_visit),
         T(test_similar),
+        T(test_reads_household_once),
     };
 
     i18n_set_language("en");
