@@ -54,6 +54,19 @@ db_rows(struct db *db, sqlite3_stmt *st, size_t elem,
 }
 
 int
+db_rows_of(struct db *db, const char *sql, int64_t id, size_t elem,
+           void (*fill)(sqlite3_stmt *st, void *row), void (*clear)(void *row),
+           void **out, size_t *n, const char *what, struct err *e)
+{
+    sqlite3_stmt *st = db_prep(db, sql, e);
+
+    if (st != NULL) {
+        db_bind_int(st, 1, id);
+    }
+    return db_rows(db, st, elem, fill, clear, out, n, what, e);
+}
+
+int
 db_fail(struct db *db, struct err *e, const char *what)
 {
     int code = sqlite3_extended_errcode(db->h);
@@ -206,6 +219,34 @@ db_one(struct db *db, sqlite3_stmt *st, const char *what, struct err *e)
     }
     sqlite3_reset(st);
     return 0;
+}
+
+int
+db_row(struct db *db, sqlite3_stmt *st, void (*fill)(sqlite3_stmt *st, void *out),
+       void *out, const char *what, struct err *e)
+{
+    int rc = db_one(db, st, what, e);
+
+    if (rc != 1) {
+        return rc < 0 ? -1 : 1;
+    }
+    fill(st, out);
+    sqlite3_reset(st);
+    return 0;
+}
+
+int
+db_scalar(struct db *db, sqlite3_stmt *st, int64_t *out, const char *what,
+          struct err *e)
+{
+    int rc = db_one(db, st, what, e);
+
+    *out = 0;
+    if (rc == 1) {
+        *out = db_col_int(st, 0);
+        sqlite3_reset(st);
+    }
+    return rc < 0 ? -1 : 0;
 }
 
 int

@@ -286,15 +286,9 @@ int
 db_round_units(struct db *db, int64_t round, struct assess_unit_row **v, size_t *n,
                struct err *e)
 {
-    sqlite3_stmt *st = db_prep(db,
-                               "SELECT unit_id, name FROM assess_unit WHERE round_id = ? ORDER BY pos",
-                               e);
-
-    if (st != NULL) {
-        db_bind_int(st, 1, round);
-    }
-    return db_rows(db, st, sizeof(**v), unit_fill, NULL, (void **)v, n,
-                   _("reading the units of the round"), e);
+    return db_rows_of(db, "SELECT unit_id, name FROM assess_unit WHERE round_id = ? ORDER BY pos",
+                      round, sizeof(**v), unit_fill, NULL, (void **)v, n,
+                      _("reading the units of the round"), e);
 }
 
 static int

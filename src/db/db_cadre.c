@@ -77,15 +77,7 @@ db_household_cadres(struct db *db, int64_t hh, struct cadre_row **v,
         "SELECT c.name, coalesce(c.unit, ''), coalesce(c.phone, ''), hc.start_date "
         "FROM household_cadre hc JOIN cadre c ON c.id = hc.cadre_id "
         "WHERE hc.household_id = ? AND hc.end_date IS NULL ORDER BY hc.id";
-    sqlite3_stmt *st = db_prep(db, sql, e);
-    void *rows;
-    int rc;
 
-    if (st != NULL) {
-        db_bind_int(st, 1, hh);
-    }
-    rc = db_rows(db, st, sizeof(**v), cadre_fill, NULL, &rows, n,
-                 _("reading the responsible cadres"), e);
-    *v = rows;
-    return rc;
+    return db_rows_of(db, sql, hh, sizeof(**v), cadre_fill, NULL, (void **)v, n,
+                      _("reading the responsible cadres"), e);
 }

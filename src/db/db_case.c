@@ -44,7 +44,7 @@ static const struct rec_enum states = {state_name, state_parse};
 /* The description, the start of an elimination and the line are stored
  * with the step that sets them, not audited as fields. */
 static const struct rec_col case_cols[] = {
-    REC_COLF(struct mcase, household_id, RC_ID, RF_NOTNULL | RF_INSERT),
+    REG_PARENT(struct mcase),
     REC_ENUM(struct mcase, state, states),
     REC_COLF(struct mcase, category, RC_TEXT, RF_NOTNULL),
     REC_COLF(struct mcase, channel, RC_TEXT, RF_NOTNULL),
@@ -77,35 +77,19 @@ risks_text(const struct mcase *c, char *out, size_t n)
     }
 }
 
+static void
+bind_risk(sqlite3_stmt *st, int i, const void *arg)
+{
+    db_bind_text(st, 3, ((const struct mcase *)arg)->risks[i]);
+}
+
 /* Replace the stored risks of case C by C's. */
 static int
 store_risks(struct db *db, const struct mcase *c, struct err *e)
 {
-    static const char del[] = "DELETE FROM case_risk WHERE case_id = ?";
-    static const char ins[] =
-        "INSERT INTO case_risk(case_id, pos, risk) VALUES (?, ?, ?)";
-    sqlite3_stmt *st = db_prep(db, del, e);
-    int i;
-
-    if (st == NULL) {
-        return -1;
-    }
-    db_bind_int(st, 1, c->id);
-    if (db_done(db, st, e)) {
-        return -1;
-    }
-    for (i = 0; i < c->nrisks; i++) {
-        if ((st = db_prep(db, ins, e)) == NULL) {
-            return -1;
-        }
-        db_bind_int(st, 1, c->id);
-        db_bind_int(st, 2, i + 1);
-        db_bind_text(st, 3, c->risks[i]);
-        if (db_done(db, st, e)) {
-            return -1;
-        }
-    }
-    return 0;
+    return rec_replace_rows(db, "DELETE FROM case_risk WHERE case_id = ?",
+                            "INSERT INTO case_risk(case_id, pos, risk) VALUES (?, ?, ?)",
+                            c->id, c->nrisks, bind_risk, c, e);
 }
 
 /* Store C's risks, auditing them as one field when they changed from

@@ -16,9 +16,12 @@
 
 #define COLS "id, level, coalesce(parent_id, 0), coalesce(code, ''), name"
 
+/* One row of the queries below (COLS) into ROW. */
 static void
-read_row(sqlite3_stmt *st, struct division *d)
+read_row(sqlite3_stmt *st, void *row)
 {
+    struct division *d = row;
+
     d->id = db_col_int(st, 0);
     d->level = (int)db_col_int(st, 1);
     d->parent_id = db_col_int(st, 2);
@@ -59,19 +62,9 @@ static int
 one_row(struct db *db, sqlite3_stmt *st, struct division *out,
         const char *what, struct err *e)
 {
-    int rc = sqlite3_step(st);
+    int rc = db_row(db, st, read_row, out, _("reading divisions"), e);
 
-    if (rc == SQLITE_ROW) {
-        read_row(st, out);
-    }
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW) {
-        return 0;
-    }
-    if (rc == SQLITE_DONE) {
-        return err_set(e, ERR_NOTFOUND, _("no division '%s'"), what);
-    }
-    return db_fail(db, e, _("reading divisions"));
+    return rc <= 0 ? rc : err_set(e, ERR_NOTFOUND, _("no division '%s'"), what);
 }
 
 int
@@ -82,10 +75,9 @@ db_division_get(struct db *db, int64_t id, struct division *out,
     sqlite3_stmt *st = db_prep(db, sql, e);
     char what[32];
 
-    if (st == NULL) {
-        return -1;
+    if (st != NULL) {
+        db_bind_int(st, 1, id);
     }
-    db_bind_int(st, 1, id);
     snprintf(what, sizeof(what), "#%lld", (long long)id);
     return one_row(db, st, out, what, e);
 }
@@ -95,12 +87,8 @@ db_division_county(struct db *db, struct division *out, struct err *e)
 {
     static const char sql[] =
         "SELECT " COLS " FROM division WHERE level = 1 ORDER BY id LIMIT 1";
-    sqlite3_stmt *st = db_prep(db, sql, e);
 
-    if (st == NULL) {
-        return -1;
-    }
-    return one_row(db, st, out, _("county"), e);
+    return one_row(db, db_prep(db, sql, e), out, _("county"), e);
 }
 
 /* Divisions at LEVEL named NAME (or with code NAME) under PARENT (0 =
@@ -172,15 +160,6 @@ db_division_resolve(struct db *db, const char *spec, struct division *out,
     return 0;
 }
 
-/* One row of the query below into ROW. */
-static void
-fill_row(sqlite3_stmt *st, void *row)
-{
-    struct division *r = row;
-
-    read_row(st, r);
-}
-
 int
 db_division_children(struct db *db, int64_t parent, struct division **v,
                      size_t *n, struct err *e)
@@ -188,15 +167,7 @@ db_division_children(struct db *db, int64_t parent, struct division **v,
     static const char sql[] =
         "SELECT " COLS " FROM division WHERE parent_id = ? "
         "ORDER BY code, name";
-    sqlite3_stmt *st = db_prep(db, sql, e);
-    void *rows;
-    int rc;
 
-    if (st != NULL) {
-        db_bind_int(st, 1, parent);
-    }
-    rc = db_rows(db, st, sizeof(**v), fill_row, NULL, &rows, n,
-                 _("reading divisions"), e);
-    *v = rows;
-    return rc;
+    return db_rows_of(db, sql, parent, sizeof(**v), read_row, NULL, (void **)v, n,
+                      _("reading divisions"), e);
 }

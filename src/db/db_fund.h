@@ -1,10 +1,11 @@
 /*
  * db_fund.h - the funds workspace's records in the database: fund
- * receipts, projects and their history, allocations, payments, assets
- * and their yearly income.  Each save is one transaction that checks
- * role and scope (receipts, allocations and payments are the county's:
- * county staff and administrators; projects and assets: anyone who
- * writes, within the scope), the record's own rules (core/funds.c), what
+ * receipts, allocations and payments (db_fund.c), projects and their
+ * history (db_project.c), assets and their yearly income (db_asset.c).
+ * Each save is one transaction that checks role and scope (receipts,
+ * allocations and payments are the county's: county staff and
+ * administrators; projects and assets: anyone who writes, within the
+ * scope), the record's own rules (core/funds.c), what
  * depends on other records - nothing is allocated beyond what a receipt
  * has left, nothing paid beyond what an allocation has left, a receipt
  * or an allocation is never cut below what has gone out of it - the

@@ -47,7 +47,7 @@ const struct rec_def household_def =
 
 /* Membership (in_household, left_reason) changes only by leaving. */
 static const struct rec_col person_cols[] = {
-    REC_COLF(struct person, household_id, RC_ID, RF_NOTNULL | RF_INSERT),
+    REG_PARENT(struct person),
     REC_COL(struct person, person_no, RC_TEXT),
     REC_COLF(struct person, name, RC_TEXT, RF_NOTNULL),
     REC_COL(struct person, sex, RC_TEXT),
@@ -94,36 +94,8 @@ static const struct rec_col leaving_cols[] = {
 
 static const struct rec_def leaving_def = REC_DEF(struct leaving, "person", leaving_cols, 0);
 
-/* --- reading and inserting ------------------------------------------- */
+/* --- looking households up ---------------------------------------------- */
 
-int
-db_household_get(struct db *db, int64_t id, struct household *h, struct err *e)
-{
-    return rec_get(db, &household_def, id, h, e);
-}
-
-int
-db_person_get(struct db *db, int64_t id, struct person *p, struct err *e)
-{
-    return rec_get(db, &person_def, id, p, e);
-}
-
-int
-db_household_insert(struct db *db, const char *actor, struct household *h,
-                    int audit, struct err *e)
-{
-    return rec_insert(db, &household_def, audit ? actor : NULL, h, e);
-}
-
-int
-db_person_insert(struct db *db, const char *actor, struct person *p,
-                 int audit, struct err *e)
-{
-    return rec_insert(db, &person_def, audit ? actor : NULL, p, e);
-}
-
-/* The number of household ID, or the id of household number NO: SQL
- * selects it from the text or id bound. */
 int
 db_household_id(struct db *db, const char *hh_no, int64_t *id, struct err *e)
 {
@@ -322,6 +294,9 @@ db_household_next_no(struct db *db, int64_t village, char out[HH_NO_BUF],
 }
 
 /* --- households ---------------------------------------------------------- */
+
+REC_GET(household, struct household, household_def)
+REG_INSERT(household, struct household, household_def)
 
 static int
 conflict_household(struct err *e, const char *hh_no)
@@ -528,16 +503,15 @@ person_check(struct reg_save *s, const void *old, void *rec)
 }
 
 static const struct reg_kind person_kind = {
-    &person_def, sizeof(struct person), offsetof(struct person, household_id),
-    NULL, NULL, NULL, person_check, conflict_person, person_moved,
+    REG_KIND(struct person, person_def),
+    .check = person_check,
+    .conflict = conflict_person,
+    .moved = person_moved,
 };
 
-int
-db_person_save(struct db *db, const struct rule_ctx *ctx,
-               const struct actor *a, struct person *p, struct err *e)
-{
-    return reg_save_record(db, ctx, a, &person_kind, p, e);
-}
+REG_SAVE(person, struct person, person_kind)
+REC_GET(person, struct person, person_def)
+REG_INSERT(person, struct person, person_def)
 
 struct leave {
     int64_t id, version;

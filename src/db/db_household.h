@@ -3,7 +3,7 @@
  * inserted, created and changed the way staff do through the forms, a
  * member leaving, household numbers, the search for similar households.
  *
- * Every save of the registry's records (here, db_yearly.h, db_measure.h)
+ * Every save of the registry's records (here and db_record.h)
  * is one transaction that
  *   1. checks the actor may write (not a viewer) and sees the household
  *      (ERR_DENIED otherwise);

@@ -2,7 +2,7 @@
  * db_pair.h - the paired-assistance records in the database: partners,
  * pairings, yearly agreements and their targets, records of what
  * arrived; resident work teams, members, monthly attendance and yearly
- * grades.  Built like db_fund.c on db_rec.c: each save is one
+ * grades (db_pair.c, db_team.c).  Built on db_rec.c: each save is one
  * transaction that checks role and scope, the record's own rules
  * (core/pair.c) and what depends on other records, the version loaded
  * (ERR_CONFLICT when someone saved meanwhile), and writes the audit rows;

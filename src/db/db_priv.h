@@ -74,6 +74,18 @@ sqlite3_stmt *db_prep_text(struct db *db, const char *sql, struct err *e);
  * on an error (E says that WHAT failed); ST is reset unless 1. */
 int db_one(struct db *db, sqlite3_stmt *st, const char *what, struct err *e);
 
+/* Step ST (bound by the caller; NULL: its db_prep failed) for one row,
+ * filled into OUT by FILL: 0, or 1 when there is none, or -1 with E
+ * saying that WHAT failed; ST is reset. */
+int db_row(struct db *db, sqlite3_stmt *st, void (*fill)(sqlite3_stmt *st, void *out),
+           void *out, const char *what, struct err *e);
+
+/* Step ST (bound by the caller; NULL: its db_prep failed) for one
+ * integer: the first column of its first row (0 when there is none)
+ * into *OUT; ST is reset.  0, or -1 with E saying that WHAT failed. */
+int db_scalar(struct db *db, sqlite3_stmt *st, int64_t *out, const char *what,
+              struct err *e);
+
 /* Step ST to completion (for INSERT/UPDATE/DELETE); 0 or -1. */
 int db_done(struct db *db, sqlite3_stmt *st, struct err *e);
 
@@ -86,6 +98,13 @@ int db_rows(struct db *db, sqlite3_stmt *st, size_t elem,
             void (*fill)(sqlite3_stmt *st, void *row),
             void (*clear)(void *row), void **out, size_t *n,
             const char *what, struct err *e);
+
+/* db_rows of a cached statement for SQL (a string literal) with ?1
+ * bound to ID. */
+int db_rows_of(struct db *db, const char *sql, int64_t id, size_t elem,
+               void (*fill)(sqlite3_stmt *st, void *row),
+               void (*clear)(void *row), void **out, size_t *n,
+               const char *what, struct err *e);
 
 /* Fill E from the connection's last error, prefixed with WHAT; returns
  * -1.  Constraint violations get a plain message. */

@@ -446,7 +446,158 @@ rec_read_all(sqlite3_stmt *st, int first, const struct rec_def *def, void *rec)
     return read_cols(st, first, def, rec, 1);
 }
 
+struct select_sql {
+    const struct rec_def *def;
+    const char *alias, *rest;
+};
+
+static void
+build_select(struct sbuf *sb, const void *arg)
+{
+    const struct select_sql *q = arg;
+
+    sbuf_adds(sb, "SELECT ");
+    rec_select(sb, q->def, q->alias);
+    sbuf_adds(sb, q->rest);
+}
+
+sqlite3_stmt *
+rec_prep_select(struct db *db, const struct rec_def *def, const char *alias,
+                const char *rest, struct err *e)
+{
+    struct select_sql q = {def, alias, rest};
+
+    return db_prep_key(db, rest, 0, build_select, &q, e);
+}
+
+int
+rec_list(struct db *db, const struct rec_def *def, const char *alias,
+         const char *rest, int64_t id, size_t size, void **v, size_t *n,
+         const char *what, struct err *e)
+{
+    sqlite3_stmt *st = rec_prep_select(db, def, alias, rest, e);
+    char *rows = NULL;
+    size_t alloc = 0;
+    int rc;
+
+    *v = NULL;
+    *n = 0;
+    if (st == NULL) {
+        return -1;
+    }
+    db_bind_int(st, 1, id);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        rows = xgrow(rows, &alloc, *n + 1, size);
+        memset(rows + *n * size, 0, size);
+        rec_read(st, 0, def, rows + (*n)++ * size);
+    }
+    if (rc != SQLITE_DONE) {
+        db_fail(db, e, what);
+        sqlite3_reset(st);
+        free(rows);
+        *n = 0;
+        return -1;
+    }
+    sqlite3_reset(st);
+    *v = rows;
+    return 0;
+}
+
 /* --- what the repositories built on records share ------------------ */
+
+int
+rec_replace_rows(struct db *db, const char *del, const char *ins, int64_t parent,
+                 int n, void (*bind)(sqlite3_stmt *st, int i, const void *arg),
+                 const void *arg, struct err *e)
+{
+    sqlite3_stmt *st = db_prep(db, del, e);
+    int i;
+
+    if (st == NULL) {
+        return -1;
+    }
+    db_bind_int(st, 1, parent);
+    if (db_done(db, st, e)) {
+        return -1;
+    }
+    for (i = 0; i < n; i++) {
+        if ((st = db_prep(db, ins, e)) == NULL) {
+            return -1;
+        }
+        db_bind_int(st, 1, parent);
+        db_bind_int(st, 2, i + 1);
+        bind(st, i, arg);
+        if (db_done(db, st, e)) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int
+rec_save_tx(const struct rec_def *def, void *rec,
+            int (*store)(const struct rec_job *j), const struct rec_job *j)
+{
+    int64_t id = *rec_id(def, rec), version = *rec_version(def, rec);
+
+    if (db_begin(j->db, j->e)) {
+        return -1;
+    }
+    if (rec_end_tx(j->db, store(j), j->e)) {
+        *rec_id(def, rec) = id;
+        *rec_version(def, rec) = version;
+        return -1;
+    }
+    return 0;
+}
+
+int
+rec_store(const struct rec_job *j, const struct rec_def *def, void *old,
+          void (*clear)(void *), const char *what)
+{
+    int64_t id = *rec_id(def, j->rec);
+    int rc;
+
+    if (id == 0) {
+        return rec_insert(j->db, def, j->a->login, j->rec, j->e);
+    }
+    rc = rec_get(j->db, def, id, old, j->e) ||
+         rec_update(j->db, def, j->a->login, old, j->rec, what, j->e);
+    clear(old);
+    return rc ? -1 : 0;
+}
+
+int
+rec_county_only(const struct actor *a, const char *why, struct err *e)
+{
+    if (rec_may_write(a, e)) {
+        return -1;
+    }
+    if (a->role != ROLE_ADMIN && a->role != ROLE_COUNTY) {
+        return err_set(e, ERR_DENIED, "%s", why);
+    }
+    return 0;
+}
+
+int
+rec_next_no(struct db *db, const char *sql, const char *prefix, int year,
+            char *out, size_t n, struct err *e)
+{
+    sqlite3_stmt *st = db_prep(db, sql, e);
+    char like[32];
+    int64_t last = 0;
+
+    snprintf(like, sizeof(like), "%s%04d-", prefix, year);
+    if (st != NULL) {
+        db_bind_text(st, 1, like);
+        db_bind_int(st, 2, (int64_t)strlen(like) + 1);
+    }
+    if (db_scalar(db, st, &last, _("numbering a record"), e)) {
+        return -1;
+    }
+    snprintf(out, n, "%s%04lld", like, (long long)(last + 1));
+    return 0;
+}
 
 /* One integer from SQL with up to two id parameters (0: unbound). */
 int

@@ -25,6 +25,7 @@
 #include "util/array.h"
 
 struct actor;
+struct rule_ctx;
 struct sbuf;
 
 enum rec_kind {
@@ -89,6 +90,13 @@ struct rec_def {
     {(table), (cols), ARRAY_SIZE(cols), offsetof(type, id), \
      offsetof(type, version), (summary)}
 
+/* db_NAME_get: read record ID of DEF into REC of TYPE (rec_get). */
+#define REC_GET(name, type, def)                                            \
+    int db_##name##_get(struct db *db, int64_t id, type *rec, struct err *e) \
+    {                                                                       \
+        return rec_get(db, &(def), id, rec, e);                             \
+    }
+
 /* The id and version of REC. */
 int64_t *rec_id(const struct rec_def *def, void *rec);
 int64_t *rec_version(const struct rec_def *def, void *rec);
@@ -130,7 +138,57 @@ void rec_select_all(struct sbuf *sb, const struct rec_def *def, const char *alia
 int rec_read(sqlite3_stmt *st, int first, const struct rec_def *def, void *rec);
 int rec_read_all(sqlite3_stmt *st, int first, const struct rec_def *def, void *rec);
 
+/* A cached statement "SELECT <the columns of DEF, as rec_select names
+ * them with ALIAS><REST>", REST (", more columns FROM ..." or " FROM
+ * ...") a string literal that names the statement: use each with one
+ * definition only. */
+sqlite3_stmt *rec_prep_select(struct db *db, const struct rec_def *def,
+                              const char *alias, const char *rest,
+                              struct err *e);
+/* The records of DEF that rec_prep_select(DEF, ALIAS, REST) finds with
+ * ?1 bound to ID, read by rec_read into a new array *V of N records of
+ * SIZE bytes (zeroed first); WHAT names them when reading fails. */
+int rec_list(struct db *db, const struct rec_def *def, const char *alias,
+             const char *rest, int64_t id, size_t size, void **v, size_t *n,
+             const char *what, struct err *e);
+
 /* --- what the repositories built on records share ------------------ */
+
+/* Replace a list kept beside record PARENT (a case's risks, an asset's
+ * fund sources): DEL deletes its rows, then INS inserts N, binding
+ * PARENT, the position from 1, and what BIND binds of item I of ARG from
+ * parameter 3 on. */
+int rec_replace_rows(struct db *db, const char *del, const char *ins,
+                     int64_t parent, int n,
+                     void (*bind)(sqlite3_stmt *st, int i, const void *arg),
+                     const void *arg, struct err *e);
+
+/* One save: the connection, the rules, who saves, and the record. */
+struct rec_job {
+    struct db *db;
+    const struct rule_ctx *ctx;
+    const struct actor *a;
+    void *rec;
+    struct err *e;
+};
+
+/* Run STORE(J) in a transaction; on failure REC (a record of DEF: J->rec
+ * or a part of it) keeps the id and version it had. */
+int rec_save_tx(const struct rec_def *def, void *rec,
+                int (*store)(const struct rec_job *j), const struct rec_job *j);
+/* Insert J->rec, or update it from what is stored, read into OLD
+ * (initialized by the caller, released by CLEAR); WHAT names it in a
+ * conflict. */
+int rec_store(const struct rec_job *j, const struct rec_def *def, void *old,
+              void (*clear)(void *), const char *what);
+/* ERR_DENIED with WHY unless A writes and is county staff or an
+ * administrator. */
+int rec_county_only(const struct actor *a, const char *why, struct err *e);
+/* The next number "PREFIXYYYY-NNNN" of YEAR into OUT (N bytes): SQL
+ * gives the highest NNNN in use of the numbers starting with ?1 (NNNN
+ * from character ?2). */
+int rec_next_no(struct db *db, const char *sql, const char *prefix, int year,
+                char *out, size_t n, struct err *e);
 
 /* One integer from SQL with up to two parameters A and B (B bound only
  * when the SQL has two) into *OUT (0 when no row). */

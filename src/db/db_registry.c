@@ -14,6 +14,7 @@
 #include "db/db_list.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/sbuf.h"
 #include "util/xalloc.h"
 
 int
@@ -82,16 +83,121 @@ household_of(const struct reg_kind *k, const void *rec)
 }
 
 static int
-moved(const struct reg_save *s, const void *old)
+year_of(const struct reg_kind *k, const void *rec)
 {
-    (void)old;
+    return *(const int *)(const void *)((const char *)rec + k->year_off);
+}
+
+/* "SELECT id FROM <table> WHERE household_id = ? AND <year> = ?" for the
+ * kind ARG. */
+static void
+build_year_sql(struct sbuf *sb, const void *arg)
+{
+    const struct reg_kind *k = arg;
+    const char *year = "year";
+    size_t i;
+
+    for (i = 0; i < k->def->ncols; i++) {
+        if (k->def->cols[i].off == k->year_off) {
+            year = k->def->cols[i].name;
+        }
+    }
+    sbuf_addf(sb, "SELECT id FROM %s WHERE household_id = ? AND %s = ?",
+              k->def->table, year);
+}
+
+/* The id of the record of kind K of household HH and YEAR (0: none). */
+static int
+year_id(struct db *db, const struct reg_kind *k, int64_t hh, int year,
+        int64_t *id, struct err *e)
+{
+    sqlite3_stmt *st = db_prep_key(db, k, 0, build_year_sql, k, e);
+    int rc;
+
+    *id = 0;
+    if (st != NULL) {
+        db_bind_int(st, 1, hh);
+        db_bind_int(st, 2, year);
+    }
+    if ((rc = db_one(db, st, _("reading the registry"), e)) == 1) {
+        *id = db_col_int(st, 0);
+        sqlite3_reset(st);
+    }
+    return rc < 0 ? -1 : 0;
+}
+
+/* The year of yearly record REC (OLD: as stored, NULL when new) is free
+ * in household S->hh: when REC is new, someone else added that year
+ * meanwhile. */
+static int
+year_free(struct reg_save *s, const struct reg_kind *k, const void *old,
+          const void *rec)
+{
+    int64_t id = *rec_id(k->def, (void *)rec), other;
+    int year = year_of(k, rec);
+
+    if (k->year_off == 0 || (old != NULL && year_of(k, old) == year)) {
+        return 0;
+    }
+    if (year_id(s->db, k, s->hh.id, year, &other, s->e)) {
+        return -1;
+    }
+    if (other == 0 || other == id) {
+        return 0;
+    }
+    if (id == 0) {
+        return err_set(s->e, ERR_CONFLICT,
+                       _("the %s of %d of household %s was added by someone else meanwhile; look at it before saving yours"),
+                       audit_table_label(k->def->table), year, s->hh.hh_no);
+    }
+    return err_set(s->e, ERR_INVALID,
+                   _("household %s already has the %s of %d; change that one instead"),
+                   s->hh.hh_no, audit_table_label(k->def->table), year);
+}
+
+/* OLD was saved by someone else meanwhile. */
+static int
+conflict(const struct reg_save *s, const struct reg_kind *k, const void *old)
+{
+    const char *what = audit_table_label(k->def->table);
+
+    if (k->conflict != NULL) {
+        return k->conflict(s, old);
+    }
+    if (k->year_off != 0) {
+        return err_set(s->e, ERR_CONFLICT,
+                       _("the %s of %d of household %s was changed by someone else meanwhile; look at their changes before saving yours"),
+                       what, year_of(k, old), s->hh.hh_no);
+    }
+    return err_set(s->e, ERR_CONFLICT,
+                   _("a %s of household %s was changed by someone else meanwhile; look at their changes before saving yours"),
+                   what, s->hh.hh_no);
+}
+
+static int
+moved(const struct reg_save *s, const struct reg_kind *k, const void *old)
+{
+    if (k->moved != NULL) {
+        return k->moved(s, old);
+    }
     return err_set(s->e, ERR_INVALID,
                    _("this record belongs to household %s; it cannot be moved to another household"),
                    s->hh.hh_no);
 }
 
+/* The checks of REC (OLD: as stored, NULL when new): its year, then the
+ * kind's own. */
+static int
+checks(struct reg_save *s, const struct reg_kind *k, const void *old, void *rec)
+{
+    if (year_free(s, k, old, rec)) {
+        return -1;
+    }
+    return k->check != NULL ? k->check(s, old, rec) : 0;
+}
+
 /* Update REC from OLD (read by the caller): the household it belongs to,
- * which it stays in, the version the user loaded, the kind's checks. */
+ * which it stays in, the version the user loaded, the checks. */
 static int
 update(struct reg_save *s, const struct reg_kind *k, void *old, void *rec)
 {
@@ -101,12 +207,12 @@ update(struct reg_save *s, const struct reg_kind *k, void *old, void *rec)
         return -1;
     }
     if (household_of(k, rec) != household_of(k, old)) {
-        return (k->moved != NULL ? k->moved : moved)(s, old);
+        return moved(s, k, old);
     }
     if (*rec_version(def, old) != *rec_version(def, rec)) {
-        return k->conflict(s, old);
+        return conflict(s, k, old);
     }
-    if (k->check != NULL && k->check(s, old, rec)) {
+    if (checks(s, k, old, rec)) {
         return -1;
     }
     return rec_update(s->db, def, s->a->login, old, rec,
@@ -122,8 +228,7 @@ store_record(struct reg_save *s, void *arg)
     int rc;
 
     if (*rec_id(k->def, j->rec) == 0) {
-        rc = reg_load(s, household_of(k, j->rec)) ||
-             (k->check != NULL && k->check(s, NULL, j->rec)) ||
+        rc = reg_load(s, household_of(k, j->rec)) || checks(s, k, NULL, j->rec) ||
              rec_insert(s->db, k->def, s->a->login, j->rec, s->e);
         return rc ? -1 : 0;
     }
@@ -161,16 +266,16 @@ reg_save_record(struct db *db, const struct rule_ctx *ctx,
 }
 
 int
-reg_get_year(struct db *db, const struct rec_def *def, const char *sql,
-             int64_t hh, int year, void *rec, struct err *e)
+reg_get_year(struct db *db, const struct reg_kind *k, int64_t hh, int year,
+             void *rec, struct err *e)
 {
     int64_t id;
 
-    if (rec_scalar(db, sql, hh, year, &id, e)) {
+    if (year_id(db, k, hh, year, &id, e)) {
         return -1;
     }
     if (id == 0) {
         return 1;
     }
-    return rec_get(db, def, id, rec, e);
+    return rec_get(db, k->def, id, rec, e);
 }

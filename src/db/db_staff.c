@@ -18,9 +18,11 @@
 
 #define COLS "id, login, name, role, coalesce(scope_id, 0), active, version"
 
+/* One row of the queries below (COLS) into ROW. */
 static void
-read_row(sqlite3_stmt *st, struct staff *s)
+read_row(sqlite3_stmt *st, void *row)
 {
+    struct staff *s = row;
     char role[16];
 
     s->id = db_col_int(st, 0);
@@ -43,45 +45,20 @@ db_staff_find(struct db *db, const char *login, struct staff *out,
     sqlite3_stmt *st = db_prep(db, sql, e);
     int rc;
 
-    if (st == NULL) {
-        return -1;
+    if (st != NULL) {
+        db_bind_text(st, 1, login);
     }
-    db_bind_text(st, 1, login);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        read_row(st, out);
-    }
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW) {
-        return 0;
-    }
-    if (rc == SQLITE_DONE) {
-        return err_set(e, ERR_NOTFOUND, _("no account for the login '%s'"), login);
-    }
-    return db_fail(db, e, _("reading accounts"));
-}
-
-/* One row of the query below into ROW. */
-static void
-fill_row(sqlite3_stmt *st, void *row)
-{
-    struct staff *r = row;
-
-    read_row(st, r);
+    rc = db_row(db, st, read_row, out, _("reading accounts"), e);
+    return rc <= 0 ? rc : err_set(e, ERR_NOTFOUND, _("no account for the login '%s'"), login);
 }
 
 int
 db_staff_list(struct db *db, struct staff **v, size_t *n, struct err *e)
 {
     static const char sql[] = "SELECT " COLS " FROM staff ORDER BY login";
-    sqlite3_stmt *st = db_prep(db, sql, e);
-    void *rows;
-    int rc;
 
-    rc = db_rows(db, st, sizeof(**v), fill_row, NULL, &rows, n,
-                 _("reading accounts"), e);
-    *v = rows;
-    return rc;
+    return db_rows(db, db_prep(db, sql, e), sizeof(**v), read_row, NULL, (void **)v, n,
+                   _("reading accounts"), e);
 }
 
 /* The level of division ID (LEVEL_COUNTY for 0). */

@@ -13,7 +13,7 @@
 #include "core/household.h"
 #include "core/money.h"
 #include "core/policy.h"
-#include "db/db_yearly.h"
+#include "db/db_record.h"
 #include "db/db_snapshot.h"
 #include "tui/f_common.h"
 #include "tui/form.h"

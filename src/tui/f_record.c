@@ -13,7 +13,7 @@
 #include "core/date.h"
 #include "core/household.h"
 #include "core/mcase.h"
-#include "db/db_measure.h"
+#include "db/db_record.h"
 #include "tui/f_common.h"
 #include "tui/form.h"
 #include "util/array.h"

@@ -1,11 +1,10 @@
 /*
  * test_edit.c - saving records as the forms do (db/db_household.c,
- * db_yearly.c, db_measure.c) on temporary databases: values stored,
- * versions bumped, audit rows for exactly the changed fields, list rows
- * refreshed; conflicts between two users, role and scope refusals,
- * duplicate numbers named, the head kept, income lines, household
- * numbers, the search for similar households, and that a save reads its
- * household once.
+ * db_record.c) on temporary databases: values stored, versions bumped,
+ * audit rows for exactly the changed fields, list rows refreshed;
+ * conflicts between two users, role and scope refusals, duplicate numbers
+ * named, the head kept, income lines, household numbers, the search for
+ * similar households, and that a save reads its household once.
  */
 #include "config.h"
 #include "helpers.h"
@@ -20,9 +19,8 @@
 #include "db/db_audit.h"
 #include "db/db_division.h"
 #include "db/db_household.h"
-#include "db/db_measure.h"
 #include "db/db_priv.h"
-#include "db/db_yearly.h"
+#include "db/db_record.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/path.h"
