@@ -151,12 +151,31 @@ bind_cols(sqlite3_stmt *st, int first, const struct rec_def *def,
     return first;
 }
 
+/* A month as "YYYY-MM" (0 when it is not one). */
+static int
+col_month(sqlite3_stmt *st, int i)
+{
+    char m[MONTH_BUF];
+    int v = 0;
+
+    db_col_text(st, i, m, sizeof(m));
+    return month_parse(m, &v) == DATE_OK ? v : 0;
+}
+
+/* An enumeration by the name of its value (0 when it has none). */
+static int
+col_enum(sqlite3_stmt *st, int i, const struct rec_enum *en)
+{
+    const char *name = (const char *)sqlite3_column_text(st, i);
+    int v = 0;
+
+    return name != NULL && en->parse(name, &v) == 0 ? v : 0;
+}
+
 static void
 read_col(sqlite3_stmt *st, int i, const struct rec_col *c, void *rec)
 {
     char *p = MEMBER(rec, c);
-    char m[MONTH_BUF];
-    int v = 0;
 
     switch (c->kind) {
     case RC_TEXT:
@@ -174,15 +193,10 @@ read_col(sqlite3_stmt *st, int i, const struct rec_col *c, void *rec)
         *(int *)(void *)p = db_col_date(st, i);
         break;
     case RC_MONTH:
-        db_col_text(st, i, m, sizeof(m));
-        *(int *)(void *)p = month_parse(m, &v) == DATE_OK ? v : 0;
+        *(int *)(void *)p = col_month(st, i);
         break;
     case RC_ENUM:
-        if (sqlite3_column_type(st, i) == SQLITE_NULL ||
-            c->en->parse((const char *)sqlite3_column_text(st, i), &v) != 0) {
-            v = 0;
-        }
-        *(int *)(void *)p = v;
+        *(int *)(void *)p = col_enum(st, i, c->en);
         break;
     case RC_FEN:
     case RC_ID:
@@ -215,8 +229,8 @@ build_get(struct sbuf *sb, const void *arg)
     const struct rec_def *def = arg;
 
     sbuf_adds(sb, "SELECT ");
-    add_names(sb, def, "", 0);
-    sbuf_addf(sb, ", version FROM %s WHERE id = ?", def->table);
+    rec_select_all(sb, def, "t");
+    sbuf_addf(sb, " FROM %s t WHERE t.id = ?", def->table);
 }
 
 static void
@@ -259,7 +273,6 @@ rec_get(struct db *db, const struct rec_def *def, int64_t id, void *rec,
         struct err *e)
 {
     sqlite3_stmt *st = prep(db, def, RS_GET, e);
-    size_t i;
     int rc;
 
     if (st == NULL) {
@@ -276,11 +289,7 @@ rec_get(struct db *db, const struct rec_def *def, int64_t id, void *rec,
                        _("the %s #%lld does not exist; someone may have deleted it"),
                        audit_table_label(def->table), (long long)id);
     }
-    for (i = 0; i < def->ncols; i++) {
-        read_col(st, (int)i, &def->cols[i], rec);
-    }
-    *rec_id(def, rec) = id;
-    *rec_version(def, rec) = db_col_int(st, (int)def->ncols);
+    rec_read_all(st, 0, def, rec);
     sqlite3_reset(st);
     return 0;
 }
@@ -421,17 +430,17 @@ static int
 read_cols(sqlite3_stmt *st, int first, const struct rec_def *def, void *rec,
           int owned)
 {
-    int at = first;
-    size_t i;
+    const struct rec_col *c = def->cols, *end = def->cols + def->ncols;
+    int at = first + 1;
 
-    *rec_id(def, rec) = db_col_int(st, at++);
-    for (i = 0; i < def->ncols; i++) {
-        if (owned || def->cols[i].kind != RC_PTEXT) {
-            read_col(st, at++, &def->cols[i], rec);
+    *rec_id(def, rec) = db_col_int(st, first);
+    for (; c < end; c++) {
+        if (owned || c->kind != RC_PTEXT) {
+            read_col(st, at++, c, rec);
         }
     }
-    *rec_version(def, rec) = db_col_int(st, at++);
-    return at;
+    *rec_version(def, rec) = db_col_int(st, at);
+    return at + 1;
 }
 
 int

@@ -101,10 +101,10 @@ read_step(sqlite3_stmt *st, struct hh_snapshot *s)
     step->note = db_col_strdup(st, 14);
 }
 
-/* How a table is read: the columns of DEF (after household_id, but for
- * the household itself) under a condition and in an order, each row into
- * a record that ADD appends; or SQL (by range, by unit) whose rows READ
- * takes. */
+/* How a table is read: the columns of DEF (their household_id, the first
+ * of a record of a household, is the second column after the id) under a
+ * condition and in an order, each row into a record that ADD appends; or
+ * SQL (by range, by unit, household_id first) whose rows READ takes. */
 struct snap_table {
     const struct rec_def *def;
     const char *cond, *order;
@@ -144,7 +144,7 @@ build(struct sbuf *sb, const void *arg)
     const struct rec_def *def = q->t->def;
     int hh = def == &household_def;
 
-    sbuf_adds(sb, hh ? "SELECT " : "SELECT t.household_id, ");
+    sbuf_adds(sb, "SELECT ");
     rec_select_all(sb, def, "t");
     sbuf_addf(sb, " FROM %s t WHERE t.%s%s%sORDER BY %s", def->table,
               hh ? "id" : "household_id", where[q->set], q->t->cond, q->t->order);
@@ -176,7 +176,7 @@ take_row(enum snap_query q, sqlite3_stmt *st, struct hh_snapshot *s)
     const struct snap_table *t = &tables[q];
 
     if (t->def != NULL) {
-        rec_read_all(st, 1, t->def, t->add(s));
+        rec_read_all(st, 0, t->def, t->add(s));
     } else {
         t->read(st, s);
     }
@@ -250,11 +250,12 @@ take_children(struct snap_iter *it, struct hh_snapshot *s, struct err *e)
 
     for (q = SNAP_PERSON; q < SNAP_COUNT; q++) {
         sqlite3_stmt *st = it->st[q];
+        int key = tables[q].def != NULL;    /* the column of household_id */
 
         /* Child rows come in household order; a row of an earlier id
          * would be an orphan and is skipped. */
-        while (it->pending[q] && sqlite3_column_int64(st, 0) <= s->hh.id) {
-            if (sqlite3_column_int64(st, 0) == s->hh.id) {
+        while (it->pending[q] && sqlite3_column_int64(st, key) <= s->hh.id) {
+            if (sqlite3_column_int64(st, key) == s->hh.id) {
                 take_row((enum snap_query)q, st, s);
             }
             if (advance(it, (enum snap_query)q, e) < 0) {
