@@ -3,8 +3,9 @@
  * table of their own: the audit text of every kind and flag, what is
  * stored for empty values, inserts with and without their audit row,
  * updates that audit exactly the changed columns (a long text whole,
- * quiet and insert-only columns not at all), the conflict message, and
- * the rows of a list with and without owned texts.
+ * quiet and insert-only columns not at all), the conflict message, the
+ * rows of a list with and without owned texts, a save that fails leaving
+ * nothing written, and the lists kept beside a record.
  */
 #include "config.h"
 #include "helpers.h"
@@ -411,6 +412,60 @@ test_list_rows(void **state)
     free(t.note);
 }
 
+/* Inserts the record, then fails. */
+static int
+insert_then_fail(const struct rec_job *j)
+{
+    if (rec_insert(j->db, &thing_def, "t", j->rec, j->e)) {
+        return -1;
+    }
+    return err_set(j->e, ERR_RULE, "refused after the insert");
+}
+
+static void
+test_save_tx(void **state)
+{
+    struct fixture *x = *state;
+    struct thing t;
+    const struct rec_job j = {x->db, NULL, NULL, &t, &x->e};
+
+    thing_full(&t);
+    t.version = 7;
+    assert_int_equal(rec_save_tx(&thing_def, &t, insert_then_fail, &j), -1);
+    assert_int_equal(x->e.code, ERR_RULE);
+    /* Rolled back, and the record as it was. */
+    assert_int_equal(t.id, 0);
+    assert_int_equal(t.version, 7);
+    assert_int_equal(count(x, "SELECT count(*) FROM thing"), 0);
+    assert_int_equal(db_audit_count(x->db, &x->e), 0);
+    free(t.note);
+}
+
+static void
+bind_label(sqlite3_stmt *st, int i, const void *arg)
+{
+    db_bind_text(st, 3, ((const char *const *)arg)[i]);
+}
+
+static void
+test_replace_rows(void **state)
+{
+    struct fixture *x = *state;
+    static const char del[] = "DELETE FROM item WHERE thing_id = ?";
+    static const char ins[] = "INSERT INTO item(thing_id, pos, label) VALUES (?, ?, ?)";
+    const char *three[] = {"a", "b", "c"}, *one[] = {"z"};
+
+    assert_int_equal(sqlite3_exec(x->db->h,
+        "CREATE TABLE item (thing_id INTEGER, pos INTEGER, label TEXT)",
+        NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(rec_replace_rows(x->db, del, ins, 5, 3, bind_label, three, &x->e), 0);
+    assert_int_equal(count(x, "SELECT count(*) FROM item WHERE thing_id = 5"), 3);
+    assert_int_equal(count(x, "SELECT pos FROM item WHERE label = 'c'"), 3);
+    assert_int_equal(rec_replace_rows(x->db, del, ins, 5, 1, bind_label, one, &x->e), 0);
+    assert_int_equal(count(x, "SELECT count(*) FROM item"), 1);
+    assert_int_equal(count(x, "SELECT pos FROM item WHERE label = 'z'"), 1);
+}
+
 int
 main(void)
 {
@@ -421,6 +476,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_update_audit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_conflict, setup, teardown),
         cmocka_unit_test_setup_teardown(test_list_rows, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_save_tx, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_replace_rows, setup, teardown),
     };
 
     return cmocka_run_group_tests_name("rec", tests, NULL, NULL);
