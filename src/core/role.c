@@ -64,6 +64,21 @@ actor_writes(const struct actor *a)
     return a->role != ROLE_VIEWER;
 }
 
+int
+actor_changes(const struct actor *a, int64_t township_id, int64_t village_id)
+{
+    return actor_writes(a) && actor_sees(a, township_id, village_id);
+}
+
+/* The roles that may see whole ID numbers. */
+#define REVEAL_ROLES (ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_COUNTY) | ROLE_BIT(ROLE_TOWNSHIP))
+
+int
+actor_reveals(const struct actor *a)
+{
+    return (REVEAL_ROLES & ROLE_BIT(a->role)) != 0;
+}
+
 static int
 login_ok(const char *s)
 {

@@ -49,6 +49,14 @@ int actor_sees(const struct actor *a, int64_t township_id,
                int64_t village_id);
 /* 1 when ACTOR may change data (not a viewer). */
 int actor_writes(const struct actor *a);
+/* 1 when ACTOR may change a household in TOWNSHIP_ID / VILLAGE_ID: the
+ * account writes and the household is in its scope. */
+int actor_changes(const struct actor *a, int64_t township_id,
+                  int64_t village_id);
+/* 1 when ACTOR's role may see whole ID and phone numbers of the
+ * households it sees (administrators, county and township staff; every
+ * time is recorded in the audit log). */
+int actor_reveals(const struct actor *a);
 
 
 

@@ -796,6 +796,15 @@ check_permission(const struct actor *actor, const struct hh_snapshot *s,
     return 0;
 }
 
+size_t
+case_steps_for(const struct actor *actor, const struct hh_snapshot *s, enum case_action *out)
+{
+    if (!actor_changes(actor, s->hh.township_id, s->hh.village_id)) {
+        return 0;
+    }
+    return case_actions_for(s->has_case ? s->mcase.state : CS_NONE, actor->role, out);
+}
+
 int
 case_apply(const struct rule_ctx *ctx, const struct actor *actor,
            const struct hh_snapshot *s, const struct step_input *in,

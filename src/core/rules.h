@@ -55,6 +55,13 @@ int case_apply(const struct rule_ctx *ctx, const struct actor *actor,
                struct mcase *next, struct case_step *step,
                struct findings *f, struct err *e);
 
+/* The procedure steps ACTOR may take on the household of S now, into OUT
+ * (CA_COUNT entries): those of the case's state allowed to the role, none
+ * when the actor may not change the household (read-only, outside the
+ * scope).  Returns how many. */
+size_t case_steps_for(const struct actor *actor, const struct hh_snapshot *s,
+                      enum case_action *out);
+
 /* Longest description or note accepted, in bytes. */
 #define RULES_TEXT_MAX 4000
 

@@ -601,10 +601,7 @@ new_action(struct form *fm, struct tui *t, int action)
     case ACT_FORM3:
         for (i = 0; i < nh->nsimilar; i++) {
             if (nh->similar[i].in_scope) {
-                int64_t *id = xmalloc(sizeof(*id));
-
-                *id = nh->similar[i].id;
-                tui_push(t, screen_new(&detail_screen, id));
+                household_view_open(t, nh->similar[i].id);
                 return D_ALL;
             }
         }

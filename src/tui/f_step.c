@@ -452,10 +452,7 @@ clue_action(struct form *fm, struct tui *t, int action)
     }
     for (i = 0; i < cd->nsimilar; i++) {
         if (cd->similar[i].in_scope) {
-            int64_t *id = xmalloc(sizeof(*id));
-
-            *id = cd->similar[i].id;
-            tui_push(t, screen_new(&detail_screen, id));
+            household_view_open(t, cd->similar[i].id);
             return D_ALL;
         }
     }

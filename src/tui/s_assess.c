@@ -421,18 +421,17 @@ static const struct keydef round_keys[] = {
 };
 
 static unsigned
-round_action(struct tui *t, void *ctx, int action, int64_t id, const struct view_ref *ref)
+round_action(struct tui *t, void *ctx, int action, const struct view_at *at)
 {
     struct round_ctx *c = ctx;
 
-    (void)id;
     switch (action) {
     case ACT_FORM1:
         return tui_writable(t) ? finalize(t, c) : D_STATUS;
     case ACT_FORM2:
         return tui_writable(t) ? reopen(t, c) : D_STATUS;
     case ACT_FORM3:
-        return compare(t, c, ref);
+        return compare(t, c, at->ref);
     default:
         return 0;
     }
@@ -670,10 +669,10 @@ sheet_score(struct tui *t, void *ctx, const struct view_ref *ref)
 }
 
 static unsigned
-sheet_edit(struct tui *t, void *ctx, int64_t id)
+sheet_edit(struct tui *t, void *ctx, const struct view_at *at)
 {
     (void)ctx;
-    (void)id;
+    (void)at;
     tui_message(t, 0, "%s", _("Move to an indicator scored by hand first."));
     return D_STATUS;
 }

@@ -365,32 +365,23 @@ receipt_build(struct tui *t, void *ctx, struct view *v, struct err *e)
     return 0;
 }
 
-static unsigned
-open_project_ref(struct tui *t, void *ctx, const struct view_ref *ref)
-{
-    (void)ctx;
-    if (ref->kind == REF_PROJECT) {
-        view_open(t, &project_view, ref->id);
-    } else if (ref->kind == REF_ASSET) {
-        view_open(t, &asset_view, ref->id);
-    }
-    return D_ALL;
-}
+static const struct view_link receipt_links[] = {
+    {REF_PROJECT, &project_view, NULL, 0},
+    {0, NULL, NULL, 0},
+};
 
 static unsigned
-receipt_view_action(struct tui *t, void *ctx, int action, int64_t id,
-                    const struct view_ref *ref)
+receipt_view_action(struct tui *t, void *ctx, int action, const struct view_at *at)
 {
     (void)ctx;
-    (void)ref;
-    return action == ACT_DELETE ? funds_delete_dialog(t, FR_FUND, id) : 0;
+    return action == ACT_DELETE ? funds_delete_dialog(t, FR_FUND, at->id) : 0;
 }
 
 static const struct view_def receipt_view = {
     .id = "fund_receipt",
     .title = N_("fund receipt"),
     .build = receipt_build,
-    .open_ref = open_project_ref,
+    .links = receipt_links,
     .form = &fund_form,
     .print = receipt_print,
     .keys = receipt_keys,
@@ -848,34 +839,12 @@ project_build(struct tui *t, void *ctx, struct view *v, struct err *e)
     return 0;
 }
 
-static unsigned
-project_edit_ref(struct tui *t, void *ctx, const struct view_ref *ref)
-{
-    (void)ctx;
-    switch (ref->kind) {
-    case REF_ALLOC:
-        form_open(t, &allocation_form, 0, ref->id, 0);
-        break;
-    case REF_PAYMENT:
-        form_open(t, &payment_form, 0, ref->id, 0);
-        break;
-    case REF_ASSET:
-        form_open(t, &asset_form, 0, ref->id, 0);
-        break;
-    default:
-        break;
-    }
-    return D_ALL;
-}
-
-static unsigned
-project_open_ref(struct tui *t, void *ctx, const struct view_ref *ref)
-{
-    if (ref->kind == REF_ASSET) {
-        return open_project_ref(t, ctx, ref);
-    }
-    return project_edit_ref(t, ctx, ref);
-}
+static const struct view_link project_links[] = {
+    {REF_ALLOC, NULL, &allocation_form, 0},
+    {REF_PAYMENT, NULL, &payment_form, 0},
+    {REF_ASSET, &asset_view, &asset_form, 0},
+    {0, NULL, NULL, 0},
+};
 
 static const struct keydef project_view_keys[] = {
     {'x', 0, ACT_STEP, "x", N_("next step"), KD_BAR | KD_WRITE},
@@ -887,9 +856,11 @@ static const struct keydef project_view_keys[] = {
 };
 
 static unsigned
-project_view_action(struct tui *t, void *ctx, int action, int64_t id,
-                    const struct view_ref *ref)
+project_view_action(struct tui *t, void *ctx, int action, const struct view_at *at)
 {
+    const struct view_ref *ref = at->ref;
+    int64_t id = at->id;
+
     (void)ctx;
     switch (action) {
     case ACT_STEP:
@@ -926,8 +897,7 @@ static const struct view_def project_view = {
     .title = N_("project"),
     .help = N_("A project: its data, warnings, funds (allocations and payments), beneficiaries, history and assets.  x takes the next step of its lifecycle, a allocates funds from a receipt, y records a payment, h links a beneficiary household of the registry by its number (or removes the link); Enter or e on an allocation or a payment edits it, on an asset opens it."),
     .build = project_build,
-    .open_ref = project_open_ref,
-    .edit_ref = project_edit_ref,
+    .links = project_links,
     .form = &project_form,
     .print = project_print,
     .keys = project_view_keys,
@@ -1150,24 +1120,11 @@ asset_build(struct tui *t, void *ctx, struct view *v, struct err *e)
     return rc ? -1 : 0;
 }
 
-static unsigned
-asset_edit_ref(struct tui *t, void *ctx, const struct view_ref *ref)
-{
-    (void)ctx;
-    if (ref->kind == REF_INCOME) {
-        form_open(t, &asset_income_form, 0, ref->id, 0);
-    }
-    return D_ALL;
-}
-
-static unsigned
-asset_open_ref(struct tui *t, void *ctx, const struct view_ref *ref)
-{
-    if (ref->kind == REF_PROJECT) {
-        return open_project_ref(t, ctx, ref);
-    }
-    return asset_edit_ref(t, ctx, ref);
-}
+static const struct view_link asset_links[] = {
+    {REF_PROJECT, &project_view, NULL, 0},
+    {REF_INCOME, NULL, &asset_income_form, 0},
+    {0, NULL, NULL, 0},
+};
 
 static const struct keydef asset_view_keys[] = {
     {'i', 0, ACT_ADD, "i", N_("record a year's income"), KD_BAR | KD_WRITE},
@@ -1175,13 +1132,11 @@ static const struct keydef asset_view_keys[] = {
 };
 
 static unsigned
-asset_view_action(struct tui *t, void *ctx, int action, int64_t id,
-                  const struct view_ref *ref)
+asset_view_action(struct tui *t, void *ctx, int action, const struct view_at *at)
 {
     (void)ctx;
-    (void)ref;
     if (action == ACT_ADD) {
-        form_open(t, &asset_income_form, 0, 0, id);
+        form_open(t, &asset_income_form, 0, 0, at->id);
         return D_ALL;
     }
     return 0;
@@ -1192,8 +1147,7 @@ static const struct view_def asset_view = {
     .title = N_("asset"),
     .help = N_("An asset of the ledger: class, place, ownership, operation and upkeep, value by fund source, yearly income with its distribution, disposal.  i records a year's income; Enter or e on an income edits it."),
     .build = asset_build,
-    .open_ref = asset_open_ref,
-    .edit_ref = asset_edit_ref,
+    .links = asset_links,
     .form = &asset_form,
     .print = asset_print,
     .keys = asset_view_keys,

@@ -468,15 +468,12 @@ static unsigned
 open_detail(struct list_screen *ls, struct tui *t)
 {
     const struct list_row *r = wl_current(&ls->wl);
-    int64_t *id;
 
     if (r == NULL) {
         return 0;
     }
-    id = xmalloc(sizeof(*id));
-    *id = r->id;
     ls->refresh = 1;
-    tui_push(t, screen_new(&detail_screen, id));
+    household_view_open(t, r->id);
     return D_ALL;
 }
 

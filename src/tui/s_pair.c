@@ -874,25 +874,12 @@ partner_build(struct tui *t, void *ctx, struct view *v, struct err *e)
     return rc;
 }
 
-static unsigned
-partner_edit_ref(struct tui *t, void *ctx, const struct view_ref *ref)
-{
-    (void)ctx;
-    switch (ref->kind) {
-    case REF_PAIRING:
-        form_open(t, &pairing_form, 0, ref->id, 0);
-        break;
-    case REF_AGREEMENT:
-        form_open(t, &agreement_form, 0, ref->id, 0);
-        break;
-    case REF_RECORD:
-        form_open(t, &pair_record_form, 0, ref->id, 0);
-        break;
-    default:
-        break;
-    }
-    return D_ALL;
-}
+static const struct view_link partner_links[] = {
+    {REF_PAIRING, NULL, &pairing_form, 0},
+    {REF_AGREEMENT, NULL, &agreement_form, 0},
+    {REF_RECORD, NULL, &pair_record_form, 0},
+    {0, NULL, NULL, 0},
+};
 
 /* n: the agreement under the cursor, else this year's, else a new one. */
 static unsigned
@@ -918,18 +905,17 @@ static const struct keydef partner_view_keys[] = {
 };
 
 static unsigned
-partner_view_action(struct tui *t, void *ctx, int action, int64_t id,
-                    const struct view_ref *ref)
+partner_view_action(struct tui *t, void *ctx, int action, const struct view_at *at)
 {
     (void)ctx;
     switch (action) {
     case ACT_FORM1:
-        form_open(t, &pairing_form, 0, 0, id);
+        form_open(t, &pairing_form, 0, 0, at->id);
         return D_ALL;
     case ACT_FORM2:
-        return partner_agreement(t, id, ref);
+        return partner_agreement(t, at->id, at->ref);
     case ACT_ADD:
-        form_open(t, &pair_record_form, 0, 0, id);
+        form_open(t, &pair_record_form, 0, 0, at->id);
         return D_ALL;
     default:
         return 0;
@@ -941,8 +927,7 @@ static const struct view_def partner_view = {
     .title = N_("partner"),
     .help = N_("A partner: its data, its pairings, and for each year with an agreement or arrivals the targets against what arrived (rate, shortfall, status: 已完成, 进度正常, 进度滞后 while the year runs, 未完成 once it is over) with the year's records.  g adds a pairing, n edits the agreement under the cursor or this year's (or starts it), r records an arrival; Enter or e on a pairing, an agreement or a record edits it."),
     .build = partner_build,
-    .open_ref = partner_edit_ref,
-    .edit_ref = partner_edit_ref,
+    .links = partner_links,
     .print = partner_print,
     .form = &partner_form,
     .keys = partner_view_keys,
@@ -1390,25 +1375,12 @@ team_build(struct tui *t, void *ctx, struct view *v, struct err *e)
     return rc;
 }
 
-static unsigned
-team_edit_ref(struct tui *t, void *ctx, const struct view_ref *ref)
-{
-    (void)ctx;
-    switch (ref->kind) {
-    case REF_MEMBER:
-        form_open(t, &team_member_form, 0, ref->id, 0);
-        break;
-    case REF_ATTENDANCE:
-        form_open(t, &attendance_form, 0, ref->id, 0);
-        break;
-    case REF_GRADE:
-        form_open(t, &grade_form, 0, ref->id, 0);
-        break;
-    default:
-        break;
-    }
-    return D_ALL;
-}
+static const struct view_link team_links[] = {
+    {REF_MEMBER, NULL, &team_member_form, 0},
+    {REF_ATTENDANCE, NULL, &attendance_form, 0},
+    {REF_GRADE, NULL, &grade_form, 0},
+    {0, NULL, NULL, 0},
+};
 
 /* The member under the cursor, or 0. */
 static int64_t
@@ -1425,23 +1397,22 @@ static const struct keydef team_view_keys[] = {
 };
 
 static unsigned
-team_view_action(struct tui *t, void *ctx, int action, int64_t id,
-                 const struct view_ref *ref)
+team_view_action(struct tui *t, void *ctx, int action, const struct view_at *at)
 {
     (void)ctx;
     switch (action) {
     case ACT_ADD:
-        form_open(t, &team_member_form, 0, 0, id);
+        form_open(t, &team_member_form, 0, 0, at->id);
         return D_ALL;
     case ACT_FORM1:
-        form_open(t, &attendance_form, 0, 0, ref_member(ref));
+        form_open(t, &attendance_form, 0, 0, ref_member(at->ref));
         return D_ALL;
     case ACT_FORM2:
         if (t->app->actor.scope_level != LEVEL_COUNTY) {
             tui_message(t, 1, "%s", _("Yearly grades are given by the county."));
             return D_STATUS;
         }
-        form_open(t, &grade_form, 0, 0, ref_member(ref));
+        form_open(t, &grade_form, 0, 0, ref_member(at->ref));
         return D_ALL;
     default:
         return 0;
@@ -1453,8 +1424,7 @@ static const struct view_def team_view = {
     .title = N_("resident team"),
     .help = N_("A resident team: its warnings, data and term, its members with their roles, sending units and service, their monthly attendance (! marks a month breaking the rule) and yearly grades.  m adds a member, k records a month of attendance (of the member under the cursor), g grades the member under the cursor for a year (the county only); Enter or e on a member, a month or a grade edits it."),
     .build = team_build,
-    .open_ref = team_edit_ref,
-    .edit_ref = team_edit_ref,
+    .links = team_links,
     .print = team_print,
     .form = &team_form,
     .keys = team_view_keys,

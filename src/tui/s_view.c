@@ -3,9 +3,11 @@
  * struct view_def (tui/view.h).  It shows the record's title, then its
  * items laid out for the width; the movement keys scroll, or walk over
  * the items that stand for other records when there are some in view;
- * 1-8 and Tab jump to sections; Enter and e act on the item under the
- * cursor (e on none edits the record itself).  Back from a screen it
- * opened, it builds the record again and keeps its place.
+ * 1-8 and Tab jump to sections (or, for a paged definition, show one
+ * section at a time under the lines kept on top and a line of the
+ * sections' names); Enter and e act on the item under the cursor through
+ * the definition's links (e on none edits the record itself).  Back from
+ * a screen it opened, it builds the record again and keeps its place.
  */
 #include "config.h"
 
@@ -19,10 +21,8 @@
 #include "tui/view.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/u8.h"
 #include "util/xalloc.h"
-
-/* The title line above the items. */
-#define HEAD 1
 
 struct view_arg {
     const struct view_def *def;
@@ -36,6 +36,9 @@ struct view_screen {
     struct view v;
     size_t top;                /* first line shown */
     long sel;                  /* the line under the cursor, -1: none */
+    long sec;                  /* paged: the section shown */
+    size_t lo, hi;             /* the lines that scroll: all, or the section's */
+    size_t nhead;              /* paged: the lines kept on top */
     struct keydef *keys;
 };
 
@@ -60,6 +63,8 @@ static const struct keydef rest_keys[] = {
     {'8', 0, ACT_SEC8, "8", N_("go to a section"), KD_HIDE},
     {'\t', 0, ACT_TAB, "Tab", N_("next section"), 0},
     {KEY_BTAB, 1, ACT_BTAB, "Shift-Tab", N_("previous section"), 0},
+    {KEY_RIGHT, 1, ACT_TAB, "Right", N_("next section"), 0},
+    {KEY_LEFT, 1, ACT_BTAB, "Left", N_("previous section"), 0},
     {KEY_DOWN, 1, ACT_DOWN, "Down", N_("next item, or scroll down"), 0},
     {'j', 0, ACT_DOWN, "j", N_("next item, or scroll down"), 0},
     {KEY_UP, 1, ACT_UP, "Up", N_("previous item, or scroll up"), 0},
@@ -75,6 +80,20 @@ static const struct keydef rest_keys[] = {
     {0, 0, ACT_NONE, NULL, NULL, 0},
 };
 
+/* 1 when one of LINKS has a view (WANT_VIEW) or a form. */
+static int
+links_have(const struct view_link *links, int want_view)
+{
+    size_t i;
+
+    for (i = 0; links != NULL && links[i].kind != 0; i++) {
+        if (want_view ? links[i].view != NULL : links[i].form != NULL) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Whether the definition (CTX) does what ACTION asks. */
 static int
 offered(const void *ctx, enum action a)
@@ -83,14 +102,44 @@ offered(const void *ctx, enum action a)
 
     switch (a) {
     case ACT_OPEN:
-        return d->open_ref != NULL;
+        return d->open_ref != NULL || d->links != NULL;
     case ACT_EDIT:
-        return d->edit != NULL || d->form != NULL || d->edit_ref != NULL;
+        return d->edit != NULL || d->form != NULL || d->edit_ref != NULL ||
+               links_have(d->links, 0);
     case ACT_PRINT:
         return d->print != NULL;
     default:
         return 1;
     }
+}
+
+/* 1 when none of the definition's own keys OWN is K's key. */
+static int
+not_taken(const struct keydef *own, const struct keydef *k)
+{
+    size_t i;
+
+    for (i = 0; own != NULL && own[i].name != NULL; i++) {
+        if (own[i].key == k->key && own[i].is_key == k->is_key) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Append to OUT the rows of TABLE the definition D offers and whose key
+ * its own keys do not take. */
+static size_t
+append_free(struct keydef *out, size_t n, const struct keydef *table, const struct view_def *d)
+{
+    size_t i;
+
+    for (i = 0; table[i].name != NULL; i++) {
+        if (offered(d, table[i].action) && not_taken(d->keys, &table[i])) {
+            out[n++] = table[i];
+        }
+    }
+    return n;
 }
 
 static void
@@ -101,17 +150,50 @@ build_keys(struct view_screen *vs)
 
     vs->keys = xcalloc(keys_count(main_keys) + keys_count(d->keys) + keys_count(rest_keys) + 1,
                        sizeof(*vs->keys));
-    n = keys_append(vs->keys, 0, main_keys, offered, d);
+    n = append_free(vs->keys, 0, main_keys, d);
     n = keys_append(vs->keys, n, d->keys, NULL, NULL);
-    keys_append(vs->keys, n, rest_keys, NULL, NULL);
+    append_free(vs->keys, n, rest_keys, d);
 }
 
 /* --- the place and the cursor ------------------------------------------- */
 
-static long
-page(const struct tui *t)
+static int
+paged(const struct view_screen *vs)
 {
-    long n = tui_body_lines(t) - HEAD;
+    return vs->def->paged && vs->v.nsections > 0;
+}
+
+/* The lines that scroll and those kept on top, for the section shown. */
+static void
+set_range(struct view_screen *vs)
+{
+    size_t lo;
+
+    if (!paged(vs)) {
+        vs->lo = 0;
+        vs->hi = vs->v.nlines;
+        vs->nhead = 0;
+        return;
+    }
+    if (vs->sec >= (long)vs->v.nsections) {
+        vs->sec = (long)vs->v.nsections - 1;
+    }
+    view_section_lines(&vs->v, -1, &lo, &vs->nhead);
+    view_section_lines(&vs->v, vs->sec, &vs->lo, &vs->hi);
+}
+
+/* Rows above the lines that scroll: the title; paged, also the lines
+ * kept on top, the sections' names and a blank line. */
+static int
+head_rows(const struct view_screen *vs)
+{
+    return paged(vs) ? 1 + (int)vs->nhead + 2 : 1;
+}
+
+static long
+page(const struct view_screen *vs, const struct tui *t)
+{
+    long n = tui_body_lines(t) - head_rows(vs);
 
     return n > 1 ? n : 1;
 }
@@ -119,11 +201,34 @@ page(const struct tui *t)
 static void
 clamp_top(struct view_screen *vs, struct tui *t)
 {
-    long max = (long)vs->v.nlines - page(t);
+    long max = (long)vs->hi - page(vs, t);
 
     if ((long)vs->top > max) {
-        vs->top = max > 0 ? (size_t)max : 0;
+        vs->top = max > (long)vs->lo ? (size_t)max : vs->lo;
     }
+    if (vs->top < vs->lo) {
+        vs->top = vs->lo;
+    }
+}
+
+/* The next line after FROM (DIR 1) or before it (DIR -1) with a ref among
+ * those that scroll, or -1. */
+static long
+next_ref(const struct view_screen *vs, long from, int dir)
+{
+    long i;
+
+    if (from < (long)vs->lo - 1) {
+        from = (long)vs->lo - 1;
+    } else if (from > (long)vs->hi) {
+        from = (long)vs->hi;
+    }
+    for (i = from + dir; i >= (long)vs->lo && i < (long)vs->hi; i += dir) {
+        if (vs->v.lines[i].ref.kind != 0) {
+            return i;
+        }
+    }
+    return -1;
 }
 
 /* Scroll so that the cursor's line shows. */
@@ -135,8 +240,8 @@ show_sel(struct view_screen *vs, struct tui *t)
     }
     if ((size_t)vs->sel < vs->top) {
         vs->top = (size_t)vs->sel;
-    } else if (vs->sel >= (long)vs->top + page(t)) {
-        vs->top = (size_t)(vs->sel - page(t) + 1);
+    } else if (vs->sel >= (long)vs->top + page(vs, t)) {
+        vs->top = (size_t)(vs->sel - page(vs, t) + 1);
     }
 }
 
@@ -145,8 +250,8 @@ show_sel(struct view_screen *vs, struct tui *t)
 static void
 sel_in_view(struct view_screen *vs, struct tui *t, int dir)
 {
-    long first = (long)vs->top, end = first + page(t);
-    long i = view_next_ref(&vs->v, dir > 0 ? first - 1 : end, dir);
+    long first = (long)vs->top, end = first + page(vs, t);
+    long i = next_ref(vs, dir > 0 ? first - 1 : end, dir);
 
     vs->sel = i >= first && i < end ? i : -1;
 }
@@ -165,9 +270,9 @@ scroll_to(struct view_screen *vs, struct tui *t, long top, int dir)
 static unsigned
 step(struct view_screen *vs, struct tui *t, int dir)
 {
-    long top = (long)vs->top, end = top + page(t);
+    long top = (long)vs->top, end = top + page(vs, t);
     long from = vs->sel >= 0 ? vs->sel : dir > 0 ? top - 1 : end;
-    long next = view_next_ref(&vs->v, from, dir);
+    long next = next_ref(vs, from, dir);
 
     if (next >= 0 && next >= top - 1 && next <= end) {
         vs->sel = next;
@@ -176,9 +281,22 @@ step(struct view_screen *vs, struct tui *t, int dir)
     }
     vs->top = top + dir > 0 ? (size_t)(top + dir) : 0;
     clamp_top(vs, t);
-    if (vs->sel >= 0 && (vs->sel < (long)vs->top || vs->sel >= (long)vs->top + page(t))) {
+    if (vs->sel >= 0 && (vs->sel < (long)vs->top || vs->sel >= (long)vs->top + page(vs, t))) {
         sel_in_view(vs, t, dir);
     }
+    return D_BODY | D_STATUS;
+}
+
+/* Paged: show section K, no item under the cursor until one moves. */
+static unsigned
+show_section(struct view_screen *vs, long k)
+{
+    long n = (long)vs->v.nsections;
+
+    vs->sec = ((k % n) + n) % n;
+    set_range(vs);
+    vs->top = vs->lo;
+    vs->sel = -1;
     return D_BODY | D_STATUS;
 }
 
@@ -188,16 +306,22 @@ go_section(struct view_screen *vs, struct tui *t, long k)
     if (k < 0 || (size_t)k >= vs->v.nsections) {
         return 0;
     }
+    if (paged(vs)) {
+        return show_section(vs, k);
+    }
     return scroll_to(vs, t, (long)vs->v.sections[k], 1);
 }
 
 /* Tab (DIR 1) / Shift-Tab: the section after / before the first line in
- * view. */
+ * view; paged, the next / previous one, round. */
 static unsigned
 next_section(struct view_screen *vs, struct tui *t, int dir)
 {
     long k, found = -1;
 
+    if (paged(vs)) {
+        return show_section(vs, vs->sec + dir);
+    }
     for (k = 0; k < (long)vs->v.nsections; k++) {
         long line = (long)vs->v.sections[k];
 
@@ -207,6 +331,23 @@ next_section(struct view_screen *vs, struct tui *t, int dir)
         }
     }
     return found >= 0 ? go_section(vs, t, found) : 0;
+}
+
+/* After a new layout: the cursor back on REF when it is still there
+ * (else, unless paged, on the first item in view), the place kept. */
+static void
+replace(struct view_screen *vs, struct tui *t, const struct view_ref *ref)
+{
+    set_range(vs);
+    clamp_top(vs, t);
+    vs->sel = view_find_ref(&vs->v, ref);
+    if (vs->sel >= 0 && ((size_t)vs->sel < vs->lo || (size_t)vs->sel >= vs->hi)) {
+        vs->sel = -1;
+    }
+    if (vs->sel < 0 && !paged(vs)) {
+        sel_in_view(vs, t, 1);
+    }
+    show_sel(vs, t);
 }
 
 /* --- building --------------------------------------------------------------- */
@@ -231,12 +372,7 @@ rebuild(struct view_screen *vs, struct tui *t, struct err *e)
     view_release(&vs->v);
     vs->v = fresh;
     view_layout(&vs->v, t->cols - 2);
-    clamp_top(vs, t);
-    vs->sel = view_find_ref(&vs->v, &ref);
-    if (vs->sel < 0) {
-        sel_in_view(vs, t, 1);
-    }
-    show_sel(vs, t);
+    replace(vs, t, &ref);
     return 0;
 }
 
@@ -298,18 +434,47 @@ draw_line(struct tui *t, WINDOW *w, int y, const struct view_line *l, int select
     }
 }
 
+/* The sections' names on row Y, the one shown marked. */
+static void
+draw_sections(struct view_screen *vs, struct tui *t, WINDOW *w, int y)
+{
+    size_t k;
+    int x = 1, width;
+
+    for (k = 0; k < vs->v.nsections; k++) {
+        const struct view_line *l = &vs->v.lines[vs->v.sections[k]];
+        const char *name = l->nspans > 0 ? l->span[0].text : "";
+
+        width = (int)u8_width(name);
+        if (x + width >= t->cols) {
+            break;
+        }
+        draw_text(w, y, x, width, name,
+                  (long)k == vs->sec ? theme_attr(TH_CURSOR) : theme_attr(TH_HEADER), AL_LEFT);
+        x += width + 2;
+    }
+}
+
 static void
 view_draw(struct screen *s, struct tui *t, WINDOW *w)
 {
     struct view_screen *vs = s->data;
-    long i, rows = page(t);
+    long i, rows = page(vs, t);
+    int y = 1;
 
     draw_text(w, 0, 1, t->cols - 2, vs->v.title != NULL ? vs->v.title : _(vs->def->title),
               A_BOLD, AL_LEFT);
-    for (i = 0; i < rows && vs->top + (size_t)i < vs->v.nlines; i++) {
+    if (paged(vs)) {
+        for (i = 0; i < (long)vs->nhead; i++) {
+            draw_line(t, w, y++, &vs->v.lines[i], 0);
+        }
+        draw_sections(vs, t, w, y);
+        y += 2;
+    }
+    for (i = 0; i < rows && vs->top + (size_t)i < vs->hi; i++) {
         long k = (long)vs->top + i;
 
-        draw_line(t, w, HEAD + (int)i, &vs->v.lines[k], k == vs->sel);
+        draw_line(t, w, y + (int)i, &vs->v.lines[k], k == vs->sel);
     }
 }
 
@@ -317,10 +482,10 @@ static void
 view_status(struct screen *s, struct tui *t, char *buf, size_t n)
 {
     struct view_screen *vs = s->data;
-    size_t last = vs->top + (size_t)page(t);
+    size_t last = vs->top + (size_t)page(vs, t), all = vs->hi - vs->lo;
 
-    snprintf(buf, n, "%zu-%zu/%zu", vs->v.nlines ? vs->top + 1 : 0,
-             last < vs->v.nlines ? last : vs->v.nlines, vs->v.nlines);
+    snprintf(buf, n, "%zu-%zu/%zu", all ? vs->top - vs->lo + 1 : 0,
+             (last < vs->hi ? last : vs->hi) - vs->lo, all);
 }
 
 static void
@@ -340,20 +505,72 @@ selected(const struct view_screen *vs)
     return vs->sel >= 0 && (size_t)vs->sel < vs->v.nlines ? &vs->v.lines[vs->sel].ref : NULL;
 }
 
+/* Where the cursor is, for the definition. */
+static struct view_at
+where(const struct view_screen *vs)
+{
+    struct view_at at;
+
+    at.id = vs->v.id;
+    at.ref = selected(vs);
+    at.section = paged(vs) ? (int)vs->sec
+                           : (int)view_section_of(&vs->v, vs->sel >= 0 ? vs->sel : (long)vs->top);
+    return at;
+}
+
+/* LINK's form on REF (the account may write). */
+static unsigned
+follow_form(struct view_screen *vs, struct tui *t, const struct view_link *link,
+            const struct view_ref *ref)
+{
+    int64_t hh = (link->flags & VL_HH) ? vs->v.id : 0;
+
+    if (!tui_writable(t)) {
+        return D_STATUS;
+    }
+    if (link->flags & VL_ARG) {
+        form_open(t, link->form, hh, 0, ref->id);
+    } else {
+        form_open(t, link->form, hh, ref->id, 0);
+    }
+    return after(vs, t, D_ALL);
+}
+
+/* Enter: the link's record view, else what e does on it. */
+static unsigned
+open_ref(struct view_screen *vs, struct tui *t, const struct view_ref *ref)
+{
+    const struct view_link *link = view_link_find(vs->def->links, ref->kind);
+
+    if (link != NULL && link->view != NULL) {
+        view_open(t, link->view, ref->id);
+        return after(vs, t, D_ALL);
+    }
+    if (link != NULL && link->form != NULL) {
+        return follow_form(vs, t, link, ref);
+    }
+    return vs->def->open_ref != NULL ? after(vs, t, vs->def->open_ref(t, vs->ctx, ref)) : 0;
+}
+
 /* e: the item under the cursor, else the record itself. */
 static unsigned
 edit(struct view_screen *vs, struct tui *t)
 {
     const struct view_ref *ref = selected(vs);
+    const struct view_link *link = ref != NULL ? view_link_find(vs->def->links, ref->kind) : NULL;
+    struct view_at at = where(vs);
 
     if (!tui_writable(t)) {
         return D_STATUS;
     }
-    if (ref != NULL && vs->def->edit_ref != NULL) {
+    if (link != NULL && link->form != NULL) {
+        return follow_form(vs, t, link, ref);
+    }
+    if (link == NULL && ref != NULL && vs->def->edit_ref != NULL) {
         return after(vs, t, vs->def->edit_ref(t, vs->ctx, ref));
     }
     if (vs->def->edit != NULL) {
-        return after(vs, t, vs->def->edit(t, vs->ctx, vs->v.id));
+        return after(vs, t, vs->def->edit(t, vs->ctx, &at));
     }
     if (vs->def->form != NULL) {
         form_open(t, vs->def->form, 0, vs->v.id, 0);
@@ -368,6 +585,7 @@ view_action(struct screen *s, struct tui *t, int action)
 {
     struct view_screen *vs = s->data;
     const struct view_ref *ref = selected(vs);
+    struct view_at at = where(vs);
 
     if (action >= ACT_SEC1 && action <= ACT_SEC8) {
         return go_section(vs, t, action - ACT_SEC1);
@@ -378,9 +596,9 @@ view_action(struct screen *s, struct tui *t, int action)
     case ACT_UP:
         return step(vs, t, -1);
     case ACT_PGDN:
-        return scroll_to(vs, t, (long)vs->top + page(t), 1);
+        return scroll_to(vs, t, (long)vs->top + page(vs, t), 1);
     case ACT_PGUP:
-        return scroll_to(vs, t, (long)vs->top - page(t), 1);
+        return scroll_to(vs, t, (long)vs->top - page(vs, t), 1);
     case ACT_HOME:
         return scroll_to(vs, t, 0, 1);
     case ACT_END:
@@ -390,7 +608,7 @@ view_action(struct screen *s, struct tui *t, int action)
     case ACT_BTAB:
         return next_section(vs, t, -1);
     case ACT_OPEN:
-        return ref != NULL ? after(vs, t, vs->def->open_ref(t, vs->ctx, ref)) : 0;
+        return ref != NULL ? open_ref(vs, t, ref) : 0;
     case ACT_EDIT:
         return edit(vs, t);
     case ACT_PRINT:
@@ -400,8 +618,8 @@ view_action(struct screen *s, struct tui *t, int action)
     case ACT_BACK:
         return TR_POP;
     default:
-        return vs->def->action != NULL
-            ? after(vs, t, vs->def->action(t, vs->ctx, action, vs->v.id, ref)) : 0;
+        return vs->def->action != NULL ? after(vs, t, vs->def->action(t, vs->ctx, action, &at))
+                                       : 0;
     }
 }
 
@@ -428,6 +646,7 @@ view_enter(struct screen *s, struct tui *t)
     err_clear(&e);
     vs->def = arg->def;
     vs->sel = -1;
+    vs->sec = 0;
     view_init(&vs->v);
     vs->v.id = arg->id;
     if (arg->ctx != NULL) {
@@ -463,9 +682,7 @@ view_resize(struct screen *s, struct tui *t)
         ref = *selected(vs);
     }
     view_layout(&vs->v, t->cols - 2);
-    clamp_top(vs, t);
-    vs->sel = view_find_ref(&vs->v, &ref);
-    show_sel(vs, t);
+    replace(vs, t, &ref);
 }
 
 /* Back from a form or another record: build the record again. */
@@ -498,7 +715,7 @@ static const struct screen_ops view_screen = {
     .name = NC_("screen", "record"),
     .keys = rest_keys,
     .help = N_("Up and Down walk over the lines that stand for another record (the cursor shows which) and scroll where there is none; Enter opens the one under the cursor, e edits it, and e with no line under the cursor edits the record itself.\n"
-               "The digits jump to the numbered sections; Tab and Shift-Tab to the next and previous one."),
+               "The digits jump to the numbered sections; Tab and Shift-Tab (or Right and Left) to the next and previous one."),
     .enter = view_enter,
     .leave = view_leave,
     .resize = view_resize,

@@ -7,6 +7,7 @@
 #define ZX_SCREEN_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <wchar.h>
 
 #include "tui/keys.h"
@@ -71,9 +72,12 @@ const char *screen_title(const struct screen *s);
 /* A new screen of OPS with ARG (freed when popped). */
 struct screen *screen_new(const struct screen_ops *ops, void *arg);
 
+/* The record of household HH (s_household.c) over the current screen; 0,
+ * or -1 with a message (outside the scope, not found). */
+int household_view_open(struct tui *t, int64_t hh);
+
 /* The screens. */
 extern const struct screen_ops list_screen;      /* s_list.c */
-extern const struct screen_ops detail_screen;    /* s_detail.c: arg is int64_t * */
 extern const struct screen_ops help_screen;      /* s_help.c: arg is the screen */
 extern const struct screen_ops filter_screen;    /* s_filter.c: arg is struct filter_arg * */
 extern const struct screen_ops menu_screen;      /* s_menu.c: arg is struct menu * */

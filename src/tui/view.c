@@ -66,6 +66,7 @@ view_clear(struct view *v)
     v->nitems = 0;
     for (i = 0; i < v->ntables; i++) {
         free(v->tables[i].cols);
+        free(v->tables[i].spare);
     }
     v->ntables = 0;
     free(v->title);
@@ -177,7 +178,29 @@ view_table(struct view *v, const struct table_col *cols, size_t ncols)
     tb->cols = xcalloc(ncols + 1, sizeof(*tb->cols));
     memcpy(tb->cols, cols, ncols * sizeof(*cols));
     tb->ncols = ncols;
+    tb->spare = NULL;
+    tb->nspare = 0;
     add_item(v, VI_TABLE, NULL, NULL)->table = v->ntables++;
+}
+
+void
+view_table_spare(struct view *v, const size_t *cols, size_t n)
+{
+    struct view_table *tb;
+    size_t i;
+
+    if (v->ntables == 0) {
+        return;
+    }
+    tb = &v->tables[v->ntables - 1];
+    free(tb->spare);
+    tb->spare = xcalloc(n + 1, sizeof(size_t));
+    tb->nspare = 0;
+    for (i = 0; i < n; i++) {
+        if (cols[i] < tb->ncols) {
+            tb->spare[tb->nspare++] = cols[i];
+        }
+    }
 }
 
 void
@@ -411,30 +434,59 @@ in_table(const struct view *v, size_t i, size_t table)
            v->items[i].table == table;
 }
 
-/* Each column as wide as its widest title or cell (its width at least);
- * then the widest text columns give way, down to their width, until the
- * table fits COLS.  Right-aligned columns (amounts) never do: a line too
- * wide is cut at the edge of the screen rather than in a number. */
+/* Each column as wide as its widest title or cell (its width at least). */
+static int
+natural_width(const struct view *v, size_t table, size_t from, size_t c)
+{
+    const struct view_table *tb = &v->tables[table];
+    int w = tb->cols[c].width > 0 ? tb->cols[c].width : 1, x;
+    size_t i;
+
+    x = (int)u8_width(_(tb->cols[c].title));
+    w = x > w ? x : w;
+    for (i = from; in_table(v, i, table); i++) {
+        if (v->items[i].type == VI_ROW) {
+            x = (int)u8_width(v->items[i].cells[c]);
+            w = x > w ? x : w;
+        }
+    }
+    return w;
+}
+
+/* The width of the shown columns (W[c] < 0: left out). */
+static int
+table_width(const struct view_table *tb, const int *w)
+{
+    int total = 0;
+    size_t c;
+
+    for (c = 0; c < tb->ncols; c++) {
+        if (w[c] >= 0) {
+            total += w[c] + (total > 0 ? 2 : 0);
+        }
+    }
+    return total;
+}
+
+/* Each column at its natural width; then, while the table is wider than
+ * COLS, the spare columns are left out (W[c] = -1) in their order; then
+ * the widest text columns give way, down to their width.  Right-aligned
+ * columns (amounts) never do: a line still too wide is cut at the edge of
+ * the screen rather than in a number. */
 static void
 fit_table(const struct view *v, size_t table, size_t from, int cols, int *w)
 {
     const struct view_table *tb = &v->tables[table];
-    size_t c, i;
-    int total = 0, x;
+    size_t c, k;
+    int total;
 
     for (c = 0; c < tb->ncols; c++) {
-        w[c] = tb->cols[c].width > 0 ? tb->cols[c].width : 1;
-        x = (int)u8_width(_(tb->cols[c].title));
-        w[c] = x > w[c] ? x : w[c];
-        for (i = from; in_table(v, i, table); i++) {
-            if (v->items[i].type != VI_ROW) {
-                continue;
-            }
-            x = (int)u8_width(v->items[i].cells[c]);
-            w[c] = x > w[c] ? x : w[c];
-        }
-        total += w[c] + (c > 0 ? 2 : 0);
+        w[c] = natural_width(v, table, from, c);
     }
+    for (k = 0; k < tb->nspare && table_width(tb, w) > cols; k++) {
+        w[tb->spare[k]] = -1;
+    }
+    total = table_width(tb, w);
     while (total > cols) {
         size_t widest = tb->ncols;
 
@@ -452,37 +504,57 @@ fit_table(const struct view *v, size_t table, size_t from, int cols, int *w)
     }
 }
 
+/* The cells of ROW in the shown columns into OUT. */
+static void
+shown_cells(const struct view_table *tb, const int *w, char *const *row, const char **out)
+{
+    size_t c, n = 0;
+
+    for (c = 0; c < tb->ncols; c++) {
+        if (w[c] >= 0) {
+            out[n++] = row[c];
+        }
+    }
+}
+
 /* The table at item I and its rows; returns the item after them. */
 static size_t
 lay_table(struct view *v, size_t i, int cols)
 {
     const struct view_table *tb = &v->tables[v->items[i].table];
     struct tt_col *tc = xcalloc(tb->ncols + 1, sizeof(*tc));
+    const char **cells = xcalloc(tb->ncols + 1, sizeof(char *));
     int *w = xcalloc(tb->ncols + 1, sizeof(int));
     struct sbuf sb = SBUF_INIT;
-    size_t c, table = v->items[i].table;
+    size_t c, n = 0, table = v->items[i].table;
+    int note_x = -1;
 
     fit_table(v, table, i + 1, cols, w);
     for (c = 0; c < tb->ncols; c++) {
-        tc[c].title = _(tb->cols[c].title);
-        tc[c].width = w[c];
-        tc[c].right = tb->cols[c].right;
+        if (w[c] < 0) {
+            continue;
+        }
+        note_x = note_x < 0 ? w[c] + 2 : note_x;
+        tc[n].title = _(tb->cols[c].title);
+        tc[n].width = w[c];
+        tc[n++].right = tb->cols[c].right;
     }
-    tt_line(&sb, tc, (int)tb->ncols, NULL);
+    note_x = note_x >= 0 && note_x < cols / 2 ? note_x : 0;
+    tt_line(&sb, tc, (int)n, NULL);
     text_line(v, 0, cols, sb.buf, VS_HEADER);
     for (i++; in_table(v, i, table); i++) {
         if (v->items[i].type == VI_NOTE) {
-            int x = w[0] + 2 < cols / 2 ? w[0] + 2 : 0;
-
-            wrap(v, NULL, x, cols - x, v->items[i].a, VS_DIM);
+            wrap(v, NULL, note_x, cols - note_x, v->items[i].a, VS_DIM);
             continue;
         }
+        shown_cells(tb, w, v->items[i].cells, cells);
         sbuf_reset(&sb);
-        tt_line(&sb, tc, (int)tb->ncols, (const char *const *)v->items[i].cells);
+        tt_line(&sb, tc, (int)n, cells);
         text_line(v, 0, cols, sb.buf, v->items[i].warn ? VS_WARN : VS_NORMAL)->ref =
             v->items[i].ref;
     }
     sbuf_release(&sb);
+    free(cells);
     free(tc);
     free(w);
     return i;
@@ -554,4 +626,52 @@ view_find_ref(const struct view *v, const struct view_ref *ref)
         }
     }
     return -1;
+}
+
+long
+view_section_of(const struct view *v, long line)
+{
+    long k;
+
+    for (k = (long)v->nsections - 1; k >= 0; k--) {
+        if ((long)v->sections[k] <= line) {
+            return k;
+        }
+    }
+    return -1;
+}
+
+/* 1 when line I shows nothing. */
+static int
+empty_line(const struct view *v, size_t i)
+{
+    return v->lines[i].nspans == 0;
+}
+
+void
+view_section_lines(const struct view *v, long k, size_t *lo, size_t *hi)
+{
+    if (k < 0 || (size_t)k >= v->nsections) {
+        *lo = 0;
+        *hi = v->nsections > 0 ? v->sections[0] : v->nlines;
+    } else {
+        *lo = v->sections[k] + 1;
+        *hi = (size_t)k + 1 < v->nsections ? v->sections[k + 1] : v->nlines;
+    }
+    while (*hi > *lo && empty_line(v, *hi - 1)) {
+        (*hi)--;
+    }
+}
+
+const struct view_link *
+view_link_find(const struct view_link *links, int kind)
+{
+    size_t i;
+
+    for (i = 0; links != NULL && links[i].kind != 0; i++) {
+        if (links[i].kind == kind) {
+            return &links[i];
+        }
+    }
+    return NULL;
 }

@@ -5,15 +5,20 @@
  * screen (s_view.c) lays them out for the terminal's width, scrolls them,
  * jumps to sections (1-8, Tab), and lets the cursor walk over the items
  * that stand for another record (a ref: a kind and an id), which Enter
- * opens and e edits.
+ * opens and e edits: the definition's links say with which record view
+ * or form, by the ref's kind.  A definition with many sections may show
+ * them one at a time (paged): the items before its first section stay on
+ * top, the sections' names below them, and the digits and Tab switch.
  *
  * Layout, by display width (Chinese counts two columns): the pairs of a
  * run are aligned on their labels, in two columns when every pair of the
  * run fits half the width (the first half of the run on the left), else
  * in one with long values wrapped under themselves; paragraphs wrap;
- * tables take their widest cell per column and shrink the widest columns
- * to fit.  Building and layout need no terminal (view.c); the unit tests
- * run them.
+ * tables take their widest cell per column, leave out their spare columns
+ * (view_table_spare) while they are too wide, then shrink the widest text
+ * columns to fit, down to their width.  A right-aligned column (an
+ * amount) is never cut.  Building and layout need no terminal (view.c);
+ * the unit tests run them.
  */
 #ifndef ZX_VIEW_H
 #define ZX_VIEW_H
@@ -75,6 +80,8 @@ struct view_item {
 struct view_table {
     struct table_col *cols;   /* titles N_ */
     size_t ncols;
+    size_t *spare;            /* columns that may be left out, first first */
+    size_t nspare;
 };
 
 struct view {
@@ -92,10 +99,39 @@ struct view {
     int cols;
 };
 
+/* Where the cursor is, for a definition's callbacks. */
+struct view_at {
+    int64_t id;                    /* the record shown */
+    const struct view_ref *ref;    /* the item under the cursor, or NULL */
+    int section;                   /* the section shown (paged) or under the
+                                    * cursor, else at the top, from 0; -1:
+                                    * none */
+};
+
+enum view_link_flags {
+    VL_HH = 1 << 0,      /* the form's household is the record shown */
+    VL_ARG = 1 << 1,     /* the ref's id is the form's arg (a year), not
+                          * the id of the record it edits */
+};
+
+/* What Enter and e do on a ref of KIND (a view_def's links, ended by
+ * {0}): Enter opens VIEW on the ref's id, or, without VIEW, does what e
+ * does; e opens FORM on it (form_open(t, FORM, 0, id, 0), changed by
+ * FLAGS), or, without FORM, edits the record shown.  A kind without a
+ * link goes to the definition's open_ref / edit_ref. */
+struct view_link {
+    int kind;
+    const struct view_def *view;
+    const struct form_kind *form;
+    unsigned flags;
+};
+
 struct view_def {
     const char *id;                /* "fund_receipt" */
     const char *title;             /* N_: the help's title, the status line */
     const char *help;              /* N_: more for the help, or NULL */
+    /* One section at a time (see above), starting with the first. */
+    int paged;
     /* Optional state, made when the screen opens with the record's ID. */
     void *(*ctx_new)(struct tui *t, int64_t id);
     void (*ctx_free)(void *ctx);
@@ -103,20 +139,22 @@ struct view_def {
      * view_* calls below; 0, or -1 with E.  Runs again whenever a screen
      * opened from here closes (a form may have changed the record). */
     int (*build)(struct tui *t, void *ctx, struct view *v, struct err *e);
-    /* Enter and e on an item with a ref; e elsewhere edits the record
-     * itself; p prints it.  Each optional (its key is left out without
-     * it); they return dirty flags, TR_RELOAD to build again now. */
+    /* Enter and e on an item with a ref: LINKS by its kind, else
+     * OPEN_REF / EDIT_REF (a link that needs code); e elsewhere edits the
+     * record itself (EDIT, else FORM opened with the record's id); p
+     * prints it.  Each optional (its key is left out without it); the
+     * callbacks return dirty flags, TR_RELOAD to build again now. */
+    const struct view_link *links;
     unsigned (*open_ref)(struct tui *t, void *ctx, const struct view_ref *ref);
     unsigned (*edit_ref)(struct tui *t, void *ctx, const struct view_ref *ref);
-    unsigned (*edit)(struct tui *t, void *ctx, int64_t id);
-    /* Without EDIT: e opens FORM on the record (form_open with its id). */
+    unsigned (*edit)(struct tui *t, void *ctx, const struct view_at *at);
     const struct form_kind *form;
     unsigned (*print)(struct tui *t, void *ctx, int64_t id);
     /* More keys (ACT_FORM1.., KD_BAR to show them), ended by {0}, and what
-     * they do; REF is the item under the cursor (NULL: none). */
+     * they do; a key here hides a record screen's key of the same name
+     * (r: read again). */
     const struct keydef *keys;
-    unsigned (*action)(struct tui *t, void *ctx, int action, int64_t id,
-                       const struct view_ref *ref);
+    unsigned (*action)(struct tui *t, void *ctx, int action, const struct view_at *at);
 };
 
 /* Open the record screen of DEF for record ID over the current screen;
@@ -162,6 +200,10 @@ void view_row_mark(struct view *v, int kind, int64_t id, const char *const *cell
  * wrapped from the start of its second column; the table goes on after
  * it. */
 void view_row_note(struct view *v, const char *text);
+/* The columns COLS[0..N) of the last table may be left out, COLS[0]
+ * first, when the table is too wide for the screen, before any text is
+ * cut (the parts of a sum, when the sum is shown too). */
+void view_table_spare(struct view *v, const size_t *cols, size_t n);
 
 /* --- layout ------------------------------------------------------------- */
 
@@ -173,5 +215,12 @@ void view_layout(struct view *v, int cols);
 long view_next_ref(const struct view *v, long from, int dir);
 /* The first line with REF, or -1. */
 long view_find_ref(const struct view *v, const struct view_ref *ref);
+/* The section line LINE is in (from 0), or -1 before the first. */
+long view_section_of(const struct view *v, long line);
+/* The lines of section K without its heading and the blank lines at its
+ * end: [*LO, *HI); K -1: the lines before the first section. */
+void view_section_lines(const struct view *v, long k, size_t *lo, size_t *hi);
+/* The link of KIND in LINKS (ended by {0}), or NULL. */
+const struct view_link *view_link_find(const struct view_link *links, int kind);
 
 #endif
