@@ -17,6 +17,7 @@
 #include "core/need.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/sbuf.h"
 #include "util/xalloc.h"
 
 static const struct codebook *
@@ -615,6 +616,23 @@ check_inputs(const struct rule_ctx *ctx, const struct hh_snapshot *s,
     return 0;
 }
 
+/* E: the elimination refused, with what the check found (F from FIRST),
+ * one a line, so that the refusal itself is the list of problems. */
+static int
+refuse_elimination(const struct findings *f, size_t first, struct err *e)
+{
+    struct sbuf sb = SBUF_INIT;
+    size_t i;
+
+    for (i = first; i < f->n; i++) {
+        sbuf_addf(&sb, "\n%s %s", f->v[i].code, f->v[i].msg);
+    }
+    err_set(e, ERR_RULE, _("the elimination criteria are not met (%zu problems):%s"), f->n - first,
+            sb.buf);
+    sbuf_release(&sb);
+    return -1;
+}
+
 /* Rules particular to some actions; may fill NEXT's line. */
 static int
 check_action(const struct rule_ctx *ctx, const struct hh_snapshot *s,
@@ -622,7 +640,7 @@ check_action(const struct rule_ctx *ctx, const struct hh_snapshot *s,
              struct findings *f, struct err *e)
 {
     const struct line_entry *line;
-    size_t before = f->n;
+    size_t before = f->n, errors = findings_count(f, SEV_ERROR);
 
     switch (in->action) {
     case CA_TOWNSHIP_REVIEW:
@@ -656,13 +674,7 @@ check_action(const struct rule_ctx *ctx, const struct hh_snapshot *s,
     default:
         return 0;
     }
-    for (; before < f->n; before++) {
-        if (f->v[before].sev == SEV_ERROR) {
-            return err_set(e, ERR_RULE,
-                           _("the elimination criteria are not met; see the list of problems"));
-        }
-    }
-    return 0;
+    return findings_count(f, SEV_ERROR) > errors ? refuse_elimination(f, before, e) : 0;
 }
 
 /* Copy the case, duplicating owned strings. */

@@ -16,6 +16,7 @@ const struct keydef global_keys[] = {
     {KEY_F(1), 1, ACT_HELP, "F1", N_("help"), 0},
     {'?', 0, ACT_HELP, "?", N_("help"), KD_BAR},
     {CTRL('l'), 0, ACT_REDRAW, "Ctrl-L", N_("redraw the screen"), 0},
+    {KEY_F(6), 1, ACT_MESSAGE, "F6", N_("the last message in full"), 0},
     {0, 0, ACT_NONE, NULL, NULL, 0},
 };
 

@@ -27,6 +27,7 @@ enum action {
     ACT_EDIT, ACT_ADD, ACT_STEP, ACT_NEW,
     /* tags and prints */
     ACT_TAG, ACT_UNTAG_ALL, ACT_PRINT,
+    ACT_MESSAGE,                                  /* the last message in full */
 };
 
 enum keydef_flags {

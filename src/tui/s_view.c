@@ -750,3 +750,48 @@ view_open_with(struct tui *t, const struct view_def *def, int64_t id, void *ctx)
     arg->ctx = ctx;
     return tui_push(t, screen_new(&view_screen, arg));
 }
+
+/* --- a text: the last message ------------------------------------------------- */
+
+struct text_ctx {
+    char *title, *text;
+};
+
+static int
+text_build(struct tui *t, void *ctx, struct view *v, struct err *e)
+{
+    const struct text_ctx *c = ctx;
+
+    (void)t;
+    (void)e;
+    view_title(v, c->title);
+    view_text(v, c->text);
+    return 0;
+}
+
+static void
+text_free(void *ctx)
+{
+    struct text_ctx *c = ctx;
+
+    free(c->title);
+    free(c->text);
+    free(c);
+}
+
+static const struct view_def text_view = {
+    .id = "text",
+    .title = N_("message"),
+    .ctx_free = text_free,
+    .build = text_build,
+};
+
+int
+view_open_text(struct tui *t, const char *title, const char *text)
+{
+    struct text_ctx *c = xcalloc(1, sizeof(*c));
+
+    c->title = xstrdup(title);
+    c->text = xstrdup(text);
+    return view_open_with(t, &text_view, 0, c);
+}

@@ -29,12 +29,14 @@
 #include "tui/draw.h"
 #include "tui/form.h"
 #include "tui/screen.h"
+#include "tui/view.h"
 #include "tui/workspace.h"
 #include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/path.h"
 #include "util/sbuf.h"
+#include "util/texttable.h"
 #include "util/u8.h"
 #include "util/xalloc.h"
 
@@ -130,6 +132,7 @@ tui_message(struct tui *t, int error, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(t->message, sizeof(t->message), fmt, ap);
     va_end(ap);
+    memcpy(t->last_message, t->message, sizeof(t->message));
     t->message_is_error = error;
     t->dirty |= D_STATUS;
 }
@@ -276,6 +279,7 @@ make_windows(struct tui *t)
     t->wtop = newwin(1, t->cols, 0, 0);
     t->wbody = newwin(t->lines - 3, t->cols, 1, 0);
     t->wstatus = newwin(1, t->cols, t->lines - 2, 0);
+    t->status_lines = 1;
     t->wkeys = newwin(1, t->cols, t->lines - 1, 0);
     /* Let ncurses scroll the body by lines instead of repainting it. */
     idlok(t->wbody, TRUE);
@@ -407,33 +411,145 @@ draw_top(struct tui *t)
     sbuf_release(&right);
 }
 
+/* --- the status line ------------------------------------------------------ */
+
+/* The lines of a message wrapped to WIDTH, in a growing array. */
+struct msg_lines {
+    char **v;
+    size_t n, alloc;
+};
+
 static void
-draw_status(struct tui *t)
+msg_add(struct msg_lines *m, const char *s, size_t len)
 {
-    char info[512] = "", pos[64] = "";
+    m->v = xgrow(m->v, &m->alloc, m->n + 1, sizeof(char *));
+    m->v[m->n++] = xstrndup(s, len);
+}
+
+static void
+msg_free(struct msg_lines *m)
+{
+    size_t i;
+
+    for (i = 0; i < m->n; i++) {
+        free(m->v[i]);
+    }
+    free(m->v);
+}
+
+/* TEXT wrapped to WIDTH columns into M, each "\n" starting a line. */
+static void
+msg_wrap(const char *text, int width, struct msg_lines *m)
+{
+    size_t n;
+
+    while (*text != '\0') {
+        size_t para = strcspn(text, "\n");
+        const char *end = text + para;
+
+        do {
+            n = tt_wrap(text, (size_t)(width > 1 ? width : 1));
+            n = n > (size_t)(end - text) ? (size_t)(end - text) : n;
+            msg_add(m, text, n);
+            text += n;
+            while (text < end && *text == ' ') {
+                text++;
+            }
+        } while (text < end);
+        text = *end == '\n' ? end + 1 : end;
+    }
+}
+
+/* The room for the position at the right of the status line. */
+static int
+status_pos_width(struct tui *t, char *pos, size_t n)
+{
     struct screen *s = t->top;
     int pw;
 
+    pos[0] = '\0';
     if (s->ops->status != NULL) {
-        s->ops->status(s, t, pos, sizeof(pos));
+        s->ops->status(s, t, pos, n);
     }
+    pw = (int)u8_width(pos) + 1;
+    return pw > t->cols / 2 ? t->cols / 2 : pw;
+}
+
+/* The message's lines for WIDTH columns: up to a third of the screen; a
+ * message of several lines, or one cut, ends with how to see it whole. */
+static void
+status_text(struct tui *t, int width, struct msg_lines *m)
+{
+    size_t max = (size_t)(t->lines / 3 > 1 ? t->lines / 3 : 1);
+    int more = strchr(t->message, '\n') != NULL;
+
+    msg_wrap(t->message, width, m);
+    if (m->n > max) {
+        more = 1;
+    }
+    while (more && m->n >= max && m->n > 0) {
+        free(m->v[--m->n]);
+    }
+    if (more) {
+        const char *hint = _("(F6 shows the whole message)");
+
+        msg_add(m, hint, strlen(hint));
+    }
+}
+
+/* Make the status window N lines high (over the bottom of the body);
+ * returns D_BODY when the body must show again where it was. */
+static unsigned
+status_resize(struct tui *t, int n)
+{
+    unsigned d = n < t->status_lines ? D_BODY : 0;
+
+    if (n == t->status_lines) {
+        return 0;
+    }
+    delwin(t->wstatus);
+    t->wstatus = newwin(n, t->cols, t->lines - 1 - n, 0);
+    t->status_lines = n;
+    return d;
+}
+
+/* The status line: the message's lines M (else the screen's info), the
+ * position (asked now: a list knows it once drawn), or a prompt. */
+static void
+draw_status(struct tui *t, const struct msg_lines *m)
+{
+    struct screen *s = t->top;
+    char info[512] = "", pos[64];
+    int pw = status_pos_width(t, pos, sizeof(pos));
+    attr_t a = t->message[0] && t->message_is_error ? theme_attr(TH_ERROR) : A_NORMAL;
+    size_t i;
+
     if (t->message[0] == '\0' && s->ops->info != NULL) {
         s->ops->info(s, t, info, sizeof(info));
     }
-    pw = (int)u8_width(pos) + 1;
-    if (pw > t->cols / 2) {
-        pw = t->cols / 2;
-    }
     werase(t->wstatus);
-    draw_text(t->wstatus, 0, t->cols - pw, pw, pos, A_NORMAL, AL_RIGHT);
+    draw_text(t->wstatus, t->status_lines - 1, t->cols - pw, pw, pos, A_NORMAL, AL_RIGHT);
     t->prompting = s->ops->prompt != NULL && s->ops->prompt(s, t, t->wstatus);
-    if (!t->prompting) {
-        draw_text(t->wstatus, 0, 0, t->cols - pw,
-                  t->message[0] ? t->message : info,
-                  t->message[0] && t->message_is_error ? theme_attr(TH_ERROR) : A_NORMAL,
-                  AL_LEFT);
+    if (!t->prompting && m->n == 0) {
+        draw_text(t->wstatus, 0, 0, t->cols - pw, info, A_NORMAL, AL_LEFT);
+    }
+    for (i = 0; !t->prompting && i < m->n; i++) {
+        draw_text(t->wstatus, (int)i, 0, t->cols - pw, m->v[i], a, AL_LEFT);
     }
     wnoutrefresh(t->wstatus);
+}
+
+/* The status line, as high as its message needs; D_BODY when the body
+ * must be drawn again (first: the status line goes over it). */
+static unsigned
+status_layout(struct tui *t, struct msg_lines *m)
+{
+    char pos[64];
+
+    if (t->message[0] != '\0' && !t->prompting) {
+        status_text(t, t->cols - status_pos_width(t, pos, sizeof(pos)), m);
+    }
+    return status_resize(t, m->n > 1 ? (int)m->n : 1);
 }
 
 static void
@@ -469,11 +585,20 @@ place_cursor(struct tui *t)
 static void
 draw(struct tui *t)
 {
+    struct msg_lines m = {NULL, 0, 0};
+
     if (t->too_small) {
         draw_small(t);
         doupdate();
         t->dirty = 0;
         return;
+    }
+    /* A status line of several lines lies over the body: drawn after it. */
+    if ((t->dirty & D_BODY) && t->status_lines > 1) {
+        t->dirty |= D_STATUS;
+    }
+    if (t->dirty & D_STATUS) {
+        t->dirty |= status_layout(t, &m);
     }
     if (t->dirty & D_TOP) {
         draw_top(t);
@@ -485,8 +610,9 @@ draw(struct tui *t)
         wnoutrefresh(t->wbody);
     }
     if (t->dirty & D_STATUS) {
-        draw_status(t);
+        draw_status(t, &m);
     }
+    msg_free(&m);
     if (t->dirty & D_KEYS) {
         draw_keys(t);
     }
@@ -539,6 +665,11 @@ handle_key(struct tui *t, int is_key, wint_t ch)
     if (a == ACT_REDRAW) {
         clearok(curscr, TRUE);
         t->dirty |= D_ALL;
+        return;
+    }
+    if (a == ACT_MESSAGE) {
+        view_open_text(t, _("The last message"),
+                       t->last_message[0] ? t->last_message : _("No message yet."));
         return;
     }
     if (a == ACT_NONE) {

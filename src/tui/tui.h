@@ -51,8 +51,11 @@ struct tui {
     int too_small;
     unsigned dirty;
     enum cursor_style cursor;
-    char message[512];            /* shown on the status line once */
+    char message[2048];           /* shown on the status line once */
     int message_is_error;
+    char last_message[2048];      /* the last message, for F6 */
+    int status_lines;             /* the status line's height: a long
+                                   * message wraps over more lines */
     int running;
     int cursor_y, cursor_x;       /* the terminal cursor in the body; -1: hidden */
     int prompting;                /* the status line holds a prompt */
@@ -81,7 +84,9 @@ int tui_writable(struct tui *t);
 /* The key rows the account does not see (KD_WRITE when read-only). */
 unsigned tui_key_skip(const struct tui *t);
 
-/* A one-time message on the status line (printf-formatted). */
+/* A one-time message on the status line (printf-formatted).  A long one
+ * wraps over up to a third of the screen; one of several lines ("\n")
+ * or cut there says that F6 shows it whole (view_open_text). */
 void tui_message(struct tui *t, int error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

@@ -165,6 +165,9 @@ int view_open(struct tui *t, const struct view_def *def, int64_t id);
  * than one id (a unit in an assessment round). */
 int view_open_with(struct tui *t, const struct view_def *def, int64_t id, void *ctx);
 
+/* A screen showing TEXT (translated; "\n" starts a line) under TITLE. */
+int view_open_text(struct tui *t, const char *title, const char *text);
+
 /* --- building (view.c); texts are already translated --------------------- */
 
 void view_init(struct view *v);
