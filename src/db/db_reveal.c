@@ -16,26 +16,11 @@
 static int
 household_place(struct db *db, int64_t hh, int64_t *township, int64_t *village, struct err *e)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT township_id, village_id FROM household WHERE id = ?", e);
-    int rc;
-
-    if (st == NULL) {
+    if (rec_scalar(db, "SELECT township_id FROM household WHERE id = ?", hh, 0, township, e) ||
+        rec_scalar(db, "SELECT village_id FROM household WHERE id = ?", hh, 0, village, e)) {
         return -1;
     }
-    db_bind_int(st, 1, hh);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        *township = db_col_int(st, 0);
-        *village = db_col_int(st, 1);
-    }
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW) {
-        return 0;
-    }
-    if (rc == SQLITE_DONE) {
-        return err_set(e, ERR_NOTFOUND, _("no household #%lld"), (long long)hh);
-    }
-    return db_fail(db, e, _("reading the database"));
+    return *township != 0 ? 0 : err_set(e, ERR_NOTFOUND, _("no household #%lld"), (long long)hh);
 }
 
 int

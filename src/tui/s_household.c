@@ -26,11 +26,11 @@
 #include "core/money.h"
 #include "core/rules.h"
 #include "db/db_audit.h"
-#include "db/db_division.h"
 #include "db/db_cadre.h"
 #include "db/db_reveal.h"
 #include "db/db_snapshot.h"
 #include "print/print.h"
+#include "print/prints.h"
 #include "tui/form.h"
 #include "tui/s_menu.h"
 #include "tui/screen.h"
@@ -76,17 +76,6 @@ label(const struct hh_ctx *c, const char *table, const char *code)
 /* --- on top ----------------------------------------------------------------- */
 
 static void
-division_name(struct hh_ctx *c, int64_t id, char *out, size_t n)
-{
-    struct division div;
-
-    out[0] = '\0';
-    if (id != 0 && db_division_get(c->app->db, id, &div, NULL) == 0) {
-        snprintf(out, n, "%s", div.name);
-    }
-}
-
-static void
 risks_text(const struct hh_ctx *c, struct sbuf *sb)
 {
     int i;
@@ -113,9 +102,9 @@ title(struct hh_ctx *c, struct view *v)
             head = &c->s.members[i];
         }
     }
-    division_name(c, c->s.hh.township_id, town, sizeof(town));
-    division_name(c, c->s.hh.village_id, village, sizeof(village));
-    division_name(c, c->s.hh.natural_village_id, group, sizeof(group));
+    print_division_name(c->app->db, c->s.hh.township_id, town, sizeof(town));
+    print_division_name(c->app->db, c->s.hh.village_id, village, sizeof(village));
+    print_division_name(c->app->db, c->s.hh.natural_village_id, group, sizeof(group));
     sbuf_addf(&sb, "%s %s   %s %s   %s %s %s", _("Household"), c->s.hh.hh_no, _("head"),
               head != NULL ? head->name : "-", town, village, group);
     view_title(v, sb.buf);
@@ -575,29 +564,70 @@ pick_add(struct hh_ctx *c, struct menu *m, int64_t what, const char *text)
     }
 }
 
-/* Members: to edit (member_form) or to leave (member_remove_form). */
+/* A menu of N records opening KIND on the one chosen; LINE writes record
+ * I's item and returns its id.  NONE is said when there are none. */
 static unsigned
-member_menu(struct hh_ctx *c, struct tui *t, const struct form_kind *kind, const char *what)
+record_menu(struct hh_ctx *c, struct tui *t, const struct form_kind *kind, const char *what,
+            const char *none, size_t n, int64_t (*line)(struct hh_ctx *, size_t, struct sbuf *))
 {
     struct sbuf sb = SBUF_INIT;
     struct menu *m;
     size_t i;
 
-    if (c->s.nmembers == 0) {
-        tui_message(t, 1, "%s", _("The household has no members."));
+    if (n == 0) {
+        tui_message(t, 0, "%s", none);
         return D_STATUS;
     }
     m = pick_menu(c, what, kind, 0);
-    for (i = 0; i < c->s.nmembers; i++) {
-        const struct person *p = &c->s.members[i];
+    for (i = 0; i < n; i++) {
+        int64_t id;
 
         sbuf_reset(&sb);
-        sbuf_addf(&sb, "%s  %s", p->name, label(c, "relation", p->relation));
-        pick_add(c, m, p->id, sb.buf);
+        id = line(c, i, &sb);
+        pick_add(c, m, id, sb.buf);
     }
     sbuf_release(&sb);
     menu_open(t, m);
     return D_ALL;
+}
+
+static int64_t
+member_line(struct hh_ctx *c, size_t i, struct sbuf *sb)
+{
+    const struct person *p = &c->s.members[i];
+
+    sbuf_addf(sb, "%s  %s", p->name, label(c, "relation", p->relation));
+    return p->id;
+}
+
+static int64_t
+measure_line(struct hh_ctx *c, size_t i, struct sbuf *sb)
+{
+    const struct measure *x = &c->s.measures[i];
+    char a[DATE_BUF];
+
+    sbuf_addf(sb, "%s  %s  %s", day_text(x->start, a),
+              label(c, "measure_category", x->category), label(c, "measure_item", x->item));
+    return x->id;
+}
+
+/* The latest visit first. */
+static int64_t
+visit_line(struct hh_ctx *c, size_t i, struct sbuf *sb)
+{
+    const struct visit *x = &c->s.visits[c->s.nvisits - 1 - i];
+    char a[DATE_BUF];
+
+    sbuf_addf(sb, "%s  %s", day_text(x->visit_date, a), x->visitor);
+    return x->id;
+}
+
+/* Members: to edit (member_form) or to leave (member_remove_form). */
+static unsigned
+member_menu(struct hh_ctx *c, struct tui *t, const struct form_kind *kind, const char *what)
+{
+    return record_menu(c, t, kind, what, _("The household has no members."), c->s.nmembers,
+                       member_line);
 }
 
 /* 1 when the household has KIND's record (income or guarantees) of YEAR. */
@@ -650,52 +680,15 @@ year_menu(struct hh_ctx *c, struct tui *t, const struct form_kind *kind, const c
 static unsigned
 measure_menu(struct hh_ctx *c, struct tui *t)
 {
-    struct sbuf sb = SBUF_INIT;
-    char a[DATE_BUF];
-    struct menu *m;
-    size_t i;
-
-    if (c->s.nmeasures == 0) {
-        tui_message(t, 0, "%s", _("No measure yet: a adds one."));
-        return D_STATUS;
-    }
-    m = pick_menu(c, _("Which measure?"), &measure_form, 0);
-    for (i = 0; i < c->s.nmeasures; i++) {
-        const struct measure *x = &c->s.measures[i];
-
-        sbuf_reset(&sb);
-        sbuf_addf(&sb, "%s  %s  %s", day_text(x->start, a),
-                  label(c, "measure_category", x->category), label(c, "measure_item", x->item));
-        pick_add(c, m, x->id, sb.buf);
-    }
-    sbuf_release(&sb);
-    menu_open(t, m);
-    return D_ALL;
+    return record_menu(c, t, &measure_form, _("Which measure?"), _("No measure yet: a adds one."),
+                       c->s.nmeasures, measure_line);
 }
 
 static unsigned
 visit_menu(struct hh_ctx *c, struct tui *t)
 {
-    struct sbuf sb = SBUF_INIT;
-    char a[DATE_BUF];
-    struct menu *m;
-    size_t i;
-
-    if (c->s.nvisits == 0) {
-        tui_message(t, 0, "%s", _("No visit yet: a adds one."));
-        return D_STATUS;
-    }
-    m = pick_menu(c, _("Which visit?"), &visit_form, 0);
-    for (i = c->s.nvisits; i-- > 0;) {
-        const struct visit *x = &c->s.visits[i];
-
-        sbuf_reset(&sb);
-        sbuf_addf(&sb, "%s  %s", day_text(x->visit_date, a), x->visitor);
-        pick_add(c, m, x->id, sb.buf);
-    }
-    sbuf_release(&sb);
-    menu_open(t, m);
-    return D_ALL;
+    return record_menu(c, t, &visit_form, _("Which visit?"), _("No visit yet: a adds one."),
+                       c->s.nvisits, visit_line);
 }
 
 /* x: the steps core allows the account on this household now. */
@@ -720,25 +713,6 @@ step_menu(struct hh_ctx *c, struct tui *t)
 }
 
 /* --- what e and a do in each section ---------------------------------------------- */
-
-static unsigned
-open_new(struct hh_ctx *c, struct tui *t, const struct form_kind *kind)
-{
-    form_open(t, kind, c->s.hh.id, 0, 0);
-    return D_ALL;
-}
-
-static unsigned
-edit_household(struct hh_ctx *c, struct tui *t)
-{
-    return open_new(c, t, &household_form);
-}
-
-static unsigned
-add_member(struct hh_ctx *c, struct tui *t)
-{
-    return open_new(c, t, &member_form);
-}
 
 static unsigned
 which_member(struct hh_ctx *c, struct tui *t)
@@ -766,35 +740,40 @@ by_steps(struct hh_ctx *c, struct tui *t)
     return D_STATUS;
 }
 
-static unsigned
-add_measure(struct hh_ctx *c, struct tui *t)
-{
-    return open_new(c, t, &measure_form);
-}
-
-static unsigned
-add_visit(struct hh_ctx *c, struct tui *t)
-{
-    return open_new(c, t, &visit_form);
-}
+/* What a key does in a section: open FORM on the household (the
+ * household itself, or a new record), else call FN. */
+struct hh_do {
+    const struct form_kind *form;
+    unsigned (*fn)(struct hh_ctx *c, struct tui *t);
+};
 
 struct hh_section {
     const char *title;                                     /* N_ */
     void (*build)(struct hh_ctx *c, struct view *v);
-    unsigned (*edit)(struct hh_ctx *c, struct tui *t);     /* e, no ref under the cursor */
-    unsigned (*add)(struct hh_ctx *c, struct tui *t);      /* a */
+    struct hh_do edit;                                     /* e, no ref under the cursor */
+    struct hh_do add;                                      /* a */
 };
 
 static const struct hh_section sections[] = {
-    {N_("overview"), overview, edit_household, add_member},
-    {N_("members"), members, which_member, add_member},
-    {N_("income"), income, income_year, income_year},
-    {N_("guarantees"), guarantees, guarantee_year, guarantee_year},
-    {N_("case"), case_section, by_steps, step_menu},
-    {N_("measures"), measures, measure_menu, add_measure},
-    {N_("visits"), visits, visit_menu, add_visit},
-    {N_("audit trail"), audit_trail, edit_household, add_member},
+    {N_("overview"), overview, {&household_form, NULL}, {&member_form, NULL}},
+    {N_("members"), members, {NULL, which_member}, {&member_form, NULL}},
+    {N_("income"), income, {NULL, income_year}, {NULL, income_year}},
+    {N_("guarantees"), guarantees, {NULL, guarantee_year}, {NULL, guarantee_year}},
+    {N_("case"), case_section, {NULL, by_steps}, {NULL, step_menu}},
+    {N_("measures"), measures, {NULL, measure_menu}, {&measure_form, NULL}},
+    {N_("visits"), visits, {NULL, visit_menu}, {&visit_form, NULL}},
+    {N_("audit trail"), audit_trail, {&household_form, NULL}, {&member_form, NULL}},
 };
+
+static unsigned
+run(struct hh_ctx *c, struct tui *t, const struct hh_do *what)
+{
+    if (what->form != NULL) {
+        form_open(t, what->form, c->s.hh.id, 0, 0);
+        return D_ALL;
+    }
+    return what->fn(c, t);
+}
 
 static const struct hh_section *
 section_at(const struct view_at *at)
@@ -875,7 +854,7 @@ hh_build(struct tui *t, void *ctx, struct view *v, struct err *e)
 static unsigned
 hh_edit(struct tui *t, void *ctx, const struct view_at *at)
 {
-    return section_at(at)->edit(ctx, t);
+    return run(ctx, t, &section_at(at)->edit);
 }
 
 /* r: whole ID numbers (recorded first), or masked again. */
@@ -916,7 +895,7 @@ hh_action(struct tui *t, void *ctx, int action, const struct view_at *at)
 
     switch (action) {
     case ACT_ADD:
-        return section_at(at)->add(c, t);
+        return run(c, t, &section_at(at)->add);
     case ACT_STEP:
         return step_menu(c, t);
     case ACT_DELETE:

@@ -733,11 +733,7 @@ static const struct screen_ops view_screen = {
 int
 view_open(struct tui *t, const struct view_def *def, int64_t id)
 {
-    struct view_arg *arg = xcalloc(1, sizeof(*arg));
-
-    arg->def = def;
-    arg->id = id;
-    return tui_push(t, screen_new(&view_screen, arg));
+    return view_open_with(t, def, id, NULL);
 }
 
 int
