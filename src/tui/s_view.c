@@ -94,12 +94,17 @@ links_have(const struct view_link *links, int want_view)
     return 0;
 }
 
-/* Whether the definition (CTX) does what ACTION asks. */
+/* Whether the record screen VS does what ACTION asks: its definition
+ * may not open, edit or print; a record without sections has none to go
+ * to. */
 static int
-offered(const void *ctx, enum action a)
+offered(const struct view_screen *vs, enum action a)
 {
-    const struct view_def *d = ctx;
+    const struct view_def *d = vs->def;
 
+    if ((a >= ACT_SEC1 && a <= ACT_SEC8) || a == ACT_TAB || a == ACT_BTAB) {
+        return vs->v.nsections > 0;
+    }
     switch (a) {
     case ACT_OPEN:
         return d->open_ref != NULL || d->links != NULL;
@@ -127,15 +132,16 @@ not_taken(const struct keydef *own, const struct keydef *k)
     return 1;
 }
 
-/* Append to OUT the rows of TABLE the definition D offers and whose key
- * its own keys do not take. */
+/* Append to OUT the rows of TABLE the screen VS offers and whose key its
+ * definition's own keys do not take. */
 static size_t
-append_free(struct keydef *out, size_t n, const struct keydef *table, const struct view_def *d)
+append_free(struct keydef *out, size_t n, const struct keydef *table,
+            const struct view_screen *vs)
 {
     size_t i;
 
     for (i = 0; table[i].name != NULL; i++) {
-        if (offered(d, table[i].action) && not_taken(d->keys, &table[i])) {
+        if (offered(vs, table[i].action) && not_taken(vs->def->keys, &table[i])) {
             out[n++] = table[i];
         }
     }
@@ -150,9 +156,9 @@ build_keys(struct view_screen *vs)
 
     vs->keys = xcalloc(keys_count(main_keys) + keys_count(d->keys) + keys_count(rest_keys) + 1,
                        sizeof(*vs->keys));
-    n = append_free(vs->keys, 0, main_keys, d);
+    n = append_free(vs->keys, 0, main_keys, vs);
     n = keys_append(vs->keys, n, d->keys, NULL, NULL);
-    append_free(vs->keys, n, rest_keys, d);
+    append_free(vs->keys, n, rest_keys, vs);
 }
 
 /* --- the place and the cursor ------------------------------------------- */
