@@ -142,7 +142,13 @@ append_free(struct keydef *out, size_t n, const struct keydef *table,
 
     for (i = 0; table[i].name != NULL; i++) {
         if (offered(vs, table[i].action) && not_taken(vs->def->keys, &table[i])) {
-            out[n++] = table[i];
+            out[n] = table[i];
+            /* Enter where every link is a form only edits. */
+            if (out[n].action == ACT_OPEN && vs->def->open_ref == NULL &&
+                !links_have(vs->def->links, 1)) {
+                out[n].flags |= KD_WRITE;
+            }
+            n++;
         }
     }
     return n;

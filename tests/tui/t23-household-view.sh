@@ -9,7 +9,7 @@
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 
-plan 35
+plan 36
 
 DB="$T/c.db"
 demo_db "$DB" 300
@@ -125,6 +125,7 @@ sqlite3 "$DB" "update staff set role = 'viewer', scope_id = NULL where login = '
 tui_start 80x24
 open_household "$no"
 lacks "a 新增" "a viewer's key bar in the household offers no adding"
+lacks "Enter 打开" "nor Enter, which edits a member, a year, a measure or a visit"
 keys 2 Down Enter
 shows "只读账号" "Enter on a member tells a viewer the account is read-only"
 lacks "成员 $second" "and no form opens"
