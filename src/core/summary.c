@@ -172,52 +172,68 @@ person_terms(const struct person *p, struct sbuf *out)
     sbuf_release(&name);
 }
 
+/* The last characters of TEXT reversed into OUT (N bytes), MAX of them:
+ * a prefix query of the reversed text finds a tail of the original. */
+static void
+reversed_tail(const char *text, size_t max, char *out, size_t n)
+{
+    size_t len = strlen(text), i;
+
+    if (max > len) {
+        max = len;
+    }
+    for (i = 0; i < max && i + 1 < n; i++) {
+        out[i] = text[len - 1 - i];
+    }
+    out[i] = '\0';
+}
+
 void
 hh_search_terms(const struct hh_snapshot *s, struct sbuf *out)
 {
+    char tail[HH_NO_BUF];
     size_t i;
 
     sbuf_reset(out);
     add_term(out, 'h', s->hh.hh_no);
+    reversed_tail(s->hh.hh_no, sizeof(tail) - 1, tail, sizeof(tail));
+    add_term(out, 'r', tail);
     for (i = 0; i < s->nmembers; i++) {
         person_terms(&s->members[i], out);
     }
 }
 
-/* Classify CLEAN (word characters only).  An X counts as a digit when
- * it ends a number (the ID check character). */
-static enum search_kind
-kind_of(const char *clean)
+/* What a run of CLEAN's characters is. */
+enum run_class { RC_DIGIT, RC_LETTER, RC_CJK };
+
+static enum run_class
+class_of(uint32_t cp)
 {
-    size_t n = strlen(clean), i, len, digits = 0, letters = 0, cjk = 0;
-    int xend = n > 0 && (clean[n - 1] == 'x' || clean[n - 1] == 'X');
+    return cp >= '0' && cp <= '9' ? RC_DIGIT : cp < 0x80 ? RC_LETTER : RC_CJK;
+}
 
-    for (i = 0; i < n; i += len) {
-        uint32_t cp = u8_decode(clean + i, n - i, &len);
+/* The length of the run starting at P (N bytes left), all of one class;
+ * an X right after digits, not followed by another letter, belongs to
+ * the number (the ID check character). */
+static size_t
+run_length(const char *p, size_t n, enum run_class *cls)
+{
+    size_t i = 0, len;
 
-        if (cp >= '0' && cp <= '9') {
-            digits++;
-        } else if (cp < 0x80) {
-            letters++;
-        } else {
-            cjk++;
+    *cls = class_of(u8_decode(p, n, &len));
+    while (i < n) {
+        uint32_t cp = u8_decode(p + i, n - i, &len);
+
+        if (class_of(cp) != *cls) {
+            if (*cls == RC_DIGIT && (cp == 'x' || cp == 'X') &&
+                (i + 1 == n || class_of((unsigned char)p[i + 1]) != RC_LETTER)) {
+                i++;
+            }
+            break;
         }
+        i += len;
     }
-    if (xend && digits > 0 && letters == 1) {
-        digits++;
-        letters = 0;
-    }
-    if (cjk > 0 && digits == 0 && letters == 0) {
-        return SEARCH_NAME;
-    }
-    /* One initial narrows nothing worth a query: two or more. */
-    if (letters >= 2 && digits == 0 && cjk == 0) {
-        return SEARCH_INITIALS;
-    }
-    if (digits >= 4 && letters == 0 && cjk == 0) {
-        return SEARCH_NUMBER;
-    }
-    return SEARCH_NONE;
+    return i;
 }
 
 static void
@@ -229,42 +245,90 @@ or_prefix(struct sbuf *q, char kind, const char *text)
     sbuf_addf(q, "\"%c%s\"*", kind, text);
 }
 
+/* The query of one run TEXT (LEN bytes) of class CLS into Q, or nothing
+ * when it narrows nothing worth a query (one letter, fewer than four
+ * digits); returns its kind. */
+static enum search_kind
+run_query(const char *text, size_t len, enum run_class cls, struct sbuf *q)
+{
+    char run[64], rev[64];
+    size_t i;
+
+    if (len >= sizeof(run)) {
+        len = sizeof(run) - 1;
+    }
+    memcpy(run, text, len);
+    run[len] = '\0';
+    sbuf_reset(q);
+    if (cls == RC_CJK) {
+        or_prefix(q, 'n', run);
+        return SEARCH_NAME;
+    }
+    if (cls == RC_LETTER) {
+        for (i = 0; i < len; i++) {
+            run[i] = (char)(run[i] >= 'A' && run[i] <= 'Z' ? run[i] + 32 : run[i]);
+        }
+        if (len < 2) {
+            return SEARCH_NONE;
+        }
+        or_prefix(q, 'p', run);
+        return SEARCH_INITIALS;
+    }
+    if (len < 4) {
+        return SEARCH_NONE;
+    }
+    reversed_tail(run, len, rev, sizeof(rev));
+    or_prefix(q, 'd', run);
+    or_prefix(q, 'h', run);
+    if (len <= 6) {
+        or_prefix(q, 'i', rev);
+    }
+    or_prefix(q, 'r', rev);
+    return SEARCH_NUMBER;
+}
+
 enum search_kind
 search_terms_query(const char *typed, struct sbuf *out, struct sbuf *clean)
 {
-    enum search_kind k;
-    char rev[32];
-    size_t n, i;
+    struct sbuf run = SBUF_INIT, first = SBUF_INIT, text = SBUF_INIT;
+    enum search_kind k = SEARCH_NONE, rk;
+    enum run_class cls;
+    size_t i, len;
+    int groups = 0;
 
     sbuf_reset(out);
     sbuf_reset(clean);
     keep_word_chars(typed, clean);
-    k = kind_of(clean->buf);
-    switch (k) {
-    case SEARCH_NAME:
-        or_prefix(out, 'n', clean->buf);
-        break;
-    case SEARCH_INITIALS:
-        for (i = 0; i < clean->len; i++) {
-            clean->buf[i] = (char)(clean->buf[i] >= 'A' && clean->buf[i] <= 'Z'
-                                   ? clean->buf[i] + 32 : clean->buf[i]);
+    /* Each run of one kind of text is a group; a household must match
+     * every group ("张1234": a 张 and an ID or number ending in 1234). */
+    for (i = 0; i < clean->len; i += len) {
+        len = run_length(clean->buf + i, clean->len - i, &cls);
+        if ((rk = run_query(clean->buf + i, len, cls, &run)) == SEARCH_NONE) {
+            continue;
         }
-        or_prefix(out, 'p', clean->buf);
-        break;
-    case SEARCH_NUMBER:
-        n = clean->len < sizeof(rev) ? clean->len : sizeof(rev) - 1;
-        for (i = 0; i < n; i++) {
-            rev[i] = clean->buf[clean->len - 1 - i];
+        if (groups++ == 0) {
+            sbuf_adds(&first, run.buf);
+            sbuf_add(&text, clean->buf + i, len);
+            k = rk;
+        } else {
+            sbuf_addf(out, "%s(%s)", groups == 2 ? "" : " AND ", run.buf);
         }
-        rev[n] = '\0';
-        or_prefix(out, 'd', clean->buf);
-        or_prefix(out, 'h', clean->buf);
-        if (n <= 6) {
-            or_prefix(out, 'i', rev);
-        }
-        break;
-    case SEARCH_NONE:
-        break;
     }
+    if (groups > 1) {
+        sbuf_reset(&run);
+        sbuf_addf(&run, "(%s) AND %s", first.buf, out->buf);
+        sbuf_reset(out);
+        sbuf_adds(out, run.buf);
+        k = SEARCH_MIXED;
+    } else {
+        /* One kind of text: CLEAN is that text (a name also finds the
+         * villages and townships of that name). */
+        sbuf_adds(out, first.buf);
+        sbuf_reset(clean);
+        sbuf_adds(clean, text.buf);
+    }
+    sbuf_release(&run);
+    sbuf_release(&first);
+    sbuf_release(&text);
     return k;
 }

@@ -44,8 +44,9 @@ int hh_summary_overdue(const struct hh_summary *sum, int today);
 
 /* The words S is found by, space-separated: "n" + every suffix of every
  * member's name, "p" + pinyin initials, "d" + ID number, "i" + the last six
- * characters of the ID reversed, "h" + household number.  See
- * search_terms_query() for the matching query. */
+ * characters of the ID reversed, "h" + household number, "r" + the
+ * household number reversed (its tail finds it).  See search_terms_query()
+ * for the matching query. */
 void hh_search_terms(const struct hh_snapshot *s, struct sbuf *out);
 
 /* What kind of text a search is. */
@@ -53,12 +54,18 @@ enum search_kind {
     SEARCH_NONE = 0,     /* nothing usable yet */
     SEARCH_NAME,         /* Chinese: name or village substring */
     SEARCH_INITIALS,     /* letters: pinyin initials */
-    SEARCH_NUMBER,       /* digits (and X): ID, ID tail, household number */
+    SEARCH_NUMBER,       /* digits (and X): ID, ID tail, household number
+                          * or its tail */
+    SEARCH_MIXED,        /* several of these ("张1234"): each must match */
 };
 
 /* Turn what the user typed into a full-text query over the terms of
  * hh_search_terms() (into OUT, empty when there is none), and say what
- * kind of search it is; CLEAN gets the text kept (for village names). */
+ * kind of search it is.  Each run of one kind of text (Chinese, Latin
+ * letters, digits) is a part every household found must match; a run too
+ * short to narrow anything (one letter, fewer than four digits) is left
+ * out.  CLEAN gets the text searched for when it is of one kind (for
+ * village names). */
 enum search_kind search_terms_query(const char *typed, struct sbuf *out,
                                     struct sbuf *clean);
 

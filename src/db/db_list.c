@@ -37,7 +37,18 @@ void
 list_filter_init(struct list_filter *f)
 {
     memset(f, 0, sizeof(*f));
-    f->state = -1;
+}
+
+unsigned
+list_states_monitored(void)
+{
+    unsigned bits = 0;
+    int s;
+
+    for (s = 0; s < CS_COUNT; s++) {
+        bits |= case_state_monitored((enum case_state)s) ? LIST_STATE(s) : 0;
+    }
+    return bits;
 }
 
 void
@@ -341,8 +352,8 @@ struct qb {
     struct {
         int is_text;
         int64_t i;
-        char t[160];
-    } p[24];
+        char t[512];
+    } p[40];
     int np;
     sqlite3_value *key;
 };
@@ -392,14 +403,33 @@ sparse(const struct list_query *q)
     return n >= 0 && n <= SPARSE_ROWS;
 }
 
-/* The WHERE parts of the scope and the filters. */
+/* "l.state_rank IN (?, ...)" for the states of STATES (the index of the
+ * states counts them without reading the rows). */
 static void
-add_filters(struct qb *b, const struct list_query *q)
+add_states(struct qb *b, unsigned states, int by_index)
 {
-    int dense = !sparse(q);
+    struct sbuf sb = SBUF_INIT;
+    int s;
+
+    /* Rows read in the sort order are tested, not looked up. */
+    sbuf_adds(&sb, by_index ? "l.state_rank IN (" : "+l.state_rank IN (");
+    for (s = 0; s <= CS_COUNT; s++) {
+        if (states & LIST_STATE(s)) {
+            sbuf_adds(&sb, sb.buf[sb.len - 1] == '?' ? ", ?" : "?");
+            qb_int(b, s);
+        }
+    }
+    sbuf_addch(&sb, ')');
+    qb_where(b, sb.buf);
+    sbuf_release(&sb);
+}
+
+/* The WHERE parts of the scope and the filters, the search left out;
+ * COUNTING: for a count (the indexes may be used for every part). */
+static void
+add_filter(struct qb *b, const struct list_query *q, int counting)
+{
     const struct list_filter *f = &q->f;
-    struct sbuf fts = SBUF_INIT, clean = SBUF_INIT;
-    enum search_kind k;
 
     if (q->scope_level == LEVEL_TOWNSHIP || q->scope_level == LEVEL_VILLAGE) {
         qb_where(b, q->scope_level == LEVEL_TOWNSHIP ? "l.township_id = ?" : "l.village_id = ?");
@@ -422,10 +452,6 @@ add_filters(struct qb *b, const struct list_query *q)
         qb_text(b, "");
         snprintf(b->p[b->np - 1].t, sizeof(b->p[0].t), ",%s,", f->risk);
     }
-    if (f->state >= 0) {
-        qb_where(b, "l.state_rank = ?");
-        qb_int(b, f->state);
-    }
     if (f->overdue) {
         qb_where(b, "(l.deadline < ? OR l.visit_due < ? OR l.measure_due < ?)");
         qb_today(b, q->today, 3);
@@ -434,8 +460,7 @@ add_filters(struct qb *b, const struct list_query *q)
         qb_where(b, "l.errors + l.warnings > 0");
     }
     if (f->states) {
-        qb_where(b, "((? >> l.state_rank) & 1) = 1");
-        qb_int(b, f->states);
+        add_states(b, f->states, counting || sparse(q));
     }
     if (f->no_dev_measure) {
         qb_where(b, "l.measure_due < ?");
@@ -445,7 +470,17 @@ add_filters(struct qb *b, const struct list_query *q)
         qb_where(b, "l.visit_due < ?");
         qb_today(b, q->today + f->visit_days, 1);
     }
-    k = search_terms_query(f->search, &fts, &clean);
+}
+
+/* The WHERE part of the search. */
+static void
+add_search(struct qb *b, const struct list_query *q)
+{
+    int dense = !sparse(q);
+    struct sbuf fts = SBUF_INIT, clean = SBUF_INIT;
+    enum search_kind k;
+
+    k = search_terms_query(q->f.search, &fts, &clean);
     /* The unary + keeps SQLite from reading by the matches when they
      * are many: it walks the sort order and stops after a page. */
     if (k == SEARCH_NAME) {
@@ -460,12 +495,21 @@ add_filters(struct qb *b, const struct list_query *q)
         qb_text(b, clean.buf);
         qb_text(b, clean.buf);
     } else if (k != SEARCH_NONE) {
+        /* Numbers, initials, or several kinds at once: the index alone. */
         qb_where(b, dense ? "+l.id IN (SELECT rowid FROM hh_search WHERE hh_search MATCH ?)"
                           : "l.id IN (SELECT rowid FROM hh_search WHERE hh_search MATCH ?)");
         qb_text(b, fts.buf);
     }
     sbuf_release(&fts);
     sbuf_release(&clean);
+}
+
+/* The WHERE parts of the scope, the filters and the search. */
+static void
+add_filters(struct qb *b, const struct list_query *q, int counting)
+{
+    add_filter(b, q, counting);
+    add_search(b, q);
 }
 
 #define ROW_COLS \
@@ -607,7 +651,7 @@ db_list_page(struct db *db, struct list_query *q,
 
     qb_init(&b);
     start_rows(&b, q);
-    add_filters(&b, q);
+    add_filters(&b, q, 0);
     add_keyset(&b, q, from, dir > 0, include);
     add_order(&b, q, dir > 0);
     sbuf_adds(&b.sql, " LIMIT ?");
@@ -637,7 +681,7 @@ count_where(struct db *db, const struct list_query *q,
 
     qb_init(&b);
     sbuf_adds(&b.sql, "SELECT count(*) FROM hh_list l");
-    add_filters(&b, q);
+    add_filters(&b, q, 1);
     add_keyset(&b, q, before, 0, 0);
     st = qb_prepare(db, &b, e);
     sbuf_release(&b.sql);
@@ -709,7 +753,7 @@ only_search(const struct list_query *q)
 
     return q->scope_level != LEVEL_TOWNSHIP && q->scope_level != LEVEL_VILLAGE &&
            !f->township_id && !f->village_id && !f->category[0] && !f->risk[0] &&
-           f->state < 0 && !f->overdue && !f->findings && !f->states &&
+           !f->overdue && !f->findings && !f->states &&
            !f->no_dev_measure && !f->visit_days;
 }
 
@@ -736,6 +780,67 @@ db_list_count(struct db *db, struct list_query *q, int64_t *n,
     return 0;
 }
 
+/* Count Q's rows (its search left out) grouped by COLUMN ("l.state_rank"
+ * or "l.category"): ADD is called with each value and its count. */
+static int
+count_by(struct db *db, const struct list_query *q, const char *column,
+         void (*add)(struct list_counts *c, sqlite3_stmt *st), struct list_counts *out,
+         struct err *e)
+{
+    struct qb b;
+    sqlite3_stmt *st;
+    int rc;
+
+    qb_init(&b);
+    sbuf_addf(&b.sql, "SELECT %s, count(*) FROM hh_list l", column);
+    add_filter(&b, q, 1);
+    sbuf_addf(&b.sql, " GROUP BY %s ORDER BY %s", column, column);
+    st = qb_prepare(db, &b, e);
+    sbuf_release(&b.sql);
+    if (st == NULL) {
+        return -1;
+    }
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        add(out, st);
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : db_fail(db, e, _("counting the list"));
+}
+
+static void
+add_state(struct list_counts *c, sqlite3_stmt *st)
+{
+    int64_t s = db_col_int(st, 0);
+
+    if (s >= 0 && s < CS_COUNT) {
+        c->state[s] = db_col_int(st, 1);
+        c->total += c->state[s];
+    }
+}
+
+static void
+add_category(struct list_counts *c, sqlite3_stmt *st)
+{
+    if (c->ncategories < LIST_CATEGORIES) {
+        db_col_text(st, 0, c->category[c->ncategories].code, CODE_BUF);
+        c->category[c->ncategories++].n = db_col_int(st, 1);
+    }
+}
+
+int
+db_list_counts(struct db *db, const struct list_query *q,
+               struct list_counts *out, struct err *e)
+{
+    memset(out, 0, sizeof(*out));
+    /* Two small GROUP BYs, each read from its column's index when the
+     * filter allows, rather than one over every row. */
+    if (count_by(db, q, "l.state_rank", add_state, out, e) ||
+        count_by(db, q, "l.category", add_category, out, e)) {
+        return -1;
+    }
+    return 0;
+}
+
 int
 db_list_rank(struct db *db, struct list_query *q,
              const struct list_row *row, int64_t *pos, struct err *e)
@@ -752,7 +857,7 @@ db_list_nth(struct db *db, struct list_query *q, int64_t pos,
 
     qb_init(&b);
     start_rows(&b, q);
-    add_filters(&b, q);
+    add_filters(&b, q, 0);
     add_order(&b, q, 1);
     sbuf_adds(&b.sql, " LIMIT 1 OFFSET ?");
     qb_int(&b, pos < 0 ? 0 : pos);
@@ -851,9 +956,6 @@ list_filter_format(const struct list_filter *f, char *out, size_t n)
     if (f->risk[0]) {
         sbuf_addf(&sb, "risk=%s;", f->risk);
     }
-    if (f->state >= 0) {
-        sbuf_addf(&sb, "state=%s;", case_state_name((enum case_state)f->state));
-    }
     if (f->overdue) {
         sbuf_adds(&sb, "overdue=1;");
     }
@@ -862,6 +964,9 @@ list_filter_format(const struct list_filter *f, char *out, size_t n)
     }
     if (f->states) {
         sbuf_addf(&sb, "states=%u;", f->states);
+    }
+    if (f->waiting) {
+        sbuf_adds(&sb, "waiting=1;");
     }
     if (f->no_dev_measure) {
         sbuf_adds(&sb, "nodev=1;");
@@ -898,13 +1003,15 @@ list_filter_parse(const char *spec, struct list_filter *f)
         } else if (strcmp(part, "risk") == 0) {
             snprintf(f->risk, sizeof(f->risk), "%s", eq);
         } else if (strcmp(part, "state") == 0 && case_state_parse(eq, &s) == 0) {
-            f->state = s;
+            f->states |= LIST_STATE(s);
         } else if (strcmp(part, "overdue") == 0) {
             f->overdue = eq[0] == '1';
         } else if (strcmp(part, "findings") == 0) {
             f->findings = eq[0] == '1';
         } else if (strcmp(part, "states") == 0) {
-            f->states = (unsigned)strtoul(eq, NULL, 10) & ((1u << CS_COUNT) - 1);
+            f->states = (unsigned)strtoul(eq, NULL, 10) & (LIST_STATE(CS_COUNT + 1) - 1);
+        } else if (strcmp(part, "waiting") == 0) {
+            f->waiting = eq[0] == '1';
         } else if (strcmp(part, "nodev") == 0) {
             f->no_dev_measure = eq[0] == '1';
         } else if (strcmp(part, "visitdue") == 0) {

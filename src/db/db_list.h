@@ -17,7 +17,7 @@ struct err;
 struct sqlite3_value;
 
 /* Bump when the summary's meaning changes: lists are rebuilt on open. */
-#define LIST_VERSION "1"
+#define LIST_VERSION "2"
 
 enum list_col {
     LC_HHNO = 0,    /* 户编号 */
@@ -40,14 +40,22 @@ struct list_filter {
     int64_t village_id;        /* 0 = any */
     char category[CODE_BUF];   /* "" = any */
     char risk[CODE_BUF];       /* "" = any */
-    int state;                 /* -1 = any, else enum case_state */
+    unsigned states;           /* 0 = any, else bits LIST_STATE(enum case_state);
+                                * LIST_STATE(CS_COUNT) alone matches nothing */
+    int waiting;               /* STATES are those waiting for the user's role
+                                * (the worklist; says so in words) */
     int overdue;               /* only overdue households */
     int findings;              /* only households with findings */
-    unsigned states;           /* 0 = any, else bits 1 << enum case_state */
     int no_dev_measure;        /* labour, no development measure, past due */
     int visit_days;            /* 0 = any, else a visit due within N days */
     char search[128];          /* what was typed after '/' */
 };
+
+#define LIST_STATE(s) (1u << (s))
+
+/* The states of monitoring objects (监测对象): identified and not closed
+ * (from 已纳入监测 to the elimination's township review). */
+unsigned list_states_monitored(void);
 
 struct list_query {
     struct list_filter f;
@@ -59,7 +67,7 @@ struct list_query {
     /* Cache: how many households the search text's words match, for the
      * search it was counted for (the plan of a page query depends on
      * it).  Filled by db_list_count. */
-    char hits_for[160];
+    char hits_for[512];
     int64_t hits;
     /* How many rows the last db_list_count found (-1: not counted). */
     int64_t matched;
@@ -138,6 +146,21 @@ int db_list_count(struct db *db, struct list_query *q, int64_t *n,
 int db_list_nth(struct db *db, struct list_query *q, int64_t pos,
                 struct list_row *out, struct err *e);
 
+/* How many households of Q's scope and filter (its search left out) are
+ * of each category and each state. */
+#define LIST_CATEGORIES 8
+struct list_counts {
+    int64_t total;
+    int64_t state[CS_COUNT];
+    struct {
+        char code[CODE_BUF];       /* "": none (no open case) */
+        int64_t n;
+    } category[LIST_CATEGORIES];
+    size_t ncategories;            /* in code order */
+};
+int db_list_counts(struct db *db, const struct list_query *q,
+                   struct list_counts *out, struct err *e);
+
 /* The 0-based position of ROW in Q. */
 int db_list_rank(struct db *db, struct list_query *q,
                  const struct list_row *row, int64_t *pos, struct err *e);
@@ -156,8 +179,8 @@ int db_worklist_save(struct db *db, const char *login, const char *name,
 int db_worklist_delete(struct db *db, const char *login, int64_t id,
                        struct err *e);
 
-/* A filter as text ("township=3;state=6;overdue=1") and back; unknown
- * parts are ignored. */
+/* A filter as text ("township=3;states=64;overdue=1") and back; unknown
+ * parts are ignored (and "state=monitored" of older worklists read). */
 void list_filter_format(const struct list_filter *f, char *out, size_t n);
 void list_filter_parse(const char *spec, struct list_filter *f);
 

@@ -55,6 +55,27 @@ static const struct keydef filter_keys[] = {
     {0, 0, ACT_NONE, NULL, NULL, 0},
 };
 
+void
+filter_states_text(const struct list_filter *f, struct sbuf *out)
+{
+    int s;
+
+    if (f->waiting) {
+        sbuf_adds(out, _("waiting for me"));
+        return;
+    }
+    if (f->states == list_states_monitored()) {
+        sbuf_adds(out, _("monitoring objects"));
+        return;
+    }
+    for (s = 0; s < CS_COUNT; s++) {
+        if (f->states & LIST_STATE(s)) {
+            sbuf_addf(out, "%s%s", out->len ? _(", ") : "",
+                      s == CS_NONE ? _("no case") : case_state_label((enum case_state)s));
+        }
+    }
+}
+
 static void
 division_label(struct app *a, int64_t id, char *buf, size_t n)
 {
@@ -86,10 +107,14 @@ value_of(struct filter_state *st, enum field f, char *buf, size_t n)
     case F_RISK:
         snprintf(buf, n, "%s", lf->risk[0] ? code_label(cb, "risk", lf->risk) : _("all"));
         break;
-    case F_STATE:
-        snprintf(buf, n, "%s", lf->state < 0 ? _("all")
-                                             : case_state_label((enum case_state)lf->state));
+    case F_STATE: {
+        struct sbuf sb = SBUF_INIT;
+
+        filter_states_text(lf, &sb);
+        snprintf(buf, n, "%s", sb.len > 0 ? sb.buf : _("all"));
+        sbuf_release(&sb);
         break;
+    }
     case F_OVERDUE:
         snprintf(buf, n, "%s", lf->overdue ? _("yes") : _("no"));
         break;
@@ -169,7 +194,8 @@ value_chosen(void *ctx, struct tui *t, size_t index)
         snprintf(lf->risk, sizeof(lf->risk), "%s", st->codes[index]);
         break;
     case F_STATE:
-        lf->state = (int)st->ids[index];
+        lf->states = st->ids[index] < 0 ? 0 : LIST_STATE(st->ids[index]);
+        lf->waiting = 0;
         break;
     default:
         break;

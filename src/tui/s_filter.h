@@ -8,11 +8,16 @@
 
 struct app;
 struct list_filter;
+struct sbuf;
 
 struct filter_arg {
     struct app *app;
     struct list_filter *filter;   /* edited in place */
     int *changed;                 /* set when the filter changed */
 };
+
+/* The states F narrows the list to, in words, into OUT ("" for any):
+ * "monitoring objects", "waiting for me" or the states' names. */
+void filter_states_text(const struct list_filter *f, struct sbuf *out);
 
 #endif

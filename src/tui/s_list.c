@@ -386,17 +386,18 @@ describe(struct list_screen *ls, struct sbuf *out)
     if (f->risk[0]) {
         add_part(&parts, code_label(cb, "risk", f->risk));
     }
-    if (f->state >= 0) {
-        add_part(&parts, f->state == CS_NONE ? _("no case") : case_state_label((enum case_state)f->state));
+    if (f->states) {
+        struct sbuf st = SBUF_INIT;
+
+        filter_states_text(f, &st);
+        add_part(&parts, st.buf);
+        sbuf_release(&st);
     }
     if (f->overdue) {
         add_part(&parts, _("overdue"));
     }
     if (f->findings) {
         add_part(&parts, _("with findings"));
-    }
-    if (f->states) {
-        add_part(&parts, _("waiting for me"));
     }
     if (f->no_dev_measure) {
         add_part(&parts, _("labour but no development measure"));
@@ -554,8 +555,9 @@ load_builtin(struct list_screen *ls, int which)
     switch (which) {
     case BUILTIN_WAITING:
         ls->q.f.states = case_states_waiting(ls->app->actor.role);
+        ls->q.f.waiting = 1;
         if (ls->q.f.states == 0) {
-            ls->q.f.state = CS_COUNT;   /* nothing waits for a viewer */
+            ls->q.f.states = LIST_STATE(CS_COUNT);   /* nothing waits for a viewer */
         }
         break;
     case BUILTIN_OVERDUE:

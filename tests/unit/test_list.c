@@ -243,10 +243,18 @@ test_filters(void **state)
     town = sql_count("SELECT township_id FROM hh_list ORDER BY id LIMIT 1");
     village = sql_count("SELECT village_id FROM hh_list ORDER BY id DESC LIMIT 1");
     query(&q);
-    q.f.state = CS_MONITORED;
+    q.f.states = LIST_STATE(CS_MONITORED);
     agrees(&q, "state = 'monitored'");
-    q.f.state = CS_NONE;
+    q.f.states = LIST_STATE(CS_NONE);
     agrees(&q, "state = ''");
+    /* Several states at once; the monitoring objects; nothing. */
+    q.f.states = LIST_STATE(CS_CLUE) | LIST_STATE(CS_ELIMINATED) | LIST_STATE(CS_NONE);
+    agrees(&q, "state IN ('clue', 'eliminated', '')");
+    q.f.states = list_states_monitored();
+    agrees(&q, "state IN ('monitored', 'elim_verified', 'elim_appraised', 'elim_publicizing',"
+               " 'elim_township_reviewed')");
+    q.f.states = LIST_STATE(CS_COUNT);
+    agrees(&q, "0");
     query(&q);
     snprintf(q.f.category, sizeof(q.f.category), "1");
     agrees(&q, "category = '1'");
@@ -270,7 +278,7 @@ test_filters(void **state)
     list_query_init(&q, LEVEL_TOWNSHIP, town, D("2026-11-22"));
     snprintf(where, sizeof(where), "township_id = %lld", (long long)town);
     agrees(&q, where);
-    q.f.state = CS_ELIMINATED;
+    q.f.states = LIST_STATE(CS_ELIMINATED);
     snprintf(where, sizeof(where), "township_id = %lld AND state = 'eliminated'", (long long)town);
     agrees(&q, where);
 }
@@ -381,6 +389,95 @@ test_search_initials_and_numbers(void **state)
     free(rows);
 }
 
+/* A name and digits together find the households having both; a tail of
+ * a household number finds it. */
+static void
+test_search_mixed_and_tails(void **state)
+{
+    struct list_query q;
+    sqlite3_stmt *st;
+    char name[96], id[32], hh[32], where[1024], first[8];
+    int64_t count;
+    struct err e;
+
+    (void)state;
+    assert_int_equal(sqlite3_prepare_v2(a.db->h,
+        "SELECT p.name, p.id_no, h.hh_no FROM person p JOIN household h ON h.id = p.household_id "
+        "WHERE p.in_household = 1 AND length(p.name) = 3 ORDER BY p.id LIMIT 1 OFFSET 11", -1, &st, NULL),
+        SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    snprintf(name, sizeof(name), "%s", sqlite3_column_text(st, 0));
+    snprintf(id, sizeof(id), "%s", sqlite3_column_text(st, 1));
+    snprintf(hh, sizeof(hh), "%s", sqlite3_column_text(st, 2));
+    sqlite3_finalize(st);
+    /* The family name and the ID's last four, with or without a space. */
+    snprintf(first, sizeof(first), "%.3s", name);
+    query(&q);
+    snprintf(q.f.search, sizeof(q.f.search), "%s%s", first, id + 14);
+    snprintf(where, sizeof(where),
+             "id IN (SELECT household_id FROM person WHERE instr(name, '%s') > 0 AND in_household = 1)"
+             " AND (id IN (SELECT household_id FROM person WHERE in_household = 1 AND"
+             " (substr(id_no, -4) = '%s' OR substr(id_no, 1, 4) = '%s'))"
+             " OR substr(hh_no, 1, 4) = '%s' OR substr(hh_no, -4) = '%s')",
+             first, id + 14, id + 14, id + 14, id + 14);
+    agrees(&q, where);
+    assert_int_equal(db_list_count(a.db, &q, &count, &e), 0);
+    assert_true(count >= 1 && count < HOUSEHOLDS);
+    snprintf(q.f.search, sizeof(q.f.search), "%s %s", id + 12, first);
+    assert_int_equal(db_list_count(a.db, &q, &count, &e), 0);
+    assert_true(count >= 1 && count < HOUSEHOLDS);
+    /* A name no one has with digits: nothing, not everything. */
+    snprintf(q.f.search, sizeof(q.f.search), "鼹鼠%s", id + 14);
+    assert_int_equal(db_list_count(a.db, &q, &count, &e), 0);
+    assert_int_equal(count, 0);
+    /* The last eight digits of a household number. */
+    snprintf(q.f.search, sizeof(q.f.search), "%s", hh + strlen(hh) - 8);
+    snprintf(where, sizeof(where), "hh_no LIKE '%%%s' OR hh_no LIKE '%s%%'"
+             " OR id IN (SELECT household_id FROM person WHERE id_no LIKE '%s%%' AND in_household = 1)",
+             hh + strlen(hh) - 8, hh + strlen(hh) - 8, hh + strlen(hh) - 8);
+    agrees(&q, where);
+    assert_int_equal(db_list_count(a.db, &q, &count, &e), 0);
+    assert_true(count >= 1);
+}
+
+/* The counts per state and category are those of the filter. */
+static void
+test_counts(void **state)
+{
+    struct list_query q;
+    struct list_counts c;
+    struct err e;
+    int64_t town, sum = 0;
+    size_t i;
+    char sql[256];
+
+    (void)state;
+    query(&q);
+    assert_int_equal(db_list_counts(a.db, &q, &c, &e), 0);
+    assert_int_equal(c.total, HOUSEHOLDS);
+    assert_int_equal(c.state[CS_MONITORED], sql_count("SELECT count(*) FROM hh_list WHERE state = 'monitored'"));
+    assert_int_equal(c.state[CS_NONE], sql_count("SELECT count(*) FROM hh_list WHERE state = ''"));
+    for (i = 0; i < c.ncategories; i++) {
+        snprintf(sql, sizeof(sql), "SELECT count(*) FROM hh_list WHERE category = '%s'", c.category[i].code);
+        assert_int_equal(c.category[i].n, sql_count(sql));
+        sum += c.category[i].n;
+    }
+    assert_int_equal(sum, HOUSEHOLDS);
+    /* A township's monitoring objects; the search does not count. */
+    town = sql_count("SELECT township_id FROM hh_list ORDER BY id LIMIT 1");
+    list_query_init(&q, LEVEL_TOWNSHIP, town, D("2026-11-22"));
+    q.f.states = list_states_monitored();
+    snprintf(q.f.search, sizeof(q.f.search), "zz");
+    assert_int_equal(db_list_counts(a.db, &q, &c, &e), 0);
+    snprintf(sql, sizeof(sql), "SELECT count(*) FROM hh_list WHERE township_id = %lld AND state IN"
+             " ('monitored', 'elim_verified', 'elim_appraised', 'elim_publicizing', 'elim_township_reviewed')",
+             (long long)town);
+    assert_int_equal(c.total, sql_count(sql));
+    assert_true(c.total > 0);
+    assert_int_equal(c.state[CS_NONE], 0);
+    assert_int_equal(c.state[CS_ELIMINATED], 0);
+}
+
 /* The rows as one text, for comparing. */
 static char *
 dump(void)
@@ -440,7 +537,7 @@ test_refresh_after_a_step(void **state)
     (void)state;
     hh = sql_count("SELECT id FROM hh_list WHERE state = '' ORDER BY id LIMIT 1");
     query(&q);
-    q.f.state = CS_CLUE;
+    q.f.states = LIST_STATE(CS_CLUE);
     assert_int_equal(db_list_count(a.db, &q, &before, &e), 0);
     memset(&in, 0, sizeof(in));
     memset(&f, 0, sizeof(f));
@@ -474,16 +571,22 @@ test_worklists(void **state)
     (void)state;
     list_filter_init(&f);
     f.township_id = 2;
-    f.state = CS_MONITORED;
+    f.states = LIST_STATE(CS_MONITORED) | LIST_STATE(CS_CLUE);
+    f.waiting = 1;
     f.overdue = 1;
     snprintf(f.risk, sizeof(f.risk), "07");
     list_filter_format(&f, spec, sizeof(spec));
     list_filter_parse(spec, &g);
     assert_int_equal(g.township_id, 2);
-    assert_int_equal(g.state, CS_MONITORED);
+    assert_int_equal(g.states, LIST_STATE(CS_MONITORED) | LIST_STATE(CS_CLUE));
+    assert_int_equal(g.waiting, 1);
     assert_int_equal(g.overdue, 1);
     assert_string_equal(g.risk, "07");
     assert_int_equal(g.findings, 0);
+    /* A worklist saved by an older zhenxing names one state. */
+    list_filter_parse("state=eliminated;findings=1;", &g);
+    assert_int_equal(g.states, LIST_STATE(CS_ELIMINATED));
+    assert_int_equal(g.findings, 1);
     assert_int_equal(db_worklist_save(a.db, "zhang", "逾期监测户", spec, &e), 0);
     assert_int_equal(db_worklist_save(a.db, "zhang", "逾期监测户", "findings=1;", &e), 0);
     assert_int_equal(db_worklist_save(a.db, "li", "我的", spec, &e), 0);
@@ -506,6 +609,8 @@ main(void)
         cmocka_unit_test(test_filters),
         cmocka_unit_test(test_search_names),
         cmocka_unit_test(test_search_initials_and_numbers),
+        cmocka_unit_test(test_search_mixed_and_tails),
+        cmocka_unit_test(test_counts),
         cmocka_unit_test(test_rebuild_agrees),
         cmocka_unit_test(test_refresh_after_a_step),
         cmocka_unit_test(test_worklists),
