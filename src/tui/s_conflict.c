@@ -17,6 +17,7 @@
 #include "tui/form.h"
 #include "tui/screen.h"
 #include "tui/tui.h"
+#include "tui/w_list.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/sbuf.h"
@@ -37,8 +38,12 @@ struct conflict {
     char **theirs;          /* per form item */
     int64_t version;
     struct crow *rows;
-    size_t n, cur, top;
+    size_t n;
+    struct w_cursor c;      /* over the rows */
 };
+
+/* Lines above the rows: why, what to do, a blank, the column titles. */
+#define CONFLICT_HEAD 4
 
 static const struct keydef conflict_keys[] = {
     {'m', 0, ACT_MINE, "m", N_("keep mine"), KD_BAR},
@@ -48,6 +53,10 @@ static const struct keydef conflict_keys[] = {
     {KEY_DOWN, 1, ACT_DOWN, "Down", N_("next field"), 0},
     {'k', 0, ACT_UP, "k", N_("previous field"), 0},
     {'j', 0, ACT_DOWN, "j", N_("next field"), 0},
+    {KEY_NPAGE, 1, ACT_PGDN, "PgDn", N_("next page"), 0},
+    {KEY_PPAGE, 1, ACT_PGUP, "PgUp", N_("previous page"), 0},
+    {KEY_HOME, 1, ACT_HOME, "Home", N_("first"), 0},
+    {KEY_END, 1, ACT_END, "End", N_("last"), 0},
     {CTRL('s'), 0, ACT_SAVE, "Ctrl-S", N_("save with these choices"), KD_BAR},
     {KEY_F(10), 1, ACT_SAVE, "F10", N_("save with these choices"), 0},
     {27, 0, ACT_BACK, "Esc", N_("back to the form"), KD_BAR},
@@ -135,6 +144,15 @@ chosen(const struct crow *r)
     return r->pick == P_MINE ? r->mine : r->pick == P_THEIRS ? r->theirs : r->orig;
 }
 
+/* The rows shown at once. */
+static size_t
+page(struct tui *t)
+{
+    int rows = tui_body_lines(t) - CONFLICT_HEAD;
+
+    return rows > 1 ? (size_t)rows : 1;
+}
+
 static void
 conflict_draw(struct screen *s, struct tui *t, WINDOW *w)
 {
@@ -146,22 +164,17 @@ conflict_draw(struct screen *s, struct tui *t, WINDOW *w)
     draw_text(w, 1, 1, t->cols - 2,
               _("Choose for each field: m keeps yours, t takes theirs, o the original; then Ctrl-S saves."),
               A_NORMAL, AL_LEFT);
-    y = 3;
+    y = CONFLICT_HEAD - 1;
     draw_text(w, y, 2, lw, _("field"), hd, AL_LEFT);
     draw_text(w, y, 3 + lw, cw, _("original"), hd, AL_LEFT);
     draw_text(w, y, 4 + lw + cw, cw, _("mine"), hd, AL_LEFT);
     draw_text(w, y, 5 + lw + 2 * cw, cw, _("theirs"), hd, AL_LEFT);
     y++;
-    if (c->cur < c->top) {
-        c->top = c->cur;
-    }
-    if (c->cur >= c->top + (size_t)(lines - y)) {
-        c->top = c->cur - (size_t)(lines - y) + 1;
-    }
-    for (i = 0; y < lines && c->top + (size_t)i < c->n; i++, y++) {
-        const struct crow *r = &c->rows[c->top + (size_t)i];
+    wc_show(&c->c, c->n, page(t));
+    for (i = 0; y < lines && c->c.top + (size_t)i < c->n; i++, y++) {
+        const struct crow *r = &c->rows[c->c.top + (size_t)i];
         const struct form_item *it = &c->fm->w.items[r->item];
-        int sel = c->top + (size_t)i == c->cur;
+        int sel = c->c.top + (size_t)i == c->c.cur;
         attr_t on = theme_attr(TH_CURSOR);
 
         draw_text(w, y, 0, 1, sel ? ">" : " ", A_NORMAL, AL_LEFT);
@@ -213,20 +226,17 @@ conflict_action(struct screen *s, struct tui *t, int action)
     struct form *fm = c->fm;
     unsigned d;
 
+    if (wc_move(&c->c, action, c->n, page(t))) {
+        return D_BODY;
+    }
     switch (action) {
-    case ACT_UP:
-        c->cur -= c->cur > 0;
-        return D_BODY;
-    case ACT_DOWN:
-        c->cur += c->cur + 1 < c->n;
-        return D_BODY;
     case ACT_MINE:
     case ACT_THEIRS:
     case ACT_ORIG:
         if (c->n > 0) {
-            c->rows[c->cur].pick = action == ACT_MINE ? P_MINE
-                                   : action == ACT_THEIRS ? P_THEIRS : P_ORIG;
-            c->cur += c->cur + 1 < c->n;
+            c->rows[c->c.cur].pick = action == ACT_MINE ? P_MINE
+                                     : action == ACT_THEIRS ? P_THEIRS : P_ORIG;
+            wc_move(&c->c, ACT_DOWN, c->n, page(t));
         }
         return D_BODY;
     case ACT_SAVE:
@@ -253,7 +263,7 @@ conflict_status(struct screen *s, struct tui *t, char *buf, size_t n)
     struct conflict *c = s->data;
 
     (void)t;
-    snprintf(buf, n, "%zu/%zu", c->n ? c->cur + 1 : 0, c->n);
+    snprintf(buf, n, "%zu/%zu", c->n ? c->c.cur + 1 : 0, c->n);
 }
 
 static const struct screen_ops conflict_screen = {

@@ -15,6 +15,7 @@
 #include "tui/draw.h"
 #include "tui/s_menu.h"
 #include "tui/screen.h"
+#include "tui/w_list.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/sbuf.h"
@@ -33,7 +34,7 @@ static const char *const field_names[NFIELDS] = {
 
 struct filter_state {
     struct filter_arg *fa;
-    int cur;
+    struct w_cursor c;
     /* The values of the menu being shown. */
     enum field menu_field;
     int64_t *ids;
@@ -137,7 +138,7 @@ filter_draw(struct screen *s, struct tui *t, WINDOW *w)
     draw_text(w, 0, 1, t->cols - 2, _("Filter the list (the filters combine)"),
               theme_attr(TH_HEADER), AL_LEFT);
     for (i = 0; i < NFIELDS; i++) {
-        int sel = i == st->cur;
+        int sel = i == (int)st->c.cur;
         attr_t a = sel && t->cursor == CURSOR_BAR ? theme_attr(TH_CURSOR) : A_NORMAL;
 
         value_of(st, (enum field)i, value, sizeof(value));
@@ -281,7 +282,7 @@ open_field(struct filter_state *st, struct tui *t)
     struct menu *m;
     char title[128];
 
-    switch (st->cur) {
+    switch (st->c.cur) {
     case F_OVERDUE:
         lf->overdue = !lf->overdue;
         *st->fa->changed = 1;
@@ -309,8 +310,8 @@ open_field(struct filter_state *st, struct tui *t)
         break;
     }
     reset_values(st);
-    st->menu_field = (enum field)st->cur;
-    snprintf(title, sizeof(title), "%s", _(field_names[st->cur]));
+    st->menu_field = (enum field)st->c.cur;
+    snprintf(title, sizeof(title), "%s", _(field_names[st->c.cur]));
     m = menu_new(title, value_chosen, st);
     fill_menu(st, m, st->menu_field);
     menu_open(t, m);
@@ -322,17 +323,14 @@ filter_action(struct screen *s, struct tui *t, int action)
 {
     struct filter_state *st = s->data;
 
+    if (wc_move(&st->c, action, NFIELDS, NFIELDS)) {
+        return D_BODY;
+    }
     switch (action) {
-    case ACT_UP:
-        st->cur -= st->cur > 0;
-        return D_BODY;
-    case ACT_DOWN:
-        st->cur += st->cur + 1 < NFIELDS;
-        return D_BODY;
     case ACT_OPEN:
         return open_field(st, t);
     case ACT_CLEAR:
-        st->cur = F_CLEAR;
+        st->c.cur = F_CLEAR;
         return open_field(st, t);
     case ACT_BACK:
         return TR_POP;

@@ -10,6 +10,7 @@
 
 #include "tui/draw.h"
 #include "tui/screen.h"
+#include "tui/w_list.h"
 #include "tui/workspace.h"
 #include "util/array.h"
 #include "util/i18n.h"
@@ -32,6 +33,8 @@ static const struct keydef help_keys[] = {
     {KEY_NPAGE, 1, ACT_PGDN, "PgDn", N_("page down"), KD_BAR},
     {' ', 0, ACT_PGDN, "Space", N_("page down"), 0},
     {KEY_PPAGE, 1, ACT_PGUP, "PgUp", N_("page up"), KD_BAR},
+    {KEY_HOME, 1, ACT_HOME, "Home", N_("top"), 0},
+    {KEY_END, 1, ACT_END, "End", N_("bottom"), 0},
     {27, 0, ACT_BACK, "Esc", N_("back"), KD_BAR},
     {'q', 0, ACT_BACK, "q", N_("back"), 0},
     {0, 0, ACT_NONE, NULL, NULL, 0},
@@ -180,30 +183,11 @@ static unsigned
 help_action(struct screen *s, struct tui *t, int action)
 {
     struct help *h = s->data;
-    long page = tui_body_lines(t), top = (long)h->top, max = (long)h->n - page;
 
-    switch (action) {
-    case ACT_DOWN:
-        top++;
-        break;
-    case ACT_UP:
-        top--;
-        break;
-    case ACT_PGDN:
-        top += page;
-        break;
-    case ACT_PGUP:
-        top -= page;
-        break;
-    case ACT_BACK:
-    case ACT_HELP:
-        return TR_POP;
-    default:
-        return 0;
+    if (wc_scroll(&h->top, action, h->n, (size_t)tui_body_lines(t))) {
+        return D_BODY;
     }
-    top = top > max ? max : top;
-    h->top = (size_t)(top < 0 ? 0 : top);
-    return D_BODY;
+    return action == ACT_BACK || action == ACT_HELP ? TR_POP : 0;
 }
 
 const struct screen_ops help_screen = {

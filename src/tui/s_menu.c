@@ -10,6 +10,7 @@
 #include "tui/draw.h"
 #include "tui/screen.h"
 #include "tui/w_line.h"
+#include "tui/w_list.h"
 #include "util/i18n.h"
 #include "util/pinyin.h"
 #include "util/sbuf.h"
@@ -19,11 +20,14 @@ struct menu_state {
     struct menu *m;
     size_t *shown;           /* indexes of items matching the typed text */
     size_t nshown;
-    size_t cur, top;
+    struct w_cursor c;       /* over the shown items */
+    unsigned char *marked;   /* a menu of several choices: per item */
     struct w_line filter;
 };
 
+/* The first row is for menus of several choices only. */
 static const struct keydef menu_keys[] = {
+    {' ', 0, ACT_TAG, "Space", N_("mark or unmark"), KD_BAR},
     {'\n', 0, ACT_OPEN, "Enter", N_("choose"), KD_BAR},
     {'\r', 0, ACT_OPEN, "Enter", N_("choose"), 0},
     {KEY_ENTER, 1, ACT_OPEN, "Enter", N_("choose"), 0},
@@ -47,6 +51,16 @@ menu_new(const char *title, unsigned (*chosen)(void *, struct tui *, size_t),
     m->title = xstrdup(title);
     m->chosen = chosen;
     m->ctx = ctx;
+    return m;
+}
+
+struct menu *
+menu_several(const char *title,
+             unsigned (*chosen)(void *, struct tui *, const unsigned char *, size_t), void *ctx)
+{
+    struct menu *m = menu_new(title, NULL, ctx);
+
+    m->chosen_set = chosen;
     return m;
 }
 
@@ -115,7 +129,7 @@ narrow(struct menu_state *st)
             st->shown[st->nshown++] = i;
         }
     }
-    st->cur = st->top = 0;
+    st->c.cur = st->c.top = 0;
     sbuf_release(&typed);
 }
 
@@ -128,6 +142,9 @@ menu_enter(struct screen *s, struct tui *t)
     (void)t;
     st->m = s->arg;
     st->shown = xcalloc(st->m->n + 1, sizeof(size_t));
+    if (st->m->chosen_set != NULL) {
+        st->marked = xcalloc(st->m->n + 1, 1);
+    }
     wline_init(&st->filter, 40);
     if (st->m->typed != NULL) {
         wline_set(&st->filter, st->m->typed);
@@ -135,7 +152,7 @@ menu_enter(struct screen *s, struct tui *t)
     narrow(st);
     for (i = 0; i < st->nshown; i++) {
         if (st->shown[i] == st->m->initial) {
-            st->cur = i;
+            st->c.cur = i;
         }
     }
     s->data = st;
@@ -150,6 +167,7 @@ menu_leave(struct screen *s, struct tui *t)
     (void)t;
     wline_release(&st->filter);
     free(st->shown);
+    free(st->marked);
     menu_free(st->m);
     free(st);
     s->arg = NULL;
@@ -168,19 +186,19 @@ menu_draw(struct screen *s, struct tui *t, WINDOW *w)
         draw_text(w, 1, 1, 2, "/", A_NORMAL, AL_LEFT);
         wline_draw(&st->filter, w, 1, 3, t->cols - 4, A_NORMAL);
     }
-    if (st->cur < st->top) {
-        st->top = st->cur;
-    }
-    if (rows > 0 && st->cur >= st->top + (size_t)rows) {
-        st->top = st->cur - (size_t)rows + 1;
-    }
-    for (i = 0; i < rows && st->top + (size_t)i < st->nshown; i++) {
-        size_t k = st->top + (size_t)i;
-        int sel = k == st->cur;
+    wc_show(&st->c, st->nshown, rows > 0 ? (size_t)rows : 1);
+    for (i = 0; i < rows && st->c.top + (size_t)i < st->nshown; i++) {
+        size_t k = st->c.top + (size_t)i;
+        int sel = k == st->c.cur;
         attr_t a = sel && t->cursor == CURSOR_BAR ? theme_attr(TH_CURSOR) : A_NORMAL;
 
+        sbuf_reset(&sb);
+        if (st->marked != NULL) {
+            sbuf_adds(&sb, st->marked[st->shown[k]] ? "[x] " : "[ ] ");
+        }
+        sbuf_adds(&sb, st->m->items[st->shown[k]]);
         draw_text(w, i + 2, 0, 1, sel && t->cursor == CURSOR_MARKER ? ">" : " ", A_NORMAL, AL_LEFT);
-        draw_text(w, i + 2, 1, t->cols - 2, st->m->items[st->shown[k]], a, AL_LEFT);
+        draw_text(w, i + 2, 1, t->cols - 2, sb.buf, a, AL_LEFT);
     }
     if (st->nshown == 0) {
         draw_text(w, 2, 1, t->cols - 2, _("(nothing matches what you typed)"), theme_attr(TH_DIM), AL_LEFT);
@@ -199,7 +217,8 @@ menu_input(struct screen *s, struct tui *t, int is_key, wint_t ch)
     if (is_key && ch != KEY_BACKSPACE) {
         return -1;
     }
-    if (!is_key && (ch == '\n' || ch == '\r' || ch == 27 || ch == '?')) {
+    if (!is_key && (ch == '\n' || ch == '\r' || ch == 27 || ch == '?' ||
+                    (ch == ' ' && st->marked != NULL))) {
         return -1;
     }
     rc = wline_key(&st->filter, is_key, ch);
@@ -210,48 +229,57 @@ menu_input(struct screen *s, struct tui *t, int is_key, wint_t ch)
     return D_BODY;
 }
 
+/* Enter: close the menu first (the choice may open another screen; the
+ * callback owns the context from here on), then the choice. */
+static unsigned
+choose(struct menu_state *st, struct tui *t)
+{
+    unsigned (*fn)(void *, struct tui *, size_t) = st->m->chosen;
+    unsigned (*set)(void *, struct tui *, const unsigned char *, size_t) = st->m->chosen_set;
+    void *ctx = st->m->ctx;
+    size_t index, n = st->m->n, i, any = 0;
+    unsigned char *marked = st->marked;
+    unsigned d;
+
+    if (st->nshown == 0) {
+        return 0;
+    }
+    index = st->shown[st->c.cur];
+    st->m->ctx = NULL;
+    st->marked = NULL;
+    tui_pop(t);
+    if (set == NULL) {
+        return fn(ctx, t, index) | D_ALL;
+    }
+    for (i = 0; i < n; i++) {
+        any |= marked[i];
+    }
+    if (!any) {
+        marked[index] = 1;
+    }
+    d = set(ctx, t, marked, n);
+    free(marked);
+    return d | D_ALL;
+}
+
 static unsigned
 menu_action(struct screen *s, struct tui *t, int action)
 {
     struct menu_state *st = s->data;
     size_t page = (size_t)(tui_body_lines(t) > 3 ? tui_body_lines(t) - 2 : 1);
-    unsigned d;
 
-    switch (action) {
-    case ACT_UP:
-        st->cur -= st->cur > 0;
+    if (wc_move(&st->c, action, st->nshown, page)) {
         return D_BODY;
-    case ACT_DOWN:
-        st->cur += st->cur + 1 < st->nshown;
-        return D_BODY;
-    case ACT_PGUP:
-        st->cur = st->cur > page ? st->cur - page : 0;
-        return D_BODY;
-    case ACT_PGDN:
-        st->cur = st->cur + page < st->nshown ? st->cur + page : (st->nshown ? st->nshown - 1 : 0);
-        return D_BODY;
-    case ACT_HOME:
-        st->cur = 0;
-        return D_BODY;
-    case ACT_END:
-        st->cur = st->nshown ? st->nshown - 1 : 0;
-        return D_BODY;
-    case ACT_OPEN: {
-        unsigned (*fn)(void *, struct tui *, size_t) = st->m->chosen;
-        void *ctx = st->m->ctx;
-        size_t index;
-
-        if (st->nshown == 0) {
-            return 0;
-        }
-        /* Close the menu first: the choice may open another screen.  The
-         * callback owns the context from here on. */
-        index = st->shown[st->cur];
-        st->m->ctx = NULL;
-        tui_pop(t);
-        d = fn(ctx, t, index);
-        return d | D_ALL;
     }
+    switch (action) {
+    case ACT_TAG:
+        if (st->marked != NULL && st->nshown > 0) {
+            st->marked[st->shown[st->c.cur]] ^= 1;
+            wc_move(&st->c, ACT_DOWN, st->nshown, page);
+        }
+        return D_BODY;
+    case ACT_OPEN:
+        return choose(st, t);
     case ACT_BACK:
         return TR_POP;
     default:
@@ -265,12 +293,22 @@ menu_status(struct screen *s, struct tui *t, char *buf, size_t n)
     struct menu_state *st = s->data;
 
     (void)t;
-    snprintf(buf, n, "%zu/%zu", st->nshown ? st->cur + 1 : 0, st->nshown);
+    snprintf(buf, n, "%zu/%zu", st->nshown ? st->c.cur + 1 : 0, st->nshown);
+}
+
+/* A menu of several choices has the Space key too. */
+static const struct keydef *
+menu_keytable(const struct screen *s)
+{
+    const struct menu_state *st = s->data;
+
+    return st != NULL && st->marked != NULL ? menu_keys : menu_keys + 1;
 }
 
 const struct screen_ops menu_screen = {
     .name = N_("menu"),
-    .keys = menu_keys,
+    .keys = menu_keys + 1,
+    .keytable = menu_keytable,
     .enter = menu_enter,
     .leave = menu_leave,
     .draw = menu_draw,

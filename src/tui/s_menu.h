@@ -19,6 +19,10 @@ struct menu {
     /* Called with the chosen item's index after the menu has closed (it
      * may open another screen); returns dirty flags. */
     unsigned (*chosen)(void *ctx, struct tui *t, size_t index);
+    /* Instead, a menu of several choices (menu_several): Space marks and
+     * unmarks items ("[x]"), Enter calls this with a flag per item, the
+     * marked ones (or else the one under the cursor) set. */
+    unsigned (*chosen_set)(void *ctx, struct tui *t, const unsigned char *marked, size_t n);
     void *ctx;
     /* Optional: frees CTX when the menu closes without a choice (with a
      * choice, CHOSEN owns CTX). */
@@ -30,6 +34,10 @@ struct menu {
 struct menu *menu_new(const char *title, unsigned (*chosen)(void *, struct tui *, size_t),
                       void *ctx);
 void menu_add(struct menu *m, const char *item);
+/* The same, a menu of several choices. */
+struct menu *menu_several(const char *title,
+                          unsigned (*chosen)(void *, struct tui *, const unsigned char *, size_t),
+                          void *ctx);
 /* Start with the list narrowed by TYPED. */
 void menu_narrow(struct menu *m, const char *typed);
 void menu_free(struct menu *m);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/money.h"
+#include "tui/keys.h"
 #include "util/err.h"
 #include "util/xalloc.h"
 
@@ -343,4 +344,66 @@ wl_goto_at(struct w_list *l, int64_t pos, int row, struct err *e)
         return -1;
     }
     return wl_down(l, (int)(pos - wl_pos(l)), e);
+}
+
+/* --- a cursor over rows held whole ---------------------------------------- */
+
+/* Where ACTION moves line FROM of N, a page being PAGE lines, into *TO
+ * (0 when there are none); 0 when ACTION is not a move. */
+static int
+move_line(int action, size_t from, size_t n, size_t page, size_t *to)
+{
+    static const struct {
+        int action;
+        int pages, step, edge;  /* from + pages * PAGE + step, or an edge */
+    } moves[] = {
+        {ACT_UP, 0, -1, 0}, {ACT_DOWN, 0, 1, 0}, {ACT_PGUP, -1, 0, 0},
+        {ACT_PGDN, 1, 0, 0}, {ACT_HOME, 0, 0, -1}, {ACT_END, 0, 0, 1},
+    };
+    size_t i;
+    long last = (long)n - 1, at;
+
+    for (i = 0; i < sizeof(moves) / sizeof(moves[0]); i++) {
+        if (moves[i].action == action) {
+            at = moves[i].edge < 0 ? 0 : moves[i].edge > 0 ? last
+                 : (long)from + moves[i].pages * (long)(page > 0 ? page : 1) + moves[i].step;
+            at = at > last ? last : at;
+            *to = at > 0 ? (size_t)at : 0;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+void
+wc_show(struct w_cursor *c, size_t n, size_t page)
+{
+    if (page < 1) {
+        page = 1;
+    }
+    if (c->cur >= n) {
+        c->cur = n > 0 ? n - 1 : 0;
+    }
+    if (c->cur < c->top) {
+        c->top = c->cur;
+    } else if (c->cur >= c->top + page) {
+        c->top = c->cur - page + 1;
+    }
+}
+
+int
+wc_move(struct w_cursor *c, int action, size_t n, size_t page)
+{
+    if (!move_line(action, c->cur, n, page, &c->cur)) {
+        return 0;
+    }
+    wc_show(c, n, page);
+    return 1;
+}
+
+int
+wc_scroll(size_t *top, int action, size_t n, size_t page)
+{
+    /* The first line shown goes from 0 to the first of the last page. */
+    return move_line(action, *top, n > page ? n - page + 1 : 1, page, top);
 }

@@ -4,6 +4,10 @@
  * source for the rows after or before the ones it holds (keyset, never
  * OFFSET), and knows the cursor's position for the "1,234/250,000"
  * indicator.  The data source supplies rows; the screen draws them.
+ *
+ * And the cursor of the short lists held whole (menus, the help, the
+ * filter and conflict screens): w_cursor moves over N rows a page at a
+ * time the same way.
  */
 #ifndef ZX_W_LIST_H
 #define ZX_W_LIST_H
@@ -69,5 +73,24 @@ int64_t wl_pos(const struct w_list *l);
 /* "1,234/250,000": the cursor's position and the count, for the status
  * line. */
 void wl_position(const struct w_list *l, char *buf, size_t n);
+
+/* --- a cursor over rows held whole ---------------------------------------- */
+
+struct w_cursor {
+    size_t cur;            /* the row under the cursor */
+    size_t top;            /* the first row shown */
+};
+
+/* Move C by ACTION (ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_HOME or
+ * ACT_END of tui/keys.h) over N rows shown PAGE at a time, keeping the
+ * cursor in view; returns 1 when ACTION is one of those. */
+int wc_move(struct w_cursor *c, int action, size_t n, size_t page);
+/* Keep the cursor within N rows and in view of PAGE lines (when N or
+ * PAGE changed). */
+void wc_show(struct w_cursor *c, size_t n, size_t page);
+/* A text without a cursor: ACTION scrolls its first line shown, TOP,
+ * over N lines shown PAGE at a time, never past the last page; returns
+ * 1 when ACTION is a move. */
+int wc_scroll(size_t *top, int action, size_t n, size_t page);
 
 #endif

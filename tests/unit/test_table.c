@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "tui/keys.h"
 #include "tui/table.h"
 #include "tui/view.h"
 #include "tui/w_list.h"
@@ -270,6 +271,55 @@ test_source(void **state)
     wl_release(&l);
 }
 
+/* The cursor of the lists held whole (menus, help, filter, conflicts). */
+static void
+test_cursor(void **state)
+{
+    struct w_cursor c = {0, 0};
+    size_t top = 0;
+
+    (void)state;
+    assert_int_equal(wc_move(&c, ACT_DOWN, 30, 10), 1);
+    assert_int_equal(c.cur, 1);
+    assert_int_equal(wc_move(&c, ACT_UP, 30, 10), 1);
+    assert_int_equal(wc_move(&c, ACT_UP, 30, 10), 1);
+    assert_int_equal(c.cur, 0);
+    /* A page on, the first row shown following the cursor. */
+    assert_int_equal(wc_move(&c, ACT_PGDN, 30, 10), 1);
+    assert_int_equal(c.cur, 10);
+    assert_int_equal(c.top, 1);
+    assert_int_equal(wc_move(&c, ACT_END, 30, 10), 1);
+    assert_int_equal(c.cur, 29);
+    assert_int_equal(c.top, 20);
+    assert_int_equal(wc_move(&c, ACT_PGDN, 30, 10), 1);
+    assert_int_equal(c.cur, 29);
+    assert_int_equal(wc_move(&c, ACT_PGUP, 30, 10), 1);
+    assert_int_equal(c.cur, 19);
+    assert_int_equal(c.top, 19);
+    assert_int_equal(wc_move(&c, ACT_HOME, 30, 10), 1);
+    assert_int_equal(c.cur + c.top, 0);
+    /* Not a move; no rows; fewer rows than before. */
+    assert_int_equal(wc_move(&c, ACT_OPEN, 30, 10), 0);
+    assert_int_equal(wc_move(&c, ACT_END, 0, 10), 1);
+    assert_int_equal(c.cur, 0);
+    c.cur = c.top = 25;
+    wc_show(&c, 5, 10);
+    assert_int_equal(c.cur, 4);
+    assert_int_equal(c.top, 4);
+    /* Scrolling a text: never past its last page. */
+    assert_int_equal(wc_scroll(&top, ACT_PGDN, 25, 10), 1);
+    assert_int_equal(top, 10);
+    assert_int_equal(wc_scroll(&top, ACT_PGDN, 25, 10), 1);
+    assert_int_equal(top, 15);
+    assert_int_equal(wc_scroll(&top, ACT_DOWN, 25, 10), 1);
+    assert_int_equal(top, 15);
+    assert_int_equal(wc_scroll(&top, ACT_UP, 25, 10), 1);
+    assert_int_equal(top, 14);
+    assert_int_equal(wc_scroll(&top, ACT_END, 5, 10), 1);
+    assert_int_equal(top, 0);
+    assert_int_equal(wc_scroll(&top, ACT_BACK, 25, 10), 0);
+}
+
 /* --- the record layout --------------------------------------------------- */
 
 /* The text of line I: its spans at their columns. */
@@ -435,6 +485,7 @@ main(void)
         cmocka_unit_test(test_rows_sort),
         cmocka_unit_test(test_layout),
         cmocka_unit_test(test_source),
+        cmocka_unit_test(test_cursor),
         cmocka_unit_test(test_view_pairs),
         cmocka_unit_test(test_view_sections_tables),
     };
