@@ -46,18 +46,6 @@ enum ref_kind {
     REF_NONE = 0, REF_PROJECT, REF_ALLOC, REF_PAYMENT, REF_ASSET, REF_INCOME,
 };
 
-static const struct codebook *
-codes(struct tui *t)
-{
-    return &t->app->policy.codes;
-}
-
-static const char *
-code_text(struct tui *t, const char *table, const char *code)
-{
-    return code_short(codes(t), table, code);
-}
-
 static void
 fen(int64_t v, char out[MONEY_BUF])
 {
@@ -66,115 +54,30 @@ fen(int64_t v, char out[MONEY_BUF])
 
 /* --- the tables' filter -------------------------------------------------- */
 
-/* The filter of a tab: a year (0: every year) and "only with warnings". */
-struct funds_ctx {
-    struct funds_filter f;
-    int *years;            /* the menu's years, while it is open */
-    size_t nyears;
-    int meters;            /* the indicators tab: always one year */
-};
-
-static void *
-ctx_new(struct tui *t, int64_t parent)
-{
-    struct funds_ctx *c = xcalloc(1, sizeof(*c));
-
-    (void)t;
-    (void)parent;
-    funds_filter_init(&c->f);
-    return c;
-}
-
-static void *
-meters_ctx_new(struct tui *t, int64_t parent)
-{
-    struct funds_ctx *c = ctx_new(t, parent);
-
-    c->meters = 1;
-    c->f.year = date_year(app_today());
-    return c;
-}
-
-static void
-ctx_free(void *ctx)
-{
-    struct funds_ctx *c = ctx;
-
-    free(c->years);
-    free(c);
-}
-
-/* Menu items: every year (not for the indicators), the years with
- * data, then "only rows with warnings" (not for the indicators). */
-static unsigned
-filter_chosen(void *ctx, struct tui *t, size_t i)
-{
-    struct funds_ctx *c = ctx;
-    size_t first = c->meters ? 0 : 1;
-
-    (void)t;
-    if (!c->meters && i == 0) {
-        c->f.year = 0;
-    } else if (i - first < c->nyears) {
-        c->f.year = c->years[i - first];
-    } else {
-        c->f.flagged = !c->f.flagged;
-    }
-    return D_ALL | TR_RELOAD;
-}
-
 static int
-filter_open(struct tui *t, void *ctx)
+fund_years(struct tui *t, int **v, size_t *n, struct err *e)
 {
-    struct funds_ctx *c = ctx;
-    struct menu *m;
-    struct err e;
-    size_t i;
-    char item[64];
-
-    free(c->years);
-    c->years = NULL;
-    if (db_fund_years(t->app->db, &c->years, &c->nyears, &e) != 0) {
-        tui_message(t, 1, "%s", e.msg);
-        return 0;
-    }
-    m = menu_new(_("Show"), filter_chosen, c);
-    if (!c->meters) {
-        menu_add(m, _("every year"));
-    }
-    for (i = 0; i < c->nyears; i++) {
-        snprintf(item, sizeof(item), _("the year %d"), c->years[i]);
-        menu_add(m, item);
-    }
-    if (!c->meters) {
-        menu_add(m, c->f.flagged ? _("all rows, with or without warnings")
-                                 : _("only rows with warnings"));
-    }
-    menu_open(t, m);
-    return 0;
+    return db_fund_years(t->app->db, v, n, e);
 }
 
-static void
-filter_clear(void *ctx)
+/* Receipts, projects and assets: every year or one, and the rows with
+ * warnings; the indicators: one year at a time. */
+static const struct table_filter_def year_filter = {
+    .by_year = 1, .flagged = 1, .years = fund_years,
+};
+static const struct table_filter_def meter_filter = {.one_year = 1, .years = fund_years};
+
+/* The rows' filter of a tab's (CTX) table filter. */
+static struct funds_filter
+rows_filter(const void *ctx)
 {
-    struct funds_ctx *c = ctx;
+    const struct table_filter *tf = ctx;
+    struct funds_filter f;
 
-    c->f.year = c->meters ? date_year(app_today()) : 0;
-    c->f.flagged = 0;
-}
-
-static void
-filter_info(struct tui *t, void *ctx, struct sbuf *out)
-{
-    struct funds_ctx *c = ctx;
-
-    (void)t;
-    if (c->f.year != 0) {
-        sbuf_addf(out, _("the year %d"), c->f.year);
-    }
-    if (c->f.flagged) {
-        sbuf_addf(out, "%s%s", out->len ? ", " : "", _("only rows with warnings"));
-    }
+    funds_filter_init(&f);
+    f.year = tf->year;
+    f.flagged = tf->flagged;
+    return f;
 }
 
 /* --- receipts ---------------------------------------------------------------- */
@@ -195,19 +98,19 @@ static const struct table_col receipt_cols[] = {
 static int
 receipts_load(struct tui *t, void *ctx, struct table_rows *out, struct err *e)
 {
-    struct funds_ctx *c = ctx;
+    struct funds_filter f = rows_filter(ctx);
     struct fund_row *v;
     size_t n, i;
 
-    if (db_fund_list(t->app->db, &c->f, &v, &n, e) != 0) {
+    if (db_fund_list(t->app->db, &f, &v, &n, e) != 0) {
         return -1;
     }
     for (i = 0; i < n; i++) {
         table_add(out, v[i].f.id);
         table_setf(out, 0, "%d", v[i].f.year);
         table_set(out, 1, v[i].f.doc_no);
-        table_set(out, 2, code_text(t, "fund_level", v[i].f.level));
-        table_set(out, 3, code_text(t, "fund_type", v[i].f.fund_type));
+        table_set(out, 2, tui_code_text(t, "fund_level", v[i].f.level));
+        table_set(out, 3, tui_code_text(t, "fund_type", v[i].f.fund_type));
         table_set_money(out, 4, v[i].f.amount);
         table_set_money(out, 5, v[i].allocated);
         table_set_money(out, 6, v[i].f.amount - v[i].allocated);
@@ -253,15 +156,11 @@ static const struct table_def receipts_def = {
     .ncols = ARRAY_SIZE(receipt_cols),
     .empty = N_("No fund receipt recorded yet: a adds one."),
     .tabs = fund_tabs,
-    .ctx_new = ctx_new,
-    .ctx_free = ctx_free,
+    .filter_by = &year_filter,
     .load = receipts_load,
     .view = &receipt_view,
     .form = &fund_form,
     .print = receipts_print,
-    .filter = filter_open,
-    .clear_filter = filter_clear,
-    .info = filter_info,
     .keys = receipt_keys,
     .action = receipts_action,
 };
@@ -298,7 +197,7 @@ alloc_rows(struct tui *t, struct view *v, const struct alloc_row *a, size_t n,
         fen(a[i].a.amount, amount);
         fen(a[i].paid, paid);
         date_format(a[i].a.alloc_date, day);
-        cells[0] = by_project ? code_text(t, "fund_type", a[i].fund_type) : a[i].proj_no;
+        cells[0] = by_project ? tui_code_text(t, "fund_type", a[i].fund_type) : a[i].proj_no;
         cells[1] = by_project ? a[i].fund_doc : a[i].proj_name;
         cells[2] = amount;
         cells[3] = paid;
@@ -331,9 +230,9 @@ receipt_build(struct tui *t, void *ctx, struct view *v, struct err *e)
     view_title(v, title);
     view_section(v, _("Receipt"));
     view_pairf(v, _("Year: "), "%d", f.year);
-    view_pair(v, _("Level: "), code_label(codes(t), "fund_level", f.level));
-    view_pair(v, _("Fund type: "), code_label(codes(t), "fund_type", f.fund_type));
-    view_pair(v, _("Task line: "), code_label(codes(t), "task_line", f.task_line));
+    view_pair(v, _("Level: "), code_label(tui_codes(t), "fund_level", f.level));
+    view_pair(v, _("Fund type: "), code_label(tui_codes(t), "fund_type", f.fund_type));
+    view_pair(v, _("Task line: "), code_label(tui_codes(t), "task_line", f.task_line));
     view_pair(v, _("Document no.: "), f.doc_no);
     view_pair(v, _("Batch: "), f.batch);
     view_pair(v, _("Title: "), f.title);
@@ -405,12 +304,12 @@ static const struct table_col project_cols[] = {
 static int
 projects_load(struct tui *t, void *ctx, struct table_rows *out, struct err *e)
 {
-    struct funds_ctx *c = ctx;
+    struct funds_filter f = rows_filter(ctx);
     struct rule_ctx rc = app_rule_ctx(t->app);
     struct project_row *v;
     size_t n, i;
 
-    if (db_project_list(t->app->db, &rc, &t->app->actor, &c->f, &v, &n, e) != 0) {
+    if (db_project_list(t->app->db, &rc, &t->app->actor, &f, &v, &n, e) != 0) {
         return -1;
     }
     for (i = 0; i < n; i++) {
@@ -418,7 +317,7 @@ projects_load(struct tui *t, void *ctx, struct table_rows *out, struct err *e)
         table_set(out, 0, v[i].proj_no);
         table_set(out, 1, v[i].name);
         table_set(out, 2, v[i].place);
-        table_set(out, 3, code_text(t, "project_type", v[i].ptype));
+        table_set(out, 3, tui_code_text(t, "project_type", v[i].ptype));
         table_set(out, 4, proj_state_label(v[i].state));
         table_set_money(out, 5, v[i].budget);
         table_set_money(out, 6, v[i].allocated);
@@ -519,15 +418,11 @@ static const struct table_def projects_def = {
     .ncols = ARRAY_SIZE(project_cols),
     .empty = N_("No project in the pool yet: a proposes one."),
     .tabs = fund_tabs,
-    .ctx_new = ctx_new,
-    .ctx_free = ctx_free,
+    .filter_by = &year_filter,
     .load = projects_load,
     .view = &project_view,
     .form = &project_form,
     .print = projects_print,
-    .filter = filter_open,
-    .clear_filter = filter_clear,
-    .info = filter_info,
     .keys = project_table_keys,
     .action = projects_action,
 };
@@ -569,11 +464,11 @@ project_basics(struct tui *t, struct view *v, const struct project *p,
     view_pair(v, _("Project no.: "), p->proj_no);
     view_pair(v, _("Name: "), p->name);
     view_pairf(v, _("Year: "), "%d", p->year);
-    view_pair(v, _("Type: "), code_label(codes(t), "project_type", p->ptype));
+    view_pair(v, _("Type: "), code_label(tui_codes(t), "project_type", p->ptype));
     view_pair(v, _("Place: "), r->place);
     view_pair(v, _("Status: "), proj_state_label(p->state));
     view_pair(v, _("Implementer: "), p->implementer);
-    view_pair(v, _("Proposed by: "), code_label(codes(t), "proposer_level", p->proposer));
+    view_pair(v, _("Proposed by: "), code_label(tui_codes(t), "proposer_level", p->proposer));
     date_format(p->period_start, d1);
     date_format(p->period_end, d2);
     view_pairf(v, _("Construction: "), "%s - %s", d1, d2);
@@ -673,7 +568,7 @@ linked_rows(struct tui *t, struct view *v, int64_t id)
         cells[0] = r[i].hh_no;
         cells[1] = r[i].head;
         cells[2] = r[i].place;
-        cells[3] = code_text(t, "hh_type", r[i].hh_type);
+        cells[3] = tui_code_text(t, "hh_type", r[i].hh_type);
         cells[4] = r[i].monitored ? _("yes") : "";
         view_row_mark(v, 0, 0, cells, 0);
     }
@@ -697,7 +592,7 @@ project_benefit(struct tui *t, struct view *v, const struct project *p)
         view_pairf(v, _("Workers: "), _("%d (%d former poor or monitored), %d person-days"),
                    p->workers, p->workers_poor, p->person_days);
     }
-    if (db_project_linked(t->app->db, codes(t), p->id, &hh, &poor, &mon, &e) == 0 && hh > 0) {
+    if (db_project_linked(t->app->db, tui_codes(t), p->id, &hh, &poor, &mon, &e) == 0 && hh > 0) {
         view_pairf(v, _("Linked in the registry: "), _("%d households (%d former poor, %d monitored)"),
                    hh, poor, mon);
         linked_rows(t, v, p->id);
@@ -759,9 +654,9 @@ asset_rows(struct tui *t, struct view *v, const struct asset_row *a, size_t n)
         fen(a[i].value, value);
         cells[0] = a[i].asset_no;
         cells[1] = a[i].name;
-        cells[2] = code_text(t, "asset_class", a[i].aclass);
+        cells[2] = tui_code_text(t, "asset_class", a[i].aclass);
         cells[3] = value;
-        cells[4] = code_text(t, "asset_status", a[i].status);
+        cells[4] = tui_code_text(t, "asset_status", a[i].status);
         view_row(v, REF_ASSET, a[i].id, cells);
     }
 }
@@ -921,28 +816,28 @@ static const struct table_col asset_cols[] = {
 static int
 assets_load(struct tui *t, void *ctx, struct table_rows *out, struct err *e)
 {
-    struct funds_ctx *c = ctx;
+    struct funds_filter f = rows_filter(ctx);
     struct rule_ctx rc = app_rule_ctx(t->app);
     struct asset_row *v;
     size_t n, i;
 
-    if (db_asset_list(t->app->db, &rc, &t->app->actor, &c->f, &v, &n, e) != 0) {
+    if (db_asset_list(t->app->db, &rc, &t->app->actor, &f, &v, &n, e) != 0) {
         return -1;
     }
     for (i = 0; i < n; i++) {
         table_add(out, v[i].id);
         table_set(out, 0, v[i].asset_no);
         table_set(out, 1, v[i].name);
-        table_set(out, 2, code_text(t, "asset_class", v[i].aclass));
+        table_set(out, 2, tui_code_text(t, "asset_class", v[i].aclass));
         table_set(out, 3, v[i].place);
         table_set_money(out, 4, v[i].value);
-        table_set(out, 5, code_text(t, "asset_status", v[i].status));
+        table_set(out, 5, tui_code_text(t, "asset_status", v[i].status));
         table_set(out, 6, v[i].maintainer);
         if (v[i].income_year != 0) {
             table_set_money(out, 7, v[i].last_income);
         }
         table_setf(out, 8, "%d", v[i].year);
-        if (code_is(codes(t), "asset_class", v[i].aclass, "public") &&
+        if (code_is(tui_codes(t), "asset_class", v[i].aclass, "public") &&
             v[i].maintainer[0] == '\0') {
             table_set_mark(out, '!');
         }
@@ -973,15 +868,11 @@ static const struct table_def assets_def = {
     .ncols = ARRAY_SIZE(asset_cols),
     .empty = N_("No asset recorded yet: a adds one."),
     .tabs = fund_tabs,
-    .ctx_new = ctx_new,
-    .ctx_free = ctx_free,
+    .filter_by = &year_filter,
     .load = assets_load,
     .view = &asset_view,
     .form = &asset_form,
     .print = assets_print,
-    .filter = filter_open,
-    .clear_filter = filter_clear,
-    .info = filter_info,
 };
 
 static void
@@ -1030,8 +921,8 @@ asset_basics(struct tui *t, struct view *v, const struct asset *a,
     view_section(v, _("Asset"));
     view_pair(v, _("Asset no.: "), a->asset_no);
     view_pair(v, _("Name: "), a->name);
-    view_pair(v, _("Class: "), code_label(codes(t), "asset_class", a->aclass));
-    view_pair(v, _("Type: "), code_label(codes(t), "asset_type", a->atype));
+    view_pair(v, _("Class: "), code_label(tui_codes(t), "asset_class", a->aclass));
+    view_pair(v, _("Type: "), code_label(tui_codes(t), "asset_type", a->atype));
     view_pairf(v, _("Year formed: "), "%d", a->year);
     view_pair(v, _("Scale: "), a->scale);
     date_format(a->completed_on, d);
@@ -1039,24 +930,24 @@ asset_basics(struct tui *t, struct view *v, const struct asset *a,
     if (hh_no[0] != '\0') {
         view_pair(v, _("Household: "), hh_no);
     }
-    view_pair(v, _("Owned at: "), code_label(codes(t), "owner_level", a->owner_level));
+    view_pair(v, _("Owned at: "), code_label(tui_codes(t), "owner_level", a->owner_level));
     view_pair(v, _("Owner: "), a->owner);
     view_pair(v, _("Operated by: "), a->operator_);
-    view_pair(v, _("Operation mode: "), code_label(codes(t), "op_mode", a->op_mode));
+    view_pair(v, _("Operation mode: "), code_label(tui_codes(t), "op_mode", a->op_mode));
     view_pair_mark(v, _("Maintainer: "), a->maintainer,
-                   code_is(codes(t), "asset_class", a->aclass, "public") &&
+                   code_is(tui_codes(t), "asset_class", a->aclass, "public") &&
                        a->maintainer[0] == '\0');
     fen(a->upkeep, s);
     view_pair(v, _("Upkeep a year: "), s);
     view_pairf(v, _("Households benefiting: "), _("%d (%d former poor, %d monitored)"),
                a->hh_benefit, a->hh_poor, a->hh_monitored);
-    view_pair(v, _("Status: "), code_label(codes(t), "asset_status", a->status));
+    view_pair(v, _("Status: "), code_label(tui_codes(t), "asset_status", a->status));
     view_section(v, _("Value by fund source"));
     for (i = 0; i < a->nsrc; i++) {
         char label[120];
 
         snprintf(label, sizeof(label), _("%s: "),
-                 code_label(codes(t), "fund_type", a->src[i].fund_type));
+                 code_label(tui_codes(t), "fund_type", a->src[i].fund_type));
         fen(a->src[i].amount, s);
         view_pair(v, label, s);
     }
@@ -1073,7 +964,7 @@ asset_disposal(struct tui *t, struct view *v, const struct asset *a)
         return;
     }
     view_section(v, _("Disposal"));
-    view_pair(v, _("Method: "), code_label(codes(t), "disposal", a->disposal));
+    view_pair(v, _("Method: "), code_label(tui_codes(t), "disposal", a->disposal));
     date_format(a->disposal_date, d);
     view_pair(v, _("Date: "), d);
     view_pair(v, _("Approved by: "), a->disposal_doc);
@@ -1171,13 +1062,13 @@ static const char *
 meter_fund(struct tui *t, const struct meter *m, char *buf, size_t n)
 {
     if (m->fund_type[0] != '\0') {
-        return code_text(t, "fund_type", m->fund_type);
+        return tui_code_text(t, "fund_type", m->fund_type);
     }
     if (m->level[0] != '\0') {
-        snprintf(buf, n, "%s", code_text(t, "fund_level", m->level));
+        snprintf(buf, n, "%s", tui_code_text(t, "fund_level", m->level));
         return buf;
     }
-    return code_text(t, "fund_type", code_with_tag(codes(t), "fund_type",
+    return tui_code_text(t, "fund_type", code_with_tag(tui_codes(t), "fund_type",
                                                    m->id == METER_WAGE ? "workrelief" : "xianjie"));
 }
 
@@ -1197,19 +1088,19 @@ meter_status_text(const struct meter *m)
 static int
 indicators_load(struct tui *t, void *ctx, struct table_rows *out, struct err *e)
 {
-    struct funds_ctx *c = ctx;
-    const struct rules *r = policy_rules(&t->app->policy, t->app->province, c->f.year);
+    const struct table_filter *c = ctx;
+    const struct rules *r = policy_rules(&t->app->policy, t->app->province, c->year);
     struct fund_sums *s;
     struct meter m[64];
     size_t n, k, i;
 
     if (r == NULL) {
-        return err_set(e, ERR_CONFIG, _("no rules for the year %d in the policy files"), c->f.year);
+        return err_set(e, ERR_CONFIG, _("no rules for the year %d in the policy files"), c->year);
     }
-    if (db_fund_sums(t->app->db, codes(t), c->f.year, &s, &n, e) != 0) {
+    if (db_fund_sums(t->app->db, tui_codes(t), c->year, &s, &n, e) != 0) {
         return -1;
     }
-    k = meter_compute(r, codes(t), c->f.year, app_today(), s, n, m, ARRAY_SIZE(m));
+    k = meter_compute(r, tui_codes(t), c->year, app_today(), s, n, m, ARRAY_SIZE(m));
     free(s);
     for (i = 0; i < k; i++) {
         char buf[64], pct[32];
@@ -1246,12 +1137,8 @@ static const struct table_def indicators_def = {
     .ncols = ARRAY_SIZE(indicator_cols),
     .empty = N_("No funds received in this year: f chooses another year."),
     .tabs = fund_tabs,
-    .ctx_new = meters_ctx_new,
-    .ctx_free = ctx_free,
+    .filter_by = &meter_filter,
     .load = indicators_load,
-    .filter = filter_open,
-    .clear_filter = filter_clear,
-    .info = filter_info,
 };
 
 int

@@ -33,9 +33,6 @@
 #include "util/sbuf.h"
 #include "util/xalloc.h"
 
-#define FILTER_YEARS 5      /* the filter offers this year and the 4 before */
-#define FILTER_MONTHS 12    /* and the last 12 months */
-
 static const struct table_def partners_def, agreements_def, records_def, teams_def,
     attendance_def;
 static const struct view_def partner_view, team_view;
@@ -50,25 +47,13 @@ enum ref_kind {
     REF_GRADE,
 };
 
-static const struct codebook *
-codes(struct tui *t)
-{
-    return &t->app->policy.codes;
-}
-
-static const char *
-code_text(struct tui *t, const char *table, const char *code)
-{
-    return code_short(codes(t), table, code);
-}
-
 /* A value of INDICATOR: yuan for money with its two decimals and no unit
  * ("1,200.00", which keeps the targets table within 80 columns), else a
  * count with its unit ("12人", "3个", "40人次"). */
 static void
 value_text(struct tui *t, const char *indicator, int64_t v, char *out, size_t n)
 {
-    const struct codebook *cb = codes(t);
+    const struct codebook *cb = tui_codes(t);
     char num[MONEY_BUF];
 
     if (code_is(cb, "pair_indicator", indicator, "money") && n >= MONEY_BUF) {
@@ -108,205 +93,31 @@ place_text(const char *place)
 
 /* --- the tables' filter -------------------------------------------------- */
 
-/* What a filter menu item does. */
-enum fitem_kind { FI_YEAR, FI_MONTH, FI_KIND, FI_FLAGGED };
-
-struct fitem {
-    enum fitem_kind k;
-    int n;                      /* the year, the month (0: any / the last) */
-    const char *code;           /* FI_KIND: the code, NULL: any */
+/* Partners and agreements, records: a year and a kind (and the rows with
+ * warnings); teams and attendance: a month (the last one recorded, or
+ * the month before today's) and the rows with warnings. */
+static const struct table_filter_def partner_filter = {
+    .by_year = 1, .kinds = "partner_kind", .flagged = 1,
+};
+static const struct table_filter_def record_filter = {.by_year = 1, .kinds = "pair_indicator"};
+static const struct table_filter_def team_filter = {.by_month = 1, .flagged = 1};
+static const struct table_filter_def attendance_filter = {
+    .by_month = 1, .month0 = -1, .flagged = 1,
 };
 
-/* The filter of a tab and what it offers. */
-struct pair_ctx {
+/* The rows' filter of a tab's (CTX) table filter. */
+static struct pair_filter
+rows_filter(const void *ctx)
+{
+    const struct table_filter *tf = ctx;
     struct pair_filter f;
-    const char *kinds;          /* the code table of f.kind, or NULL */
-    int months;                 /* by month rather than by year */
-    int flags;                  /* offers "only rows with warnings" */
-    int month0;                 /* the month when cleared */
-    struct fitem *items;        /* the menu's, while it is open */
-    size_t nitems;
-};
 
-static void *
-ctx_make(const char *kinds, int months, int flags, int month0)
-{
-    struct pair_ctx *c = xcalloc(1, sizeof(*c));
-
-    pair_filter_init(&c->f);
-    c->kinds = kinds;
-    c->months = months;
-    c->flags = flags;
-    c->month0 = month0;
-    c->f.month = month0;
-    return c;
-}
-
-static void *
-partners_ctx_new(struct tui *t, int64_t parent)
-{
-    (void)t;
-    (void)parent;
-    return ctx_make("partner_kind", 0, 1, 0);
-}
-
-static void *
-records_ctx_new(struct tui *t, int64_t parent)
-{
-    (void)t;
-    (void)parent;
-    return ctx_make("pair_indicator", 0, 0, 0);
-}
-
-static void *
-teams_ctx_new(struct tui *t, int64_t parent)
-{
-    (void)t;
-    (void)parent;
-    return ctx_make(NULL, 1, 1, 0);
-}
-
-/* The attendance of the month before today's. */
-static void *
-attendance_ctx_new(struct tui *t, int64_t parent)
-{
-    (void)t;
-    (void)parent;
-    return ctx_make(NULL, 1, 1, month_of(app_today()) - 1);
-}
-
-static void
-ctx_free(void *ctx)
-{
-    struct pair_ctx *c = ctx;
-
-    free(c->items);
-    free(c);
-}
-
-static unsigned
-filter_chosen(void *ctx, struct tui *t, size_t i)
-{
-    struct pair_ctx *c = ctx;
-    const struct fitem *it;
-
-    (void)t;
-    if (i >= c->nitems) {
-        return 0;
-    }
-    it = &c->items[i];
-    switch (it->k) {
-    case FI_YEAR:
-        c->f.year = it->n;
-        break;
-    case FI_MONTH:
-        c->f.month = it->n;
-        break;
-    case FI_KIND:
-        snprintf(c->f.kind, sizeof(c->f.kind), "%s", it->code != NULL ? it->code : "");
-        break;
-    case FI_FLAGGED:
-        c->f.flagged = !c->f.flagged;
-        break;
-    }
-    return D_ALL | TR_RELOAD;
-}
-
-/* Item TEXT doing (K, N, CODE). */
-static void
-fitem_add(struct pair_ctx *c, struct menu *m, enum fitem_kind k, int n,
-          const char *code, const char *text)
-{
-    c->items = xrealloc(c->items, (c->nitems + 1) * sizeof(*c->items));
-    c->items[c->nitems].k = k;
-    c->items[c->nitems].n = n;
-    c->items[c->nitems].code = code;
-    c->nitems++;
-    menu_add(m, text);
-}
-
-static void
-filter_times(struct pair_ctx *c, struct menu *m)
-{
-    int now = app_today(), i;
-    char item[64], mo[MONTH_BUF];
-
-    if (c->months) {
-        if (c->month0 == 0) {
-            fitem_add(c, m, FI_MONTH, 0, NULL, _("the last month recorded"));
-        }
-        for (i = 0; i < FILTER_MONTHS; i++) {
-            month_format(month_of(now) - i, mo);
-            snprintf(item, sizeof(item), _("the month %s"), mo);
-            fitem_add(c, m, FI_MONTH, month_of(now) - i, NULL, item);
-        }
-        return;
-    }
-    fitem_add(c, m, FI_YEAR, 0, NULL, _("every year"));
-    for (i = 0; i < FILTER_YEARS; i++) {
-        snprintf(item, sizeof(item), _("the year %d"), date_year(now) - i);
-        fitem_add(c, m, FI_YEAR, date_year(now) - i, NULL, item);
-    }
-}
-
-static int
-filter_open(struct tui *t, void *ctx)
-{
-    struct pair_ctx *c = ctx;
-    const struct code_table *ct = c->kinds != NULL ? codebook_table(codes(t), c->kinds) : NULL;
-    struct menu *m;
-    size_t i;
-
-    free(c->items);
-    c->items = NULL;
-    c->nitems = 0;
-    m = menu_new(_("Show"), filter_chosen, c);
-    filter_times(c, m);
-    if (ct != NULL) {
-        fitem_add(c, m, FI_KIND, 0, NULL, _("every kind"));
-        for (i = 0; i < ct->n; i++) {
-            fitem_add(c, m, FI_KIND, 0, ct->v[i].code, ct->v[i].label);
-        }
-    }
-    if (c->flags) {
-        fitem_add(c, m, FI_FLAGGED, 0, NULL,
-                  c->f.flagged ? _("all rows, with or without warnings")
-                               : _("only rows with warnings"));
-    }
-    menu_open(t, m);
-    return 0;
-}
-
-static void
-filter_clear(void *ctx)
-{
-    struct pair_ctx *c = ctx;
-
-    c->f.year = 0;
-    c->f.month = c->month0;
-    c->f.kind[0] = '\0';
-    c->f.flagged = 0;
-}
-
-static void
-filter_info(struct tui *t, void *ctx, struct sbuf *out)
-{
-    struct pair_ctx *c = ctx;
-    char mo[MONTH_BUF];
-
-    if (c->f.year != 0) {
-        sbuf_addf(out, _("the year %d"), c->f.year);
-    }
-    if (c->f.month != 0) {
-        month_format(c->f.month, mo);
-        sbuf_addf(out, _("the month %s"), mo);
-    }
-    if (c->f.kind[0] != '\0') {
-        sbuf_addf(out, "%s%s", out->len ? ", " : "", code_label(codes(t), c->kinds, c->f.kind));
-    }
-    if (c->f.flagged) {
-        sbuf_addf(out, "%s%s", out->len ? ", " : "", _("only rows with warnings"));
-    }
+    pair_filter_init(&f);
+    f.year = tf->year;
+    f.month = tf->month;
+    snprintf(f.kind, sizeof(f.kind), "%s", tf->kind);
+    f.flagged = tf->flagged;
+    return f;
 }
 
 /* The id of the partner of agreement / record ID (0 when unreadable). */
@@ -354,19 +165,19 @@ static const struct table_col partner_cols[] = {
 static int
 partners_load(struct tui *t, void *ctx, struct table_rows *out, struct err *e)
 {
-    struct pair_ctx *c = ctx;
+    struct pair_filter f = rows_filter(ctx);
     struct rule_ctx rc = app_rule_ctx(t->app);
     struct partner_row *v;
     size_t n, i;
 
-    if (db_partner_list(t->app->db, &rc, &c->f, &v, &n, e) != 0) {
+    if (db_partner_list(t->app->db, &rc, &f, &v, &n, e) != 0) {
         return -1;
     }
     for (i = 0; i < n; i++) {
         table_add(out, v[i].p.id);
         table_set(out, 0, v[i].p.name);
-        table_set(out, 1, code_text(t, "partner_kind", v[i].p.kind));
-        table_set(out, 2, code_text(t, "partner_level", v[i].p.level));
+        table_set(out, 1, tui_code_text(t, "partner_kind", v[i].p.kind));
+        table_set(out, 2, tui_code_text(t, "partner_level", v[i].p.level));
         table_set(out, 3, v[i].paired);
         table_set_int(out, 4, v[i].agreements);
         table_set_money(out, 5, v[i].aid_year);
@@ -384,18 +195,18 @@ partners_load(struct tui *t, void *ctx, struct table_rows *out, struct err *e)
 static int
 shown_year(void *ctx)
 {
-    struct pair_ctx *c = ctx;
+    const struct table_filter *c = ctx;
 
-    return c != NULL && c->f.year != 0 ? c->f.year : date_year(app_today());
+    return c != NULL && c->year != 0 ? c->year : date_year(app_today());
 }
 
 /* The month a tab's filter is of, else last month. */
 static int
 shown_month(void *ctx)
 {
-    struct pair_ctx *c = ctx;
+    const struct table_filter *c = ctx;
 
-    return c != NULL && c->f.month != 0 ? c->f.month : month_of(app_today()) - 1;
+    return c != NULL && c->month != 0 ? c->month : month_of(app_today()) - 1;
 }
 
 static unsigned
@@ -481,15 +292,11 @@ static const struct table_def partners_def = {
     .ncols = ARRAY_SIZE(partner_cols),
     .empty = N_("No partner recorded yet: a adds one."),
     .tabs = pair_tabs,
-    .ctx_new = partners_ctx_new,
-    .ctx_free = ctx_free,
+    .filter_by = &partner_filter,
     .load = partners_load,
     .view = &partner_view,
     .form = &partner_form,
     .print = partners_print,
-    .filter = filter_open,
-    .clear_filter = filter_clear,
-    .info = filter_info,
 };
 
 /* --- agreements ---------------------------------------------------------------- */
@@ -508,19 +315,19 @@ static const struct table_col agreement_cols[] = {
 static int
 agreements_load(struct tui *t, void *ctx, struct table_rows *out, struct err *e)
 {
-    struct pair_ctx *c = ctx;
+    struct pair_filter f = rows_filter(ctx);
     struct rule_ctx rc = app_rule_ctx(t->app);
     struct agreement_row *v;
     size_t n, i;
 
-    if (db_agreement_list(t->app->db, &rc, &c->f, &v, &n, e) != 0) {
+    if (db_agreement_list(t->app->db, &rc, &f, &v, &n, e) != 0) {
         return -1;
     }
     for (i = 0; i < n; i++) {
         table_add(out, v[i].a.id);
         table_setf(out, 0, "%d", v[i].a.year);
         table_set(out, 1, v[i].partner);
-        table_set(out, 2, code_text(t, "partner_kind", v[i].kind));
+        table_set(out, 2, tui_code_text(t, "partner_kind", v[i].kind));
         table_set(out, 3, v[i].a.doc_no);
         table_set_int(out, 4, v[i].targets);
         table_set_int(out, 5, v[i].met);
@@ -555,15 +362,11 @@ static const struct table_def agreements_def = {
     .ncols = ARRAY_SIZE(agreement_cols),
     .empty = N_("No agreement recorded yet: a adds one."),
     .tabs = pair_tabs,
-    .ctx_new = partners_ctx_new,
-    .ctx_free = ctx_free,
+    .filter_by = &partner_filter,
     .load = agreements_load,
     .open = agreement_open,
     .form = &agreement_form,
     .print = agreements_print,
-    .filter = filter_open,
-    .clear_filter = filter_clear,
-    .info = filter_info,
 };
 
 /* --- records of arrivals ----------------------------------------------------------- */
@@ -580,11 +383,11 @@ static const struct table_col record_cols[] = {
 static int
 records_load(struct tui *t, void *ctx, struct table_rows *out, struct err *e)
 {
-    struct pair_ctx *c = ctx;
+    struct pair_filter f = rows_filter(ctx);
     struct record_row *v;
     size_t n, i;
 
-    if (db_pair_record_list(t->app->db, &t->app->actor, &c->f, &v, &n, e) != 0) {
+    if (db_pair_record_list(t->app->db, &t->app->actor, &f, &v, &n, e) != 0) {
         return -1;
     }
     for (i = 0; i < n; i++) {
@@ -593,7 +396,7 @@ records_load(struct tui *t, void *ctx, struct table_rows *out, struct err *e)
         table_add(out, v[i].r.id);
         table_set_date(out, 0, v[i].r.day);
         table_set(out, 1, v[i].partner);
-        table_set(out, 2, code_text(t, "pair_indicator", v[i].r.indicator));
+        table_set(out, 2, tui_code_text(t, "pair_indicator", v[i].r.indicator));
         table_set_int(out, 3, v[i].r.value);
         value_text(t, v[i].r.indicator, v[i].r.value, value, sizeof(value));
         table_set(out, 3, value);
@@ -625,15 +428,11 @@ static const struct table_def records_def = {
     .ncols = ARRAY_SIZE(record_cols),
     .empty = N_("No arrival recorded yet: a adds one."),
     .tabs = pair_tabs,
-    .ctx_new = records_ctx_new,
-    .ctx_free = ctx_free,
+    .filter_by = &record_filter,
     .load = records_load,
     .open = record_open,
     .form = &pair_record_form,
     .print = records_print,
-    .filter = filter_open,
-    .clear_filter = filter_clear,
-    .info = filter_info,
 };
 
 /* --- the partner's record ------------------------------------------------------ */
@@ -695,7 +494,7 @@ progress_rows(struct tui *t, struct view *v, const struct progress_row *p, size_
         if (pp->shortfall > 0) {
             value_text(t, p[i].indicator, pp->shortfall, gap, sizeof(gap));
         }
-        cells[0] = code_text(t, "pair_indicator", p[i].indicator);
+        cells[0] = tui_code_text(t, "pair_indicator", p[i].indicator);
         cells[1] = target;
         cells[2] = actual;
         cells[3] = rate;
@@ -733,7 +532,7 @@ record_rows(struct tui *t, struct view *v, const struct record_row *r, size_t n,
         date_format(r[i].r.day, day);
         value_text(t, r[i].r.indicator, r[i].r.value, value, sizeof(value));
         cells[0] = day;
-        cells[1] = code_text(t, "pair_indicator", r[i].r.indicator);
+        cells[1] = tui_code_text(t, "pair_indicator", r[i].r.indicator);
         cells[2] = value;
         cells[3] = r[i].r.evidence;
         cells[4] = place_text(r[i].place);
@@ -838,8 +637,8 @@ partner_basics(struct tui *t, struct view *v, const struct partner *p)
 {
     view_section(v, _("Partner"));
     view_pair(v, _("Name: "), p->name);
-    view_pair(v, _("Kind: "), code_label(codes(t), "partner_kind", p->kind));
-    view_pair(v, _("Level: "), code_label(codes(t), "partner_level", p->level));
+    view_pair(v, _("Kind: "), code_label(tui_codes(t), "partner_kind", p->kind));
+    view_pair(v, _("Level: "), code_label(tui_codes(t), "partner_level", p->level));
     view_pair(v, _("Region: "), p->region);
     view_pair(v, _("Contact: "), p->contact);
     view_pair(v, _("Phone: "), p->phone);
@@ -949,12 +748,12 @@ static const struct table_col team_cols[] = {
 static int
 teams_load(struct tui *t, void *ctx, struct table_rows *out, struct err *e)
 {
-    struct pair_ctx *c = ctx;
+    struct pair_filter f = rows_filter(ctx);
     struct rule_ctx rc = app_rule_ctx(t->app);
     struct team_row *v;
     size_t n, i;
 
-    if (db_team_list(t->app->db, &rc, &t->app->actor, &c->f, &v, &n, e) != 0) {
+    if (db_team_list(t->app->db, &rc, &t->app->actor, &f, &v, &n, e) != 0) {
         return -1;
     }
     for (i = 0; i < n; i++) {
@@ -988,15 +787,11 @@ static const struct table_def teams_def = {
     .ncols = ARRAY_SIZE(team_cols),
     .empty = N_("No resident team recorded yet: a adds one."),
     .tabs = pair_tabs,
-    .ctx_new = teams_ctx_new,
-    .ctx_free = ctx_free,
+    .filter_by = &team_filter,
     .load = teams_load,
     .view = &team_view,
     .form = &team_form,
     .print = teams_print,
-    .filter = filter_open,
-    .clear_filter = filter_clear,
-    .info = filter_info,
 };
 
 /* --- attendance ---------------------------------------------------------------- */
@@ -1015,12 +810,12 @@ static const struct table_col attendance_cols[] = {
 static int
 attendance_load(struct tui *t, void *ctx, struct table_rows *out, struct err *e)
 {
-    struct pair_ctx *c = ctx;
+    struct pair_filter f = rows_filter(ctx);
     struct rule_ctx rc = app_rule_ctx(t->app);
     struct attendance_row *v;
     size_t n, i;
 
-    if (db_attendance_list(t->app->db, &rc, &t->app->actor, &c->f, 0, &v, &n, e) != 0) {
+    if (db_attendance_list(t->app->db, &rc, &t->app->actor, &f, 0, &v, &n, e) != 0) {
         return -1;
     }
     for (i = 0; i < n; i++) {
@@ -1029,12 +824,12 @@ attendance_load(struct tui *t, void *ctx, struct table_rows *out, struct err *e)
         table_add(out, a->id);
         table_set(out, 0, v[i].place);
         table_set(out, 1, v[i].member);
-        table_set(out, 2, code_text(t, "team_role", v[i].role));
+        table_set(out, 2, tui_code_text(t, "team_role", v[i].role));
         table_set_int(out, 3, a->present);
         table_set_int(out, 4, v[i].j.required);
         table_set_int(out, 5, a->leave);
         if (a->leave > 0) {
-            table_setf(out, 6, "%s %s", code_text(t, "leave_approver", a->approver_level),
+            table_setf(out, 6, "%s %s", tui_code_text(t, "leave_approver", a->approver_level),
                        a->approver);
         }
         table_set_int(out, 7, a->absent);
@@ -1089,15 +884,11 @@ static const struct table_def attendance_def = {
     .ncols = ARRAY_SIZE(attendance_cols),
     .empty = N_("No attendance recorded for this month: a records a member's month."),
     .tabs = pair_tabs,
-    .ctx_new = attendance_ctx_new,
-    .ctx_free = ctx_free,
+    .filter_by = &attendance_filter,
     .load = attendance_load,
     .open = attendance_open,
     .form = &attendance_form,
     .print = attendance_print,
-    .filter = filter_open,
-    .clear_filter = filter_clear,
-    .info = filter_info,
 };
 
 /* --- the team's record ------------------------------------------------------------- */
@@ -1242,12 +1033,12 @@ member_rows(struct tui *t, struct view *v, const struct team_member *m, size_t n
         date_format(m[i].start, d1);
         date_format(m[i].end, d2);
         cells[0] = m[i].name;
-        cells[1] = code_text(t, "team_role", m[i].role);
+        cells[1] = tui_code_text(t, "team_role", m[i].role);
         cells[2] = m[i].unit;
-        cells[3] = code_text(t, "unit_level", m[i].unit_level);
+        cells[3] = tui_code_text(t, "unit_level", m[i].unit_level);
         cells[4] = d1;
         cells[5] = d2;
-        cells[6] = code_text(t, "member_end", m[i].end_reason);
+        cells[6] = tui_code_text(t, "member_end", m[i].end_reason);
         view_row(v, REF_MEMBER, m[i].id, cells);
     }
 }
@@ -1341,7 +1132,7 @@ grade_rows(struct tui *t, struct view *v, const struct team_member *m, size_t n,
             snprintf(y, sizeof(y), "%d", g[k].year);
             cells[0] = y;
             cells[1] = m[i].name;
-            cells[2] = code_label(codes(t), "team_grade", g[k].grade);
+            cells[2] = code_label(tui_codes(t), "team_grade", g[k].grade);
             view_row(v, REF_GRADE, g[k].id, cells);
             team_grade_clear(&g[k]);
         }

@@ -1,10 +1,13 @@
 /*
  * s_table.c - the table screen: one screen for every list defined as a
- * struct table_def (tui/table.h).  It holds the rows of the current
- * filter in memory, narrows them as the user types a search, sorts them
- * by any shown column, tags them, and hands Enter, a, e, p, f and the
- * definition's own keys to the definition.  It looks and moves like the
- * monitoring list (s_list.c), through the same w_list widget.
+ * struct table_def (tui/table.h), the monitoring list of households among
+ * them.  A table holds the rows of its filter in memory and narrows them
+ * as the user types a search; a list with a pager (the households) holds
+ * only the rows in view and hands the search and the sort to the pager's
+ * query.  Both move through w_list, lay out their columns, sort by any
+ * shown column, tag rows, go to a row, say their filter, search and
+ * position on the status line, and hand Enter, a, e, p, f and the
+ * definition's own keys to the definition.
  */
 #include "config.h"
 
@@ -26,12 +29,8 @@
 #include "util/u8.h"
 #include "util/xalloc.h"
 
-/* Columns before the first cell: the cursor marker, the tag, the flag
- * and a space. */
-#define LEAD 4
-/* Lines above the rows: the tabs or the title, the column titles. */
-#define HEAD 2
 #define SEARCH_MAX 128
+#define HISTORY 8          /* searches recalled with Up */
 
 struct table_arg {
     const struct table_def *def;
@@ -51,21 +50,31 @@ struct tab {
     int cur_row;               /* its line in the window */
 };
 
+enum prompt { P_NONE, P_SEARCH, P_GOTO, P_ASK };
+
 struct table_screen {
+    struct tui *t;
     struct tab *tabs;
     size_t ntabs, cur;
     int64_t parent;
+    /* In memory every row of the filter; with a pager the rows in view. */
     struct table_rows rows;
-    size_t *idx;               /* the rows matching the search */
+    struct table_rows one;     /* with a pager: the row under the cursor */
+    size_t *idx;               /* in memory: the rows matching the search */
     struct table_shown shown;
     struct w_list wl;
     int *width;                /* per column; 0: left out */
     struct keydef *keys;       /* the generic keys and the definition's */
-    int reload;                /* read the rows before drawing */
-    int reselect;              /* search or sort changed: select again */
-    int prompting;
+    int reload;                /* read the rows again, keeping the place */
+    int reselect;              /* search or sort changed: from the first row */
+    enum prompt prompt;
     struct w_line line;
+    int edited;                /* the search typed differs from SAVED */
     char saved_search[SEARCH_MAX];
+    char *history[HISTORY];    /* the searches kept, the last one last */
+    int nhistory, recalled;
+    char ask_label[160];
+    unsigned (*ask_done)(struct tui *t, void *ctx, const char *text);
 };
 
 /* Keys shown on the bar first; a row is left out when the definition has
@@ -83,6 +92,13 @@ static const struct keydef main_keys[] = {
     {0, 0, ACT_NONE, NULL, NULL, 0},
 };
 
+/* After the definition's keys on the bar of a paged list (in the help
+ * only for the others, below). */
+static const struct keydef goto_keys[] = {
+    {'g', 0, ACT_GOTO, "g", N_("go to row"), KD_BAR},
+    {0, 0, ACT_NONE, NULL, NULL, 0},
+};
+
 /* The definition's keys come between these and the rest. */
 static const struct keydef tab_keys[] = {
     {'\t', 0, ACT_TAB, "Tab", N_("next table"), KD_BAR},
@@ -93,6 +109,7 @@ static const struct keydef tab_keys[] = {
 static const char *const digit_names[8] = {"1", "2", "3", "4", "5", "6", "7", "8"};
 
 static const struct keydef rest_keys[] = {
+    {'g', 0, ACT_GOTO, "g", N_("go to row"), 0},
     {'t', 0, ACT_TAG, "t", N_("tag"), 0},
     {'T', 0, ACT_UNTAG_ALL, "T", N_("untag all"), 0},
     {'c', 0, ACT_CLEAR, "c", N_("clear filter and search"), 0},
@@ -126,6 +143,28 @@ def(const struct table_screen *ts)
     return ts->tabs[ts->cur].def;
 }
 
+static const struct table_pager *
+pager(const struct table_screen *ts)
+{
+    return def(ts)->pager;
+}
+
+/* Columns before the first cell: the cursor marker, the tag, the flags
+ * and a space. */
+static int
+lead(const struct table_screen *ts)
+{
+    return 3 + (def(ts)->marks > 1 ? 2 : 1);
+}
+
+/* Lines above the rows: the tabs or the title (unless untitled), the
+ * column titles. */
+static int
+head(const struct table_screen *ts)
+{
+    return def(ts)->untitled ? 1 : 2;
+}
+
 /* --- keys ----------------------------------------------------------------- */
 
 /* Whether the definition (CTX) does what ACTION asks. */
@@ -138,7 +177,7 @@ offered(const void *ctx, enum action a)
     case ACT_OPEN:
         return d->open != NULL || d->view != NULL;
     case ACT_FILTER:
-        return d->filter != NULL;
+        return d->filter != NULL || d->filter_by != NULL;
     case ACT_NEW:
         return d->create != NULL || d->form != NULL;
     case ACT_EDIT:
@@ -152,6 +191,16 @@ offered(const void *ctx, enum action a)
     }
 }
 
+/* The same for the rest, where going to a row is for the tables in
+ * memory. */
+static int
+offered_rest(const void *ctx, enum action a)
+{
+    const struct table_def *d = ctx;
+
+    return a == ACT_GOTO ? d->pager == NULL : offered(ctx, a);
+}
+
 /* The key table of the tab shown: the generic keys the definition
  * offers, its own keys, the tabs (digits named by the tables' titles)
  * and the rest. */
@@ -162,10 +211,13 @@ build_keys(struct table_screen *ts)
     size_t n = 0, i, ndig = ts->ntabs > 1 ? (ts->ntabs < 8 ? ts->ntabs : 8) : 0;
 
     free(ts->keys);
-    ts->keys = xcalloc(keys_count(main_keys) + keys_count(d->keys) + keys_count(tab_keys) +
-                       ndig + keys_count(rest_keys) + 1, sizeof(*ts->keys));
+    ts->keys = xcalloc(keys_count(main_keys) + keys_count(d->keys) + keys_count(goto_keys) +
+                       keys_count(tab_keys) + ndig + keys_count(rest_keys) + 1, sizeof(*ts->keys));
     n = keys_append(ts->keys, n, main_keys, offered, d);
     n = keys_append(ts->keys, n, d->keys, NULL, NULL);
+    if (d->pager != NULL) {
+        n = keys_append(ts->keys, n, goto_keys, NULL, NULL);
+    }
     if (ndig > 0) {
         n = keys_append(ts->keys, n, tab_keys, NULL, NULL);
     }
@@ -175,18 +227,27 @@ build_keys(struct table_screen *ts)
 
         ts->keys[n++] = k;
     }
-    n = keys_append(ts->keys, n, rest_keys, offered, d);
+    n = keys_append(ts->keys, n, rest_keys, offered_rest, d);
     memset(&ts->keys[n], 0, sizeof(ts->keys[n]));
 }
 
 /* --- rows --------------------------------------------------------------- */
 
 static struct table_row *
-current(const struct table_screen *ts)
+current(struct table_screen *ts)
 {
-    const size_t *pos = wl_current(&ts->wl);
+    const void *row = wl_current(&ts->wl);
+    const size_t *pos = row;
 
-    return pos != NULL && *pos < ts->shown.n ? &ts->rows.v[ts->idx[*pos]] : NULL;
+    if (row == NULL) {
+        return NULL;
+    }
+    if (pager(ts) == NULL) {
+        return *pos < ts->shown.n ? &ts->rows.v[ts->idx[*pos]] : NULL;
+    }
+    table_rows_clear(&ts->one);
+    pager(ts)->cells(ts->t, tab(ts)->ctx, row, &ts->one);
+    return ts->one.n > 0 ? &ts->one.v[0] : NULL;
 }
 
 /* Remember where the cursor is, to come back to it. */
@@ -199,25 +260,24 @@ keep_place(struct table_screen *ts)
     tab(ts)->cur_row = ts->wl.cur;
 }
 
+/* The columns for the width: in memory by what the rows hold, with a
+ * pager by the definition alone (the layout never jumps while paging). */
 static void
 layout(struct table_screen *ts, struct tui *t)
 {
-    table_layout(def(ts)->cols, def(ts)->ncols, &ts->rows, t->cols - LEAD, ts->width);
+    table_layout_fit(def(ts)->cols, def(ts)->fit, def(ts)->ncols,
+                     pager(ts) != NULL ? NULL : &ts->rows, t->cols - lead(ts), ts->width);
 }
 
 static int
 load(struct table_screen *ts, struct tui *t, struct err *e)
 {
     struct tab *tb = tab(ts);
-    size_t i;
 
     table_rows_clear(&ts->rows);
     if (def(ts)->load(t, tb->ctx, &ts->rows, e)) {
         table_rows_clear(&ts->rows);
         return -1;
-    }
-    for (i = 0; i < ts->rows.n; i++) {
-        ts->rows.v[i].tagged = idset_has(&tb->tags, ts->rows.v[i].id);
     }
     if (tb->sort >= 0) {
         table_sort(&ts->rows, (size_t)tb->sort, def(ts)->cols[tb->sort].numeric, tb->desc);
@@ -250,6 +310,25 @@ select_rows(struct table_screen *ts, struct err *e)
     return 0;
 }
 
+/* With a pager: from the first row when the query changed, else the rows
+ * in view again (another screen may have changed them). */
+static int
+fetch_rows(struct table_screen *ts, struct err *e)
+{
+    const struct table_pager *p = pager(ts);
+
+    if (p->changed != NULL && p->changed(tab(ts)->ctx)) {
+        ts->reselect = 1;
+    }
+    if (ts->reselect) {
+        return wl_reload(&ts->wl, e);
+    }
+    if (p->stale != NULL) {
+        p->stale(tab(ts)->ctx);
+    }
+    return wl_refresh(&ts->wl, e);
+}
+
 /* Read or select again what changed, before drawing. */
 static void
 sync_rows(struct table_screen *ts, struct tui *t)
@@ -257,12 +336,18 @@ sync_rows(struct table_screen *ts, struct tui *t)
     struct err e;
 
     err_clear(&e);
-    /* Rows that could not be read are none: the list must still match. */
-    if (ts->reload && load(ts, t, &e)) {
-        tui_message(t, 1, "%s", e.msg);
-    }
-    if (select_rows(ts, &e)) {
-        tui_message(t, 1, "%s", e.msg);
+    if (pager(ts) != NULL) {
+        if (fetch_rows(ts, &e)) {
+            tui_message(t, 1, "%s", e.msg);
+        }
+    } else {
+        /* Rows that could not be read are none: the list must still match. */
+        if (ts->reload && load(ts, t, &e)) {
+            tui_message(t, 1, "%s", e.msg);
+        }
+        if (select_rows(ts, &e)) {
+            tui_message(t, 1, "%s", e.msg);
+        }
     }
     ts->reload = ts->reselect = 0;
     t->dirty |= D_STATUS;
@@ -285,6 +370,14 @@ ask_reselect(struct table_screen *ts)
     tab(ts)->cur_row = 0;
     ts->reselect = 1;
     return D_BODY | D_STATUS;
+}
+
+/* The filter changed: a table in memory keeps its place, a paged list
+ * starts again. */
+static unsigned
+ask_filtered(struct table_screen *ts)
+{
+    return pager(ts) != NULL ? ask_reselect(ts) : ask_reload(ts);
 }
 
 /* --- drawing ------------------------------------------------------------- */
@@ -324,7 +417,7 @@ draw_header(struct table_screen *ts, WINDOW *w)
     const struct table_def *d = def(ts);
     struct sbuf sb = SBUF_INIT;
     size_t i;
-    int x = LEAD;
+    int x = lead(ts);
 
     for (i = 0; i < d->ncols; i++) {
         attr_t a = theme_attr(TH_HEADER);
@@ -340,10 +433,21 @@ draw_header(struct table_screen *ts, WINDOW *w)
                 sbuf_addch(&sb, tab(ts)->desc ? 'v' : '^');
             }
         }
-        draw_text(w, 1, x, ts->width[i], sb.buf, a, d->cols[i].right ? AL_RIGHT : AL_LEFT);
+        draw_text(w, head(ts) - 1, x, ts->width[i], sb.buf, a,
+                  d->cols[i].right ? AL_RIGHT : AL_LEFT);
         x += ts->width[i] + 1;
     }
     sbuf_release(&sb);
+}
+
+/* A flag after the tag: '?' a problem in the data, others a warning. */
+static void
+draw_mark(WINDOW *w, int y, int x, unsigned mark, attr_t base)
+{
+    char text[2] = {(char)(mark >= 0x20 && mark < 0x7F ? mark : ' '), '\0'};
+
+    draw_text(w, y, x, 1, text,
+              base | (mark == 0 ? 0 : theme_attr(mark == '?' ? TH_ERROR : TH_WARN)), AL_LEFT);
 }
 
 static void
@@ -352,16 +456,18 @@ draw_row(struct table_screen *ts, struct tui *t, WINDOW *w, int y,
 {
     const struct table_def *d = def(ts);
     attr_t base = selected && t->cursor == CURSOR_BAR ? theme_attr(TH_CURSOR) : A_NORMAL;
-    char mark[2] = {(char)(r->mark >= 0x20 && r->mark < 0x7F ? r->mark : ' '), '\0'};
     size_t i;
-    int x = LEAD;
+    int x = lead(ts);
 
     if (selected && t->cursor == CURSOR_BAR) {
         draw_text(w, y, 0, t->cols, "", base, AL_LEFT);
     }
     draw_text(w, y, 0, 1, selected && t->cursor == CURSOR_MARKER ? ">" : " ", base, AL_LEFT);
-    draw_text(w, y, 1, 1, r->tagged ? "*" : " ", base | A_BOLD, AL_LEFT);
-    draw_text(w, y, 2, 1, mark, base | (r->mark ? theme_attr(TH_WARN) : 0), AL_LEFT);
+    draw_text(w, y, 1, 1, idset_has(&tab(ts)->tags, r->id) ? "*" : " ", base | A_BOLD, AL_LEFT);
+    draw_mark(w, y, 2, r->mark, base);
+    if (d->marks > 1) {
+        draw_mark(w, y, 3, r->mark2, base);
+    }
     for (i = 0; i < d->ncols; i++) {
         if (ts->width[i] == 0) {
             continue;
@@ -369,6 +475,15 @@ draw_row(struct table_screen *ts, struct tui *t, WINDOW *w, int y,
         draw_text(w, y, x, ts->width[i], r->cells[i], base, d->cols[i].right ? AL_RIGHT : AL_LEFT);
         x += ts->width[i] + 1;
     }
+}
+
+/* The row on line I of the window. */
+static const struct table_row *
+row_at(struct table_screen *ts, int i)
+{
+    const size_t *pos = wl_row(&ts->wl, i);
+
+    return pager(ts) != NULL ? &ts->rows.v[i] : &ts->rows.v[ts->idx[*pos]];
 }
 
 static void
@@ -381,17 +496,25 @@ table_draw(struct screen *s, struct tui *t, WINDOW *w)
     if (ts->reload || ts->reselect) {
         sync_rows(ts, t);
     }
-    draw_tabs(ts, t, w);
+    if (pager(ts) != NULL) {
+        /* The rows in view as cells. */
+        table_rows_clear(&ts->rows);
+        for (i = 0; i < ts->wl.n; i++) {
+            pager(ts)->cells(t, tab(ts)->ctx, wl_row(&ts->wl, i), &ts->rows);
+        }
+    }
+    if (!def(ts)->untitled) {
+        draw_tabs(ts, t, w);
+    }
     draw_header(ts, w);
-    for (i = 0; i < ts->wl.n; i++) {
-        const size_t *pos = wl_row(&ts->wl, i);
-
-        draw_row(ts, t, w, i + HEAD, &ts->rows.v[ts->idx[*pos]], i == ts->wl.cur);
+    for (i = 0; i < ts->wl.n && (pager(ts) == NULL || (size_t)i < ts->rows.n); i++) {
+        draw_row(ts, t, w, i + head(ts), row_at(ts, i), i == ts->wl.cur);
     }
     if (ts->wl.n == 0) {
-        empty = tab(ts)->search[0] ? _("No row matches the search.")
+        empty = tab(ts)->search[0] ? _(def(ts)->no_match != NULL ? def(ts)->no_match
+                                                                 : N_("No row matches the search."))
               : def(ts)->empty != NULL ? _(def(ts)->empty) : _("Nothing to show.");
-        draw_text(w, HEAD + 1, 2, t->cols - 4, empty, theme_attr(TH_DIM), AL_LEFT);
+        draw_text(w, head(ts) + 1, 2, t->cols - 4, empty, theme_attr(TH_DIM), AL_LEFT);
     }
 }
 
@@ -406,16 +529,30 @@ table_status(struct screen *s, struct tui *t, char *buf, size_t n)
     wl_position(&ts->wl, buf, n);
 }
 
-/* "筛选：2026年, 中央  搜索：道路", or "资金下达：全部". */
+/* The filter in words, the definition's or its table filter's. */
+static void
+filter_words(struct table_screen *ts, struct tui *t, struct sbuf *out)
+{
+    const struct table_def *d = def(ts);
+
+    if (d->filter_by != NULL) {
+        table_filter_info(t, tab(ts)->ctx, out);
+    } else if (d->info != NULL) {
+        d->info(t, tab(ts)->ctx, out);
+    }
+}
+
+/* "筛选：2026年, 中央  搜索：道路", or "资金下达：全部", and what the
+ * definition adds in the room left beside the position. */
 static void
 table_info(struct screen *s, struct tui *t, char *buf, size_t n)
 {
     struct table_screen *ts = s->data;
     struct sbuf sb = SBUF_INIT, f = SBUF_INIT;
+    char pos[64];
+    int room;
 
-    if (def(ts)->info != NULL) {
-        def(ts)->info(t, tab(ts)->ctx, &f);
-    }
+    filter_words(ts, t, &f);
     if (f.len > 0) {
         sbuf_addf(&sb, _("Filter: %s"), f.buf);
     }
@@ -425,8 +562,19 @@ table_info(struct screen *s, struct tui *t, char *buf, size_t n)
         }
         sbuf_addf(&sb, _("Search: %s"), tab(ts)->search);
     }
-    if (sb.len == 0) {
+    if (sb.len == 0 && def(ts)->all != NULL) {
+        sbuf_adds(&sb, _(def(ts)->all));
+    } else if (sb.len == 0) {
         sbuf_addf(&sb, _("%s: all"), _(def(ts)->title));
+    }
+    if (def(ts)->status_more != NULL) {
+        wl_position(&ts->wl, pos, sizeof(pos));
+        room = t->cols - (int)u8_width(pos) - 1 - (int)u8_width(sb.buf) - 2;
+        sbuf_reset(&f);
+        def(ts)->status_more(t, tab(ts)->ctx, room, &f);
+        if (f.len > 0) {
+            sbuf_addf(&sb, "  %s", f.buf);
+        }
     }
     snprintf(buf, n, "%s", sb.buf);
     sbuf_release(&sb);
@@ -437,60 +585,150 @@ static int
 table_prompt(struct screen *s, struct tui *t, WINDOW *w)
 {
     struct table_screen *ts = s->data;
+    const char *label = ts->ask_label;
 
-    if (!ts->prompting) {
+    if (ts->prompt == P_NONE) {
         return 0;
     }
-    return wline_prompt(&ts->line, w, _("Search (text or pinyin initials): "), t->cols);
+    if (ts->prompt == P_SEARCH) {
+        label = _(def(ts)->search_label != NULL ? def(ts)->search_label
+                                                : N_("Search (text or pinyin initials): "));
+    } else if (ts->prompt == P_GOTO) {
+        label = _("Go to row: ");
+    }
+    return wline_prompt(&ts->line, w, label, t->cols);
 }
 
-/* --- the search prompt ------------------------------------------------------ */
+/* --- the prompts ------------------------------------------------------------ */
 
-static unsigned
-start_search(struct table_screen *ts)
-{
-    ts->prompting = 1;
-    wline_set(&ts->line, tab(ts)->search);
-    snprintf(ts->saved_search, sizeof(ts->saved_search), "%s", tab(ts)->search);
-    return D_STATUS | D_KEYS;
-}
-
+/* The search of the tab, for the rows in memory or the pager's query. */
 static void
 set_search(struct table_screen *ts, const char *text)
 {
     u8_copy(tab(ts)->search, sizeof(tab(ts)->search), text);
+    if (pager(ts) != NULL) {
+        pager(ts)->search(tab(ts)->ctx, tab(ts)->search);
+    }
 }
 
-/* Enter keeps what the rows were narrowed to; Esc goes back to the
- * search there was before. */
+/* / starts a new search (Up brings back the ones before); the rows stay
+ * as they are until something is typed. */
+static unsigned
+start_prompt(struct table_screen *ts, enum prompt p)
+{
+    ts->prompt = p;
+    ts->edited = 0;
+    ts->recalled = ts->nhistory;
+    wline_set(&ts->line, "");
+    snprintf(ts->saved_search, sizeof(ts->saved_search), "%s", tab(ts)->search);
+    return D_STATUS | D_KEYS;
+}
+
+/* Keep TEXT as the last search (once). */
+static void
+remember(struct table_screen *ts, const char *text)
+{
+    if (*text == '\0' || (ts->nhistory > 0 && strcmp(ts->history[ts->nhistory - 1], text) == 0)) {
+        return;
+    }
+    if (ts->nhistory == HISTORY) {
+        free(ts->history[0]);
+        memmove(ts->history, ts->history + 1, (HISTORY - 1) * sizeof(char *));
+        ts->nhistory--;
+    }
+    ts->history[ts->nhistory++] = xstrdup(text);
+}
+
+/* The search line as typed: the rows are selected (or fetched) once per
+ * burst of typing, when drawn. */
+static unsigned
+search_typed(struct table_screen *ts)
+{
+    struct sbuf text = SBUF_INIT;
+
+    wline_get(&ts->line, &text);
+    set_search(ts, text.buf);
+    ts->edited = 1;
+    sbuf_release(&text);
+    return ask_reselect(ts) | D_STATUS;
+}
+
+/* Up (DIR -1) and Down (1) in the search: the searches before. */
+static unsigned
+recall(struct table_screen *ts, int dir)
+{
+    int to = ts->recalled + dir;
+
+    if (to < 0 || to > ts->nhistory) {
+        return D_STATUS;
+    }
+    ts->recalled = to;
+    wline_set(&ts->line, to < ts->nhistory ? ts->history[to] : "");
+    return search_typed(ts);
+}
+
+static void
+go_to_row(struct table_screen *ts, struct tui *t, const char *text)
+{
+    long row = strtol(text, NULL, 10);
+    struct err e;
+
+    err_clear(&e);
+    if (row >= 1 && wl_goto(&ts->wl, row - 1, &e) != 0) {
+        tui_message(t, 1, "%s", e.msg);
+    }
+}
+
+/* Enter (ACCEPT) or Esc. */
+static unsigned
+finish_prompt(struct table_screen *ts, struct tui *t, int accept)
+{
+    struct sbuf text = SBUF_INIT;
+    enum prompt p = ts->prompt;
+    unsigned d = D_BODY | D_STATUS | D_KEYS;
+
+    wline_get(&ts->line, &text);
+    ts->prompt = P_NONE;
+    if (p == P_SEARCH && accept) {
+        remember(ts, tab(ts)->search);
+    } else if (p == P_SEARCH && ts->edited) {
+        /* Esc: back to the search there was before. */
+        set_search(ts, ts->saved_search);
+        d |= ask_reselect(ts);
+    } else if (p == P_GOTO && accept) {
+        go_to_row(ts, t, text.buf);
+    } else if (p == P_ASK && accept && text.len > 0) {
+        d |= ts->ask_done(t, tab(ts)->ctx, text.buf);
+    }
+    sbuf_release(&text);
+    return d;
+}
+
 static int
 table_input(struct screen *s, struct tui *t, int is_key, wint_t ch)
 {
     struct table_screen *ts = s->data;
-    struct sbuf text = SBUF_INIT;
-    unsigned d = D_STATUS;
 
-    (void)t;
-    if (!ts->prompting) {
+    if (ts->prompt == P_NONE) {
         return -1;
     }
     if ((!is_key && (ch == '\n' || ch == '\r')) || (is_key && ch == KEY_ENTER)) {
-        ts->prompting = 0;
-        return D_STATUS | D_KEYS;
+        return (int)finish_prompt(ts, t, 1);
     }
     if (!is_key && ch == 27) {
-        ts->prompting = 0;
-        set_search(ts, ts->saved_search);
-        return (int)(ask_reselect(ts) | D_KEYS);
+        return (int)finish_prompt(ts, t, 0);
     }
-    if (wline_key(&ts->line, is_key, ch) == 1) {
-        /* The rows are selected once per burst of typing, when drawn. */
-        wline_get(&ts->line, &text);
-        set_search(ts, text.buf);
-        d |= ask_reselect(ts);
+    if (ts->prompt == P_GOTO && !is_key && !(ch >= '0' && ch <= '9') &&
+        ch != 0x7F && ch != CTRL('h')) {
+        return D_STATUS;
     }
-    sbuf_release(&text);
-    return (int)d;
+    if (ts->prompt == P_SEARCH && is_key && (ch == KEY_UP || ch == KEY_DOWN)) {
+        return (int)recall(ts, ch == KEY_UP ? -1 : 1);
+    }
+    if (wline_key(&ts->line, is_key, ch) == 1 && ts->prompt == P_SEARCH) {
+        return (int)search_typed(ts);
+    }
+    return D_STATUS;
 }
 
 /* --- actions ------------------------------------------------------------ */
@@ -526,7 +764,11 @@ sort_chosen(void *ctx, struct tui *t, size_t index)
         if (ts->width[i] > 0 && k++ == index) {
             tb->desc = tb->sort == (int)i ? !tb->desc : 0;
             tb->sort = (int)i;
-            table_sort(&ts->rows, i, def(ts)->cols[i].numeric, tb->desc);
+            if (pager(ts) != NULL) {
+                pager(ts)->sort(tb->ctx, i, tb->desc);
+            } else {
+                table_sort(&ts->rows, i, def(ts)->cols[i].numeric, tb->desc);
+            }
         }
     }
     return ask_reselect(ts) | D_ALL;
@@ -560,7 +802,7 @@ tag_current(struct table_screen *ts, struct tui *t)
     if (r == NULL) {
         return 0;
     }
-    r->tagged = idset_toggle(&tab(ts)->tags, r->id);
+    idset_toggle(&tab(ts)->tags, r->id);
     tui_message(t, 0, _("%zu row(s) tagged (p prints them together, T untags all)."),
                 tab(ts)->tags.n);
     err_clear(&e);
@@ -570,12 +812,7 @@ tag_current(struct table_screen *ts, struct tui *t)
 static unsigned
 untag_all(struct table_screen *ts, struct tui *t)
 {
-    size_t i;
-
     idset_clear(&tab(ts)->tags);
-    for (i = 0; i < ts->rows.n; i++) {
-        ts->rows.v[i].tagged = 0;
-    }
     tui_message(t, 0, "%s", _("No row is tagged now."));
     return D_BODY | D_STATUS;
 }
@@ -601,9 +838,9 @@ clear_all(struct table_screen *ts, struct tui *t)
     unsigned d;
 
     set_search(ts, "");
-    if (def(ts)->clear_filter != NULL) {
-        def(ts)->clear_filter(tab(ts)->ctx);
-        d = ask_reload(ts);
+    if (def(ts)->filter_by != NULL || def(ts)->clear_filter != NULL) {
+        (def(ts)->filter_by != NULL ? table_filter_clear : def(ts)->clear_filter)(tab(ts)->ctx);
+        d = ask_filtered(ts);
     } else {
         d = ask_reselect(ts);
     }
@@ -611,15 +848,61 @@ clear_all(struct table_screen *ts, struct tui *t)
     return d;
 }
 
+/* f: the definition's filter, or the menu of what it is filtered by. */
+static unsigned
+open_filter(struct table_screen *ts, struct tui *t)
+{
+    int changed = def(ts)->filter_by != NULL ? table_filter_menu(t, tab(ts)->ctx)
+                                             : def(ts)->filter(t, tab(ts)->ctx);
+
+    return changed ? ask_filtered(ts) | D_ALL : D_ALL;
+}
+
+/* The w_list of the tab shown: positions of the rows in memory, or the
+ * pager's source. */
+static void
+bind_list(struct table_screen *ts, struct tui *t)
+{
+    wl_release(&ts->wl);
+    if (pager(ts) != NULL) {
+        wl_init(&ts->wl, pager(ts)->source, tab(ts)->ctx);
+    } else {
+        ts->shown.idx = ts->idx;
+        ts->shown.n = 0;
+        wl_init(&ts->wl, &table_source, &ts->shown);
+    }
+    ts->wl.height = tui_body_lines(t) - head(ts);
+}
+
 static void
 make_ctx(struct table_screen *ts, struct tui *t)
 {
     struct tab *tb = tab(ts);
 
-    if (!tb->made && tb->def->ctx_new != NULL) {
+    if (!tb->made && tb->def->filter_by != NULL) {
+        tb->ctx = table_filter_new(t, tb->def->filter_by);
+    } else if (!tb->made && tb->def->ctx_new != NULL) {
         tb->ctx = tb->def->ctx_new(t, ts->parent);
     }
     tb->made = 1;
+}
+
+/* Show tab WHICH (the first time, its rows are read). */
+static void
+show_tab(struct table_screen *ts, struct tui *t, size_t which)
+{
+    ts->cur = which;
+    ts->prompt = P_NONE;
+    make_ctx(ts, t);
+    build_keys(ts);
+    ts->width = xrealloc(ts->width, (def(ts)->ncols + 1) * sizeof(int));
+    table_rows_release(&ts->rows);
+    table_rows_init(&ts->rows, def(ts)->ncols);
+    table_rows_release(&ts->one);
+    table_rows_init(&ts->one, def(ts)->ncols);
+    bind_list(ts, t);
+    layout(ts, t);
+    ts->reload = 1;
 }
 
 static unsigned
@@ -629,15 +912,7 @@ go_tab(struct table_screen *ts, struct tui *t, long which)
         return 0;
     }
     keep_place(ts);
-    ts->cur = (size_t)which;
-    ts->prompting = 0;
-    make_ctx(ts, t);
-    build_keys(ts);
-    ts->width = xrealloc(ts->width, (def(ts)->ncols + 1) * sizeof(int));
-    table_rows_release(&ts->rows);
-    table_rows_init(&ts->rows, def(ts)->ncols);
-    layout(ts, t);
-    ts->reload = 1;
+    show_tab(ts, t, (size_t)which);
     return D_ALL;
 }
 
@@ -688,23 +963,18 @@ row_action(struct table_screen *ts, struct tui *t, int action)
             return after(ts, D_ALL);
         }
         return after(ts, d->create(t, ctx));
-    case ACT_FILTER:
-        return d->filter(t, ctx) ? ask_reload(ts) | D_ALL : D_ALL;
     default:
         return d->action != NULL ? after(ts, d->action(t, ctx, action, r != NULL ? r->id : 0)) : 0;
     }
 }
 
+/* The moves, through w_list; 0 when ACTION is none. */
 static unsigned
-table_action(struct screen *s, struct tui *t, int action)
+move_rows(struct table_screen *ts, struct tui *t, int action)
 {
-    struct table_screen *ts = s->data;
     struct err e;
 
     err_clear(&e);
-    if (action >= ACT_SEC1 && action <= ACT_SEC8) {
-        return go_tab(ts, t, action - ACT_SEC1);
-    }
     switch (action) {
     case ACT_DOWN:
     case ACT_NEXT:
@@ -720,14 +990,36 @@ table_action(struct screen *s, struct tui *t, int action)
         return moved(t, wl_home(&ts->wl, &e), &e);
     case ACT_END:
         return moved(t, wl_end(&ts->wl, &e), &e);
+    default:
+        return 0;
+    }
+}
+
+static unsigned
+table_action(struct screen *s, struct tui *t, int action)
+{
+    struct table_screen *ts = s->data;
+    unsigned d = move_rows(ts, t, action);
+
+    if (d != 0) {
+        return d;
+    }
+    if (action >= ACT_SEC1 && action <= ACT_SEC8) {
+        return go_tab(ts, t, action - ACT_SEC1);
+    }
+    switch (action) {
     case ACT_TAB:
         return go_tab(ts, t, (long)((ts->cur + 1) % ts->ntabs));
     case ACT_BTAB:
         return go_tab(ts, t, (long)((ts->cur + ts->ntabs - 1) % ts->ntabs));
     case ACT_SEARCH:
-        return start_search(ts);
+        return start_prompt(ts, P_SEARCH);
+    case ACT_GOTO:
+        return start_prompt(ts, P_GOTO);
     case ACT_SORT:
         return open_sort(ts, t);
+    case ACT_FILTER:
+        return open_filter(ts, t);
     case ACT_TAG:
         return tag_current(ts, t);
     case ACT_UNTAG_ALL:
@@ -749,11 +1041,11 @@ table_action(struct screen *s, struct tui *t, int action)
 
 /* --- life cycle ----------------------------------------------------------- */
 
-/* One tab per sibling table, the cursor on DEF's. */
+/* One tab per sibling table, DEF's shown. */
 static void
-make_tabs(struct table_screen *ts, const struct table_def *d)
+make_tabs(struct table_screen *ts, struct tui *t, const struct table_def *d)
 {
-    size_t i, n = 0;
+    size_t i, n = 0, first = 0;
 
     while (d->tabs != NULL && d->tabs[n] != NULL) {
         n++;
@@ -761,12 +1053,17 @@ make_tabs(struct table_screen *ts, const struct table_def *d)
     ts->ntabs = n > 0 ? n : 1;
     ts->tabs = xcalloc(ts->ntabs, sizeof(*ts->tabs));
     for (i = 0; i < ts->ntabs; i++) {
-        ts->tabs[i].def = n > 0 ? d->tabs[i] : d;
-        ts->tabs[i].sort = -1;
-        if (ts->tabs[i].def == d) {
-            ts->cur = i;
+        struct tab *tb = &ts->tabs[i];
+
+        tb->def = n > 0 ? d->tabs[i] : d;
+        tb->sort = tb->def->pager != NULL ? tb->def->pager->sort0 : -1;
+        if (tb->def == d) {
+            first = i;
         }
     }
+    table_rows_init(&ts->rows, 0);
+    table_rows_init(&ts->one, 0);
+    show_tab(ts, t, first);
 }
 
 static int
@@ -775,18 +1072,10 @@ table_enter(struct screen *s, struct tui *t)
     const struct table_arg *arg = s->arg;
     struct table_screen *ts = xcalloc(1, sizeof(*ts));
 
+    ts->t = t;
     ts->parent = arg->parent;
-    make_tabs(ts, arg->def);
-    make_ctx(ts, t);
-    build_keys(ts);
-    table_rows_init(&ts->rows, def(ts)->ncols);
-    ts->width = xcalloc(def(ts)->ncols + 1, sizeof(int));
     wline_init(&ts->line, 40);
-    ts->shown.idx = ts->idx;
-    wl_init(&ts->wl, &table_source, &ts->shown);
-    ts->wl.height = tui_body_lines(t) - HEAD;
-    layout(ts, t);
-    ts->reload = 1;
+    make_tabs(ts, t, arg->def);
     s->data = ts;
     return 0;
 }
@@ -796,17 +1085,24 @@ table_leave(struct screen *s, struct tui *t)
 {
     struct table_screen *ts = s->data;
     size_t i;
+    int k;
 
     (void)t;
     for (i = 0; i < ts->ntabs; i++) {
-        if (ts->tabs[i].ctx != NULL && ts->tabs[i].def->ctx_free != NULL) {
-            ts->tabs[i].def->ctx_free(ts->tabs[i].ctx);
+        const struct table_def *d = ts->tabs[i].def;
+
+        if (ts->tabs[i].ctx != NULL && (d->filter_by != NULL || d->ctx_free != NULL)) {
+            (d->filter_by != NULL ? table_filter_free : d->ctx_free)(ts->tabs[i].ctx);
         }
         idset_release(&ts->tabs[i].tags);
+    }
+    for (k = 0; k < ts->nhistory; k++) {
+        free(ts->history[k]);
     }
     free(ts->tabs);
     wl_release(&ts->wl);
     table_rows_release(&ts->rows);
+    table_rows_release(&ts->one);
     free(ts->idx);
     free(ts->width);
     free(ts->keys);
@@ -822,7 +1118,7 @@ table_resize(struct screen *s, struct tui *t)
 
     err_clear(&e);
     layout(ts, t);
-    if (wl_set_height(&ts->wl, tui_body_lines(t) - HEAD, &e)) {
+    if (wl_set_height(&ts->wl, tui_body_lines(t) - head(ts), &e)) {
         tui_message(t, 1, "%s", e.msg);
     }
 }
@@ -862,27 +1158,28 @@ table_more_help(const struct screen *s)
     return def(s->data)->help;
 }
 
+/* The callbacks of both screens below. */
+#define TABLE_SCREEN_OPS \
+    .keys = rest_keys, .enter = table_enter, .leave = table_leave, .resize = table_resize, \
+    .draw = table_draw, .input = table_input, .action = table_action, \
+    .status = table_status, .info = table_info, .prompt = table_prompt, \
+    .resume = table_resume, .keytable = table_keytable, .title = table_title, \
+    .more_help = table_more_help, .may_switch = 1
+
+/* The tables in memory share a help; a paged list's definition says all
+ * of its own. */
 static const struct screen_ops table_screen = {
     .name = N_("table"),
-    .keys = rest_keys,
     .help = N_("Marks before the first column: * a tagged row; ! what the table says below (late, overdrawn...).\n"
-               "Search (/) narrows the rows with each key: any text of a row, or pinyin initials (zs finds 张三); several words must all match.  Enter keeps the result, Esc goes back to what was there before.\n"
+               "Search (/) narrows the rows with each key: any text of a row, or pinyin initials (zs finds 张三); several words must all match.  Each / starts a new search; Up recalls the ones before.  Enter keeps the result, Esc goes back to what was there before.\n"
                "Sort (s) by any column shown; choosing the same column again reverses the order.  Text sorts in pinyin order.\n"
                "Tabs (Tab, or the digits) switch between the tables of a workspace; each keeps its filter, search, order, tags and place."),
-    .enter = table_enter,
-    .leave = table_leave,
-    .resize = table_resize,
-    .draw = table_draw,
-    .input = table_input,
-    .action = table_action,
-    .status = table_status,
-    .info = table_info,
-    .prompt = table_prompt,
-    .resume = table_resume,
-    .keytable = table_keytable,
-    .title = table_title,
-    .more_help = table_more_help,
-    .may_switch = 1,
+    TABLE_SCREEN_OPS,
+};
+
+static const struct screen_ops paged_screen = {
+    .name = N_("list"),
+    TABLE_SCREEN_OPS,
 };
 
 int
@@ -892,5 +1189,49 @@ table_open(struct tui *t, const struct table_def *d, int64_t parent)
 
     arg->def = d;
     arg->parent = parent;
-    return tui_push(t, screen_new(&table_screen, arg));
+    return tui_push(t, screen_new(d->pager != NULL ? &paged_screen : &table_screen, arg));
+}
+
+/* The table screen on top of T, or NULL. */
+static struct table_screen *
+top_table(struct tui *t)
+{
+    const struct screen *s = t->top;
+
+    return s != NULL && (s->ops == &table_screen || s->ops == &paged_screen) ? s->data : NULL;
+}
+
+const void *
+table_current(struct tui *t)
+{
+    struct table_screen *ts = top_table(t);
+
+    if (ts == NULL) {
+        return NULL;
+    }
+    return pager(ts) != NULL ? wl_current(&ts->wl) : current(ts);
+}
+
+const struct idset *
+table_tagged(struct tui *t)
+{
+    struct table_screen *ts = top_table(t);
+
+    return ts != NULL ? &tab(ts)->tags : NULL;
+}
+
+int
+table_ask(struct tui *t, const char *label,
+          unsigned (*done)(struct tui *t, void *ctx, const char *text))
+{
+    struct table_screen *ts = top_table(t);
+
+    if (ts == NULL) {
+        return -1;
+    }
+    start_prompt(ts, P_ASK);
+    snprintf(ts->ask_label, sizeof(ts->ask_label), "%s", label);
+    ts->ask_done = done;
+    t->dirty |= D_STATUS | D_KEYS;
+    return 0;
 }

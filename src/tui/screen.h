@@ -77,7 +77,6 @@ struct screen *screen_new(const struct screen_ops *ops, void *arg);
 int household_view_open(struct tui *t, int64_t hh);
 
 /* The screens. */
-extern const struct screen_ops list_screen;      /* s_list.c */
 extern const struct screen_ops help_screen;      /* s_help.c: arg is the screen */
 extern const struct screen_ops filter_screen;    /* s_filter.c: arg is struct filter_arg * */
 extern const struct screen_ops menu_screen;      /* s_menu.c: arg is struct menu * */

@@ -1,20 +1,27 @@
 /*
  * table.h - list screens as definitions.  A table definition (struct
  * table_def) names its columns and loads the rows of its current filter
- * into memory; the one table screen (s_table.c) does the rest the same
- * way for every table: columns laid out by display width at any width,
- * the cursor, search as you type (/: text or pinyin initials, several
- * words must all match), sorting by any shown column (s), the filter
- * (f, the definition's), tags (t, T), open (Enter), new (a), edit (e),
- * print (p), reload (r), tabs between sibling tables (Tab, 1-8) and the
- * status "123/456".
+ * into memory, or pages through them from the database; the one table
+ * screen (s_table.c) does the rest the same way for every list: columns
+ * laid out by display width at any width, the cursor, search as you type
+ * (/, a new search each time; Up recalls the ones before), sorting by
+ * any shown column (s), going to a row (g), the filter (f, the
+ * definition's), tags (t, T), open (Enter), new (a), edit (e), print
+ * (p), reload (r), tabs between sibling tables (Tab, 1-8), the filter in
+ * words and the position "123/456" on the status line.
  *
  * In memory, on purpose: fund receipts, projects, allocations, payments
  * and assets are hundreds to a few thousand rows per county, so a table
  * holds every row of its filter (a few hundred KiB at most) and searches
- * and sorts them without asking the database again.  Lists that grow
- * without bound (the 250,000 households) page through w_list with SQL
- * instead (s_list.c).
+ * (text or pinyin initials, several words must all match) and sorts them
+ * without asking the database again.  A list that grows without bound
+ * (the 250,000 households, s_list.c) has a pager instead of load: the
+ * screen holds only the rows in view, fetched by keyset through w_list,
+ * and hands the search and the sort to the pager's query.
+ *
+ * A table filtered by year or month, by the kinds of a code table or to
+ * the rows with warnings says so in a struct table_filter_def; the menu,
+ * its state and its words are then the table screen's (table_filter.c).
  *
  * The rows, search, sorting and column layout below need no terminal
  * (table_rows.c); tests/unit/test_table.c tests them.
@@ -25,6 +32,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/household.h"
 #include "tui/keys.h"
 #include "tui/w_list.h"
 
@@ -33,6 +41,7 @@ struct sbuf;
 struct tui;
 struct view_def;
 struct form_kind;
+struct idset;
 
 struct table_col {
     const char *title;     /* N_ */
@@ -42,13 +51,22 @@ struct table_col {
     int flex;              /* takes spare width, up to its widest cell */
 };
 
+/* How the columns of a list whose rows are not at hand (a pager) fit a
+ * narrow or a wide screen, one per column: on a narrow screen those of a
+ * lower PRIO get room first; a flex column grows to MAX at most. */
+struct table_fit {
+    int prio;
+    int max;
+};
+
 struct table_row {
     int64_t id;
     char **cells;          /* one text per column, never NULL */
     int64_t *num;          /* one number per column (numeric columns) */
     unsigned mark;         /* an ASCII flag shown after the tag, drawn as a
                             * warning ('!': late, overdrawn); 0: none */
-    int tagged;
+    unsigned mark2;        /* a second flag for tables of two (marks 2),
+                            * '?' drawn as an error */
     char *hay;             /* what search looks in (made when first needed) */
 };
 
@@ -58,12 +76,36 @@ struct table_rows {
     size_t n, alloc;
 };
 
+/* The rows of a list too long for memory, read a page at a time (the
+ * households): the table screen keeps the rows in view only. */
+struct table_pager {
+    /* The rows; its ctx is the definition's (ctx_new). */
+    const struct list_source *source;
+    /* ROW of the source as cells into OUT: table_add, table_set...,
+     * table_set_mark, as load does. */
+    void (*cells)(struct tui *t, void *ctx, const void *row, struct table_rows *out);
+    /* The search typed, and the sort chosen (column COL, DESC reversed),
+     * for the next fetch. */
+    void (*search)(void *ctx, const char *text);
+    void (*sort)(void *ctx, size_t col, int desc);
+    int sort0;             /* the column the rows come sorted by at first */
+    /* 1 once after the query changed on another screen (a filter): the
+     * rows are read from the first again. */
+    int (*changed)(void *ctx);
+    /* The rows are read again because another screen may have changed
+     * the data (what the definition keeps of them is stale). */
+    void (*stale)(void *ctx);
+};
+
+struct table_filter_def;
+
 struct table_def {
     const char *id;                /* "fund_receipts" */
     const char *title;             /* N_: the tab, the help's title */
     const char *help;              /* N_: more for the help, or NULL */
     const struct table_col *cols;
     size_t ncols;
+    const struct table_fit *fit;   /* optional, one per column */
     const char *empty;             /* N_: said when there is no row at all */
     /* The sibling tables shown as tabs (this one among them), ended by
      * NULL; or NULL for none.  Tab, Shift-Tab and 1-8 switch; each tab
@@ -80,6 +122,8 @@ struct table_def {
      * in their natural order, with table_add and table_set...; 0, or -1
      * with E. */
     int (*load)(struct tui *t, void *ctx, struct table_rows *out, struct err *e);
+    /* Or the rows a page at a time (LOAD is then NULL). */
+    const struct table_pager *pager;
 
     /* The row ID's record (Enter), a new record (a), editing the row
      * (e), printing the tagged rows or else the current one (p): each
@@ -101,6 +145,24 @@ struct table_def {
     int (*filter)(struct tui *t, void *ctx);
     void (*clear_filter)(void *ctx);
     void (*info)(struct tui *t, void *ctx, struct sbuf *out);
+    /* Or what the rows are filtered by, the rest being the table screen's:
+     * the ctx is then a struct table_filter (ctx_new, ctx_free, filter,
+     * clear_filter and info are left NULL). */
+    const struct table_filter_def *filter_by;
+    /* More for the status line after the filter and the search, in WIDTH
+     * display columns at most (counts), or nothing. */
+    void (*status_more)(struct tui *t, void *ctx, int width, struct sbuf *out);
+
+    /* How it looks, each optional: MARKS flags before the first cell (1,
+     * or 2 for mark2); UNTITLED: no title line (a workspace's only list,
+     * named on the top line); ALL: the status line without filter or
+     * search (N_; "<title>: all"); the search prompt (N_); what to say
+     * when the search matches nothing (N_). */
+    int marks;
+    int untitled;
+    const char *all;
+    const char *search_label;
+    const char *no_match;
 
     /* More keys (ACT_FORM1.., KD_BAR to show them), ended by {0}, and
      * what they do with the row under the cursor (ID 0: none). */
@@ -111,6 +173,53 @@ struct table_def {
 /* Open the table screen of DEF (a tab of DEF->tabs when it has some) over
  * the current screen, PARENT passed to ctx_new; 0, or -1 with a message. */
 int table_open(struct tui *t, const struct table_def *def, int64_t parent);
+
+/* For a definition's callbacks, of the table screen on top: the row under
+ * the cursor (its source's row for a pager, else a struct table_row), or
+ * NULL; the ids tagged; a line to type on the status line after LABEL
+ * (translated), given to DONE with the definition's ctx on Enter (Esc
+ * drops it).  Outside a table screen: NULL, NULL, -1. */
+const void *table_current(struct tui *t);
+const struct idset *table_tagged(struct tui *t);
+int table_ask(struct tui *t, const char *label,
+              unsigned (*done)(struct tui *t, void *ctx, const char *text));
+
+/* --- what a table is filtered by (table_filter.c) --------------------------- */
+
+/* How a table is filtered, in its definition. */
+struct table_filter_def {
+    int by_year;           /* every year, or one (the years from YEARS) */
+    int one_year;          /* always one year (this year when cleared) */
+    int by_month;          /* one month of the last 12; MONTH0 when cleared */
+    int month0;            /* 0: the last month recorded; -1: the month
+                            * before today's */
+    const char *kinds;     /* the code table of the rows' kinds, or NULL */
+    int flagged;           /* offers "only rows with warnings" */
+    /* The years there are data for; NULL: this year and the 4 before. */
+    int (*years)(struct tui *t, int **v, size_t *n, struct err *e);
+};
+
+/* Its state, the ctx of such a table. */
+struct table_filter {
+    const struct table_filter_def *def;
+    int year;              /* 0: every year */
+    int month;             /* a month number (core/date.h); 0: the last */
+    char kind[CODE_BUF];   /* "": every kind */
+    int flagged;           /* only rows with warnings */
+    void *menu;            /* what the menu's items do, while it is open */
+};
+
+/* The ctx of a definition with filter_by, and its callbacks. */
+void *table_filter_new(struct tui *t, const struct table_filter_def *d);
+void table_filter_free(void *ctx);
+int table_filter_menu(struct tui *t, void *ctx);
+void table_filter_clear(void *ctx);
+void table_filter_info(struct tui *t, void *ctx, struct sbuf *out);
+
+/* The county's code tables, and the short label of CODE in TABLE (what
+ * the cells of tables and records show). */
+const struct codebook *tui_codes(struct tui *t);
+const char *tui_code_text(struct tui *t, const char *table, const char *code);
 
 /* --- rows (table_rows.c) ---------------------------------------------------- */
 
@@ -134,6 +243,8 @@ void table_set_money(struct table_rows *rs, size_t col, int64_t fen);
 void table_set_date(struct table_rows *rs, size_t col, int day);
 /* The flag of the last row added ('!'). */
 void table_set_mark(struct table_rows *rs, unsigned mark);
+/* Its second flag ('?'), for a table of two (marks 2). */
+void table_set_mark2(struct table_rows *rs, unsigned mark);
 
 /* Sort the rows by column COL: by num[COL] when NUMERIC, else by the text
  * in pinyin order; DESC reverses; equal rows keep their order. */
@@ -159,6 +270,10 @@ long table_find(const struct table_rows *rs, int64_t id);
  * out.  Returns the columns used, separators included. */
 int table_layout(const struct table_col *cols, size_t ncols,
                  const struct table_rows *rs, int width, int *out);
+/* The same in the order of FIT's prio (then of the columns), a flex
+ * column up to its FIT max; RS may be NULL (the rows are not at hand). */
+int table_layout_fit(const struct table_col *cols, const struct table_fit *fit, size_t ncols,
+                     const struct table_rows *rs, int width, int *out);
 
 /* A list_source over positions 0..n-1 of an array of row indexes: the
  * w_list rows are size_t positions; CTX is a struct table_shown. */
@@ -167,6 +282,11 @@ struct table_shown {
     size_t n;
 };
 extern const struct list_source table_source;
+
+/* --- the F2 workspace (s_list.c) ------------------------------------------ */
+
+/* Open the monitoring list of the households. */
+int households_open(struct tui *t);
 
 /* --- the F3 workspace (s_funds.c) ----------------------------------------- */
 

@@ -159,6 +159,14 @@ table_set_mark(struct table_rows *rs, unsigned mark)
     }
 }
 
+void
+table_set_mark2(struct table_rows *rs, unsigned mark)
+{
+    if (rs->n > 0) {
+        rs->v[rs->n - 1].mark2 = mark;
+    }
+}
+
 long
 table_find(const struct table_rows *rs, int64_t id)
 {
@@ -310,16 +318,18 @@ widest(const struct table_col *col, size_t c, const struct table_rows *rs, int t
 }
 
 /* Give SPARE columns to the flex columns shown, in turns, each up to its
- * widest content; returns what is left. */
+ * FIT max or its widest content; returns what is left. */
 static int
-share_spare(const struct table_col *cols, size_t ncols, const struct table_rows *rs,
-            int spare, int *out)
+share_spare(const struct table_col *cols, const struct table_fit *fit, size_t ncols,
+            const struct table_rows *rs, int spare, int *out)
 {
     int *want = xcalloc(ncols + 1, sizeof(int)), more = 1;
     size_t i;
 
     for (i = 0; i < ncols; i++) {
-        want[i] = out[i] > 0 && cols[i].flex ? widest(&cols[i], i, rs, 1) : 0;
+        if (out[i] > 0 && cols[i].flex) {
+            want[i] = fit != NULL && fit[i].max > 0 ? fit[i].max : widest(&cols[i], i, rs, 1);
+        }
     }
     while (spare > 0 && more) {
         more = 0;
@@ -335,26 +345,58 @@ share_spare(const struct table_col *cols, size_t ncols, const struct table_rows 
     return spare;
 }
 
+/* The prio of column I (0 without a FIT). */
+static int
+prio(const struct table_fit *fit, long i)
+{
+    return fit != NULL ? fit[i].prio : 0;
+}
+
+/* The next column to give room to after column AFTER (-1: the first)
+ * in the order of prio, then of the columns; -1 after the last. */
+static long
+next_by_prio(const struct table_fit *fit, size_t ncols, long after)
+{
+    long best = -1, i;
+
+    for (i = 0; i < (long)ncols; i++) {
+        int later = after < 0 || prio(fit, i) > prio(fit, after) ||
+                    (prio(fit, i) == prio(fit, after) && i > after);
+
+        if (later && (best < 0 || prio(fit, i) < prio(fit, best))) {
+            best = i;
+        }
+    }
+    return best;
+}
+
 int
 table_layout(const struct table_col *cols, size_t ncols, const struct table_rows *rs,
              int width, int *out)
 {
-    int used = 0, w;
-    size_t i;
+    return table_layout_fit(cols, NULL, ncols, rs, width, out);
+}
 
-    for (i = 0; i < ncols; i++) {
+int
+table_layout_fit(const struct table_col *cols, const struct table_fit *fit, size_t ncols,
+                 const struct table_rows *rs, int width, int *out)
+{
+    int used = 0, w;
+    long i;
+
+    memset(out, 0, ncols * sizeof(*out));
+    for (i = next_by_prio(fit, ncols, -1); i >= 0; i = next_by_prio(fit, ncols, i)) {
         w = cols[i].width > 0 ? cols[i].width : 1;
         /* An amount is never cut: its column grows to the widest. */
-        if (cols[i].right && widest(&cols[i], i, rs, 0) > w) {
-            w = widest(&cols[i], i, rs, 0);
+        if (cols[i].right && widest(&cols[i], (size_t)i, rs, 0) > w) {
+            w = widest(&cols[i], (size_t)i, rs, 0);
         }
-        out[i] = 0;
         if (used + (used > 0) + w <= width) {
             out[i] = w;
             used += (used > 0) + w;
         }
     }
-    return width - share_spare(cols, ncols, rs, width - used, out);
+    return width - share_spare(cols, fit, ncols, rs, width - used, out);
 }
 
 /* --- a w_list source over positions -------------------------------------- */

@@ -14,14 +14,8 @@
 #include "util/array.h"
 #include "util/i18n.h"
 
-static int
-open_monitoring(struct tui *t)
-{
-    return tui_push(t, screen_new(&list_screen, NULL));
-}
-
 static const struct workspace workspaces[] = {
-    {KEY_F(2), "F2", N_("monitoring"), open_monitoring},
+    {KEY_F(2), "F2", N_("monitoring"), households_open},
     {KEY_F(3), "F3", N_("funds and projects"), funds_open},
     {KEY_F(4), "F4", N_("paired assistance"), pair_open},
     {KEY_F(5), "F5", N_("assessment"), assess_open},
