@@ -32,6 +32,9 @@ static const char *const field_names[NFIELDS] = {
     N_("clear every filter"),
 };
 
+/* The status menu's item that stands for the monitoring objects' states. */
+#define STATES_MONITORED (-2)
+
 struct filter_state {
     struct filter_arg *fa;
     struct w_cursor c;
@@ -170,6 +173,31 @@ add_value(struct filter_state *st, struct menu *m, int64_t id, const char *code,
     menu_add(m, label);
 }
 
+/* The states marked in the status menu (several at once): "all" wins,
+ * the monitoring objects stand for their states. */
+static unsigned
+states_chosen(void *ctx, struct tui *t, const unsigned char *marked, size_t n)
+{
+    struct filter_state *st = ctx;
+    struct list_filter *lf = st->fa->filter;
+    unsigned states = 0;
+    size_t i;
+    int any = 0;
+
+    (void)t;
+    for (i = 0; i < n && i < st->nvalues; i++) {
+        if (marked[i]) {
+            any |= st->ids[i] < 0 && st->ids[i] != STATES_MONITORED;
+            states |= st->ids[i] == STATES_MONITORED ? list_states_monitored()
+                    : st->ids[i] >= 0 ? LIST_STATE(st->ids[i]) : 0;
+        }
+    }
+    lf->states = any ? 0 : states;
+    lf->waiting = 0;
+    *st->fa->changed = 1;
+    return D_ALL;
+}
+
 static unsigned
 value_chosen(void *ctx, struct tui *t, size_t index)
 {
@@ -193,10 +221,6 @@ value_chosen(void *ctx, struct tui *t, size_t index)
         break;
     case F_RISK:
         snprintf(lf->risk, sizeof(lf->risk), "%s", st->codes[index]);
-        break;
-    case F_STATE:
-        lf->states = st->ids[index] < 0 ? 0 : LIST_STATE(st->ids[index]);
-        lf->waiting = 0;
         break;
     default:
         break;
@@ -265,6 +289,7 @@ fill_menu(struct filter_state *st, struct menu *m, enum field f)
         add_codes(st, m, "risk");
         break;
     case F_STATE:
+        add_value(st, m, STATES_MONITORED, "", _("every monitoring object (identified, not closed)"));
         add_value(st, m, CS_NONE, "", _("not a monitoring object"));
         for (i = CS_CLUE; i < CS_COUNT; i++) {
             add_value(st, m, i, "", case_state_label((enum case_state)i));
@@ -312,7 +337,8 @@ open_field(struct filter_state *st, struct tui *t)
     reset_values(st);
     st->menu_field = (enum field)st->c.cur;
     snprintf(title, sizeof(title), "%s", _(field_names[st->c.cur]));
-    m = menu_new(title, value_chosen, st);
+    m = st->menu_field == F_STATE ? menu_several(_("status (Space marks several)"), states_chosen, st)
+                                  : menu_new(title, value_chosen, st);
     fill_menu(st, m, st->menu_field);
     menu_open(t, m);
     return D_ALL;

@@ -1,7 +1,8 @@
 /*
  * s_filter.h - the filter screen of the monitoring list: township,
- * village, category, risk type, status, overdue, findings; each value
- * chosen from a menu; they combine.
+ * village, category, risk type, status (several at once, or every
+ * monitoring object), overdue, findings; each value chosen from a menu;
+ * they combine.
  */
 #ifndef ZX_S_FILTER_H
 #define ZX_S_FILTER_H
