@@ -780,8 +780,9 @@ db_list_count(struct db *db, struct list_query *q, int64_t *n,
     return 0;
 }
 
-/* Count Q's rows (its search left out) grouped by COLUMN ("l.state_rank"
- * or "l.category"): ADD is called with each value and its count. */
+/* Count Q's rows (its search left out) with a case, grouped by COLUMN
+ * ("l.state_rank" or "l.category"): ADD is called with each value and its
+ * count.  The rows without a case (most) are not read. */
 static int
 count_by(struct db *db, const struct list_query *q, const char *column,
          void (*add)(struct list_counts *c, sqlite3_stmt *st), struct list_counts *out,
@@ -794,6 +795,7 @@ count_by(struct db *db, const struct list_query *q, const char *column,
     qb_init(&b);
     sbuf_addf(&b.sql, "SELECT %s, count(*) FROM hh_list l", column);
     add_filter(&b, q, 1);
+    qb_where(&b, strcmp(column, "l.category") == 0 ? "l.category > ''" : "l.state_rank > 0");
     sbuf_addf(&b.sql, " GROUP BY %s ORDER BY %s", column, column);
     st = qb_prepare(db, &b, e);
     sbuf_release(&b.sql);
@@ -831,13 +833,21 @@ int
 db_list_counts(struct db *db, const struct list_query *q,
                struct list_counts *out, struct err *e)
 {
+    struct list_query all = *q;
+    int64_t total = q->matched;
+
     memset(out, 0, sizeof(*out));
-    /* Two small GROUP BYs, each read from its column's index when the
-     * filter allows, rather than one over every row. */
+    all.f.search[0] = '\0';
+    /* Two small GROUP BYs over the rows with a case, each read from an
+     * index when the filter allows; the rest are the households without
+     * one, of the count the list has just made when it was not searched. */
     if (count_by(db, q, "l.state_rank", add_state, out, e) ||
-        count_by(db, q, "l.category", add_category, out, e)) {
+        count_by(db, q, "l.category", add_category, out, e) ||
+        ((q->f.search[0] != '\0' || total < 0) && count_where(db, &all, NULL, &total, e))) {
         return -1;
     }
+    out->state[CS_NONE] = total - out->total;
+    out->total = total;
     return 0;
 }
 

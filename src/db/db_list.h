@@ -147,15 +147,16 @@ int db_list_nth(struct db *db, struct list_query *q, int64_t pos,
                 struct list_row *out, struct err *e);
 
 /* How many households of Q's scope and filter (its search left out) are
- * of each category and each state. */
+ * of each category and each state.  Q's last count (db_list_count) is
+ * taken for the total when Q has no search. */
 #define LIST_CATEGORIES 8
 struct list_counts {
     int64_t total;
     int64_t state[CS_COUNT];
     struct {
-        char code[CODE_BUF];       /* "": none (no open case) */
+        char code[CODE_BUF];
         int64_t n;
-    } category[LIST_CATEGORIES];
+    } category[LIST_CATEGORIES];   /* of the households with a case */
     size_t ncategories;            /* in code order */
 };
 int db_list_counts(struct db *db, const struct list_query *q,

@@ -713,6 +713,12 @@ static const char m006[] =
     "  UNIQUE (round_id, unit_id, indicator)\n"
     ");\n";
 
+/* 7: the list's counts per state and category, and the monitoring
+ * objects of a township (a township account's list), read from an index
+ * instead of the township's rows. */
+static const char m007[] =
+    "CREATE INDEX hh_list_town_state ON hh_list(township_id, state_rank, category);\n";
+
 static const char *const migrations[] = {
     m001,
     m002,
@@ -720,6 +726,7 @@ static const char *const migrations[] = {
     m004,
     m005,
     m006,
+    m007,
 };
 
 #define NMIGRATIONS ((int)(ARRAY_SIZE(migrations)))

@@ -462,7 +462,7 @@ test_counts(void **state)
         assert_int_equal(c.category[i].n, sql_count(sql));
         sum += c.category[i].n;
     }
-    assert_int_equal(sum, HOUSEHOLDS);
+    assert_int_equal(sum + sql_count("SELECT count(*) FROM hh_list WHERE category = ''"), HOUSEHOLDS);
     /* A township's monitoring objects; the search does not count. */
     town = sql_count("SELECT township_id FROM hh_list ORDER BY id LIMIT 1");
     list_query_init(&q, LEVEL_TOWNSHIP, town, D("2026-11-22"));
@@ -476,6 +476,14 @@ test_counts(void **state)
     assert_true(c.total > 0);
     assert_int_equal(c.state[CS_NONE], 0);
     assert_int_equal(c.state[CS_ELIMINATED], 0);
+    /* After the list counted the filter, its count is the total. */
+    list_query_init(&q, LEVEL_TOWNSHIP, town, D("2026-11-22"));
+    assert_int_equal(db_list_count(a.db, &q, &sum, &e), 0);
+    assert_int_equal(db_list_counts(a.db, &q, &c, &e), 0);
+    assert_int_equal(c.total, sum);
+    snprintf(sql, sizeof(sql), "SELECT count(*) FROM hh_list WHERE township_id = %lld AND state = ''",
+             (long long)town);
+    assert_int_equal(c.state[CS_NONE], sql_count(sql));
 }
 
 /* The rows as one text, for comparing. */
