@@ -263,7 +263,7 @@ conflict_status(struct screen *s, struct tui *t, char *buf, size_t n)
     struct conflict *c = s->data;
 
     (void)t;
-    snprintf(buf, n, "%zu/%zu", c->n ? c->c.cur + 1 : 0, c->n);
+    wc_position(&c->c, c->n, buf, n);
 }
 
 static const struct screen_ops conflict_screen = {

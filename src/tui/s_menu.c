@@ -293,7 +293,7 @@ menu_status(struct screen *s, struct tui *t, char *buf, size_t n)
     struct menu_state *st = s->data;
 
     (void)t;
-    snprintf(buf, n, "%zu/%zu", st->nshown ? st->c.cur + 1 : 0, st->nshown);
+    wc_position(&st->c, st->nshown, buf, n);
 }
 
 /* A menu of several choices has the Space key too. */

@@ -407,3 +407,9 @@ wc_scroll(size_t *top, int action, size_t n, size_t page)
     /* The first line shown goes from 0 to the first of the last page. */
     return move_line(action, *top, n > page ? n - page + 1 : 1, page, top);
 }
+
+void
+wc_position(const struct w_cursor *c, size_t n, char *buf, size_t size)
+{
+    snprintf(buf, size, "%zu/%zu", n > 0 ? c->cur + 1 : 0, n);
+}

@@ -92,5 +92,7 @@ void wc_show(struct w_cursor *c, size_t n, size_t page);
  * over N lines shown PAGE at a time, never past the last page; returns
  * 1 when ACTION is a move. */
 int wc_scroll(size_t *top, int action, size_t n, size_t page);
+/* "3/12": the cursor's row of N for the status line ("0/0" for none). */
+void wc_position(const struct w_cursor *c, size_t n, char *buf, size_t size);
 
 #endif
