@@ -282,17 +282,18 @@ hh_info(struct tui *t, void *ctx, struct sbuf *out)
     sbuf_release(&states);
 }
 
-/* The phases the states are counted in when each state does not fit. */
+/* The phases the states are counted in when each state does not fit;
+ * a phase of one state is named by it. */
 static const struct {
     enum case_state first, last;
-    const char *words;              /* NC_ */
+    const char *words;              /* NC_, for a phase of several states */
 } phases[] = {
-    {CS_NONE, CS_NONE, N_("no case")},
+    {CS_NONE, CS_NONE, NULL},
     {CS_CLUE, CS_TOWNSHIP_REVIEWED, NC_("case phase", "identifying")},
-    {CS_MONITORED, CS_MONITORED, NC_("case phase", "assisted")},
+    {CS_MONITORED, CS_MONITORED, NULL},
     {CS_ELIM_VERIFIED, CS_ELIM_TOWNSHIP_REVIEWED, NC_("case phase", "eliminating")},
-    {CS_ELIMINATED, CS_ELIMINATED, NC_("case phase", "eliminated")},
-    {CS_REJECTED, CS_REJECTED, NC_("case phase", "refused")},
+    {CS_ELIMINATED, CS_ELIMINATED, NULL},
+    {CS_REJECTED, CS_REJECTED, NULL},
 };
 
 static void
@@ -331,14 +332,14 @@ state_counts(const struct list_counts *c, int by_phase, struct sbuf *out)
         int64_t n = 0;
 
         for (s = (int)phases[i].first; s <= (int)phases[i].last; s++) {
-            if (!by_phase || phases[i].first == phases[i].last) {
+            if (!by_phase || phases[i].words == NULL) {
                 add_count(out, s == CS_NONE ? _("no case") : case_state_short((enum case_state)s),
                           c->state[s]);
             } else {
                 n += c->state[s];
             }
         }
-        if (by_phase && phases[i].first != phases[i].last) {
+        if (by_phase && phases[i].words != NULL) {
             add_count(out, _(phases[i].words), n);
         }
     }
