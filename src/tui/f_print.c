@@ -63,11 +63,7 @@ static void choices(struct form *fm, const char *id, const char *title,
     for (i = 0; i < n; i++) {
         form_table_add(&t, &alloc, codes[i], _(labels[i]));
     }
-    t.id = xstrdup(id);
-    t.title = xstrdup(title);
-    t.national = xstrdup("");
-    t.source = xstrdup("");
-    form_add_table(fm, &t);
+    form_own_table(fm, &t, id, title);
 }
 
 /* The file a print is saved to unless the user says otherwise. */

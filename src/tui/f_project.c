@@ -23,8 +23,6 @@
 #include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
-#include "util/sbuf.h"
-#include "util/u8.h"
 #include "util/xalloc.h"
 
 static const struct field_spec p_name = {
@@ -121,17 +119,6 @@ static const struct bind project_binds[] = {
     BIND(p_note, B_PSTR, struct project, note, 1),
 };
 #define NPROJECT ARRAY_SIZE(project_binds)
-
-void
-form_project_title(struct form *fm, const char *what, const struct project *p)
-{
-    struct sbuf sb;
-
-    sbuf_init(&sb);
-    sbuf_addf(&sb, "%s: %s %s", what, p->proj_no, p->name);
-    u8_copy(fm->title, sizeof(fm->title), sb.buf);
-    sbuf_release(&sb);
-}
 
 static int
 project_open(struct form *fm, struct err *e)

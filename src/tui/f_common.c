@@ -1,0 +1,197 @@
+/*
+ * f_common.c - what the form kinds share (f_common.h): the acting user
+ * and the rule context, the choice tables of the form's own (villages and
+ * townships in the user's scope, tables built from rows), place fields,
+ * and a project's name in a form's title.
+ */
+#include "config.h"
+#include "tui/f_common.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "core/codes.h"
+#include "core/funds.h"
+#include "db/db_division.h"
+#include "tui/form.h"
+#include "util/i18n.h"
+#include "util/sbuf.h"
+#include "util/u8.h"
+#include "util/xalloc.h"
+
+struct rule_ctx
+form_rule_ctx(const struct form *fm)
+{
+    return app_rule_ctx(fm->app);
+}
+
+const struct actor *
+form_actor(const struct form *fm)
+{
+    return &fm->app->actor;
+}
+
+void
+form_table_add(struct code_table *t, size_t *alloc, const char *code,
+               const char *label)
+{
+    struct code *c;
+
+    t->v = xgrow(t->v, alloc, t->n + 1, sizeof(*t->v));
+    c = &t->v[t->n++];
+    memset(c, 0, sizeof(*c));
+    c->code = xstrdup(code);
+    c->label = xstrdup(label);
+    c->short_label = xstrdup(label);
+}
+
+void
+form_own_table(struct form *fm, struct code_table *t, const char *id,
+               const char *title)
+{
+    t->id = xstrdup(id);
+    t->title = xstrdup(title);
+    t->national = xstrdup("");
+    t->source = xstrdup("");
+    form_add_table(fm, t);
+}
+
+void
+form_blank(struct form *fm, const char *name)
+{
+    int i = wform_find(&fm->w, "", name);
+
+    if (i >= 0 && fm->id == 0) {
+        wform_set(&fm->w, (size_t)i, "");
+        wform_set_loaded(&fm->w, (size_t)i, "");
+    }
+}
+
+size_t
+form_place_add(struct form *fm, const struct field_spec *spec,
+               int64_t township, int64_t village)
+{
+    char place[24] = "";
+    int64_t where = village != 0 ? village : township;
+
+    if (where != 0) {
+        snprintf(place, sizeof(place), "%lld", (long long)where);
+    }
+    return form_add_str(fm, spec, "", place);
+}
+
+int
+form_place_read(struct form *fm, const char *name, int64_t *township,
+                int64_t *village, struct err *e)
+{
+    char place[24];
+
+    form_str(fm, "", name, place, sizeof(place));
+    *township = *village = 0;
+    if (place[0] == '\0') {
+        return 0;
+    }
+    return form_place_split(fm, strtoll(place, NULL, 10), township, village, e);
+}
+
+/* The places of township TOWN into T: the township itself when TOWNS
+ * (if the user sees all of it), then its villages the user sees. */
+static int
+places_of(struct form *fm, const struct division *town, int towns,
+          struct code_table *t, size_t *alloc, struct err *e)
+{
+    const struct actor *a = form_actor(fm);
+    struct division *v;
+    size_t n, i;
+    char code[24], label[420];
+
+    if (towns && actor_sees(a, town->id, 0)) {
+        snprintf(code, sizeof(code), "%lld", (long long)town->id);
+        snprintf(label, sizeof(label), "%s", town->name);
+        form_table_add(t, alloc, code, label);
+    }
+    if (db_division_children(fm->app->db, town->id, &v, &n, e) != 0) {
+        return -1;
+    }
+    for (i = 0; i < n; i++) {
+        if (v[i].level != LEVEL_VILLAGE || !actor_sees(a, town->id, v[i].id)) {
+            continue;
+        }
+        snprintf(code, sizeof(code), "%lld", (long long)v[i].id);
+        snprintf(label, sizeof(label), "%s %s", town->name, v[i].name);
+        form_table_add(t, alloc, code, label);
+    }
+    free(v);
+    return 0;
+}
+
+/* The table ID (titled TITLE) of the places in the user's scope. */
+static int
+scope_places(struct form *fm, int towns, const char *id, const char *title,
+             struct err *e)
+{
+    const struct actor *a = form_actor(fm);
+    struct code_table t;
+    struct division county, *v;
+    size_t n, i, alloc = 0;
+    int rc = 0;
+
+    memset(&t, 0, sizeof(t));
+    if (db_division_county(fm->app->db, &county, e) != 0 ||
+        db_division_children(fm->app->db, county.id, &v, &n, e) != 0) {
+        return -1;
+    }
+    for (i = 0; i < n && rc == 0; i++) {
+        if (a->scope_level == LEVEL_COUNTY || actor_sees(a, v[i].id, 0) ||
+            a->scope_level == LEVEL_VILLAGE) {
+            rc = places_of(fm, &v[i], towns, &t, &alloc, e);
+        }
+    }
+    free(v);
+    form_own_table(fm, &t, id, title);
+    return rc;
+}
+
+int
+form_villages(struct form *fm, struct err *e)
+{
+    return scope_places(fm, 0, "village", _("Village"), e);
+}
+
+int
+form_places(struct form *fm, struct err *e)
+{
+    return scope_places(fm, 1, "place", _("Township or village"), e);
+}
+
+int
+form_place_split(struct form *fm, int64_t place, int64_t *township,
+                 int64_t *village, struct err *e)
+{
+    struct division d;
+
+    if (db_division_get(fm->app->db, place, &d, e) != 0) {
+        return -1;
+    }
+    if (d.level == LEVEL_TOWNSHIP) {
+        *township = d.id;
+        *village = 0;
+    } else {
+        *township = d.parent_id;
+        *village = d.id;
+    }
+    return 0;
+}
+
+void
+form_project_title(struct form *fm, const char *what, const struct project *p)
+{
+    struct sbuf sb;
+
+    sbuf_init(&sb);
+    sbuf_addf(&sb, "%s: %s %s", what, p->proj_no, p->name);
+    u8_copy(fm->title, sizeof(fm->title), sb.buf);
+    sbuf_release(&sb);
+}
