@@ -34,13 +34,15 @@ struct round_job {
 };
 
 static const struct field_spec r_template = {
-    "template", N_("Template"), FT_CODE, FF_REQUIRED, 0, 0, 0, "template", 0,
-    N_("The indicators, points and grades of the round (share/assess); F4 shows the list.")};
+    .name = "template", .label = N_("Template"), .type = FT_CODE, .flags = FF_REQUIRED,
+    .table = "template",
+    .help = N_("The indicators, points and grades of the round (share/assess); F4 shows the list.")};
 static const struct field_spec r_year = {
-    "year", N_("Year"), FT_INT, FF_REQUIRED, 0, 2000, 2100, NULL, 0, NULL};
+    .name = "year", .label = N_("Year"), .type = FT_INT, .flags = FF_REQUIRED, .min = 2000,
+    .max = 2100};
 static const struct field_spec r_title = {
-    "title", N_("Round title"), FT_TEXT, 0, 60, 0, 0, NULL, 0,
-    N_("Empty: the year and the template's title.")};
+    .name = "title", .label = N_("Round title"), .type = FT_TEXT, .max_chars = 60,
+    .help = N_("Empty: the year and the template's title.")};
 
 /* What a template assesses, in words. */
 static const char *
@@ -166,14 +168,15 @@ struct score_job {
 };
 
 static const struct field_spec s_points = {
-    "points", N_("Points"), FT_TEXT, FF_REQUIRED, 8, 0, 0, NULL, 0,
-    N_("A number with at most two decimals, such as 12.5.")};
+    .name = "points", .label = N_("Points"), .type = FT_TEXT, .flags = FF_REQUIRED,
+    .max_chars = 8,
+    .help = N_("A number with at most two decimals, such as 12.5.")};
 static const struct field_spec s_note = {
-    "note", N_("Note"), FT_TEXT, 0, 200, 0, 0, NULL, 0,
-    N_("Why: required when points are taken off or a bonus is given.")};
+    .name = "note", .label = N_("Note"), .type = FT_TEXT, .max_chars = 200,
+    .help = N_("Why: required when points are taken off or a bonus is given.")};
 static const struct field_spec s_evidence = {
-    "evidence", N_("Evidence"), FT_TEXT, 0, 100, 0, 0, NULL, 0,
-    N_("Where it can be checked: a record, a page, a file number.")};
+    .name = "evidence", .label = N_("Evidence"), .type = FT_TEXT, .max_chars = 100,
+    .help = N_("Where it can be checked: a record, a page, a file number.")};
 
 static int
 score_open(struct form *fm, struct err *e)
@@ -271,8 +274,9 @@ struct reopen_job {
 };
 
 static const struct field_spec o_reason = {
-    "reason", N_("Reason"), FT_TEXT, FF_REQUIRED, 200, 0, 0, NULL, 0,
-    N_("Why the round is opened again: it is kept in the audit log.")};
+    .name = "reason", .label = N_("Reason"), .type = FT_TEXT, .flags = FF_REQUIRED,
+    .max_chars = 200,
+    .help = N_("Why the round is opened again: it is kept in the audit log.")};
 
 static int
 reopen_open(struct form *fm, struct err *e)

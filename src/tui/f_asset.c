@@ -24,73 +24,84 @@
 #include "util/xalloc.h"
 
 static const struct field_spec a_no = {
-    "asset_no", N_("Asset number"), FT_TEXT, 0, 30, 0, 0, NULL, 0,
-    N_("Leave empty and the next number of the year is given (ZC2025-0001).")};
+    .name = "asset_no", .label = N_("Asset number"), .type = FT_TEXT, .max_chars = 30,
+    .help = N_("Leave empty and the next number of the year is given (ZC2025-0001).")};
 static const struct field_spec a_name = {
-    "name", N_("Asset name"), FT_TEXT, FF_REQUIRED, 60, 0, 0, NULL, 0,
-    N_("For example 白马村通组道路 or 光伏电站(60kW).")};
+    .name = "name", .label = N_("Asset name"), .type = FT_TEXT, .flags = FF_REQUIRED,
+    .max_chars = 60,
+    .help = N_("For example 白马村通组道路 or 光伏电站(60kW).")};
 static const struct field_spec a_class = {
-    "aclass", N_("Asset class"), FT_CODE, FF_REQUIRED, 0, 0, 0, "asset_class", 0,
-    N_("公益性, 经营性 or 到户类.  F4 shows the list.")};
+    .name = "aclass", .label = N_("Asset class"), .type = FT_CODE, .flags = FF_REQUIRED,
+    .table = "asset_class",
+    .help = N_("公益性, 经营性 or 到户类.  F4 shows the list.")};
 static const struct field_spec a_type = {
-    "atype", N_("Asset type"), FT_CODE, 0, 0, 0, 0, "asset_type", 0,
-    N_("A type of the class chosen above.  F4 shows the list.")};
+    .name = "atype", .label = N_("Asset type"), .type = FT_CODE, .table = "asset_type",
+    .help = N_("A type of the class chosen above.  F4 shows the list.")};
 static const struct field_spec a_year = {
-    "year", N_("Year formed"), FT_INT, FF_REQUIRED, 0, 2000, 2100, NULL, 0, NULL};
+    .name = "year", .label = N_("Year formed"), .type = FT_INT, .flags = FF_REQUIRED,
+    .min = 2000, .max = 2100};
 static const struct field_spec a_place = {
-    "place", N_("Township or village"), FT_CODE, FF_REQUIRED, 0, 0, 0, "place", 0,
-    N_("Where the asset is.  F4 shows the list.")};
+    .name = "place", .label = N_("Township or village"), .type = FT_CODE, .flags = FF_REQUIRED,
+    .table = "place",
+    .help = N_("Where the asset is.  F4 shows the list.")};
 static const struct field_spec a_hh = {
-    "hh_no", N_("Household number"), FT_TEXT, 0, 30, 0, 0, NULL, 0,
-    N_("到户类: the household that owns it.")};
+    .name = "hh_no", .label = N_("Household number"), .type = FT_TEXT, .max_chars = 30,
+    .help = N_("到户类: the household that owns it.")};
 static const struct field_spec a_project = {
-    "project_id", N_("Project"), FT_CODE, 0, 0, 0, 0, "project", 0,
-    N_("The project that formed it (empty for older assets).  F4 shows the list.")};
+    .name = "project_id", .label = N_("Project"), .type = FT_CODE, .table = "project",
+    .help = N_("The project that formed it (empty for older assets).  F4 shows the list.")};
 static const struct field_spec a_scale = {
-    "scale", N_("Scale"), FT_TEXT, 0, 30, 0, 0, NULL, 0, N_("For example 3.2公里 or 120头.")};
+    .name = "scale", .label = N_("Scale"), .type = FT_TEXT, .max_chars = 30,
+    .help = N_("For example 3.2公里 or 120头.")};
 static const struct field_spec a_completed = {
-    "completed_on", N_("Completed on"), FT_DATE, 0, 0, 0, 0, NULL, 0, NULL};
+    .name = "completed_on", .label = N_("Completed on"), .type = FT_DATE};
 static const struct field_spec a_owner_level = {
-    "owner_level", N_("Owned at"), FT_CODE, FF_REQUIRED, 0, 0, 0, "owner_level", 0,
-    N_("确权到: 县级, 乡镇, 村集体, 农户 or 经营主体.")};
+    .name = "owner_level", .label = N_("Owned at"), .type = FT_CODE, .flags = FF_REQUIRED,
+    .table = "owner_level",
+    .help = N_("确权到: 县级, 乡镇, 村集体, 农户 or 经营主体.")};
 static const struct field_spec a_owner = {
-    "owner", N_("Owner"), FT_TEXT, 0, 60, 0, 0, NULL, 0, NULL};
+    .name = "owner", .label = N_("Owner"), .type = FT_TEXT, .max_chars = 60};
 static const struct field_spec a_operator = {
-    "operator", N_("Operated by"), FT_TEXT, 0, 60, 0, 0, NULL, 0, NULL};
+    .name = "operator", .label = N_("Operated by"), .type = FT_TEXT, .max_chars = 60};
 static const struct field_spec a_mode = {
-    "op_mode", N_("Operation mode"), FT_CODE, 0, 0, 0, 0, "op_mode", 0, NULL};
+    .name = "op_mode", .label = N_("Operation mode"), .type = FT_CODE, .table = "op_mode"};
 static const struct field_spec a_maintainer = {
-    "maintainer", N_("Maintainer"), FT_TEXT, 0, 60, 0, 0, NULL, 0,
-    N_("管护主体: required for a public-welfare asset.")};
+    .name = "maintainer", .label = N_("Maintainer"), .type = FT_TEXT, .max_chars = 60,
+    .help = N_("管护主体: required for a public-welfare asset.")};
 static const struct field_spec a_upkeep = {
-    "upkeep", N_("Upkeep funds a year (yuan)"), FT_MONEY, 0, 0, 0, 0, NULL, 0, NULL};
+    .name = "upkeep", .label = N_("Upkeep funds a year (yuan)"), .type = FT_MONEY};
 static const struct field_spec a_hh_benefit = {
-    "hh_benefit", N_("Households benefiting"), FT_INT, 0, 0, 0, 1000000, NULL, 0, NULL};
+    .name = "hh_benefit", .label = N_("Households benefiting"), .type = FT_INT, .max = 1000000};
 static const struct field_spec a_hh_poor = {
-    "hh_poor", N_("of which former poor households"), FT_INT, 0, 0, 0, 1000000, NULL, 0, NULL};
+    .name = "hh_poor", .label = N_("of which former poor households"), .type = FT_INT,
+    .max = 1000000};
 static const struct field_spec a_hh_mon = {
-    "hh_monitored", N_("of which monitored households"), FT_INT, 0, 0, 0, 1000000, NULL, 0, NULL};
+    .name = "hh_monitored", .label = N_("of which monitored households"), .type = FT_INT,
+    .max = 1000000};
 static const struct field_spec a_status = {
-    "status", N_("Status"), FT_CODE, FF_REQUIRED, 0, 0, 0, "asset_status", 0,
-    N_("正常, 闲置, 损毁 or 已处置 (then fill in the disposal).")};
+    .name = "status", .label = N_("Status"), .type = FT_CODE, .flags = FF_REQUIRED,
+    .table = "asset_status",
+    .help = N_("正常, 闲置, 损毁 or 已处置 (then fill in the disposal).")};
 static const struct field_spec a_disposal = {
-    "disposal", N_("Disposal method"), FT_CODE, 0, 0, 0, 0, "disposal", 0,
-    N_("转让, 置换, 报损 or 报废: only for a disposed asset.")};
+    .name = "disposal", .label = N_("Disposal method"), .type = FT_CODE, .table = "disposal",
+    .help = N_("转让, 置换, 报损 or 报废: only for a disposed asset.")};
 static const struct field_spec a_disp_date = {
-    "disposal_date", N_("Disposal date"), FT_DATE, 0, 0, 0, 0, NULL, 0, NULL};
+    .name = "disposal_date", .label = N_("Disposal date"), .type = FT_DATE};
 static const struct field_spec a_disp_doc = {
-    "disposal_doc", N_("Disposal approved by"), FT_TEXT, 0, 60, 0, 0, NULL, 0,
-    N_("The 文号 of the approval.")};
+    .name = "disposal_doc", .label = N_("Disposal approved by"), .type = FT_TEXT,
+    .max_chars = 60,
+    .help = N_("The 文号 of the approval.")};
 static const struct field_spec a_disp_amount = {
-    "disposal_amount", N_("Disposal proceeds (yuan)"), FT_MONEY, 0, 0, 0, 0, NULL, 0, NULL};
+    .name = "disposal_amount", .label = N_("Disposal proceeds (yuan)"), .type = FT_MONEY};
 static const struct field_spec a_disp_reason = {
-    "disposal_reason", N_("Reason for the disposal"), FT_LONGTEXT, 0, 500, 0, 0, NULL, 0, NULL};
+    .name = "disposal_reason", .label = N_("Reason for the disposal"), .type = FT_LONGTEXT,
+    .max_chars = 500};
 static const struct field_spec a_archive = {
-    "archive_no", N_("Archive number"), FT_TEXT, 0, 30, 0, 0, NULL, 0, NULL};
+    .name = "archive_no", .label = N_("Archive number"), .type = FT_TEXT, .max_chars = 30};
 static const struct field_spec a_publicized = {
-    "publicized_on", N_("Publicized on"), FT_DATE, 0, 0, 0, 0, NULL, 0, NULL};
+    .name = "publicized_on", .label = N_("Publicized on"), .type = FT_DATE};
 static const struct field_spec a_note = {
-    "note", N_("Note"), FT_LONGTEXT, 0, 1000, 0, 0, NULL, 0, NULL};
+    .name = "note", .label = N_("Note"), .type = FT_LONGTEXT, .max_chars = 1000};
 
 static const struct bind asset_binds[] = {
     BIND(a_name, B_STR, struct asset, name, 1),
@@ -123,11 +134,11 @@ static const struct bind asset_binds[] = {
 
 /* The fund sources: ASSET_SOURCES pairs of (type, amount). */
 static const struct field_spec a_src_type = {
-    "src_type", N_("Fund source"), FT_CODE, 0, 0, 0, 0, "fund_type", 0,
-    N_("Where the money for the asset came from.  F4 shows the list.")};
+    .name = "src_type", .label = N_("Fund source"), .type = FT_CODE, .table = "fund_type",
+    .help = N_("Where the money for the asset came from.  F4 shows the list.")};
 static const struct field_spec a_src_amount = {
-    "src_amount", N_("Amount from it (yuan)"), FT_MONEY, 0, 0, 0, 0, NULL, 0,
-    N_("The value is the sum of the sources.")};
+    .name = "src_amount", .label = N_("Amount from it (yuan)"), .type = FT_MONEY,
+    .help = N_("The value is the sum of the sources.")};
 
 static const char *const src_groups[ASSET_SOURCES] = {"1", "2", "3", "4"};
 
@@ -330,23 +341,24 @@ const struct form_kind asset_form = {
 /* --- yearly income ----------------------------------------------------------- */
 
 static const struct field_spec i_year = {
-    "year", N_("Year"), FT_INT, FF_REQUIRED, 0, 2000, 2100, NULL, 0, NULL};
+    .name = "year", .label = N_("Year"), .type = FT_INT, .flags = FF_REQUIRED, .min = 2000,
+    .max = 2100};
 static const struct field_spec i_income = {
-    "income", N_("Income (yuan)"), FT_MONEY, FF_REQUIRED, 0, 0, 0, NULL, 0,
-    N_("收益: rent, dividends, sales.")};
+    .name = "income", .label = N_("Income (yuan)"), .type = FT_MONEY, .flags = FF_REQUIRED,
+    .help = N_("收益: rent, dividends, sales.")};
 static const struct field_spec i_to_hh = {
-    "to_households", N_("Paid to households (yuan)"), FT_MONEY, 0, 0, 0, 0, NULL, 0, NULL};
+    .name = "to_households", .label = N_("Paid to households (yuan)"), .type = FT_MONEY};
 static const struct field_spec i_households = {
-    "households", N_("Households paid"), FT_INT, 0, 0, 0, 1000000, NULL, 0, NULL};
+    .name = "households", .label = N_("Households paid"), .type = FT_INT, .max = 1000000};
 static const struct field_spec i_to_village = {
-    "to_village", N_("Kept by the village (yuan)"), FT_MONEY, 0, 0, 0, 0, NULL, 0,
-    N_("For 公益岗位, 小微奖补, small public works.")};
+    .name = "to_village", .label = N_("Kept by the village (yuan)"), .type = FT_MONEY,
+    .help = N_("For 公益岗位, 小微奖补, small public works.")};
 static const struct field_spec i_to_upkeep = {
-    "to_upkeep", N_("For upkeep (yuan)"), FT_MONEY, 0, 0, 0, 0, NULL, 0, NULL};
+    .name = "to_upkeep", .label = N_("For upkeep (yuan)"), .type = FT_MONEY};
 static const struct field_spec i_date = {
-    "dist_date", N_("Distributed on"), FT_DATE, 0, 0, 0, 0, NULL, 0, NULL};
+    .name = "dist_date", .label = N_("Distributed on"), .type = FT_DATE};
 static const struct field_spec i_use = {
-    "use_note", N_("Use"), FT_LONGTEXT, 0, 1000, 0, 0, NULL, 0, NULL};
+    .name = "use_note", .label = N_("Use"), .type = FT_LONGTEXT, .max_chars = 1000};
 
 static const struct bind income_binds[] = {
     BIND(i_year, B_INT, struct asset_income, year, 1),

@@ -28,32 +28,38 @@
 /* --- receipts --------------------------------------------------------- */
 
 static const struct field_spec f_year = {
-    "year", N_("Budget year"), FT_INT, FF_REQUIRED, 0, 2000, 2100, NULL, 0,
-    N_("The year the funds belong to.")};
+    .name = "year", .label = N_("Budget year"), .type = FT_INT, .flags = FF_REQUIRED,
+    .min = 2000, .max = 2100,
+    .help = N_("The year the funds belong to.")};
 static const struct field_spec f_level = {
-    "level", N_("Fund level"), FT_CODE, FF_REQUIRED, 0, 0, 0, "fund_level", 0,
-    N_("中央, 省级, 市级 or 县级.  F4 shows the list.")};
+    .name = "level", .label = N_("Fund level"), .type = FT_CODE, .flags = FF_REQUIRED,
+    .table = "fund_level",
+    .help = N_("中央, 省级, 市级 or 县级.  F4 shows the list.")};
 static const struct field_spec f_type = {
-    "fund_type", N_("Fund type"), FT_CODE, FF_REQUIRED, 0, 0, 0, "fund_type", 0,
-    N_("衔接资金, 以工代赈, 东西部协作...  F4 shows the list.")};
+    .name = "fund_type", .label = N_("Fund type"), .type = FT_CODE, .flags = FF_REQUIRED,
+    .table = "fund_type",
+    .help = N_("衔接资金, 以工代赈, 东西部协作...  F4 shows the list.")};
 static const struct field_spec f_task = {
-    "task_line", N_("Task line"), FT_CODE, 0, 0, 0, 0, "task_line", 0,
-    N_("The task line within 衔接资金 (optional).")};
+    .name = "task_line", .label = N_("Task line"), .type = FT_CODE, .table = "task_line",
+    .help = N_("The task line within 衔接资金 (optional).")};
 static const struct field_spec f_batch = {
-    "batch", N_("Batch"), FT_TEXT, 0, 30, 0, 0, NULL, 0, N_("For example 第一批 or 提前下达.")};
+    .name = "batch", .label = N_("Batch"), .type = FT_TEXT, .max_chars = 30,
+    .help = N_("For example 第一批 or 提前下达.")};
 static const struct field_spec f_doc = {
-    "doc_no", N_("Document number"), FT_TEXT, FF_REQUIRED, 60, 0, 0, NULL, 0,
-    N_("The 文号 of the document issuing the funds, e.g. 川财农〔2025〕12号.")};
+    .name = "doc_no", .label = N_("Document number"), .type = FT_TEXT, .flags = FF_REQUIRED,
+    .max_chars = 60,
+    .help = N_("The 文号 of the document issuing the funds, e.g. 川财农〔2025〕12号.")};
 static const struct field_spec f_title = {
-    "title", N_("Title"), FT_TEXT, 0, 100, 0, 0, NULL, 0, N_("The document's title (optional).")};
+    .name = "title", .label = N_("Title"), .type = FT_TEXT, .max_chars = 100,
+    .help = N_("The document's title (optional).")};
 static const struct field_spec f_amount = {
-    "amount", N_("Amount (yuan)"), FT_MONEY, FF_REQUIRED, 0, 0, 0, NULL, 0,
-    N_("The amount received, in yuan with at most two decimals.")};
+    .name = "amount", .label = N_("Amount (yuan)"), .type = FT_MONEY, .flags = FF_REQUIRED,
+    .help = N_("The amount received, in yuan with at most two decimals.")};
 static const struct field_spec f_received = {
-    "received_on", N_("Date received"), FT_DATE, FF_REQUIRED, 0, 0, 0, NULL, 0,
-    N_("The day the document issued the funds.")};
+    .name = "received_on", .label = N_("Date received"), .type = FT_DATE, .flags = FF_REQUIRED,
+    .help = N_("The day the document issued the funds.")};
 static const struct field_spec f_note = {
-    "note", N_("Note"), FT_LONGTEXT, 0, 1000, 0, 0, NULL, 0, NULL};
+    .name = "note", .label = N_("Note"), .type = FT_LONGTEXT, .max_chars = 1000};
 
 static const struct bind fund_binds[] = {
     BIND(f_year, B_INT, struct fund, year, 1),
@@ -142,20 +148,22 @@ const struct form_kind fund_form = {
 /* --- allocations ---------------------------------------------------------- */
 
 static const struct field_spec a_fund = {
-    "fund_id", N_("From the receipt"), FT_CODE, FF_REQUIRED, 0, 0, 0, "fund", 0,
-    N_("The receipt the funds come from, with what it has left.  F4 shows the list.")};
+    .name = "fund_id", .label = N_("From the receipt"), .type = FT_CODE, .flags = FF_REQUIRED,
+    .table = "fund",
+    .help = N_("The receipt the funds come from, with what it has left.  F4 shows the list.")};
 static const struct field_spec a_amount = {
-    "amount", N_("Amount (yuan)"), FT_MONEY, FF_REQUIRED, 0, 0, 0, NULL, 0,
-    N_("At most what the receipt has left.")};
+    .name = "amount", .label = N_("Amount (yuan)"), .type = FT_MONEY, .flags = FF_REQUIRED,
+    .help = N_("At most what the receipt has left.")};
 static const struct field_spec a_date = {
-    "alloc_date", N_("Allocation date"), FT_DATE, FF_REQUIRED, 0, 0, 0, NULL, 0,
-    N_("The day the funds were allocated to the project.")};
+    .name = "alloc_date", .label = N_("Allocation date"), .type = FT_DATE,
+    .flags = FF_REQUIRED,
+    .help = N_("The day the funds were allocated to the project.")};
 static const struct field_spec a_doc = {
-    "doc_no", N_("Allocation document"), FT_TEXT, 0, 60, 0, 0, NULL, 0,
-    N_("The document allocating the funds (optional).")};
+    .name = "doc_no", .label = N_("Allocation document"), .type = FT_TEXT, .max_chars = 60,
+    .help = N_("The document allocating the funds (optional).")};
 static const struct field_spec a_pub = {
-    "published_on", N_("Result published on"), FT_DATE, 0, 0, 0, 0, NULL, 0,
-    N_("When the allocation result was announced (within 15 working days).")};
+    .name = "published_on", .label = N_("Result published on"), .type = FT_DATE,
+    .help = N_("When the allocation result was announced (within 15 working days).")};
 
 static const struct bind alloc_binds[] = {
     BIND(a_fund, B_ID, struct allocation, fund_id, 1),
@@ -292,22 +300,26 @@ const struct form_kind allocation_form = {
 /* --- payments -------------------------------------------------------------- */
 
 static const struct field_spec p_alloc = {
-    "allocation_id", N_("Out of the allocation"), FT_CODE, FF_REQUIRED, 0, 0, 0, "allocation", 0,
-    N_("The project's allocation the payment comes out of.  F4 shows the list.")};
+    .name = "allocation_id", .label = N_("Out of the allocation"), .type = FT_CODE,
+    .flags = FF_REQUIRED, .table = "allocation",
+    .help = N_("The project's allocation the payment comes out of.  F4 shows the list.")};
 static const struct field_spec p_date = {
-    "pay_date", N_("Payment date"), FT_DATE, FF_REQUIRED, 0, 0, 0, NULL, 0, NULL};
+    .name = "pay_date", .label = N_("Payment date"), .type = FT_DATE, .flags = FF_REQUIRED};
 static const struct field_spec p_amount = {
-    "amount", N_("Amount (yuan)"), FT_MONEY, FF_REQUIRED, 0, 0, 0, NULL, 0,
-    N_("At most what the allocation has left.")};
+    .name = "amount", .label = N_("Amount (yuan)"), .type = FT_MONEY, .flags = FF_REQUIRED,
+    .help = N_("At most what the allocation has left.")};
 static const struct field_spec p_payee = {
-    "payee", N_("Payee"), FT_TEXT, FF_REQUIRED, 60, 0, 0, NULL, 0,
-    N_("Who was paid: a company, a cooperative, the workers' payroll.")};
+    .name = "payee", .label = N_("Payee"), .type = FT_TEXT, .flags = FF_REQUIRED,
+    .max_chars = 60,
+    .help = N_("Who was paid: a company, a cooperative, the workers' payroll.")};
 static const struct field_spec p_voucher = {
-    "voucher_no", N_("Voucher number"), FT_TEXT, FF_REQUIRED, 30, 0, 0, NULL, 0,
-    N_("The accounting voucher, e.g. 记-2025-0312.")};
+    .name = "voucher_no", .label = N_("Voucher number"), .type = FT_TEXT, .flags = FF_REQUIRED,
+    .max_chars = 30,
+    .help = N_("The accounting voucher, e.g. 记-2025-0312.")};
 static const struct field_spec p_wage = {
-    "is_wage", N_("Labour remuneration"), FT_YESNO, FF_REQUIRED, 0, 0, 0, NULL, 0,
-    N_("是 for wages of a 以工代赈 project (counts for the wage share).")};
+    .name = "is_wage", .label = N_("Labour remuneration"), .type = FT_YESNO,
+    .flags = FF_REQUIRED,
+    .help = N_("是 for wages of a 以工代赈 project (counts for the wage share).")};
 
 static const struct bind payment_binds[] = {
     BIND(p_alloc, B_ID, struct payment, allocation_id, 1),
@@ -437,10 +449,11 @@ struct del_job {
 };
 
 static const struct field_spec d_what = {
-    "what", N_("Delete"), FT_TEXT, FF_READONLY, 300, 0, 0, NULL, 0, NULL};
+    .name = "what", .label = N_("Delete"), .type = FT_TEXT, .flags = FF_READONLY,
+    .max_chars = 300};
 static const struct field_spec d_sure = {
-    "sure", N_("Delete it"), FT_YESNO, 0, 0, 0, 0, NULL, 0,
-    N_("是 deletes the record (recorded in the audit log); a record others depend on is refused.")};
+    .name = "sure", .label = N_("Delete it"), .type = FT_YESNO,
+    .help = N_("是 deletes the record (recorded in the audit log); a record others depend on is refused.")};
 
 static int
 del_open(struct form *fm, struct err *e)

@@ -30,36 +30,45 @@
 /* --- the household's fields ------------------------------------------------------ */
 
 static const struct field_spec h_no_new = {
-    "hh_no", N_("Household number"), FT_TEXT, 0, 30, 0, 0, NULL, 0,
-    N_("The national platform's number; leave empty and one is given from the village's code.")};
+    .name = "hh_no", .label = N_("Household number"), .type = FT_TEXT, .max_chars = 30,
+    .help = N_("The national platform's number; leave empty and one is given from the village's code.")};
 static const struct field_spec h_no_edit = {
-    "hh_no", N_("Household number"), FT_TEXT, FF_READONLY, 30, 0, 0, NULL, 0, NULL};
+    .name = "hh_no", .label = N_("Household number"), .type = FT_TEXT, .flags = FF_READONLY,
+    .max_chars = 30};
 static const struct field_spec h_village_new = {
-    "village", N_("Township and village"), FT_CODE, FF_REQUIRED, 0, 0, 0, "village", 0,
-    N_("F4 shows the villages; type part of the name or its pinyin initials to narrow them.")};
+    .name = "village", .label = N_("Township and village"), .type = FT_CODE,
+    .flags = FF_REQUIRED, .table = "village",
+    .help = N_("F4 shows the villages; type part of the name or its pinyin initials to narrow them.")};
 static const struct field_spec h_village_edit = {
-    "village", N_("Township and village"), FT_CODE, FF_READONLY, 0, 0, 0, "village", 0, NULL};
+    .name = "village", .label = N_("Township and village"), .type = FT_CODE,
+    .flags = FF_READONLY, .table = "village"};
 static const struct field_spec h_type = {
-    "hh_type", N_("Household type"), FT_CODE, FF_REQUIRED, 0, 0, 0, "hh_type", 0,
-    N_("脱贫户 (lifted out of poverty) or 一般农户.")};
+    .name = "hh_type", .label = N_("Household type"), .type = FT_CODE, .flags = FF_REQUIRED,
+    .table = "hh_type",
+    .help = N_("脱贫户 (lifted out of poverty) or 一般农户.")};
 static const struct field_spec h_address = {
-    "address", N_("Address"), FT_TEXT, 0, 100, 0, 0, NULL, 0, N_("Group and house, for example 三组12号.")};
+    .name = "address", .label = N_("Address"), .type = FT_TEXT, .max_chars = 100,
+    .help = N_("Group and house, for example 三组12号.")};
 static const struct field_spec h_phone = {
-    "phone", N_("Phone"), FT_PHONE, 0, 0, 0, 0, NULL, 0,
-    N_("A mobile number (11 digits) or a landline with its area code.")};
+    .name = "phone", .label = N_("Phone"), .type = FT_PHONE,
+    .help = N_("A mobile number (11 digits) or a landline with its area code.")};
 static const struct field_spec h_relocated = {
-    "relocated", N_("Relocated for poverty alleviation"), FT_YESNO, 0, 0, 0, 0, NULL, 0,
-    N_("是 when the household moved to a relocation site.")};
+    .name = "relocated", .label = N_("Relocated for poverty alleviation"), .type = FT_YESNO,
+    .help = N_("是 when the household moved to a relocation site.")};
 static const struct field_spec h_site = {
-    "relocation_site", N_("Relocation site"), FT_TEXT, 0, 100, 0, 0, NULL, 0, NULL};
+    .name = "relocation_site", .label = N_("Relocation site"), .type = FT_TEXT,
+    .max_chars = 100};
 static const struct field_spec h_military = {
-    "military", N_("Military or martyr family"), FT_YESNO, 0, 0, 0, 0, NULL, 0, N_("是 or 否.")};
+    .name = "military", .label = N_("Military or martyr family"), .type = FT_YESNO,
+    .help = N_("是 or 否.")};
 static const struct field_spec h_no_labour = {
-    "no_labour_support", N_("Whole household without labour"), FT_YESNO, 0, 0, 0, 0, NULL, 0,
-    N_("是 when no member can work and the household lives on social support (兜底保障).")};
+    .name = "no_labour_support", .label = N_("Whole household without labour"),
+    .type = FT_YESNO,
+    .help = N_("是 when no member can work and the household lives on social support (兜底保障).")};
 static const struct field_spec h_grade = {
-    "house_grade", N_("Dangerous-house grade"), FT_CODE, 0, 0, 0, 0, "house_grade", 0,
-    N_("A to D; C and D are unsafe.  Empty when not assessed.")};
+    .name = "house_grade", .label = N_("Dangerous-house grade"), .type = FT_CODE,
+    .table = "house_grade",
+    .help = N_("A to D; C and D are unsafe.  Empty when not assessed.")};
 
 #define HOUSEHOLD_REST(brief) \
     BIND(h_type, B_STR, struct household, hh_type, 1), \

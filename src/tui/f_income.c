@@ -22,30 +22,43 @@
 #include "util/i18n.h"
 #include "util/sbuf.h"
 
-#define MONEY_SPEC(var, name, label, help) \
-    static const struct field_spec var = { \
-        name, label, FT_MONEY, 0, 0, 0, 0, NULL, 0, help}
-
-MONEY_SPEC(i_wage, "wage", N_("Wage income"), N_("Yuan in the 12 months: migrant work, public-welfare jobs..."));
-MONEY_SPEC(i_business, "business", N_("Production income"), N_("Yuan: farming, animals, forestry, business."));
-MONEY_SPEC(i_property, "property", N_("Property income"), N_("Yuan: land rent, dividends of assets..."));
-MONEY_SPEC(i_transfer, "transfer", N_("Transfer income"), N_("Yuan: 低保, pensions, subsidies, eco-compensation..."));
-MONEY_SPEC(i_cost, "business_cost", N_("Production costs"), N_("Yuan spent on production; deducted from the income."));
-MONEY_SPEC(i_claims, "claims", N_("Insurance payouts"), N_("Yuan received from insurance claims."));
-MONEY_SPEC(i_oop, "oop_rigid", N_("Out-of-pocket rigid spending"),
-           N_("Yuan the household paid itself for medical care and schooling."));
+static const struct field_spec i_wage = {
+    .name = "wage", .label = N_("Wage income"), .type = FT_MONEY,
+    .help = N_("Yuan in the 12 months: migrant work, public-welfare jobs...")};
+static const struct field_spec i_business = {
+    .name = "business", .label = N_("Production income"), .type = FT_MONEY,
+    .help = N_("Yuan: farming, animals, forestry, business.")};
+static const struct field_spec i_property = {
+    .name = "property", .label = N_("Property income"), .type = FT_MONEY,
+    .help = N_("Yuan: land rent, dividends of assets...")};
+static const struct field_spec i_transfer = {
+    .name = "transfer", .label = N_("Transfer income"), .type = FT_MONEY,
+    .help = N_("Yuan: 低保, pensions, subsidies, eco-compensation...")};
+static const struct field_spec i_cost = {
+    .name = "business_cost", .label = N_("Production costs"), .type = FT_MONEY,
+    .help = N_("Yuan spent on production; deducted from the income.")};
+static const struct field_spec i_claims = {
+    .name = "claims", .label = N_("Insurance payouts"), .type = FT_MONEY,
+    .help = N_("Yuan received from insurance claims.")};
+static const struct field_spec i_oop = {
+    .name = "oop_rigid", .label = N_("Out-of-pocket rigid spending"), .type = FT_MONEY,
+    .help = N_("Yuan the household paid itself for medical care and schooling.")};
 
 static const struct field_spec i_year = {
-    "year", N_("Year"), FT_INT, FF_READONLY, 0, 0, 0, NULL, 0, NULL};
+    .name = "year", .label = N_("Year"), .type = FT_INT, .flags = FF_READONLY};
 static const struct field_spec i_members = {
-    "members", N_("Household size"), FT_INT, FF_REQUIRED, 0, 1, 99, NULL, 0,
-    N_("The number of people the income is divided by (current members).")};
+    .name = "members", .label = N_("Household size"), .type = FT_INT, .flags = FF_REQUIRED,
+    .min = 1, .max = 99,
+    .help = N_("The number of people the income is divided by (current members).")};
 static const struct field_spec i_net = {
-    "net", N_("Net income"), FT_TEXT, FF_READONLY, 40, 0, 0, NULL, 0, NULL};
+    .name = "net", .label = N_("Net income"), .type = FT_TEXT, .flags = FF_READONLY,
+    .max_chars = 40};
 static const struct field_spec i_per = {
-    "per_capita", N_("Per-capita net income"), FT_TEXT, FF_READONLY, 40, 0, 0, NULL, 0, NULL};
+    .name = "per_capita", .label = N_("Per-capita net income"), .type = FT_TEXT,
+    .flags = FF_READONLY, .max_chars = 40};
 static const struct field_spec i_line = {
-    "line", N_("Monitoring line"), FT_TEXT, FF_READONLY, 60, 0, 0, NULL, 0, NULL};
+    .name = "line", .label = N_("Monitoring line"), .type = FT_TEXT, .flags = FF_READONLY,
+    .max_chars = 60};
 
 static const struct bind income_binds[] = {
     BIND(i_year, B_INT, struct income, year, 1),
@@ -217,18 +230,29 @@ const struct form_kind income_form = {
 /* --- the four guarantees ------------------------------------------------------------------- */
 
 static const struct field_spec g_year = {
-    "year", N_("Year"), FT_INT, FF_READONLY, 0, 0, 0, NULL, 0, NULL};
+    .name = "year", .label = N_("Year"), .type = FT_INT, .flags = FF_READONLY};
 static const struct field_spec g_date = {
-    "checked_on", N_("Checked on"), FT_DATE, FF_REQUIRED, 0, 0, 0, NULL, 0,
-    N_("The day of the check, for example 2026-11-20.")};
-#define YES_SPEC(var, name, label, help) \
-    static const struct field_spec var = { \
-        name, label, FT_YESNO, FF_REQUIRED, 0, 0, 0, NULL, 0, help}
-YES_SPEC(g_food, "food_clothing", N_("Food and clothing secured"), N_("是 when the household does not worry about food and clothing."));
-YES_SPEC(g_edu, "education", N_("Compulsory education secured"), N_("否 when a child of compulsory-school age is out of school."));
-YES_SPEC(g_med, "medical", N_("Basic medical care secured"), N_("否 when a member has no basic medical insurance."));
-YES_SPEC(g_house, "housing", N_("Housing safe"), N_("否 when the house is unsafe (grade C or D)."));
-YES_SPEC(g_water, "water", N_("Drinking water safe"), N_("否 when water is cut for more than a month, bad, or far."));
+    .name = "checked_on", .label = N_("Checked on"), .type = FT_DATE, .flags = FF_REQUIRED,
+    .help = N_("The day of the check, for example 2026-11-20.")};
+static const struct field_spec g_food = {
+    .name = "food_clothing", .label = N_("Food and clothing secured"), .type = FT_YESNO,
+    .flags = FF_REQUIRED,
+    .help = N_("是 when the household does not worry about food and clothing.")};
+static const struct field_spec g_edu = {
+    .name = "education", .label = N_("Compulsory education secured"), .type = FT_YESNO,
+    .flags = FF_REQUIRED,
+    .help = N_("否 when a child of compulsory-school age is out of school.")};
+static const struct field_spec g_med = {
+    .name = "medical", .label = N_("Basic medical care secured"), .type = FT_YESNO,
+    .flags = FF_REQUIRED,
+    .help = N_("否 when a member has no basic medical insurance.")};
+static const struct field_spec g_house = {
+    .name = "housing", .label = N_("Housing safe"), .type = FT_YESNO, .flags = FF_REQUIRED,
+    .help = N_("否 when the house is unsafe (grade C or D).")};
+static const struct field_spec g_water = {
+    .name = "water", .label = N_("Drinking water safe"), .type = FT_YESNO,
+    .flags = FF_REQUIRED,
+    .help = N_("否 when water is cut for more than a month, bad, or far.")};
 
 static const struct bind guarantee_binds[] = {
     BIND(g_year, B_INT, struct guarantee, year, 1),

@@ -20,61 +20,75 @@
 #include "util/sbuf.h"
 
 static const struct field_spec m_name = {
-    "name", N_("Name"), FT_NAME, FF_REQUIRED, 0, 0, 0, NULL, 0,
-    N_("The member's name as on the ID card: Chinese characters (and the dot of minority names).")};
+    .name = "name", .label = N_("Name"), .type = FT_NAME, .flags = FF_REQUIRED,
+    .help = N_("The member's name as on the ID card: Chinese characters (and the dot of minority names).")};
 static const struct field_spec m_id_type = {
-    "id_type", N_("ID type"), FT_CODE, 0, 0, 0, 0, "id_type", 0,
-    N_("Usually the resident ID card.  F4 shows the list.")};
+    .name = "id_type", .label = N_("ID type"), .type = FT_CODE, .table = "id_type",
+    .help = N_("Usually the resident ID card.  F4 shows the list.")};
 static const struct field_spec m_id_no = {
-    "id_no", N_("ID number"), FT_IDNO, FF_AUTOSKIP, 18, 0, 0, NULL, 0,
-    N_("18 characters, the last may be X; sex and birth date are filled from it.")};
+    .name = "id_no", .label = N_("ID number"), .type = FT_IDNO, .flags = FF_AUTOSKIP,
+    .max_chars = 18,
+    .help = N_("18 characters, the last may be X; sex and birth date are filled from it.")};
 static const struct field_spec m_sex = {
-    "sex", N_("Sex"), FT_CODE, 0, 0, 0, 0, "sex", 0, N_("男 or 女 (filled from the ID number).")};
+    .name = "sex", .label = N_("Sex"), .type = FT_CODE, .table = "sex",
+    .help = N_("男 or 女 (filled from the ID number).")};
 static const struct field_spec m_birth = {
-    "birth", N_("Birth date"), FT_DATE, 0, 0, 0, 0, NULL, 0,
-    N_("For example 1968-04-09 (filled from the ID number).")};
+    .name = "birth", .label = N_("Birth date"), .type = FT_DATE,
+    .help = N_("For example 1968-04-09 (filled from the ID number).")};
 static const struct field_spec m_relation = {
-    "relation", N_("Relation to head"), FT_CODE, FF_REQUIRED, 0, 0, 0, "relation", 0,
-    N_("户主 for the head of the household.  F4 shows the list.")};
+    .name = "relation", .label = N_("Relation to head"), .type = FT_CODE, .flags = FF_REQUIRED,
+    .table = "relation",
+    .help = N_("户主 for the head of the household.  F4 shows the list.")};
 static const struct field_spec m_ethnicity = {
-    "ethnicity", N_("Ethnicity"), FT_CODE, 0, 0, 0, 0, "ethnicity", 0, N_("F4 shows the list.")};
+    .name = "ethnicity", .label = N_("Ethnicity"), .type = FT_CODE, .table = "ethnicity",
+    .help = N_("F4 shows the list.")};
 static const struct field_spec m_political = {
-    "political", N_("Political status"), FT_CODE, 0, 0, 0, 0, "political", 0, N_("F4 shows the list.")};
+    .name = "political", .label = N_("Political status"), .type = FT_CODE,
+    .table = "political",
+    .help = N_("F4 shows the list.")};
 static const struct field_spec m_education = {
-    "education", N_("Education"), FT_CODE, 0, 0, 0, 0, "education", 0, N_("F4 shows the list.")};
+    .name = "education", .label = N_("Education"), .type = FT_CODE, .table = "education",
+    .help = N_("F4 shows the list.")};
 static const struct field_spec m_schooling = {
-    "schooling", N_("Schooling"), FT_CODE, 0, 0, 0, 0, "schooling", 0,
-    N_("Whether the member is at school now, and at which level.")};
+    .name = "schooling", .label = N_("Schooling"), .type = FT_CODE, .table = "schooling",
+    .help = N_("Whether the member is at school now, and at which level.")};
 static const struct field_spec m_health = {
-    "health", N_("Health"), FT_CODE, 0, 0, 0, 0, "health", 0, N_("F4 shows the list.")};
+    .name = "health", .label = N_("Health"), .type = FT_CODE, .table = "health",
+    .help = N_("F4 shows the list.")};
 static const struct field_spec m_labour = {
-    "labour", N_("Labour ability"), FT_CODE, 0, 0, 0, 0, "labour", 0,
-    N_("Decides whether the household must get a development measure.")};
+    .name = "labour", .label = N_("Labour ability"), .type = FT_CODE, .table = "labour",
+    .help = N_("Decides whether the household must get a development measure.")};
 static const struct field_spec m_work_place = {
-    "work_place", N_("Place of work"), FT_TEXT, 0, 50, 0, 0, NULL, 0,
-    N_("Where the member works as a migrant worker, if anywhere.")};
+    .name = "work_place", .label = N_("Place of work"), .type = FT_TEXT, .max_chars = 50,
+    .help = N_("Where the member works as a migrant worker, if anywhere.")};
 static const struct field_spec m_work_months = {
-    "work_months", N_("Months worked"), FT_INT, 0, 0, 0, 12, NULL, 0,
-    N_("Months of work in the last 12 months, 0 to 12.")};
+    .name = "work_months", .label = N_("Months worked"), .type = FT_INT, .max = 12,
+    .help = N_("Months of work in the last 12 months, 0 to 12.")};
 static const struct field_spec m_ins_medical = {
-    "ins_medical", N_("Basic medical insurance"), FT_YESNO, 0, 0, 0, 0, NULL, 0,
-    N_("是 or 否: insured in the basic medical insurance.")};
+    .name = "ins_medical", .label = N_("Basic medical insurance"), .type = FT_YESNO,
+    .help = N_("是 or 否: insured in the basic medical insurance.")};
 static const struct field_spec m_ins_serious = {
-    "ins_serious", N_("Serious illness insurance"), FT_YESNO, 0, 0, 0, 0, NULL, 0, N_("是 or 否.")};
+    .name = "ins_serious", .label = N_("Serious illness insurance"), .type = FT_YESNO,
+    .help = N_("是 or 否.")};
 static const struct field_spec m_medical_aid = {
-    "medical_aid", N_("Medical aid"), FT_YESNO, 0, 0, 0, 0, NULL, 0, N_("是 or 否.")};
+    .name = "medical_aid", .label = N_("Medical aid"), .type = FT_YESNO,
+    .help = N_("是 or 否.")};
 static const struct field_spec m_ins_pension = {
-    "ins_pension", N_("Basic pension insurance"), FT_YESNO, 0, 0, 0, 0, NULL, 0, N_("是 or 否.")};
+    .name = "ins_pension", .label = N_("Basic pension insurance"), .type = FT_YESNO,
+    .help = N_("是 or 否.")};
 static const struct field_spec m_dibao = {
-    "dibao", N_("Minimum living allowance"), FT_YESNO, 0, 0, 0, 0, NULL, 0, N_("是 or 否: receives 低保.")};
+    .name = "dibao", .label = N_("Minimum living allowance"), .type = FT_YESNO,
+    .help = N_("是 or 否: receives 低保.")};
 static const struct field_spec m_tekun = {
-    "tekun", N_("Destitute support"), FT_YESNO, 0, 0, 0, 0, NULL, 0, N_("是 or 否: receives 特困供养.")};
+    .name = "tekun", .label = N_("Destitute support"), .type = FT_YESNO,
+    .help = N_("是 or 否: receives 特困供养.")};
 static const struct field_spec m_public_job = {
-    "public_job", N_("Public-welfare job"), FT_CODE, 0, 0, 0, 0, "public_job", 0,
-    N_("Empty when the member has none.  F4 shows the list.")};
+    .name = "public_job", .label = N_("Public-welfare job"), .type = FT_CODE,
+    .table = "public_job",
+    .help = N_("Empty when the member has none.  F4 shows the list.")};
 static const struct field_spec m_phone = {
-    "phone", N_("Phone"), FT_PHONE, 0, 0, 0, 0, NULL, 0,
-    N_("A mobile number (11 digits) or a landline with its area code.")};
+    .name = "phone", .label = N_("Phone"), .type = FT_PHONE,
+    .help = N_("A mobile number (11 digits) or a landline with its area code.")};
 
 const struct bind member_binds[] = {
     BIND(m_name, B_STR, struct person, name, 1),
@@ -227,13 +241,15 @@ const struct form_kind member_form = {
 /* --- a member leaves the household -------------------------------------------------- */
 
 static const struct field_spec r_name = {
-    "name", N_("Member"), FT_TEXT, FF_READONLY, 30, 0, 0, NULL, 0, NULL};
+    .name = "name", .label = N_("Member"), .type = FT_TEXT, .flags = FF_READONLY,
+    .max_chars = 30};
 static const struct field_spec r_reason = {
-    "reason", N_("Reason"), FT_TEXT, FF_REQUIRED, 100, 0, 0, NULL, 0,
-    N_("Why the member leaves: died, married out, moved to town, ...")};
+    .name = "reason", .label = N_("Reason"), .type = FT_TEXT, .flags = FF_REQUIRED,
+    .max_chars = 100,
+    .help = N_("Why the member leaves: died, married out, moved to town, ...")};
 static const struct field_spec r_date = {
-    "date", N_("Date"), FT_DATE, FF_REQUIRED, 0, 0, 0, NULL, 0,
-    N_("When the member left, for example 2026-10-01.")};
+    .name = "date", .label = N_("Date"), .type = FT_DATE, .flags = FF_REQUIRED,
+    .help = N_("When the member left, for example 2026-10-01.")};
 
 static int
 remove_open(struct form *fm, struct err *e)

@@ -25,10 +25,11 @@
 #include "util/xalloc.h"
 
 static const struct field_spec f_note = {
-    "note", N_("Note"), FT_LONGTEXT, 0, 1000, 0, 0, NULL, 0, NULL};
+    .name = "note", .label = N_("Note"), .type = FT_LONGTEXT, .max_chars = 1000};
 static const struct field_spec f_partner = {
-    "partner_id", N_("Partner"), FT_CODE, FF_REQUIRED, 0, 0, 0, "partner", 0,
-    N_("The partner (帮扶单位).  F4 shows the list.")};
+    .name = "partner_id", .label = N_("Partner"), .type = FT_CODE, .flags = FF_REQUIRED,
+    .table = "partner",
+    .help = N_("The partner (帮扶单位).  F4 shows the list.")};
 
 /* The partners, as choices. */
 static int
@@ -62,21 +63,24 @@ partner_choices(struct form *fm, struct err *e)
 /* --- partners --------------------------------------------------------------- */
 
 static const struct field_spec p_kind = {
-    "kind", N_("Kind of assistance"), FT_CODE, FF_REQUIRED, 0, 0, 0, "partner_kind", 0,
-    N_("东西部协作, 定点帮扶, 对口帮扶, 万企兴万村...  F4 shows the list.")};
+    .name = "kind", .label = N_("Kind of assistance"), .type = FT_CODE, .flags = FF_REQUIRED,
+    .table = "partner_kind",
+    .help = N_("东西部协作, 定点帮扶, 对口帮扶, 万企兴万村...  F4 shows the list.")};
 static const struct field_spec p_name = {
-    "name", N_("Partner's name"), FT_TEXT, FF_REQUIRED, 60, 0, 0, NULL, 0,
-    N_("For example 浙江省湖州市吴兴区 or 中国农业发展银行.")};
+    .name = "name", .label = N_("Partner's name"), .type = FT_TEXT, .flags = FF_REQUIRED,
+    .max_chars = 60,
+    .help = N_("For example 浙江省湖州市吴兴区 or 中国农业发展银行.")};
 static const struct field_spec p_level = {
-    "level", N_("Partner's level"), FT_CODE, FF_REQUIRED, 0, 0, 0, "partner_level", 0,
-    N_("中央单位, 省级, 市级, 县级, 国企, 民企, 商会.  F4 shows the list.")};
+    .name = "level", .label = N_("Partner's level"), .type = FT_CODE, .flags = FF_REQUIRED,
+    .table = "partner_level",
+    .help = N_("中央单位, 省级, 市级, 县级, 国企, 民企, 商会.  F4 shows the list.")};
 static const struct field_spec p_region = {
-    "region", N_("Region"), FT_TEXT, 0, 60, 0, 0, NULL, 0,
-    N_("Where the partner is, for example 浙江省湖州市.")};
+    .name = "region", .label = N_("Region"), .type = FT_TEXT, .max_chars = 60,
+    .help = N_("Where the partner is, for example 浙江省湖州市.")};
 static const struct field_spec p_contact = {
-    "contact", N_("Contact person"), FT_TEXT, 0, 30, 0, 0, NULL, 0, NULL};
+    .name = "contact", .label = N_("Contact person"), .type = FT_TEXT, .max_chars = 30};
 static const struct field_spec p_phone = {
-    "phone", N_("Phone"), FT_PHONE, 0, 0, 0, 0, NULL, 0, NULL};
+    .name = "phone", .label = N_("Phone"), .type = FT_PHONE};
 
 static const struct bind partner_binds[] = {
     BIND(p_kind, B_STR, struct partner, kind, 1),
@@ -156,14 +160,14 @@ const struct form_kind partner_form = {
 /* --- pairings -------------------------------------------------------------------- */
 
 static const struct field_spec g_place = {
-    "place", N_("Paired with"), FT_CODE, 0, 0, 0, 0, "place", 0,
-    N_("A township or a village; leave empty for the county as a whole.  F4 shows the list.")};
+    .name = "place", .label = N_("Paired with"), .type = FT_CODE, .table = "place",
+    .help = N_("A township or a village; leave empty for the county as a whole.  F4 shows the list.")};
 static const struct field_spec g_start = {
-    "start", N_("From"), FT_DATE, FF_REQUIRED, 0, 0, 0, NULL, 0,
-    N_("The day the pairing started.")};
+    .name = "start", .label = N_("From"), .type = FT_DATE, .flags = FF_REQUIRED,
+    .help = N_("The day the pairing started.")};
 static const struct field_spec g_end = {
-    "end", N_("To"), FT_DATE, FF_FUTURE, 0, 0, 0, NULL, 0,
-    N_("The day it ends (empty while it lasts).")};
+    .name = "end", .label = N_("To"), .type = FT_DATE, .flags = FF_FUTURE,
+    .help = N_("The day it ends (empty while it lasts).")};
 
 static const struct bind pairing_binds[] = {
     BIND(f_partner, B_ID, struct pairing, partner_id, 1),
@@ -248,13 +252,14 @@ const struct form_kind pairing_form = {
 /* --- agreements -------------------------------------------------------------------- */
 
 static const struct field_spec a_year = {
-    "year", N_("Year"), FT_INT, FF_REQUIRED, 0, 2000, 2100, NULL, 0,
-    N_("The year the agreement is for.")};
+    .name = "year", .label = N_("Year"), .type = FT_INT, .flags = FF_REQUIRED, .min = 2000,
+    .max = 2100,
+    .help = N_("The year the agreement is for.")};
 static const struct field_spec a_doc = {
-    "doc_no", N_("Document number"), FT_TEXT, 0, 60, 0, 0, NULL, 0,
-    N_("The agreement's or the document's number (optional).")};
+    .name = "doc_no", .label = N_("Document number"), .type = FT_TEXT, .max_chars = 60,
+    .help = N_("The agreement's or the document's number (optional).")};
 static const struct field_spec a_signed = {
-    "signed_on", N_("Signed on"), FT_DATE, 0, 0, 0, 0, NULL, 0, NULL};
+    .name = "signed_on", .label = N_("Signed on"), .type = FT_DATE};
 
 static const struct bind agreement_binds[] = {
     BIND(f_partner, B_ID, struct agreement, partner_id, 1),
@@ -440,20 +445,23 @@ const struct form_kind agreement_form = {
 /* --- records of arrivals ------------------------------------------------------------- */
 
 static const struct field_spec r_indicator = {
-    "indicator", N_("Indicator"), FT_CODE, FF_REQUIRED, 0, 0, 0, "pair_indicator", 0,
-    N_("What arrived: 财政援助资金, 援建项目, 转移就业...  F4 shows the list.")};
+    .name = "indicator", .label = N_("Indicator"), .type = FT_CODE, .flags = FF_REQUIRED,
+    .table = "pair_indicator",
+    .help = N_("What arrived: 财政援助资金, 援建项目, 转移就业...  F4 shows the list.")};
 static const struct field_spec r_day = {
-    "day", N_("Date"), FT_DATE, FF_REQUIRED, 0, 0, 0, NULL, 0,
-    N_("The day it arrived.")};
+    .name = "day", .label = N_("Date"), .type = FT_DATE, .flags = FF_REQUIRED,
+    .help = N_("The day it arrived.")};
 static const struct field_spec r_value = {
-    "value", N_("Amount or number"), FT_TEXT, FF_REQUIRED, 20, 0, 0, NULL, 0,
-    N_("Yuan for money (at most two decimals), else the number of persons, projects or person-times.")};
+    .name = "value", .label = N_("Amount or number"), .type = FT_TEXT, .flags = FF_REQUIRED,
+    .max_chars = 20,
+    .help = N_("Yuan for money (at most two decimals), else the number of persons, projects or person-times.")};
 static const struct field_spec r_evidence = {
-    "evidence", N_("Evidence"), FT_TEXT, FF_REQUIRED, 60, 0, 0, NULL, 0,
-    N_("The document or voucher number, or a short note of the proof.")};
+    .name = "evidence", .label = N_("Evidence"), .type = FT_TEXT, .flags = FF_REQUIRED,
+    .max_chars = 60,
+    .help = N_("The document or voucher number, or a short note of the proof.")};
 static const struct field_spec r_place = {
-    "place", N_("Where it went"), FT_CODE, 0, 0, 0, 0, "place", 0,
-    N_("A township or a village; leave empty for the county.  F4 shows the list.")};
+    .name = "place", .label = N_("Where it went"), .type = FT_CODE, .table = "place",
+    .help = N_("A township or a village; leave empty for the county.  F4 shows the list.")};
 
 static const struct bind record_binds[] = {
     BIND(f_partner, B_ID, struct pair_record, partner_id, 1),

@@ -32,25 +32,29 @@ struct pjob {
 };
 
 static const struct field_spec p_what = {
-    "what", N_("Print"), FT_TEXT, FF_READONLY, 600, 0, 0, NULL, 0, NULL};
+    .name = "what", .label = N_("Print"), .type = FT_TEXT, .flags = FF_READONLY,
+    .max_chars = 600};
 static const struct field_spec p_dest = {
-    "dest", N_("Send to"), FT_CODE, FF_REQUIRED, 0, 0, 0, "print_dest", 0,
-    N_("The printer (through the print command), or a file to fetch with SFTP.  F4 shows the choices.")};
+    .name = "dest", .label = N_("Send to"), .type = FT_CODE, .flags = FF_REQUIRED,
+    .table = "print_dest",
+    .help = N_("The printer (through the print command), or a file to fetch with SFTP.  F4 shows the choices.")};
 static const struct field_spec p_format = {
-    "format", N_("Format"), FT_CODE, FF_REQUIRED, 0, 0, 0, "print_format", 0,
-    N_("PDF on A4 pages, or plain text for text printers and e-mail.")};
+    .name = "format", .label = N_("Format"), .type = FT_CODE, .flags = FF_REQUIRED,
+    .table = "print_format",
+    .help = N_("PDF on A4 pages, or plain text for text printers and e-mail.")};
 static const struct field_spec p_printer = {
-    "printer", N_("Printer"), FT_TEXT, 0, 100, 0, 0, NULL, 0,
-    N_("The printer's name; empty for the default printer.")};
+    .name = "printer", .label = N_("Printer"), .type = FT_TEXT, .max_chars = 100,
+    .help = N_("The printer's name; empty for the default printer.")};
 static const struct field_spec p_copies = {
-    "copies", N_("Copies"), FT_INT, FF_REQUIRED, 0, 1, 99, NULL, 0,
-    N_("How many copies, 1 to 99.")};
+    .name = "copies", .label = N_("Copies"), .type = FT_INT, .flags = FF_REQUIRED, .min = 1,
+    .max = 99,
+    .help = N_("How many copies, 1 to 99.")};
 static const struct field_spec p_path = {
-    "path", N_("File"), FT_TEXT, 0, 1000, 0, 0, NULL, 0,
-    N_("Where to save the print when it goes to a file (on the server).")};
+    .name = "path", .label = N_("File"), .type = FT_TEXT, .max_chars = 1000,
+    .help = N_("Where to save the print when it goes to a file (on the server).")};
 static const struct field_spec p_overwrite = {
-    "overwrite", N_("Overwrite the file"), FT_YESNO, 0, 0, 0, 0, NULL, 0,
-    N_("是 replaces a file of that name; 否 refuses to.")};
+    .name = "overwrite", .label = N_("Overwrite the file"), .type = FT_YESNO,
+    .help = N_("是 replaces a file of that name; 否 refuses to.")};
 
 static void choices(struct form *fm, const char *id, const char *title,
                     const char *const *codes, const char *const *labels,

@@ -26,72 +26,87 @@
 #include "util/xalloc.h"
 
 static const struct field_spec p_name = {
-    "name", N_("Project name"), FT_TEXT, FF_REQUIRED, 60, 0, 0, NULL, 0,
-    N_("For example 白马村肉牛养殖基地建设项目.")};
+    .name = "name", .label = N_("Project name"), .type = FT_TEXT, .flags = FF_REQUIRED,
+    .max_chars = 60,
+    .help = N_("For example 白马村肉牛养殖基地建设项目.")};
 static const struct field_spec p_year = {
-    "year", N_("Year"), FT_INT, FF_REQUIRED, 0, 2000, 2100, NULL, 0,
-    N_("The year of the plan the project is meant for.")};
+    .name = "year", .label = N_("Year"), .type = FT_INT, .flags = FF_REQUIRED, .min = 2000,
+    .max = 2100,
+    .help = N_("The year of the plan the project is meant for.")};
 static const struct field_spec p_type = {
-    "ptype", N_("Project type"), FT_CODE, FF_REQUIRED, 0, 0, 0, "project_type", 0,
-    N_("产业发展 counts for the industry share.  F4 shows the list.")};
+    .name = "ptype", .label = N_("Project type"), .type = FT_CODE, .flags = FF_REQUIRED,
+    .table = "project_type",
+    .help = N_("产业发展 counts for the industry share.  F4 shows the list.")};
 static const struct field_spec p_place = {
-    "place", N_("Township or village"), FT_CODE, FF_REQUIRED, 0, 0, 0, "place", 0,
-    N_("The village, or the township for a project across villages.  F4 shows the list.")};
+    .name = "place", .label = N_("Township or village"), .type = FT_CODE, .flags = FF_REQUIRED,
+    .table = "place",
+    .help = N_("The village, or the township for a project across villages.  F4 shows the list.")};
 static const struct field_spec p_impl = {
-    "implementer", N_("Implementer"), FT_TEXT, 0, 60, 0, 0, NULL, 0,
-    N_("The unit carrying the project out.")};
+    .name = "implementer", .label = N_("Implementer"), .type = FT_TEXT, .max_chars = 60,
+    .help = N_("The unit carrying the project out.")};
 static const struct field_spec p_proposer = {
-    "proposer", N_("Proposed by"), FT_CODE, 0, 0, 0, 0, "proposer_level", 0,
-    N_("村, 乡镇 or 县级部门.")};
+    .name = "proposer", .label = N_("Proposed by"), .type = FT_CODE, .table = "proposer_level",
+    .help = N_("村, 乡镇 or 县级部门.")};
 static const struct field_spec p_budget = {
-    "budget", N_("Planned investment (yuan)"), FT_MONEY, 0, 0, 0, 0, NULL, 0,
-    N_("The total planned, from all sources.")};
+    .name = "budget", .label = N_("Planned investment (yuan)"), .type = FT_MONEY,
+    .help = N_("The total planned, from all sources.")};
 static const struct field_spec p_self = {
-    "self_funds", N_("Own and other funds (yuan)"), FT_MONEY, 0, 0, 0, 0, NULL, 0,
-    N_("自筹 and other money not recorded as fund receipts.")};
+    .name = "self_funds", .label = N_("Own and other funds (yuan)"), .type = FT_MONEY,
+    .help = N_("自筹 and other money not recorded as fund receipts.")};
 static const struct field_spec p_content = {
-    "content", N_("Content and scale"), FT_LONGTEXT, 0, 1000, 0, 0, NULL, 0,
-    N_("What is built or done, and how much of it.")};
+    .name = "content", .label = N_("Content and scale"), .type = FT_LONGTEXT,
+    .max_chars = 1000,
+    .help = N_("What is built or done, and how much of it.")};
 static const struct field_spec p_linking = {
-    "linking", N_("Farmer-linking mechanism"), FT_LONGTEXT, 0, 1000, 0, 0, NULL, 0,
-    N_("联农带农: how the project benefits households (jobs, dividends, purchases).")};
+    .name = "linking", .label = N_("Farmer-linking mechanism"), .type = FT_LONGTEXT,
+    .max_chars = 1000,
+    .help = N_("联农带农: how the project benefits households (jobs, dividends, purchases).")};
 static const struct field_spec p_targets = {
-    "targets", N_("Performance targets"), FT_LONGTEXT, 0, 1000, 0, 0, NULL, 0,
-    N_("绩效目标: needed before the project goes into the plan.")};
+    .name = "targets", .label = N_("Performance targets"), .type = FT_LONGTEXT,
+    .max_chars = 1000,
+    .help = N_("绩效目标: needed before the project goes into the plan.")};
 static const struct field_spec p_hh = {
-    "hh_benefit", N_("Households benefiting"), FT_INT, 0, 0, 0, 1000000, NULL, 0, NULL};
+    .name = "hh_benefit", .label = N_("Households benefiting"), .type = FT_INT, .max = 1000000};
 static const struct field_spec p_persons = {
-    "persons_benefit", N_("Persons benefiting"), FT_INT, 0, 0, 0, 10000000, NULL, 0, NULL};
+    .name = "persons_benefit", .label = N_("Persons benefiting"), .type = FT_INT,
+    .max = 10000000};
 static const struct field_spec p_hh_poor = {
-    "hh_poor", N_("of which former poor households"), FT_INT, 0, 0, 0, 1000000, NULL, 0, NULL};
+    .name = "hh_poor", .label = N_("of which former poor households"), .type = FT_INT,
+    .max = 1000000};
 static const struct field_spec p_persons_poor = {
-    "persons_poor", N_("of which former poor persons"), FT_INT, 0, 0, 0, 10000000, NULL, 0, NULL};
+    .name = "persons_poor", .label = N_("of which former poor persons"), .type = FT_INT,
+    .max = 10000000};
 static const struct field_spec p_hh_mon = {
-    "hh_monitored", N_("of which monitored households"), FT_INT, 0, 0, 0, 1000000, NULL, 0, NULL};
+    .name = "hh_monitored", .label = N_("of which monitored households"), .type = FT_INT,
+    .max = 1000000};
 static const struct field_spec p_persons_mon = {
-    "persons_monitored", N_("of which monitored persons"), FT_INT, 0, 0, 0, 10000000, NULL, 0, NULL};
+    .name = "persons_monitored", .label = N_("of which monitored persons"), .type = FT_INT,
+    .max = 10000000};
 static const struct field_spec p_start = {
-    "period_start", N_("Construction from"), FT_DATE, FF_FUTURE, 0, 0, 0, NULL, 0, NULL};
+    .name = "period_start", .label = N_("Construction from"), .type = FT_DATE,
+    .flags = FF_FUTURE};
 static const struct field_spec p_end = {
-    "period_end", N_("Construction until"), FT_DATE, FF_FUTURE, 0, 0, 0, NULL, 0, NULL};
+    .name = "period_end", .label = N_("Construction until"), .type = FT_DATE,
+    .flags = FF_FUTURE};
 static const struct field_spec p_workers = {
-    "workers", N_("Workers hired"), FT_INT, 0, 0, 0, 1000000, NULL, 0,
-    N_("以工代赈: how many local people worked on the project.")};
+    .name = "workers", .label = N_("Workers hired"), .type = FT_INT, .max = 1000000,
+    .help = N_("以工代赈: how many local people worked on the project.")};
 static const struct field_spec p_workers_poor = {
-    "workers_poor", N_("of which former poor or monitored"), FT_INT, 0, 0, 0, 1000000, NULL, 0, NULL};
+    .name = "workers_poor", .label = N_("of which former poor or monitored"), .type = FT_INT,
+    .max = 1000000};
 static const struct field_spec p_days = {
-    "person_days", N_("Person-days"), FT_INT, 0, 0, 0, 100000000, NULL, 0, NULL};
+    .name = "person_days", .label = N_("Person-days"), .type = FT_INT, .max = 100000000};
 static const struct field_spec p_targets_pub = {
-    "targets_published_on", N_("Targets published on"), FT_DATE, 0, 0, 0, 0, NULL, 0,
-    N_("When the performance targets were made public (within 20 working days of the plan).")};
+    .name = "targets_published_on", .label = N_("Targets published on"), .type = FT_DATE,
+    .help = N_("When the performance targets were made public (within 20 working days of the plan).")};
 static const struct field_spec p_note = {
-    "note", N_("Note"), FT_LONGTEXT, 0, 1000, 0, 0, NULL, 0, NULL};
+    .name = "note", .label = N_("Note"), .type = FT_LONGTEXT, .max_chars = 1000};
 static const struct field_spec p_proposed = {
-    "proposed_on", N_("Proposed on"), FT_DATE, FF_REQUIRED, 0, 0, 0, NULL, 0,
-    N_("The day of the 村两委 meeting or 村民代表大会 that proposed it.")};
+    .name = "proposed_on", .label = N_("Proposed on"), .type = FT_DATE, .flags = FF_REQUIRED,
+    .help = N_("The day of the 村两委 meeting or 村民代表大会 that proposed it.")};
 static const struct field_spec p_no = {
-    "proj_no", N_("Project number"), FT_TEXT, 0, 30, 0, 0, NULL, 0,
-    N_("Leave empty and the next number of the year is given (2025-0001).")};
+    .name = "proj_no", .label = N_("Project number"), .type = FT_TEXT, .max_chars = 30,
+    .help = N_("Leave empty and the next number of the year is given (2025-0001).")};
 
 static const struct bind project_binds[] = {
     BIND(p_name, B_STR, struct project, name, 1),
@@ -215,23 +230,26 @@ const struct form_kind project_form = {
 /* --- steps ------------------------------------------------------------------ */
 
 static const struct field_spec s_date = {
-    "step_date", N_("Date"), FT_DATE, FF_REQUIRED, 0, 0, 0, NULL, 0,
-    N_("The day the step was done.")};
+    .name = "step_date", .label = N_("Date"), .type = FT_DATE, .flags = FF_REQUIRED,
+    .help = N_("The day the step was done.")};
 static const struct field_spec s_pub_start = {
-    "pub_start", N_("Publicity from"), FT_DATE, FF_REQUIRED, 0, 0, 0, NULL, 0,
-    N_("The first day the notice is posted.")};
+    .name = "pub_start", .label = N_("Publicity from"), .type = FT_DATE, .flags = FF_REQUIRED,
+    .help = N_("The first day the notice is posted.")};
 static const struct field_spec s_pub_end = {
-    "pub_end", N_("Publicity until"), FT_DATE, FF_REQUIRED | FF_FUTURE, 0, 0, 0, NULL, 0,
-    N_("The last day of the publicity: at least 10 days in all.")};
+    .name = "pub_end", .label = N_("Publicity until"), .type = FT_DATE,
+    .flags = FF_REQUIRED | FF_FUTURE,
+    .help = N_("The last day of the publicity: at least 10 days in all.")};
 static const struct field_spec s_doc = {
-    "doc_no", N_("Document number"), FT_TEXT, FF_REQUIRED, 60, 0, 0, NULL, 0,
-    N_("The 文号 of the approval, the plan, the acceptance or the adjustment.")};
+    .name = "doc_no", .label = N_("Document number"), .type = FT_TEXT, .flags = FF_REQUIRED,
+    .max_chars = 60,
+    .help = N_("The 文号 of the approval, the plan, the acceptance or the adjustment.")};
 static const struct field_spec s_reason = {
-    "note", N_("Reason"), FT_LONGTEXT, FF_REQUIRED, 2000, 0, 0, NULL, 0,
-    N_("Why: it is recorded with the step.")};
+    .name = "note", .label = N_("Reason"), .type = FT_LONGTEXT, .flags = FF_REQUIRED,
+    .max_chars = 2000,
+    .help = N_("Why: it is recorded with the step.")};
 static const struct field_spec s_note = {
-    "note", N_("Note"), FT_LONGTEXT, 0, 2000, 0, 0, NULL, 0,
-    N_("Anything to record with the step (optional).")};
+    .name = "note", .label = N_("Note"), .type = FT_LONGTEXT, .max_chars = 2000,
+    .help = N_("Anything to record with the step (optional).")};
 
 static int
 pstep_open(struct form *fm, struct err *e)
@@ -311,11 +329,12 @@ const struct form_kind project_step_form = {
 /* --- beneficiary households ------------------------------------------------ */
 
 static const struct field_spec l_hh = {
-    "hh_no", N_("Household number"), FT_TEXT, FF_REQUIRED, 30, 0, 0, NULL, 0,
-    N_("The number of a household of the registry (户编号) that benefits from the project.")};
+    .name = "hh_no", .label = N_("Household number"), .type = FT_TEXT, .flags = FF_REQUIRED,
+    .max_chars = 30,
+    .help = N_("The number of a household of the registry (户编号) that benefits from the project.")};
 static const struct field_spec l_unlink = {
-    "unlink", N_("Remove the link"), FT_YESNO, 0, 0, 0, 0, NULL, 0,
-    N_("是 takes the household off the project's beneficiaries.")};
+    .name = "unlink", .label = N_("Remove the link"), .type = FT_YESNO,
+    .help = N_("是 takes the household off the project's beneficiaries.")};
 
 static int
 link_open(struct form *fm, struct err *e)

@@ -23,23 +23,26 @@
 /* --- measures ---------------------------------------------------------------------- */
 
 static const struct field_spec ms_year = {
-    "year", N_("Year"), FT_INT, FF_REQUIRED, 0, 2000, 2100, NULL, 0,
-    N_("The year the measure belongs to.")};
+    .name = "year", .label = N_("Year"), .type = FT_INT, .flags = FF_REQUIRED, .min = 2000,
+    .max = 2100,
+    .help = N_("The year the measure belongs to.")};
 static const struct field_spec ms_category = {
-    "category", N_("Measure category"), FT_CODE, FF_REQUIRED, 0, 0, 0, "measure_category", 0,
-    N_("产业, 就业, 金融 and 公益岗位 are development measures.  F4 shows the list.")};
+    .name = "category", .label = N_("Measure category"), .type = FT_CODE, .flags = FF_REQUIRED,
+    .table = "measure_category",
+    .help = N_("产业, 就业, 金融 and 公益岗位 are development measures.  F4 shows the list.")};
 static const struct field_spec ms_item = {
-    "item", N_("Measure item"), FT_CODE, 0, 0, 0, 0, "measure_item", 0,
-    N_("An item of the category chosen above.  F4 shows the list.")};
+    .name = "item", .label = N_("Measure item"), .type = FT_CODE, .table = "measure_item",
+    .help = N_("An item of the category chosen above.  F4 shows the list.")};
 static const struct field_spec ms_start = {
-    "start", N_("Start date"), FT_DATE, FF_REQUIRED | FF_FUTURE, 0, 0, 0, NULL, 0,
-    N_("When the measure started (or starts).")};
+    .name = "start", .label = N_("Start date"), .type = FT_DATE,
+    .flags = FF_REQUIRED | FF_FUTURE,
+    .help = N_("When the measure started (or starts).")};
 static const struct field_spec ms_end = {
-    "end", N_("End date"), FT_DATE, FF_FUTURE, 0, 0, 0, NULL, 0,
-    N_("Empty while it goes on.")};
+    .name = "end", .label = N_("End date"), .type = FT_DATE, .flags = FF_FUTURE,
+    .help = N_("Empty while it goes on.")};
 static const struct field_spec ms_project = {
-    "project_id", N_("Project number"), FT_INT, 0, 0, 0, 999999999, NULL, 0,
-    N_("The project that pays for it, if any (optional).")};
+    .name = "project_id", .label = N_("Project number"), .type = FT_INT, .max = 999999999,
+    .help = N_("The project that pays for it, if any (optional).")};
 
 static const struct bind measure_binds[] = {
     BIND(ms_year, B_INT, struct measure, year, 1),
@@ -147,22 +150,25 @@ const struct form_kind measure_form = {
 /* --- visits ---------------------------------------------------------------------------- */
 
 static const struct field_spec v_date = {
-    "visit_date", N_("Visit date"), FT_DATE, FF_REQUIRED, 0, 0, 0, NULL, 0,
-    N_("The day of the visit.")};
+    .name = "visit_date", .label = N_("Visit date"), .type = FT_DATE, .flags = FF_REQUIRED,
+    .help = N_("The day of the visit.")};
 static const struct field_spec v_visitor = {
-    "visitor", N_("Visitor"), FT_TEXT, FF_REQUIRED, 30, 0, 0, NULL, 0, N_("Who visited.")};
+    .name = "visitor", .label = N_("Visitor"), .type = FT_TEXT, .flags = FF_REQUIRED,
+    .max_chars = 30,
+    .help = N_("Who visited.")};
 static const struct field_spec v_role = {
-    "visitor_role", N_("Visitor's role"), FT_CODE, 0, 0, 0, 0, "visitor_role", 0,
-    N_("F4 shows the list.")};
+    .name = "visitor_role", .label = N_("Visitor's role"), .type = FT_CODE,
+    .table = "visitor_role",
+    .help = N_("F4 shows the list.")};
 static const struct field_spec v_findings = {
-    "findings", N_("Findings"), FT_LONGTEXT, 0, 2000, 0, 0, NULL, 0,
-    N_("What was found: income changes, the guarantees, needs.")};
+    .name = "findings", .label = N_("Findings"), .type = FT_LONGTEXT, .max_chars = 2000,
+    .help = N_("What was found: income changes, the guarantees, needs.")};
 static const struct field_spec v_new_risk = {
-    "new_risk", N_("New risk found"), FT_YESNO, FF_REQUIRED, 0, 0, 0, NULL, 0,
-    N_("是 when the household faces a new risk (then register a clue).")};
+    .name = "new_risk", .label = N_("New risk found"), .type = FT_YESNO, .flags = FF_REQUIRED,
+    .help = N_("是 when the household faces a new risk (then register a clue).")};
 static const struct field_spec v_next = {
-    "next_visit", N_("Next visit"), FT_DATE, FF_FUTURE, 0, 0, 0, NULL, 0,
-    N_("When to visit again (after the visit date).")};
+    .name = "next_visit", .label = N_("Next visit"), .type = FT_DATE, .flags = FF_FUTURE,
+    .help = N_("When to visit again (after the visit date).")};
 
 static const struct bind visit_binds[] = {
     BIND(v_date, B_DATE, struct visit, visit_date, 1),

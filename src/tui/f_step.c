@@ -37,41 +37,48 @@
 #include "util/xalloc.h"
 
 static const struct field_spec s_date = {
-    "step_date", N_("Date"), FT_DATE, FF_REQUIRED, 0, 0, 0, NULL, 0,
-    N_("The day the step was done, for example 2026-11-20.")};
+    .name = "step_date", .label = N_("Date"), .type = FT_DATE, .flags = FF_REQUIRED,
+    .help = N_("The day the step was done, for example 2026-11-20.")};
 static const struct field_spec s_channel = {
-    "channel", N_("Discovery channel"), FT_CODE, FF_REQUIRED, 0, 0, 0, "channel", 0,
-    N_("How the household came to notice.  F4 shows the list.")};
+    .name = "channel", .label = N_("Discovery channel"), .type = FT_CODE, .flags = FF_REQUIRED,
+    .table = "channel",
+    .help = N_("How the household came to notice.  F4 shows the list.")};
 static const struct field_spec s_category = {
-    "category", N_("Monitoring category"), FT_CODE, FF_REQUIRED, 0, 0, 0, "category", 0,
-    N_("脱贫不稳定户 for households lifted out of poverty, 边缘易致贫户 or 突发严重困难户 for others.")};
+    .name = "category", .label = N_("Monitoring category"), .type = FT_CODE,
+    .flags = FF_REQUIRED, .table = "category",
+    .help = N_("脱贫不稳定户 for households lifted out of poverty, 边缘易致贫户 or 突发严重困难户 for others.")};
 static const struct field_spec s_risks = {
-    "risks", N_("Risk types"), FT_CODES, FF_REQUIRED, 0, 0, 0, "risk", 5,
-    N_("One to five, separated by commas; F4 adds one from the list.")};
+    .name = "risks", .label = N_("Risk types"), .type = FT_CODES, .flags = FF_REQUIRED,
+    .table = "risk", .max_codes = 5,
+    .help = N_("One to five, separated by commas; F4 adds one from the list.")};
 static const struct field_spec s_description = {
-    "description", N_("Situation"), FT_LONGTEXT, 0, 2000, 0, 0, NULL, 0,
-    N_("What happened to the household, in a few sentences.")};
+    .name = "description", .label = N_("Situation"), .type = FT_LONGTEXT, .max_chars = 2000,
+    .help = N_("What happened to the household, in a few sentences.")};
 static const struct field_spec s_auth = {
-    "authorized", N_("Authorization signed"), FT_YESNO, FF_REQUIRED, 0, 0, 0, NULL, 0,
-    N_("是 when the household signed the authorization to check its income and assets.")};
+    .name = "authorized", .label = N_("Authorization signed"), .type = FT_YESNO,
+    .flags = FF_REQUIRED,
+    .help = N_("是 when the household signed the authorization to check its income and assets.")};
 static const struct field_spec s_pub_start = {
-    "pub_start", N_("Publicity from"), FT_DATE, FF_REQUIRED, 0, 0, 0, NULL, 0,
-    N_("The first day the notice hangs in the village.")};
+    .name = "pub_start", .label = N_("Publicity from"), .type = FT_DATE, .flags = FF_REQUIRED,
+    .help = N_("The first day the notice hangs in the village.")};
 static const struct field_spec s_pub_end = {
-    "pub_end", N_("Publicity until"), FT_DATE, FF_REQUIRED | FF_FUTURE, 0, 0, 0, NULL, 0,
-    N_("The last day of the publicity: at least 5 days in all.")};
+    .name = "pub_end", .label = N_("Publicity until"), .type = FT_DATE,
+    .flags = FF_REQUIRED | FF_FUTURE,
+    .help = N_("The last day of the publicity: at least 5 days in all.")};
 static const struct field_spec s_objections = {
-    "objections", N_("Objections"), FT_INT, 0, 0, 0, 9999, NULL, 0,
-    N_("How many objections came in during the publicity (0 when none).")};
+    .name = "objections", .label = N_("Objections"), .type = FT_INT, .max = 9999,
+    .help = N_("How many objections came in during the publicity (0 when none).")};
 static const struct field_spec s_reason = {
-    "note", N_("Reason"), FT_LONGTEXT, FF_REQUIRED, 2000, 0, 0, NULL, 0,
-    N_("Why: it is recorded with the step and, for a rejection, told to the household.")};
+    .name = "note", .label = N_("Reason"), .type = FT_LONGTEXT, .flags = FF_REQUIRED,
+    .max_chars = 2000,
+    .help = N_("Why: it is recorded with the step and, for a rejection, told to the household.")};
 static const struct field_spec s_note = {
-    "note", N_("Note"), FT_LONGTEXT, 0, 2000, 0, 0, NULL, 0,
-    N_("Anything to record with the step (optional).")};
+    .name = "note", .label = N_("Note"), .type = FT_LONGTEXT, .max_chars = 2000,
+    .help = N_("Anything to record with the step (optional).")};
 static const struct field_spec s_method = {
-    "method", N_("Elimination method"), FT_CODE, FF_REQUIRED, 0, 0, 0, "elim_method", 0,
-    N_("帮扶消除 (through assistance; needs a development measure) or 自然消除.")};
+    .name = "method", .label = N_("Elimination method"), .type = FT_CODE, .flags = FF_REQUIRED,
+    .table = "elim_method",
+    .help = N_("帮扶消除 (through assistance; needs a development measure) or 自然消除.")};
 
 struct step_data {
     enum case_action action;
@@ -242,20 +249,23 @@ const struct form_kind step_form = {
 /* --- a clue about a household not registered yet ------------------------------------- */
 
 static const struct field_spec c_village = {
-    "village", N_("Township and village"), FT_CODE, FF_REQUIRED, 0, 0, 0, "village", 0,
-    N_("F4 shows the villages; type part of the name or its pinyin initials to narrow them.")};
+    .name = "village", .label = N_("Township and village"), .type = FT_CODE,
+    .flags = FF_REQUIRED, .table = "village",
+    .help = N_("F4 shows the villages; type part of the name or its pinyin initials to narrow them.")};
 static const struct field_spec c_type = {
-    "hh_type", N_("Household type"), FT_CODE, FF_REQUIRED, 0, 0, 0, "hh_type", 0,
-    N_("脱贫户 (lifted out of poverty) or 一般农户.")};
+    .name = "hh_type", .label = N_("Household type"), .type = FT_CODE, .flags = FF_REQUIRED,
+    .table = "hh_type",
+    .help = N_("脱贫户 (lifted out of poverty) or 一般农户.")};
 static const struct field_spec c_name = {
-    "name", N_("Head of household"), FT_NAME, FF_REQUIRED, 0, 0, 0, NULL, 0,
-    N_("The head's name: registered households of the same name are listed below.")};
+    .name = "name", .label = N_("Head of household"), .type = FT_NAME, .flags = FF_REQUIRED,
+    .help = N_("The head's name: registered households of the same name are listed below.")};
 static const struct field_spec c_id = {
-    "id_no", N_("Head's ID number"), FT_IDNO, FF_REQUIRED | FF_AUTOSKIP, 18, 0, 0, NULL, 0,
-    N_("18 characters; a household holding this number is listed below.")};
+    .name = "id_no", .label = N_("Head's ID number"), .type = FT_IDNO,
+    .flags = FF_REQUIRED | FF_AUTOSKIP, .max_chars = 18,
+    .help = N_("18 characters; a household holding this number is listed below.")};
 static const struct field_spec c_phone = {
-    "phone", N_("Phone"), FT_PHONE, 0, 0, 0, 0, NULL, 0,
-    N_("A mobile number (11 digits) or a landline with its area code.")};
+    .name = "phone", .label = N_("Phone"), .type = FT_PHONE,
+    .help = N_("A mobile number (11 digits) or a landline with its area code.")};
 
 struct clue_data {
     int want_similar;

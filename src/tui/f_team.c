@@ -22,7 +22,7 @@
 #include "util/xalloc.h"
 
 static const struct field_spec f_note = {
-    "note", N_("Note"), FT_LONGTEXT, 0, 1000, 0, 0, NULL, 0, NULL};
+    .name = "note", .label = N_("Note"), .type = FT_LONGTEXT, .max_chars = 1000};
 
 /* The teams the user sees, read for choices; the caller frees *V. */
 static int
@@ -107,19 +107,21 @@ member_choices(struct form *fm, struct err *e)
 /* --- teams --------------------------------------------------------------------- */
 
 static const struct field_spec t_village = {
-    "village", N_("Township and village"), FT_CODE, FF_REQUIRED, 0, 0, 0, "village", 0,
-    N_("The village the team is stationed in.  F4 shows the list.")};
+    .name = "village", .label = N_("Township and village"), .type = FT_CODE,
+    .flags = FF_REQUIRED, .table = "village",
+    .help = N_("The village the team is stationed in.  F4 shows the list.")};
 static const struct field_spec t_name = {
-    "name", N_("Team's name"), FT_TEXT, FF_REQUIRED, 60, 0, 0, NULL, 0,
-    N_("For example 驻桥凰村工作队.")};
+    .name = "name", .label = N_("Team's name"), .type = FT_TEXT, .flags = FF_REQUIRED,
+    .max_chars = 60,
+    .help = N_("For example 驻桥凰村工作队.")};
 static const struct field_spec t_sent = {
-    "sent_by", N_("Sending unit"), FT_TEXT, 0, 60, 0, 0, NULL, 0,
-    N_("The lead unit sending the team (派出单位).")};
+    .name = "sent_by", .label = N_("Sending unit"), .type = FT_TEXT, .max_chars = 60,
+    .help = N_("The lead unit sending the team (派出单位).")};
 static const struct field_spec t_start = {
-    "term_start", N_("Term from"), FT_DATE, FF_REQUIRED, 0, 0, 0, NULL, 0, NULL};
+    .name = "term_start", .label = N_("Term from"), .type = FT_DATE, .flags = FF_REQUIRED};
 static const struct field_spec t_end = {
-    "term_end", N_("Term to"), FT_DATE, FF_FUTURE, 0, 0, 0, NULL, 0,
-    N_("The end of the term (at least 2 years); empty while not fixed.")};
+    .name = "term_end", .label = N_("Term to"), .type = FT_DATE, .flags = FF_FUTURE,
+    .help = N_("The end of the term (at least 2 years); empty while not fixed.")};
 
 static const struct bind team_binds[] = {
     BIND(t_name, B_STR, struct team, name, 1),
@@ -205,30 +207,35 @@ const struct form_kind team_form = {
 /* --- members --------------------------------------------------------------------- */
 
 static const struct field_spec m_team = {
-    "team_id", N_("Team"), FT_CODE, FF_REQUIRED, 0, 0, 0, "team", 0,
-    N_("The resident team.  F4 shows the list.")};
+    .name = "team_id", .label = N_("Team"), .type = FT_CODE, .flags = FF_REQUIRED,
+    .table = "team",
+    .help = N_("The resident team.  F4 shows the list.")};
 static const struct field_spec m_name = {
-    "name", N_("Name"), FT_NAME, FF_REQUIRED, 0, 0, 0, NULL, 0, NULL};
+    .name = "name", .label = N_("Name"), .type = FT_NAME, .flags = FF_REQUIRED};
 static const struct field_spec m_role = {
-    "role", N_("Role in the team"), FT_CODE, FF_REQUIRED, 0, 0, 0, "team_role", 0,
-    N_("第一书记, 队长 or 队员.  F4 shows the list.")};
+    .name = "role", .label = N_("Role in the team"), .type = FT_CODE, .flags = FF_REQUIRED,
+    .table = "team_role",
+    .help = N_("第一书记, 队长 or 队员.  F4 shows the list.")};
 static const struct field_spec m_unit = {
-    "unit", N_("Sending unit"), FT_TEXT, FF_REQUIRED, 60, 0, 0, NULL, 0,
-    N_("The unit the member comes from (派出单位).")};
+    .name = "unit", .label = N_("Sending unit"), .type = FT_TEXT, .flags = FF_REQUIRED,
+    .max_chars = 60,
+    .help = N_("The unit the member comes from (派出单位).")};
 static const struct field_spec m_level = {
-    "unit_level", N_("Unit level"), FT_CODE, FF_REQUIRED, 0, 0, 0, "unit_level", 0,
-    N_("中央, 省级, 市级, 县级 or 乡镇.  F4 shows the list.")};
+    .name = "unit_level", .label = N_("Unit level"), .type = FT_CODE, .flags = FF_REQUIRED,
+    .table = "unit_level",
+    .help = N_("中央, 省级, 市级, 县级 or 乡镇.  F4 shows the list.")};
 static const struct field_spec m_phone = {
-    "phone", N_("Phone"), FT_PHONE, 0, 0, 0, 0, NULL, 0, NULL};
+    .name = "phone", .label = N_("Phone"), .type = FT_PHONE};
 static const struct field_spec m_start = {
-    "start", N_("Arrived on"), FT_DATE, FF_REQUIRED, 0, 0, 0, NULL, 0,
-    N_("The day the member arrived in the village.")};
+    .name = "start", .label = N_("Arrived on"), .type = FT_DATE, .flags = FF_REQUIRED,
+    .help = N_("The day the member arrived in the village.")};
 static const struct field_spec m_end = {
-    "end", N_("Left on"), FT_DATE, 0, 0, 0, 0, NULL, 0,
-    N_("The day the member left (empty while serving).")};
+    .name = "end", .label = N_("Left on"), .type = FT_DATE,
+    .help = N_("The day the member left (empty while serving).")};
 static const struct field_spec m_reason = {
-    "end_reason", N_("Reason for leaving"), FT_CODE, 0, 0, 0, 0, "member_end", 0,
-    N_("任期届满, 召回撤换, 提拔调整...  F4 shows the list.")};
+    .name = "end_reason", .label = N_("Reason for leaving"), .type = FT_CODE,
+    .table = "member_end",
+    .help = N_("任期届满, 召回撤换, 提拔调整...  F4 shows the list.")};
 
 static const struct bind team_member_binds[] = {
     BIND(m_team, B_ID, struct team_member, team_id, 1),
@@ -316,26 +323,29 @@ const struct form_kind team_member_form = {
 /* --- attendance ---------------------------------------------------------------------- */
 
 static const struct field_spec a_member = {
-    "member_id", N_("Member"), FT_CODE, FF_REQUIRED, 0, 0, 0, "member", 0,
-    N_("The team member.  F4 shows the list.")};
+    .name = "member_id", .label = N_("Member"), .type = FT_CODE, .flags = FF_REQUIRED,
+    .table = "member",
+    .help = N_("The team member.  F4 shows the list.")};
 static const struct field_spec a_month = {
-    "month", N_("Month"), FT_MONTH, FF_REQUIRED, 0, 0, 0, NULL, 0,
-    N_("The month, as 2026-10.")};
+    .name = "month", .label = N_("Month"), .type = FT_MONTH, .flags = FF_REQUIRED,
+    .help = N_("The month, as 2026-10.")};
 static const struct field_spec a_present = {
-    "present", N_("Days in the village"), FT_INT, FF_REQUIRED, 0, 0, 31, NULL, 0,
-    N_("The days the member was in the village (at least 20 a month).")};
+    .name = "present", .label = N_("Days in the village"), .type = FT_INT,
+    .flags = FF_REQUIRED, .max = 31,
+    .help = N_("The days the member was in the village (at least 20 a month).")};
 static const struct field_spec a_leave = {
-    "leave", N_("Days on leave"), FT_INT, 0, 0, 0, 31, NULL, 0,
-    N_("Leave up to 3 days is approved by the township, more by the county.")};
+    .name = "leave", .label = N_("Days on leave"), .type = FT_INT, .max = 31,
+    .help = N_("Leave up to 3 days is approved by the township, more by the county.")};
 static const struct field_spec a_level = {
-    "approver_level", N_("Leave approved by"), FT_CODE, 0, 0, 0, 0, "leave_approver", 0,
-    N_("乡镇党委 or 县委组织部（驻村办）.  F4 shows the list.")};
+    .name = "approver_level", .label = N_("Leave approved by"), .type = FT_CODE,
+    .table = "leave_approver",
+    .help = N_("乡镇党委 or 县委组织部（驻村办）.  F4 shows the list.")};
 static const struct field_spec a_approver = {
-    "approver", N_("Approver"), FT_TEXT, 0, 30, 0, 0, NULL, 0,
-    N_("The person who approved the leave.")};
+    .name = "approver", .label = N_("Approver"), .type = FT_TEXT, .max_chars = 30,
+    .help = N_("The person who approved the leave.")};
 static const struct field_spec a_absent = {
-    "absent", N_("Days absent without leave"), FT_INT, 0, 0, 0, 31, NULL, 0,
-    N_("Absences found in inspections.")};
+    .name = "absent", .label = N_("Days absent without leave"), .type = FT_INT, .max = 31,
+    .help = N_("Absences found in inspections.")};
 
 static const struct bind attendance_binds[] = {
     BIND(a_member, B_ID, struct attendance, member_id, 1),
@@ -425,10 +435,12 @@ const struct form_kind attendance_form = {
 /* --- grades -------------------------------------------------------------------------- */
 
 static const struct field_spec g_year = {
-    "year", N_("Year"), FT_INT, FF_REQUIRED, 0, 2000, 2100, NULL, 0, NULL};
+    .name = "year", .label = N_("Year"), .type = FT_INT, .flags = FF_REQUIRED, .min = 2000,
+    .max = 2100};
 static const struct field_spec g_grade = {
-    "grade", N_("Grade"), FT_CODE, FF_REQUIRED, 0, 0, 0, "team_grade", 0,
-    N_("优秀, 称职, 基本称职 or 不称职; absences without leave cap it.  F4 shows the list.")};
+    .name = "grade", .label = N_("Grade"), .type = FT_CODE, .flags = FF_REQUIRED,
+    .table = "team_grade",
+    .help = N_("优秀, 称职, 基本称职 or 不称职; absences without leave cap it.  F4 shows the list.")};
 
 static const struct bind grade_binds[] = {
     BIND(a_member, B_ID, struct team_grade, member_id, 1),

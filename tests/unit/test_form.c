@@ -152,11 +152,11 @@ test_key_decoder(void **state)
 /* --- the form widget ---------------------------------------------------------- */
 
 static const struct field_spec f_name = {
-    "name", "Name", FT_NAME, FF_REQUIRED, 0, 0, 0, NULL, 0, NULL};
+    .name = "name", .label = "Name", .type = FT_NAME, .flags = FF_REQUIRED};
 static const struct field_spec f_date = {
-    "date", "Date", FT_DATE, 0, 0, 0, 0, NULL, 0, NULL};
+    .name = "date", .label = "Date", .type = FT_DATE};
 static const struct field_spec f_ro = {
-    "ro", "Shown", FT_TEXT, FF_READONLY, 0, 0, 0, NULL, 0, NULL};
+    .name = "ro", .label = "Shown", .type = FT_TEXT, .flags = FF_READONLY};
 
 static void
 form_fixture(struct w_form *f)
