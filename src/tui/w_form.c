@@ -33,6 +33,21 @@ wform_init(struct w_form *f, const struct field_ctx *ctx)
     f->ctx = *ctx;
 }
 
+/* The types whose text is one value: typing into such a field just
+ * entered replaces what it holds. */
+static const int one_value[FT_COUNT] = {
+    [FT_IDNO] = 1, [FT_PHONE] = 1, [FT_DATE] = 1, [FT_MONTH] = 1,
+    [FT_MONEY] = 1, [FT_INT] = 1, [FT_CODE] = 1, [FT_YESNO] = 1,
+};
+
+/* The kept value no longer holds: the text changed. */
+static void
+forget(struct form_item *it)
+{
+    it->parsed = 0;
+    field_value_clear(&it->value);
+}
+
 static void
 item_release(struct form_item *it)
 {
@@ -41,6 +56,8 @@ item_release(struct form_item *it)
     }
     free(it->heading);
     free(it->loaded);
+    free(it->entered);
+    field_value_clear(&it->value);
 }
 
 void
@@ -123,8 +140,8 @@ wform_remove_group(struct w_form *f, const char *group)
     }
     f->n = j;
     f->focus = focus < f->n ? focus : (f->n ? f->n - 1 : 0);
-    if (f->n > 0 && !wform_focusable(f, f->focus) && wform_focus_from(f, f->focus, -1) != 0) {
-        wform_focus_from(f, 0, 1);
+    if (f->n > 0 && (wform_focusable(f, f->focus) || wform_focus_from(f, f->focus, -1) != 0)) {
+        wform_focus_from(f, f->focus, 1);
     }
     measure_labels(f);
 }
@@ -161,6 +178,17 @@ wform_set(struct w_form *f, size_t i, const char *text)
         wline_set(&f->items[i].line, text != NULL ? text : "");
         f->items[i].line.cur = f->items[i].line.len;
         f->items[i].bad = 0;
+        forget(&f->items[i]);
+    }
+}
+
+void
+wform_set_spec(struct w_form *f, size_t i, const struct field_spec *spec)
+{
+    if (i < f->n && f->items[i].spec != NULL && spec != NULL) {
+        f->items[i].spec = spec;
+        f->items[i].bad = 0;
+        forget(&f->items[i]);
     }
 }
 
@@ -215,7 +243,7 @@ wform_focus_from(struct w_form *f, size_t from, int dir)
 
     while (i < f->n) {
         if (wform_focusable(f, i)) {
-            f->focus = i;
+            wform_focus(f, i);
             return 0;
         }
         if (dir < 0 && i == 0) {
@@ -224,6 +252,30 @@ wform_focus_from(struct w_form *f, size_t from, int dir)
         i = dir < 0 ? i - 1 : i + 1;
     }
     return -1;
+}
+
+void
+wform_focus(struct w_form *f, size_t i)
+{
+    struct sbuf sb = SBUF_INIT;
+
+    if (i >= f->n || f->items[i].spec == NULL) {
+        return;
+    }
+    f->focus = i;
+    f->fresh = 1;
+    wline_get(&f->items[i].line, &sb);
+    free(f->items[i].entered);
+    f->items[i].entered = sbuf_detach(&sb);
+}
+
+const char *
+wform_entered(const struct w_form *f, size_t i)
+{
+    if (i >= f->n || f->items[i].spec == NULL) {
+        return "";
+    }
+    return f->items[i].entered != NULL ? f->items[i].entered : f->items[i].loaded;
 }
 
 /* The line editor turns bytes that are not UTF-8 into U+FFFD: a field
@@ -241,31 +293,44 @@ has_replacement(const struct w_line *l)
     return 0;
 }
 
-/* Parse item I into V; with MARK, remember whether it failed. */
+/* V: a copy of the value kept in IT. */
+static void
+copy_value(const struct form_item *it, struct field_value *v)
+{
+    field_value_clear(v);
+    v->empty = it->value.empty;
+    v->n = it->value.n;
+    v->s = it->value.s != NULL ? xstrdup(it->value.s) : NULL;
+}
+
+/* Parse item I (unless its value is kept) into V; with MARK, remember
+ * whether it failed. */
 static int
 check(struct w_form *f, size_t i, struct field_value *v, struct err *e, int mark)
 {
     struct form_item *it;
-    struct field_value tmp = {0, 0, NULL};
     struct sbuf sb = SBUF_INIT;
-    int rc;
+    int rc = 0;
 
     if (i >= f->n || f->items[i].spec == NULL) {
         return 0;
     }
     it = &f->items[i];
-    if (has_replacement(&it->line)) {
-        it->bad = mark ? 1 : it->bad;
-        return err_set(e, ERR_INVALID,
-                       _("%s: it holds characters that could not be read (shown as ?); delete them and type again"),
-                       _(it->spec->label));
+    if (!it->parsed && has_replacement(&it->line)) {
+        rc = err_set(e, ERR_INVALID,
+                     _("%s: it holds characters that could not be read (shown as ?); delete them and type again"),
+                     _(it->spec->label));
+    } else if (!it->parsed) {
+        wline_get(&it->line, &sb);
+        rc = field_parse(it->spec, &f->ctx, sb.buf, &it->value, e);
+        it->parsed = rc == 0;
+        sbuf_release(&sb);
     }
-    wline_get(&it->line, &sb);
-    rc = field_parse(it->spec, &f->ctx, sb.buf, v != NULL ? v : &tmp, e);
-    sbuf_release(&sb);
-    field_value_clear(&tmp);
     if (mark) {
         it->bad = rc != 0;
+    }
+    if (rc == 0 && v != NULL) {
+        copy_value(it, v);
     }
     return rc;
 }
@@ -316,10 +381,25 @@ wform_value(struct w_form *f, const char *group, const char *name,
 int
 wform_key(struct w_form *f, int is_key, wint_t ch)
 {
+    struct form_item *it;
+    int rc;
+
     if (!wform_focusable(f, f->focus)) {
         return -1;
     }
-    return wline_key(&f->items[f->focus].line, is_key, ch);
+    it = &f->items[f->focus];
+    if (f->fresh && wline_is_char(is_key, ch) && (unsigned)it->spec->type < FT_COUNT &&
+        one_value[it->spec->type]) {
+        wline_set(&it->line, "");
+    }
+    rc = wline_key(&it->line, is_key, ch);
+    if (rc >= 0) {
+        f->fresh = 0;
+    }
+    if (rc == 1) {
+        forget(it);
+    }
+    return rc;
 }
 
 /* --- drawing ---------------------------------------------------------------- */

@@ -215,11 +215,17 @@ wline_key(struct w_line *l, int is_key, wint_t ch)
     default:
         break;
     }
-    if (ch < 0x20 || ch == 0x7F || (ch >= 0x80 && ch < 0xA0)) {
+    if (!wline_is_char(0, ch)) {
         return -1;
     }
     insert(l, (wchar_t)ch);
     return 1;
+}
+
+int
+wline_is_char(int is_key, wint_t ch)
+{
+    return !is_key && ch >= 0x20 && ch != 0x7F && !(ch >= 0x80 && ch < 0xA0);
 }
 
 /* What is drawn for C: '?' for what the terminal must not get as it is

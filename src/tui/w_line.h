@@ -30,6 +30,10 @@ void wline_set(struct w_line *l, const char *s);
 /* The text as UTF-8 into SB (reset first). */
 void wline_get(const struct w_line *l, struct sbuf *sb);
 
+/* 1 when the key (IS_KEY, CH as wget_wch gives them) is a character the
+ * line would insert. */
+int wline_is_char(int is_key, wint_t ch);
+
 /* Feed one key.  Returns 1 when it changed the text, 0 when it only moved
  * the cursor, -1 when the key is not an editing key (Enter, Esc, Tab...). */
 int wline_key(struct w_line *l, int is_key, wint_t ch);

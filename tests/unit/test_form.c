@@ -1,7 +1,8 @@
 /*
  * test_form.c - the pieces of the forms that need no terminal: the line
  * editor (wide characters, word moves, deleting), the form widget (texts,
- * changes, checks, groups, focus) and drafts on disk (whole, private,
+ * changes, checks, groups, focus, values parsed once, typing into a field
+ * just entered) and drafts on disk (whole, private,
  * listed per database, damaged ones refused).
  */
 #include "config.h"
@@ -15,6 +16,7 @@
 
 #include <curses.h>
 
+#include "core/date.h"
 #include "core/field.h"
 #include "tui/draft.h"
 #include "tui/keys.h"
@@ -256,6 +258,85 @@ test_form_focus_and_groups(void **state)
     wform_release(&f);
 }
 
+/* A field's value is parsed once for its text: reading it after the
+ * check takes the value the check kept. */
+static void
+test_form_parsed_once(void **state)
+{
+    struct w_form f;
+    struct field_value v;
+    struct err e;
+    char day[DATE_BUF];
+    size_t bad;
+    int i;
+
+    (void)state;
+    form_fixture(&f);
+    i = wform_find(&f, "", "date");
+    date_format(19990, day);
+    wform_set(&f, (size_t)i, day);
+    wform_set(&f, (size_t)wform_find(&f, "m2", "name"), "李娜");
+    err_clear(&e);
+    assert_int_equal(wform_check_all(&f, &bad, &e), 0);
+    /* Parsed again, the date would now lie after today and be refused. */
+    f.ctx.today = 19000;
+    memset(&v, 0, sizeof(v));
+    assert_int_equal(wform_value(&f, "", "date", &v), 0);
+    assert_int_equal(v.n, 19990);
+    field_value_clear(&v);
+    /* A new text is parsed anew. */
+    wform_set(&f, (size_t)i, day);
+    assert_int_equal(wform_value(&f, "", "date", &v), -1);
+    field_value_clear(&v);
+    wform_release(&f);
+}
+
+static void
+form_expect(const struct w_form *f, size_t i, const char *want)
+{
+    struct sbuf sb = SBUF_INIT;
+
+    wform_text(f, i, &sb);
+    assert_string_equal(sb.buf, want);
+    sbuf_release(&sb);
+}
+
+/* Typing into a field of one value just entered replaces its text; a
+ * move or a deletion first edits it; text fields are edited. */
+static void
+test_form_typing_replaces(void **state)
+{
+    struct w_form f;
+    size_t date, name;
+
+    (void)state;
+    form_fixture(&f);
+    date = (size_t)wform_find(&f, "m2", "date");
+    name = (size_t)wform_find(&f, "", "name");
+    wform_focus(&f, date);
+    assert_int_equal(wform_key(&f, 0, L'2'), 1);
+    assert_int_equal(wform_key(&f, 0, L'0'), 1);
+    form_expect(&f, date, "20");
+    /* The text it had when entered is kept for the form to compare. */
+    assert_string_equal(wform_entered(&f, date), "2020-01-01");
+    wform_set(&f, date, "2020-01-01");
+    wform_focus(&f, date);
+    assert_int_equal(wform_key(&f, 1, KEY_LEFT), 0);
+    assert_int_equal(wform_key(&f, 0, L'9'), 1);
+    form_expect(&f, date, "2020-01-091");
+    wform_set(&f, date, "2020-01-01");
+    wform_focus(&f, date);
+    assert_int_equal(wform_key(&f, 0, 0x7F), 1);
+    assert_int_equal(wform_key(&f, 0, L'2'), 1);
+    form_expect(&f, date, "2020-01-02");
+    /* A name is text: typing adds to it. */
+    wform_focus(&f, name);
+    assert_int_equal(wform_key(&f, 0, L'华'), 1);
+    form_expect(&f, name, "王芳华");
+    assert_string_equal(wform_entered(&f, name), "王芳");
+    wform_release(&f);
+}
+
 /* --- drafts ------------------------------------------------------------------------ */
 
 static void
@@ -337,6 +418,8 @@ main(void)
         cmocka_unit_test(test_form_texts),
         cmocka_unit_test(test_form_checks),
         cmocka_unit_test(test_form_focus_and_groups),
+        cmocka_unit_test(test_form_parsed_once),
+        cmocka_unit_test(test_form_typing_replaces),
         cmocka_unit_test(test_draft_round_trip),
         cmocka_unit_test(test_draft_damaged),
     };
