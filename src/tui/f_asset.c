@@ -104,6 +104,9 @@ static const struct field_spec a_note = {
     .name = "note", .label = N_("Note"), .type = FT_LONGTEXT, .max_chars = 1000};
 
 static const struct bind asset_binds[] = {
+    BIND(a_no, B_STR, struct asset, asset_no, 1),
+    BIND_PLACE(a_place, struct asset, township_id, village_id, 1),
+    BIND_SLOT(0),                       /* the household's number */
     BIND(a_name, B_STR, struct asset, name, 1),
     BIND(a_class, B_STR, struct asset, aclass, 1),
     BIND(a_type, B_STR, struct asset, atype, 1),
@@ -129,8 +132,8 @@ static const struct bind asset_binds[] = {
     BIND(a_archive, B_STR, struct asset, archive_no, 1),
     BIND(a_publicized, B_DATE, struct asset, publicized_on, 1),
     BIND(a_note, B_PSTR, struct asset, note, 1),
+    BIND_SLOT(1),                       /* the fund sources */
 };
-#define NASSET ARRAY_SIZE(asset_binds)
 
 /* The fund sources: ASSET_SOURCES pairs of (type, amount). */
 static const struct field_spec a_src_type = {
@@ -142,9 +145,9 @@ static const struct field_spec a_src_amount = {
 
 static const char *const src_groups[ASSET_SOURCES] = {"1", "2", "3", "4"};
 
-/* The projects the user sees, as choices. */
+/* The places and the projects the user sees, as choices. */
 static int
-project_choices(struct form *fm, struct err *e)
+asset_choices(struct form *fm, void *rec, struct err *e)
 {
     struct rule_ctx ctx = form_rule_ctx(fm);
     struct funds_filter flt;
@@ -152,8 +155,10 @@ project_choices(struct form *fm, struct err *e)
     struct code_table t;
     size_t n, i, alloc = 0;
 
+    (void)rec;
     funds_filter_init(&flt);
-    if (db_project_list(fm->app->db, &ctx, form_actor(fm), &flt, &v, &n, e) != 0) {
+    if (form_places(fm, e) != 0 ||
+        db_project_list(fm->app->db, &ctx, form_actor(fm), &flt, &v, &n, e) != 0) {
         return -1;
     }
     memset(&t, 0, sizeof(t));
@@ -169,20 +174,23 @@ project_choices(struct form *fm, struct err *e)
     return 0;
 }
 
-/* The first code of table ID (the usual one) into OUT. */
-static void
-first_code(const struct codebook *cb, const char *id, char *out, size_t n)
+/* Slot 0: the number of the household owning it; slot 1: its value by
+ * fund source. */
+static int
+asset_slot(struct form *fm, const void *rec, int which, struct err *e)
 {
-    const struct code_table *t = codebook_table(cb, id);
-
-    snprintf(out, n, "%s", t != NULL && t->n > 0 ? t->v[0].code : "");
-}
-
-static void
-add_sources(struct form *fm, const struct asset *a)
-{
+    const struct asset *a = rec;
+    char hh_no[HH_NO_BUF] = "";
     int i;
 
+    if (which == 0) {
+        if (a->household_id != 0 &&
+            db_household_no(fm->app->db, a->household_id, hh_no, sizeof(hh_no), e) != 0) {
+            return -1;
+        }
+        form_add_str(fm, &a_hh, "", hh_no);
+        return 0;
+    }
     wform_heading(&fm->w, _("Value by fund source"), src_groups[0]);
     for (i = 0; i < ASSET_SOURCES; i++) {
         const struct asset_source *s = i < a->nsrc ? &a->src[i] : NULL;
@@ -190,11 +198,15 @@ add_sources(struct form *fm, const struct asset *a)
         form_add_str(fm, &a_src_type, src_groups[i], s != NULL ? s->fund_type : "");
         form_add_num(fm, &a_src_amount, src_groups[i], s != NULL ? s->amount : 0, s == NULL);
     }
+    return 0;
 }
 
-static void
-read_sources(struct form *fm, struct asset *a)
+/* The fund sources and the household from the form. */
+static int
+asset_read(struct form *fm, void *rec, struct err *e)
 {
+    struct asset *a = rec;
+    char hh_no[HH_NO_BUF];
     int i;
 
     a->nsrc = 0;
@@ -207,56 +219,6 @@ read_sources(struct form *fm, struct asset *a)
             a->nsrc++;
         }
     }
-}
-
-static int
-asset_open(struct form *fm, struct err *e)
-{
-    struct asset a;
-    char hh_no[HH_NO_BUF] = "";
-
-    asset_init(&a);
-    if (form_places(fm, e) != 0 || project_choices(fm, e) != 0) {
-        return -1;
-    }
-    if (fm->id != 0) {
-        if (db_asset_get(fm->app->db, fm->id, &a, e) != 0) {
-            asset_clear(&a);
-            return -1;
-        }
-        fm->version = a.version;
-        snprintf(fm->title, sizeof(fm->title), _("Asset %s %s"), a.asset_no, a.name);
-        if (a.household_id != 0) {
-            if (db_household_no(fm->app->db, a.household_id, hh_no, sizeof(hh_no), e) != 0) {
-                asset_clear(&a);
-                return -1;
-            }
-        }
-    } else {
-        a.year = date_year(app_today());
-        first_code(&fm->app->policy.codes, "asset_status", a.status, sizeof(a.status));
-        snprintf(fm->title, sizeof(fm->title), "%s", _("New asset"));
-    }
-    form_add_str(fm, &a_no, "", a.asset_no);
-    form_place_add(fm, &a_place, a.township_id, a.village_id);
-    form_add_str(fm, &a_hh, "", hh_no);
-    bind_add(fm, asset_binds, NASSET, "", &a, 0);
-    add_sources(fm, &a);
-    asset_clear(&a);
-    return 0;
-}
-
-static int
-asset_read(struct form *fm, struct asset *a, struct err *e)
-{
-    char hh_no[HH_NO_BUF];
-
-    form_str(fm, "", "asset_no", a->asset_no, sizeof(a->asset_no));
-    bind_read(fm, asset_binds, NASSET, "", a);
-    read_sources(fm, a);
-    if (form_place_read(fm, "place", &a->township_id, &a->village_id, e)) {
-        return -1;
-    }
     form_str(fm, "", "hh_no", hh_no, sizeof(hh_no));
     a->household_id = 0;
     if (hh_no[0] != '\0' && db_household_id(fm->app->db, hh_no, &a->household_id, e) != 0) {
@@ -265,45 +227,14 @@ asset_read(struct form *fm, struct asset *a, struct err *e)
     return 0;
 }
 
-static int
-asset_save(struct form *fm, struct err *e)
+/* A new asset is in the usual status (the table's first). */
+static void
+asset_defaults(struct form *fm, void *rec)
 {
-    struct rule_ctx ctx = form_rule_ctx(fm);
-    struct asset a;
-    int rc;
+    const struct code_table *t = codebook_table(&fm->app->policy.codes, "asset_status");
+    struct asset *a = rec;
 
-    asset_init(&a);
-    if (fm->id != 0 && db_asset_get(fm->app->db, fm->id, &a, e) != 0) {
-        asset_clear(&a);
-        return -1;
-    }
-    rc = asset_read(fm, &a, e);
-    if (rc == 0) {
-        a.version = fm->version;
-        rc = db_asset_save(fm->app->db, &ctx, form_actor(fm), &a, e);
-    }
-    if (rc == 0) {
-        snprintf(fm->done, sizeof(fm->done), _("Asset %s saved."), a.asset_no);
-        fm->id = a.id;
-    }
-    asset_clear(&a);
-    return rc;
-}
-
-static int
-asset_theirs(struct form *fm, char **theirs, int64_t *version, struct err *e)
-{
-    struct asset a;
-
-    asset_init(&a);
-    if (db_asset_get(fm->app->db, fm->id, &a, e) != 0) {
-        asset_clear(&a);
-        return -1;
-    }
-    bind_texts(fm, asset_binds, NASSET, "", &a, theirs);
-    *version = a.version;
-    asset_clear(&a);
-    return 0;
+    snprintf(a->status, sizeof(a->status), "%s", t != NULL && t->n > 0 ? t->v[0].code : "");
 }
 
 /* The type list offers the types of the class chosen. */
@@ -330,11 +261,24 @@ asset_choice_ok(struct form *fm, size_t i, const struct code *c)
     return 0;
 }
 
+FORM_RECORD_IO(asset_io, struct asset, asset_init, asset_clear, db_asset_get, db_asset_save);
+
 const struct form_kind asset_form = {
     .id = "asset",
-    .open = asset_open,
-    .save = asset_save,
-    .theirs = asset_theirs,
+    .rec = {
+        .io = &asset_io,
+        .binds = asset_binds,
+        .nbinds = ARRAY_SIZE(asset_binds),
+        .flags = FR_STORED,
+        .title = {N_("Asset %s %s"), {"asset_no", "name"}},
+        .title_new = {N_("New asset")},
+        .done = {N_("Asset %s saved."), {"asset_no"}},
+        .fresh = {.year = offsetof(struct asset, year)},
+        .defaults = asset_defaults,
+        .loaded = asset_choices,
+        .slot = asset_slot,
+        .read = asset_read,
+    },
     .choice_ok = asset_choice_ok,
 };
 
@@ -370,78 +314,47 @@ static const struct bind income_binds[] = {
     BIND(i_date, B_DATE, struct asset_income, dist_date, 1),
     BIND(i_use, B_PSTR, struct asset_income, use_note, 1),
 };
-#define NINCOME ARRAY_SIZE(income_binds)
 
-static int
-income_open(struct form *fm, struct err *e)
+FORM_RECORD_IO(income_io, struct asset_income, asset_income_init, asset_income_clear,
+               db_asset_income_get, db_asset_income_save);
+
+/* A new income is last year's. */
+static void
+income_defaults(struct form *fm, void *rec)
 {
-    struct asset_income in;
-    struct asset a;
+    struct asset_income *in = rec;
 
-    asset_income_init(&in);
-    asset_init(&a);
-    if (fm->id != 0) {
-        if (db_asset_income_get(fm->app->db, fm->id, &in, e) != 0) {
-            asset_income_clear(&in);
-            return -1;
-        }
-        fm->arg = in.asset_id;
-        fm->version = in.version;
-    } else {
-        in.year = date_year(app_today()) - 1;
-    }
-    if (db_asset_get(fm->app->db, fm->arg, &a, e) != 0) {
-        asset_income_clear(&in);
-        asset_clear(&a);
-        return -1;
-    }
-    snprintf(fm->title, sizeof(fm->title), _("Income of %s %s"), a.asset_no, a.name);
-    bind_add(fm, income_binds, NINCOME, "", &in, 0);
-    asset_income_clear(&in);
-    asset_clear(&a);
-    return 0;
+    (void)fm;
+    in->year = date_year(app_today()) - 1;
 }
 
+/* The form is about the asset: its number and name in the title. */
 static int
-income_save(struct form *fm, struct err *e)
+income_loaded(struct form *fm, void *rec, struct err *e)
 {
-    struct rule_ctx ctx = form_rule_ctx(fm);
-    struct asset_income in;
+    const struct asset_income *in = rec;
+    struct asset a;
     int rc;
 
-    asset_income_init(&in);
-    in.id = fm->id;
-    in.asset_id = fm->arg;
-    bind_read(fm, income_binds, NINCOME, "", &in);
-    in.version = fm->version;
-    rc = db_asset_income_save(fm->app->db, &ctx, form_actor(fm), &in, e);
+    fm->arg = in->asset_id;
+    asset_init(&a);
+    rc = db_asset_get(fm->app->db, fm->arg, &a, e);
     if (rc == 0) {
-        snprintf(fm->done, sizeof(fm->done), _("Income of %d saved."), in.year);
-        fm->id = in.id;
+        snprintf(fm->title, sizeof(fm->title), _("Income of %s %s"), a.asset_no, a.name);
     }
-    asset_income_clear(&in);
+    asset_clear(&a);
     return rc;
-}
-
-static int
-income_theirs(struct form *fm, char **theirs, int64_t *version, struct err *e)
-{
-    struct asset_income in;
-
-    asset_income_init(&in);
-    if (db_asset_income_get(fm->app->db, fm->id, &in, e) != 0) {
-        asset_income_clear(&in);
-        return -1;
-    }
-    bind_texts(fm, income_binds, NINCOME, "", &in, theirs);
-    *version = in.version;
-    asset_income_clear(&in);
-    return 0;
 }
 
 const struct form_kind asset_income_form = {
     .id = "asset_income",
-    .open = income_open,
-    .save = income_save,
-    .theirs = income_theirs,
+    .rec = {
+        .io = &income_io,
+        .binds = income_binds,
+        .nbinds = ARRAY_SIZE(income_binds),
+        .done = {N_("Income of %s saved."), {"year"}},
+        .fresh = {.arg = offsetof(struct asset_income, asset_id)},
+        .defaults = income_defaults,
+        .loaded = income_loaded,
+    },
 };

@@ -167,6 +167,20 @@ form_places(struct form *fm, struct err *e)
 }
 
 int
+form_rec_villages(struct form *fm, void *rec, struct err *e)
+{
+    (void)rec;
+    return form_villages(fm, e);
+}
+
+int
+form_rec_places(struct form *fm, void *rec, struct err *e)
+{
+    (void)rec;
+    return form_places(fm, e);
+}
+
+int
 form_place_split(struct form *fm, int64_t place, int64_t *township,
                  int64_t *village, struct err *e)
 {

@@ -1,6 +1,6 @@
 /*
- * f_common.h - what the form kinds share: the field tables of households
- * and members, the villages to choose from, and the acting user.
+ * f_common.h - what the form kinds share: the field table of members,
+ * the villages and places to choose from, and the acting user.
  */
 #ifndef ZX_F_COMMON_H
 #define ZX_F_COMMON_H
@@ -14,13 +14,6 @@
 struct form;
 struct err;
 
-/* A household's fields: for a new one (number optional, village to
- * choose) and for editing one (number and village shown only). */
-extern const struct bind household_new_binds[];
-extern const size_t household_new_nbinds;
-extern const struct bind household_edit_binds[];
-extern const size_t household_edit_nbinds;
-
 /* A member's fields (brief ones also for a member of a new household). */
 extern const struct bind member_binds[];
 extern const size_t member_nbinds;
@@ -31,6 +24,9 @@ int form_villages(struct form *fm, struct err *e);
 /* Add the choice table "place": the townships the user sees whole and
  * the villages, code = the division's id. */
 int form_places(struct form *fm, struct err *e);
+/* The same as a record form's loaded (REC unused). */
+int form_rec_villages(struct form *fm, void *rec, struct err *e);
+int form_rec_places(struct form *fm, void *rec, struct err *e);
 /* The township and village (0 for a township) of place PLACE. */
 int form_place_split(struct form *fm, int64_t place, int64_t *township,
                      int64_t *village, struct err *e);

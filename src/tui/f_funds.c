@@ -16,6 +16,7 @@
 #include "core/funds.h"
 #include "core/money.h"
 #include "db/db_fund.h"
+#include "tui/f_bind.h"
 #include "tui/f_common.h"
 #include "tui/form.h"
 #include "tui/screen.h"
@@ -73,76 +74,21 @@ static const struct bind fund_binds[] = {
     BIND(f_received, B_DATE, struct fund, received_on, 1),
     BIND(f_note, B_PSTR, struct fund, note, 1),
 };
-#define NFUND ARRAY_SIZE(fund_binds)
 
-static int
-fund_open(struct form *fm, struct err *e)
-{
-    struct fund f;
-
-    fund_init(&f);
-    if (fm->id != 0) {
-        if (db_fund_get(fm->app->db, fm->id, &f, e) != 0) {
-            fund_clear(&f);
-            return -1;
-        }
-        fm->version = f.version;
-        snprintf(fm->title, sizeof(fm->title), _("Fund receipt %s"), f.doc_no);
-    } else {
-        f.year = date_year(app_today());
-        f.received_on = app_today();
-        snprintf(fm->title, sizeof(fm->title), "%s", _("New fund receipt"));
-    }
-    bind_add(fm, fund_binds, NFUND, "", &f, 0);
-    form_blank(fm, "amount");
-    fund_clear(&f);
-    return 0;
-}
-
-static int
-fund_save(struct form *fm, struct err *e)
-{
-    struct rule_ctx ctx = form_rule_ctx(fm);
-    struct fund f;
-    char amount[MONEY_BUF];
-    int rc;
-
-    fund_init(&f);
-    f.id = fm->id;
-    bind_read(fm, fund_binds, NFUND, "", &f);
-    f.version = fm->version;
-    rc = db_fund_save(fm->app->db, &ctx, form_actor(fm), &f, e);
-    if (rc == 0) {
-        money_format(f.amount, 1, amount);
-        snprintf(fm->done, sizeof(fm->done), _("Fund receipt %s saved: %s yuan."),
-                 f.doc_no, amount);
-        fm->id = f.id;
-    }
-    fund_clear(&f);
-    return rc;
-}
-
-static int
-fund_theirs(struct form *fm, char **theirs, int64_t *version, struct err *e)
-{
-    struct fund f;
-
-    fund_init(&f);
-    if (db_fund_get(fm->app->db, fm->id, &f, e) != 0) {
-        fund_clear(&f);
-        return -1;
-    }
-    bind_texts(fm, fund_binds, NFUND, "", &f, theirs);
-    *version = f.version;
-    fund_clear(&f);
-    return 0;
-}
+FORM_RECORD_IO(fund_io, struct fund, fund_init, fund_clear, db_fund_get, db_fund_save);
 
 const struct form_kind fund_form = {
     .id = "fund",
-    .open = fund_open,
-    .save = fund_save,
-    .theirs = fund_theirs,
+    .rec = {
+        .io = &fund_io,
+        .binds = fund_binds,
+        .nbinds = ARRAY_SIZE(fund_binds),
+        .title = {N_("Fund receipt %s"), {"doc_no"}},
+        .title_new = {N_("New fund receipt")},
+        .done = {N_("Fund receipt %s saved: %s yuan."), {"doc_no", "amount"}},
+        .blank = "amount",
+        .fresh = {.today = offsetof(struct fund, received_on), .year = offsetof(struct fund, year)},
+    },
 };
 
 /* --- allocations ---------------------------------------------------------- */
@@ -173,7 +119,6 @@ static const struct bind alloc_binds[] = {
     BIND(a_pub, B_DATE, struct allocation, published_on, 1),
     BIND(f_note, B_PSTR, struct allocation, note, 1),
 };
-#define NALLOC ARRAY_SIZE(alloc_binds)
 
 /* The receipts with money left (and CURRENT, the one in use). */
 static int
@@ -224,77 +169,31 @@ project_title(struct form *fm, const char *what, struct err *e)
     return 0;
 }
 
-static int
-alloc_open(struct form *fm, struct err *e)
-{
-    struct allocation a;
-    int rc;
-
-    allocation_init(&a);
-    if (fm->id != 0) {
-        if (db_allocation_get(fm->app->db, fm->id, &a, e) != 0) {
-            allocation_clear(&a);
-            return -1;
-        }
-        fm->arg = a.project_id;
-        fm->version = a.version;
-    } else {
-        a.alloc_date = app_today();
-    }
-    rc = fund_choices(fm, a.fund_id, e) ||
-         project_title(fm, fm->id ? _("Allocation") : _("New allocation"), e);
-    if (rc == 0) {
-        bind_add(fm, alloc_binds, NALLOC, "", &a, 0);
-        form_blank(fm, "amount");
-    }
-    allocation_clear(&a);
-    return rc;
-}
+FORM_RECORD_IO(alloc_io, struct allocation, allocation_init, allocation_clear,
+               db_allocation_get, db_allocation_save);
 
 static int
-alloc_save(struct form *fm, struct err *e)
+alloc_loaded(struct form *fm, void *rec, struct err *e)
 {
-    struct rule_ctx ctx = form_rule_ctx(fm);
-    struct allocation a;
-    char amount[MONEY_BUF];
-    int rc;
+    const struct allocation *a = rec;
 
-    allocation_init(&a);
-    a.id = fm->id;
-    a.project_id = fm->arg;
-    bind_read(fm, alloc_binds, NALLOC, "", &a);
-    a.version = fm->version;
-    rc = db_allocation_save(fm->app->db, &ctx, form_actor(fm), &a, e);
-    if (rc == 0) {
-        money_format(a.amount, 1, amount);
-        snprintf(fm->done, sizeof(fm->done), _("Allocation saved: %s yuan."), amount);
-        fm->id = a.id;
-    }
-    allocation_clear(&a);
-    return rc;
-}
-
-static int
-alloc_theirs(struct form *fm, char **theirs, int64_t *version, struct err *e)
-{
-    struct allocation a;
-
-    allocation_init(&a);
-    if (db_allocation_get(fm->app->db, fm->id, &a, e) != 0) {
-        allocation_clear(&a);
-        return -1;
-    }
-    bind_texts(fm, alloc_binds, NALLOC, "", &a, theirs);
-    *version = a.version;
-    allocation_clear(&a);
-    return 0;
+    fm->arg = a->project_id;
+    return fund_choices(fm, a->fund_id, e) ||
+           project_title(fm, fm->id ? _("Allocation") : _("New allocation"), e) ? -1 : 0;
 }
 
 const struct form_kind allocation_form = {
     .id = "allocation",
-    .open = alloc_open,
-    .save = alloc_save,
-    .theirs = alloc_theirs,
+    .rec = {
+        .io = &alloc_io,
+        .binds = alloc_binds,
+        .nbinds = ARRAY_SIZE(alloc_binds),
+        .done = {N_("Allocation saved: %s yuan."), {"amount"}},
+        .blank = "amount",
+        .fresh = {.arg = offsetof(struct allocation, project_id),
+                  .today = offsetof(struct allocation, alloc_date)},
+        .loaded = alloc_loaded,
+    },
 };
 
 /* --- payments -------------------------------------------------------------- */
@@ -330,7 +229,6 @@ static const struct bind payment_binds[] = {
     BIND(p_wage, B_FLAG, struct payment, is_wage, 1),
     BIND(f_note, B_PSTR, struct payment, note, 1),
 };
-#define NPAYMENT ARRAY_SIZE(payment_binds)
 
 /* The project's allocations, with what each has left to pay. */
 static int
@@ -361,83 +259,38 @@ alloc_choices(struct form *fm, struct err *e)
     return 0;
 }
 
-static int
-payment_open(struct form *fm, struct err *e)
-{
-    struct payment p;
-    int rc;
+FORM_RECORD_IO(payment_io, struct payment, payment_init, payment_clear, db_payment_get,
+               db_payment_save);
 
-    payment_init(&p);
+/* The project of a stored payment is its allocation's. */
+static int
+payment_loaded(struct form *fm, void *rec, struct err *e)
+{
+    const struct payment *p = rec;
+    struct allocation a;
+    int rc = 0;
+
+    allocation_init(&a);
     if (fm->id != 0) {
-        struct allocation a;
-
-        allocation_init(&a);
-        if (db_payment_get(fm->app->db, fm->id, &p, e) != 0 ||
-            db_allocation_get(fm->app->db, p.allocation_id, &a, e) != 0) {
-            payment_clear(&p);
-            allocation_clear(&a);
-            return -1;
-        }
+        rc = db_allocation_get(fm->app->db, p->allocation_id, &a, e);
         fm->arg = a.project_id;
-        fm->version = p.version;
-        allocation_clear(&a);
-    } else {
-        p.pay_date = app_today();
     }
-    rc = alloc_choices(fm, e) ||
-         project_title(fm, fm->id ? _("Payment") : _("New payment"), e);
-    if (rc == 0) {
-        bind_add(fm, payment_binds, NPAYMENT, "", &p, 0);
-        form_blank(fm, "amount");
-    }
-    payment_clear(&p);
-    return rc;
-}
-
-static int
-payment_save(struct form *fm, struct err *e)
-{
-    struct rule_ctx ctx = form_rule_ctx(fm);
-    struct payment p;
-    char amount[MONEY_BUF];
-    int rc;
-
-    payment_init(&p);
-    p.id = fm->id;
-    bind_read(fm, payment_binds, NPAYMENT, "", &p);
-    p.version = fm->version;
-    rc = db_payment_save(fm->app->db, &ctx, form_actor(fm), &p, e);
-    if (rc == 0) {
-        money_format(p.amount, 1, amount);
-        snprintf(fm->done, sizeof(fm->done), _("Payment saved: %s yuan to %s."), amount,
-                 p.payee);
-        fm->id = p.id;
-    }
-    payment_clear(&p);
-    return rc;
-}
-
-static int
-payment_theirs(struct form *fm, char **theirs, int64_t *version, struct err *e)
-{
-    struct payment p;
-
-    payment_init(&p);
-    if (db_payment_get(fm->app->db, fm->id, &p, e) != 0) {
-        payment_clear(&p);
-        return -1;
-    }
-    bind_texts(fm, payment_binds, NPAYMENT, "", &p, theirs);
-    *version = p.version;
-    payment_clear(&p);
-    return 0;
+    allocation_clear(&a);
+    return rc || alloc_choices(fm, e) ||
+           project_title(fm, fm->id ? _("Payment") : _("New payment"), e) ? -1 : 0;
 }
 
 const struct form_kind payment_form = {
     .id = "payment",
-    .open = payment_open,
-    .save = payment_save,
-    .theirs = payment_theirs,
+    .rec = {
+        .io = &payment_io,
+        .binds = payment_binds,
+        .nbinds = ARRAY_SIZE(payment_binds),
+        .done = {N_("Payment saved: %s yuan to %s."), {"amount", "payee"}},
+        .blank = "amount",
+        .fresh = {.today = offsetof(struct payment, pay_date)},
+        .loaded = payment_loaded,
+    },
 };
 
 /* --- deleting a receipt, an allocation or a payment --------------------------- */

@@ -80,73 +80,34 @@ static const struct field_spec h_grade = {
     BIND(h_no_labour, B_FLAG, struct household, no_labour_support, 1), \
     BIND(h_grade, B_STR, struct household, house_grade, 1)
 
-const struct bind household_new_binds[] = {
+static const struct bind household_new_binds[] = {
     BIND(h_no_new, B_STR, struct household, hh_no, 1),
     BIND(h_village_new, B_ID, struct household, village_id, 1),
     HOUSEHOLD_REST(1),
 };
-const size_t household_new_nbinds = ARRAY_SIZE(household_new_binds);
 
-const struct bind household_edit_binds[] = {
+static const struct bind household_edit_binds[] = {
     BIND(h_no_edit, B_STR, struct household, hh_no, 1),
     BIND(h_village_edit, B_ID, struct household, village_id, 1),
     HOUSEHOLD_REST(1),
 };
-const size_t household_edit_nbinds = ARRAY_SIZE(household_edit_binds);
 
 /* --- editing a household ------------------------------------------------------------ */
 
-static int
-edit_open(struct form *fm, struct err *e)
-{
-    struct household h;
-
-    if (form_villages(fm, e) != 0 || db_household_get(fm->app->db, fm->hh, &h, e) != 0) {
-        return -1;
-    }
-    fm->version = h.version;
-    snprintf(fm->title, sizeof(fm->title), _("Edit household %s"), h.hh_no);
-    bind_add(fm, household_edit_binds, household_edit_nbinds, "", &h, 0);
-    return 0;
-}
-
-static int
-edit_save(struct form *fm, struct err *e)
-{
-    struct rule_ctx ctx = form_rule_ctx(fm);
-    struct household h;
-
-    if (db_household_get(fm->app->db, fm->hh, &h, e) != 0) {
-        return -1;
-    }
-    bind_read(fm, household_edit_binds, household_edit_nbinds, "", &h);
-    h.version = fm->version;
-    if (db_household_update(fm->app->db, &ctx, form_actor(fm), &h, e) != 0) {
-        return -1;
-    }
-    snprintf(fm->done, sizeof(fm->done), _("Household %s saved."), h.hh_no);
-    fm->saved_hh = h.id;
-    return 0;
-}
-
-static int
-edit_theirs(struct form *fm, char **theirs, int64_t *version, struct err *e)
-{
-    struct household h;
-
-    if (db_household_get(fm->app->db, fm->hh, &h, e) != 0) {
-        return -1;
-    }
-    bind_texts(fm, household_edit_binds, household_edit_nbinds, "", &h, theirs);
-    *version = h.version;
-    return 0;
-}
+FORM_RECORD_IO(household_io, struct household, form_rec_nothing, form_rec_nothing,
+               db_household_get, db_household_update);
 
 const struct form_kind household_form = {
     .id = "household",
-    .open = edit_open,
-    .save = edit_save,
-    .theirs = edit_theirs,
+    .rec = {
+        .io = &household_io,
+        .binds = household_edit_binds,
+        .nbinds = ARRAY_SIZE(household_edit_binds),
+        .flags = FR_BY_HH | FR_STORED,
+        .title = {N_("Edit household %s"), {"hh_no"}},
+        .done = {N_("Household %s saved."), {"hh_no"}},
+        .loaded = form_rec_villages,
+    },
 };
 
 /* --- a new household with its members ------------------------------------------------- */
@@ -210,7 +171,7 @@ new_open(struct form *fm, struct err *e)
     snprintf(h.hh_type, sizeof(h.hh_type), "2");
     snprintf(fm->title, sizeof(fm->title), "%s", _("New household"));
     wform_heading(&fm->w, _("The household"), "");
-    bind_add(fm, household_new_binds, household_new_nbinds, "", &h, 0);
+    bind_add(fm, household_new_binds, ARRAY_SIZE(household_new_binds), "", &h, 0);
     add_member(fm, 1);
     return 0;
 }
@@ -374,8 +335,8 @@ new_save(struct form *fm, struct err *e)
     int k;
 
     memset(&h, 0, sizeof(h));
-    bind_read(fm, household_new_binds, household_new_nbinds, "", &h);
-    if (db_division_get(fm->app->db, h.village_id, &v, e) != 0) {
+    if (bind_read(fm, household_new_binds, ARRAY_SIZE(household_new_binds), "", &h, e) != 0 ||
+        db_division_get(fm->app->db, h.village_id, &v, e) != 0) {
         return -1;
     }
     h.township_id = v.parent_id;
@@ -389,7 +350,9 @@ new_save(struct form *fm, struct err *e)
         memset(&p[n], 0, sizeof(p[n]));
         p[n].birth = DATE_NONE;
         p[n].in_household = 1;
-        bind_read(fm, member_binds, member_nbinds, group, &p[n]);
+        if (bind_read(fm, member_binds, member_nbinds, group, &p[n], e) != 0) {
+            return -1;
+        }
         n++;
     }
     if (db_household_create(fm->app->db, &ctx, form_actor(fm), &h, p, n, e) != 0) {

@@ -70,8 +70,10 @@ static const struct bind income_binds[] = {
     BIND(i_claims, B_FEN, struct income, claims, 1),
     BIND(i_oop, B_FEN, struct income, oop_rigid, 1),
     BIND(i_members, B_INT, struct income, members, 1),
+    BIND_SLOT(0),                       /* the figures computed */
 };
-#define NINCOME ARRAY_SIZE(income_binds)
+/* The binds of the figures typed (not the year nor the slot). */
+#define NFIGURES (ARRAY_SIZE(income_binds) - 1)
 
 /* Current members of household HH (the default household size). */
 static int
@@ -113,7 +115,7 @@ income_changed(struct form *fm)
     int ok = 1;
 
     memset(&inc, 0, sizeof(inc));
-    for (i = 1; i < NINCOME; i++) {
+    for (i = 1; i < NFIGURES; i++) {
         if (wform_value(&fm->w, "", income_binds[i].spec->name, &v) != 0) {
             ok = 0;
         } else if (!v.empty) {
@@ -156,26 +158,33 @@ income_changed(struct form *fm)
     sbuf_release(&sb);
 }
 
-static int
-income_open(struct form *fm, struct err *e)
+/* A new income of the year (fm->arg), divided by the current members. */
+static void
+income_defaults(struct form *fm, void *rec)
 {
-    struct income inc;
+    struct income *inc = rec;
 
-    memset(&inc, 0, sizeof(inc));
-    if (db_income_get(fm->app->db, fm->hh, (int)fm->arg, &inc, e) == 0) {
-        fm->id = inc.id;
-        fm->version = inc.version;
-    } else if (e->code == ERR_NOTFOUND) {
-        err_clear(e);
-        memset(&inc, 0, sizeof(inc));
-        inc.household_id = fm->hh;
-        inc.year = (int)fm->arg;
-        inc.members = current_members(fm);
-    } else {
-        return -1;
+    inc->year = (int)fm->arg;
+}
+
+static int
+income_loaded(struct form *fm, void *rec, struct err *e)
+{
+    struct income *inc = rec;
+
+    (void)e;
+    if (fm->id == 0) {
+        inc->members = current_members(fm);
     }
-    snprintf(fm->title, sizeof(fm->title), _("Income and expenditure %d"), (int)fm->arg);
-    bind_add(fm, income_binds, NINCOME, "", &inc, 0);
+    return 0;
+}
+
+static int
+figures_add(struct form *fm, const void *rec, int which, struct err *e)
+{
+    (void)rec;
+    (void)which;
+    (void)e;
     form_add_str(fm, &i_net, "", "");
     form_add_str(fm, &i_per, "", "");
     form_add_str(fm, &i_line, "", "");
@@ -183,47 +192,42 @@ income_open(struct form *fm, struct err *e)
     return 0;
 }
 
-static int
-income_save(struct form *fm, struct err *e)
+static void
+income_saved(struct form *fm, const void *rec)
 {
-    struct rule_ctx ctx = form_rule_ctx(fm);
-    struct income inc;
+    const struct income *inc = rec;
     char per[MONEY_BUF];
 
-    memset(&inc, 0, sizeof(inc));
-    inc.id = fm->id;
-    inc.household_id = fm->hh;
-    bind_read(fm, income_binds, NINCOME, "", &inc);
-    inc.year = (int)fm->arg;
-    inc.version = fm->version;
-    if (db_income_save(fm->app->db, &ctx, form_actor(fm), &inc, e) != 0) {
-        return -1;
-    }
-    money_format(inc.per_capita, 1, per);
-    snprintf(fm->done, sizeof(fm->done), _("Income %d saved: %s yuan per person."), inc.year, per);
-    fm->saved_hh = fm->hh;
-    return 0;
+    money_format(inc->per_capita, 1, per);
+    snprintf(fm->done, sizeof(fm->done), _("Income %d saved: %s yuan per person."), inc->year, per);
 }
 
 static int
-income_theirs(struct form *fm, char **theirs, int64_t *version, struct err *e)
+income_get(struct form *fm, void *rec, struct err *e)
 {
-    struct income inc;
-
-    if (db_income_get(fm->app->db, fm->hh, (int)fm->arg, &inc, e) != 0) {
-        return -1;
-    }
-    bind_texts(fm, income_binds, NINCOME, "", &inc, theirs);
-    *version = inc.version;
-    fm->id = inc.id;
-    return 0;
+    return db_income_get(fm->app->db, fm->hh, (int)fm->arg, rec, e);
 }
+
+FORM_REC_PUT(income_put, struct income, db_income_save)
+
+static const struct form_record_io income_io =
+    FORM_REC_IO(struct income, form_rec_nothing, form_rec_nothing, income_get, income_put);
 
 const struct form_kind income_form = {
     .id = "income",
-    .open = income_open,
-    .save = income_save,
-    .theirs = income_theirs,
+    .rec = {
+        .io = &income_io,
+        .binds = income_binds,
+        .nbinds = ARRAY_SIZE(income_binds),
+        .flags = FR_FIND,
+        .title = {N_("Income and expenditure %s"), {"year"}},
+        .title_new = {N_("Income and expenditure %s"), {"year"}},
+        .fresh = {.hh = offsetof(struct income, household_id)},
+        .defaults = income_defaults,
+        .loaded = income_loaded,
+        .slot = figures_add,
+        .saved = income_saved,
+    },
     .changed = income_changed,
 };
 
@@ -263,68 +267,42 @@ static const struct bind guarantee_binds[] = {
     BIND(g_house, B_FLAG, struct guarantee, housing, 1),
     BIND(g_water, B_FLAG, struct guarantee, water, 1),
 };
-#define NGUARANTEE ARRAY_SIZE(guarantee_binds)
 
-static int
-guarantee_open(struct form *fm, struct err *e)
+/* A new check of the year (fm->arg): everything secured until found
+ * otherwise. */
+static void
+guarantee_defaults(struct form *fm, void *rec)
 {
-    struct guarantee g;
+    struct guarantee *g = rec;
 
-    memset(&g, 0, sizeof(g));
-    if (db_guarantee_get(fm->app->db, fm->hh, (int)fm->arg, &g, e) == 0) {
-        fm->id = g.id;
-        fm->version = g.version;
-    } else if (e->code == ERR_NOTFOUND) {
-        err_clear(e);
-        g.household_id = fm->hh;
-        g.year = (int)fm->arg;
-        g.checked_on = app_today();
-        g.food_clothing = g.education = g.medical = g.housing = g.water = 1;
-    } else {
-        return -1;
-    }
-    snprintf(fm->title, sizeof(fm->title), _("The four guarantees %d"), (int)fm->arg);
-    bind_add(fm, guarantee_binds, NGUARANTEE, "", &g, 0);
-    return 0;
+    g->year = (int)fm->arg;
+    g->food_clothing = g->education = g->medical = g->housing = g->water = 1;
 }
 
 static int
-guarantee_save(struct form *fm, struct err *e)
+guarantee_get(struct form *fm, void *rec, struct err *e)
 {
-    struct rule_ctx ctx = form_rule_ctx(fm);
-    struct guarantee g;
-
-    memset(&g, 0, sizeof(g));
-    g.id = fm->id;
-    g.household_id = fm->hh;
-    bind_read(fm, guarantee_binds, NGUARANTEE, "", &g);
-    g.year = (int)fm->arg;
-    g.version = fm->version;
-    if (db_guarantee_save(fm->app->db, &ctx, form_actor(fm), &g, e) != 0) {
-        return -1;
-    }
-    snprintf(fm->done, sizeof(fm->done), _("The guarantees of %d are saved."), g.year);
-    fm->saved_hh = fm->hh;
-    return 0;
+    return db_guarantee_get(fm->app->db, fm->hh, (int)fm->arg, rec, e);
 }
 
-static int
-guarantee_theirs(struct form *fm, char **theirs, int64_t *version, struct err *e)
-{
-    struct guarantee g;
+FORM_REC_PUT(guarantee_put, struct guarantee, db_guarantee_save)
 
-    if (db_guarantee_get(fm->app->db, fm->hh, (int)fm->arg, &g, e) != 0) {
-        return -1;
-    }
-    bind_texts(fm, guarantee_binds, NGUARANTEE, "", &g, theirs);
-    *version = g.version;
-    fm->id = g.id;
-    return 0;
-}
+static const struct form_record_io guarantee_io =
+    FORM_REC_IO(struct guarantee, form_rec_nothing, form_rec_nothing, guarantee_get,
+                guarantee_put);
 
 const struct form_kind guarantee_form = {
     .id = "guarantee",
-    .open = guarantee_open,
-    .save = guarantee_save,
-    .theirs = guarantee_theirs,
+    .rec = {
+        .io = &guarantee_io,
+        .binds = guarantee_binds,
+        .nbinds = ARRAY_SIZE(guarantee_binds),
+        .flags = FR_FIND,
+        .title = {N_("The four guarantees %s"), {"year"}},
+        .title_new = {N_("The four guarantees %s"), {"year"}},
+        .done = {N_("The guarantees of %s are saved."), {"year"}},
+        .fresh = {.hh = offsetof(struct guarantee, household_id),
+                  .today = offsetof(struct guarantee, checked_on)},
+        .defaults = guarantee_defaults,
+    },
 };

@@ -154,70 +154,16 @@ member_fill_from_id(struct form *fm, const char *group)
 
 /* --- add or edit a member ------------------------------------------------------- */
 
+/* A new member is in the household, identified by a resident ID card. */
 static void
-person_defaults(struct person *p, int64_t hh)
+person_defaults(struct form *fm, void *rec)
 {
-    memset(p, 0, sizeof(*p));
-    p->household_id = hh;
+    struct person *p = rec;
+
+    (void)fm;
     p->birth = DATE_NONE;
     p->in_household = 1;
     snprintf(p->id_type, sizeof(p->id_type), "1");
-}
-
-static int
-member_open(struct form *fm, struct err *e)
-{
-    struct person p;
-
-    if (fm->id != 0) {
-        if (db_person_get(fm->app->db, fm->id, &p, e) != 0) {
-            return -1;
-        }
-        fm->hh = p.household_id;
-        fm->version = p.version;
-        snprintf(fm->title, sizeof(fm->title), _("Member %s"), p.name);
-    } else {
-        person_defaults(&p, fm->hh);
-        snprintf(fm->title, sizeof(fm->title), "%s", _("New member"));
-    }
-    bind_add(fm, member_binds, member_nbinds, "", &p, 0);
-    return 0;
-}
-
-static int
-member_save(struct form *fm, struct err *e)
-{
-    struct rule_ctx ctx = form_rule_ctx(fm);
-    struct person p;
-
-    if (fm->id != 0) {
-        if (db_person_get(fm->app->db, fm->id, &p, e) != 0) {
-            return -1;
-        }
-    } else {
-        person_defaults(&p, fm->hh);
-    }
-    bind_read(fm, member_binds, member_nbinds, "", &p);
-    p.version = fm->version;
-    if (db_person_save(fm->app->db, &ctx, form_actor(fm), &p, e) != 0) {
-        return -1;
-    }
-    snprintf(fm->done, sizeof(fm->done), _("Member %s saved."), p.name);
-    fm->saved_hh = p.household_id;
-    return 0;
-}
-
-static int
-member_theirs(struct form *fm, char **theirs, int64_t *version, struct err *e)
-{
-    struct person p;
-
-    if (db_person_get(fm->app->db, fm->id, &p, e) != 0) {
-        return -1;
-    }
-    bind_texts(fm, member_binds, member_nbinds, "", &p, theirs);
-    *version = p.version;
-    return 0;
 }
 
 static void
@@ -230,11 +176,22 @@ member_left(struct form *fm, size_t i)
     }
 }
 
+FORM_RECORD_IO(person_io, struct person, form_rec_nothing, form_rec_nothing, db_person_get,
+               db_person_save);
+
 const struct form_kind member_form = {
     .id = "member",
-    .open = member_open,
-    .save = member_save,
-    .theirs = member_theirs,
+    .rec = {
+        .io = &person_io,
+        .binds = member_binds,
+        .nbinds = ARRAY_SIZE(member_binds),
+        .flags = FR_STORED,
+        .title = {N_("Member %s"), {"name"}},
+        .title_new = {N_("New member")},
+        .done = {N_("Member %s saved."), {"name"}},
+        .fresh = {.hh = offsetof(struct person, household_id)},
+        .defaults = person_defaults,
+    },
     .left = member_left,
 };
 

@@ -13,10 +13,12 @@
 #include <string.h>
 
 #include "app.h"
+#include "core/bounds.h"
 #include "core/date.h"
 #include "core/money.h"
 #include "core/pair.h"
 #include "db/db_pair.h"
+#include "tui/f_bind.h"
 #include "tui/f_common.h"
 #include "tui/form.h"
 #include "util/array.h"
@@ -91,70 +93,20 @@ static const struct bind partner_binds[] = {
     BIND(p_phone, B_STR, struct partner, phone, 1),
     BIND(f_note, B_PSTR, struct partner, note, 1),
 };
-#define NPARTNER ARRAY_SIZE(partner_binds)
 
-static int
-partner_open(struct form *fm, struct err *e)
-{
-    struct partner p;
-
-    partner_init(&p);
-    if (fm->id != 0) {
-        if (db_partner_get(fm->app->db, fm->id, &p, e) != 0) {
-            partner_clear(&p);
-            return -1;
-        }
-        fm->version = p.version;
-        snprintf(fm->title, sizeof(fm->title), _("Partner %s"), p.name);
-    } else {
-        snprintf(fm->title, sizeof(fm->title), "%s", _("New partner"));
-    }
-    bind_add(fm, partner_binds, NPARTNER, "", &p, 0);
-    partner_clear(&p);
-    return 0;
-}
-
-static int
-partner_save(struct form *fm, struct err *e)
-{
-    struct rule_ctx ctx = form_rule_ctx(fm);
-    struct partner p;
-    int rc;
-
-    partner_init(&p);
-    p.id = fm->id;
-    bind_read(fm, partner_binds, NPARTNER, "", &p);
-    p.version = fm->version;
-    rc = db_partner_save(fm->app->db, &ctx, form_actor(fm), &p, e);
-    if (rc == 0) {
-        snprintf(fm->done, sizeof(fm->done), _("Partner %s saved."), p.name);
-        fm->id = p.id;
-    }
-    partner_clear(&p);
-    return rc;
-}
-
-static int
-partner_theirs(struct form *fm, char **theirs, int64_t *version, struct err *e)
-{
-    struct partner p;
-
-    partner_init(&p);
-    if (db_partner_get(fm->app->db, fm->id, &p, e) != 0) {
-        partner_clear(&p);
-        return -1;
-    }
-    bind_texts(fm, partner_binds, NPARTNER, "", &p, theirs);
-    *version = p.version;
-    partner_clear(&p);
-    return 0;
-}
+FORM_RECORD_IO(partner_io, struct partner, partner_init, partner_clear, db_partner_get,
+               db_partner_save);
 
 const struct form_kind partner_form = {
     .id = "partner",
-    .open = partner_open,
-    .save = partner_save,
-    .theirs = partner_theirs,
+    .rec = {
+        .io = &partner_io,
+        .binds = partner_binds,
+        .nbinds = ARRAY_SIZE(partner_binds),
+        .title = {N_("Partner %s"), {"name"}},
+        .title_new = {N_("New partner")},
+        .done = {N_("Partner %s saved."), {"name"}},
+    },
 };
 
 /* --- pairings -------------------------------------------------------------------- */
@@ -171,82 +123,34 @@ static const struct field_spec g_end = {
 
 static const struct bind pairing_binds[] = {
     BIND(f_partner, B_ID, struct pairing, partner_id, 1),
+    BIND_PLACE(g_place, struct pairing, township_id, village_id, 1),
     BIND(g_start, B_DATE, struct pairing, start, 1),
     BIND(g_end, B_DATE, struct pairing, end, 1),
     BIND(f_note, B_PSTR, struct pairing, note, 1),
 };
-#define NPAIRING ARRAY_SIZE(pairing_binds)
+
+FORM_RECORD_IO(pairing_io, struct pairing, pairing_init, pairing_clear, db_pairing_get,
+               db_pairing_save);
 
 static int
-pairing_open(struct form *fm, struct err *e)
+partner_place_choices(struct form *fm, void *rec, struct err *e)
 {
-    struct pairing p;
-
-    pairing_init(&p);
-    if (partner_choices(fm, e) != 0 || form_places(fm, e) != 0) {
-        return -1;
-    }
-    if (fm->id != 0) {
-        if (db_pairing_get(fm->app->db, fm->id, &p, e) != 0) {
-            pairing_clear(&p);
-            return -1;
-        }
-        fm->version = p.version;
-        snprintf(fm->title, sizeof(fm->title), "%s", _("Pairing"));
-    } else {
-        p.partner_id = fm->arg;
-        p.start = app_today();
-        snprintf(fm->title, sizeof(fm->title), "%s", _("New pairing"));
-    }
-    bind_add(fm, pairing_binds, 1, "", &p, 0);
-    form_place_add(fm, &g_place, p.township_id, p.village_id);
-    bind_add(fm, pairing_binds + 1, NPAIRING - 1, "", &p, 0);
-    pairing_clear(&p);
-    return 0;
-}
-
-static int
-pairing_save(struct form *fm, struct err *e)
-{
-    struct rule_ctx ctx = form_rule_ctx(fm);
-    struct pairing p;
-    int rc;
-
-    pairing_init(&p);
-    p.id = fm->id;
-    bind_read(fm, pairing_binds, NPAIRING, "", &p);
-    p.version = fm->version;
-    rc = form_place_read(fm, "place", &p.township_id, &p.village_id, e) ||
-         db_pairing_save(fm->app->db, &ctx, form_actor(fm), &p, e);
-    if (rc == 0) {
-        snprintf(fm->done, sizeof(fm->done), "%s", _("Pairing saved."));
-        fm->id = p.id;
-    }
-    pairing_clear(&p);
-    return rc ? -1 : 0;
-}
-
-static int
-pairing_theirs(struct form *fm, char **theirs, int64_t *version, struct err *e)
-{
-    struct pairing p;
-
-    pairing_init(&p);
-    if (db_pairing_get(fm->app->db, fm->id, &p, e) != 0) {
-        pairing_clear(&p);
-        return -1;
-    }
-    bind_texts(fm, pairing_binds, NPAIRING, "", &p, theirs);
-    *version = p.version;
-    pairing_clear(&p);
-    return 0;
+    (void)rec;
+    return partner_choices(fm, e) || form_places(fm, e) ? -1 : 0;
 }
 
 const struct form_kind pairing_form = {
     .id = "pairing",
-    .open = pairing_open,
-    .save = pairing_save,
-    .theirs = pairing_theirs,
+    .rec = {
+        .io = &pairing_io,
+        .binds = pairing_binds,
+        .nbinds = ARRAY_SIZE(pairing_binds),
+        .title = {N_("Pairing")},
+        .title_new = {N_("New pairing")},
+        .done = {N_("Pairing saved.")},
+        .fresh = {.arg = offsetof(struct pairing, partner_id), .today = offsetof(struct pairing, start)},
+        .loaded = partner_place_choices,
+    },
 };
 
 /* --- agreements -------------------------------------------------------------------- */
@@ -262,13 +166,13 @@ static const struct field_spec a_signed = {
     .name = "signed_on", .label = N_("Signed on"), .type = FT_DATE};
 
 static const struct bind agreement_binds[] = {
-    BIND(f_partner, B_ID, struct agreement, partner_id, 1),
-    BIND(a_year, B_INT, struct agreement, year, 1),
-    BIND(a_doc, B_STR, struct agreement, doc_no, 1),
-    BIND(a_signed, B_DATE, struct agreement, signed_on, 1),
-    BIND(f_note, B_PSTR, struct agreement, note, 1),
+    BIND(f_partner, B_ID, struct agreement_full, a.partner_id, 1),
+    BIND(a_year, B_INT, struct agreement_full, a.year, 1),
+    BIND(a_doc, B_STR, struct agreement_full, a.doc_no, 1),
+    BIND(a_signed, B_DATE, struct agreement_full, a.signed_on, 1),
+    BIND_SLOT(0),                       /* the targets */
+    BIND(f_note, B_PSTR, struct agreement_full, a.note, 1),
 };
-#define NAGREEMENT ARRAY_SIZE(agreement_binds)
 
 /* The target fields, one per indicator (fm->data). */
 struct target_fields {
@@ -308,7 +212,7 @@ target_fields_new(const struct codebook *cb)
         s->name = tf->name[i];
         s->label = code_short(cb, "pair_indicator", ct->v[i].code);
         s->type = money ? FT_MONEY : FT_INT;
-        s->max = money ? 0 : 10000000;
+        s->max = money ? BOUND_PARTNER : 10000000;
         s->help = money ? N_("The target in yuan; empty or 0: no target.")
                         : N_("The target as a number; empty or 0: no target.");
     }
@@ -329,57 +233,44 @@ target_value(const struct agreement_full *f, const char *indicator)
     return 0;
 }
 
-static void
-targets_add(struct form *fm, const struct agreement_full *f)
+/* The slot of the targets: one field per indicator. */
+static int
+targets_add(struct form *fm, const void *rec, int which, struct err *e)
 {
     const struct code_table *ct = codebook_table(&fm->app->policy.codes, "pair_indicator");
+    const struct agreement_full *f = rec;
     struct target_fields *tf = fm->data;
     size_t i;
 
+    (void)which;
+    (void)e;
     wform_heading(&fm->w, _("Targets"), "");
     for (i = 0; i < tf->n; i++) {
         int64_t v = target_value(f, ct->v[i].code);
 
         form_add_num(fm, &tf->spec[i], "", v, v == 0);
     }
+    return 0;
 }
 
 static int
-agreement_open(struct form *fm, struct err *e)
+agreement_loaded(struct form *fm, void *rec, struct err *e)
 {
-    struct agreement_full f;
-    int rc = 0;
-
-    memset(&f, 0, sizeof(f));
-    agreement_init(&f.a);
+    (void)rec;
     fm->data = target_fields_new(&fm->app->policy.codes);
-    if (fm->id != 0) {
-        rc = db_agreement_get(fm->app->db, fm->id, &f, e);
-        fm->version = f.a.version;
-        snprintf(fm->title, sizeof(fm->title), _("Agreement of %d"), f.a.year);
-    } else {
-        f.a.partner_id = fm->arg;
-        f.a.year = date_year(app_today());
-        snprintf(fm->title, sizeof(fm->title), "%s", _("New agreement"));
-    }
-    rc = rc || partner_choices(fm, e);
-    if (rc == 0) {
-        bind_add(fm, agreement_binds, NAGREEMENT - 1, "", &f.a, 0);
-        targets_add(fm, &f);
-        bind_add(fm, agreement_binds + NAGREEMENT - 1, 1, "", &f.a, 0);
-    }
-    agreement_full_clear(&f);
-    return rc ? -1 : 0;
+    return partner_choices(fm, e);
 }
 
 /* F's targets from the form: the indicators given more than 0. */
-static void
-targets_read(struct form *fm, struct agreement_full *f)
+static int
+targets_read(struct form *fm, void *rec, struct err *e)
 {
     const struct code_table *ct = codebook_table(&fm->app->policy.codes, "pair_indicator");
     struct target_fields *tf = fm->data;
+    struct agreement_full *f = rec;
     size_t i;
 
+    (void)e;
     f->t = xcalloc(tf->n + 1, sizeof(*f->t));
     f->nt = 0;
     for (i = 0; i < tf->n; i++) {
@@ -392,53 +283,50 @@ targets_read(struct form *fm, struct agreement_full *f)
             t->value = v;
         }
     }
-}
-
-static int
-agreement_save(struct form *fm, struct err *e)
-{
-    struct rule_ctx ctx = form_rule_ctx(fm);
-    struct agreement_full f;
-    int rc;
-
-    memset(&f, 0, sizeof(f));
-    agreement_init(&f.a);
-    f.a.id = fm->id;
-    bind_read(fm, agreement_binds, NAGREEMENT, "", &f.a);
-    f.a.version = fm->version;
-    targets_read(fm, &f);
-    rc = db_agreement_save(fm->app->db, &ctx, form_actor(fm), &f, e);
-    if (rc == 0) {
-        snprintf(fm->done, sizeof(fm->done), _("Agreement of %d saved with %zu targets."),
-                 f.a.year, f.nt);
-        fm->id = f.a.id;
-    }
-    agreement_full_clear(&f);
-    return rc;
-}
-
-static int
-agreement_theirs(struct form *fm, char **theirs, int64_t *version, struct err *e)
-{
-    struct agreement_full f;
-
-    memset(&f, 0, sizeof(f));
-    agreement_init(&f.a);
-    if (db_agreement_get(fm->app->db, fm->id, &f, e) != 0) {
-        agreement_full_clear(&f);
-        return -1;
-    }
-    bind_texts(fm, agreement_binds, NAGREEMENT, "", &f.a, theirs);
-    *version = f.a.version;
-    agreement_full_clear(&f);
     return 0;
 }
 
+static void
+agreement_saved(struct form *fm, const void *rec)
+{
+    const struct agreement_full *f = rec;
+
+    snprintf(fm->done, sizeof(fm->done), _("Agreement of %d saved with %zu targets."), f->a.year,
+             f->nt);
+}
+
+static void
+agreement_full_init(struct agreement_full *f)
+{
+    agreement_init(&f->a);
+}
+
+FORM_REC_FN(agreement_io_init, struct agreement_full, agreement_full_init)
+FORM_REC_FN(agreement_io_clear, struct agreement_full, agreement_full_clear)
+FORM_REC_GET(agreement_io_get, struct agreement_full, db_agreement_get)
+FORM_REC_PUT(agreement_io_put, struct agreement_full, db_agreement_save)
+
+static const struct form_record_io agreement_io = {
+    sizeof(struct agreement_full), offsetof(struct agreement_full, a.id),
+    offsetof(struct agreement_full, a.version), agreement_io_init, agreement_io_clear,
+    agreement_io_get, agreement_io_put,
+};
+
 const struct form_kind agreement_form = {
     .id = "agreement",
-    .open = agreement_open,
-    .save = agreement_save,
-    .theirs = agreement_theirs,
+    .rec = {
+        .io = &agreement_io,
+        .binds = agreement_binds,
+        .nbinds = ARRAY_SIZE(agreement_binds),
+        .title = {N_("Agreement of %s"), {"year"}},
+        .title_new = {N_("New agreement")},
+        .fresh = {.arg = offsetof(struct agreement_full, a.partner_id),
+                  .year = offsetof(struct agreement_full, a.year)},
+        .loaded = agreement_loaded,
+        .slot = targets_add,
+        .read = targets_read,
+        .saved = agreement_saved,
+    },
     .free_data = target_fields_free,
 };
 
@@ -451,10 +339,20 @@ static const struct field_spec r_indicator = {
 static const struct field_spec r_day = {
     .name = "day", .label = N_("Date"), .type = FT_DATE, .flags = FF_REQUIRED,
     .help = N_("The day it arrived.")};
+/* The value: as typed while no indicator is chosen, then yuan or a count
+ * by the indicator's tag. */
 static const struct field_spec r_value = {
     .name = "value", .label = N_("Amount or number"), .type = FT_TEXT, .flags = FF_REQUIRED,
     .max_chars = 20,
     .help = N_("Yuan for money (at most two decimals), else the number of persons, projects or person-times.")};
+static const struct field_spec r_value_money = {
+    .name = "value", .label = N_("Amount (yuan)"), .type = FT_MONEY, .flags = FF_REQUIRED,
+    .max = BOUND_PARTNER,
+    .help = N_("Yuan, with at most two decimals.")};
+static const struct field_spec r_value_count = {
+    .name = "value", .label = N_("Number"), .type = FT_INT, .flags = FF_REQUIRED,
+    .min = 1, .max = 10000000,
+    .help = N_("The number of persons, projects or person-times.")};
 static const struct field_spec r_evidence = {
     .name = "evidence", .label = N_("Evidence"), .type = FT_TEXT, .flags = FF_REQUIRED,
     .max_chars = 60,
@@ -467,131 +365,95 @@ static const struct bind record_binds[] = {
     BIND(f_partner, B_ID, struct pair_record, partner_id, 1),
     BIND(r_indicator, B_STR, struct pair_record, indicator, 1),
     BIND(r_day, B_DATE, struct pair_record, day, 1),
+    BIND_SLOT(0),                       /* the value */
     BIND(r_evidence, B_STR, struct pair_record, evidence, 1),
+    BIND_PLACE(r_place, struct pair_record, township_id, village_id, 1),
     BIND(f_note, B_PSTR, struct pair_record, note, 1),
 };
-#define NRECORD ARRAY_SIZE(record_binds)
 
-/* The value's text: yuan for a money indicator, else the count. */
+/* The spec of the value for INDICATOR (a code, or "" while none). */
+static const struct field_spec *
+value_spec(struct form *fm, const char *indicator)
+{
+    if (indicator[0] == '\0') {
+        return &r_value;
+    }
+    return code_is(&fm->app->policy.codes, "pair_indicator", indicator, "money") ? &r_value_money
+                                                                               : &r_value_count;
+}
+
+static int
+value_add(struct form *fm, const void *rec, int which, struct err *e)
+{
+    const struct pair_record *r = rec;
+
+    (void)which;
+    (void)e;
+    form_add_num(fm, value_spec(fm, r->indicator), "", r->value, r->value == 0);
+    return 0;
+}
+
+/* The value field takes the spec of the indicator chosen (its text is
+ * kept). */
 static void
-record_value_text(const struct codebook *cb, const struct pair_record *r, char *out,
-                  size_t n)
+value_follows(struct form *fm)
 {
-    char num[MONEY_BUF];
+    char indicator[CODE_BUF];
+    int k = wform_find(&fm->w, "", "value");
 
-    if (code_is(cb, "pair_indicator", r->indicator, "money")) {
-        money_format(r->value, 0, num);
-    } else {
-        snprintf(num, sizeof(num), "%lld", (long long)r->value);
+    form_str(fm, "", "indicator", indicator, sizeof(indicator));
+    if (k >= 0 && fm->w.items[k].spec != value_spec(fm, indicator)) {
+        wform_set_spec(&fm->w, (size_t)k, value_spec(fm, indicator));
     }
-    snprintf(out, n, "%s", r->value != 0 ? num : "");
 }
 
-/* The value typed, in fen or as a count by the indicator chosen. */
 static int
-record_value_read(struct form *fm, struct pair_record *r, struct err *e)
+value_read(struct form *fm, void *rec, struct err *e)
 {
-    char text[32], *end;
-    long long n;
+    struct pair_record *r = rec;
+    int k = wform_find(&fm->w, "", "value");
 
-    form_str(fm, "", "value", text, sizeof(text));
-    if (code_is(&fm->app->policy.codes, "pair_indicator", r->indicator, "money")) {
-        enum money_status st = money_parse(text, 0, &r->value);
-
-        return st == MONEY_OK ? 0 : err_set(e, ERR_INVALID, "%s: %s", _("Amount or number"),
-                                            money_status_message(st));
+    value_follows(fm);
+    if (k >= 0 && wform_check(&fm->w, (size_t)k, NULL, e) != 0) {
+        return -1;
     }
-    n = strtoll(text, &end, 10);
-    if (*end != '\0' || n <= 0) {
-        return err_set(e, ERR_INVALID, "%s",
-                       _("the number must be a whole number more than 0"));
-    }
-    r->value = n;
+    r->value = form_num(fm, "", "value", 0);
     return 0;
 }
 
-static int
-record_open(struct form *fm, struct err *e)
+static void
+value_theirs(struct form *fm, const void *rec, char **theirs)
 {
-    struct pair_record r;
-    char value[MONEY_BUF];
+    const struct pair_record *r = rec;
+    struct field_value v;
+    int k = wform_find(&fm->w, "", "value");
 
-    pair_record_init(&r);
-    if (partner_choices(fm, e) != 0 || form_places(fm, e) != 0) {
-        return -1;
-    }
-    if (fm->id != 0) {
-        if (db_pair_record_get(fm->app->db, fm->id, &r, e) != 0) {
-            pair_record_clear(&r);
-            return -1;
-        }
-        fm->version = r.version;
-        snprintf(fm->title, sizeof(fm->title), "%s", _("Arrival"));
-    } else {
-        r.partner_id = fm->arg;
-        r.day = app_today();
-        snprintf(fm->title, sizeof(fm->title), "%s", _("New arrival"));
-    }
-    bind_add(fm, record_binds, 3, "", &r, 0);
-    record_value_text(&fm->app->policy.codes, &r, value, sizeof(value));
-    form_add_str(fm, &r_value, "", value);
-    bind_add(fm, record_binds + 3, 1, "", &r, 0);
-    form_place_add(fm, &r_place, r.township_id, r.village_id);
-    bind_add(fm, record_binds + 4, NRECORD - 4, "", &r, 0);
-    pair_record_clear(&r);
-    return 0;
-}
-
-static int
-record_save(struct form *fm, struct err *e)
-{
-    struct rule_ctx ctx = form_rule_ctx(fm);
-    struct pair_record r;
-    int rc;
-
-    pair_record_init(&r);
-    r.id = fm->id;
-    bind_read(fm, record_binds, NRECORD, "", &r);
-    r.version = fm->version;
-    rc = record_value_read(fm, &r, e) ||
-         form_place_read(fm, "place", &r.township_id, &r.village_id, e) ||
-         db_pair_record_save(fm->app->db, &ctx, form_actor(fm), &r, e);
-    if (rc == 0) {
-        snprintf(fm->done, sizeof(fm->done), _("Arrival of %s saved."),
-                 code_label(&fm->app->policy.codes, "pair_indicator", r.indicator));
-        fm->id = r.id;
-    }
-    pair_record_clear(&r);
-    return rc ? -1 : 0;
-}
-
-static int
-record_theirs(struct form *fm, char **theirs, int64_t *version, struct err *e)
-{
-    struct pair_record r;
-    char value[MONEY_BUF];
-    int k;
-
-    pair_record_init(&r);
-    if (db_pair_record_get(fm->app->db, fm->id, &r, e) != 0) {
-        pair_record_clear(&r);
-        return -1;
-    }
-    bind_texts(fm, record_binds, NRECORD, "", &r, theirs);
-    k = wform_find(&fm->w, "", "value");
     if (k >= 0) {
-        record_value_text(&fm->app->policy.codes, &r, value, sizeof(value));
+        memset(&v, 0, sizeof(v));
+        field_value_num(&v, r->value);
         free(theirs[k]);
-        theirs[k] = xstrdup(value);
+        theirs[k] = form_format(fm, value_spec(fm, r->indicator), &v);
     }
-    *version = r.version;
-    pair_record_clear(&r);
-    return 0;
 }
+
+FORM_RECORD_IO(record_io, struct pair_record, pair_record_init, pair_record_clear,
+               db_pair_record_get, db_pair_record_save);
 
 const struct form_kind pair_record_form = {
     .id = "pair_record",
-    .open = record_open,
-    .save = record_save,
-    .theirs = record_theirs,
+    .rec = {
+        .io = &record_io,
+        .binds = record_binds,
+        .nbinds = ARRAY_SIZE(record_binds),
+        .title = {N_("Arrival")},
+        .title_new = {N_("New arrival")},
+        .done = {N_("Arrival of %s saved."), {"indicator"}},
+        .fresh = {.arg = offsetof(struct pair_record, partner_id),
+                  .today = offsetof(struct pair_record, day)},
+        .loaded = partner_place_choices,
+        .slot = value_add,
+        .read = value_read,
+        .theirs = value_theirs,
+    },
+    .changed = value_follows,
 };

@@ -109,6 +109,8 @@ static const struct field_spec p_no = {
     .help = N_("Leave empty and the next number of the year is given (2025-0001).")};
 
 static const struct bind project_binds[] = {
+    BIND(p_no, B_STR, struct project, proj_no, BR_BRIEF),
+    BIND_PLACE(p_place, struct project, township_id, village_id, 1),
     BIND(p_name, B_STR, struct project, name, 1),
     BIND(p_year, B_INT, struct project, year, 1),
     BIND(p_type, B_STR, struct project, ptype, 1),
@@ -132,99 +134,56 @@ static const struct bind project_binds[] = {
     BIND(p_days, B_INT, struct project, person_days, 0),
     BIND(p_targets_pub, B_DATE, struct project, targets_published_on, 0),
     BIND(p_note, B_PSTR, struct project, note, 1),
+    BIND_SLOT(0),                       /* a new one: the day it was proposed */
 };
-#define NPROJECT ARRAY_SIZE(project_binds)
 
 static int
-project_open(struct form *fm, struct err *e)
+proposed_add(struct form *fm, const void *rec, int which, struct err *e)
 {
-    struct project p;
-    int brief = fm->id == 0;
-
-    project_init(&p);
-    if (form_places(fm, e) != 0) {
-        return -1;
-    }
-    if (fm->id != 0) {
-        if (db_project_get(fm->app->db, fm->id, &p, e) != 0) {
-            project_clear(&p);
-            return -1;
-        }
-        fm->version = p.version;
-        snprintf(fm->title, sizeof(fm->title), _("Project %s %s"), p.proj_no, p.name);
-    } else {
-        p.year = date_year(app_today());
-        snprintf(fm->title, sizeof(fm->title), "%s", _("New project (proposal)"));
-        form_add_str(fm, &p_no, "", "");
-    }
-    form_place_add(fm, &p_place, p.township_id, p.village_id);
-    bind_add(fm, project_binds, NPROJECT, "", &p, brief);
-    if (brief) {
+    (void)rec;
+    (void)which;
+    (void)e;
+    if (fm->id == 0) {
         form_add_num(fm, &p_proposed, "", app_today(), 0);
     }
-    project_clear(&p);
     return 0;
 }
 
-/* P's fields from the checked form (P holds the stored record). */
+/* A new project is proposed (its first step) on the day given. */
 static int
-project_read(struct form *fm, struct project *p, struct err *e)
-{
-    bind_read(fm, project_binds, NPROJECT, "", p);
-    return form_place_read(fm, "place", &p->township_id, &p->village_id, e);
-}
-
-static int
-project_save(struct form *fm, struct err *e)
+project_put(struct form *fm, void *rec, struct err *e)
 {
     struct rule_ctx ctx = form_rule_ctx(fm);
-    struct project p;
-    char *note = NULL;
-    int rc;
+    struct project *p = rec;
 
-    project_init(&p);
-    if (fm->id != 0 && db_project_get(fm->app->db, fm->id, &p, e) != 0) {
-        project_clear(&p);
-        return -1;
+    if (fm->id == 0) {
+        return db_project_create(fm->app->db, &ctx, form_actor(fm), p,
+                                 (int)form_num(fm, "", "proposed_on", app_today()), NULL, e);
     }
-    rc = project_read(fm, &p, e);
-    if (rc == 0 && fm->id == 0) {
-        form_str(fm, "", "proj_no", p.proj_no, sizeof(p.proj_no));
-        rc = db_project_create(fm->app->db, &ctx, form_actor(fm), &p,
-                               (int)form_num(fm, "", "proposed_on", app_today()), note, e);
-    } else if (rc == 0) {
-        p.version = fm->version;
-        rc = db_project_update(fm->app->db, &ctx, form_actor(fm), &p, e);
-    }
-    if (rc == 0) {
-        snprintf(fm->done, sizeof(fm->done), _("Project %s saved."), p.proj_no);
-        fm->id = p.id;
-    }
-    project_clear(&p);
-    return rc;
+    return db_project_update(fm->app->db, &ctx, form_actor(fm), p, e);
 }
 
-static int
-project_theirs(struct form *fm, char **theirs, int64_t *version, struct err *e)
-{
-    struct project p;
+FORM_REC_FN(project_io_init, struct project, project_init)
+FORM_REC_FN(project_io_clear, struct project, project_clear)
+FORM_REC_GET(project_io_get, struct project, db_project_get)
 
-    project_init(&p);
-    if (db_project_get(fm->app->db, fm->id, &p, e) != 0) {
-        project_clear(&p);
-        return -1;
-    }
-    bind_texts(fm, project_binds, NPROJECT, "", &p, theirs);
-    *version = p.version;
-    project_clear(&p);
-    return 0;
-}
+static const struct form_record_io project_io =
+    FORM_REC_IO(struct project, project_io_init, project_io_clear, project_io_get, project_put);
 
 const struct form_kind project_form = {
     .id = "project",
-    .open = project_open,
-    .save = project_save,
-    .theirs = project_theirs,
+    .rec = {
+        .io = &project_io,
+        .binds = project_binds,
+        .nbinds = ARRAY_SIZE(project_binds),
+        .flags = FR_STORED | FR_BRIEF_NEW,
+        .title = {N_("Project %s %s"), {"proj_no", "name"}},
+        .title_new = {N_("New project (proposal)")},
+        .done = {N_("Project %s saved."), {"proj_no"}},
+        .fresh = {.year = offsetof(struct project, year)},
+        .loaded = form_rec_places,
+        .slot = proposed_add,
+    },
 };
 
 /* --- steps ------------------------------------------------------------------ */

@@ -50,79 +50,35 @@ static const struct bind measure_binds[] = {
     BIND(ms_item, B_STR, struct measure, item, 1),
     BIND(ms_start, B_DATE, struct measure, start, 1),
     BIND(ms_end, B_DATE, struct measure, end, 1),
+    BIND(ms_project, B_ID, struct measure, project_id, 1),
 };
-#define NMEASURE ARRAY_SIZE(measure_binds)
 
+/* The checks across fields: the item of the category, the end after the
+ * start. */
 static int
-measure_open(struct form *fm, struct err *e)
+measure_read(struct form *fm, void *rec, struct err *e)
 {
-    struct measure m;
-    int y, mo, d;
-
-    memset(&m, 0, sizeof(m));
-    if (fm->id != 0) {
-        if (db_measure_get(fm->app->db, fm->id, &m, e) != 0) {
-            return -1;
-        }
-        fm->hh = m.household_id;
-        fm->version = m.version;
-        snprintf(fm->title, sizeof(fm->title), "%s", _("Assistance measure"));
-    } else {
-        date_to_ymd(app_today(), &y, &mo, &d);
-        m.household_id = fm->hh;
-        m.year = y;
-        m.start = app_today();
-        m.end = DATE_NONE;
-        snprintf(fm->title, sizeof(fm->title), "%s", _("New assistance measure"));
-    }
-    bind_add(fm, measure_binds, NMEASURE, "", &m, 0);
-    form_add_num(fm, &ms_project, "", m.project_id, m.project_id == 0);
-    return 0;
-}
-
-static int
-measure_save(struct form *fm, struct err *e)
-{
-    struct rule_ctx ctx = form_rule_ctx(fm);
     const struct codebook *cb = &fm->app->policy.codes;
-    struct measure m;
+    const struct measure *m = rec;
 
-    memset(&m, 0, sizeof(m));
-    if (fm->id != 0 && db_measure_get(fm->app->db, fm->id, &m, e) != 0) {
-        return -1;
-    }
-    m.household_id = fm->hh;
-    bind_read(fm, measure_binds, NMEASURE, "", &m);
-    m.project_id = form_num(fm, "", "project_id", 0);
-    m.version = fm->version;
-    if (m.item[0] != '\0' && !code_is(cb, "measure_item", m.item, m.category)) {
+    if (m->item[0] != '\0' && !code_is(cb, "measure_item", m->item, m->category)) {
         return err_set(e, ERR_INVALID, _("%s is not an item of %s: choose an item of that category"),
-                       code_label(cb, "measure_item", m.item),
-                       code_label(cb, "measure_category", m.category));
+                       code_label(cb, "measure_item", m->item),
+                       code_label(cb, "measure_category", m->category));
     }
-    if (m.end != DATE_NONE && m.end < m.start) {
+    if (m->end != DATE_NONE && m->end < m->start) {
         return err_set(e, ERR_INVALID, "%s", _("The end date lies before the start date."));
     }
-    if (db_measure_save(fm->app->db, &ctx, form_actor(fm), &m, e) != 0) {
-        return -1;
-    }
-    snprintf(fm->done, sizeof(fm->done), _("Measure saved: %s."),
-             code_label(cb, "measure_category", m.category));
-    fm->saved_hh = fm->hh;
     return 0;
 }
 
-static int
-measure_theirs(struct form *fm, char **theirs, int64_t *version, struct err *e)
+static void
+measure_defaults(struct form *fm, void *rec)
 {
-    struct measure m;
+    struct measure *m = rec;
 
-    if (db_measure_get(fm->app->db, fm->id, &m, e) != 0) {
-        return -1;
-    }
-    bind_texts(fm, measure_binds, NMEASURE, "", &m, theirs);
-    *version = m.version;
-    return 0;
+    (void)fm;
+    m->end = DATE_NONE;
 }
 
 /* The item list offers the items of the category chosen (all while none
@@ -139,11 +95,24 @@ measure_choice_ok(struct form *fm, size_t i, const struct code *c)
     return category[0] == '\0' || code_has_tag(c, category);
 }
 
+FORM_RECORD_IO(measure_io, struct measure, form_rec_nothing, form_rec_nothing, db_measure_get,
+               db_measure_save);
+
 const struct form_kind measure_form = {
     .id = "measure",
-    .open = measure_open,
-    .save = measure_save,
-    .theirs = measure_theirs,
+    .rec = {
+        .io = &measure_io,
+        .binds = measure_binds,
+        .nbinds = ARRAY_SIZE(measure_binds),
+        .flags = FR_STORED,
+        .title = {N_("Assistance measure")},
+        .title_new = {N_("New assistance measure")},
+        .done = {N_("Measure saved: %s."), {"category"}},
+        .fresh = {.hh = offsetof(struct measure, household_id),
+                  .today = offsetof(struct measure, start), .year = offsetof(struct measure, year)},
+        .defaults = measure_defaults,
+        .read = measure_read,
+    },
     .choice_ok = measure_choice_ok,
 };
 
@@ -178,81 +147,44 @@ static const struct bind visit_binds[] = {
     BIND(v_new_risk, B_FLAG, struct visit, new_risk, 1),
     BIND(v_next, B_DATE, struct visit, next_visit, 1),
 };
-#define NVISIT ARRAY_SIZE(visit_binds)
 
-static int
-visit_open(struct form *fm, struct err *e)
+/* A new visit: the next one a month later, by the user. */
+static void
+visit_defaults(struct form *fm, void *rec)
 {
-    struct visit v;
+    struct visit *v = rec;
 
-    visit_init(&v);
-    if (fm->id != 0) {
-        if (db_visit_get(fm->app->db, fm->id, &v, e) != 0) {
-            visit_clear(&v);
-            return -1;
-        }
-        fm->hh = v.household_id;
-        fm->version = v.version;
-        snprintf(fm->title, sizeof(fm->title), "%s", _("Visit"));
-    } else {
-        v.household_id = fm->hh;
-        v.visit_date = app_today();
-        v.next_visit = date_add_months(app_today(), 1);
-        snprintf(v.visitor, sizeof(v.visitor), "%s", form_actor(fm)->name);
-        snprintf(fm->title, sizeof(fm->title), "%s", _("New visit"));
-    }
-    bind_add(fm, visit_binds, NVISIT, "", &v, 0);
-    visit_clear(&v);
-    return 0;
+    v->next_visit = date_add_months(v->visit_date, 1);
+    snprintf(v->visitor, sizeof(v->visitor), "%s", form_actor(fm)->name);
 }
 
 static int
-visit_save(struct form *fm, struct err *e)
+visit_read(struct form *fm, void *rec, struct err *e)
 {
-    struct rule_ctx ctx = form_rule_ctx(fm);
-    struct visit v;
-    int rc;
+    const struct visit *v = rec;
 
-    visit_init(&v);
-    if (fm->id != 0 && db_visit_get(fm->app->db, fm->id, &v, e) != 0) {
-        visit_clear(&v);
-        return -1;
-    }
-    v.household_id = fm->hh;
-    bind_read(fm, visit_binds, NVISIT, "", &v);
-    v.version = fm->version;
-    if (v.next_visit != DATE_NONE && v.next_visit <= v.visit_date) {
-        visit_clear(&v);
+    (void)fm;
+    if (v->next_visit != DATE_NONE && v->next_visit <= v->visit_date) {
         return err_set(e, ERR_INVALID, "%s", _("The next visit must come after this one."));
     }
-    rc = db_visit_save(fm->app->db, &ctx, form_actor(fm), &v, e);
-    if (rc == 0) {
-        snprintf(fm->done, sizeof(fm->done), "%s", _("Visit saved."));
-        fm->saved_hh = fm->hh;
-    }
-    visit_clear(&v);
-    return rc;
-}
-
-static int
-visit_theirs(struct form *fm, char **theirs, int64_t *version, struct err *e)
-{
-    struct visit v;
-
-    visit_init(&v);
-    if (db_visit_get(fm->app->db, fm->id, &v, e) != 0) {
-        visit_clear(&v);
-        return -1;
-    }
-    bind_texts(fm, visit_binds, NVISIT, "", &v, theirs);
-    *version = v.version;
-    visit_clear(&v);
     return 0;
 }
+
+FORM_RECORD_IO(visit_io, struct visit, visit_init, visit_clear, db_visit_get, db_visit_save);
 
 const struct form_kind visit_form = {
     .id = "visit",
-    .open = visit_open,
-    .save = visit_save,
-    .theirs = visit_theirs,
+    .rec = {
+        .io = &visit_io,
+        .binds = visit_binds,
+        .nbinds = ARRAY_SIZE(visit_binds),
+        .flags = FR_STORED,
+        .title = {N_("Visit")},
+        .title_new = {N_("New visit")},
+        .done = {N_("Visit saved.")},
+        .fresh = {.hh = offsetof(struct visit, household_id),
+                  .today = offsetof(struct visit, visit_date)},
+        .defaults = visit_defaults,
+        .read = visit_read,
+    },
 };

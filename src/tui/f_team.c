@@ -41,14 +41,15 @@ id_code(int64_t id, char code[24])
     snprintf(code, 24, "%lld", (long long)id);
 }
 
-/* The teams, as choices. */
+/* The teams, as choices (a record's loaded). */
 static int
-team_choices(struct form *fm, struct err *e)
+team_choices(struct form *fm, void *rec, struct err *e)
 {
     struct team_row *v;
     struct code_table t;
     size_t n, i, alloc = 0;
 
+    (void)rec;
     if (teams_read(fm, &v, &n, e) != 0) {
         return -1;
     }
@@ -65,9 +66,10 @@ team_choices(struct form *fm, struct err *e)
     return 0;
 }
 
-/* The members of the teams, as choices ("桥凰村 张三 (第一书记)"). */
+/* The members of the teams, as choices ("桥凰村 张三 (第一书记)"; a
+ * record's loaded). */
 static int
-member_choices(struct form *fm, struct err *e)
+member_choices(struct form *fm, void *rec, struct err *e)
 {
     const struct codebook *cb = &fm->app->policy.codes;
     struct team_row *v;
@@ -75,6 +77,7 @@ member_choices(struct form *fm, struct err *e)
     size_t n, i, k, alloc = 0;
     int rc;
 
+    (void)rec;
     if (teams_read(fm, &v, &n, e) != 0) {
         return -1;
     }
@@ -124,84 +127,28 @@ static const struct field_spec t_end = {
     .help = N_("The end of the term (at least 2 years); empty while not fixed.")};
 
 static const struct bind team_binds[] = {
+    BIND_PLACE(t_village, struct team, township_id, village_id, 1),
     BIND(t_name, B_STR, struct team, name, 1),
     BIND(t_sent, B_STR, struct team, sent_by, 1),
     BIND(t_start, B_DATE, struct team, term_start, 1),
     BIND(t_end, B_DATE, struct team, term_end, 1),
     BIND(f_note, B_PSTR, struct team, note, 1),
 };
-#define NTEAM ARRAY_SIZE(team_binds)
 
-static int
-team_open(struct form *fm, struct err *e)
-{
-    struct team t;
-    char village[24] = "";
-
-    team_init(&t);
-    if (form_villages(fm, e) != 0) {
-        return -1;
-    }
-    if (fm->id != 0) {
-        if (db_team_get(fm->app->db, fm->id, &t, e) != 0) {
-            team_clear(&t);
-            return -1;
-        }
-        fm->version = t.version;
-        id_code(t.village_id, village);
-        snprintf(fm->title, sizeof(fm->title), _("Resident team %s"), t.name);
-    } else {
-        t.term_start = app_today();
-        snprintf(fm->title, sizeof(fm->title), "%s", _("New resident team"));
-    }
-    form_add_str(fm, &t_village, "", village);
-    bind_add(fm, team_binds, NTEAM, "", &t, 0);
-    team_clear(&t);
-    return 0;
-}
-
-static int
-team_save(struct form *fm, struct err *e)
-{
-    struct rule_ctx ctx = form_rule_ctx(fm);
-    struct team t;
-    int rc;
-
-    team_init(&t);
-    t.id = fm->id;
-    bind_read(fm, team_binds, NTEAM, "", &t);
-    t.version = fm->version;
-    rc = form_place_read(fm, "village", &t.township_id, &t.village_id, e) ||
-         db_team_save(fm->app->db, &ctx, form_actor(fm), &t, e);
-    if (rc == 0) {
-        snprintf(fm->done, sizeof(fm->done), _("Resident team %s saved."), t.name);
-        fm->id = t.id;
-    }
-    team_clear(&t);
-    return rc ? -1 : 0;
-}
-
-static int
-team_theirs(struct form *fm, char **theirs, int64_t *version, struct err *e)
-{
-    struct team t;
-
-    team_init(&t);
-    if (db_team_get(fm->app->db, fm->id, &t, e) != 0) {
-        team_clear(&t);
-        return -1;
-    }
-    bind_texts(fm, team_binds, NTEAM, "", &t, theirs);
-    *version = t.version;
-    team_clear(&t);
-    return 0;
-}
+FORM_RECORD_IO(team_io, struct team, team_init, team_clear, db_team_get, db_team_save);
 
 const struct form_kind team_form = {
     .id = "team",
-    .open = team_open,
-    .save = team_save,
-    .theirs = team_theirs,
+    .rec = {
+        .io = &team_io,
+        .binds = team_binds,
+        .nbinds = ARRAY_SIZE(team_binds),
+        .title = {N_("Resident team %s"), {"name"}},
+        .title_new = {N_("New resident team")},
+        .done = {N_("Resident team %s saved."), {"name"}},
+        .fresh = {.today = offsetof(struct team, term_start)},
+        .loaded = form_rec_villages,
+    },
 };
 
 /* --- members --------------------------------------------------------------------- */
@@ -249,75 +196,23 @@ static const struct bind team_member_binds[] = {
     BIND(m_reason, B_STR, struct team_member, end_reason, 1),
     BIND(f_note, B_PSTR, struct team_member, note, 1),
 };
-#define NMEMBER ARRAY_SIZE(team_member_binds)
 
-static int
-member_open(struct form *fm, struct err *e)
-{
-    struct team_member m;
-
-    team_member_init(&m);
-    if (team_choices(fm, e) != 0) {
-        return -1;
-    }
-    if (fm->id != 0) {
-        if (db_member_get(fm->app->db, fm->id, &m, e) != 0) {
-            team_member_clear(&m);
-            return -1;
-        }
-        fm->version = m.version;
-        snprintf(fm->title, sizeof(fm->title), _("Team member %s"), m.name);
-    } else {
-        m.team_id = fm->arg;
-        m.start = app_today();
-        snprintf(fm->title, sizeof(fm->title), "%s", _("New team member"));
-    }
-    bind_add(fm, team_member_binds, NMEMBER, "", &m, 0);
-    team_member_clear(&m);
-    return 0;
-}
-
-static int
-member_save(struct form *fm, struct err *e)
-{
-    struct rule_ctx ctx = form_rule_ctx(fm);
-    struct team_member m;
-    int rc;
-
-    team_member_init(&m);
-    m.id = fm->id;
-    bind_read(fm, team_member_binds, NMEMBER, "", &m);
-    m.version = fm->version;
-    rc = db_member_save(fm->app->db, &ctx, form_actor(fm), &m, e);
-    if (rc == 0) {
-        snprintf(fm->done, sizeof(fm->done), _("Team member %s saved."), m.name);
-        fm->id = m.id;
-    }
-    team_member_clear(&m);
-    return rc;
-}
-
-static int
-member_theirs(struct form *fm, char **theirs, int64_t *version, struct err *e)
-{
-    struct team_member m;
-
-    team_member_init(&m);
-    if (db_member_get(fm->app->db, fm->id, &m, e) != 0) {
-        team_member_clear(&m);
-        return -1;
-    }
-    bind_texts(fm, team_member_binds, NMEMBER, "", &m, theirs);
-    *version = m.version;
-    team_member_clear(&m);
-    return 0;
-}
+FORM_RECORD_IO(member_io, struct team_member, team_member_init, team_member_clear,
+               db_member_get, db_member_save);
 
 const struct form_kind team_member_form = {
     .id = "team_member",
-    .open = member_open,
-    .save = member_save,
-    .theirs = member_theirs,
+    .rec = {
+        .io = &member_io,
+        .binds = team_member_binds,
+        .nbinds = ARRAY_SIZE(team_member_binds),
+        .title = {N_("Team member %s"), {"name"}},
+        .title_new = {N_("New team member")},
+        .done = {N_("Team member %s saved."), {"name"}},
+        .fresh = {.arg = offsetof(struct team_member, team_id),
+                  .today = offsetof(struct team_member, start)},
+        .loaded = team_choices,
+    },
 };
 
 /* --- attendance ---------------------------------------------------------------------- */
@@ -357,79 +252,34 @@ static const struct bind attendance_binds[] = {
     BIND(a_absent, B_INT, struct attendance, absent, 1),
     BIND(f_note, B_PSTR, struct attendance, note, 1),
 };
-#define NATTENDANCE ARRAY_SIZE(attendance_binds)
 
-static int
-attendance_open(struct form *fm, struct err *e)
+FORM_RECORD_IO(attendance_io, struct attendance, attendance_init, attendance_clear,
+               db_attendance_get, db_attendance_save);
+
+/* A new month of attendance is last month's. */
+static void
+attendance_defaults(struct form *fm, void *rec)
 {
-    struct attendance a;
+    struct attendance *a = rec;
 
-    attendance_init(&a);
-    if (member_choices(fm, e) != 0) {
-        return -1;
-    }
-    if (fm->id != 0) {
-        if (db_attendance_get(fm->app->db, fm->id, &a, e) != 0) {
-            attendance_clear(&a);
-            return -1;
-        }
-        fm->version = a.version;
-        snprintf(fm->title, sizeof(fm->title), "%s", _("Attendance"));
-    } else {
-        a.member_id = fm->arg;
-        a.month = month_of(app_today()) - 1;
-        snprintf(fm->title, sizeof(fm->title), "%s", _("New month of attendance"));
-    }
-    bind_add(fm, attendance_binds, NATTENDANCE, "", &a, 0);
-    form_blank(fm, "present");
-    attendance_clear(&a);
-    return 0;
-}
-
-static int
-attendance_save(struct form *fm, struct err *e)
-{
-    struct rule_ctx ctx = form_rule_ctx(fm);
-    struct attendance a;
-    char month[MONTH_BUF];
-    int rc;
-
-    attendance_init(&a);
-    a.id = fm->id;
-    bind_read(fm, attendance_binds, NATTENDANCE, "", &a);
-    a.version = fm->version;
-    rc = db_attendance_save(fm->app->db, &ctx, form_actor(fm), &a, e);
-    if (rc == 0) {
-        month_format(a.month, month);
-        snprintf(fm->done, sizeof(fm->done), _("Attendance of %s saved: %d days in the village."),
-                 month, a.present);
-        fm->id = a.id;
-    }
-    attendance_clear(&a);
-    return rc;
-}
-
-static int
-attendance_theirs(struct form *fm, char **theirs, int64_t *version, struct err *e)
-{
-    struct attendance a;
-
-    attendance_init(&a);
-    if (db_attendance_get(fm->app->db, fm->id, &a, e) != 0) {
-        attendance_clear(&a);
-        return -1;
-    }
-    bind_texts(fm, attendance_binds, NATTENDANCE, "", &a, theirs);
-    *version = a.version;
-    attendance_clear(&a);
-    return 0;
+    (void)fm;
+    a->month = month_of(app_today()) - 1;
 }
 
 const struct form_kind attendance_form = {
     .id = "attendance",
-    .open = attendance_open,
-    .save = attendance_save,
-    .theirs = attendance_theirs,
+    .rec = {
+        .io = &attendance_io,
+        .binds = attendance_binds,
+        .nbinds = ARRAY_SIZE(attendance_binds),
+        .title = {N_("Attendance")},
+        .title_new = {N_("New month of attendance")},
+        .done = {N_("Attendance of %s saved: %s days in the village."), {"month", "present"}},
+        .blank = "present",
+        .fresh = {.arg = offsetof(struct attendance, member_id)},
+        .defaults = attendance_defaults,
+        .loaded = member_choices,
+    },
 };
 
 /* --- grades -------------------------------------------------------------------------- */
@@ -448,74 +298,21 @@ static const struct bind grade_binds[] = {
     BIND(g_grade, B_STR, struct team_grade, grade, 1),
     BIND(f_note, B_PSTR, struct team_grade, note, 1),
 };
-#define NGRADE ARRAY_SIZE(grade_binds)
 
-static int
-grade_open(struct form *fm, struct err *e)
-{
-    struct team_grade g;
-
-    team_grade_init(&g);
-    if (member_choices(fm, e) != 0) {
-        return -1;
-    }
-    if (fm->id != 0) {
-        if (db_grade_get(fm->app->db, fm->id, &g, e) != 0) {
-            team_grade_clear(&g);
-            return -1;
-        }
-        fm->version = g.version;
-        snprintf(fm->title, sizeof(fm->title), _("Grade of %d"), g.year);
-    } else {
-        g.member_id = fm->arg;
-        g.year = date_year(app_today());
-        snprintf(fm->title, sizeof(fm->title), "%s", _("New yearly grade"));
-    }
-    bind_add(fm, grade_binds, NGRADE, "", &g, 0);
-    team_grade_clear(&g);
-    return 0;
-}
-
-static int
-grade_save(struct form *fm, struct err *e)
-{
-    struct rule_ctx ctx = form_rule_ctx(fm);
-    struct team_grade g;
-    int rc;
-
-    team_grade_init(&g);
-    g.id = fm->id;
-    bind_read(fm, grade_binds, NGRADE, "", &g);
-    g.version = fm->version;
-    rc = db_grade_save(fm->app->db, &ctx, form_actor(fm), &g, e);
-    if (rc == 0) {
-        snprintf(fm->done, sizeof(fm->done), _("Grade of %d saved: %s."), g.year,
-                 code_label(&fm->app->policy.codes, "team_grade", g.grade));
-        fm->id = g.id;
-    }
-    team_grade_clear(&g);
-    return rc;
-}
-
-static int
-grade_theirs(struct form *fm, char **theirs, int64_t *version, struct err *e)
-{
-    struct team_grade g;
-
-    team_grade_init(&g);
-    if (db_grade_get(fm->app->db, fm->id, &g, e) != 0) {
-        team_grade_clear(&g);
-        return -1;
-    }
-    bind_texts(fm, grade_binds, NGRADE, "", &g, theirs);
-    *version = g.version;
-    team_grade_clear(&g);
-    return 0;
-}
+FORM_RECORD_IO(grade_io, struct team_grade, team_grade_init, team_grade_clear, db_grade_get,
+               db_grade_save);
 
 const struct form_kind grade_form = {
     .id = "team_grade",
-    .open = grade_open,
-    .save = grade_save,
-    .theirs = grade_theirs,
+    .rec = {
+        .io = &grade_io,
+        .binds = grade_binds,
+        .nbinds = ARRAY_SIZE(grade_binds),
+        .title = {N_("Grade of %s"), {"year"}},
+        .title_new = {N_("New yearly grade")},
+        .done = {N_("Grade of %s saved: %s."), {"year", "grade"}},
+        .fresh = {.arg = offsetof(struct team_grade, member_id),
+                  .year = offsetof(struct team_grade, year)},
+        .loaded = member_choices,
+    },
 };

@@ -9,7 +9,9 @@
  *
  * To add a form: write tui/f_NAME.c with a `const struct form_kind`, add
  * it to form_kinds[] in s_form.c (so its drafts can be restored), and open
- * it with form_open().
+ * it with form_open().  A form that edits one record describes it in
+ * `rec` (struct form_record, tui/f_bind.h) and leaves open, save and
+ * theirs to it.
  */
 #ifndef ZX_FORM_H
 #define ZX_FORM_H
@@ -20,6 +22,7 @@
 #include <curses.h>
 
 #include "core/codes.h"
+#include "tui/f_bind.h"
 #include "tui/keys.h"
 #include "tui/w_form.h"
 
@@ -31,6 +34,9 @@ struct form;
 struct form_kind {
     const char *id;              /* names its drafts: "household", ... */
     int no_draft;                /* keep no drafts (dialogs) */
+    /* The record the form edits (when rec.io is set): open, save and
+     * theirs come from it (those below are then left NULL). */
+    struct form_record rec;
     /* Lay out the fields and fill them (from the stored record when the
      * form edits one); set fm->title and fm->version.  0, or -1 with E. */
     int (*open)(struct form *fm, struct err *e);
@@ -123,6 +129,11 @@ char *form_strdup(struct form *fm, const char *group, const char *name);
 
 /* Try to save FM now (also from the conflict screen). */
 unsigned form_save(struct form *fm, struct tui *t);
+
+/* The stored record as it is now (the kind's theirs, see above); 0, or
+ * -1 with E. */
+int form_theirs(struct form *fm, char **theirs, int64_t *version,
+                struct err *e);
 
 /* The conflict screen (s_conflict.c): someone else saved FM's record
  * meanwhile (WHY says so); choose field by field, then save. */

@@ -288,7 +288,7 @@ conflict_open(struct form *fm, struct tui *t, const char *why)
     snprintf(c->why, sizeof(c->why), "%s", why);
     c->theirs = xcalloc(fm->w.n + 1, sizeof(char *));
     err_clear(&e);
-    if (fm->kind->theirs(fm, c->theirs, &c->version, &e) != 0) {
+    if (form_theirs(fm, c->theirs, &c->version, &e) != 0) {
         conflict_free(c);
         tui_message(t, 1, "%s", e.msg);
         return D_STATUS;

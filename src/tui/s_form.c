@@ -22,6 +22,7 @@
 #include "core/field.h"
 #include "tui/draft.h"
 #include "tui/draw.h"
+#include "tui/f_bind.h"
 #include "tui/s_menu.h"
 #include "tui/screen.h"
 #include "tui/tui.h"
@@ -350,7 +351,7 @@ form_enter(struct screen *s, struct tui *t)
     c.today = app_today();
     wform_init(&fm->w, &c);
     err_clear(&e);
-    if (fm->kind->open(fm, &e) != 0) {
+    if ((fm->kind->rec.io != NULL ? form_rec_open(fm, &e) : fm->kind->open(fm, &e)) != 0) {
         tui_message(t, 1, "%s", e.msg);
         form_free(st);
         if (a->restore != NULL) {
@@ -498,7 +499,7 @@ picked(void *ctx, struct tui *t, size_t index)
     }
     sbuf_release(&text);
     st->edits++;
-    fm->w.focus = st->pick;
+    wform_focus(&fm->w, st->pick);
     if (fm->kind->changed != NULL) {
         fm->kind->changed(fm);
     }
@@ -572,12 +573,12 @@ form_save(struct form *fm, struct tui *t)
      * next time a new one is opened. */
     draft_key(fm, key, sizeof(key));
     if (wform_check_all(&fm->w, &bad, &e) != 0) {
-        fm->w.focus = bad;
+        wform_focus(&fm->w, bad);
         tui_message(t, 1, "%s", e.msg);
         return D_BODY | D_STATUS;
     }
-    if (fm->kind->save(fm, &e) != 0) {
-        if (e.code == ERR_CONFLICT && fm->kind->theirs != NULL) {
+    if ((fm->kind->rec.io != NULL ? form_rec_save(fm, &e) : fm->kind->save(fm, &e)) != 0) {
+        if (e.code == ERR_CONFLICT && (fm->kind->rec.io != NULL || fm->kind->theirs != NULL)) {
             return conflict_open(fm, t, e.msg);
         }
         tui_message(t, 1, "%s", e.msg);
@@ -587,6 +588,15 @@ form_save(struct form *fm, struct tui *t)
     st->edits = st->drafted = 0;
     tui_message(t, 0, "%s", fm->done[0] ? fm->done : _("Saved."));
     return TR_POP | D_ALL;
+}
+
+int
+form_theirs(struct form *fm, char **theirs, int64_t *version, struct err *e)
+{
+    if (fm->kind->rec.io != NULL) {
+        return form_rec_theirs(fm, theirs, version, e);
+    }
+    return fm->kind->theirs(fm, theirs, version, e);
 }
 
 static int
