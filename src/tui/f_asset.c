@@ -23,23 +23,6 @@
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
-static const struct field_spec a_no = {
-    .name = "asset_no", .label = N_("Asset number"), .type = FT_TEXT, .max_chars = 30,
-    .help = N_("Leave empty and the next number of the year is given (ZC2025-0001).")};
-static const struct field_spec a_name = {
-    .name = "name", .label = N_("Asset name"), .type = FT_TEXT, .flags = FF_REQUIRED,
-    .max_chars = 60,
-    .help = N_("For example 白马村通组道路 or 光伏电站(60kW).")};
-static const struct field_spec a_class = {
-    .name = "aclass", .label = N_("Asset class"), .type = FT_CODE, .flags = FF_REQUIRED,
-    .table = "asset_class",
-    .help = N_("公益性, 经营性 or 到户类.  F4 shows the list.")};
-static const struct field_spec a_type = {
-    .name = "atype", .label = N_("Asset type"), .type = FT_CODE, .table = "asset_type",
-    .help = N_("A type of the class chosen above.  F4 shows the list.")};
-static const struct field_spec a_year = {
-    .name = "year", .label = N_("Year formed"), .type = FT_INT, .flags = FF_REQUIRED,
-    .min = 2000, .max = 2100};
 static const struct field_spec a_place = {
     .name = "place", .label = N_("Township or village"), .type = FT_CODE, .flags = FF_REQUIRED,
     .table = "place",
@@ -47,91 +30,65 @@ static const struct field_spec a_place = {
 static const struct field_spec a_hh = {
     .name = "hh_no", .label = N_("Household number"), .type = FT_TEXT, .max_chars = 30,
     .help = N_("到户类: the household that owns it.")};
-static const struct field_spec a_project = {
-    .name = "project_id", .label = N_("Project"), .type = FT_CODE, .table = "project",
-    .help = N_("The project that formed it (empty for older assets).  F4 shows the list.")};
-static const struct field_spec a_scale = {
-    .name = "scale", .label = N_("Scale"), .type = FT_TEXT, .max_chars = 30,
-    .help = N_("For example 3.2公里 or 120头.")};
-static const struct field_spec a_completed = {
-    .name = "completed_on", .label = N_("Completed on"), .type = FT_DATE};
-static const struct field_spec a_owner_level = {
-    .name = "owner_level", .label = N_("Owned at"), .type = FT_CODE, .flags = FF_REQUIRED,
-    .table = "owner_level",
-    .help = N_("确权到: 县级, 乡镇, 村集体, 农户 or 经营主体.")};
-static const struct field_spec a_owner = {
-    .name = "owner", .label = N_("Owner"), .type = FT_TEXT, .max_chars = 60};
-static const struct field_spec a_operator = {
-    .name = "operator", .label = N_("Operated by"), .type = FT_TEXT, .max_chars = 60};
-static const struct field_spec a_mode = {
-    .name = "op_mode", .label = N_("Operation mode"), .type = FT_CODE, .table = "op_mode"};
-static const struct field_spec a_maintainer = {
-    .name = "maintainer", .label = N_("Maintainer"), .type = FT_TEXT, .max_chars = 60,
-    .help = N_("管护主体: required for a public-welfare asset.")};
-static const struct field_spec a_upkeep = {
-    .name = "upkeep", .label = N_("Upkeep funds a year (yuan)"), .type = FT_MONEY};
-static const struct field_spec a_hh_benefit = {
-    .name = "hh_benefit", .label = N_("Households benefiting"), .type = FT_INT, .max = 1000000};
-static const struct field_spec a_hh_poor = {
-    .name = "hh_poor", .label = N_("of which former poor households"), .type = FT_INT,
-    .max = 1000000};
-static const struct field_spec a_hh_mon = {
-    .name = "hh_monitored", .label = N_("of which monitored households"), .type = FT_INT,
-    .max = 1000000};
-static const struct field_spec a_status = {
-    .name = "status", .label = N_("Status"), .type = FT_CODE, .flags = FF_REQUIRED,
-    .table = "asset_status",
-    .help = N_("正常, 闲置, 损毁 or 已处置 (then fill in the disposal).")};
-static const struct field_spec a_disposal = {
-    .name = "disposal", .label = N_("Disposal method"), .type = FT_CODE, .table = "disposal",
-    .help = N_("转让, 置换, 报损 or 报废: only for a disposed asset.")};
-static const struct field_spec a_disp_date = {
-    .name = "disposal_date", .label = N_("Disposal date"), .type = FT_DATE};
-static const struct field_spec a_disp_doc = {
-    .name = "disposal_doc", .label = N_("Disposal approved by"), .type = FT_TEXT,
-    .max_chars = 60,
-    .help = N_("The 文号 of the approval.")};
-static const struct field_spec a_disp_amount = {
-    .name = "disposal_amount", .label = N_("Disposal proceeds (yuan)"), .type = FT_MONEY};
-static const struct field_spec a_disp_reason = {
-    .name = "disposal_reason", .label = N_("Reason for the disposal"), .type = FT_LONGTEXT,
-    .max_chars = 500};
-static const struct field_spec a_archive = {
-    .name = "archive_no", .label = N_("Archive number"), .type = FT_TEXT, .max_chars = 30};
-static const struct field_spec a_publicized = {
-    .name = "publicized_on", .label = N_("Publicized on"), .type = FT_DATE};
-static const struct field_spec a_note = {
-    .name = "note", .label = N_("Note"), .type = FT_LONGTEXT, .max_chars = 1000};
 
 static const struct bind asset_binds[] = {
-    BIND(a_no, B_STR, struct asset, asset_no, 1),
+    FIELD(struct asset, asset_no, .label = N_("Asset number"), .type = FT_TEXT,
+          .max_chars = 30,
+          .help = N_("Leave empty and the next number of the year is given (ZC2025-0001).")),
     BIND_PLACE(a_place, struct asset, township_id, village_id, 1),
     BIND_SLOT(0),                       /* the household's number */
-    BIND(a_name, B_STR, struct asset, name, 1),
-    BIND(a_class, B_STR, struct asset, aclass, 1),
-    BIND(a_type, B_STR, struct asset, atype, 1),
-    BIND(a_year, B_INT, struct asset, year, 1),
-    BIND(a_project, B_ID, struct asset, project_id, 1),
-    BIND(a_scale, B_STR, struct asset, scale, 1),
-    BIND(a_completed, B_DATE, struct asset, completed_on, 1),
-    BIND(a_owner_level, B_STR, struct asset, owner_level, 1),
-    BIND(a_owner, B_STR, struct asset, owner, 1),
-    BIND(a_operator, B_STR, struct asset, operator_, 1),
-    BIND(a_mode, B_STR, struct asset, op_mode, 1),
-    BIND(a_maintainer, B_STR, struct asset, maintainer, 1),
-    BIND(a_upkeep, B_FEN, struct asset, upkeep, 1),
-    BIND(a_hh_benefit, B_INT, struct asset, hh_benefit, 1),
-    BIND(a_hh_poor, B_INT, struct asset, hh_poor, 1),
-    BIND(a_hh_mon, B_INT, struct asset, hh_monitored, 1),
-    BIND(a_status, B_STR, struct asset, status, 1),
-    BIND(a_disposal, B_STR, struct asset, disposal, 1),
-    BIND(a_disp_date, B_DATE, struct asset, disposal_date, 1),
-    BIND(a_disp_doc, B_STR, struct asset, disposal_doc, 1),
-    BIND(a_disp_amount, B_FEN, struct asset, disposal_amount, 1),
-    BIND(a_disp_reason, B_PSTR, struct asset, disposal_reason, 1),
-    BIND(a_archive, B_STR, struct asset, archive_no, 1),
-    BIND(a_publicized, B_DATE, struct asset, publicized_on, 1),
-    BIND(a_note, B_PSTR, struct asset, note, 1),
+    FIELD(struct asset, name, .label = N_("Asset name"), .type = FT_TEXT,
+          .flags = FF_REQUIRED, .max_chars = 60,
+          .help = N_("For example 白马村通组道路 or 光伏电站(60kW).")),
+    FIELD(struct asset, aclass, .label = N_("Asset class"), .type = FT_CODE,
+          .flags = FF_REQUIRED, .table = "asset_class",
+          .help = N_("公益性, 经营性 or 到户类.  F4 shows the list.")),
+    FIELD(struct asset, atype, .label = N_("Asset type"), .type = FT_CODE,
+          .table = "asset_type",
+          .help = N_("A type of the class chosen above.  F4 shows the list.")),
+    FIELD(struct asset, year, .label = N_("Year formed"), .type = FT_INT,
+          .flags = FF_REQUIRED, .min = 2000, .max = 2100),
+    FIELD(struct asset, project_id, .label = N_("Project"), .type = FT_CODE,
+          .table = "project",
+          .help = N_("The project that formed it (empty for older assets).  F4 shows the list.")),
+    FIELD(struct asset, scale, .label = N_("Scale"), .type = FT_TEXT, .max_chars = 30,
+          .help = N_("For example 3.2公里 or 120头.")),
+    FIELD(struct asset, completed_on, .label = N_("Completed on"), .type = FT_DATE),
+    FIELD(struct asset, owner_level, .label = N_("Owned at"), .type = FT_CODE,
+          .flags = FF_REQUIRED, .table = "owner_level",
+          .help = N_("确权到: 县级, 乡镇, 村集体, 农户 or 经营主体.")),
+    FIELD(struct asset, owner, .label = N_("Owner"), .type = FT_TEXT, .max_chars = 60),
+    FIELD_AS("operator", BR_BOTH, struct asset, operator_, .label = N_("Operated by"),
+             .type = FT_TEXT, .max_chars = 60),
+    FIELD(struct asset, op_mode, .label = N_("Operation mode"), .type = FT_CODE,
+          .table = "op_mode"),
+    FIELD(struct asset, maintainer, .label = N_("Maintainer"), .type = FT_TEXT,
+          .max_chars = 60, .help = N_("管护主体: required for a public-welfare asset.")),
+    FIELD(struct asset, upkeep, .label = N_("Upkeep funds a year (yuan)"),
+          .type = FT_MONEY),
+    FIELD(struct asset, hh_benefit, .label = N_("Households benefiting"), .type = FT_INT,
+          .max = 1000000),
+    FIELD(struct asset, hh_poor, .label = N_("of which former poor households"),
+          .type = FT_INT, .max = 1000000),
+    FIELD(struct asset, hh_monitored, .label = N_("of which monitored households"),
+          .type = FT_INT, .max = 1000000),
+    FIELD(struct asset, status, .label = N_("Status"), .type = FT_CODE,
+          .flags = FF_REQUIRED, .table = "asset_status",
+          .help = N_("正常, 闲置, 损毁 or 已处置 (then fill in the disposal).")),
+    FIELD(struct asset, disposal, .label = N_("Disposal method"), .type = FT_CODE,
+          .table = "disposal",
+          .help = N_("转让, 置换, 报损 or 报废: only for a disposed asset.")),
+    FIELD(struct asset, disposal_date, .label = N_("Disposal date"), .type = FT_DATE),
+    FIELD(struct asset, disposal_doc, .label = N_("Disposal approved by"),
+          .type = FT_TEXT, .max_chars = 60, .help = N_("The 文号 of the approval.")),
+    FIELD(struct asset, disposal_amount, .label = N_("Disposal proceeds (yuan)"),
+          .type = FT_MONEY),
+    FIELD(struct asset, disposal_reason, .label = N_("Reason for the disposal"),
+          .type = FT_LONGTEXT, .max_chars = 500),
+    FIELD(struct asset, archive_no, .label = N_("Archive number"), .type = FT_TEXT,
+          .max_chars = 30),
+    FIELD(struct asset, publicized_on, .label = N_("Publicized on"), .type = FT_DATE),
+    BIND(form_note, struct asset, note, BR_BOTH),
     BIND_SLOT(1),                       /* the fund sources */
 };
 
@@ -261,14 +218,13 @@ asset_choice_ok(struct form *fm, size_t i, const struct code *c)
     return 0;
 }
 
-FORM_RECORD_IO(asset_io, struct asset, asset_init, asset_clear, db_asset_get, db_asset_save);
+FORM_RECORD_IO(asset_io, asset_binds, struct asset, asset_init, asset_clear,
+               db_asset_get, db_asset_save);
 
 const struct form_kind asset_form = {
     .id = "asset",
     .rec = {
         .io = &asset_io,
-        .binds = asset_binds,
-        .nbinds = ARRAY_SIZE(asset_binds),
         .flags = FR_STORED,
         .title = {N_("Asset %s %s"), {"asset_no", "name"}},
         .title_new = {N_("New asset")},
@@ -284,39 +240,27 @@ const struct form_kind asset_form = {
 
 /* --- yearly income ----------------------------------------------------------- */
 
-static const struct field_spec i_year = {
-    .name = "year", .label = N_("Year"), .type = FT_INT, .flags = FF_REQUIRED, .min = 2000,
-    .max = 2100};
-static const struct field_spec i_income = {
-    .name = "income", .label = N_("Income (yuan)"), .type = FT_MONEY, .flags = FF_REQUIRED,
-    .help = N_("收益: rent, dividends, sales.")};
-static const struct field_spec i_to_hh = {
-    .name = "to_households", .label = N_("Paid to households (yuan)"), .type = FT_MONEY};
-static const struct field_spec i_households = {
-    .name = "households", .label = N_("Households paid"), .type = FT_INT, .max = 1000000};
-static const struct field_spec i_to_village = {
-    .name = "to_village", .label = N_("Kept by the village (yuan)"), .type = FT_MONEY,
-    .help = N_("For 公益岗位, 小微奖补, small public works.")};
-static const struct field_spec i_to_upkeep = {
-    .name = "to_upkeep", .label = N_("For upkeep (yuan)"), .type = FT_MONEY};
-static const struct field_spec i_date = {
-    .name = "dist_date", .label = N_("Distributed on"), .type = FT_DATE};
-static const struct field_spec i_use = {
-    .name = "use_note", .label = N_("Use"), .type = FT_LONGTEXT, .max_chars = 1000};
 
 static const struct bind income_binds[] = {
-    BIND(i_year, B_INT, struct asset_income, year, 1),
-    BIND(i_income, B_FEN, struct asset_income, income, 1),
-    BIND(i_to_hh, B_FEN, struct asset_income, to_households, 1),
-    BIND(i_households, B_INT, struct asset_income, households, 1),
-    BIND(i_to_village, B_FEN, struct asset_income, to_village, 1),
-    BIND(i_to_upkeep, B_FEN, struct asset_income, to_upkeep, 1),
-    BIND(i_date, B_DATE, struct asset_income, dist_date, 1),
-    BIND(i_use, B_PSTR, struct asset_income, use_note, 1),
+    FIELD(struct asset_income, year, .label = N_("Year"), .type = FT_INT,
+          .flags = FF_REQUIRED, .min = 2000, .max = 2100),
+    FIELD(struct asset_income, income, .label = N_("Income (yuan)"), .type = FT_MONEY,
+          .flags = FF_REQUIRED, .help = N_("收益: rent, dividends, sales.")),
+    FIELD(struct asset_income, to_households, .label = N_("Paid to households (yuan)"),
+          .type = FT_MONEY),
+    FIELD(struct asset_income, households, .label = N_("Households paid"),
+          .type = FT_INT, .max = 1000000),
+    FIELD(struct asset_income, to_village, .label = N_("Kept by the village (yuan)"),
+          .type = FT_MONEY, .help = N_("For 公益岗位, 小微奖补, small public works.")),
+    FIELD(struct asset_income, to_upkeep, .label = N_("For upkeep (yuan)"),
+          .type = FT_MONEY),
+    FIELD(struct asset_income, dist_date, .label = N_("Distributed on"), .type = FT_DATE),
+    FIELD(struct asset_income, use_note, .label = N_("Use"), .type = FT_LONGTEXT,
+          .max_chars = 1000),
 };
 
-FORM_RECORD_IO(income_io, struct asset_income, asset_income_init, asset_income_clear,
-               db_asset_income_get, db_asset_income_save);
+FORM_RECORD_IO(income_io, income_binds, struct asset_income, asset_income_init,
+               asset_income_clear, db_asset_income_get, db_asset_income_save);
 
 /* A new income is last year's. */
 static void
@@ -350,8 +294,6 @@ const struct form_kind asset_income_form = {
     .id = "asset_income",
     .rec = {
         .io = &income_io,
-        .binds = income_binds,
-        .nbinds = ARRAY_SIZE(income_binds),
         .done = {N_("Income of %s saved."), {"year"}},
         .fresh = {.arg = offsetof(struct asset_income, asset_id)},
         .defaults = income_defaults,

@@ -54,6 +54,7 @@ static void
 value_of(const struct bind *b, const void *rec, struct field_value *v)
 {
     const char *p = (const char *)rec + b->off;
+    int n;
 
     memset(v, 0, sizeof(*v));
     v->empty = 1;
@@ -68,19 +69,17 @@ value_of(const struct bind *b, const void *rec, struct field_value *v)
         field_value_str(v, *(char *const *)(const void *)p);
         break;
     case B_INT:
-    case B_FLAG:
-        field_value_num(v, *(const int *)(const void *)p);
-        break;
-    case B_DATE:
-        if (*(const int *)(const void *)p != DATE_NONE) {
-            field_value_num(v, *(const int *)(const void *)p);
+        n = *(const int *)(const void *)p;
+        if (b->spec->type != FT_DATE || n != DATE_NONE) {
+            field_value_num(v, n);
         }
         break;
-    case B_FEN:
-        field_value_num(v, i64_at(rec, b->off));
-        break;
-    case B_ID:
-        id_value(v, b->spec, i64_at(rec, b->off));
+    case B_I64:
+        if (b->spec->type == FT_MONEY) {
+            field_value_num(v, i64_at(rec, b->off));
+        } else {
+            id_value(v, b->spec, i64_at(rec, b->off));
+        }
         break;
     case B_PLACE:
         id_value(v, b->spec, i64_at(rec, b->off2) != 0 ? i64_at(rec, b->off2)
@@ -146,17 +145,12 @@ read_one(struct form *fm, const struct bind *b, const char *group, void *rec,
         *(char **)(void *)p = form_strdup(fm, group, name);
         break;
     case B_INT:
-    case B_FLAG:
-        *(int *)(void *)p = (int)form_num(fm, group, name, 0);
+        *(int *)(void *)p = (int)form_num(fm, group, name,
+                                          b->spec->type == FT_DATE ? DATE_NONE : 0);
         break;
-    case B_DATE:
-        *(int *)(void *)p = (int)form_num(fm, group, name, DATE_NONE);
-        break;
-    case B_FEN:
-        set_i64(rec, b->off, form_num(fm, group, name, 0));
-        break;
-    case B_ID:
-        set_i64(rec, b->off, id_read(fm, b->spec, group));
+    case B_I64:
+        set_i64(rec, b->off, b->spec->type == FT_MONEY ? form_num(fm, group, name, 0)
+                                                       : id_read(fm, b->spec, group));
         break;
     case B_PLACE:
         t = 0;
@@ -253,8 +247,8 @@ arg_text(struct form *fm, const struct form_record *r, const char *name, const v
     char *s = NULL;
     size_t i;
 
-    for (i = 0; i < r->nbinds && s == NULL; i++) {
-        const struct bind *b = &r->binds[i];
+    for (i = 0; i < r->io->nbinds && s == NULL; i++) {
+        const struct bind *b = &r->io->binds[i];
 
         if (b->kind == B_SLOT || strcmp(b->spec->name, name) != 0) {
             continue;
@@ -376,10 +370,10 @@ rec_lay(struct form *fm, const void *rec, struct err *e)
     int brief = (r->flags & FR_BRIEF_NEW) && fm->id == 0;
     size_t i;
 
-    for (i = 0; i < r->nbinds; i++) {
-        if (r->binds[i].kind != B_SLOT) {
-            bind_add(fm, &r->binds[i], 1, "", rec, brief);
-        } else if (r->slot != NULL && r->slot(fm, rec, (int)r->binds[i].off, e) != 0) {
+    for (i = 0; i < r->io->nbinds; i++) {
+        if (r->io->binds[i].kind != B_SLOT) {
+            bind_add(fm, &r->io->binds[i], 1, "", rec, brief);
+        } else if (r->slot != NULL && r->slot(fm, rec, (int)r->io->binds[i].off, e) != 0) {
             return -1;
         }
     }
@@ -431,7 +425,7 @@ form_rec_save(struct form *fm, struct err *e)
         set_i64(rec, r->io->id_off, fm->id);
     }
     set_i64(rec, r->io->version_off, fm->version);
-    rc = rc || bind_read(fm, r->binds, r->nbinds, "", rec, e) ||
+    rc = rc || bind_read(fm, r->io->binds, r->io->nbinds, "", rec, e) ||
          (r->read != NULL && r->read(fm, rec, e)) || r->io->put(fm, rec, e);
     if (rc == 0) {
         take_ids(fm, rec, &fm->version);
@@ -455,7 +449,7 @@ form_rec_theirs(struct form *fm, char **theirs, int64_t *version, struct err *e)
     int rc = r->io->get(fm, rec, e);
 
     if (rc == 0) {
-        bind_texts(fm, r->binds, r->nbinds, "", rec, theirs);
+        bind_texts(fm, r->io->binds, r->io->nbinds, "", rec, theirs);
         if (r->theirs != NULL) {
             r->theirs(fm, rec, theirs);
         }

@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "core/field.h"
+#include "util/array.h"
 
 struct err;
 struct form;
@@ -25,12 +26,11 @@ struct form;
 enum bind_kind {
     B_STR = 0,      /* char member[size] */
     B_PSTR,         /* char *member, owned, NULL when empty */
-    B_INT,          /* int */
-    B_DATE,         /* int day number, DATE_NONE when empty */
-    B_FLAG,         /* int 0/1 (yes/no) */
-    B_FEN,          /* int64_t fen */
-    B_ID,           /* int64_t id (empty when 0): a code of a table of the
-                       form's own (FT_CODE) or a number (FT_INT) */
+    B_INT,          /* int: a number, a day (FT_DATE: DATE_NONE when
+                       empty) or 0/1 (FT_YESNO) */
+    B_I64,          /* int64_t: fen (FT_MONEY), else an id, empty when 0:
+                       a code of a table of the form's own (FT_CODE) or a
+                       number */
     B_PLACE,        /* int64_t township at OFF and village at OFF2, in one
                        field of division ids: the village, else the
                        township; empty when both are 0 */
@@ -55,11 +55,29 @@ struct bind {
     size_t off2;        /* B_PLACE: offsetof the village */
 };
 
-#define BIND(spec, kind, type, member, brief) \
-    {&(spec), (kind), offsetof(type, member), sizeof(((type *)0)->member), (brief), 0}
-#define BIND_PLACE(spec, type, township, village, brief) \
-    {&(spec), B_PLACE, offsetof(type, township), 0, (brief), offsetof(type, village)}
-#define BIND_SLOT(n) {NULL, B_SLOT, (n), 0, BR_BOTH, 0}
+/* The kind of MEMBER of TYPE follows from its C type (a member of a type
+ * other than char[], char *, int and int64_t must not be bound).  The
+ * macros' parameters end in _ so as not to replace the designators. */
+#define BIND_KIND(type_, member_) \
+    _Generic(&((type_ *)0)->member_, char **: B_PSTR, int *: B_INT, int64_t *: B_I64, \
+             default: B_STR)
+#define BIND_AT(type_, member_) \
+    BIND_KIND(type_, member_), offsetof(type_, member_), sizeof(((type_ *)0)->member_)
+
+/* MEMBER of TYPE in a field of its own, named as the member and shown in
+ * every form; the designated initialisers of its struct field_spec
+ * follow (.label = N_("..."), .type = FT_..., .flags = ...). */
+#define FIELD(type_, member_, ...) FIELD_AS(#member_, BR_BOTH, type_, member_, __VA_ARGS__)
+/* The same, the field named NAME and shown in the forms BRIEF says. */
+#define FIELD_AS(name_, brief_, type_, member_, ...) \
+    {&(const struct field_spec){.name = (name_), __VA_ARGS__}, BIND_AT(type_, member_), \
+     (brief_), 0}
+/* MEMBER of TYPE in the field SPEC (a spec declared apart: shared, or
+ * used elsewhere too). */
+#define BIND(spec_, type_, member_, brief_) {&(spec_), BIND_AT(type_, member_), (brief_), 0}
+#define BIND_PLACE(spec_, type_, township_, village_, brief_) \
+    {&(spec_), B_PLACE, offsetof(type_, township_), 0, (brief_), offsetof(type_, village_)}
+#define BIND_SLOT(n_) {NULL, B_SLOT, (n_), 0, BR_BOTH, 0}
 
 /* Add the fields of B (N of them; with BRIEF those for brief forms, else
  * those for full ones) in GROUP, filled from REC (NULL: empty).  Slots
@@ -85,10 +103,12 @@ struct form_text {
     const char *arg[2];
 };
 
-/* The record's type as the helper calls it: its size, where its id and
+/* A record in and out of a form: its fields, its size, where its id and
  * version are, and its typed functions behind void pointers (made by
- * FORM_RECORD_IO, or by hand with FORM_REC_* for the odd ones). */
+ * FORM_RECORD_IO, or with FORM_REC_* for the odd ones). */
 struct form_record_io {
+    const struct bind *binds;
+    size_t nbinds;
     size_t size;
     size_t id_off, version_off;     /* int64_t members */
     void (*init)(void *rec);        /* an empty record (zeroed before) */
@@ -117,8 +137,6 @@ struct form_fresh {
 
 struct form_record {
     const struct form_record_io *io;
-    const struct bind *binds;
-    size_t nbinds;
     unsigned flags;                 /* enum form_record_flags */
     struct form_text title;         /* the form's title for a stored one */
     struct form_text title_new;     /* for a new one */
@@ -174,18 +192,18 @@ void form_rec_text(struct form *fm, const struct form_text *t,
     static int name(struct form *fm, void *rec, struct err *e) \
     { type *r = rec; struct rule_ctx c = form_rule_ctx(fm); \
       return fn(fm->app->db, &c, form_actor(fm), r, e); }
-#define FORM_REC_IO(type, init_fn, release_fn, get_fn, put_fn) \
-    {sizeof(type), offsetof(type, id), offsetof(type, version), (init_fn), (release_fn), \
-     (get_fn), (put_fn)}
+#define FORM_REC_IO(binds, type, init_fn, release_fn, get_fn, put_fn) \
+    {(binds), ARRAY_SIZE(binds), sizeof(type), offsetof(type, id), offsetof(type, version), \
+     (init_fn), (release_fn), (get_fn), (put_fn)}
 
 /* All of it for a record type with the usual signatures: the struct
- * form_record_io NAME. */
-#define FORM_RECORD_IO(name, type, init_fn, clear_fn, get_fn, put_fn) \
+ * form_record_io NAME of the fields BINDS (an array). */
+#define FORM_RECORD_IO(name, binds, type, init_fn, clear_fn, get_fn, put_fn) \
     FORM_REC_FN(name##_init, type, init_fn) \
     FORM_REC_FN(name##_clear, type, clear_fn) \
     FORM_REC_GET(name##_get, type, get_fn) \
     FORM_REC_PUT(name##_put, type, put_fn) \
     static const struct form_record_io name = \
-        FORM_REC_IO(type, name##_init, name##_clear, name##_get, name##_put)
+        FORM_REC_IO(binds, type, name##_init, name##_clear, name##_get, name##_put)
 
 #endif

@@ -1,5 +1,6 @@
 /*
- * f_common.c - what the form kinds share (f_common.h): the acting user
+ * f_common.c - what the form kinds share (f_common.h): fields several
+ * forms have, the acting user
  * and the rule context, the choice tables of the form's own (villages and
  * townships in the user's scope, tables built from rows), place fields,
  * and a project's name in a form's title.
@@ -20,6 +21,15 @@
 #include "util/sbuf.h"
 #include "util/u8.h"
 #include "util/xalloc.h"
+
+const struct field_spec form_note = {
+    .name = "note", .label = N_("Note"), .type = FT_LONGTEXT, .max_chars = 1000};
+const struct field_spec form_phone = {
+    .name = "phone", .label = N_("Phone"), .type = FT_PHONE,
+    .help = N_("A mobile number (11 digits) or a landline with its area code.")};
+const struct field_spec form_hh_type = {
+    .name = "hh_type", .label = N_("Household type"), .type = FT_CODE, .flags = FF_REQUIRED,
+    .table = "hh_type", .help = N_("脱贫户 (lifted out of poverty) or 一般农户.")};
 
 struct rule_ctx
 form_rule_ctx(const struct form *fm)

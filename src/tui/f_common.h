@@ -14,6 +14,12 @@
 struct form;
 struct err;
 
+/* The fields several forms have: a record's note, a phone number, a
+ * household's type. */
+extern const struct field_spec form_note;
+extern const struct field_spec form_phone;
+extern const struct field_spec form_hh_type;
+
 /* A member's fields (brief ones also for a member of a new household). */
 extern const struct bind member_binds[];
 extern const size_t member_nbinds;

@@ -28,61 +28,40 @@
 
 /* --- receipts --------------------------------------------------------- */
 
-static const struct field_spec f_year = {
-    .name = "year", .label = N_("Budget year"), .type = FT_INT, .flags = FF_REQUIRED,
-    .min = 2000, .max = 2100,
-    .help = N_("The year the funds belong to.")};
-static const struct field_spec f_level = {
-    .name = "level", .label = N_("Fund level"), .type = FT_CODE, .flags = FF_REQUIRED,
-    .table = "fund_level",
-    .help = N_("中央, 省级, 市级 or 县级.  F4 shows the list.")};
-static const struct field_spec f_type = {
-    .name = "fund_type", .label = N_("Fund type"), .type = FT_CODE, .flags = FF_REQUIRED,
-    .table = "fund_type",
-    .help = N_("衔接资金, 以工代赈, 东西部协作...  F4 shows the list.")};
-static const struct field_spec f_task = {
-    .name = "task_line", .label = N_("Task line"), .type = FT_CODE, .table = "task_line",
-    .help = N_("The task line within 衔接资金 (optional).")};
-static const struct field_spec f_batch = {
-    .name = "batch", .label = N_("Batch"), .type = FT_TEXT, .max_chars = 30,
-    .help = N_("For example 第一批 or 提前下达.")};
-static const struct field_spec f_doc = {
-    .name = "doc_no", .label = N_("Document number"), .type = FT_TEXT, .flags = FF_REQUIRED,
-    .max_chars = 60,
-    .help = N_("The 文号 of the document issuing the funds, e.g. 川财农〔2025〕12号.")};
-static const struct field_spec f_title = {
-    .name = "title", .label = N_("Title"), .type = FT_TEXT, .max_chars = 100,
-    .help = N_("The document's title (optional).")};
-static const struct field_spec f_amount = {
-    .name = "amount", .label = N_("Amount (yuan)"), .type = FT_MONEY, .flags = FF_REQUIRED,
-    .help = N_("The amount received, in yuan with at most two decimals.")};
-static const struct field_spec f_received = {
-    .name = "received_on", .label = N_("Date received"), .type = FT_DATE, .flags = FF_REQUIRED,
-    .help = N_("The day the document issued the funds.")};
-static const struct field_spec f_note = {
-    .name = "note", .label = N_("Note"), .type = FT_LONGTEXT, .max_chars = 1000};
-
 static const struct bind fund_binds[] = {
-    BIND(f_year, B_INT, struct fund, year, 1),
-    BIND(f_level, B_STR, struct fund, level, 1),
-    BIND(f_type, B_STR, struct fund, fund_type, 1),
-    BIND(f_task, B_STR, struct fund, task_line, 1),
-    BIND(f_batch, B_STR, struct fund, batch, 1),
-    BIND(f_doc, B_STR, struct fund, doc_no, 1),
-    BIND(f_title, B_STR, struct fund, title, 1),
-    BIND(f_amount, B_FEN, struct fund, amount, 1),
-    BIND(f_received, B_DATE, struct fund, received_on, 1),
-    BIND(f_note, B_PSTR, struct fund, note, 1),
+    FIELD(struct fund, year, .label = N_("Budget year"), .type = FT_INT,
+          .flags = FF_REQUIRED, .min = 2000, .max = 2100,
+          .help = N_("The year the funds belong to.")),
+    FIELD(struct fund, level, .label = N_("Fund level"), .type = FT_CODE,
+          .flags = FF_REQUIRED, .table = "fund_level",
+          .help = N_("中央, 省级, 市级 or 县级.  F4 shows the list.")),
+    FIELD(struct fund, fund_type, .label = N_("Fund type"), .type = FT_CODE,
+          .flags = FF_REQUIRED, .table = "fund_type",
+          .help = N_("衔接资金, 以工代赈, 东西部协作...  F4 shows the list.")),
+    FIELD(struct fund, task_line, .label = N_("Task line"), .type = FT_CODE,
+          .table = "task_line", .help = N_("The task line within 衔接资金 (optional).")),
+    FIELD(struct fund, batch, .label = N_("Batch"), .type = FT_TEXT, .max_chars = 30,
+          .help = N_("For example 第一批 or 提前下达.")),
+    FIELD(struct fund, doc_no, .label = N_("Document number"), .type = FT_TEXT,
+          .flags = FF_REQUIRED, .max_chars = 60,
+          .help = N_("The 文号 of the document issuing the funds, e.g. 川财农〔2025〕12号.")),
+    FIELD(struct fund, title, .label = N_("Title"), .type = FT_TEXT, .max_chars = 100,
+          .help = N_("The document's title (optional).")),
+    FIELD(struct fund, amount, .label = N_("Amount (yuan)"), .type = FT_MONEY,
+          .flags = FF_REQUIRED,
+          .help = N_("The amount received, in yuan with at most two decimals.")),
+    FIELD(struct fund, received_on, .label = N_("Date received"), .type = FT_DATE,
+          .flags = FF_REQUIRED, .help = N_("The day the document issued the funds.")),
+    BIND(form_note, struct fund, note, BR_BOTH),
 };
 
-FORM_RECORD_IO(fund_io, struct fund, fund_init, fund_clear, db_fund_get, db_fund_save);
+FORM_RECORD_IO(fund_io, fund_binds, struct fund, fund_init, fund_clear, db_fund_get,
+               db_fund_save);
 
 const struct form_kind fund_form = {
     .id = "fund",
     .rec = {
         .io = &fund_io,
-        .binds = fund_binds,
-        .nbinds = ARRAY_SIZE(fund_binds),
         .title = {N_("Fund receipt %s"), {"doc_no"}},
         .title_new = {N_("New fund receipt")},
         .done = {N_("Fund receipt %s saved: %s yuan."), {"doc_no", "amount"}},
@@ -93,31 +72,22 @@ const struct form_kind fund_form = {
 
 /* --- allocations ---------------------------------------------------------- */
 
-static const struct field_spec a_fund = {
-    .name = "fund_id", .label = N_("From the receipt"), .type = FT_CODE, .flags = FF_REQUIRED,
-    .table = "fund",
-    .help = N_("The receipt the funds come from, with what it has left.  F4 shows the list.")};
-static const struct field_spec a_amount = {
-    .name = "amount", .label = N_("Amount (yuan)"), .type = FT_MONEY, .flags = FF_REQUIRED,
-    .help = N_("At most what the receipt has left.")};
-static const struct field_spec a_date = {
-    .name = "alloc_date", .label = N_("Allocation date"), .type = FT_DATE,
-    .flags = FF_REQUIRED,
-    .help = N_("The day the funds were allocated to the project.")};
-static const struct field_spec a_doc = {
-    .name = "doc_no", .label = N_("Allocation document"), .type = FT_TEXT, .max_chars = 60,
-    .help = N_("The document allocating the funds (optional).")};
-static const struct field_spec a_pub = {
-    .name = "published_on", .label = N_("Result published on"), .type = FT_DATE,
-    .help = N_("When the allocation result was announced (within 15 working days).")};
 
 static const struct bind alloc_binds[] = {
-    BIND(a_fund, B_ID, struct allocation, fund_id, 1),
-    BIND(a_amount, B_FEN, struct allocation, amount, 1),
-    BIND(a_date, B_DATE, struct allocation, alloc_date, 1),
-    BIND(a_doc, B_STR, struct allocation, doc_no, 1),
-    BIND(a_pub, B_DATE, struct allocation, published_on, 1),
-    BIND(f_note, B_PSTR, struct allocation, note, 1),
+    FIELD(struct allocation, fund_id, .label = N_("From the receipt"), .type = FT_CODE,
+          .flags = FF_REQUIRED, .table = "fund",
+          .help = N_("The receipt the funds come from, with what it has left.  F4 shows the list.")),
+    FIELD(struct allocation, amount, .label = N_("Amount (yuan)"), .type = FT_MONEY,
+          .flags = FF_REQUIRED, .help = N_("At most what the receipt has left.")),
+    FIELD(struct allocation, alloc_date, .label = N_("Allocation date"), .type = FT_DATE,
+          .flags = FF_REQUIRED,
+          .help = N_("The day the funds were allocated to the project.")),
+    FIELD(struct allocation, doc_no, .label = N_("Allocation document"), .type = FT_TEXT,
+          .max_chars = 60, .help = N_("The document allocating the funds (optional).")),
+    FIELD(struct allocation, published_on, .label = N_("Result published on"),
+          .type = FT_DATE,
+          .help = N_("When the allocation result was announced (within 15 working days).")),
+    BIND(form_note, struct allocation, note, BR_BOTH),
 };
 
 /* The receipts with money left (and CURRENT, the one in use). */
@@ -169,8 +139,8 @@ project_title(struct form *fm, const char *what, struct err *e)
     return 0;
 }
 
-FORM_RECORD_IO(alloc_io, struct allocation, allocation_init, allocation_clear,
-               db_allocation_get, db_allocation_save);
+FORM_RECORD_IO(alloc_io, alloc_binds, struct allocation, allocation_init,
+               allocation_clear, db_allocation_get, db_allocation_save);
 
 static int
 alloc_loaded(struct form *fm, void *rec, struct err *e)
@@ -186,8 +156,6 @@ const struct form_kind allocation_form = {
     .id = "allocation",
     .rec = {
         .io = &alloc_io,
-        .binds = alloc_binds,
-        .nbinds = ARRAY_SIZE(alloc_binds),
         .done = {N_("Allocation saved: %s yuan."), {"amount"}},
         .blank = "amount",
         .fresh = {.arg = offsetof(struct allocation, project_id),
@@ -198,36 +166,25 @@ const struct form_kind allocation_form = {
 
 /* --- payments -------------------------------------------------------------- */
 
-static const struct field_spec p_alloc = {
-    .name = "allocation_id", .label = N_("Out of the allocation"), .type = FT_CODE,
-    .flags = FF_REQUIRED, .table = "allocation",
-    .help = N_("The project's allocation the payment comes out of.  F4 shows the list.")};
-static const struct field_spec p_date = {
-    .name = "pay_date", .label = N_("Payment date"), .type = FT_DATE, .flags = FF_REQUIRED};
-static const struct field_spec p_amount = {
-    .name = "amount", .label = N_("Amount (yuan)"), .type = FT_MONEY, .flags = FF_REQUIRED,
-    .help = N_("At most what the allocation has left.")};
-static const struct field_spec p_payee = {
-    .name = "payee", .label = N_("Payee"), .type = FT_TEXT, .flags = FF_REQUIRED,
-    .max_chars = 60,
-    .help = N_("Who was paid: a company, a cooperative, the workers' payroll.")};
-static const struct field_spec p_voucher = {
-    .name = "voucher_no", .label = N_("Voucher number"), .type = FT_TEXT, .flags = FF_REQUIRED,
-    .max_chars = 30,
-    .help = N_("The accounting voucher, e.g. 记-2025-0312.")};
-static const struct field_spec p_wage = {
-    .name = "is_wage", .label = N_("Labour remuneration"), .type = FT_YESNO,
-    .flags = FF_REQUIRED,
-    .help = N_("是 for wages of a 以工代赈 project (counts for the wage share).")};
 
 static const struct bind payment_binds[] = {
-    BIND(p_alloc, B_ID, struct payment, allocation_id, 1),
-    BIND(p_date, B_DATE, struct payment, pay_date, 1),
-    BIND(p_amount, B_FEN, struct payment, amount, 1),
-    BIND(p_payee, B_STR, struct payment, payee, 1),
-    BIND(p_voucher, B_STR, struct payment, voucher_no, 1),
-    BIND(p_wage, B_FLAG, struct payment, is_wage, 1),
-    BIND(f_note, B_PSTR, struct payment, note, 1),
+    FIELD(struct payment, allocation_id, .label = N_("Out of the allocation"),
+          .type = FT_CODE, .flags = FF_REQUIRED, .table = "allocation",
+          .help = N_("The project's allocation the payment comes out of.  F4 shows the list.")),
+    FIELD(struct payment, pay_date, .label = N_("Payment date"), .type = FT_DATE,
+          .flags = FF_REQUIRED),
+    FIELD(struct payment, amount, .label = N_("Amount (yuan)"), .type = FT_MONEY,
+          .flags = FF_REQUIRED, .help = N_("At most what the allocation has left.")),
+    FIELD(struct payment, payee, .label = N_("Payee"), .type = FT_TEXT,
+          .flags = FF_REQUIRED, .max_chars = 60,
+          .help = N_("Who was paid: a company, a cooperative, the workers' payroll.")),
+    FIELD(struct payment, voucher_no, .label = N_("Voucher number"), .type = FT_TEXT,
+          .flags = FF_REQUIRED, .max_chars = 30,
+          .help = N_("The accounting voucher, e.g. 记-2025-0312.")),
+    FIELD(struct payment, is_wage, .label = N_("Labour remuneration"), .type = FT_YESNO,
+          .flags = FF_REQUIRED,
+          .help = N_("是 for wages of a 以工代赈 project (counts for the wage share).")),
+    BIND(form_note, struct payment, note, BR_BOTH),
 };
 
 /* The project's allocations, with what each has left to pay. */
@@ -259,8 +216,8 @@ alloc_choices(struct form *fm, struct err *e)
     return 0;
 }
 
-FORM_RECORD_IO(payment_io, struct payment, payment_init, payment_clear, db_payment_get,
-               db_payment_save);
+FORM_RECORD_IO(payment_io, payment_binds, struct payment, payment_init, payment_clear,
+               db_payment_get, db_payment_save);
 
 /* The project of a stored payment is its allocation's. */
 static int
@@ -284,8 +241,6 @@ const struct form_kind payment_form = {
     .id = "payment",
     .rec = {
         .io = &payment_io,
-        .binds = payment_binds,
-        .nbinds = ARRAY_SIZE(payment_binds),
         .done = {N_("Payment saved: %s yuan to %s."), {"amount", "payee"}},
         .blank = "amount",
         .fresh = {.today = offsetof(struct payment, pay_date)},

@@ -29,80 +29,48 @@
 
 /* --- the household's fields ------------------------------------------------------ */
 
-static const struct field_spec h_no_new = {
-    .name = "hh_no", .label = N_("Household number"), .type = FT_TEXT, .max_chars = 30,
-    .help = N_("The national platform's number; leave empty and one is given from the village's code.")};
-static const struct field_spec h_no_edit = {
-    .name = "hh_no", .label = N_("Household number"), .type = FT_TEXT, .flags = FF_READONLY,
-    .max_chars = 30};
-static const struct field_spec h_village_new = {
-    .name = "village", .label = N_("Township and village"), .type = FT_CODE,
-    .flags = FF_REQUIRED, .table = "village",
-    .help = N_("F4 shows the villages; type part of the name or its pinyin initials to narrow them.")};
-static const struct field_spec h_village_edit = {
-    .name = "village", .label = N_("Township and village"), .type = FT_CODE,
-    .flags = FF_READONLY, .table = "village"};
-static const struct field_spec h_type = {
-    .name = "hh_type", .label = N_("Household type"), .type = FT_CODE, .flags = FF_REQUIRED,
-    .table = "hh_type",
-    .help = N_("脱贫户 (lifted out of poverty) or 一般农户.")};
-static const struct field_spec h_address = {
-    .name = "address", .label = N_("Address"), .type = FT_TEXT, .max_chars = 100,
-    .help = N_("Group and house, for example 三组12号.")};
-static const struct field_spec h_phone = {
-    .name = "phone", .label = N_("Phone"), .type = FT_PHONE,
-    .help = N_("A mobile number (11 digits) or a landline with its area code.")};
-static const struct field_spec h_relocated = {
-    .name = "relocated", .label = N_("Relocated for poverty alleviation"), .type = FT_YESNO,
-    .help = N_("是 when the household moved to a relocation site.")};
-static const struct field_spec h_site = {
-    .name = "relocation_site", .label = N_("Relocation site"), .type = FT_TEXT,
-    .max_chars = 100};
-static const struct field_spec h_military = {
-    .name = "military", .label = N_("Military or martyr family"), .type = FT_YESNO,
-    .help = N_("是 or 否.")};
-static const struct field_spec h_no_labour = {
-    .name = "no_labour_support", .label = N_("Whole household without labour"),
-    .type = FT_YESNO,
-    .help = N_("是 when no member can work and the household lives on social support (兜底保障).")};
-static const struct field_spec h_grade = {
-    .name = "house_grade", .label = N_("Dangerous-house grade"), .type = FT_CODE,
-    .table = "house_grade",
-    .help = N_("A to D; C and D are unsafe.  Empty when not assessed.")};
-
-#define HOUSEHOLD_REST(brief) \
-    BIND(h_type, B_STR, struct household, hh_type, 1), \
-    BIND(h_address, B_STR, struct household, address, 1), \
-    BIND(h_phone, B_STR, struct household, phone, 1), \
-    BIND(h_relocated, B_FLAG, struct household, relocated, 1), \
-    BIND(h_site, B_STR, struct household, relocation_site, 1), \
-    BIND(h_military, B_FLAG, struct household, military, 1), \
-    BIND(h_no_labour, B_FLAG, struct household, no_labour_support, 1), \
-    BIND(h_grade, B_STR, struct household, house_grade, 1)
-
-static const struct bind household_new_binds[] = {
-    BIND(h_no_new, B_STR, struct household, hh_no, 1),
-    BIND(h_village_new, B_ID, struct household, village_id, 1),
-    HOUSEHOLD_REST(1),
-};
-
-static const struct bind household_edit_binds[] = {
-    BIND(h_no_edit, B_STR, struct household, hh_no, 1),
-    BIND(h_village_edit, B_ID, struct household, village_id, 1),
-    HOUSEHOLD_REST(1),
+/* A household's fields: a new one (number optional, village to choose;
+ * the brief ones) and one edited (number and village shown only). */
+static const struct bind household_binds[] = {
+    FIELD_AS("hh_no", BR_BRIEF, struct household, hh_no, .label = N_("Household number"),
+             .type = FT_TEXT, .max_chars = 30,
+             .help = N_("The national platform's number; leave empty and one is given from the village's code.")),
+    FIELD_AS("village", BR_BRIEF, struct household, village_id,
+             .label = N_("Township and village"), .type = FT_CODE, .flags = FF_REQUIRED,
+             .table = "village",
+             .help = N_("F4 shows the villages; type part of the name or its pinyin initials to narrow them.")),
+    FIELD_AS("hh_no", BR_FULL, struct household, hh_no, .label = N_("Household number"),
+             .type = FT_TEXT, .flags = FF_READONLY, .max_chars = 30),
+    FIELD_AS("village", BR_FULL, struct household, village_id,
+             .label = N_("Township and village"), .type = FT_CODE, .flags = FF_READONLY,
+             .table = "village"),
+    BIND(form_hh_type, struct household, hh_type, BR_BOTH),
+    FIELD(struct household, address, .label = N_("Address"), .type = FT_TEXT,
+          .max_chars = 100, .help = N_("Group and house, for example 三组12号.")),
+    BIND(form_phone, struct household, phone, BR_BOTH),
+    FIELD(struct household, relocated, .label = N_("Relocated for poverty alleviation"),
+          .type = FT_YESNO, .help = N_("是 when the household moved to a relocation site.")),
+    FIELD(struct household, relocation_site, .label = N_("Relocation site"),
+          .type = FT_TEXT, .max_chars = 100),
+    FIELD(struct household, military, .label = N_("Military or martyr family"),
+          .type = FT_YESNO, .help = N_("是 or 否.")),
+    FIELD(struct household, no_labour_support, .label = N_("Whole household without labour"),
+          .type = FT_YESNO,
+          .help = N_("是 when no member can work and the household lives on social support (兜底保障).")),
+    FIELD(struct household, house_grade, .label = N_("Dangerous-house grade"),
+          .type = FT_CODE, .table = "house_grade",
+          .help = N_("A to D; C and D are unsafe.  Empty when not assessed.")),
 };
 
 /* --- editing a household ------------------------------------------------------------ */
 
-FORM_RECORD_IO(household_io, struct household, form_rec_nothing, form_rec_nothing,
-               db_household_get, db_household_update);
+FORM_RECORD_IO(household_io, household_binds, struct household, form_rec_nothing,
+               form_rec_nothing, db_household_get, db_household_update);
 
 const struct form_kind household_form = {
     .id = "household",
     .rec = {
         .io = &household_io,
-        .binds = household_edit_binds,
-        .nbinds = ARRAY_SIZE(household_edit_binds),
         .flags = FR_BY_HH | FR_STORED,
         .title = {N_("Edit household %s"), {"hh_no"}},
         .done = {N_("Household %s saved."), {"hh_no"}},
@@ -171,7 +139,7 @@ new_open(struct form *fm, struct err *e)
     snprintf(h.hh_type, sizeof(h.hh_type), "2");
     snprintf(fm->title, sizeof(fm->title), "%s", _("New household"));
     wform_heading(&fm->w, _("The household"), "");
-    bind_add(fm, household_new_binds, ARRAY_SIZE(household_new_binds), "", &h, 0);
+    bind_add(fm, household_binds, ARRAY_SIZE(household_binds), "", &h, 1);
     add_member(fm, 1);
     return 0;
 }
@@ -335,7 +303,7 @@ new_save(struct form *fm, struct err *e)
     int k;
 
     memset(&h, 0, sizeof(h));
-    if (bind_read(fm, household_new_binds, ARRAY_SIZE(household_new_binds), "", &h, e) != 0 ||
+    if (bind_read(fm, household_binds, ARRAY_SIZE(household_binds), "", &h, e) != 0 ||
         db_division_get(fm->app->db, h.village_id, &v, e) != 0) {
         return -1;
     }

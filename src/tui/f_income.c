@@ -22,34 +22,7 @@
 #include "util/i18n.h"
 #include "util/sbuf.h"
 
-static const struct field_spec i_wage = {
-    .name = "wage", .label = N_("Wage income"), .type = FT_MONEY,
-    .help = N_("Yuan in the 12 months: migrant work, public-welfare jobs...")};
-static const struct field_spec i_business = {
-    .name = "business", .label = N_("Production income"), .type = FT_MONEY,
-    .help = N_("Yuan: farming, animals, forestry, business.")};
-static const struct field_spec i_property = {
-    .name = "property", .label = N_("Property income"), .type = FT_MONEY,
-    .help = N_("Yuan: land rent, dividends of assets...")};
-static const struct field_spec i_transfer = {
-    .name = "transfer", .label = N_("Transfer income"), .type = FT_MONEY,
-    .help = N_("Yuan: 低保, pensions, subsidies, eco-compensation...")};
-static const struct field_spec i_cost = {
-    .name = "business_cost", .label = N_("Production costs"), .type = FT_MONEY,
-    .help = N_("Yuan spent on production; deducted from the income.")};
-static const struct field_spec i_claims = {
-    .name = "claims", .label = N_("Insurance payouts"), .type = FT_MONEY,
-    .help = N_("Yuan received from insurance claims.")};
-static const struct field_spec i_oop = {
-    .name = "oop_rigid", .label = N_("Out-of-pocket rigid spending"), .type = FT_MONEY,
-    .help = N_("Yuan the household paid itself for medical care and schooling.")};
 
-static const struct field_spec i_year = {
-    .name = "year", .label = N_("Year"), .type = FT_INT, .flags = FF_READONLY};
-static const struct field_spec i_members = {
-    .name = "members", .label = N_("Household size"), .type = FT_INT, .flags = FF_REQUIRED,
-    .min = 1, .max = 99,
-    .help = N_("The number of people the income is divided by (current members).")};
 static const struct field_spec i_net = {
     .name = "net", .label = N_("Net income"), .type = FT_TEXT, .flags = FF_READONLY,
     .max_chars = 40};
@@ -61,15 +34,26 @@ static const struct field_spec i_line = {
     .max_chars = 60};
 
 static const struct bind income_binds[] = {
-    BIND(i_year, B_INT, struct income, year, 1),
-    BIND(i_wage, B_FEN, struct income, wage, 1),
-    BIND(i_business, B_FEN, struct income, business, 1),
-    BIND(i_property, B_FEN, struct income, property, 1),
-    BIND(i_transfer, B_FEN, struct income, transfer, 1),
-    BIND(i_cost, B_FEN, struct income, business_cost, 1),
-    BIND(i_claims, B_FEN, struct income, claims, 1),
-    BIND(i_oop, B_FEN, struct income, oop_rigid, 1),
-    BIND(i_members, B_INT, struct income, members, 1),
+    FIELD(struct income, year, .label = N_("Year"), .type = FT_INT, .flags = FF_READONLY),
+    FIELD(struct income, wage, .label = N_("Wage income"), .type = FT_MONEY,
+          .help = N_("Yuan in the 12 months: migrant work, public-welfare jobs...")),
+    FIELD(struct income, business, .label = N_("Production income"), .type = FT_MONEY,
+          .help = N_("Yuan: farming, animals, forestry, business.")),
+    FIELD(struct income, property, .label = N_("Property income"), .type = FT_MONEY,
+          .help = N_("Yuan: land rent, dividends of assets...")),
+    FIELD(struct income, transfer, .label = N_("Transfer income"), .type = FT_MONEY,
+          .help = N_("Yuan: 低保, pensions, subsidies, eco-compensation...")),
+    FIELD(struct income, business_cost, .label = N_("Production costs"),
+          .type = FT_MONEY,
+          .help = N_("Yuan spent on production; deducted from the income.")),
+    FIELD(struct income, claims, .label = N_("Insurance payouts"), .type = FT_MONEY,
+          .help = N_("Yuan received from insurance claims.")),
+    FIELD(struct income, oop_rigid, .label = N_("Out-of-pocket rigid spending"),
+          .type = FT_MONEY,
+          .help = N_("Yuan the household paid itself for medical care and schooling.")),
+    FIELD(struct income, members, .label = N_("Household size"), .type = FT_INT,
+          .flags = FF_REQUIRED, .min = 1, .max = 99,
+          .help = N_("The number of people the income is divided by (current members).")),
     BIND_SLOT(0),                       /* the figures computed */
 };
 /* The binds of the figures typed (not the year nor the slot). */
@@ -118,15 +102,10 @@ income_changed(struct form *fm)
     for (i = 1; i < NFIGURES; i++) {
         if (wform_value(&fm->w, "", income_binds[i].spec->name, &v) != 0) {
             ok = 0;
-        } else if (!v.empty) {
-            if (income_binds[i].kind == B_FEN) {
-                *(int64_t *)(void *)((char *)&inc + income_binds[i].off) = v.n;
-            } else {
-                inc.members = (int)v.n;
-            }
         }
         field_value_clear(&v);
     }
+    bind_read(fm, income_binds + 1, NFIGURES - 1, "", &inc, NULL);
     if (!ok || income_compute(&inc) != 0) {
         show(fm, "net", _("(correct the figures above)"));
         show(fm, "per_capita", "");
@@ -211,14 +190,13 @@ income_get(struct form *fm, void *rec, struct err *e)
 FORM_REC_PUT(income_put, struct income, db_income_save)
 
 static const struct form_record_io income_io =
-    FORM_REC_IO(struct income, form_rec_nothing, form_rec_nothing, income_get, income_put);
+    FORM_REC_IO(income_binds, struct income, form_rec_nothing, form_rec_nothing,
+                income_get, income_put);
 
 const struct form_kind income_form = {
     .id = "income",
     .rec = {
         .io = &income_io,
-        .binds = income_binds,
-        .nbinds = ARRAY_SIZE(income_binds),
         .flags = FR_FIND,
         .title = {N_("Income and expenditure %s"), {"year"}},
         .title_new = {N_("Income and expenditure %s"), {"year"}},
@@ -233,39 +211,27 @@ const struct form_kind income_form = {
 
 /* --- the four guarantees ------------------------------------------------------------------- */
 
-static const struct field_spec g_year = {
-    .name = "year", .label = N_("Year"), .type = FT_INT, .flags = FF_READONLY};
-static const struct field_spec g_date = {
-    .name = "checked_on", .label = N_("Checked on"), .type = FT_DATE, .flags = FF_REQUIRED,
-    .help = N_("The day of the check, for example 2026-11-20.")};
-static const struct field_spec g_food = {
-    .name = "food_clothing", .label = N_("Food and clothing secured"), .type = FT_YESNO,
-    .flags = FF_REQUIRED,
-    .help = N_("是 when the household does not worry about food and clothing.")};
-static const struct field_spec g_edu = {
-    .name = "education", .label = N_("Compulsory education secured"), .type = FT_YESNO,
-    .flags = FF_REQUIRED,
-    .help = N_("否 when a child of compulsory-school age is out of school.")};
-static const struct field_spec g_med = {
-    .name = "medical", .label = N_("Basic medical care secured"), .type = FT_YESNO,
-    .flags = FF_REQUIRED,
-    .help = N_("否 when a member has no basic medical insurance.")};
-static const struct field_spec g_house = {
-    .name = "housing", .label = N_("Housing safe"), .type = FT_YESNO, .flags = FF_REQUIRED,
-    .help = N_("否 when the house is unsafe (grade C or D).")};
-static const struct field_spec g_water = {
-    .name = "water", .label = N_("Drinking water safe"), .type = FT_YESNO,
-    .flags = FF_REQUIRED,
-    .help = N_("否 when water is cut for more than a month, bad, or far.")};
 
 static const struct bind guarantee_binds[] = {
-    BIND(g_year, B_INT, struct guarantee, year, 1),
-    BIND(g_date, B_DATE, struct guarantee, checked_on, 1),
-    BIND(g_food, B_FLAG, struct guarantee, food_clothing, 1),
-    BIND(g_edu, B_FLAG, struct guarantee, education, 1),
-    BIND(g_med, B_FLAG, struct guarantee, medical, 1),
-    BIND(g_house, B_FLAG, struct guarantee, housing, 1),
-    BIND(g_water, B_FLAG, struct guarantee, water, 1),
+    FIELD(struct guarantee, year, .label = N_("Year"), .type = FT_INT,
+          .flags = FF_READONLY),
+    FIELD(struct guarantee, checked_on, .label = N_("Checked on"), .type = FT_DATE,
+          .flags = FF_REQUIRED,
+          .help = N_("The day of the check, for example 2026-11-20.")),
+    FIELD(struct guarantee, food_clothing, .label = N_("Food and clothing secured"),
+          .type = FT_YESNO, .flags = FF_REQUIRED,
+          .help = N_("是 when the household does not worry about food and clothing.")),
+    FIELD(struct guarantee, education, .label = N_("Compulsory education secured"),
+          .type = FT_YESNO, .flags = FF_REQUIRED,
+          .help = N_("否 when a child of compulsory-school age is out of school.")),
+    FIELD(struct guarantee, medical, .label = N_("Basic medical care secured"),
+          .type = FT_YESNO, .flags = FF_REQUIRED,
+          .help = N_("否 when a member has no basic medical insurance.")),
+    FIELD(struct guarantee, housing, .label = N_("Housing safe"), .type = FT_YESNO,
+          .flags = FF_REQUIRED, .help = N_("否 when the house is unsafe (grade C or D).")),
+    FIELD(struct guarantee, water, .label = N_("Drinking water safe"), .type = FT_YESNO,
+          .flags = FF_REQUIRED,
+          .help = N_("否 when water is cut for more than a month, bad, or far.")),
 };
 
 /* A new check of the year (fm->arg): everything secured until found
@@ -288,15 +254,13 @@ guarantee_get(struct form *fm, void *rec, struct err *e)
 FORM_REC_PUT(guarantee_put, struct guarantee, db_guarantee_save)
 
 static const struct form_record_io guarantee_io =
-    FORM_REC_IO(struct guarantee, form_rec_nothing, form_rec_nothing, guarantee_get,
-                guarantee_put);
+    FORM_REC_IO(guarantee_binds, struct guarantee, form_rec_nothing, form_rec_nothing,
+                guarantee_get, guarantee_put);
 
 const struct form_kind guarantee_form = {
     .id = "guarantee",
     .rec = {
         .io = &guarantee_io,
-        .binds = guarantee_binds,
-        .nbinds = ARRAY_SIZE(guarantee_binds),
         .flags = FR_FIND,
         .title = {N_("The four guarantees %s"), {"year"}},
         .title_new = {N_("The four guarantees %s"), {"year"}},

@@ -19,100 +19,65 @@
 #include "util/i18n.h"
 #include "util/sbuf.h"
 
-static const struct field_spec m_name = {
-    .name = "name", .label = N_("Name"), .type = FT_NAME, .flags = FF_REQUIRED,
-    .help = N_("The member's name as on the ID card: Chinese characters (and the dot of minority names).")};
-static const struct field_spec m_id_type = {
-    .name = "id_type", .label = N_("ID type"), .type = FT_CODE, .table = "id_type",
-    .help = N_("Usually the resident ID card.  F4 shows the list.")};
-static const struct field_spec m_id_no = {
-    .name = "id_no", .label = N_("ID number"), .type = FT_IDNO, .flags = FF_AUTOSKIP,
-    .max_chars = 18,
-    .help = N_("18 characters, the last may be X; sex and birth date are filled from it.")};
 static const struct field_spec m_sex = {
     .name = "sex", .label = N_("Sex"), .type = FT_CODE, .table = "sex",
     .help = N_("男 or 女 (filled from the ID number).")};
 static const struct field_spec m_birth = {
     .name = "birth", .label = N_("Birth date"), .type = FT_DATE,
     .help = N_("For example 1968-04-09 (filled from the ID number).")};
-static const struct field_spec m_relation = {
-    .name = "relation", .label = N_("Relation to head"), .type = FT_CODE, .flags = FF_REQUIRED,
-    .table = "relation",
-    .help = N_("户主 for the head of the household.  F4 shows the list.")};
-static const struct field_spec m_ethnicity = {
-    .name = "ethnicity", .label = N_("Ethnicity"), .type = FT_CODE, .table = "ethnicity",
-    .help = N_("F4 shows the list.")};
-static const struct field_spec m_political = {
-    .name = "political", .label = N_("Political status"), .type = FT_CODE,
-    .table = "political",
-    .help = N_("F4 shows the list.")};
-static const struct field_spec m_education = {
-    .name = "education", .label = N_("Education"), .type = FT_CODE, .table = "education",
-    .help = N_("F4 shows the list.")};
-static const struct field_spec m_schooling = {
-    .name = "schooling", .label = N_("Schooling"), .type = FT_CODE, .table = "schooling",
-    .help = N_("Whether the member is at school now, and at which level.")};
-static const struct field_spec m_health = {
-    .name = "health", .label = N_("Health"), .type = FT_CODE, .table = "health",
-    .help = N_("F4 shows the list.")};
-static const struct field_spec m_labour = {
-    .name = "labour", .label = N_("Labour ability"), .type = FT_CODE, .table = "labour",
-    .help = N_("Decides whether the household must get a development measure.")};
-static const struct field_spec m_work_place = {
-    .name = "work_place", .label = N_("Place of work"), .type = FT_TEXT, .max_chars = 50,
-    .help = N_("Where the member works as a migrant worker, if anywhere.")};
-static const struct field_spec m_work_months = {
-    .name = "work_months", .label = N_("Months worked"), .type = FT_INT, .max = 12,
-    .help = N_("Months of work in the last 12 months, 0 to 12.")};
-static const struct field_spec m_ins_medical = {
-    .name = "ins_medical", .label = N_("Basic medical insurance"), .type = FT_YESNO,
-    .help = N_("是 or 否: insured in the basic medical insurance.")};
-static const struct field_spec m_ins_serious = {
-    .name = "ins_serious", .label = N_("Serious illness insurance"), .type = FT_YESNO,
-    .help = N_("是 or 否.")};
-static const struct field_spec m_medical_aid = {
-    .name = "medical_aid", .label = N_("Medical aid"), .type = FT_YESNO,
-    .help = N_("是 or 否.")};
-static const struct field_spec m_ins_pension = {
-    .name = "ins_pension", .label = N_("Basic pension insurance"), .type = FT_YESNO,
-    .help = N_("是 or 否.")};
-static const struct field_spec m_dibao = {
-    .name = "dibao", .label = N_("Minimum living allowance"), .type = FT_YESNO,
-    .help = N_("是 or 否: receives 低保.")};
-static const struct field_spec m_tekun = {
-    .name = "tekun", .label = N_("Destitute support"), .type = FT_YESNO,
-    .help = N_("是 or 否: receives 特困供养.")};
-static const struct field_spec m_public_job = {
-    .name = "public_job", .label = N_("Public-welfare job"), .type = FT_CODE,
-    .table = "public_job",
-    .help = N_("Empty when the member has none.  F4 shows the list.")};
-static const struct field_spec m_phone = {
-    .name = "phone", .label = N_("Phone"), .type = FT_PHONE,
-    .help = N_("A mobile number (11 digits) or a landline with its area code.")};
 
 const struct bind member_binds[] = {
-    BIND(m_name, B_STR, struct person, name, 1),
-    BIND(m_id_type, B_STR, struct person, id_type, 1),
-    BIND(m_id_no, B_STR, struct person, id_no, 1),
-    BIND(m_sex, B_STR, struct person, sex, 1),
-    BIND(m_birth, B_DATE, struct person, birth, 1),
-    BIND(m_relation, B_STR, struct person, relation, 1),
-    BIND(m_ethnicity, B_STR, struct person, ethnicity, 1),
-    BIND(m_political, B_STR, struct person, political, 0),
-    BIND(m_education, B_STR, struct person, education, 1),
-    BIND(m_schooling, B_STR, struct person, schooling, 1),
-    BIND(m_health, B_STR, struct person, health, 1),
-    BIND(m_labour, B_STR, struct person, labour, 1),
-    BIND(m_work_place, B_STR, struct person, work_place, 0),
-    BIND(m_work_months, B_INT, struct person, work_months, 0),
-    BIND(m_ins_medical, B_FLAG, struct person, ins_medical, 1),
-    BIND(m_ins_serious, B_FLAG, struct person, ins_serious, 0),
-    BIND(m_medical_aid, B_FLAG, struct person, medical_aid, 0),
-    BIND(m_ins_pension, B_FLAG, struct person, ins_pension, 0),
-    BIND(m_dibao, B_FLAG, struct person, dibao, 0),
-    BIND(m_tekun, B_FLAG, struct person, tekun, 0),
-    BIND(m_public_job, B_STR, struct person, public_job, 0),
-    BIND(m_phone, B_STR, struct person, phone, 1),
+    FIELD(struct person, name, .label = N_("Name"), .type = FT_NAME,
+          .flags = FF_REQUIRED,
+          .help = N_("The member's name as on the ID card: Chinese characters (and the dot of minority names).")),
+    FIELD(struct person, id_type, .label = N_("ID type"), .type = FT_CODE,
+          .table = "id_type",
+          .help = N_("Usually the resident ID card.  F4 shows the list.")),
+    FIELD(struct person, id_no, .label = N_("ID number"), .type = FT_IDNO,
+          .flags = FF_AUTOSKIP, .max_chars = 18,
+          .help = N_("18 characters, the last may be X; sex and birth date are filled from it.")),
+    BIND(m_sex, struct person, sex, BR_BOTH),
+    BIND(m_birth, struct person, birth, BR_BOTH),
+    FIELD(struct person, relation, .label = N_("Relation to head"), .type = FT_CODE,
+          .flags = FF_REQUIRED, .table = "relation",
+          .help = N_("户主 for the head of the household.  F4 shows the list.")),
+    FIELD(struct person, ethnicity, .label = N_("Ethnicity"), .type = FT_CODE,
+          .table = "ethnicity", .help = N_("F4 shows the list.")),
+    FIELD_AS("political", BR_FULL, struct person, political, .label = N_("Political status"),
+             .type = FT_CODE, .table = "political", .help = N_("F4 shows the list.")),
+    FIELD(struct person, education, .label = N_("Education"), .type = FT_CODE,
+          .table = "education", .help = N_("F4 shows the list.")),
+    FIELD(struct person, schooling, .label = N_("Schooling"), .type = FT_CODE,
+          .table = "schooling",
+          .help = N_("Whether the member is at school now, and at which level.")),
+    FIELD(struct person, health, .label = N_("Health"), .type = FT_CODE,
+          .table = "health", .help = N_("F4 shows the list.")),
+    FIELD(struct person, labour, .label = N_("Labour ability"), .type = FT_CODE,
+          .table = "labour",
+          .help = N_("Decides whether the household must get a development measure.")),
+    FIELD_AS("work_place", BR_FULL, struct person, work_place, .label = N_("Place of work"),
+             .type = FT_TEXT, .max_chars = 50,
+             .help = N_("Where the member works as a migrant worker, if anywhere.")),
+    FIELD_AS("work_months", BR_FULL, struct person, work_months, .label = N_("Months worked"),
+             .type = FT_INT, .max = 12,
+             .help = N_("Months of work in the last 12 months, 0 to 12.")),
+    FIELD(struct person, ins_medical, .label = N_("Basic medical insurance"),
+          .type = FT_YESNO,
+          .help = N_("是 or 否: insured in the basic medical insurance.")),
+    FIELD_AS("ins_serious", BR_FULL, struct person, ins_serious, .label = N_("Serious illness insurance"),
+             .type = FT_YESNO, .help = N_("是 or 否.")),
+    FIELD_AS("medical_aid", BR_FULL, struct person, medical_aid, .label = N_("Medical aid"),
+             .type = FT_YESNO, .help = N_("是 or 否.")),
+    FIELD_AS("ins_pension", BR_FULL, struct person, ins_pension, .label = N_("Basic pension insurance"),
+             .type = FT_YESNO, .help = N_("是 or 否.")),
+    FIELD_AS("dibao", BR_FULL, struct person, dibao, .label = N_("Minimum living allowance"),
+             .type = FT_YESNO, .help = N_("是 or 否: receives 低保.")),
+    FIELD_AS("tekun", BR_FULL, struct person, tekun, .label = N_("Destitute support"),
+             .type = FT_YESNO, .help = N_("是 or 否: receives 特困供养.")),
+    FIELD_AS("public_job", BR_FULL, struct person, public_job, .label = N_("Public-welfare job"),
+             .type = FT_CODE, .table = "public_job",
+             .help = N_("Empty when the member has none.  F4 shows the list.")),
+    BIND(form_phone, struct person, phone, BR_BOTH),
 };
 const size_t member_nbinds = ARRAY_SIZE(member_binds);
 
@@ -176,15 +141,13 @@ member_left(struct form *fm, size_t i)
     }
 }
 
-FORM_RECORD_IO(person_io, struct person, form_rec_nothing, form_rec_nothing, db_person_get,
-               db_person_save);
+FORM_RECORD_IO(person_io, member_binds, struct person, form_rec_nothing,
+               form_rec_nothing, db_person_get, db_person_save);
 
 const struct form_kind member_form = {
     .id = "member",
     .rec = {
         .io = &person_io,
-        .binds = member_binds,
-        .nbinds = ARRAY_SIZE(member_binds),
         .flags = FR_STORED,
         .title = {N_("Member %s"), {"name"}},
         .title_new = {N_("New member")},

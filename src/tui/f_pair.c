@@ -26,8 +26,6 @@
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
-static const struct field_spec f_note = {
-    .name = "note", .label = N_("Note"), .type = FT_LONGTEXT, .max_chars = 1000};
 static const struct field_spec f_partner = {
     .name = "partner_id", .label = N_("Partner"), .type = FT_CODE, .flags = FF_REQUIRED,
     .table = "partner",
@@ -64,45 +62,32 @@ partner_choices(struct form *fm, struct err *e)
 
 /* --- partners --------------------------------------------------------------- */
 
-static const struct field_spec p_kind = {
-    .name = "kind", .label = N_("Kind of assistance"), .type = FT_CODE, .flags = FF_REQUIRED,
-    .table = "partner_kind",
-    .help = N_("东西部协作, 定点帮扶, 对口帮扶, 万企兴万村...  F4 shows the list.")};
-static const struct field_spec p_name = {
-    .name = "name", .label = N_("Partner's name"), .type = FT_TEXT, .flags = FF_REQUIRED,
-    .max_chars = 60,
-    .help = N_("For example 浙江省湖州市吴兴区 or 中国农业发展银行.")};
-static const struct field_spec p_level = {
-    .name = "level", .label = N_("Partner's level"), .type = FT_CODE, .flags = FF_REQUIRED,
-    .table = "partner_level",
-    .help = N_("中央单位, 省级, 市级, 县级, 国企, 民企, 商会.  F4 shows the list.")};
-static const struct field_spec p_region = {
-    .name = "region", .label = N_("Region"), .type = FT_TEXT, .max_chars = 60,
-    .help = N_("Where the partner is, for example 浙江省湖州市.")};
-static const struct field_spec p_contact = {
-    .name = "contact", .label = N_("Contact person"), .type = FT_TEXT, .max_chars = 30};
-static const struct field_spec p_phone = {
-    .name = "phone", .label = N_("Phone"), .type = FT_PHONE};
 
 static const struct bind partner_binds[] = {
-    BIND(p_kind, B_STR, struct partner, kind, 1),
-    BIND(p_name, B_STR, struct partner, name, 1),
-    BIND(p_level, B_STR, struct partner, level, 1),
-    BIND(p_region, B_STR, struct partner, region, 1),
-    BIND(p_contact, B_STR, struct partner, contact, 1),
-    BIND(p_phone, B_STR, struct partner, phone, 1),
-    BIND(f_note, B_PSTR, struct partner, note, 1),
+    FIELD(struct partner, kind, .label = N_("Kind of assistance"), .type = FT_CODE,
+          .flags = FF_REQUIRED, .table = "partner_kind",
+          .help = N_("东西部协作, 定点帮扶, 对口帮扶, 万企兴万村...  F4 shows the list.")),
+    FIELD(struct partner, name, .label = N_("Partner's name"), .type = FT_TEXT,
+          .flags = FF_REQUIRED, .max_chars = 60,
+          .help = N_("For example 浙江省湖州市吴兴区 or 中国农业发展银行.")),
+    FIELD(struct partner, level, .label = N_("Partner's level"), .type = FT_CODE,
+          .flags = FF_REQUIRED, .table = "partner_level",
+          .help = N_("中央单位, 省级, 市级, 县级, 国企, 民企, 商会.  F4 shows the list.")),
+    FIELD(struct partner, region, .label = N_("Region"), .type = FT_TEXT,
+          .max_chars = 60, .help = N_("Where the partner is, for example 浙江省湖州市.")),
+    FIELD(struct partner, contact, .label = N_("Contact person"), .type = FT_TEXT,
+          .max_chars = 30),
+    BIND(form_phone, struct partner, phone, BR_BOTH),
+    BIND(form_note, struct partner, note, BR_BOTH),
 };
 
-FORM_RECORD_IO(partner_io, struct partner, partner_init, partner_clear, db_partner_get,
-               db_partner_save);
+FORM_RECORD_IO(partner_io, partner_binds, struct partner, partner_init, partner_clear,
+               db_partner_get, db_partner_save);
 
 const struct form_kind partner_form = {
     .id = "partner",
     .rec = {
         .io = &partner_io,
-        .binds = partner_binds,
-        .nbinds = ARRAY_SIZE(partner_binds),
         .title = {N_("Partner %s"), {"name"}},
         .title_new = {N_("New partner")},
         .done = {N_("Partner %s saved."), {"name"}},
@@ -114,23 +99,19 @@ const struct form_kind partner_form = {
 static const struct field_spec g_place = {
     .name = "place", .label = N_("Paired with"), .type = FT_CODE, .table = "place",
     .help = N_("A township or a village; leave empty for the county as a whole.  F4 shows the list.")};
-static const struct field_spec g_start = {
-    .name = "start", .label = N_("From"), .type = FT_DATE, .flags = FF_REQUIRED,
-    .help = N_("The day the pairing started.")};
-static const struct field_spec g_end = {
-    .name = "end", .label = N_("To"), .type = FT_DATE, .flags = FF_FUTURE,
-    .help = N_("The day it ends (empty while it lasts).")};
 
 static const struct bind pairing_binds[] = {
-    BIND(f_partner, B_ID, struct pairing, partner_id, 1),
+    BIND(f_partner, struct pairing, partner_id, BR_BOTH),
     BIND_PLACE(g_place, struct pairing, township_id, village_id, 1),
-    BIND(g_start, B_DATE, struct pairing, start, 1),
-    BIND(g_end, B_DATE, struct pairing, end, 1),
-    BIND(f_note, B_PSTR, struct pairing, note, 1),
+    FIELD(struct pairing, start, .label = N_("From"), .type = FT_DATE,
+          .flags = FF_REQUIRED, .help = N_("The day the pairing started.")),
+    FIELD(struct pairing, end, .label = N_("To"), .type = FT_DATE, .flags = FF_FUTURE,
+          .help = N_("The day it ends (empty while it lasts).")),
+    BIND(form_note, struct pairing, note, BR_BOTH),
 };
 
-FORM_RECORD_IO(pairing_io, struct pairing, pairing_init, pairing_clear, db_pairing_get,
-               db_pairing_save);
+FORM_RECORD_IO(pairing_io, pairing_binds, struct pairing, pairing_init, pairing_clear,
+               db_pairing_get, db_pairing_save);
 
 static int
 partner_place_choices(struct form *fm, void *rec, struct err *e)
@@ -143,8 +124,6 @@ const struct form_kind pairing_form = {
     .id = "pairing",
     .rec = {
         .io = &pairing_io,
-        .binds = pairing_binds,
-        .nbinds = ARRAY_SIZE(pairing_binds),
         .title = {N_("Pairing")},
         .title_new = {N_("New pairing")},
         .done = {N_("Pairing saved.")},
@@ -155,23 +134,19 @@ const struct form_kind pairing_form = {
 
 /* --- agreements -------------------------------------------------------------------- */
 
-static const struct field_spec a_year = {
-    .name = "year", .label = N_("Year"), .type = FT_INT, .flags = FF_REQUIRED, .min = 2000,
-    .max = 2100,
-    .help = N_("The year the agreement is for.")};
-static const struct field_spec a_doc = {
-    .name = "doc_no", .label = N_("Document number"), .type = FT_TEXT, .max_chars = 60,
-    .help = N_("The agreement's or the document's number (optional).")};
-static const struct field_spec a_signed = {
-    .name = "signed_on", .label = N_("Signed on"), .type = FT_DATE};
 
 static const struct bind agreement_binds[] = {
-    BIND(f_partner, B_ID, struct agreement_full, a.partner_id, 1),
-    BIND(a_year, B_INT, struct agreement_full, a.year, 1),
-    BIND(a_doc, B_STR, struct agreement_full, a.doc_no, 1),
-    BIND(a_signed, B_DATE, struct agreement_full, a.signed_on, 1),
+    BIND(f_partner, struct agreement_full, a.partner_id, BR_BOTH),
+    FIELD_AS("year", BR_BOTH, struct agreement_full, a.year, .label = N_("Year"),
+             .type = FT_INT, .flags = FF_REQUIRED, .min = 2000, .max = 2100,
+             .help = N_("The year the agreement is for.")),
+    FIELD_AS("doc_no", BR_BOTH, struct agreement_full, a.doc_no, .label = N_("Document number"),
+             .type = FT_TEXT, .max_chars = 60,
+             .help = N_("The agreement's or the document's number (optional).")),
+    FIELD_AS("signed_on", BR_BOTH, struct agreement_full, a.signed_on, .label = N_("Signed on"),
+             .type = FT_DATE),
     BIND_SLOT(0),                       /* the targets */
-    BIND(f_note, B_PSTR, struct agreement_full, a.note, 1),
+    BIND(form_note, struct agreement_full, a.note, BR_BOTH),
 };
 
 /* The target fields, one per indicator (fm->data). */
@@ -307,7 +282,8 @@ FORM_REC_GET(agreement_io_get, struct agreement_full, db_agreement_get)
 FORM_REC_PUT(agreement_io_put, struct agreement_full, db_agreement_save)
 
 static const struct form_record_io agreement_io = {
-    sizeof(struct agreement_full), offsetof(struct agreement_full, a.id),
+    agreement_binds, ARRAY_SIZE(agreement_binds), sizeof(struct agreement_full),
+    offsetof(struct agreement_full, a.id),
     offsetof(struct agreement_full, a.version), agreement_io_init, agreement_io_clear,
     agreement_io_get, agreement_io_put,
 };
@@ -316,8 +292,6 @@ const struct form_kind agreement_form = {
     .id = "agreement",
     .rec = {
         .io = &agreement_io,
-        .binds = agreement_binds,
-        .nbinds = ARRAY_SIZE(agreement_binds),
         .title = {N_("Agreement of %s"), {"year"}},
         .title_new = {N_("New agreement")},
         .fresh = {.arg = offsetof(struct agreement_full, a.partner_id),
@@ -332,13 +306,6 @@ const struct form_kind agreement_form = {
 
 /* --- records of arrivals ------------------------------------------------------------- */
 
-static const struct field_spec r_indicator = {
-    .name = "indicator", .label = N_("Indicator"), .type = FT_CODE, .flags = FF_REQUIRED,
-    .table = "pair_indicator",
-    .help = N_("What arrived: 财政援助资金, 援建项目, 转移就业...  F4 shows the list.")};
-static const struct field_spec r_day = {
-    .name = "day", .label = N_("Date"), .type = FT_DATE, .flags = FF_REQUIRED,
-    .help = N_("The day it arrived.")};
 /* The value: as typed while no indicator is chosen, then yuan or a count
  * by the indicator's tag. */
 static const struct field_spec r_value = {
@@ -353,22 +320,23 @@ static const struct field_spec r_value_count = {
     .name = "value", .label = N_("Number"), .type = FT_INT, .flags = FF_REQUIRED,
     .min = 1, .max = 10000000,
     .help = N_("The number of persons, projects or person-times.")};
-static const struct field_spec r_evidence = {
-    .name = "evidence", .label = N_("Evidence"), .type = FT_TEXT, .flags = FF_REQUIRED,
-    .max_chars = 60,
-    .help = N_("The document or voucher number, or a short note of the proof.")};
 static const struct field_spec r_place = {
     .name = "place", .label = N_("Where it went"), .type = FT_CODE, .table = "place",
     .help = N_("A township or a village; leave empty for the county.  F4 shows the list.")};
 
 static const struct bind record_binds[] = {
-    BIND(f_partner, B_ID, struct pair_record, partner_id, 1),
-    BIND(r_indicator, B_STR, struct pair_record, indicator, 1),
-    BIND(r_day, B_DATE, struct pair_record, day, 1),
+    BIND(f_partner, struct pair_record, partner_id, BR_BOTH),
+    FIELD(struct pair_record, indicator, .label = N_("Indicator"), .type = FT_CODE,
+          .flags = FF_REQUIRED, .table = "pair_indicator",
+          .help = N_("What arrived: 财政援助资金, 援建项目, 转移就业...  F4 shows the list.")),
+    FIELD(struct pair_record, day, .label = N_("Date"), .type = FT_DATE,
+          .flags = FF_REQUIRED, .help = N_("The day it arrived.")),
     BIND_SLOT(0),                       /* the value */
-    BIND(r_evidence, B_STR, struct pair_record, evidence, 1),
+    FIELD(struct pair_record, evidence, .label = N_("Evidence"), .type = FT_TEXT,
+          .flags = FF_REQUIRED, .max_chars = 60,
+          .help = N_("The document or voucher number, or a short note of the proof.")),
     BIND_PLACE(r_place, struct pair_record, township_id, village_id, 1),
-    BIND(f_note, B_PSTR, struct pair_record, note, 1),
+    BIND(form_note, struct pair_record, note, BR_BOTH),
 };
 
 /* The spec of the value for INDICATOR (a code, or "" while none). */
@@ -436,15 +404,13 @@ value_theirs(struct form *fm, const void *rec, char **theirs)
     }
 }
 
-FORM_RECORD_IO(record_io, struct pair_record, pair_record_init, pair_record_clear,
-               db_pair_record_get, db_pair_record_save);
+FORM_RECORD_IO(record_io, record_binds, struct pair_record, pair_record_init,
+               pair_record_clear, db_pair_record_get, db_pair_record_save);
 
 const struct form_kind pair_record_form = {
     .id = "pair_record",
     .rec = {
         .io = &record_io,
-        .binds = record_binds,
-        .nbinds = ARRAY_SIZE(record_binds),
         .title = {N_("Arrival")},
         .title_new = {N_("New arrival")},
         .done = {N_("Arrival of %s saved."), {"indicator"}},

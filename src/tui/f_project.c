@@ -25,115 +25,72 @@
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
-static const struct field_spec p_name = {
-    .name = "name", .label = N_("Project name"), .type = FT_TEXT, .flags = FF_REQUIRED,
-    .max_chars = 60,
-    .help = N_("For example 白马村肉牛养殖基地建设项目.")};
-static const struct field_spec p_year = {
-    .name = "year", .label = N_("Year"), .type = FT_INT, .flags = FF_REQUIRED, .min = 2000,
-    .max = 2100,
-    .help = N_("The year of the plan the project is meant for.")};
-static const struct field_spec p_type = {
-    .name = "ptype", .label = N_("Project type"), .type = FT_CODE, .flags = FF_REQUIRED,
-    .table = "project_type",
-    .help = N_("产业发展 counts for the industry share.  F4 shows the list.")};
 static const struct field_spec p_place = {
     .name = "place", .label = N_("Township or village"), .type = FT_CODE, .flags = FF_REQUIRED,
     .table = "place",
     .help = N_("The village, or the township for a project across villages.  F4 shows the list.")};
-static const struct field_spec p_impl = {
-    .name = "implementer", .label = N_("Implementer"), .type = FT_TEXT, .max_chars = 60,
-    .help = N_("The unit carrying the project out.")};
-static const struct field_spec p_proposer = {
-    .name = "proposer", .label = N_("Proposed by"), .type = FT_CODE, .table = "proposer_level",
-    .help = N_("村, 乡镇 or 县级部门.")};
-static const struct field_spec p_budget = {
-    .name = "budget", .label = N_("Planned investment (yuan)"), .type = FT_MONEY,
-    .help = N_("The total planned, from all sources.")};
-static const struct field_spec p_self = {
-    .name = "self_funds", .label = N_("Own and other funds (yuan)"), .type = FT_MONEY,
-    .help = N_("自筹 and other money not recorded as fund receipts.")};
-static const struct field_spec p_content = {
-    .name = "content", .label = N_("Content and scale"), .type = FT_LONGTEXT,
-    .max_chars = 1000,
-    .help = N_("What is built or done, and how much of it.")};
-static const struct field_spec p_linking = {
-    .name = "linking", .label = N_("Farmer-linking mechanism"), .type = FT_LONGTEXT,
-    .max_chars = 1000,
-    .help = N_("联农带农: how the project benefits households (jobs, dividends, purchases).")};
-static const struct field_spec p_targets = {
-    .name = "targets", .label = N_("Performance targets"), .type = FT_LONGTEXT,
-    .max_chars = 1000,
-    .help = N_("绩效目标: needed before the project goes into the plan.")};
-static const struct field_spec p_hh = {
-    .name = "hh_benefit", .label = N_("Households benefiting"), .type = FT_INT, .max = 1000000};
-static const struct field_spec p_persons = {
-    .name = "persons_benefit", .label = N_("Persons benefiting"), .type = FT_INT,
-    .max = 10000000};
-static const struct field_spec p_hh_poor = {
-    .name = "hh_poor", .label = N_("of which former poor households"), .type = FT_INT,
-    .max = 1000000};
-static const struct field_spec p_persons_poor = {
-    .name = "persons_poor", .label = N_("of which former poor persons"), .type = FT_INT,
-    .max = 10000000};
-static const struct field_spec p_hh_mon = {
-    .name = "hh_monitored", .label = N_("of which monitored households"), .type = FT_INT,
-    .max = 1000000};
-static const struct field_spec p_persons_mon = {
-    .name = "persons_monitored", .label = N_("of which monitored persons"), .type = FT_INT,
-    .max = 10000000};
-static const struct field_spec p_start = {
-    .name = "period_start", .label = N_("Construction from"), .type = FT_DATE,
-    .flags = FF_FUTURE};
-static const struct field_spec p_end = {
-    .name = "period_end", .label = N_("Construction until"), .type = FT_DATE,
-    .flags = FF_FUTURE};
-static const struct field_spec p_workers = {
-    .name = "workers", .label = N_("Workers hired"), .type = FT_INT, .max = 1000000,
-    .help = N_("以工代赈: how many local people worked on the project.")};
-static const struct field_spec p_workers_poor = {
-    .name = "workers_poor", .label = N_("of which former poor or monitored"), .type = FT_INT,
-    .max = 1000000};
-static const struct field_spec p_days = {
-    .name = "person_days", .label = N_("Person-days"), .type = FT_INT, .max = 100000000};
-static const struct field_spec p_targets_pub = {
-    .name = "targets_published_on", .label = N_("Targets published on"), .type = FT_DATE,
-    .help = N_("When the performance targets were made public (within 20 working days of the plan).")};
-static const struct field_spec p_note = {
-    .name = "note", .label = N_("Note"), .type = FT_LONGTEXT, .max_chars = 1000};
 static const struct field_spec p_proposed = {
     .name = "proposed_on", .label = N_("Proposed on"), .type = FT_DATE, .flags = FF_REQUIRED,
     .help = N_("The day of the 村两委 meeting or 村民代表大会 that proposed it.")};
-static const struct field_spec p_no = {
-    .name = "proj_no", .label = N_("Project number"), .type = FT_TEXT, .max_chars = 30,
-    .help = N_("Leave empty and the next number of the year is given (2025-0001).")};
 
 static const struct bind project_binds[] = {
-    BIND(p_no, B_STR, struct project, proj_no, BR_BRIEF),
+    FIELD_AS("proj_no", BR_BRIEF, struct project, proj_no, .label = N_("Project number"),
+             .type = FT_TEXT, .max_chars = 30,
+             .help = N_("Leave empty and the next number of the year is given (2025-0001).")),
     BIND_PLACE(p_place, struct project, township_id, village_id, 1),
-    BIND(p_name, B_STR, struct project, name, 1),
-    BIND(p_year, B_INT, struct project, year, 1),
-    BIND(p_type, B_STR, struct project, ptype, 1),
-    BIND(p_impl, B_STR, struct project, implementer, 1),
-    BIND(p_proposer, B_STR, struct project, proposer, 1),
-    BIND(p_budget, B_FEN, struct project, budget, 1),
-    BIND(p_self, B_FEN, struct project, self_funds, 1),
-    BIND(p_content, B_PSTR, struct project, content, 1),
-    BIND(p_linking, B_PSTR, struct project, linking, 1),
-    BIND(p_targets, B_PSTR, struct project, targets, 1),
-    BIND(p_hh, B_INT, struct project, hh_benefit, 1),
-    BIND(p_persons, B_INT, struct project, persons_benefit, 1),
-    BIND(p_hh_poor, B_INT, struct project, hh_poor, 1),
-    BIND(p_persons_poor, B_INT, struct project, persons_poor, 1),
-    BIND(p_hh_mon, B_INT, struct project, hh_monitored, 1),
-    BIND(p_persons_mon, B_INT, struct project, persons_monitored, 1),
-    BIND(p_start, B_DATE, struct project, period_start, 1),
-    BIND(p_end, B_DATE, struct project, period_end, 1),
-    BIND(p_workers, B_INT, struct project, workers, 0),
-    BIND(p_workers_poor, B_INT, struct project, workers_poor, 0),
-    BIND(p_days, B_INT, struct project, person_days, 0),
-    BIND(p_targets_pub, B_DATE, struct project, targets_published_on, 0),
-    BIND(p_note, B_PSTR, struct project, note, 1),
+    FIELD(struct project, name, .label = N_("Project name"), .type = FT_TEXT,
+          .flags = FF_REQUIRED, .max_chars = 60,
+          .help = N_("For example 白马村肉牛养殖基地建设项目.")),
+    FIELD(struct project, year, .label = N_("Year"), .type = FT_INT,
+          .flags = FF_REQUIRED, .min = 2000, .max = 2100,
+          .help = N_("The year of the plan the project is meant for.")),
+    FIELD(struct project, ptype, .label = N_("Project type"), .type = FT_CODE,
+          .flags = FF_REQUIRED, .table = "project_type",
+          .help = N_("产业发展 counts for the industry share.  F4 shows the list.")),
+    FIELD(struct project, implementer, .label = N_("Implementer"), .type = FT_TEXT,
+          .max_chars = 60, .help = N_("The unit carrying the project out.")),
+    FIELD(struct project, proposer, .label = N_("Proposed by"), .type = FT_CODE,
+          .table = "proposer_level", .help = N_("村, 乡镇 or 县级部门.")),
+    FIELD(struct project, budget, .label = N_("Planned investment (yuan)"),
+          .type = FT_MONEY, .help = N_("The total planned, from all sources.")),
+    FIELD(struct project, self_funds, .label = N_("Own and other funds (yuan)"),
+          .type = FT_MONEY,
+          .help = N_("自筹 and other money not recorded as fund receipts.")),
+    FIELD(struct project, content, .label = N_("Content and scale"), .type = FT_LONGTEXT,
+          .max_chars = 1000, .help = N_("What is built or done, and how much of it.")),
+    FIELD(struct project, linking, .label = N_("Farmer-linking mechanism"),
+          .type = FT_LONGTEXT, .max_chars = 1000,
+          .help = N_("联农带农: how the project benefits households (jobs, dividends, purchases).")),
+    FIELD(struct project, targets, .label = N_("Performance targets"),
+          .type = FT_LONGTEXT, .max_chars = 1000,
+          .help = N_("绩效目标: needed before the project goes into the plan.")),
+    FIELD(struct project, hh_benefit, .label = N_("Households benefiting"),
+          .type = FT_INT, .max = 1000000),
+    FIELD(struct project, persons_benefit, .label = N_("Persons benefiting"),
+          .type = FT_INT, .max = 10000000),
+    FIELD(struct project, hh_poor, .label = N_("of which former poor households"),
+          .type = FT_INT, .max = 1000000),
+    FIELD(struct project, persons_poor, .label = N_("of which former poor persons"),
+          .type = FT_INT, .max = 10000000),
+    FIELD(struct project, hh_monitored, .label = N_("of which monitored households"),
+          .type = FT_INT, .max = 1000000),
+    FIELD(struct project, persons_monitored, .label = N_("of which monitored persons"),
+          .type = FT_INT, .max = 10000000),
+    FIELD(struct project, period_start, .label = N_("Construction from"),
+          .type = FT_DATE, .flags = FF_FUTURE),
+    FIELD(struct project, period_end, .label = N_("Construction until"), .type = FT_DATE,
+          .flags = FF_FUTURE),
+    FIELD_AS("workers", BR_FULL, struct project, workers, .label = N_("Workers hired"),
+             .type = FT_INT, .max = 1000000,
+             .help = N_("以工代赈: how many local people worked on the project.")),
+    FIELD_AS("workers_poor", BR_FULL, struct project, workers_poor, .label = N_("of which former poor or monitored"),
+             .type = FT_INT, .max = 1000000),
+    FIELD_AS("person_days", BR_FULL, struct project, person_days, .label = N_("Person-days"),
+             .type = FT_INT, .max = 100000000),
+    FIELD_AS("targets_published_on", BR_FULL, struct project, targets_published_on, .label = N_("Targets published on"),
+             .type = FT_DATE,
+             .help = N_("When the performance targets were made public (within 20 working days of the plan).")),
+    BIND(form_note, struct project, note, BR_BOTH),
     BIND_SLOT(0),                       /* a new one: the day it was proposed */
 };
 
@@ -168,14 +125,13 @@ FORM_REC_FN(project_io_clear, struct project, project_clear)
 FORM_REC_GET(project_io_get, struct project, db_project_get)
 
 static const struct form_record_io project_io =
-    FORM_REC_IO(struct project, project_io_init, project_io_clear, project_io_get, project_put);
+    FORM_REC_IO(project_binds, struct project, project_io_init, project_io_clear,
+                project_io_get, project_put);
 
 const struct form_kind project_form = {
     .id = "project",
     .rec = {
         .io = &project_io,
-        .binds = project_binds,
-        .nbinds = ARRAY_SIZE(project_binds),
         .flags = FR_STORED | FR_BRIEF_NEW,
         .title = {N_("Project %s %s"), {"proj_no", "name"}},
         .title_new = {N_("New project (proposal)")},

@@ -22,35 +22,25 @@
 
 /* --- measures ---------------------------------------------------------------------- */
 
-static const struct field_spec ms_year = {
-    .name = "year", .label = N_("Year"), .type = FT_INT, .flags = FF_REQUIRED, .min = 2000,
-    .max = 2100,
-    .help = N_("The year the measure belongs to.")};
-static const struct field_spec ms_category = {
-    .name = "category", .label = N_("Measure category"), .type = FT_CODE, .flags = FF_REQUIRED,
-    .table = "measure_category",
-    .help = N_("产业, 就业, 金融 and 公益岗位 are development measures.  F4 shows the list.")};
-static const struct field_spec ms_item = {
-    .name = "item", .label = N_("Measure item"), .type = FT_CODE, .table = "measure_item",
-    .help = N_("An item of the category chosen above.  F4 shows the list.")};
-static const struct field_spec ms_start = {
-    .name = "start", .label = N_("Start date"), .type = FT_DATE,
-    .flags = FF_REQUIRED | FF_FUTURE,
-    .help = N_("When the measure started (or starts).")};
-static const struct field_spec ms_end = {
-    .name = "end", .label = N_("End date"), .type = FT_DATE, .flags = FF_FUTURE,
-    .help = N_("Empty while it goes on.")};
-static const struct field_spec ms_project = {
-    .name = "project_id", .label = N_("Project number"), .type = FT_INT, .max = 999999999,
-    .help = N_("The project that pays for it, if any (optional).")};
 
 static const struct bind measure_binds[] = {
-    BIND(ms_year, B_INT, struct measure, year, 1),
-    BIND(ms_category, B_STR, struct measure, category, 1),
-    BIND(ms_item, B_STR, struct measure, item, 1),
-    BIND(ms_start, B_DATE, struct measure, start, 1),
-    BIND(ms_end, B_DATE, struct measure, end, 1),
-    BIND(ms_project, B_ID, struct measure, project_id, 1),
+    FIELD(struct measure, year, .label = N_("Year"), .type = FT_INT,
+          .flags = FF_REQUIRED, .min = 2000, .max = 2100,
+          .help = N_("The year the measure belongs to.")),
+    FIELD(struct measure, category, .label = N_("Measure category"), .type = FT_CODE,
+          .flags = FF_REQUIRED, .table = "measure_category",
+          .help = N_("产业, 就业, 金融 and 公益岗位 are development measures.  F4 shows the list.")),
+    FIELD(struct measure, item, .label = N_("Measure item"), .type = FT_CODE,
+          .table = "measure_item",
+          .help = N_("An item of the category chosen above.  F4 shows the list.")),
+    FIELD(struct measure, start, .label = N_("Start date"), .type = FT_DATE,
+          .flags = FF_REQUIRED | FF_FUTURE,
+          .help = N_("When the measure started (or starts).")),
+    FIELD(struct measure, end, .label = N_("End date"), .type = FT_DATE,
+          .flags = FF_FUTURE, .help = N_("Empty while it goes on.")),
+    FIELD(struct measure, project_id, .label = N_("Project number"), .type = FT_INT,
+          .max = 999999999,
+          .help = N_("The project that pays for it, if any (optional).")),
 };
 
 /* The checks across fields: the item of the category, the end after the
@@ -95,15 +85,13 @@ measure_choice_ok(struct form *fm, size_t i, const struct code *c)
     return category[0] == '\0' || code_has_tag(c, category);
 }
 
-FORM_RECORD_IO(measure_io, struct measure, form_rec_nothing, form_rec_nothing, db_measure_get,
-               db_measure_save);
+FORM_RECORD_IO(measure_io, measure_binds, struct measure, form_rec_nothing,
+               form_rec_nothing, db_measure_get, db_measure_save);
 
 const struct form_kind measure_form = {
     .id = "measure",
     .rec = {
         .io = &measure_io,
-        .binds = measure_binds,
-        .nbinds = ARRAY_SIZE(measure_binds),
         .flags = FR_STORED,
         .title = {N_("Assistance measure")},
         .title_new = {N_("New assistance measure")},
@@ -118,34 +106,22 @@ const struct form_kind measure_form = {
 
 /* --- visits ---------------------------------------------------------------------------- */
 
-static const struct field_spec v_date = {
-    .name = "visit_date", .label = N_("Visit date"), .type = FT_DATE, .flags = FF_REQUIRED,
-    .help = N_("The day of the visit.")};
-static const struct field_spec v_visitor = {
-    .name = "visitor", .label = N_("Visitor"), .type = FT_TEXT, .flags = FF_REQUIRED,
-    .max_chars = 30,
-    .help = N_("Who visited.")};
-static const struct field_spec v_role = {
-    .name = "visitor_role", .label = N_("Visitor's role"), .type = FT_CODE,
-    .table = "visitor_role",
-    .help = N_("F4 shows the list.")};
-static const struct field_spec v_findings = {
-    .name = "findings", .label = N_("Findings"), .type = FT_LONGTEXT, .max_chars = 2000,
-    .help = N_("What was found: income changes, the guarantees, needs.")};
-static const struct field_spec v_new_risk = {
-    .name = "new_risk", .label = N_("New risk found"), .type = FT_YESNO, .flags = FF_REQUIRED,
-    .help = N_("是 when the household faces a new risk (then register a clue).")};
-static const struct field_spec v_next = {
-    .name = "next_visit", .label = N_("Next visit"), .type = FT_DATE, .flags = FF_FUTURE,
-    .help = N_("When to visit again (after the visit date).")};
 
 static const struct bind visit_binds[] = {
-    BIND(v_date, B_DATE, struct visit, visit_date, 1),
-    BIND(v_visitor, B_STR, struct visit, visitor, 1),
-    BIND(v_role, B_STR, struct visit, visitor_role, 1),
-    BIND(v_findings, B_PSTR, struct visit, findings, 1),
-    BIND(v_new_risk, B_FLAG, struct visit, new_risk, 1),
-    BIND(v_next, B_DATE, struct visit, next_visit, 1),
+    FIELD(struct visit, visit_date, .label = N_("Visit date"), .type = FT_DATE,
+          .flags = FF_REQUIRED, .help = N_("The day of the visit.")),
+    FIELD(struct visit, visitor, .label = N_("Visitor"), .type = FT_TEXT,
+          .flags = FF_REQUIRED, .max_chars = 30, .help = N_("Who visited.")),
+    FIELD(struct visit, visitor_role, .label = N_("Visitor's role"), .type = FT_CODE,
+          .table = "visitor_role", .help = N_("F4 shows the list.")),
+    FIELD(struct visit, findings, .label = N_("Findings"), .type = FT_LONGTEXT,
+          .max_chars = 2000,
+          .help = N_("What was found: income changes, the guarantees, needs.")),
+    FIELD(struct visit, new_risk, .label = N_("New risk found"), .type = FT_YESNO,
+          .flags = FF_REQUIRED,
+          .help = N_("是 when the household faces a new risk (then register a clue).")),
+    FIELD(struct visit, next_visit, .label = N_("Next visit"), .type = FT_DATE,
+          .flags = FF_FUTURE, .help = N_("When to visit again (after the visit date).")),
 };
 
 /* A new visit: the next one a month later, by the user. */
@@ -170,14 +146,13 @@ visit_read(struct form *fm, void *rec, struct err *e)
     return 0;
 }
 
-FORM_RECORD_IO(visit_io, struct visit, visit_init, visit_clear, db_visit_get, db_visit_save);
+FORM_RECORD_IO(visit_io, visit_binds, struct visit, visit_init, visit_clear,
+               db_visit_get, db_visit_save);
 
 const struct form_kind visit_form = {
     .id = "visit",
     .rec = {
         .io = &visit_io,
-        .binds = visit_binds,
-        .nbinds = ARRAY_SIZE(visit_binds),
         .flags = FR_STORED,
         .title = {N_("Visit")},
         .title_new = {N_("New visit")},

@@ -252,10 +252,6 @@ static const struct field_spec c_village = {
     .name = "village", .label = N_("Township and village"), .type = FT_CODE,
     .flags = FF_REQUIRED, .table = "village",
     .help = N_("F4 shows the villages; type part of the name or its pinyin initials to narrow them.")};
-static const struct field_spec c_type = {
-    .name = "hh_type", .label = N_("Household type"), .type = FT_CODE, .flags = FF_REQUIRED,
-    .table = "hh_type",
-    .help = N_("脱贫户 (lifted out of poverty) or 一般农户.")};
 static const struct field_spec c_name = {
     .name = "name", .label = N_("Head of household"), .type = FT_NAME, .flags = FF_REQUIRED,
     .help = N_("The head's name: registered households of the same name are listed below.")};
@@ -263,9 +259,6 @@ static const struct field_spec c_id = {
     .name = "id_no", .label = N_("Head's ID number"), .type = FT_IDNO,
     .flags = FF_REQUIRED | FF_AUTOSKIP, .max_chars = 18,
     .help = N_("18 characters; a household holding this number is listed below.")};
-static const struct field_spec c_phone = {
-    .name = "phone", .label = N_("Phone"), .type = FT_PHONE,
-    .help = N_("A mobile number (11 digits) or a landline with its area code.")};
 
 struct clue_data {
     int want_similar;
@@ -294,10 +287,10 @@ clue_open(struct form *fm, struct err *e)
     }
     snprintf(fm->title, sizeof(fm->title), "%s", _("New monitoring clue (household not registered yet)"));
     form_add_str(fm, &c_village, "", "");
-    form_add_str(fm, &c_type, "", "");
+    form_add_str(fm, &form_hh_type, "", "");
     form_add_str(fm, &c_name, "", "");
     form_add_str(fm, &c_id, "", "");
-    form_add_str(fm, &c_phone, "", "");
+    form_add_str(fm, &form_phone, "", "");
     add_step_fields(fm, t, 0);
     return 0;
 }

@@ -21,9 +21,6 @@
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
-static const struct field_spec f_note = {
-    .name = "note", .label = N_("Note"), .type = FT_LONGTEXT, .max_chars = 1000};
-
 /* The teams the user sees, read for choices; the caller frees *V. */
 static int
 teams_read(struct form *fm, struct team_row **v, size_t *n, struct err *e)
@@ -113,36 +110,28 @@ static const struct field_spec t_village = {
     .name = "village", .label = N_("Township and village"), .type = FT_CODE,
     .flags = FF_REQUIRED, .table = "village",
     .help = N_("The village the team is stationed in.  F4 shows the list.")};
-static const struct field_spec t_name = {
-    .name = "name", .label = N_("Team's name"), .type = FT_TEXT, .flags = FF_REQUIRED,
-    .max_chars = 60,
-    .help = N_("For example 驻桥凰村工作队.")};
-static const struct field_spec t_sent = {
-    .name = "sent_by", .label = N_("Sending unit"), .type = FT_TEXT, .max_chars = 60,
-    .help = N_("The lead unit sending the team (派出单位).")};
-static const struct field_spec t_start = {
-    .name = "term_start", .label = N_("Term from"), .type = FT_DATE, .flags = FF_REQUIRED};
-static const struct field_spec t_end = {
-    .name = "term_end", .label = N_("Term to"), .type = FT_DATE, .flags = FF_FUTURE,
-    .help = N_("The end of the term (at least 2 years); empty while not fixed.")};
 
 static const struct bind team_binds[] = {
     BIND_PLACE(t_village, struct team, township_id, village_id, 1),
-    BIND(t_name, B_STR, struct team, name, 1),
-    BIND(t_sent, B_STR, struct team, sent_by, 1),
-    BIND(t_start, B_DATE, struct team, term_start, 1),
-    BIND(t_end, B_DATE, struct team, term_end, 1),
-    BIND(f_note, B_PSTR, struct team, note, 1),
+    FIELD(struct team, name, .label = N_("Team's name"), .type = FT_TEXT,
+          .flags = FF_REQUIRED, .max_chars = 60, .help = N_("For example 驻桥凰村工作队.")),
+    FIELD(struct team, sent_by, .label = N_("Sending unit"), .type = FT_TEXT,
+          .max_chars = 60, .help = N_("The lead unit sending the team (派出单位).")),
+    FIELD(struct team, term_start, .label = N_("Term from"), .type = FT_DATE,
+          .flags = FF_REQUIRED),
+    FIELD(struct team, term_end, .label = N_("Term to"), .type = FT_DATE,
+          .flags = FF_FUTURE,
+          .help = N_("The end of the term (at least 2 years); empty while not fixed.")),
+    BIND(form_note, struct team, note, BR_BOTH),
 };
 
-FORM_RECORD_IO(team_io, struct team, team_init, team_clear, db_team_get, db_team_save);
+FORM_RECORD_IO(team_io, team_binds, struct team, team_init, team_clear, db_team_get,
+               db_team_save);
 
 const struct form_kind team_form = {
     .id = "team",
     .rec = {
         .io = &team_io,
-        .binds = team_binds,
-        .nbinds = ARRAY_SIZE(team_binds),
         .title = {N_("Resident team %s"), {"name"}},
         .title_new = {N_("New resident team")},
         .done = {N_("Resident team %s saved."), {"name"}},
@@ -153,59 +142,40 @@ const struct form_kind team_form = {
 
 /* --- members --------------------------------------------------------------------- */
 
-static const struct field_spec m_team = {
-    .name = "team_id", .label = N_("Team"), .type = FT_CODE, .flags = FF_REQUIRED,
-    .table = "team",
-    .help = N_("The resident team.  F4 shows the list.")};
-static const struct field_spec m_name = {
-    .name = "name", .label = N_("Name"), .type = FT_NAME, .flags = FF_REQUIRED};
-static const struct field_spec m_role = {
-    .name = "role", .label = N_("Role in the team"), .type = FT_CODE, .flags = FF_REQUIRED,
-    .table = "team_role",
-    .help = N_("第一书记, 队长 or 队员.  F4 shows the list.")};
-static const struct field_spec m_unit = {
-    .name = "unit", .label = N_("Sending unit"), .type = FT_TEXT, .flags = FF_REQUIRED,
-    .max_chars = 60,
-    .help = N_("The unit the member comes from (派出单位).")};
-static const struct field_spec m_level = {
-    .name = "unit_level", .label = N_("Unit level"), .type = FT_CODE, .flags = FF_REQUIRED,
-    .table = "unit_level",
-    .help = N_("中央, 省级, 市级, 县级 or 乡镇.  F4 shows the list.")};
-static const struct field_spec m_phone = {
-    .name = "phone", .label = N_("Phone"), .type = FT_PHONE};
-static const struct field_spec m_start = {
-    .name = "start", .label = N_("Arrived on"), .type = FT_DATE, .flags = FF_REQUIRED,
-    .help = N_("The day the member arrived in the village.")};
-static const struct field_spec m_end = {
-    .name = "end", .label = N_("Left on"), .type = FT_DATE,
-    .help = N_("The day the member left (empty while serving).")};
-static const struct field_spec m_reason = {
-    .name = "end_reason", .label = N_("Reason for leaving"), .type = FT_CODE,
-    .table = "member_end",
-    .help = N_("任期届满, 召回撤换, 提拔调整...  F4 shows the list.")};
 
 static const struct bind team_member_binds[] = {
-    BIND(m_team, B_ID, struct team_member, team_id, 1),
-    BIND(m_name, B_STR, struct team_member, name, 1),
-    BIND(m_role, B_STR, struct team_member, role, 1),
-    BIND(m_unit, B_STR, struct team_member, unit, 1),
-    BIND(m_level, B_STR, struct team_member, unit_level, 1),
-    BIND(m_phone, B_STR, struct team_member, phone, 1),
-    BIND(m_start, B_DATE, struct team_member, start, 1),
-    BIND(m_end, B_DATE, struct team_member, end, 1),
-    BIND(m_reason, B_STR, struct team_member, end_reason, 1),
-    BIND(f_note, B_PSTR, struct team_member, note, 1),
+    FIELD(struct team_member, team_id, .label = N_("Team"), .type = FT_CODE,
+          .flags = FF_REQUIRED, .table = "team",
+          .help = N_("The resident team.  F4 shows the list.")),
+    FIELD(struct team_member, name, .label = N_("Name"), .type = FT_NAME,
+          .flags = FF_REQUIRED),
+    FIELD(struct team_member, role, .label = N_("Role in the team"), .type = FT_CODE,
+          .flags = FF_REQUIRED, .table = "team_role",
+          .help = N_("第一书记, 队长 or 队员.  F4 shows the list.")),
+    FIELD(struct team_member, unit, .label = N_("Sending unit"), .type = FT_TEXT,
+          .flags = FF_REQUIRED, .max_chars = 60,
+          .help = N_("The unit the member comes from (派出单位).")),
+    FIELD(struct team_member, unit_level, .label = N_("Unit level"), .type = FT_CODE,
+          .flags = FF_REQUIRED, .table = "unit_level",
+          .help = N_("中央, 省级, 市级, 县级 or 乡镇.  F4 shows the list.")),
+    BIND(form_phone, struct team_member, phone, BR_BOTH),
+    FIELD(struct team_member, start, .label = N_("Arrived on"), .type = FT_DATE,
+          .flags = FF_REQUIRED, .help = N_("The day the member arrived in the village.")),
+    FIELD(struct team_member, end, .label = N_("Left on"), .type = FT_DATE,
+          .help = N_("The day the member left (empty while serving).")),
+    FIELD(struct team_member, end_reason, .label = N_("Reason for leaving"),
+          .type = FT_CODE, .table = "member_end",
+          .help = N_("任期届满, 召回撤换, 提拔调整...  F4 shows the list.")),
+    BIND(form_note, struct team_member, note, BR_BOTH),
 };
 
-FORM_RECORD_IO(member_io, struct team_member, team_member_init, team_member_clear,
-               db_member_get, db_member_save);
+FORM_RECORD_IO(member_io, team_member_binds, struct team_member, team_member_init,
+               team_member_clear, db_member_get, db_member_save);
 
 const struct form_kind team_member_form = {
     .id = "team_member",
     .rec = {
         .io = &member_io,
-        .binds = team_member_binds,
-        .nbinds = ARRAY_SIZE(team_member_binds),
         .title = {N_("Team member %s"), {"name"}},
         .title_new = {N_("New team member")},
         .done = {N_("Team member %s saved."), {"name"}},
@@ -221,40 +191,29 @@ static const struct field_spec a_member = {
     .name = "member_id", .label = N_("Member"), .type = FT_CODE, .flags = FF_REQUIRED,
     .table = "member",
     .help = N_("The team member.  F4 shows the list.")};
-static const struct field_spec a_month = {
-    .name = "month", .label = N_("Month"), .type = FT_MONTH, .flags = FF_REQUIRED,
-    .help = N_("The month, as 2026-10.")};
-static const struct field_spec a_present = {
-    .name = "present", .label = N_("Days in the village"), .type = FT_INT,
-    .flags = FF_REQUIRED, .max = 31,
-    .help = N_("The days the member was in the village (at least 20 a month).")};
-static const struct field_spec a_leave = {
-    .name = "leave", .label = N_("Days on leave"), .type = FT_INT, .max = 31,
-    .help = N_("Leave up to 3 days is approved by the township, more by the county.")};
-static const struct field_spec a_level = {
-    .name = "approver_level", .label = N_("Leave approved by"), .type = FT_CODE,
-    .table = "leave_approver",
-    .help = N_("乡镇党委 or 县委组织部（驻村办）.  F4 shows the list.")};
-static const struct field_spec a_approver = {
-    .name = "approver", .label = N_("Approver"), .type = FT_TEXT, .max_chars = 30,
-    .help = N_("The person who approved the leave.")};
-static const struct field_spec a_absent = {
-    .name = "absent", .label = N_("Days absent without leave"), .type = FT_INT, .max = 31,
-    .help = N_("Absences found in inspections.")};
 
 static const struct bind attendance_binds[] = {
-    BIND(a_member, B_ID, struct attendance, member_id, 1),
-    BIND(a_month, B_INT, struct attendance, month, 1),
-    BIND(a_present, B_INT, struct attendance, present, 1),
-    BIND(a_leave, B_INT, struct attendance, leave, 1),
-    BIND(a_level, B_STR, struct attendance, approver_level, 1),
-    BIND(a_approver, B_STR, struct attendance, approver, 1),
-    BIND(a_absent, B_INT, struct attendance, absent, 1),
-    BIND(f_note, B_PSTR, struct attendance, note, 1),
+    BIND(a_member, struct attendance, member_id, BR_BOTH),
+    FIELD(struct attendance, month, .label = N_("Month"), .type = FT_MONTH,
+          .flags = FF_REQUIRED, .help = N_("The month, as 2026-10.")),
+    FIELD(struct attendance, present, .label = N_("Days in the village"), .type = FT_INT,
+          .flags = FF_REQUIRED, .max = 31,
+          .help = N_("The days the member was in the village (at least 20 a month).")),
+    FIELD(struct attendance, leave, .label = N_("Days on leave"), .type = FT_INT,
+          .max = 31,
+          .help = N_("Leave up to 3 days is approved by the township, more by the county.")),
+    FIELD(struct attendance, approver_level, .label = N_("Leave approved by"),
+          .type = FT_CODE, .table = "leave_approver",
+          .help = N_("乡镇党委 or 县委组织部（驻村办）.  F4 shows the list.")),
+    FIELD(struct attendance, approver, .label = N_("Approver"), .type = FT_TEXT,
+          .max_chars = 30, .help = N_("The person who approved the leave.")),
+    FIELD(struct attendance, absent, .label = N_("Days absent without leave"),
+          .type = FT_INT, .max = 31, .help = N_("Absences found in inspections.")),
+    BIND(form_note, struct attendance, note, BR_BOTH),
 };
 
-FORM_RECORD_IO(attendance_io, struct attendance, attendance_init, attendance_clear,
-               db_attendance_get, db_attendance_save);
+FORM_RECORD_IO(attendance_io, attendance_binds, struct attendance, attendance_init,
+               attendance_clear, db_attendance_get, db_attendance_save);
 
 /* A new month of attendance is last month's. */
 static void
@@ -270,8 +229,6 @@ const struct form_kind attendance_form = {
     .id = "attendance",
     .rec = {
         .io = &attendance_io,
-        .binds = attendance_binds,
-        .nbinds = ARRAY_SIZE(attendance_binds),
         .title = {N_("Attendance")},
         .title_new = {N_("New month of attendance")},
         .done = {N_("Attendance of %s saved: %s days in the village."), {"month", "present"}},
@@ -284,30 +241,24 @@ const struct form_kind attendance_form = {
 
 /* --- grades -------------------------------------------------------------------------- */
 
-static const struct field_spec g_year = {
-    .name = "year", .label = N_("Year"), .type = FT_INT, .flags = FF_REQUIRED, .min = 2000,
-    .max = 2100};
-static const struct field_spec g_grade = {
-    .name = "grade", .label = N_("Grade"), .type = FT_CODE, .flags = FF_REQUIRED,
-    .table = "team_grade",
-    .help = N_("优秀, 称职, 基本称职 or 不称职; absences without leave cap it.  F4 shows the list.")};
 
 static const struct bind grade_binds[] = {
-    BIND(a_member, B_ID, struct team_grade, member_id, 1),
-    BIND(g_year, B_INT, struct team_grade, year, 1),
-    BIND(g_grade, B_STR, struct team_grade, grade, 1),
-    BIND(f_note, B_PSTR, struct team_grade, note, 1),
+    BIND(a_member, struct team_grade, member_id, BR_BOTH),
+    FIELD(struct team_grade, year, .label = N_("Year"), .type = FT_INT,
+          .flags = FF_REQUIRED, .min = 2000, .max = 2100),
+    FIELD(struct team_grade, grade, .label = N_("Grade"), .type = FT_CODE,
+          .flags = FF_REQUIRED, .table = "team_grade",
+          .help = N_("优秀, 称职, 基本称职 or 不称职; absences without leave cap it.  F4 shows the list.")),
+    BIND(form_note, struct team_grade, note, BR_BOTH),
 };
 
-FORM_RECORD_IO(grade_io, struct team_grade, team_grade_init, team_grade_clear, db_grade_get,
-               db_grade_save);
+FORM_RECORD_IO(grade_io, grade_binds, struct team_grade, team_grade_init,
+               team_grade_clear, db_grade_get, db_grade_save);
 
 const struct form_kind grade_form = {
     .id = "team_grade",
     .rec = {
         .io = &grade_io,
-        .binds = grade_binds,
-        .nbinds = ARRAY_SIZE(grade_binds),
         .title = {N_("Grade of %s"), {"year"}},
         .title_new = {N_("New yearly grade")},
         .done = {N_("Grade of %s saved: %s."), {"year", "grade"}},
