@@ -49,6 +49,7 @@ static const int type_max[FT_COUNT] = {
     [FT_CODES] = 200,
     [FT_YESNO] = 3,
     [FT_LONGTEXT] = 2000,
+    [FT_DECIMAL] = 20,
 };
 
 int
@@ -577,28 +578,53 @@ skip_blanks(const char **p)
     }
 }
 
+/* An amount or a decimal out of its bounds: an amount over its sanity
+ * bound says the bound. */
+static int
+out_of_bounds(const struct field_spec *f, int64_t n, struct err *e)
+{
+    char a[MONEY_BUF], b[MONEY_BUF];
+
+    money_format(f->min, f->type == FT_MONEY, a);
+    money_format(f->max, f->type == FT_MONEY, b);
+    if (f->type != FT_MONEY) {
+        return err_set(e, ERR_INVALID, _("%s must be between %s and %s; check it."),
+                       label_of(f), a, b);
+    }
+    if (f->min >= 0 && n > f->max) {
+        return err_set(e, ERR_INVALID,
+                       _("%s is more than %s yuan, the most any real amount of it "
+                         "comes to; check the amount (a digit too many?)."),
+                       label_of(f), b);
+    }
+    return err_set(e, ERR_INVALID,
+                   _("%s must be between %s and %s yuan; check the "
+                     "amount."),
+                   label_of(f), a, b);
+}
+
+/* FT_MONEY: yuan into fen; FT_DECIMAL: a number into hundredths. */
 static int
 parse_money(const struct field_spec *f, const char *s, struct field_value *v,
             struct err *e)
 {
     struct sbuf sb = SBUF_INIT;
     const char *p = s, *end;
-    int neg = 0, has_sign;
+    int neg = 0, has_sign, money = f->type == FT_MONEY;
     int64_t fen = 0;
     enum money_status st;
-    char a[MONEY_BUF], b[MONEY_BUF];
 
     /* "-￥1,234.50元", "¥-5", "12元": the currency signs are dropped. */
     has_sign = take_sign(&p, &neg);
     skip_blanks(&p);
-    if (skip(&p, "\xC2\xA5") == 0 || skip(&p, "\xEF\xBF\xA5") == 0) {
+    if (money && (skip(&p, "\xC2\xA5") == 0 || skip(&p, "\xEF\xBF\xA5") == 0)) {
         skip_blanks(&p);
         if (!has_sign) {
             take_sign(&p, &neg);
         }
     }
     end = p + strlen(p);
-    if (end - p >= 3 && memcmp(end - 3, "元", 3) == 0) {
+    if (money && end - p >= 3 && memcmp(end - 3, "元", 3) == 0) {
         end -= 3;
         while (end > p && (end[-1] == ' ' || end[-1] == '\t')) {
             end--;
@@ -619,27 +645,27 @@ parse_money(const struct field_spec *f, const char *s, struct field_value *v,
                        label_of(f));
     case MONEY_DECIMALS:
         return err_set(e, ERR_INVALID,
-                       _("%s has at most two decimals (fen), e.g. 1234.50; "
-                         "check the amount."),
+                       money ? _("%s has at most two decimals (fen), e.g. 1234.50; "
+                                 "check the amount.")
+                             : _("%s has at most two decimals, e.g. 12.5; check "
+                                 "the number."),
                        label_of(f));
     case MONEY_TOO_LARGE:
         return err_set(e, ERR_INVALID,
-                       _("%s is too large: at most 999999999999.99 yuan; "
-                         "check the amount."),
+                       money ? _("%s is too large: at most 999999999999.99 yuan; "
+                                 "check the amount.")
+                             : _("%s: the number is too large; check it."),
                        label_of(f));
     default:
         return err_set(e, ERR_INVALID,
-                       _("%s is not an amount; type yuan with at most two "
-                         "decimals, e.g. 1234.50."),
+                       money ? _("%s is not an amount; type yuan with at most two "
+                                 "decimals, e.g. 1234.50.")
+                             : _("%s is not a number; type it with at most two "
+                                 "decimals, e.g. 12.5."),
                        label_of(f));
     }
     if (f->min < f->max && (fen < f->min || fen > f->max)) {
-        money_format(f->min, 0, a);
-        money_format(f->max, 0, b);
-        return err_set(e, ERR_INVALID,
-                       _("%s must be between %s and %s yuan; check the "
-                         "amount."),
-                       label_of(f), a, b);
+        return out_of_bounds(f, fen, e);
     }
     v->n = fen;
     return 0;
@@ -1007,7 +1033,9 @@ field_parse(const struct field_spec *f, const struct field_ctx *ctx,
     /* Text is refused for its length at once; a value of a form (a date,
      * a phone...) is parsed first, so that "2024-03-05" in a month field
      * is told the form it lacks, and refused for its length only when
-     * it is otherwise well formed ("000000000000000000000001"). */
+     * it is otherwise well formed ("000000000000000000000001").  A code's
+     * text that names an entry of its table is taken whatever its length:
+     * a label may be long (a receipt with what it has left). */
     if (chars > (size_t)max &&
         (chars > FIELD_TEXT_MAX || f->type == FT_TEXT ||
          f->type == FT_LONGTEXT || f->type == FT_NAME)) {
@@ -1037,6 +1065,7 @@ field_parse(const struct field_spec *f, const struct field_ctx *ctx,
         rc = parse_month(f, ctx, folded.buf, v, e);
         break;
     case FT_MONEY:
+    case FT_DECIMAL:
         rc = parse_money(f, folded.buf, v, e);
         break;
     case FT_INT:
@@ -1067,7 +1096,7 @@ field_parse(const struct field_spec *f, const struct field_ctx *ctx,
         }
         return 0;   /* V is empty */
     }
-    if (rc == 0 && chars > (size_t)max) {
+    if (rc == 0 && chars > (size_t)max && f->type != FT_CODE) {
         rc = too_long(f, max, chars, e);
     }
     if (rc != 0) {
@@ -1102,6 +1131,7 @@ field_format(const struct field_spec *f, const struct field_ctx *ctx,
         }
         break;
     case FT_MONEY:
+    case FT_DECIMAL:
         money_format(v->n, 0, buf);
         sbuf_adds(out, buf);
         break;

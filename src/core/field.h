@@ -31,6 +31,8 @@ enum field_type {
     FT_CODES,       /* up to max_codes codes of a code table */
     FT_YESNO,       /* 是 / 否 */
     FT_LONGTEXT,    /* free text, several sentences */
+    FT_DECIMAL,     /* a number with at most two decimals (points), held
+                       in hundredths */
     FT_COUNT
 };
 
@@ -49,13 +51,16 @@ struct field_spec {
     unsigned flags;
     int max_chars;          /* longest text in characters; 0: the type's */
     int64_t min, max;       /* bounds when min < max: FT_INT, FT_MONEY (fen),
-                               FT_DATE (day numbers), FT_MONTH (months) */
+                               FT_DECIMAL (hundredths), FT_DATE (day
+                               numbers), FT_MONTH (months); an amount's
+                               max is a sanity bound (core/bounds.h) */
     const char *table;      /* FT_CODE, FT_CODES: code table id */
     int max_codes;          /* FT_CODES: at most this many (0: 5) */
     const char *help;       /* N_(): one line for the focused field */
 };
 
-/* A parsed value.  N holds FT_INT, FT_MONEY (fen), FT_DATE (day number),
+/* A parsed value.  N holds FT_INT, FT_MONEY (fen), FT_DECIMAL
+ * (hundredths), FT_DATE (day number),
  * FT_MONTH (year * 12 + month - 1) and FT_YESNO (1 = yes); S (owned)
  * holds the normalized text of the others: the ID number with upper-case
  * X, the phone's digits (and one '-' after a landline's area code), a
@@ -88,12 +93,15 @@ int field_max_chars(const struct field_spec *f);
  * call) and is empty after an error; free it with field_value_clear.
  * Full-width forms are folded for every type but FT_TEXT, FT_LONGTEXT
  * and FT_NAME, whose text is kept as typed (Chinese punctuation stays);
- * FT_LONGTEXT's line breaks are stored as '\n'. */
+ * FT_LONGTEXT's line breaks are stored as '\n'.  A code field takes any
+ * text that names one entry of its table, however long its label: its
+ * length limit is for what is typed. */
 int field_parse(const struct field_spec *f, const struct field_ctx *ctx,
                 const char *text, struct field_value *v, struct err *e);
 
 /* Append to OUT the text to edit V with (nothing for an empty value):
- * dates YYYY-MM-DD, months YYYY-MM, money "1234.50" (no grouping), codes
+ * dates YYYY-MM-DD, months YYYY-MM, money and decimals "1234.50" (no
+ * grouping), codes
  * as their labels (several joined by "、"; an unknown code as itself),
  * yes/no as 是/否 (translated).  field_parse() of that text gives V. */
 void field_format(const struct field_spec *f, const struct field_ctx *ctx,

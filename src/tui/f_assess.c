@@ -15,7 +15,6 @@
 #include "app.h"
 #include "cfg/assess_load.h"
 #include "core/date.h"
-#include "core/money.h"
 #include "tui/f_common.h"
 #include "tui/form.h"
 #include "tui/s_assess.h"
@@ -165,12 +164,8 @@ struct score_job {
     char points[24];
     char note[400], evidence[200];
     char what[300];
+    struct field_spec points_spec;  /* within the indicator's bounds */
 };
-
-static const struct field_spec s_points = {
-    .name = "points", .label = N_("Points"), .type = FT_TEXT, .flags = FF_REQUIRED,
-    .max_chars = 8,
-    .help = N_("A number with at most two decimals, such as 12.5.")};
 static const struct field_spec s_note = {
     .name = "note", .label = N_("Note"), .type = FT_TEXT, .max_chars = 200,
     .help = N_("Why: required when points are taken off or a bonus is given.")};
@@ -190,24 +185,10 @@ score_open(struct form *fm, struct err *e)
     } else {
         snprintf(fm->title, sizeof(fm->title), _("%s: from 0 to %s points"), j->what, j->max);
     }
-    form_add_str(fm, &s_points, "", j->points);
+    form_add_str(fm, &j->points_spec, "", j->points);
     form_add_str(fm, &s_note, "", j->note);
     form_add_str(fm, &s_evidence, "", j->evidence);
     fm->version = j->version;
-    return 0;
-}
-
-/* Points typed ("12.5", "-2") in hundredths. */
-static int
-points_read(struct form *fm, int negative, int64_t *cp, struct err *e)
-{
-    char text[32];
-
-    form_str(fm, "", "points", text, sizeof(text));
-    if (money_parse(text, negative, cp) != MONEY_OK) {
-        return err_set(e, ERR_INVALID, "%s",
-                       _("Points: a number with at most two decimals, such as 12.5."));
-    }
     return 0;
 }
 
@@ -221,9 +202,7 @@ score_save(struct form *fm, struct err *e)
     int64_t cp;
     int rc;
 
-    if (points_read(fm, j->bonus, &cp, e) != 0) {
-        return -1;
-    }
+    cp = form_num(fm, "", "points", 0);
     form_str(fm, "", "note", note, sizeof(note));
     form_str(fm, "", "evidence", evidence, sizeof(evidence));
     rc = round_tpl_read(fm->app->db, j->round, &rt, e) ||
@@ -258,6 +237,11 @@ score_dialog(struct tui *t, int64_t round, int64_t unit, const struct sheet_line
     u8_copy(j->code, sizeof(j->code), ind->code);
     snprintf(j->what, sizeof(j->what), "%s %s", ind->code, ind->name);
     assess_points_text(j->bonus ? ind->cap_cp : ind->max_cp, j->max, sizeof(j->max));
+    j->points_spec = (struct field_spec){
+        .name = "points", .label = N_("Points"), .type = FT_DECIMAL,
+        .flags = FF_REQUIRED | (j->bonus ? FF_NEGATIVE : 0),
+        .min = j->bonus ? -ind->cap_cp : 0, .max = j->bonus ? ind->cap_cp : ind->max_cp,
+        .help = N_("A number with at most two decimals, such as 12.5.")};
     if (l->scored) {
         assess_points_text(l->s.points_cp, j->points, sizeof(j->points));
     }

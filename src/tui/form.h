@@ -118,6 +118,9 @@ size_t form_add_str(struct form *fm, const struct field_spec *spec,
 /* The text for value V of SPEC (formatted as the form shows it). */
 char *form_format(struct form *fm, const struct field_spec *spec,
                   const struct field_value *v);
+/* TEXT parsed as item I's field takes it into V (empty when it does not
+ * parse; V must hold a value, zeroed or not, and be cleared after). */
+void form_parse(struct form *fm, size_t i, const char *text, struct field_value *v);
 
 /* Values of the checked form: number / string (copied into BUF). */
 int64_t form_num(struct form *fm, const char *group, const char *name,

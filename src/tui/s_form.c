@@ -112,6 +112,17 @@ form_format(struct form *fm, const struct field_spec *spec,
     return sbuf_detach(&sb);
 }
 
+void
+form_parse(struct form *fm, size_t i, const char *text, struct field_value *v)
+{
+    struct field_ctx c = ctx_of(fm);
+
+    if (i >= fm->w.n || fm->w.items[i].spec == NULL ||
+        field_parse(fm->w.items[i].spec, &c, text, v, NULL) != 0) {
+        field_value_clear(v);
+    }
+}
+
 size_t
 form_add_value(struct form *fm, const struct field_spec *spec,
                const char *group, const struct field_value *v)
@@ -475,6 +486,21 @@ move_focus(struct fstate *st, struct tui *t, int dir, int steps)
     return D_BODY | D_STATUS;
 }
 
+/* What a pick puts into item I for entry C: its label, or its code when
+ * the label names another entry (two alike). */
+static const char *
+pick_text(struct form *fm, size_t i, const struct code *c)
+{
+    struct field_value v;
+    int same;
+
+    memset(&v, 0, sizeof(v));
+    form_parse(fm, i, c->label, &v);
+    same = !v.empty && v.s != NULL && strcmp(v.s, c->code) == 0;
+    field_value_clear(&v);
+    return same ? c->label : c->code;
+}
+
 /* The pick list of a code field. */
 static unsigned
 picked(void *ctx, struct tui *t, size_t index)
@@ -495,7 +521,7 @@ picked(void *ctx, struct tui *t, size_t index)
         sbuf_addf(&text, "%s%s", _(", "), tab->v[index].label);
         wform_set(&fm->w, st->pick, text.buf);
     } else if (it->spec->type != FT_CODES || text.len == 0) {
-        wform_set(&fm->w, st->pick, tab->v[index].label);
+        wform_set(&fm->w, st->pick, pick_text(fm, st->pick, &tab->v[index]));
     }
     sbuf_release(&text);
     st->edits++;

@@ -38,6 +38,7 @@ wform_init(struct w_form *f, const struct field_ctx *ctx)
 static const int one_value[FT_COUNT] = {
     [FT_IDNO] = 1, [FT_PHONE] = 1, [FT_DATE] = 1, [FT_MONTH] = 1,
     [FT_MONEY] = 1, [FT_INT] = 1, [FT_CODE] = 1, [FT_YESNO] = 1,
+    [FT_DECIMAL] = 1,
 };
 
 /* The kept value no longer holds: the text changed. */
@@ -446,6 +447,9 @@ box_width(const struct field_spec *spec, int avail)
         break;
     case FT_MONEY:
         w = 16;
+        break;
+    case FT_DECIMAL:
+        w = 10;
         break;
     case FT_INT:
         w = 8;

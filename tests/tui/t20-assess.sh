@@ -2,14 +2,15 @@
 # t20-assess.sh - the assessment workspace (F5) as county staff use it: a
 # round of the resident-team template for 2026 over the demo's teams, the
 # ranking, a team's scoring sheet with a computed line explained, a manual
-# line scored (the total moves), a deduction without a note refused,
+# line scored (points over the maximum refused as they are left, the
+# total moves), a deduction without a note refused,
 # finalizing refused while manual lines are unscored (named), then done
 # (已定稿), the frozen sheet unmoved by new data, reopening with a reason
 # (audited), the comparison of two teams.  Ranking and sheet at 80x24.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 
-plan 32
+plan 34
 
 DB="$T/c.db"
 demo_db "$DB" 60
@@ -48,6 +49,11 @@ uid=$(q "$DB" "select unit_id from assess_unit where name = '$unit'")
 before=$(total)
 keys Enter
 wait_for "建强村党组织：0 至 10 分"
+typed "12"
+keys Tab
+shows "得分应在0.00到10.00之间" "points over the maximum are refused when the field is left"
+shows " 1/3" "and the cursor stays on them"
+keys C-u
 typed "8"
 keys Tab
 typed "党建台账基本齐全"

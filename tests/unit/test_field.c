@@ -2,7 +2,8 @@
  * test_field.c - form fields: typed text to values for every field type
  * (good input with the value it gives, bad input one class at a time with
  * the Chinese message it gets), and field_format() as the inverse of
- * field_parse() over every good input.
+ * field_parse() over every good input; an amount over its sanity bound
+ * names the bound, a code's label is taken whatever its length.
  */
 #include "config.h"
 #include "helpers.h"
@@ -161,6 +162,11 @@ static const struct good goods[] = {
     {K(FT_MONEY), "0", 0, 0, NULL},
     {K(FT_MONEY), "0.01", 0, 1, NULL},
     {K(FT_MONEY), "999999999999.99", 0, INT64_C(99999999999999), NULL},
+    /* decimals (points): hundredths */
+    {K(FT_DECIMAL), "12.5", 0, 1250, NULL},
+    {K(FT_DECIMAL), "０.２５", 0, 25, NULL},
+    {KF(FT_DECIMAL, FF_NEGATIVE), "-2", 0, -200, NULL},
+    {KB(FT_DECIMAL, 0, 1000), "10", 0, 1000, NULL},
     {KF(FT_MONEY, FF_NEGATIVE), "-12", 0, -1200, NULL},
     {KF(FT_MONEY, FF_NEGATIVE), "-￥0.5", 0, -50, NULL},
     {KB(FT_MONEY, 0, 100000), "1000", 0, 100000, NULL},
@@ -371,7 +377,14 @@ static const struct bad bads[] = {
     {K(FT_MONEY), "元", NULL},
     {K(FT_MONEY), "$5", NULL},
     {K(FT_MONEY), "1000000000000", NULL},
-    {KB(FT_MONEY, 0, 100000), "1000.01", "0.00元到1000.00元"},
+    {KB(FT_MONEY, 0, 100000), "1000.01", "测试超过1,000.00元，已超出此类金额的合理上限"},
+    {KB(FT_MONEY, 100, 100000), "0.5", "1.00元到1,000.00元"},
+    /* decimals */
+    {K(FT_DECIMAL), "-1", "测试不能为负数"},
+    {K(FT_DECIMAL), "1.234", "测试最多两位小数，如12.5"},
+    {K(FT_DECIMAL), "abc", "测试不是数字"},
+    {K(FT_DECIMAL), "¥5", NULL},
+    {KB(FT_DECIMAL, 0, 1000), "12", "测试应在0.00到10.00之间"},
     /* whole numbers */
     {K(FT_INT), "99999999999999999999", "太大"},
     {K(FT_INT), "9223372036854775808", "太大"},
@@ -482,6 +495,18 @@ test_too_long(void **state)
     assert_int_equal(e.code, ERR_INVALID);
     assert_string_equal(e.msg, "备注最多2000字，现在是10000字，请删减。");
 
+    /* A code field takes any text naming an entry of its table whatever
+     * its length: the limit is for what is typed (a receipt's label
+     * with what it has left is longer than a code field takes). */
+    {
+        struct kind code = KT(FT_CODE, "risk");
+
+        f = spec_of(&code, "风险");
+        f.max_chars = 1;
+        assert_int_equal(field_parse(&f, &fx->ctx, "因病", &v, &e), 0);
+        assert_string_equal(v.s, "01");
+    }
+
     /* max_chars, and never more than FIELD_TEXT_MAX */
     f = spec_of(&text, "备注");
     f.max_chars = 5;
@@ -531,6 +556,7 @@ test_format(void **state)
         {K(FT_MONEY), 123450, NULL, "1234.50"},
         {K(FT_MONEY), 123456789, NULL, "1234567.89"},
         {K(FT_MONEY), -1200, NULL, "-12.00"},
+        {K(FT_DECIMAL), 1250, NULL, "12.50"},
         {K(FT_INT), -42, NULL, "-42"},
         {K(FT_YESNO), 1, NULL, "是"},
         {K(FT_YESNO), 0, NULL, "否"},
