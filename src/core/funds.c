@@ -394,3 +394,12 @@ pub_status_label(enum pub_status s)
 {
     return i18n_pick(pub_labels, ARRAY_SIZE(pub_labels), s);
 }
+
+int64_t
+proj_over_plan(int64_t budget, int64_t own, int64_t allocated)
+{
+    if (budget <= 0 || allocated + own <= budget) {
+        return 0;
+    }
+    return allocated + own - budget;
+}

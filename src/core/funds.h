@@ -301,4 +301,8 @@ int proj_state_payable(enum proj_state s);
 /* S is before the pool: proposed to county-argued. */
 int proj_state_proposal(enum proj_state s);
 
+/* How far the funds ALLOCATED to a project and its OWN funds go over its
+ * planned investment BUDGET, in fen (0: within it, or no plan given). */
+int64_t proj_over_plan(int64_t budget, int64_t own, int64_t allocated);
+
 #endif

@@ -76,6 +76,8 @@ enum project_flag {
     PF_ALLOC_LATE = 1 << 2,      /* an allocation result not published in time */
     PF_WAGE_SHORT = 1 << 3,      /* 以工代赈 wages under the share (completed) */
     PF_NO_LINKING = 1 << 4,      /* industry project without 联农带农 */
+    PF_OVER_PLAN = 1 << 5,       /* allocations and own funds over the planned
+                                    investment (proj_over_plan) */
 };
 
 struct project_row {

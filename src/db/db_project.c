@@ -535,6 +535,9 @@ project_flags(const struct rule_ctx *ctx, const struct project_row *r,
         r->state != PS_REJECTED && r->state != PS_CANCELLED) {
         f |= PF_NO_LINKING;
     }
+    if (proj_over_plan(r->budget, r->self_funds, r->allocated) > 0) {
+        f |= PF_OVER_PLAN;
+    }
     return f;
 }
 

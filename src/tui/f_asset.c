@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "core/bounds.h"
 #include "core/date.h"
 #include "core/funds.h"
 #include "db/db_fund.h"
@@ -65,7 +66,7 @@ static const struct bind asset_binds[] = {
     FIELD(struct asset, maintainer, .label = N_("Maintainer"), .type = FT_TEXT,
           .max_chars = 60, .help = N_("管护主体: required for a public-welfare asset.")),
     FIELD(struct asset, upkeep, .label = N_("Upkeep funds a year (yuan)"),
-          .type = FT_MONEY),
+          .type = FT_MONEY, .max = BOUND_ASSET_YEAR),
     FIELD(struct asset, hh_benefit, .label = N_("Households benefiting"), .type = FT_INT,
           .max = 1000000),
     FIELD(struct asset, hh_poor, .label = N_("of which former poor households"),
@@ -82,7 +83,7 @@ static const struct bind asset_binds[] = {
     FIELD(struct asset, disposal_doc, .label = N_("Disposal approved by"),
           .type = FT_TEXT, .max_chars = 60, .help = N_("The 文号 of the approval.")),
     FIELD(struct asset, disposal_amount, .label = N_("Disposal proceeds (yuan)"),
-          .type = FT_MONEY),
+          .type = FT_MONEY, .max = BOUND_ASSET),
     FIELD(struct asset, disposal_reason, .label = N_("Reason for the disposal"),
           .type = FT_LONGTEXT, .max_chars = 500),
     FIELD(struct asset, archive_no, .label = N_("Archive number"), .type = FT_TEXT,
@@ -97,7 +98,7 @@ static const struct field_spec a_src_type = {
     .name = "src_type", .label = N_("Fund source"), .type = FT_CODE, .table = "fund_type",
     .help = N_("Where the money for the asset came from.  F4 shows the list.")};
 static const struct field_spec a_src_amount = {
-    .name = "src_amount", .label = N_("Amount from it (yuan)"), .type = FT_MONEY,
+    .name = "src_amount", .label = N_("Amount from it (yuan)"), .type = FT_MONEY, .max = BOUND_ASSET,
     .help = N_("The value is the sum of the sources.")};
 
 static const char *const src_groups[ASSET_SOURCES] = {"1", "2", "3", "4"};
@@ -244,16 +245,16 @@ const struct form_kind asset_form = {
 static const struct bind income_binds[] = {
     FIELD(struct asset_income, year, .label = N_("Year"), .type = FT_INT,
           .flags = FF_REQUIRED, .min = 2000, .max = 2100),
-    FIELD(struct asset_income, income, .label = N_("Income (yuan)"), .type = FT_MONEY,
+    FIELD(struct asset_income, income, .label = N_("Income (yuan)"), .type = FT_MONEY, .max = BOUND_ASSET_YEAR,
           .flags = FF_REQUIRED, .help = N_("收益: rent, dividends, sales.")),
     FIELD(struct asset_income, to_households, .label = N_("Paid to households (yuan)"),
-          .type = FT_MONEY),
+          .type = FT_MONEY, .max = BOUND_ASSET_YEAR),
     FIELD(struct asset_income, households, .label = N_("Households paid"),
           .type = FT_INT, .max = 1000000),
     FIELD(struct asset_income, to_village, .label = N_("Kept by the village (yuan)"),
-          .type = FT_MONEY, .help = N_("For 公益岗位, 小微奖补, small public works.")),
+          .type = FT_MONEY, .max = BOUND_ASSET_YEAR, .help = N_("For 公益岗位, 小微奖补, small public works.")),
     FIELD(struct asset_income, to_upkeep, .label = N_("For upkeep (yuan)"),
-          .type = FT_MONEY),
+          .type = FT_MONEY, .max = BOUND_ASSET_YEAR),
     FIELD(struct asset_income, dist_date, .label = N_("Distributed on"), .type = FT_DATE),
     FIELD(struct asset_income, use_note, .label = N_("Use"), .type = FT_LONGTEXT,
           .max_chars = 1000),

@@ -14,7 +14,6 @@
 
 #include "app.h"
 #include "core/codes.h"
-#include "core/funds.h"
 #include "db/db_division.h"
 #include "tui/form.h"
 #include "util/i18n.h"
@@ -176,6 +175,28 @@ form_places(struct form *fm, struct err *e)
     return scope_places(fm, 1, "place", _("Township or village"), e);
 }
 
+void
+form_follow(struct form *fm, const char *group, const char *name,
+            const struct field_value *was, const struct field_value *now, int fill_empty)
+{
+    struct sbuf text = SBUF_INIT;
+    int k = wform_find(&fm->w, group, name);
+    char *was_text, *now_text;
+
+    if (k < 0 || now->empty) {
+        return;
+    }
+    wform_text(&fm->w, (size_t)k, &text);
+    was_text = form_format(fm, fm->w.items[k].spec, was);
+    if (text.len == 0 ? fill_empty : !was->empty && strcmp(text.buf, was_text) == 0) {
+        now_text = form_format(fm, fm->w.items[k].spec, now);
+        wform_set(&fm->w, (size_t)k, now_text);
+        free(now_text);
+    }
+    free(was_text);
+    sbuf_release(&text);
+}
+
 int
 form_rec_villages(struct form *fm, void *rec, struct err *e)
 {
@@ -210,12 +231,12 @@ form_place_split(struct form *fm, int64_t place, int64_t *township,
 }
 
 void
-form_project_title(struct form *fm, const char *what, const struct project *p)
+form_project_title(struct form *fm, const char *what, const char *proj_no, const char *name)
 {
     struct sbuf sb;
 
     sbuf_init(&sb);
-    sbuf_addf(&sb, "%s: %s %s", what, p->proj_no, p->name);
+    sbuf_addf(&sb, "%s: %s %s", what, proj_no, name);
     u8_copy(fm->title, sizeof(fm->title), sb.buf);
     sbuf_release(&sb);
 }

@@ -58,14 +58,22 @@ void form_own_table(struct form *fm, struct code_table *t, const char *id,
 /* A new record's field NAME starts empty (an amount, not "0.00"). */
 void form_blank(struct form *fm, const char *name);
 
-/* After the ID number of the member in GROUP was left valid: fill the
- * member's sex and birth date from it where they are empty. */
+/* Field NAME of GROUP is derived from another field, which gave WAS
+ * when the user came to it and gives NOW (values; empty when it gives
+ * none): it takes NOW unless the user set it otherwise, that is unless
+ * its text is not WAS's (and not empty, when FILL_EMPTY). */
+struct field_value;
+void form_follow(struct form *fm, const char *group, const char *name,
+                 const struct field_value *was, const struct field_value *now,
+                 int fill_empty);
+
+/* After the ID number of the member in GROUP was left valid: the
+ * member's sex and birth date follow it (form_follow). */
 void member_fill_from_id(struct form *fm, const char *group);
 
 /* FM's title: "WHAT: 2025-0003 白马村道路硬化" (cut whole characters). */
-struct project;
-void form_project_title(struct form *fm, const char *what,
-                        const struct project *p);
+void form_project_title(struct form *fm, const char *what, const char *proj_no,
+                        const char *name);
 
 /* The rule context and the acting user of the form's program. */
 struct rule_ctx form_rule_ctx(const struct form *fm);

@@ -12,10 +12,12 @@
 #include <string.h>
 
 #include "app.h"
+#include "core/bounds.h"
 #include "core/date.h"
 #include "core/funds.h"
 #include "core/money.h"
 #include "db/db_fund.h"
+#include "tui/draw.h"
 #include "tui/f_bind.h"
 #include "tui/f_common.h"
 #include "tui/form.h"
@@ -24,6 +26,7 @@
 #include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/sbuf.h"
 #include "util/xalloc.h"
 
 /* --- receipts --------------------------------------------------------- */
@@ -47,7 +50,7 @@ static const struct bind fund_binds[] = {
           .help = N_("The 文号 of the document issuing the funds, e.g. 川财农〔2025〕12号.")),
     FIELD(struct fund, title, .label = N_("Title"), .type = FT_TEXT, .max_chars = 100,
           .help = N_("The document's title (optional).")),
-    FIELD(struct fund, amount, .label = N_("Amount (yuan)"), .type = FT_MONEY,
+    FIELD(struct fund, amount, .label = N_("Amount (yuan)"), .type = FT_MONEY, .max = BOUND_FUNDS,
           .flags = FF_REQUIRED,
           .help = N_("The amount received, in yuan with at most two decimals.")),
     FIELD(struct fund, received_on, .label = N_("Date received"), .type = FT_DATE,
@@ -77,7 +80,7 @@ static const struct bind alloc_binds[] = {
     FIELD(struct allocation, fund_id, .label = N_("From the receipt"), .type = FT_CODE,
           .flags = FF_REQUIRED, .table = "fund",
           .help = N_("The receipt the funds come from, with what it has left.  F4 shows the list.")),
-    FIELD(struct allocation, amount, .label = N_("Amount (yuan)"), .type = FT_MONEY,
+    FIELD(struct allocation, amount, .label = N_("Amount (yuan)"), .type = FT_MONEY, .max = BOUND_FUNDS,
           .flags = FF_REQUIRED, .help = N_("At most what the receipt has left.")),
     FIELD(struct allocation, alloc_date, .label = N_("Allocation date"), .type = FT_DATE,
           .flags = FF_REQUIRED,
@@ -123,37 +126,119 @@ fund_choices(struct form *fm, int64_t current, struct err *e)
     return 0;
 }
 
-/* "Project 2025-0003 白马村道路硬化" into FM's title after PREFIX. */
+/* "WHAT: 2025-0003 白马村道路硬化" into FM's title, and the project's plan
+ * into *ROW (may be NULL). */
 static int
-project_title(struct form *fm, const char *what, struct err *e)
+project_title(struct form *fm, const char *what, struct project_row *row, struct err *e)
 {
-    struct project p;
+    struct rule_ctx ctx = form_rule_ctx(fm);
+    struct project_row *v = NULL;
+    size_t n = 0;
 
-    project_init(&p);
-    if (db_project_get(fm->app->db, fm->arg, &p, e) != 0) {
-        project_clear(&p);
+    if (db_project_rows(fm->app->db, &ctx, form_actor(fm), &fm->arg, 1, &v, &n, e) != 0) {
         return -1;
     }
-    form_project_title(fm, what, &p);
-    project_clear(&p);
+    if (n == 0) {
+        free(v);
+        return err_set(e, ERR_NOTFOUND, "%s", _("The project is not there or not yours to see."));
+    }
+    form_project_title(fm, what, v[0].proj_no, v[0].name);
+    if (row != NULL) {
+        *row = v[0];
+    }
+    free(v);
     return 0;
 }
 
-FORM_RECORD_IO(alloc_io, alloc_binds, struct allocation, allocation_init,
-               allocation_clear, db_allocation_get, db_allocation_save);
+/* The project's plan against the allocations (fm->data). */
+struct alloc_plan {
+    int64_t budget, own;
+    int64_t others;         /* allocated to the project but this one */
+    int64_t confirmed;      /* the amount to save over the plan (-1: none) */
+};
+
+/* How far AMOUNT allocated takes the project over its plan (fen). */
+static int64_t
+plan_over(const struct form *fm, int64_t amount)
+{
+    const struct alloc_plan *ap = fm->data;
+
+    return ap != NULL ? proj_over_plan(ap->budget, ap->own, ap->others + amount) : 0;
+}
 
 static int
 alloc_loaded(struct form *fm, void *rec, struct err *e)
 {
     const struct allocation *a = rec;
+    struct alloc_plan *ap = xcalloc(1, sizeof(*ap));
+    struct project_row r;
 
+    fm->data = ap;
     fm->arg = a->project_id;
-    return fund_choices(fm, a->fund_id, e) ||
-           project_title(fm, fm->id ? _("Allocation") : _("New allocation"), e) ? -1 : 0;
+    if (fund_choices(fm, a->fund_id, e) != 0 ||
+        project_title(fm, fm->id ? _("Allocation") : _("New allocation"), &r, e) != 0) {
+        return -1;
+    }
+    ap->budget = r.budget;
+    ap->own = r.self_funds;
+    ap->others = r.allocated - (fm->id != 0 ? a->amount : 0);
+    ap->confirmed = -1;
+    return 0;
 }
+
+/* Over the plan, saving asks once more: Ctrl-S again saves. */
+static int
+alloc_read(struct form *fm, void *rec, struct err *e)
+{
+    struct alloc_plan *ap = fm->data;
+    const struct allocation *a = rec;
+    char over[MONEY_BUF];
+
+    if (plan_over(fm, a->amount) == 0 || ap->confirmed == a->amount) {
+        return 0;
+    }
+    ap->confirmed = a->amount;
+    money_format(plan_over(fm, a->amount), 1, over);
+    return err_set(e, ERR_RULE,
+                   _("This takes the project %s yuan over its planned investment: Ctrl-S again saves it all the same (the project is marked !), or lower the amount."),
+                   over);
+}
+
+static int
+alloc_panel_lines(struct form *fm)
+{
+    return plan_over(fm, form_num(fm, "", "amount", 0)) > 0 ? 2 : 0;
+}
+
+static void
+alloc_panel_draw(struct form *fm, WINDOW *w, int y, int lines, int cols)
+{
+    const struct alloc_plan *ap = fm->data;
+    int64_t amount = form_num(fm, "", "amount", 0);
+    char over[MONEY_BUF], total[MONEY_BUF], own[MONEY_BUF], plan[MONEY_BUF];
+    struct sbuf sb = SBUF_INIT;
+
+    (void)lines;
+    money_format(plan_over(fm, amount), 1, over);
+    money_format(ap->others + amount, 1, total);
+    money_format(ap->own, 1, own);
+    money_format(ap->budget, 1, plan);
+    sbuf_addf(&sb, _("%s yuan over the planned investment: %s yuan allocated with this one, %s yuan own funds, %s yuan planned."),
+              over, total, own, plan);
+    draw_text(w, y, 1, cols - 2, sb.buf, theme_attr(TH_WARN), AL_LEFT);
+    draw_text(w, y + 1, 1, cols - 2, _("Saving asks once more; adjust the plan (项目调整) if it is right."),
+              theme_attr(TH_WARN), AL_LEFT);
+    sbuf_release(&sb);
+}
+
+FORM_RECORD_IO(alloc_io, alloc_binds, struct allocation, allocation_init,
+               allocation_clear, db_allocation_get, db_allocation_save);
 
 const struct form_kind allocation_form = {
     .id = "allocation",
+    .panel_lines = alloc_panel_lines,
+    .panel_draw = alloc_panel_draw,
+    .free_data = free,
     .rec = {
         .io = &alloc_io,
         .done = {N_("Allocation saved: %s yuan."), {"amount"}},
@@ -161,6 +246,7 @@ const struct form_kind allocation_form = {
         .fresh = {.arg = offsetof(struct allocation, project_id),
                   .today = offsetof(struct allocation, alloc_date)},
         .loaded = alloc_loaded,
+        .read = alloc_read,
     },
 };
 
@@ -173,7 +259,7 @@ static const struct bind payment_binds[] = {
           .help = N_("The project's allocation the payment comes out of.  F4 shows the list.")),
     FIELD(struct payment, pay_date, .label = N_("Payment date"), .type = FT_DATE,
           .flags = FF_REQUIRED),
-    FIELD(struct payment, amount, .label = N_("Amount (yuan)"), .type = FT_MONEY,
+    FIELD(struct payment, amount, .label = N_("Amount (yuan)"), .type = FT_MONEY, .max = BOUND_FUNDS,
           .flags = FF_REQUIRED, .help = N_("At most what the allocation has left.")),
     FIELD(struct payment, payee, .label = N_("Payee"), .type = FT_TEXT,
           .flags = FF_REQUIRED, .max_chars = 60,
@@ -234,7 +320,7 @@ payment_loaded(struct form *fm, void *rec, struct err *e)
     }
     allocation_clear(&a);
     return rc || alloc_choices(fm, e) ||
-           project_title(fm, fm->id ? _("Payment") : _("New payment"), e) ? -1 : 0;
+           project_title(fm, fm->id ? _("Payment") : _("New payment"), NULL, e) ? -1 : 0;
 }
 
 const struct form_kind payment_form = {

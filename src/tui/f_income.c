@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "core/bounds.h"
 #include "core/date.h"
 #include "core/household.h"
 #include "core/money.h"
@@ -35,21 +36,21 @@ static const struct field_spec i_line = {
 
 static const struct bind income_binds[] = {
     FIELD(struct income, year, .label = N_("Year"), .type = FT_INT, .flags = FF_READONLY),
-    FIELD(struct income, wage, .label = N_("Wage income"), .type = FT_MONEY,
+    FIELD(struct income, wage, .label = N_("Wage income"), .type = FT_MONEY, .max = BOUND_HOUSEHOLD_YEAR,
           .help = N_("Yuan in the 12 months: migrant work, public-welfare jobs...")),
-    FIELD(struct income, business, .label = N_("Production income"), .type = FT_MONEY,
+    FIELD(struct income, business, .label = N_("Production income"), .type = FT_MONEY, .max = BOUND_HOUSEHOLD_YEAR,
           .help = N_("Yuan: farming, animals, forestry, business.")),
-    FIELD(struct income, property, .label = N_("Property income"), .type = FT_MONEY,
+    FIELD(struct income, property, .label = N_("Property income"), .type = FT_MONEY, .max = BOUND_HOUSEHOLD_YEAR,
           .help = N_("Yuan: land rent, dividends of assets...")),
-    FIELD(struct income, transfer, .label = N_("Transfer income"), .type = FT_MONEY,
+    FIELD(struct income, transfer, .label = N_("Transfer income"), .type = FT_MONEY, .max = BOUND_HOUSEHOLD_YEAR,
           .help = N_("Yuan: 低保, pensions, subsidies, eco-compensation...")),
     FIELD(struct income, business_cost, .label = N_("Production costs"),
-          .type = FT_MONEY,
+          .type = FT_MONEY, .max = BOUND_HOUSEHOLD_YEAR,
           .help = N_("Yuan spent on production; deducted from the income.")),
-    FIELD(struct income, claims, .label = N_("Insurance payouts"), .type = FT_MONEY,
+    FIELD(struct income, claims, .label = N_("Insurance payouts"), .type = FT_MONEY, .max = BOUND_HOUSEHOLD_YEAR,
           .help = N_("Yuan received from insurance claims.")),
     FIELD(struct income, oop_rigid, .label = N_("Out-of-pocket rigid spending"),
-          .type = FT_MONEY,
+          .type = FT_MONEY, .max = BOUND_HOUSEHOLD_YEAR,
           .help = N_("Yuan the household paid itself for medical care and schooling.")),
     FIELD(struct income, members, .label = N_("Household size"), .type = FT_INT,
           .flags = FF_REQUIRED, .min = 1, .max = 99,

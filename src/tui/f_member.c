@@ -81,40 +81,49 @@ const struct bind member_binds[] = {
 };
 const size_t member_nbinds = ARRAY_SIZE(member_binds);
 
+/* The sex and the birth date the ID number TEXT gives (left empty when
+ * it gives none). */
+static void
+id_gives(struct form *fm, size_t i, const char *text, struct field_value *sex,
+         struct field_value *birth)
+{
+    struct field_value v;
+    struct idno id;
+
+    memset(&v, 0, sizeof(v));
+    form_parse(fm, i, text, &v);
+    if (!v.empty && idno_parse(v.s, app_today(), &id) == IDNO_OK) {
+        if (id.sex != SEX_UNKNOWN) {
+            field_value_str(sex, id.sex == SEX_MALE ? "1" : "2");
+        }
+        field_value_num(birth, id.birth);
+    }
+    field_value_clear(&v);
+}
+
 void
 member_fill_from_id(struct form *fm, const char *group)
 {
-    struct field_value v, sex, birth;
-    struct idno id;
-    int k;
+    struct field_value was_sex, was_birth, sex, birth;
+    struct sbuf now = SBUF_INIT;
+    int k = wform_find(&fm->w, group, "id_no");
 
-    if (wform_value(&fm->w, group, "id_no", &v) != 0 || v.empty ||
-        idno_parse(v.s, app_today(), &id) != IDNO_OK) {
-        field_value_clear(&v);
+    if (k < 0) {
         return;
     }
-    field_value_clear(&v);
-    k = wform_find(&fm->w, group, "sex");
-    if (k >= 0 && fm->w.items[k].line.len == 0 && id.sex != SEX_UNKNOWN) {
-        char *text;
-
-        memset(&sex, 0, sizeof(sex));
-        field_value_str(&sex, id.sex == SEX_MALE ? "1" : "2");
-        text = form_format(fm, &m_sex, &sex);
-        wform_set(&fm->w, (size_t)k, text);
-        free(text);
-        field_value_clear(&sex);
-    }
-    k = wform_find(&fm->w, group, "birth");
-    if (k >= 0 && fm->w.items[k].line.len == 0) {
-        char *text;
-
-        memset(&birth, 0, sizeof(birth));
-        field_value_num(&birth, id.birth);
-        text = form_format(fm, &m_birth, &birth);
-        wform_set(&fm->w, (size_t)k, text);
-        free(text);
-    }
+    memset(&was_sex, 0, sizeof(was_sex));
+    was_sex.empty = 1;
+    was_birth = birth = sex = was_sex;
+    wform_text(&fm->w, (size_t)k, &now);
+    id_gives(fm, (size_t)k, wform_entered(&fm->w, (size_t)k), &was_sex, &was_birth);
+    id_gives(fm, (size_t)k, now.buf, &sex, &birth);
+    form_follow(fm, group, "sex", &was_sex, &sex, 1);
+    form_follow(fm, group, "birth", &was_birth, &birth, 1);
+    field_value_clear(&was_sex);
+    field_value_clear(&was_birth);
+    field_value_clear(&sex);
+    field_value_clear(&birth);
+    sbuf_release(&now);
 }
 
 /* --- add or edit a member ------------------------------------------------------- */

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "core/bounds.h"
 #include "core/date.h"
 #include "core/funds.h"
 #include "core/policy.h"
@@ -52,9 +53,9 @@ static const struct bind project_binds[] = {
     FIELD(struct project, proposer, .label = N_("Proposed by"), .type = FT_CODE,
           .table = "proposer_level", .help = N_("村, 乡镇 or 县级部门.")),
     FIELD(struct project, budget, .label = N_("Planned investment (yuan)"),
-          .type = FT_MONEY, .help = N_("The total planned, from all sources.")),
+          .type = FT_MONEY, .max = BOUND_FUNDS, .help = N_("The total planned, from all sources.")),
     FIELD(struct project, self_funds, .label = N_("Own and other funds (yuan)"),
-          .type = FT_MONEY,
+          .type = FT_MONEY, .max = BOUND_FUNDS,
           .help = N_("自筹 and other money not recorded as fund receipts.")),
     FIELD(struct project, content, .label = N_("Content and scale"), .type = FT_LONGTEXT,
           .max_chars = 1000, .help = N_("What is built or done, and how much of it.")),
@@ -189,7 +190,7 @@ pstep_open(struct form *fm, struct err *e)
         project_clear(&p);
         return -1;
     }
-    form_project_title(fm, proj_action_label(act), &p);
+    form_project_title(fm, proj_action_label(act), p.proj_no, p.name);
     ctx = form_rule_ctx(fm);
     r = rules_in_force(&ctx, p.year);
     days = r->project_publicity_min_days > 0 ? r->project_publicity_min_days : 1;

@@ -146,11 +146,35 @@ visit_read(struct form *fm, void *rec, struct err *e)
     return 0;
 }
 
+/* Leaving the visit date changed: the next visit follows (a month after
+ * it) unless the user set it. */
+static void
+visit_left(struct form *fm, size_t i)
+{
+    struct field_value was, now, was_next, now_next;
+
+    if (strcmp(fm->w.items[i].spec->name, "visit_date") != 0) {
+        return;
+    }
+    memset(&was, 0, sizeof(was));
+    was.empty = 1;
+    now = was_next = now_next = was;
+    form_parse(fm, i, wform_entered(&fm->w, i), &was);
+    if (!was.empty && wform_value(&fm->w, "", "visit_date", &now) == 0 && !now.empty) {
+        field_value_num(&was_next, date_add_months((int)was.n, 1));
+        field_value_num(&now_next, date_add_months((int)now.n, 1));
+        form_follow(fm, "", "next_visit", &was_next, &now_next, 0);
+    }
+    field_value_clear(&was);
+    field_value_clear(&now);
+}
+
 FORM_RECORD_IO(visit_io, visit_binds, struct visit, visit_init, visit_clear,
                db_visit_get, db_visit_save);
 
 const struct form_kind visit_form = {
     .id = "visit",
+    .left = visit_left,
     .rec = {
         .io = &visit_io,
         .flags = FR_STORED,

@@ -440,6 +440,7 @@ project_warnings(struct view *v, unsigned flags)
         {PF_ALLOC_LATE, N_("An allocation result was not published within the working days set.")},
         {PF_WAGE_SHORT, N_("The 以工代赈 wages are under the required share of its funds.")},
         {PF_NO_LINKING, N_("An industry project without its farmer-linking mechanism.")},
+        {PF_OVER_PLAN, N_("The allocations and own funds exceed the planned investment.")},
     };
     size_t i;
 

@@ -3,7 +3,8 @@
  * bounds rounded to the fen in the safe direction, every meter exactly
  * at its limit and one fen off, the payment milestones, the year's
  * numbers from share/policy/rules.conf, the project lifecycle with its
- * publicity rules, the publication deadlines and each record's checks.
+ * publicity rules, the publication deadlines, each record's checks and
+ * a project's allocations over its plan.
  */
 #include "config.h"
 #include "helpers.h"
@@ -564,6 +565,19 @@ test_publicities(void **state)
     assert_false(proj_pub_lists(PP_COUNT, PS_APPROVED));
 }
 
+/* A project's allocations and own funds against its planned investment:
+ * exactly at the plan is within it, one fen more is over; no plan, no
+ * warning. */
+static void
+test_over_plan(void **state)
+{
+    (void)state;
+    assert_int_equal(proj_over_plan(50000000, 10000000, 40000000), 0);
+    assert_int_equal(proj_over_plan(50000000, 10000000, 40000001), 1);
+    assert_int_equal(proj_over_plan(50000000, 0, 55000000), 5000000);
+    assert_int_equal(proj_over_plan(0, 0, 55000000), 0);
+}
+
 int
 main(void)
 {
@@ -582,6 +596,7 @@ main(void)
         cmocka_unit_test(test_transitions_named),
         cmocka_unit_test(test_publicities),
         cmocka_unit_test(test_record_checks),
+        cmocka_unit_test(test_over_plan),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
