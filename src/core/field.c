@@ -450,110 +450,97 @@ today_of(const struct field_ctx *ctx)
     return ctx != NULL ? ctx->today : DATE_NONE;
 }
 
-static int
-parse_date(const struct field_spec *f, const struct field_ctx *ctx,
-           const char *s, struct field_value *v, struct err *e)
+/* N, a day number or (MONTH) a month number, as text into BUF
+ * (DATE_BUF). */
+static void
+when_format(int month, int n, char *buf)
 {
-    char iso[16], a[DATE_BUF], b[DATE_BUF];
-    int y, m, d, day, today = today_of(ctx);
-
-    if (split_date(s, &y, &m, &d) != 0) {
-        return err_set(e, ERR_INVALID,
-                       _("%s is not a date in a form we know; type it as "
-                         "year-month-day, e.g. 2024-03-05."),
-                       label_of(f));
+    if (month) {
+        month_format(n, buf);
+    } else {
+        date_format(n, buf);
     }
-    snprintf(iso, sizeof(iso), "%04d-%02d-%02d", y, m, d);
-    switch (date_parse(iso, &day)) {
-    case DATE_OK:
-        break;
-    case DATE_NOT_EXIST:
-        if (m < 1 || m > 12) {
-            return err_set(e, ERR_INVALID,
-                           _("%s: %s does not exist: months go from 1 to "
-                             "12; check the month."),
-                           label_of(f), iso);
-        }
-        return err_set(e, ERR_INVALID,
-                       _("%s: %s does not exist: %d-%d has only %d days; "
-                         "check the day."),
-                       label_of(f), iso, y, m, date_days_in_month(y, m));
-    case DATE_RANGE:
-        return err_set(e, ERR_INVALID,
-                       _("%s: the year must be between 1900 and 2199; check "
-                         "the year."),
-                       label_of(f));
-    default:
-        return err_set(e, ERR_INVALID, _("%s: %s"), label_of(f),
-                       date_status_message(DATE_FORMAT));
-    }
-    if (!(f->flags & FF_FUTURE) && today != DATE_NONE && day > today) {
-        date_format(today, a);
-        return err_set(e, ERR_INVALID,
-                       _("%s cannot be later than today (%s); check the "
-                         "date."),
-                       label_of(f), a);
-    }
-    if (f->min < f->max && (day < f->min || day > f->max)) {
-        date_format((int)f->min, a);
-        date_format((int)f->max, b);
-        return err_set(e, ERR_INVALID,
-                       _("%s must be between %s and %s; check it."),
-                       label_of(f), a, b);
-    }
-    v->n = day;
-    return 0;
 }
 
+/* Why year Y, month M (and day D) typed as ISO is not a day or (MONTH) a
+ * month. */
 static int
-parse_month(const struct field_spec *f, const struct field_ctx *ctx,
-            const char *s, struct field_value *v, struct err *e)
+when_error(const struct field_spec *f, enum date_status st, int month, const char *iso,
+           int y, int m, struct err *e)
 {
-    char iso[16], a[MONTH_BUF], b[MONTH_BUF];
-    int y, m, month, today = today_of(ctx);
-
-    if (split_date(s, &y, &m, NULL) != 0) {
-        return err_set(e, ERR_INVALID,
-                       _("%s is not a month in a form we know; type it as "
-                         "year-month, e.g. 2024-03."),
-                       label_of(f));
-    }
-    snprintf(iso, sizeof(iso), "%04d-%02d", y, m);
-    switch (month_parse(iso, &month)) {
-    case DATE_OK:
-        break;
-    case DATE_NOT_EXIST:
+    if (st == DATE_NOT_EXIST && (month || m < 1 || m > 12)) {
         return err_set(e, ERR_INVALID,
                        _("%s: %s does not exist: months go from 1 to 12; "
                          "check the month."),
                        label_of(f), iso);
-    case DATE_RANGE:
+    }
+    if (st == DATE_NOT_EXIST) {
+        return err_set(e, ERR_INVALID,
+                       _("%s: %s does not exist: %d-%d has only %d days; "
+                         "check the day."),
+                       label_of(f), iso, y, m, date_days_in_month(y, m));
+    }
+    if (st == DATE_RANGE) {
         return err_set(e, ERR_INVALID,
                        _("%s: the year must be between 1900 and 2199; check "
                          "the year."),
                        label_of(f));
-    default:
+    }
+    if (month) {
         return err_set(e, ERR_INVALID,
                        _("%s is not a month in a form we know; type it as "
                          "year-month, e.g. 2024-03."),
                        label_of(f));
     }
-    if (!(f->flags & FF_FUTURE) && today != DATE_NONE &&
-        month > month_of(today)) {
-        month_format(month_of(today), a);
+    return err_set(e, ERR_INVALID, _("%s: %s"), label_of(f),
+                   date_status_message(DATE_FORMAT));
+}
+
+/* FT_DATE into a day number, FT_MONTH into a month number. */
+static int
+parse_when(const struct field_spec *f, const struct field_ctx *ctx,
+           const char *s, struct field_value *v, struct err *e)
+{
+    char iso[16], a[DATE_BUF], b[DATE_BUF];
+    int month = f->type == FT_MONTH, y, m, d = 1, n = 0, today = today_of(ctx);
+    enum date_status st;
+
+    if (split_date(s, &y, &m, month ? NULL : &d) != 0) {
         return err_set(e, ERR_INVALID,
-                       _("%s cannot be later than this month (%s); check "
-                         "it."),
+                       month ? _("%s is not a month in a form we know; type it as "
+                                 "year-month, e.g. 2024-03.")
+                             : _("%s is not a date in a form we know; type it as "
+                                 "year-month-day, e.g. 2024-03-05."),
+                       label_of(f));
+    }
+    if (month) {
+        snprintf(iso, sizeof(iso), "%04d-%02d", y, m);
+        st = month_parse(iso, &n);
+    } else {
+        snprintf(iso, sizeof(iso), "%04d-%02d-%02d", y, m, d);
+        st = date_parse(iso, &n);
+    }
+    if (st != DATE_OK) {
+        return when_error(f, st, month, iso, y, m, e);
+    }
+    if (!(f->flags & FF_FUTURE) && today != DATE_NONE &&
+        n > (month ? month_of(today) : today)) {
+        when_format(month, month ? month_of(today) : today, a);
+        return err_set(e, ERR_INVALID,
+                       month ? _("%s cannot be later than this month (%s); check "
+                                 "it.")
+                             : _("%s cannot be later than today (%s); check the "
+                                 "date."),
                        label_of(f), a);
     }
-    if (f->min < f->max && (month < f->min || month > f->max)) {
-        month_format((int)f->min, a);
-        month_format((int)f->max, b);
+    if (f->min < f->max && (n < f->min || n > f->max)) {
+        when_format(month, (int)f->min, a);
+        when_format(month, (int)f->max, b);
         return err_set(e, ERR_INVALID,
                        _("%s must be between %s and %s; check it."),
                        label_of(f), a, b);
     }
-    v->n = month;
+    v->n = n;
     return 0;
 }
 
@@ -1059,10 +1046,8 @@ field_parse(const struct field_spec *f, const struct field_ctx *ctx,
         rc = parse_phone(f, folded.buf, v, e);
         break;
     case FT_DATE:
-        rc = parse_date(f, ctx, folded.buf, v, e);
-        break;
     case FT_MONTH:
-        rc = parse_month(f, ctx, folded.buf, v, e);
+        rc = parse_when(f, ctx, folded.buf, v, e);
         break;
     case FT_MONEY:
     case FT_DECIMAL:
