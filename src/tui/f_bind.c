@@ -318,6 +318,9 @@ rec_fresh(struct form *fm, void *rec)
     if (f->year != 0) {
         *(int *)(void *)((char *)rec + f->year) = date_year(app_today());
     }
+    if (f->arg_int != 0) {
+        *(int *)(void *)((char *)rec + f->arg_int) = (int)fm->arg;
+    }
     if (r->defaults != NULL) {
         r->defaults(fm, rec);
     }
@@ -397,7 +400,8 @@ form_rec_open(struct form *fm, struct err *e)
         rc = r->loaded(fm, rec, e);
     }
     if (rc == 0 && fm->title[0] == '\0') {
-        form_rec_text(fm, found ? &r->title : &r->title_new, rec, fm->title, sizeof(fm->title));
+        form_rec_text(fm, found || r->title_new.fmt == NULL ? &r->title : &r->title_new, rec,
+                      fm->title, sizeof(fm->title));
     }
     if (rc == 0) {
         rc = rec_lay(fm, rec, e);

@@ -129,17 +129,18 @@ enum form_record_flags {
 };
 
 /* A new record's values: the members at these offsets (0: none; offset 0
- * is the record's id) take fm->arg, fm->hh (int64_t), today and this year
- * (int).  A stored record's household gives fm->hh. */
+ * is the record's id) take fm->arg, fm->hh (int64_t), today, this year
+ * and fm->arg as an int (a year).  A stored record's household gives
+ * fm->hh. */
 struct form_fresh {
-    size_t arg, hh, today, year;
+    size_t arg, hh, today, year, arg_int;
 };
 
 struct form_record {
     const struct form_record_io *io;
     unsigned flags;                 /* enum form_record_flags */
     struct form_text title;         /* the form's title for a stored one */
-    struct form_text title_new;     /* for a new one */
+    struct form_text title_new;     /* for a new one (none: title) */
     struct form_text done;          /* said after saving */
     const char *blank;              /* a new record shows this field empty
                                        (an amount rather than 0.00) */
@@ -195,6 +196,16 @@ void form_rec_text(struct form *fm, const struct form_text *t,
 #define FORM_REC_IO(binds, type, init_fn, release_fn, get_fn, put_fn) \
     {(binds), ARRAY_SIZE(binds), sizeof(type), offsetof(type, id), offsetof(type, version), \
      (init_fn), (release_fn), (get_fn), (put_fn)}
+
+/* A record of the form's household and year (fm->hh, fm->arg: FR_FIND),
+ * read with GET_FN(db, hh, year, rec, e), that needs no init: the struct
+ * form_record_io NAME of the fields BINDS (an array). */
+#define FORM_RECORD_IO_YEAR(name, binds, type, get_fn, put_fn) \
+    static int name##_get(struct form *fm, void *rec, struct err *e) \
+    { type *r = rec; return get_fn(fm->app->db, fm->hh, (int)fm->arg, r, e); } \
+    FORM_REC_PUT(name##_put, type, put_fn) \
+    static const struct form_record_io name = \
+        FORM_REC_IO(binds, type, form_rec_nothing, form_rec_nothing, name##_get, name##_put)
 
 /* All of it for a record type with the usual signatures: the struct
  * form_record_io NAME of the fields BINDS (an array). */

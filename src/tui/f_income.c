@@ -138,15 +138,7 @@ income_changed(struct form *fm)
     sbuf_release(&sb);
 }
 
-/* A new income of the year (fm->arg), divided by the current members. */
-static void
-income_defaults(struct form *fm, void *rec)
-{
-    struct income *inc = rec;
-
-    inc->year = (int)fm->arg;
-}
-
+/* A new income is divided by the current members. */
 static int
 income_loaded(struct form *fm, void *rec, struct err *e)
 {
@@ -182,17 +174,7 @@ income_saved(struct form *fm, const void *rec)
     snprintf(fm->done, sizeof(fm->done), _("Income %d saved: %s yuan per person."), inc->year, per);
 }
 
-static int
-income_get(struct form *fm, void *rec, struct err *e)
-{
-    return db_income_get(fm->app->db, fm->hh, (int)fm->arg, rec, e);
-}
-
-FORM_REC_PUT(income_put, struct income, db_income_save)
-
-static const struct form_record_io income_io =
-    FORM_REC_IO(income_binds, struct income, form_rec_nothing, form_rec_nothing,
-                income_get, income_put);
+FORM_RECORD_IO_YEAR(income_io, income_binds, struct income, db_income_get, db_income_save);
 
 const struct form_kind income_form = {
     .id = "income",
@@ -200,9 +182,8 @@ const struct form_kind income_form = {
         .io = &income_io,
         .flags = FR_FIND,
         .title = {N_("Income and expenditure %s"), {"year"}},
-        .title_new = {N_("Income and expenditure %s"), {"year"}},
-        .fresh = {.hh = offsetof(struct income, household_id)},
-        .defaults = income_defaults,
+        .fresh = {.hh = offsetof(struct income, household_id),
+                  .arg_int = offsetof(struct income, year)},
         .loaded = income_loaded,
         .slot = figures_add,
         .saved = income_saved,
@@ -235,28 +216,18 @@ static const struct bind guarantee_binds[] = {
           .help = N_("否 when water is cut for more than a month, bad, or far.")),
 };
 
-/* A new check of the year (fm->arg): everything secured until found
- * otherwise. */
+/* A new check: everything secured until found otherwise. */
 static void
 guarantee_defaults(struct form *fm, void *rec)
 {
     struct guarantee *g = rec;
 
-    g->year = (int)fm->arg;
+    (void)fm;
     g->food_clothing = g->education = g->medical = g->housing = g->water = 1;
 }
 
-static int
-guarantee_get(struct form *fm, void *rec, struct err *e)
-{
-    return db_guarantee_get(fm->app->db, fm->hh, (int)fm->arg, rec, e);
-}
-
-FORM_REC_PUT(guarantee_put, struct guarantee, db_guarantee_save)
-
-static const struct form_record_io guarantee_io =
-    FORM_REC_IO(guarantee_binds, struct guarantee, form_rec_nothing, form_rec_nothing,
-                guarantee_get, guarantee_put);
+FORM_RECORD_IO_YEAR(guarantee_io, guarantee_binds, struct guarantee, db_guarantee_get,
+                    db_guarantee_save);
 
 const struct form_kind guarantee_form = {
     .id = "guarantee",
@@ -264,10 +235,10 @@ const struct form_kind guarantee_form = {
         .io = &guarantee_io,
         .flags = FR_FIND,
         .title = {N_("The four guarantees %s"), {"year"}},
-        .title_new = {N_("The four guarantees %s"), {"year"}},
         .done = {N_("The guarantees of %s are saved."), {"year"}},
         .fresh = {.hh = offsetof(struct guarantee, household_id),
-                  .today = offsetof(struct guarantee, checked_on)},
+                  .today = offsetof(struct guarantee, checked_on),
+                  .arg_int = offsetof(struct guarantee, year)},
         .defaults = guarantee_defaults,
     },
 };
