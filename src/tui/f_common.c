@@ -14,6 +14,7 @@
 
 #include "app.h"
 #include "core/codes.h"
+#include "core/date.h"
 #include "db/db_division.h"
 #include "tui/form.h"
 #include "util/i18n.h"
@@ -29,6 +30,41 @@ const struct field_spec form_phone = {
 const struct field_spec form_hh_type = {
     .name = "hh_type", .label = N_("Household type"), .type = FT_CODE, .flags = FF_REQUIRED,
     .table = "hh_type", .help = N_("脱贫户 (lifted out of poverty) or 一般农户.")};
+
+const struct field_spec form_step_note = {
+    .name = "note", .label = N_("Note"), .type = FT_LONGTEXT, .max_chars = 2000,
+    .help = N_("Anything to record with the step (optional).")};
+static const struct field_spec step_day = {
+    .name = "step_date", .label = N_("Date"), .type = FT_DATE, .flags = FF_REQUIRED,
+    .help = N_("The day the step was done, for example 2026-11-20.")};
+static const struct field_spec pub_start = {
+    .name = "pub_start", .label = N_("Publicity from"), .type = FT_DATE, .flags = FF_REQUIRED,
+    .help = N_("The first day the notice is posted.")};
+static const struct field_spec pub_end = {
+    .name = "pub_end", .label = N_("Publicity until"), .type = FT_DATE,
+    .flags = FF_REQUIRED | FF_FUTURE,
+    .help = N_("The last day of the publicity: at least the days the rules set.")};
+
+void
+form_step_days(struct form *fm, int publicity, int days)
+{
+    int today = app_today();
+
+    if (publicity) {
+        form_add_num(fm, &pub_start, "", today, 0);
+        form_add_num(fm, &pub_end, "", today + days - 1, 0);
+    } else {
+        form_add_num(fm, &step_day, "", today, 0);
+    }
+}
+
+void
+form_step_days_read(struct form *fm, int *day, int *start, int *end)
+{
+    *start = (int)form_num(fm, "", "pub_start", DATE_NONE);
+    *end = (int)form_num(fm, "", "pub_end", DATE_NONE);
+    *day = *start != DATE_NONE ? *start : (int)form_num(fm, "", "step_date", DATE_NONE);
+}
 
 struct rule_ctx
 form_rule_ctx(const struct form *fm)
@@ -76,33 +112,6 @@ form_blank(struct form *fm, const char *name)
         wform_set(&fm->w, (size_t)i, "");
         wform_set_loaded(&fm->w, (size_t)i, "");
     }
-}
-
-size_t
-form_place_add(struct form *fm, const struct field_spec *spec,
-               int64_t township, int64_t village)
-{
-    char place[24] = "";
-    int64_t where = village != 0 ? village : township;
-
-    if (where != 0) {
-        snprintf(place, sizeof(place), "%lld", (long long)where);
-    }
-    return form_add_str(fm, spec, "", place);
-}
-
-int
-form_place_read(struct form *fm, const char *name, int64_t *township,
-                int64_t *village, struct err *e)
-{
-    char place[24];
-
-    form_str(fm, "", name, place, sizeof(place));
-    *township = *village = 0;
-    if (place[0] == '\0') {
-        return 0;
-    }
-    return form_place_split(fm, strtoll(place, NULL, 10), township, village, e);
 }
 
 /* The places of township TOWN into T: the township itself when TOWNS

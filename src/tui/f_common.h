@@ -20,6 +20,14 @@ extern const struct field_spec form_note;
 extern const struct field_spec form_phone;
 extern const struct field_spec form_hh_type;
 
+/* The day of a step (of a case or a project), or with PUBLICITY the days
+ * of its publicity, DAYS long from today; and reading them back (the
+ * publicity's first day is the step's).  FORM_STEP_NOTE: anything to
+ * record with the step. */
+void form_step_days(struct form *fm, int publicity, int days);
+void form_step_days_read(struct form *fm, int *day, int *pub_start, int *pub_end);
+extern const struct field_spec form_step_note;
+
 /* A member's fields (brief ones also for a member of a new household). */
 extern const struct bind member_binds[];
 extern const size_t member_nbinds;
@@ -36,14 +44,6 @@ int form_rec_places(struct form *fm, void *rec, struct err *e);
 /* The township and village (0 for a township) of place PLACE. */
 int form_place_split(struct form *fm, int64_t place, int64_t *township,
                      int64_t *village, struct err *e);
-
-/* The place field SPEC holding the village, else the township (empty
- * when both are 0), and reading it back (empty: both 0). */
-struct field_spec;
-size_t form_place_add(struct form *fm, const struct field_spec *spec,
-                      int64_t township, int64_t village);
-int form_place_read(struct form *fm, const char *name, int64_t *township,
-                    int64_t *village, struct err *e);
 
 /* Add choice CODE with LABEL to a table of the form's own (T grows;
  * *ALLOC is its allocated length). */

@@ -145,16 +145,6 @@ const struct form_kind project_form = {
 
 /* --- steps ------------------------------------------------------------------ */
 
-static const struct field_spec s_date = {
-    .name = "step_date", .label = N_("Date"), .type = FT_DATE, .flags = FF_REQUIRED,
-    .help = N_("The day the step was done.")};
-static const struct field_spec s_pub_start = {
-    .name = "pub_start", .label = N_("Publicity from"), .type = FT_DATE, .flags = FF_REQUIRED,
-    .help = N_("The first day the notice is posted.")};
-static const struct field_spec s_pub_end = {
-    .name = "pub_end", .label = N_("Publicity until"), .type = FT_DATE,
-    .flags = FF_REQUIRED | FF_FUTURE,
-    .help = N_("The last day of the publicity: at least 10 days in all.")};
 static const struct field_spec s_doc = {
     .name = "doc_no", .label = N_("Document number"), .type = FT_TEXT, .flags = FF_REQUIRED,
     .max_chars = 60,
@@ -163,9 +153,6 @@ static const struct field_spec s_reason = {
     .name = "note", .label = N_("Reason"), .type = FT_LONGTEXT, .flags = FF_REQUIRED,
     .max_chars = 2000,
     .help = N_("Why: it is recorded with the step.")};
-static const struct field_spec s_note = {
-    .name = "note", .label = N_("Note"), .type = FT_LONGTEXT, .max_chars = 2000,
-    .help = N_("Anything to record with the step (optional).")};
 
 static int
 pstep_open(struct form *fm, struct err *e)
@@ -175,7 +162,7 @@ pstep_open(struct form *fm, struct err *e)
     struct rule_ctx ctx;
     const struct proj_transition *t;
     struct project p;
-    int today = app_today(), days;
+    int days;
 
     project_init(&p);
     if (db_project_get(fm->app->db, fm->id, &p, e) != 0) {
@@ -194,16 +181,11 @@ pstep_open(struct form *fm, struct err *e)
     ctx = form_rule_ctx(fm);
     r = rules_in_force(&ctx, p.year);
     days = r->project_publicity_min_days > 0 ? r->project_publicity_min_days : 1;
-    if (t->needs & PN_PUBLICITY) {
-        form_add_num(fm, &s_pub_start, "", today, 0);
-        form_add_num(fm, &s_pub_end, "", today + days - 1, 0);
-    } else {
-        form_add_num(fm, &s_date, "", today, 0);
-    }
+    form_step_days(fm, (t->needs & PN_PUBLICITY) != 0, days);
     if (t->needs & PN_DOC) {
         form_add_str(fm, &s_doc, "", "");
     }
-    form_add_str(fm, (t->needs & PN_REASON) ? &s_reason : &s_note, "", "");
+    form_add_str(fm, (t->needs & PN_REASON) ? &s_reason : &form_step_note, "", "");
     project_clear(&p);
     return 0;
 }
@@ -219,12 +201,7 @@ pstep_save(struct form *fm, struct err *e)
 
     memset(&in, 0, sizeof(in));
     in.action = (enum proj_action)fm->arg;
-    in.step_date = (int)form_num(fm, "", "step_date", DATE_NONE);
-    in.pub_start = (int)form_num(fm, "", "pub_start", DATE_NONE);
-    in.pub_end = (int)form_num(fm, "", "pub_end", DATE_NONE);
-    if (in.pub_start != DATE_NONE) {
-        in.step_date = in.pub_start;
-    }
+    form_step_days_read(fm, &in.step_date, &in.pub_start, &in.pub_end);
     form_str(fm, "", "doc_no", doc, sizeof(doc));
     in.doc_no = doc;
     in.note = note;

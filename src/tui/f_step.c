@@ -36,9 +36,6 @@
 #include "util/sbuf.h"
 #include "util/xalloc.h"
 
-static const struct field_spec s_date = {
-    .name = "step_date", .label = N_("Date"), .type = FT_DATE, .flags = FF_REQUIRED,
-    .help = N_("The day the step was done, for example 2026-11-20.")};
 static const struct field_spec s_channel = {
     .name = "channel", .label = N_("Discovery channel"), .type = FT_CODE, .flags = FF_REQUIRED,
     .table = "channel",
@@ -58,13 +55,6 @@ static const struct field_spec s_auth = {
     .name = "authorized", .label = N_("Authorization signed"), .type = FT_YESNO,
     .flags = FF_REQUIRED,
     .help = N_("是 when the household signed the authorization to check its income and assets.")};
-static const struct field_spec s_pub_start = {
-    .name = "pub_start", .label = N_("Publicity from"), .type = FT_DATE, .flags = FF_REQUIRED,
-    .help = N_("The first day the notice hangs in the village.")};
-static const struct field_spec s_pub_end = {
-    .name = "pub_end", .label = N_("Publicity until"), .type = FT_DATE,
-    .flags = FF_REQUIRED | FF_FUTURE,
-    .help = N_("The last day of the publicity: at least 5 days in all.")};
 static const struct field_spec s_objections = {
     .name = "objections", .label = N_("Objections"), .type = FT_INT, .max = 9999,
     .help = N_("How many objections came in during the publicity (0 when none).")};
@@ -72,9 +62,6 @@ static const struct field_spec s_reason = {
     .name = "note", .label = N_("Reason"), .type = FT_LONGTEXT, .flags = FF_REQUIRED,
     .max_chars = 2000,
     .help = N_("Why: it is recorded with the step and, for a rejection, told to the household.")};
-static const struct field_spec s_note = {
-    .name = "note", .label = N_("Note"), .type = FT_LONGTEXT, .max_chars = 2000,
-    .help = N_("Anything to record with the step (optional).")};
 static const struct field_spec s_method = {
     .name = "method", .label = N_("Elimination method"), .type = FT_CODE, .flags = FF_REQUIRED,
     .table = "elim_method",
@@ -96,12 +83,7 @@ add_step_fields(struct form *fm, const struct case_transition *t, int64_t hh_typ
     days = r != NULL ? r->publicity_min_days : 5;
 
     (void)hh_type_is_poor;
-    if (t->needs & NEED_PUBLICITY) {
-        form_add_num(fm, &s_pub_start, "", today, 0);
-        form_add_num(fm, &s_pub_end, "", today + days - 1, 0);
-    } else {
-        form_add_num(fm, &s_date, "", today, 0);
-    }
+    form_step_days(fm, (t->needs & NEED_PUBLICITY) != 0, days);
     if (t->needs & NEED_CLUE) {
         form_add_str(fm, &s_channel, "", "");
         form_add_str(fm, &s_category, "", "");
@@ -117,7 +99,7 @@ add_step_fields(struct form *fm, const struct case_transition *t, int64_t hh_typ
     if (t->action == CA_TOWNSHIP_REVIEW || t->action == CA_ELIM_TOWNSHIP_REVIEW) {
         form_add_num(fm, &s_objections, "", 0, 0);
     }
-    form_add_str(fm, (t->needs & NEED_REASON) ? &s_reason : &s_note, "", "");
+    form_add_str(fm, (t->needs & NEED_REASON) ? &s_reason : &form_step_note, "", "");
 }
 
 /* The step input from the checked form; strings point into BUF (owned
@@ -137,12 +119,7 @@ read_step(struct form *fm, const struct case_transition *t, struct step_input *i
     memset(in, 0, sizeof(*in));
     memset(tx, 0, sizeof(*tx));
     in->action = t->action;
-    in->step_date = (int)form_num(fm, "", "step_date", DATE_NONE);
-    in->pub_start = (int)form_num(fm, "", "pub_start", DATE_NONE);
-    in->pub_end = (int)form_num(fm, "", "pub_end", DATE_NONE);
-    if (t->needs & NEED_PUBLICITY) {
-        in->step_date = in->pub_start;
-    }
+    form_step_days_read(fm, &in->step_date, &in->pub_start, &in->pub_end);
     in->objections = (int)form_num(fm, "", "objections", 0);
     in->authorized = (int)form_num(fm, "", "authorized", 0);
     form_str(fm, "", "channel", tx->channel, sizeof(tx->channel));
