@@ -376,7 +376,8 @@ rec_lay(struct form *fm, const void *rec, struct err *e)
     for (i = 0; i < r->io->nbinds; i++) {
         if (r->io->binds[i].kind != B_SLOT) {
             bind_add(fm, &r->io->binds[i], 1, "", rec, brief);
-        } else if (r->slot != NULL && r->slot(fm, rec, (int)r->io->binds[i].off, e) != 0) {
+        } else if (r->slot != NULL &&
+                   r->slot(fm, rec, (int)r->io->binds[i].off, e) != 0) {
             return -1;
         }
     }
@@ -400,8 +401,10 @@ form_rec_open(struct form *fm, struct err *e)
         rc = r->loaded(fm, rec, e);
     }
     if (rc == 0 && fm->title[0] == '\0') {
-        form_rec_text(fm, found || r->title_new.fmt == NULL ? &r->title : &r->title_new, rec,
-                      fm->title, sizeof(fm->title));
+        const struct form_text *t = found || r->title_new.fmt == NULL ? &r->title
+                                                                       : &r->title_new;
+
+        form_rec_text(fm, t, rec, fm->title, sizeof(fm->title));
     }
     if (rc == 0) {
         rc = rec_lay(fm, rec, e);

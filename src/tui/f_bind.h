@@ -67,16 +67,19 @@ struct bind {
 /* MEMBER of TYPE in a field of its own, named as the member and shown in
  * every form; the designated initialisers of its struct field_spec
  * follow (.label = N_("..."), .type = FT_..., .flags = ...). */
-#define FIELD(type_, member_, ...) FIELD_AS(#member_, BR_BOTH, type_, member_, __VA_ARGS__)
+#define FIELD(type_, member_, ...) \
+    FIELD_AS(#member_, BR_BOTH, type_, member_, __VA_ARGS__)
 /* The same, the field named NAME and shown in the forms BRIEF says. */
 #define FIELD_AS(name_, brief_, type_, member_, ...) \
     {&(const struct field_spec){.name = (name_), __VA_ARGS__}, BIND_AT(type_, member_), \
      (brief_), 0}
 /* MEMBER of TYPE in the field SPEC (a spec declared apart: shared, or
  * used elsewhere too). */
-#define BIND(spec_, type_, member_, brief_) {&(spec_), BIND_AT(type_, member_), (brief_), 0}
+#define BIND(spec_, type_, member_, brief_) \
+    {&(spec_), BIND_AT(type_, member_), (brief_), 0}
 #define BIND_PLACE(spec_, type_, township_, village_, brief_) \
-    {&(spec_), B_PLACE, offsetof(type_, township_), 0, (brief_), offsetof(type_, village_)}
+    {&(spec_), B_PLACE, offsetof(type_, township_), 0, (brief_), \
+     offsetof(type_, village_)}
 #define BIND_SLOT(n_) {NULL, B_SLOT, (n_), 0, BR_BOTH, 0}
 
 /* Add the fields of B (N of them; with BRIEF those for brief forms, else
@@ -194,8 +197,8 @@ void form_rec_text(struct form *fm, const struct form_text *t,
     { type *r = rec; struct rule_ctx c = form_rule_ctx(fm); \
       return fn(fm->app->db, &c, form_actor(fm), r, e); }
 #define FORM_REC_IO(binds, type, init_fn, release_fn, get_fn, put_fn) \
-    {(binds), ARRAY_SIZE(binds), sizeof(type), offsetof(type, id), offsetof(type, version), \
-     (init_fn), (release_fn), (get_fn), (put_fn)}
+    {(binds), ARRAY_SIZE(binds), sizeof(type), offsetof(type, id), \
+     offsetof(type, version), (init_fn), (release_fn), (get_fn), (put_fn)}
 
 /* A record of the form's household and year (fm->hh, fm->arg: FR_FIND),
  * read with GET_FN(db, hh, year, rec, e), that needs no init: the struct
@@ -205,7 +208,8 @@ void form_rec_text(struct form *fm, const struct form_text *t,
     { type *r = rec; return get_fn(fm->app->db, fm->hh, (int)fm->arg, r, e); } \
     FORM_REC_PUT(name##_put, type, put_fn) \
     static const struct form_record_io name = \
-        FORM_REC_IO(binds, type, form_rec_nothing, form_rec_nothing, name##_get, name##_put)
+        FORM_REC_IO(binds, type, form_rec_nothing, form_rec_nothing, name##_get, \
+                    name##_put)
 
 /* All of it for a record type with the usual signatures: the struct
  * form_record_io NAME of the fields BINDS (an array). */

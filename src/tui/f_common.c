@@ -240,7 +240,8 @@ form_place_split(struct form *fm, int64_t place, int64_t *township,
 }
 
 void
-form_project_title(struct form *fm, const char *what, const char *proj_no, const char *name)
+form_project_title(struct form *fm, const char *what, const char *proj_no,
+                   const char *name)
 {
     struct sbuf sb;
 

@@ -69,7 +69,8 @@ const struct form_kind fund_form = {
         .title_new = {N_("New fund receipt")},
         .done = {N_("Fund receipt %s saved: %s yuan."), {"doc_no", "amount"}},
         .blank = "amount",
-        .fresh = {.today = offsetof(struct fund, received_on), .year = offsetof(struct fund, year)},
+        .fresh = {.today = offsetof(struct fund, received_on),
+                  .year = offsetof(struct fund, year)},
     },
 };
 

@@ -174,7 +174,8 @@ income_saved(struct form *fm, const void *rec)
     snprintf(fm->done, sizeof(fm->done), _("Income %d saved: %s yuan per person."), inc->year, per);
 }
 
-FORM_RECORD_IO_YEAR(income_io, income_binds, struct income, db_income_get, db_income_save);
+FORM_RECORD_IO_YEAR(income_io, income_binds, struct income, db_income_get,
+                    db_income_save);
 
 const struct form_kind income_form = {
     .id = "income",

@@ -127,7 +127,8 @@ const struct form_kind pairing_form = {
         .title = {N_("Pairing")},
         .title_new = {N_("New pairing")},
         .done = {N_("Pairing saved.")},
-        .fresh = {.arg = offsetof(struct pairing, partner_id), .today = offsetof(struct pairing, start)},
+        .fresh = {.arg = offsetof(struct pairing, partner_id),
+                  .today = offsetof(struct pairing, start)},
         .loaded = partner_place_choices,
     },
 };
@@ -346,8 +347,10 @@ value_spec(struct form *fm, const char *indicator)
     if (indicator[0] == '\0') {
         return &r_value;
     }
-    return code_is(&fm->app->policy.codes, "pair_indicator", indicator, "money") ? &r_value_money
-                                                                               : &r_value_count;
+    if (code_is(&fm->app->policy.codes, "pair_indicator", indicator, "money")) {
+        return &r_value_money;
+    }
+    return &r_value_count;
 }
 
 static int

@@ -114,9 +114,10 @@ project_put(struct form *fm, void *rec, struct err *e)
     struct rule_ctx ctx = form_rule_ctx(fm);
     struct project *p = rec;
 
+    int day = (int)form_num(fm, "", "proposed_on", app_today());
+
     if (fm->id == 0) {
-        return db_project_create(fm->app->db, &ctx, form_actor(fm), p,
-                                 (int)form_num(fm, "", "proposed_on", app_today()), NULL, e);
+        return db_project_create(fm->app->db, &ctx, form_actor(fm), p, day, NULL, e);
     }
     return db_project_update(fm->app->db, &ctx, form_actor(fm), p, e);
 }

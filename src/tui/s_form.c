@@ -89,6 +89,26 @@ struct fstate {
     int draft_failed;
 };
 
+/* --- the kind's open and save (a record form's from f_bind.c) ------------- */
+
+static int
+is_record(const struct form *fm)
+{
+    return fm->kind->rec.io != NULL;
+}
+
+static int
+kind_open(struct form *fm, struct err *e)
+{
+    return is_record(fm) ? form_rec_open(fm, e) : fm->kind->open(fm, e);
+}
+
+static int
+kind_save(struct form *fm, struct err *e)
+{
+    return is_record(fm) ? form_rec_save(fm, e) : fm->kind->save(fm, e);
+}
+
 /* --- values and texts -------------------------------------------------------- */
 
 static struct field_ctx
@@ -362,7 +382,7 @@ form_enter(struct screen *s, struct tui *t)
     c.today = app_today();
     wform_init(&fm->w, &c);
     err_clear(&e);
-    if ((fm->kind->rec.io != NULL ? form_rec_open(fm, &e) : fm->kind->open(fm, &e)) != 0) {
+    if (kind_open(fm, &e) != 0) {
         tui_message(t, 1, "%s", e.msg);
         form_free(st);
         if (a->restore != NULL) {
@@ -603,8 +623,8 @@ form_save(struct form *fm, struct tui *t)
         tui_message(t, 1, "%s", e.msg);
         return D_BODY | D_STATUS;
     }
-    if ((fm->kind->rec.io != NULL ? form_rec_save(fm, &e) : fm->kind->save(fm, &e)) != 0) {
-        if (e.code == ERR_CONFLICT && (fm->kind->rec.io != NULL || fm->kind->theirs != NULL)) {
+    if (kind_save(fm, &e) != 0) {
+        if (e.code == ERR_CONFLICT && (is_record(fm) || fm->kind->theirs != NULL)) {
             return conflict_open(fm, t, e.msg);
         }
         tui_message(t, 1, "%s", e.msg);
@@ -619,7 +639,7 @@ form_save(struct form *fm, struct tui *t)
 int
 form_theirs(struct form *fm, char **theirs, int64_t *version, struct err *e)
 {
-    if (fm->kind->rec.io != NULL) {
+    if (is_record(fm)) {
         return form_rec_theirs(fm, theirs, version, e);
     }
     return fm->kind->theirs(fm, theirs, version, e);

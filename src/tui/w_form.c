@@ -141,7 +141,8 @@ wform_remove_group(struct w_form *f, const char *group)
     }
     f->n = j;
     f->focus = focus < f->n ? focus : (f->n ? f->n - 1 : 0);
-    if (f->n > 0 && (wform_focusable(f, f->focus) || wform_focus_from(f, f->focus, -1) != 0)) {
+    if (f->n > 0 &&
+        (wform_focusable(f, f->focus) || wform_focus_from(f, f->focus, -1) != 0)) {
         wform_focus_from(f, f->focus, 1);
     }
     measure_labels(f);
