@@ -18,6 +18,7 @@
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/sbuf.h"
+#include "util/u8.h"
 #include "util/xalloc.h"
 
 static int64_t
@@ -295,7 +296,7 @@ form_rec_text(struct form *fm, const struct form_text *t, const void *rec, char 
             sbuf_addch(&sb, *p);
         }
     }
-    snprintf(buf, n, "%s", sb.buf);
+    u8_copy(buf, n, sb.buf);
     sbuf_release(&sb);
 }
 
