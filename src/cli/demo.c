@@ -58,9 +58,9 @@ demo_clampi(int v, int lo, int hi)
 }
 
 const char *
-demo_pick(struct demo *d, const char *const *v, size_t n)
+demo_pick(struct demo *d, const struct words *w)
 {
-    return v[rng_below(&d->r, (uint32_t)n)];
+    return w->v[rng_below(&d->r, (uint32_t)w->n)];
 }
 
 /* --- names ------------------------------------------------------ */
@@ -69,13 +69,12 @@ void
 demo_person_name(struct demo *d, int male, const char *surname, char *out,
                  size_t n)
 {
-    const char *const *chars = male ? demo_male_chars : demo_female_chars;
-    size_t nc = male ? demo_nmale_chars : demo_nfemale_chars;
+    const struct words *chars = male ? &demo_male_chars : &demo_female_chars;
 
     if (rng_chance(&d->r, 800)) {
-        snprintf(out, n, "%s%s%s", surname, demo_pick(d, chars, nc), demo_pick(d, chars, nc));
+        snprintf(out, n, "%s%s%s", surname, demo_pick(d, chars), demo_pick(d, chars));
     } else {
-        snprintf(out, n, "%s%s", surname, demo_pick(d, chars, nc));
+        snprintf(out, n, "%s%s", surname, demo_pick(d, chars));
     }
 }
 
@@ -88,11 +87,11 @@ demo_surname(struct demo *d)
 void
 demo_place_name(struct demo *d, const char *suffix, char *out, size_t n)
 {
-    const char *a = demo_pick(d, demo_place_chars, demo_nplace_chars);
+    const char *a = demo_pick(d, &demo_place_chars);
     const char *b;
 
     do {
-        b = demo_pick(d, demo_place_chars, demo_nplace_chars);
+        b = demo_pick(d, &demo_place_chars);
     } while (strcmp(a, b) == 0);
     snprintf(out, n, "%s%s%s", a, b, suffix);
 }
@@ -195,7 +194,7 @@ gen_cadres(struct demo *d, struct dvill *v, struct err *e)
         demo_person_name(d, male, demo_surname(d), v->cadre_name[k], sizeof(v->cadre_name[k]));
         snprintf(phone, sizeof(phone), "13%09u", rng_below(&d->r, 1000000000u));
         if (db_cadre_insert(d->a->db, d->a->login, v->cadre_name[k], sex,
-                            demo_pick(d, demo_units, demo_nunits), phone, 0,
+                            demo_pick(d, &demo_units), phone, 0,
                             &v->cadre[k], e)) {
             return -1;
         }
@@ -224,7 +223,7 @@ gen_village(struct demo *d, size_t i, int *town_seq, struct err *e)
     v->ngroups = rng_range(&d->r, 2, MAX_GROUPS);
     for (k = 0; k < v->ngroups; k++) {
         if (db_division_add(d->a->db, d->a->login, LEVEL_NATURAL_VILLAGE, v->id,
-                            NULL, demo_group_names[k], 0, &v->groups[k], e)) {
+                            NULL, demo_group_names.v[k], 0, &v->groups[k], e)) {
             return -1;
         }
     }
@@ -366,7 +365,7 @@ fill_person(struct demo *d, struct person *p, int age, int male,
         age < 60 && rng_chance(&d->r, 550)) {
         p->work_months = rng_range(&d->r, 3, 12);
         snprintf(p->work_place, sizeof(p->work_place), "%s",
-                 demo_pick(d, demo_work_places, demo_nwork_places));
+                 demo_pick(d, &demo_work_places));
     }
     p->ins_medical = rng_chance(&d->r, 985);
     p->ins_serious = p->ins_medical && rng_chance(&d->r, 950);
@@ -1022,7 +1021,7 @@ fill_household(struct demo *d, struct dvill *v)
     h->natural_village_id = v->groups[group];
     snprintf(h->hh_type, sizeof(h->hh_type), "%s", rng_chance(&d->r, 700) ? "1" : "2");
     snprintf(h->address, sizeof(h->address), "%s%s%s", d->towns[v->town].name,
-             v->name, demo_group_names[group]);
+             v->name, demo_group_names.v[group]);
     snprintf(h->phone, sizeof(h->phone), "1%d%09u", rng_range(&d->r, 3, 8),
              rng_below(&d->r, 1000000000u));
     h->relocated = rng_chance(&d->r, 50);

@@ -54,12 +54,12 @@ operator_of(struct fgen *g, struct asset *as, const struct dvill *v)
     if (strcmp(mode, "1") == 0) {
         snprintf(as->operator_, sizeof(as->operator_), "%s", as->owner);
     } else if (strcmp(as->atype, "24") == 0) {
-        fg_firm_name(g, demo_energy_firms, demo_nenergy_firms, as->operator_,
+        fg_firm_name(g, &demo_energy_firms, as->operator_,
                   sizeof(as->operator_));
     } else if (v != NULL && rng_chance(g->r, 500)) {
         snprintf(as->operator_, sizeof(as->operator_), "%s种养殖专业合作社", v->name);
     } else {
-        fg_firm_name(g, demo_agri_firms, demo_nagri_firms, as->operator_, sizeof(as->operator_));
+        fg_firm_name(g, &demo_agri_firms, as->operator_, sizeof(as->operator_));
     }
     snprintf(as->maintainer, sizeof(as->maintainer), "%s", as->operator_);
 }
@@ -272,7 +272,7 @@ old_income(struct fgen *g, const struct asset *as, const struct dvill *v,
         in.to_village = fg_part_of(in.income, fg_rnd(g, 250, 350), YUAN);
         in.to_upkeep = fg_part_of(in.income, fg_rnd(g, 30, 100), YUAN);
         in.dist_date = fg_mini(date_from_ymd(y + 1, 1, fg_rnd(g, 10, 28)), g->d->today);
-        in.use_note = xstrdup(demo_pick(g->d, demo_income_uses, demo_nincome_uses));
+        in.use_note = xstrdup(demo_pick(g->d, &demo_income_uses));
         rc = db_asset_income_save(g->d->a->db, g->ctx, g->county, &in, e);
         asset_income_clear(&in);
         if (rc) {

@@ -33,25 +33,23 @@ const struct weighted_word demo_surnames[] = {
 };
 const size_t demo_nsurnames = N(demo_surnames);
 
-const char *const demo_male_chars[] = {
+const struct words demo_male_chars = WORDS(
     "伟", "强", "磊", "军", "勇", "杰", "涛", "明", "超", "刚",
     "平", "辉", "鹏", "华", "飞", "斌", "波", "建", "国", "兵",
     "峰", "林", "文", "德", "福", "贵", "发", "财", "富", "生",
     "成", "春", "海", "云", "山", "宝", "祥", "忠", "志", "荣",
     "松", "柏", "旺", "兴", "良", "才", "永", "长", "庆", "红",
     "全", "义", "光", "东", "学", "清", "正", "中", "元", "安",
-};
-const size_t demo_nmale_chars = N(demo_male_chars);
+);
 
-const char *const demo_female_chars[] = {
+const struct words demo_female_chars = WORDS(
     "芳", "娜", "敏", "静", "丽", "艳", "娟", "霞", "秀", "英",
     "华", "兰", "萍", "玲", "梅", "琴", "燕", "红", "凤", "珍",
     "莲", "菊", "桂", "花", "春", "云", "香", "翠", "美", "淑",
     "群", "芬", "婷", "雪", "慧", "洁", "琳", "素", "月", "玉",
-};
-const size_t demo_nfemale_chars = N(demo_female_chars);
+);
 
-const char *const demo_place_chars[] = {
+const struct words demo_place_chars = WORDS(
     "青", "龙", "白", "马", "石", "桥", "红", "岩", "黄", "坪",
     "金", "沙", "柳", "溪", "凤", "凰", "新", "华", "太", "平",
     "长", "乐", "永", "安", "高", "峰", "东", "山", "南", "河",
@@ -60,25 +58,21 @@ const char *const demo_place_chars[] = {
     "杨", "花", "庙", "堰", "塘", "口", "坡", "岭", "沟", "场",
     "铺", "云", "雾", "松", "柏", "茶", "马", "鹿", "狮", "象",
     "宝", "丰", "顺", "和", "广", "明", "光", "阳", "星", "月",
-};
-const size_t demo_nplace_chars = N(demo_place_chars);
+);
 
-const char *const demo_units[] = {
+const struct words demo_units = WORDS(
     "县乡村振兴局", "县农业农村局", "县教育局", "县卫生健康局",
     "县人力资源和社会保障局", "县民政局", "县住房和城乡建设局",
     "县交通运输局", "县水利局", "县财政局", "县林业局", "县供电公司",
     "县农村商业银行", "县委组织部", "县自然资源局", "县市场监督管理局",
-};
-const size_t demo_nunits = N(demo_units);
+);
 
-const char *const demo_work_places[] = {
+const struct words demo_work_places = WORDS(
     "浙江省宁波市", "浙江省杭州市", "浙江省温州市", "广东省佛山市",
     "广东省东莞市", "广东省深圳市", "四川省成都市", "福建省厦门市",
     "江苏省苏州市", "本县县城", "本乡镇", "重庆市",
-};
-const size_t demo_nwork_places = N(demo_work_places);
+);
 
-const char *const demo_group_names[] = {
+const struct words demo_group_names = WORDS(
     "一组", "二组", "三组", "四组", "五组", "六组", "七组", "八组",
-};
-const size_t demo_ngroup_names = N(demo_group_names);
+);

@@ -9,6 +9,19 @@
 
 #include <stddef.h>
 
+#include "util/array.h"
+
+/* A list of words: V[0] to V[N-1]. */
+struct words {
+    const char *const *v;
+    size_t n;
+};
+
+/* A struct words of the words given, counted by the compiler:
+ * const struct words x = WORDS("a", "b", "c"); */
+#define WORDS(...) \
+    {(const char *const[]){__VA_ARGS__}, ARRAY_SIZE(((const char *const[]){__VA_ARGS__}))}
+
 struct weighted_word {
     const char *word;
     unsigned weight;
@@ -16,18 +29,12 @@ struct weighted_word {
 
 extern const struct weighted_word demo_surnames[];
 extern const size_t demo_nsurnames;
-extern const char *const demo_male_chars[];
-extern const size_t demo_nmale_chars;
-extern const char *const demo_female_chars[];
-extern const size_t demo_nfemale_chars;
-extern const char *const demo_place_chars[];
-extern const size_t demo_nplace_chars;
-extern const char *const demo_units[];
-extern const size_t demo_nunits;
-extern const char *const demo_work_places[];
-extern const size_t demo_nwork_places;
-extern const char *const demo_group_names[];
-extern const size_t demo_ngroup_names;
+extern const struct words demo_male_chars;
+extern const struct words demo_female_chars;
+extern const struct words demo_place_chars;
+extern const struct words demo_units;
+extern const struct words demo_work_places;
+extern const struct words demo_group_names;
 
 /* --- funds, projects and assets (demo_fdata.c) --- */
 
@@ -70,32 +77,19 @@ extern const size_t demo_nvillage_assets;
 extern const struct demo_atmpl demo_township_assets[];
 extern const size_t demo_ntownship_assets;
 
-extern const char *const demo_firm_chars[];
-extern const size_t demo_nfirm_chars;
-extern const char *const demo_builders[];      /* 建筑工程有限公司 ... */
-extern const size_t demo_nbuilders;
-extern const char *const demo_agri_firms[];    /* 农业开发有限公司 ... */
-extern const size_t demo_nagri_firms;
-extern const char *const demo_energy_firms[];  /* 新能源科技有限公司 */
-extern const size_t demo_nenergy_firms;
-extern const char *const demo_donors[];        /* 实业有限公司 ... */
-extern const size_t demo_ndonors;
-extern const char *const demo_donor_places[];  /* 宁波 ... */
-extern const size_t demo_ndonor_places;
-extern const char *const demo_linking_modes[];
-extern const size_t demo_nlinking_modes;
-extern const char *const demo_reject_reasons[];
-extern const size_t demo_nreject_reasons;
-extern const char *const demo_rollover_reasons[];
-extern const size_t demo_nrollover_reasons;
-extern const char *const demo_cancel_reasons[];
-extern const size_t demo_ncancel_reasons;
-extern const char *const demo_adjust_reasons[];
-extern const size_t demo_nadjust_reasons;
-extern const char *const demo_income_uses[];
-extern const size_t demo_nincome_uses;
-extern const char *const demo_ordinals[];      /* 第一批 ... */
-extern const size_t demo_nordinals;
+extern const struct words demo_firm_chars;
+extern const struct words demo_builders;      /* 建筑工程有限公司 ... */
+extern const struct words demo_agri_firms;    /* 农业开发有限公司 ... */
+extern const struct words demo_energy_firms;  /* 新能源科技有限公司 */
+extern const struct words demo_donors;        /* 实业有限公司 ... */
+extern const struct words demo_donor_places;  /* 宁波 ... */
+extern const struct words demo_linking_modes;
+extern const struct words demo_reject_reasons;
+extern const struct words demo_rollover_reasons;
+extern const struct words demo_cancel_reasons;
+extern const struct words demo_adjust_reasons;
+extern const struct words demo_income_uses;
+extern const struct words demo_ordinals;      /* 第一批 ... */
 
 /* Abbreviations in document numbers: the province of the demo county
  * (四川: 川), its city, the province paired with it (浙江: 浙). */

@@ -169,87 +169,74 @@ const struct demo_atmpl demo_township_assets[] = {
 };
 const size_t demo_ntownship_assets = N(demo_township_assets);
 
-const char *const demo_firm_chars[] = {
+const struct words demo_firm_chars = WORDS(
     "鑫", "达", "恒", "顺", "宏", "利", "华", "泰", "盛", "通",
     "荣", "兴", "隆", "源", "锦", "瑞", "丰", "创", "建", "安",
-};
-const size_t demo_nfirm_chars = N(demo_firm_chars);
+);
 
-const char *const demo_builders[] = {
+const struct words demo_builders = WORDS(
     "建筑工程有限公司", "路桥工程有限公司", "水利水电工程有限公司",
     "建设工程有限公司", "市政工程有限公司",
-};
-const size_t demo_nbuilders = N(demo_builders);
+);
 
-const char *const demo_agri_firms[] = {
+const struct words demo_agri_firms = WORDS(
     "农业开发有限公司", "农牧科技有限公司", "生态农业有限公司",
     "茶业有限公司", "食品有限公司",
-};
-const size_t demo_nagri_firms = N(demo_agri_firms);
+);
 
-const char *const demo_energy_firms[] = {
+const struct words demo_energy_firms = WORDS(
     "新能源科技有限公司", "光伏发电有限公司",
-};
-const size_t demo_nenergy_firms = N(demo_energy_firms);
+);
 
-const char *const demo_donors[] = {
+const struct words demo_donors = WORDS(
     "实业有限公司", "控股集团有限公司", "电器股份有限公司", "商会",
-};
-const size_t demo_ndonors = N(demo_donors);
+);
 
-const char *const demo_donor_places[] = {
+const struct words demo_donor_places = WORDS(
     "宁波", "杭州", "温州", "绍兴", "成都",
-};
-const size_t demo_ndonor_places = N(demo_donor_places);
+);
 
-const char *const demo_linking_modes[] = {
+const struct words demo_linking_modes = WORDS(
     "村集体+合作社+农户", "龙头企业+基地+农户", "村集体经济组织自营",
     "资产租赁+收益分红", "合作社+订单收购",
-};
-const size_t demo_nlinking_modes = N(demo_linking_modes);
+);
 
-const char *const demo_reject_reasons[] = {
+const struct words demo_reject_reasons = WORDS(
     "项目选址涉及永久基本农田，不符合用地要求",
     "项目与已实施项目内容重复，不予入库",
     "联农带农机制不明确，带动效益不足",
     "投资估算明显偏高，前期论证不充分",
     "项目所需配套资金和运营主体未落实",
-};
-const size_t demo_nreject_reasons = N(demo_reject_reasons);
+);
 
-const char *const demo_rollover_reasons[] = {
+const struct words demo_rollover_reasons = WORDS(
     "年度资金未能安排，结转下年度实施",
     "前期手续尚未办结，结转下年度实施",
     "受季节影响无法开工，结转下年度实施",
-};
-const size_t demo_nrollover_reasons = N(demo_rollover_reasons);
+);
 
-const char *const demo_cancel_reasons[] = {
+const struct words demo_cancel_reasons = WORDS(
     "群众意愿发生变化，经村民代表大会研究撤销",
     "项目建设地点与国土空间规划冲突，撤销项目",
     "同类项目已由行业部门资金实施，撤销避免重复",
-};
-const size_t demo_ncancel_reasons = N(demo_cancel_reasons);
+);
 
-const char *const demo_adjust_reasons[] = {
+const struct words demo_adjust_reasons = WORDS(
     "因地质条件变化，调整部分建设内容",
     "建设地点调整，总投资不变",
     "根据群众意见调整建设规模",
-};
-const size_t demo_nadjust_reasons = N(demo_adjust_reasons);
+);
 
-const char *const demo_income_uses[] = {
+const struct words demo_income_uses = WORDS(
     "设置村级公益性岗位，支付脱贫户和监测户务工报酬",
     "对脱贫户和监测户分红，其余用于村内小型公益事业",
     "用于资产管护和村级小型公益事业奖补",
     "用于产业发展奖补和脱贫户、监测户分红",
-};
-const size_t demo_nincome_uses = N(demo_income_uses);
+);
 
-const char *const demo_ordinals[] = {
+const struct words demo_ordinals = WORDS(
     "第一批", "第二批", "第三批", "第四批",
-};
-const size_t demo_nordinals = N(demo_ordinals);
+);
 
 const char demo_province_abbr[] = "川";
 const char demo_city_abbr[] = "屏";

@@ -142,8 +142,8 @@ const char *fg_batch_doc(struct fgen *g, enum proj_action action, enum doc kind,
 int fg_class_is(const struct demo_ptmpl *t, const char *aclass);
 /* The next document number of KIND in YEAR into OUT (N bytes). */
 void fg_doc_no(struct fgen *g, enum doc kind, int year, char *out, size_t n);
-/* A firm's name: a place-like word and one of SUFFIXES (N) into OUT. */
-void fg_firm_name(struct fgen *g, const char *const *suffixes, size_t n, char *out, size_t size);
+/* A firm's name: a place-like word and one of SUFFIXES into OUT. */
+void fg_firm_name(struct fgen *g, const struct words *suffixes, char *out, size_t size);
 /* The larger and the smaller of A and B. */
 int fg_maxi(int a, int b);
 int fg_mini(int a, int b);

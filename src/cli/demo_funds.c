@@ -146,13 +146,12 @@ fg_batch_doc(struct fgen *g, enum proj_action action, enum doc kind, int day)
 
 /* A firm of the county: 青山县恒达 + SUFFIX. */
 void
-fg_firm_name(struct fgen *g, const char *const *suffixes, size_t n, char *out,
-          size_t size)
+fg_firm_name(struct fgen *g, const struct words *suffixes, char *out, size_t size)
 {
     snprintf(out, size, "%.60s%s%s%s", g->d->a->county,
-             demo_pick(g->d, demo_firm_chars, demo_nfirm_chars),
-             demo_pick(g->d, demo_firm_chars, demo_nfirm_chars),
-             demo_pick(g->d, suffixes, n));
+             demo_pick(g->d, &demo_firm_chars),
+             demo_pick(g->d, &demo_firm_chars),
+             demo_pick(g->d, suffixes));
 }
 
 const char *
@@ -221,7 +220,7 @@ add_receipt(struct fgen *g, const struct rspec *s, int year, int k, int day,
     r->level = s->level;
     r->task_line = s->task_line;
     r->doc = s->doc;
-    r->batch = s->nbatch > 1 ? demo_ordinals[k] : "";
+    r->batch = s->nbatch > 1 ? demo_ordinals.v[k] : "";
     if (s->plain) {
         snprintf(r->title, sizeof(r->title), "%s", s->name);
     } else {
@@ -275,10 +274,10 @@ donations(struct fgen *g, int year)
         struct rspec s = {SL_DONATION, "4", "", DOC_DONATION, name, 1, 0, 0, 1, 0};
 
         snprintf(name, sizeof(name), "%s%s%s%s定向捐赠资金",
-                 demo_pick(g->d, demo_donor_places, demo_ndonor_places),
-                 demo_pick(g->d, demo_firm_chars, demo_nfirm_chars),
-                 demo_pick(g->d, demo_firm_chars, demo_nfirm_chars),
-                 demo_pick(g->d, demo_donors, demo_ndonors));
+                 demo_pick(g->d, &demo_donor_places),
+                 demo_pick(g->d, &demo_firm_chars),
+                 demo_pick(g->d, &demo_firm_chars),
+                 demo_pick(g->d, &demo_donors));
         s.first = date_from_ymd(year, fg_rnd(g, 1, 11), fg_rnd(g, 1, 28));
         s.total = fg_rnd(g, 10, 200) * WAN;
         receive(g, &s, year);

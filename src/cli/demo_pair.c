@@ -123,20 +123,20 @@ static const struct {
     {"13", "调研活动纪要"},
 };
 
-static const char *const central_units[] = {"中国农业发展银行"};
-static const char *const province_units[] = {
+static const struct words central_units = WORDS("中国农业发展银行");
+static const struct words province_units = WORDS(
     "四川省交通运输厅", "四川省农业农村厅", "四川省卫生健康委员会", "四川省教育厅",
     "四川省自然资源厅",
-};
-static const char *const city_units[] = {
+);
+static const struct words city_units = WORDS(
     "市农业农村局", "市人力资源和社会保障局", "市水务局", "市委组织部", "市林业局",
-};
-static const char *const county_units[] = {
+);
+static const struct words county_units = WORDS(
     "农业农村局", "财政局", "水利局", "交通运输局", "发展和改革局", "自然资源局",
     "委组织部", "乡村振兴局", "市场监督管理局", "商务局",
-};
+);
 /* why a member left: 任期届满, 召回撤换, 提拔调整, 因病因事 */
-static const char *const end_reasons[] = {"1", "3", "3", "4", "2"};
+static const struct words end_reasons = WORDS("1", "3", "3", "4", "2");
 
 /* --- the generator ----------------------------------------------------- */
 
@@ -449,14 +449,14 @@ draw_unit(struct pgen *g, const char *level, struct team_member *m)
 {
     snprintf(m->unit_level, sizeof(m->unit_level), "%s", level);
     if (strcmp(level, "1") == 0) {
-        snprintf(m->unit, sizeof(m->unit), "%s", demo_pick(g->d, central_units, ARRAY_SIZE(central_units)));
+        snprintf(m->unit, sizeof(m->unit), "%s", demo_pick(g->d, &central_units));
     } else if (strcmp(level, "2") == 0) {
-        snprintf(m->unit, sizeof(m->unit), "%s", demo_pick(g->d, province_units, ARRAY_SIZE(province_units)));
+        snprintf(m->unit, sizeof(m->unit), "%s", demo_pick(g->d, &province_units));
     } else if (strcmp(level, "3") == 0) {
-        snprintf(m->unit, sizeof(m->unit), "%s", demo_pick(g->d, city_units, ARRAY_SIZE(city_units)));
+        snprintf(m->unit, sizeof(m->unit), "%s", demo_pick(g->d, &city_units));
     } else {
         snprintf(m->unit, sizeof(m->unit), "%.60s%s", g->cty,
-                 demo_pick(g->d, county_units, ARRAY_SIZE(county_units)));
+                 demo_pick(g->d, &county_units));
     }
 }
 
@@ -607,7 +607,7 @@ gen_post(struct pgen *g, const struct team *t, const char *role, const char *app
     if (rng_chance(g->r, 80) && hi > lo) {
         dm.m.end = lo + (int)rng_below(g->r, (uint32_t)(hi - lo));
         snprintf(dm.m.end_reason, sizeof(dm.m.end_reason), "%s",
-                 demo_pick(g->d, end_reasons, ARRAY_SIZE(end_reasons)));
+                 demo_pick(g->d, &end_reasons));
     }
     rotated = dm.m.end != DATE_NONE;
     rc = gen_member(g, &dm, approver, e);
@@ -643,7 +643,7 @@ gen_team(struct pgen *g, const struct dvill *v, struct err *e)
         t.term_end = date_from_ymd(y + 1, 2, 28);
     }
     person(g, approver, sizeof(approver));
-    snprintf(t.sent_by, sizeof(t.sent_by), "%s", demo_pick(g->d, province_units, ARRAY_SIZE(province_units)));
+    snprintf(t.sent_by, sizeof(t.sent_by), "%s", demo_pick(g->d, &province_units));
     rc = db_team_save(g->d->a->db, &g->d->ctx, g->who, &t, e) ||
          gen_post(g, &t, "1", approver, e) || gen_post(g, &t, "2", approver, e);
     for (i = 0; rc == 0 && i < n; i++) {

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "cli/demo.h"
+#include "cli/demo_data.h"
 #include "core/findings.h"
 #include "core/household.h"
 #include "core/role.h"
@@ -75,8 +76,8 @@ struct demo {
 };
 
 int demo_clampi(int v, int lo, int hi);
-/* One of the N words V, drawn from D's generator. */
-const char *demo_pick(struct demo *d, const char *const *v, size_t n);
+/* One of the words of W, drawn from D's generator. */
+const char *demo_pick(struct demo *d, const struct words *w);
 /* A surname by its frequency; a given name of one or two characters. */
 const char *demo_surname(struct demo *d);
 void demo_person_name(struct demo *d, int male, const char *surname,

@@ -125,7 +125,7 @@ route_work(struct fgen *g, struct fproj *f, int anchor, enum proj_state target)
     }
     if (target == PS_CANCELLED) {
         push(g, f, PA_CANCEL, after(g, f, 20, 90), 0,
-             demo_pick(g->d, demo_cancel_reasons, demo_ncancel_reasons));
+             demo_pick(g->d, &demo_cancel_reasons));
         return;
     }
     for (i = 0; i < ARRAY_SIZE(steps) && f->sim != target; i++) {
@@ -138,7 +138,7 @@ route_work(struct fgen *g, struct fproj *f, int anchor, enum proj_state target)
         if (steps[i].a == PA_START &&
             (target == PS_ADJUSTED || rng_chance(g->r, 80))) {
             if (push(g, f, PA_ADJUST, after(g, f, 20, 60), 0,
-                     demo_pick(g->d, demo_adjust_reasons, demo_nadjust_reasons)) ||
+                     demo_pick(g->d, &demo_adjust_reasons)) ||
                 target == PS_ADJUSTED ||
                 push(g, f, PA_START, after(g, f, 5, 20), 0, NULL)) {
                 return;
@@ -166,7 +166,7 @@ route_rejected(struct fgen *g, struct fproj *f)
 
     if (route_pool(g, f, pool_day(g, f->ryear), stage) == 0) {
         push(g, f, PA_REJECT, after(g, f, 2, 15), 0,
-             demo_pick(g->d, demo_reject_reasons, demo_nreject_reasons));
+             demo_pick(g->d, &demo_reject_reasons));
     }
 }
 
@@ -183,7 +183,7 @@ route_rolled(struct fgen *g, struct fproj *f, int last_year)
         (rng_chance(g->r, 500) && push(g, f, PA_PLAN, plan_day(g, year), 0, NULL)) ||
         push(g, f, PA_ROLL_OVER, fg_maxi(date_from_ymd(year, 10, 20), after(g, f, 10, 30)) +
              fg_rnd(g, 0, 50), 0,
-             demo_pick(g->d, demo_rollover_reasons, demo_nrollover_reasons)) ||
+             demo_pick(g->d, &demo_rollover_reasons)) ||
         !last_year) {
         return;
     }
@@ -192,7 +192,7 @@ route_rolled(struct fgen *g, struct fproj *f, int last_year)
         route_work(g, f, plan_day(g, f->ryear), next[rng_weighted(g->r, w, 3)]);
     } else if (r < 75) {
         push(g, f, PA_CANCEL, after(g, f, 60, 150), 0,
-             demo_pick(g->d, demo_cancel_reasons, demo_ncancel_reasons));
+             demo_pick(g->d, &demo_cancel_reasons));
     }
 }
 
@@ -225,7 +225,7 @@ route(struct fgen *g, struct fproj *f, enum proj_state target, int last_year)
         }
         if (rng_chance(g->r, 500)) {
             push(g, f, PA_CANCEL, after(g, f, 20, 120), 0,
-                 demo_pick(g->d, demo_cancel_reasons, demo_ncancel_reasons));
+                 demo_pick(g->d, &demo_cancel_reasons));
         } else {
             route_work(g, f, plan_day(g, year), target);
         }
@@ -487,7 +487,7 @@ fg_fill_texts(struct fgen *g, struct fproj *f)
     } else if (fg_ptype_is(g, f, "industry")) {
         snprintf(buf, sizeof(buf),
                  "采取%s模式，优先吸纳脱贫户和监测户务工，带动%d户脱贫户和监测户户均年增收%d元以上；资产收益的%d%%用于脱贫户、监测户分红和村级公益事业",
-                 demo_pick(g->d, demo_linking_modes, demo_nlinking_modes),
+                 demo_pick(g->d, &demo_linking_modes),
                  fg_maxi(targeted, 1), fg_rnd(g, 8, 30) * 100, fg_rnd(g, 30, 60));
     } else if (fg_ptype_is(g, f, "workrelief")) {
         snprintf(buf, sizeof(buf),
@@ -521,17 +521,17 @@ fill_payee(struct fgen *g, struct fproj *f)
     const char *t = f->t->ptype;
 
     if (fg_class_is(f->t, "1")) {
-        fg_firm_name(g, demo_builders, demo_nbuilders, f->payee, sizeof(f->payee));
+        fg_firm_name(g, &demo_builders, f->payee, sizeof(f->payee));
     } else if (fg_class_is(f->t, "2") && f->vill != NULL && rng_chance(g->r, 500)) {
         snprintf(f->payee, sizeof(f->payee), "%s种养殖专业合作社", f->vill->name);
     } else if (f->t->aclass != NULL) {
-        fg_firm_name(g, demo_agri_firms, demo_nagri_firms, f->payee, sizeof(f->payee));
+        fg_firm_name(g, &demo_agri_firms, f->payee, sizeof(f->payee));
     } else if (strcmp(t, "7") == 0) {
         snprintf(f->payee, sizeof(f->payee), "%.60s农村商业银行", g->d->a->county);
     } else if (strcmp(t, "8") == 0) {
         snprintf(f->payee, sizeof(f->payee), "%.60s%s%s工程咨询有限公司", g->d->a->county,
-                 demo_pick(g->d, demo_firm_chars, demo_nfirm_chars),
-                 demo_pick(g->d, demo_firm_chars, demo_nfirm_chars));
+                 demo_pick(g->d, &demo_firm_chars),
+                 demo_pick(g->d, &demo_firm_chars));
     } else {
         snprintf(f->payee, sizeof(f->payee), "%s", "补助对象（社保卡代发）");
     }
