@@ -5,6 +5,7 @@
 #include "config.h"
 #include "core/assess.h"
 #include "util/array.h"
+#include "util/names.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,24 +29,24 @@ static const char *const method_names[] = {
     "group", "manual", "threshold", "linear", "count", "bonus",
 };
 
+static const struct enum_names methods = {method_names, NULL, ARRAY_SIZE(method_names)};
+
 const char *
 assess_method_name(enum assess_method m)
 {
-    return (unsigned)m < ARRAY_SIZE(method_names) ? method_names[m] : "";
+    return enum_name(&methods, m);
 }
 
 int
 assess_method_parse(const char *name, enum assess_method *m)
 {
-    size_t i;
+    int v;
 
-    for (i = 0; i < ARRAY_SIZE(method_names); i++) {
-        if (strcmp(name, method_names[i]) == 0) {
-            *m = (enum assess_method)i;
-            return 0;
-        }
+    if (enum_parse(&methods, name, &v)) {
+        return -1;
     }
-    return -1;
+    *m = (enum assess_method)v;
+    return 0;
 }
 
 void

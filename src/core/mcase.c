@@ -12,6 +12,7 @@
 #include "core/date.h"
 #include "util/array.h"
 #include "util/i18n.h"
+#include "util/names.h"
 
 static const char *const state_names[CS_COUNT] = {
     "none", "clue", "verified", "appraised", "publicizing",
@@ -100,65 +101,61 @@ static const struct case_transition table[] = {
     {CS_ELIMINATED, CA_REIDENTIFY, ENTRY, CS_CLUE, NEED_DATE | NEED_CLUE, DL_VERIFY},
 };
 
+static const struct enum_names states = {state_names, state_labels, CS_COUNT};
+static const struct enum_names actions = {action_names, action_labels, CA_COUNT};
+
 const char *
 case_state_name(enum case_state s)
 {
-    return (unsigned)s < CS_COUNT ? state_names[s] : "?";
+    return enum_name(&states, s);
 }
 
 const char *
 case_state_label(enum case_state s)
 {
-    return (unsigned)s < CS_COUNT ? _(state_labels[s]) : "?";
+    return enum_label(&states, s);
 }
 
 const char *
 case_state_short(enum case_state s)
 {
-    if (s == CS_NONE || (unsigned)s >= CS_COUNT) {
-        return "";
-    }
-    return _(state_short[s]);
+    return i18n_pick(state_short, CS_COUNT, s);
 }
 
 int
 case_state_parse(const char *name, enum case_state *out)
 {
-    int i;
+    int v;
 
-    for (i = 0; i < CS_COUNT; i++) {
-        if (strcmp(state_names[i], name) == 0) {
-            *out = (enum case_state)i;
-            return 0;
-        }
+    if (enum_parse(&states, name, &v)) {
+        return -1;
     }
-    return -1;
+    *out = (enum case_state)v;
+    return 0;
 }
 
 const char *
 case_action_name(enum case_action a)
 {
-    return (unsigned)a < CA_COUNT ? action_names[a] : "?";
+    return enum_name(&actions, a);
 }
 
 const char *
 case_action_label(enum case_action a)
 {
-    return (unsigned)a < CA_COUNT ? _(action_labels[a]) : "?";
+    return enum_label(&actions, a);
 }
 
 int
 case_action_parse(const char *name, enum case_action *out)
 {
-    int i;
+    int v;
 
-    for (i = 0; i < CA_COUNT; i++) {
-        if (strcmp(action_names[i], name) == 0) {
-            *out = (enum case_action)i;
-            return 0;
-        }
+    if (enum_parse(&actions, name, &v)) {
+        return -1;
     }
-    return -1;
+    *out = (enum case_action)v;
+    return 0;
 }
 
 const struct case_transition *

@@ -17,6 +17,7 @@
 #include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/names.h"
 #include "util/xalloc.h"
 
 static const char *const state_names[PS_COUNT] = {
@@ -120,65 +121,54 @@ static const struct proj_transition table[] = {
 
 #define NTABLE ARRAY_SIZE(table)
 
+static const struct enum_names states = {state_names, state_labels, PS_COUNT};
+static const struct enum_names actions = {action_names, action_labels, PA_COUNT};
+
 const char *
 proj_state_name(enum proj_state s)
 {
-    return (unsigned)s < PS_COUNT ? state_names[s] : "?";
+    return enum_name(&states, s);
 }
 
 const char *
 proj_state_label(enum proj_state s)
 {
-    return (unsigned)s < PS_COUNT ? _(state_labels[s]) : "?";
-}
-
-static int
-parse_name(const char *const *names, int n, const char *name, int *out)
-{
-    int i;
-
-    for (i = 0; i < n; i++) {
-        if (strcmp(names[i], name) == 0) {
-            *out = i;
-            return 0;
-        }
-    }
-    return -1;
+    return enum_label(&states, s);
 }
 
 int
 proj_state_parse(const char *name, enum proj_state *out)
 {
-    int i;
+    int v;
 
-    if (parse_name(state_names, PS_COUNT, name, &i)) {
+    if (enum_parse(&states, name, &v)) {
         return -1;
     }
-    *out = (enum proj_state)i;
+    *out = (enum proj_state)v;
     return 0;
 }
 
 const char *
 proj_action_name(enum proj_action a)
 {
-    return (unsigned)a < PA_COUNT ? action_names[a] : "?";
+    return enum_name(&actions, a);
 }
 
 const char *
 proj_action_label(enum proj_action a)
 {
-    return (unsigned)a < PA_COUNT ? _(action_labels[a]) : "?";
+    return enum_label(&actions, a);
 }
 
 int
 proj_action_parse(const char *name, enum proj_action *out)
 {
-    int i;
+    int v;
 
-    if (parse_name(action_names, PA_COUNT, name, &i)) {
+    if (enum_parse(&actions, name, &v)) {
         return -1;
     }
-    *out = (enum proj_action)i;
+    *out = (enum proj_action)v;
     return 0;
 }
 

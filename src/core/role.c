@@ -8,6 +8,7 @@
 
 #include "util/array.h"
 #include "util/i18n.h"
+#include "util/names.h"
 #include "util/u8.h"
 
 static const char *const names[ROLE_COUNT] = {
@@ -19,30 +20,30 @@ static const char *const labels[ROLE_COUNT] = {
     N_("village cadre"), N_("read only"),
 };
 
+static const struct enum_names roles = {names, labels, ROLE_COUNT};
+
 const char *
 role_name(enum role r)
 {
-    return (unsigned)r < ROLE_COUNT ? names[r] : "?";
+    return enum_name(&roles, r);
 }
 
 const char *
 role_label(enum role r)
 {
-    return (unsigned)r < ROLE_COUNT ? _(labels[r]) : "?";
+    return enum_label(&roles, r);
 }
 
 int
 role_parse(const char *name, enum role *out)
 {
-    int i;
+    int v;
 
-    for (i = 0; i < ROLE_COUNT; i++) {
-        if (strcmp(names[i], name) == 0) {
-            *out = (enum role)i;
-            return 0;
-        }
+    if (enum_parse(&roles, name, &v)) {
+        return -1;
     }
-    return -1;
+    *out = (enum role)v;
+    return 0;
 }
 
 int

@@ -18,6 +18,7 @@
 #include "util/clock.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/names.h"
 #include "util/sbuf.h"
 #include "util/u8.h"
 #include "util/xalloc.h"
@@ -53,24 +54,24 @@ county_only(const struct actor *a, struct err *e)
 
 static const char *const unit_names[] = {"township", "village", "team", "partner"};
 
+static const struct enum_names units = {unit_names, NULL, ARRAY_SIZE(unit_names)};
+
 const char *
 assess_unit_name(enum assess_unit_kind k)
 {
-    return (unsigned)k < ARRAY_SIZE(unit_names) ? unit_names[k] : "";
+    return enum_name(&units, k);
 }
 
 int
 assess_unit_parse(const char *name, enum assess_unit_kind *k)
 {
-    size_t i;
+    int v;
 
-    for (i = 0; i < ARRAY_SIZE(unit_names); i++) {
-        if (name != NULL && strcmp(name, unit_names[i]) == 0) {
-            *k = (enum assess_unit_kind)i;
-            return 0;
-        }
+    if (enum_parse(&units, name, &v)) {
+        return -1;
     }
-    return -1;
+    *k = (enum assess_unit_kind)v;
+    return 0;
 }
 
 /* --- making a round --------------------------------------------------- */

@@ -1,0 +1,87 @@
+/*
+ * test_util.c - the small helpers of util/ that the modules above lean on
+ * for things they would otherwise each write again: the names of an
+ * enum's values.
+ */
+#include "config.h"
+#include "helpers.h"
+
+#include <string.h>
+
+#include "util/array.h"
+#include "util/i18n.h"
+#include "util/names.h"
+
+enum colour { C_RED, C_GREEN, C_BLUE };
+
+static const char *const colour_names[] = {"red", "green", "blue"};
+static const char *const colour_labels[] = {
+    N_("test: the red one"), N_("test: the green one"), N_("test: the blue one"),
+};
+static const struct enum_names colours = {colour_names, colour_labels,
+                                          ARRAY_SIZE(colour_names)};
+static const struct enum_names bare = {colour_names, NULL, ARRAY_SIZE(colour_names)};
+
+static void
+test_enum_name(void **state)
+{
+    (void)state;
+    assert_string_equal(enum_name(&colours, C_RED), "red");
+    assert_string_equal(enum_name(&colours, C_BLUE), "blue");
+    /* Outside the enum: "?", never a read past the table. */
+    assert_string_equal(enum_name(&colours, 3), "?");
+    assert_string_equal(enum_name(&colours, -1), "?");
+}
+
+static void
+test_enum_label(void **state)
+{
+    (void)state;
+    /* The label translated (these test ids have no translation). */
+    assert_string_equal(enum_label(&colours, C_GREEN), "test: the green one");
+    assert_string_equal(enum_label(&colours, 3), "?");
+    assert_string_equal(enum_label(&colours, -1), "?");
+    /* Names without labels. */
+    assert_string_equal(enum_label(&bare, C_GREEN), "?");
+    assert_string_equal(enum_name(&bare, C_GREEN), "green");
+}
+
+static void
+test_enum_parse(void **state)
+{
+    int v = 42;
+
+    (void)state;
+    assert_int_equal(enum_parse(&colours, "red", &v), 0);
+    assert_int_equal(v, C_RED);
+    assert_int_equal(enum_parse(&colours, "blue", &v), 0);
+    assert_int_equal(v, C_BLUE);
+    /* Not a name: -1 and the value untouched; names are matched whole
+     * and by case. */
+    v = 42;
+    assert_int_equal(enum_parse(&colours, "purple", &v), -1);
+    assert_int_equal(enum_parse(&colours, "Red", &v), -1);
+    assert_int_equal(enum_parse(&colours, "re", &v), -1);
+    assert_int_equal(enum_parse(&colours, "", &v), -1);
+    assert_int_equal(enum_parse(&colours, NULL, &v), -1);
+    assert_int_equal(v, 42);
+    /* Every name parses back to its value. */
+    for (v = 0; v < (int)ARRAY_SIZE(colour_names); v++) {
+        int back = -1;
+
+        assert_int_equal(enum_parse(&colours, enum_name(&colours, v), &back), 0);
+        assert_int_equal(back, v);
+    }
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_enum_name),
+        cmocka_unit_test(test_enum_label),
+        cmocka_unit_test(test_enum_parse),
+    };
+
+    return cmocka_run_group_tests_name("util", tests, NULL, NULL);
+}
