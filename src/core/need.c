@@ -103,3 +103,21 @@ need_publicity(int start, int end, int min_days, int today, struct err *e)
     }
     return 0;
 }
+
+int
+need_step_day(int day, int prev, int today, struct err *e)
+{
+    char d[DATE_BUF];
+
+    if (day == DATE_NONE) {
+        return err_set(e, ERR_INVALID, _("give the date of the step"));
+    }
+    if (day > today) {
+        return err_set(e, ERR_INVALID, _("the date of the step cannot be in the future"));
+    }
+    if (prev != DATE_NONE && day < prev) {
+        date_format(prev, d);
+        return err_set(e, ERR_INVALID, _("the date cannot be before the previous step (%s)"), d);
+    }
+    return 0;
+}

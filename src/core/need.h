@@ -1,8 +1,10 @@
 /*
  * need.h - the checks every record's fields share (core/funds.c,
  * core/pair.c): a code of a table, a text within its length, a year, a
- * date not in the future, an amount in fen, a count.  Each returns 0, or
- * -1 with E (ERR_INVALID) in plain words naming WHAT.
+ * date not in the future, an amount in fen, a count; and the dates of a
+ * procedure's steps (core/rules.c for cases, core/project.c for
+ * projects).  Each returns 0, or -1 with E (ERR_INVALID, or ERR_RULE
+ * where it says) in plain words naming WHAT.
  */
 #ifndef ZX_NEED_H
 #define ZX_NEED_H
@@ -32,5 +34,9 @@ int need_count(int n, const char *what, struct err *e);
 /* A publicity from START to END (both given, not reversed) of at least
  * MIN_DAYS days (ERR_RULE otherwise), not starting after TODAY. */
 int need_publicity(int start, int end, int min_days, int today, struct err *e);
+/* The day of a step of a procedure (a case's, a project's): given, not
+ * after TODAY, not before PREV, the day of the step before it (DATE_NONE:
+ * none to keep to). */
+int need_step_day(int day, int prev, int today, struct err *e);
 
 #endif

@@ -319,19 +319,9 @@ check_dates(const struct proj_ctx *c, const struct proj_transition *t,
     int day = (t->needs & PN_PUBLICITY) ? in->pub_start : in->step_date;
     char d[DATE_BUF];
 
-    if (t->needs & PN_PUBLICITY) {
-        if (check_publicity(c, in, e)) {
-            return -1;
-        }
-    } else if (day == DATE_NONE) {
-        return err_set(e, ERR_INVALID, _("give the date of the step"));
-    }
-    if (day > c->today) {
-        return err_set(e, ERR_INVALID, _("the date of the step cannot be in the future"));
-    }
-    if (c->last_step_date != DATE_NONE && day < c->last_step_date) {
-        date_format(c->last_step_date, d);
-        return err_set(e, ERR_INVALID, _("the date cannot be before the previous step (%s)"), d);
+    if (((t->needs & PN_PUBLICITY) && check_publicity(c, in, e)) ||
+        need_step_day(day, c->last_step_date, c->today, e)) {
+        return -1;
     }
     /* The step after a publicity waits for its end. */
     if (c->last_pub_end != DATE_NONE && day <= c->last_pub_end) {

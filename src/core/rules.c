@@ -578,23 +578,12 @@ check_inputs(const struct rule_ctx *ctx, const struct hh_snapshot *s,
              struct err *e)
 {
     int day = (t->needs & NEED_PUBLICITY) ? in->pub_start : in->step_date;
-    int prev = last_step_date(s);
+    /* a clue (a new case's first step) may be older than the last one */
+    int prev = t->action != CA_CLUE ? last_step_date(s) : DATE_NONE;
 
-    if (t->needs & NEED_PUBLICITY) {
-        if (check_publicity_input(ctx, in, e)) {
-            return -1;
-        }
-    } else if (day == DATE_NONE) {
-        return err_set(e, ERR_INVALID, _("give the date of the step"));
-    }
-    if (day > ctx->today) {
-        return err_set(e, ERR_INVALID, _("the date of the step cannot be in the future"));
-    }
-    if (prev != DATE_NONE && day < prev && t->action != CA_CLUE) {
-        char d[DATE_BUF];
-
-        date_format(prev, d);
-        return err_set(e, ERR_INVALID, _("the date cannot be before the previous step (%s)"), d);
+    if (((t->needs & NEED_PUBLICITY) && check_publicity_input(ctx, in, e)) ||
+        need_step_day(day, prev, ctx->today, e)) {
+        return -1;
     }
     if ((t->needs & NEED_CLUE) && check_clue_input(ctx, s, in, e)) {
         return -1;

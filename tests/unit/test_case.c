@@ -12,6 +12,7 @@
 
 #include "core/date.h"
 #include "core/mcase.h"
+#include "core/need.h"
 #include "core/rules.h"
 #include "util/err.h"
 #include "util/i18n.h"
@@ -541,6 +542,25 @@ test_reidentification(void **state)
     assert_int_equal(x->s.steps[11].action, CA_REIDENTIFY);
 }
 
+/* The day of a step, as cases and projects check it (need_step_day). */
+static void
+test_step_day(void **state)
+{
+    int today = D("2026-11-22");
+    struct err e;
+
+    (void)state;
+    assert_int_equal(need_step_day(today, DATE_NONE, today, &e), 0);
+    assert_int_equal(need_step_day(D("2026-11-01"), D("2026-11-01"), today, &e), 0);
+    assert_int_equal(need_step_day(DATE_NONE, DATE_NONE, today, &e), -1);
+    assert_int_equal(e.code, ERR_INVALID);
+    assert_string_equal(e.msg, "give the date of the step");
+    assert_int_equal(need_step_day(today + 1, DATE_NONE, today, &e), -1);
+    assert_string_equal(e.msg, "the date of the step cannot be in the future");
+    assert_int_equal(need_step_day(D("2026-10-31"), D("2026-11-01"), today, &e), -1);
+    assert_string_equal(e.msg, "the date cannot be before the previous step (2026-11-01)");
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
@@ -550,6 +570,7 @@ main(void)
         cmocka_unit_test(test_table_is_complete),
         cmocka_unit_test(test_names_round_trip),
         cmocka_unit_test(test_actions_for_roles),
+        cmocka_unit_test(test_step_day),
         T(test_identification_path),
         T(test_deadlines),
         T(test_inputs),
