@@ -31,6 +31,50 @@
 #include "util/u8.h"
 #include "util/xalloc.h"
 
+/* --- the files of one list ------------------------------------------ */
+
+/* codes.conf, lines.conf and rules.conf are each one list, KEY, in FILE:
+ * an entry is read by LOAD into an item of SIZE bytes (zeroed first) and
+ * added by PUT, which replaces an entry it repeats; an item LOAD failed on
+ * is freed with DROP. */
+struct entry_list {
+    const char *file;
+    const char *key;
+    size_t size;
+    int (*load)(struct policy *p, const struct pfile *f, config_setting_t *g,
+                void *out, struct err *e);
+    void (*put)(struct policy *p, void *item);
+    void (*drop)(void *item);
+};
+
+static int
+load_entries(struct policy *p, const struct pfile *f, const struct entry_list *l,
+             struct err *e)
+{
+    const char *const known[] = {l->key, NULL};
+    config_setting_t *list = pfile_list(f, l->key, e);
+    void *item;
+    int i, n, rc = 0;
+
+    pfile_unknown(f, NULL, known, NULL);
+    if (list == NULL) {
+        return -1;
+    }
+    item = xmalloc(l->size);
+    n = config_setting_length(list);
+    for (i = 0; rc == 0 && i < n; i++) {
+        memset(item, 0, l->size);
+        rc = l->load(p, f, config_setting_get_elem(list, (unsigned)i), item, e);
+        if (rc == 0) {
+            l->put(p, item);
+        } else {
+            l->drop(item);
+        }
+    }
+    free(item);
+    return rc;
+}
+
 /* --- codes ------------------------------------------------------ */
 
 static int
@@ -75,15 +119,17 @@ load_code(const struct pfile *f, config_setting_t *item, struct code *c,
 }
 
 static int
-load_table(const struct pfile *f, config_setting_t *g, struct code_table *t,
+load_table(struct policy *p, const struct pfile *f, config_setting_t *g, void *out,
            struct err *e)
 {
+    struct code_table *t = out;
     config_setting_t *codes;
     int i, n;
     size_t j;
 
     static const char *const known[] = {"id", "title", "national", "codes", NULL};
 
+    (void)p;
     pfile_unknown(f, g, known, NULL);
     t->source = xstrdup(f->path);
     if (pfile_str(f, g, "id", 1, &t->id, e) ||
@@ -115,10 +161,18 @@ load_table(const struct pfile *f, config_setting_t *g, struct code_table *t,
     return 0;
 }
 
-/* Add T to CB, replacing a table with the same id. */
 static void
-codebook_put(struct codebook *cb, struct code_table *t)
+drop_table(void *t)
 {
+    code_table_free(t);
+}
+
+/* Add table T, replacing a table with the same id. */
+static void
+put_table(struct policy *p, void *item)
+{
+    struct codebook *cb = &p->codes;
+    struct code_table *t = item;
     size_t i;
 
     for (i = 0; i < cb->n; i++) {
@@ -130,31 +184,6 @@ codebook_put(struct codebook *cb, struct code_table *t)
     }
     cb->t = xrealloc(cb->t, (cb->n + 1) * sizeof(*cb->t));
     cb->t[cb->n++] = *t;
-}
-
-static int
-load_codes(struct policy *p, const struct pfile *f, struct err *e)
-{
-    static const char *const known[] = {"tables", NULL};
-    config_setting_t *l = pfile_list(f, "tables", e);
-    int i, n;
-
-    pfile_unknown(f, NULL, known, NULL);
-    if (l == NULL) {
-        return -1;
-    }
-    n = config_setting_length(l);
-    for (i = 0; i < n; i++) {
-        struct code_table t;
-
-        memset(&t, 0, sizeof(t));
-        if (load_table(f, config_setting_get_elem(l, (unsigned)i), &t, e)) {
-            code_table_free(&t);
-            return -1;
-        }
-        codebook_put(&p->codes, &t);
-    }
-    return 0;
 }
 
 /* Tables and tags the rules rely on (PATH: the shipped codes.conf). */
@@ -211,9 +240,10 @@ province_ok(const struct policy *p, const char *prov)
 }
 
 static int
-load_line(struct policy *p, const struct pfile *f, config_setting_t *g,
-          struct line_entry *l, struct err *e)
+load_line(struct policy *p, const struct pfile *f, config_setting_t *g, void *out,
+          struct err *e)
 {
+    struct line_entry *l = out;
     static const char *const known[] = {"province", "year", "yuan", "source",
                                         "confidence", "default", NULL};
     int dflt = 0;
@@ -240,55 +270,28 @@ load_line(struct policy *p, const struct pfile *f, config_setting_t *g,
 }
 
 static void
-line_free(struct line_entry *l)
+drop_line(void *l)
 {
-    free(l->province);
-    free(l->source);
-    free(l->confidence);
-    free(l->file);
+    line_entry_clear(l);
 }
 
-/* Add L, replacing an entry of the same province and year. */
+/* Add line L, replacing an entry of the same province and year. */
 static void
-lines_put(struct policy *p, struct line_entry *l)
+put_line(struct policy *p, void *item)
 {
+    struct line_entry *l = item;
     size_t i;
 
     for (i = 0; i < p->nlines; i++) {
         if (p->lines[i].year == l->year &&
             strcmp(p->lines[i].province, l->province) == 0) {
-            line_free(&p->lines[i]);
+            line_entry_clear(&p->lines[i]);
             p->lines[i] = *l;
             return;
         }
     }
     p->lines = xrealloc(p->lines, (p->nlines + 1) * sizeof(*p->lines));
     p->lines[p->nlines++] = *l;
-}
-
-static int
-load_lines(struct policy *p, const struct pfile *f, struct err *e)
-{
-    static const char *const known[] = {"lines", NULL};
-    config_setting_t *l = pfile_list(f, "lines", e);
-    int i, n;
-
-    pfile_unknown(f, NULL, known, NULL);
-    if (l == NULL) {
-        return -1;
-    }
-    n = config_setting_length(l);
-    for (i = 0; i < n; i++) {
-        struct line_entry le;
-
-        memset(&le, 0, sizeof(le));
-        if (load_line(p, f, config_setting_get_elem(l, (unsigned)i), &le, e)) {
-            line_free(&le);
-            return -1;
-        }
-        lines_put(p, &le);
-    }
-    return 0;
 }
 
 /* --- rules -------------------------------------------------------- */
@@ -414,9 +417,10 @@ is_rule_key(const char *name)
 }
 
 static int
-load_rule(struct policy *p, const struct pfile *f, config_setting_t *g,
-          struct rules *r, struct err *e)
+load_rule(struct policy *p, const struct pfile *f, config_setting_t *g, void *out,
+          struct err *e)
 {
+    struct rules *r = out;
     static const char *const known[] = {"province", "from", "pay_milestones", NULL};
     const struct rules *base;
     size_t i;
@@ -455,8 +459,16 @@ load_rule(struct policy *p, const struct pfile *f, config_setting_t *g,
 }
 
 static void
-rules_put(struct policy *p, struct rules *r)
+drop_rules(void *r)
 {
+    free(((struct rules *)r)->province);
+}
+
+/* Add R, replacing an entry of the same province and year. */
+static void
+put_rules(struct policy *p, void *item)
+{
+    struct rules *r = item;
     size_t i;
 
     for (i = 0; i < p->nrules; i++) {
@@ -469,30 +481,6 @@ rules_put(struct policy *p, struct rules *r)
     }
     p->rules = xrealloc(p->rules, (p->nrules + 1) * sizeof(*p->rules));
     p->rules[p->nrules++] = *r;
-}
-
-static int
-load_rules(struct policy *p, const struct pfile *f, struct err *e)
-{
-    static const char *const known[] = {"rules", NULL};
-    config_setting_t *l = pfile_list(f, "rules", e);
-    int i, n;
-
-    pfile_unknown(f, NULL, known, NULL);
-    if (l == NULL) {
-        return -1;
-    }
-    n = config_setting_length(l);
-    for (i = 0; i < n; i++) {
-        struct rules r;
-
-        if (load_rule(p, f, config_setting_get_elem(l, (unsigned)i), &r, e)) {
-            free(r.province);
-            return -1;
-        }
-        rules_put(p, &r);
-    }
-    return 0;
 }
 
 /* --- calendar ----------------------------------------------------- */
@@ -548,11 +536,10 @@ load_calendar(struct policy *p, const struct pfile *f, struct err *e)
 
 /* --- driver ------------------------------------------------------- */
 
-typedef int (*loader)(struct policy *, const struct pfile *, struct err *);
-
-/* Load DIR/NAME with FN; a missing file is an error only if REQUIRED. */
+/* Load DIR/NAME, the list L, or the calendar when L is NULL; a missing
+ * file is an error only if REQUIRED. */
 static int
-load_one(struct policy *p, const char *dir, const char *name, loader fn,
+load_one(struct policy *p, const char *dir, const char *name, const struct entry_list *l,
          int required, struct notes *warn, struct err *e)
 {
     char *path = path_join(dir, name);
@@ -561,24 +548,33 @@ load_one(struct policy *p, const char *dir, const char *name, loader fn,
 
     if (rc == 1) {
         f.warn = warn;
-        rc = fn(p, &f, e);
+        rc = l != NULL ? load_entries(p, &f, l, e) : load_calendar(p, &f, e);
         config_destroy(&f.cfg);
     }
     free(path);
     return rc < 0 ? -1 : 0;
 }
 
+/* The files of one list, in the order they are read: the lines and the
+ * rules name provinces of the codes. */
+static const struct entry_list lists[] = {
+    {"codes.conf", "tables", sizeof(struct code_table), load_table, put_table, drop_table},
+    {"lines.conf", "lines", sizeof(struct line_entry), load_line, put_line, drop_line},
+    {"rules.conf", "rules", sizeof(struct rules), load_rule, put_rules, drop_rules},
+};
+
 static int
 load_dir(struct policy *p, const char *dir, int shipped, struct notes *warn,
          struct err *e)
 {
-    if (load_one(p, dir, "codes.conf", load_codes, shipped, warn, e) ||
-        load_one(p, dir, "lines.conf", load_lines, shipped, warn, e) ||
-        load_one(p, dir, "rules.conf", load_rules, shipped, warn, e) ||
-        load_one(p, dir, "calendar.conf", load_calendar, 0, warn, e)) {
-        return -1;
+    size_t i;
+
+    for (i = 0; i < ARRAY_SIZE(lists); i++) {
+        if (load_one(p, dir, lists[i].file, &lists[i], shipped, warn, e)) {
+            return -1;
+        }
     }
-    return 0;
+    return load_one(p, dir, "calendar.conf", NULL, 0, warn, e);
 }
 
 int

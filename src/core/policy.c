@@ -65,15 +65,21 @@ policy_rules(const struct policy *p, const char *province, int year)
 }
 
 void
+line_entry_clear(struct line_entry *l)
+{
+    free(l->province);
+    free(l->source);
+    free(l->confidence);
+    free(l->file);
+}
+
+void
 policy_free(struct policy *p)
 {
     size_t i;
 
     for (i = 0; i < p->nlines; i++) {
-        free(p->lines[i].province);
-        free(p->lines[i].source);
-        free(p->lines[i].confidence);
-        free(p->lines[i].file);
+        line_entry_clear(&p->lines[i]);
     }
     free(p->lines);
     for (i = 0; i < p->nrules; i++) {

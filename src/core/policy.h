@@ -31,6 +31,9 @@ struct line_entry {
     int line;
 };
 
+/* Free what L holds (not L itself). */
+void line_entry_clear(struct line_entry *l);
+
 /* Deadlines and thresholds in force from FROM_YEAR on in PROVINCE. */
 struct rules {
     char *province;
