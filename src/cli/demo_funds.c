@@ -210,12 +210,9 @@ static void
 add_receipt(struct fgen *g, const struct rspec *s, int year, int k, int day,
             int64_t amount)
 {
-    struct rcpt *r;
+    struct rcpt *r = xappend((void **)&g->rc, &g->nrc, &g->arc, sizeof(*g->rc));
 
-    g->rc = xgrow(g->rc, &g->arc, g->nrc + 1, sizeof(*g->rc));
-    r = &g->rc[g->nrc];
-    memset(r, 0, sizeof(*r));
-    r->order = g->nrc++;
+    r->order = g->nrc - 1;
     r->slot = s->slot;
     r->level = s->level;
     r->task_line = s->task_line;

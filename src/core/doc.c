@@ -100,11 +100,8 @@ const char *doc_title(const struct doc *d)
 
 static struct blk *add_blk(struct doc *d, enum blk_kind kind)
 {
-    struct blk *b;
+    struct blk *b = xappend((void **)&d->b, &d->n, &d->alloc, sizeof(*d->b));
 
-    d->b = xgrow(d->b, &d->alloc, d->n + 1, sizeof(*d->b));
-    b = &d->b[d->n++];
-    memset(b, 0, sizeof(*b));
     b->kind = kind;
     return b;
 }
@@ -308,11 +305,8 @@ struct lay {
 static struct doc_piece *add_piece(struct lay *L, enum doc_piece_kind kind)
 {
     struct doc_page *p = L->pg;
-    struct doc_piece *pc;
+    struct doc_piece *pc = xappend((void **)&p->v, &p->n, &p->alloc, sizeof(*p->v));
 
-    p->v = xgrow(p->v, &p->alloc, p->n + 1, sizeof(*p->v));
-    pc = &p->v[p->n++];
-    memset(pc, 0, sizeof(*pc));
     pc->kind = kind;
     return pc;
 }

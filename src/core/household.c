@@ -53,21 +53,8 @@ snapshot_free(struct hh_snapshot *s)
     memset(s, 0, sizeof(*s));
 }
 
-/* Grow ARR (N used, A allocated) by one zeroed element of SIZE. */
-static void *
-add_one(void **arr, size_t *n, size_t *a, size_t size)
-{
-    char *p;
-
-    *arr = xgrow(*arr, a, *n + 1, size);
-    p = (char *)*arr + *n * size;
-    memset(p, 0, size);
-    (*n)++;
-    return p;
-}
-
 #define ADD(s, field, n, a) \
-    add_one((void **)&(s)->field, &(s)->n, &(s)->a, sizeof(*(s)->field))
+    xappend((void **)&(s)->field, &(s)->n, &(s)->a, sizeof(*(s)->field))
 
 struct person *
 snapshot_add_member(struct hh_snapshot *s)

@@ -25,7 +25,7 @@ db_rows(struct db *db, sqlite3_stmt *st, size_t elem,
         void (*fill)(sqlite3_stmt *st, void *row), void (*clear)(void *row),
         void **out, size_t *n, const char *what, struct err *e)
 {
-    char *v = NULL;
+    void *v = NULL;
     size_t alloc = 0, i;
     int rc;
 
@@ -35,15 +35,12 @@ db_rows(struct db *db, sqlite3_stmt *st, size_t elem,
         return -1;
     }
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        v = xgrow(v, &alloc, *n + 1, elem);
-        memset(v + *n * elem, 0, elem);
-        fill(st, v + *n * elem);
-        (*n)++;
+        fill(st, xappend(&v, n, &alloc, elem));
     }
     sqlite3_reset(st);
     if (rc != SQLITE_DONE) {
         for (i = 0; clear != NULL && i < *n; i++) {
-            clear(v + i * elem);
+            clear((char *)v + i * elem);
         }
         free(v);
         *n = 0;

@@ -86,6 +86,18 @@ xgrow(void *p, size_t *nmemb, size_t want, size_t size)
     return p;
 }
 
+void *
+xappend(void **arr, size_t *n, size_t *alloc, size_t size)
+{
+    char *p;
+
+    *arr = xgrow(*arr, alloc, *n + 1, size);
+    p = (char *)*arr + *n * size;
+    memset(p, 0, size);
+    (*n)++;
+    return p;
+}
+
 char *
 xstrdup(const char *s)
 {

@@ -13,6 +13,10 @@ void *xcalloc(size_t nmemb, size_t size);
 void *xrealloc(void *p, size_t n);
 /* Grow an array of NMEMB elements of SIZE to at least WANT elements. */
 void *xgrow(void *p, size_t *nmemb, size_t want, size_t size);
+/* Add one zeroed element of SIZE bytes to the array *ARR (*N in use,
+ * *ALLOC allocated, grown with xgrow) and return it; *N counts it.  ARR
+ * is the address of the array's pointer: (void **)&v. */
+void *xappend(void **arr, size_t *n, size_t *alloc, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 

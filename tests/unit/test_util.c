@@ -1,16 +1,18 @@
 /*
  * test_util.c - the small helpers of util/ that the modules above lean on
  * for things they would otherwise each write again: the names of an
- * enum's values.
+ * enum's values, adding a zeroed element to a growing array.
  */
 #include "config.h"
 #include "helpers.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/array.h"
 #include "util/i18n.h"
 #include "util/names.h"
+#include "util/xalloc.h"
 
 enum colour { C_RED, C_GREEN, C_BLUE };
 
@@ -74,6 +76,36 @@ test_enum_parse(void **state)
     }
 }
 
+struct thing {
+    int a;
+    char s[5];
+};
+
+static void
+test_xappend(void **state)
+{
+    struct thing *v = NULL, *t;
+    size_t n = 0, alloc = 0, i;
+
+    (void)state;
+    for (i = 0; i < 100; i++) {
+        t = xappend((void **)&v, &n, &alloc, sizeof(*v));
+        /* the new element, zeroed, counted, the ones before kept */
+        assert_ptr_equal(t, &v[i]);
+        assert_int_equal(n, i + 1);
+        assert_true(alloc >= n);
+        assert_int_equal(t->a, 0);
+        assert_string_equal(t->s, "");
+        t->a = (int)i;
+        memset(t->s, 'x', sizeof(t->s) - 1);
+    }
+    for (i = 0; i < n; i++) {
+        assert_int_equal(v[i].a, (int)i);
+        assert_string_equal(v[i].s, "xxxx");
+    }
+    free(v);
+}
+
 int
 main(void)
 {
@@ -81,6 +113,7 @@ main(void)
         cmocka_unit_test(test_enum_name),
         cmocka_unit_test(test_enum_label),
         cmocka_unit_test(test_enum_parse),
+        cmocka_unit_test(test_xappend),
     };
 
     return cmocka_run_group_tests_name("util", tests, NULL, NULL);
