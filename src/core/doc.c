@@ -361,21 +361,31 @@ static void line_at(struct lay *L, enum doc_piece_kind kind, double x,
     pc->h = h;
 }
 
+/* The first line of *S (*LEN bytes) wrapped at W: its length in bytes;
+ * *S and *LEN move past it and the line break that ends it. */
+static size_t take_line(const struct doc_metrics *m, enum doc_style st,
+                        const char **s, size_t *len, double w)
+{
+    size_t k = doc_wrap(m, st, *s, *len, w);
+
+    *s += k;
+    *len -= k;
+    if (*len && **s == '\n') {
+        (*s)++;
+        (*len)--;
+    }
+    return k;
+}
+
 /* Lines S takes wrapped at W (at least 1). */
 static int count_lines(const struct doc_metrics *m, enum doc_style st,
                        const char *s, double w)
 {
-    size_t len = strlen(s), k;
+    size_t len = strlen(s);
     int n = 0;
 
     do {
-        k = doc_wrap(m, st, s, len, w);
-        s += k;
-        len -= k;
-        if (len && *s == '\n') {
-            s++;
-            len--;
-        }
+        take_line(m, st, &s, &len, w);
         n++;
     } while (len > 0);
     return n;
@@ -386,18 +396,14 @@ static int count_lines(const struct doc_metrics *m, enum doc_style st,
 static int wrap_at(struct lay *L, enum doc_style st, enum doc_align a,
                    double x, double y, double w, const char *s, int max)
 {
-    size_t len = strlen(s), k;
+    size_t len = strlen(s);
     int n = 0;
 
     do {
-        k = doc_wrap(L->m, st, s, len, w);
-        text_at(L, st, a, x, y + n * L->m->line[st], w, s, k);
-        s += k;
-        len -= k;
-        if (len && *s == '\n') {
-            s++;
-            len--;
-        }
+        const char *line = s;
+        size_t k = take_line(L->m, st, &s, &len, w);
+
+        text_at(L, st, a, x, y + n * L->m->line[st], w, line, k);
         n++;
     } while (len > 0 && n < max);
     return n;
