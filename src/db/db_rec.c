@@ -485,7 +485,7 @@ rec_list(struct db *db, const struct rec_def *def, const char *alias,
          const char *what, struct err *e)
 {
     sqlite3_stmt *st = rec_prep_select(db, def, alias, rest, e);
-    char *rows = NULL;
+    void *rows = NULL;
     size_t alloc = 0;
     int rc;
 
@@ -496,9 +496,7 @@ rec_list(struct db *db, const struct rec_def *def, const char *alias,
     }
     db_bind_int(st, 1, id);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        rows = xgrow(rows, &alloc, *n + 1, size);
-        memset(rows + *n * size, 0, size);
-        rec_read(st, 0, def, rows + (*n)++ * size);
+        rec_read(st, 0, def, xappend(&rows, n, &alloc, size));
     }
     if (rc != SQLITE_DONE) {
         db_fail(db, e, what);
