@@ -410,15 +410,16 @@ by_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static void
+template_free(void *t)
+{
+    assess_template_free(t);
+}
+
 void
 assess_templates_free(struct assess_template *v, size_t n)
 {
-    size_t i;
-
-    for (i = 0; i < n; i++) {
-        assess_template_free(&v[i]);
-    }
-    free(v);
+    free_each(v, n, sizeof(*v), template_free);
 }
 
 /* The templates of DIR into *V, *N; ALL: refuse all at the first one

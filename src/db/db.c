@@ -26,7 +26,7 @@ db_rows(struct db *db, sqlite3_stmt *st, size_t elem,
         void **out, size_t *n, const char *what, struct err *e)
 {
     void *v = NULL;
-    size_t alloc = 0, i;
+    size_t alloc = 0;
     int rc;
 
     *out = NULL;
@@ -39,10 +39,7 @@ db_rows(struct db *db, sqlite3_stmt *st, size_t elem,
     }
     sqlite3_reset(st);
     if (rc != SQLITE_DONE) {
-        for (i = 0; clear != NULL && i < *n; i++) {
-            clear((char *)v + i * elem);
-        }
-        free(v);
+        free_each(v, *n, elem, clear);
         *n = 0;
         return db_fail(db, e, what);
     }

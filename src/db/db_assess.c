@@ -266,12 +266,7 @@ db_round_list(struct db *db, struct assess_round **v, size_t *n, struct err *e)
 void
 db_round_list_free(struct assess_round *v, size_t n)
 {
-    size_t i;
-
-    for (i = 0; i < n; i++) {
-        assess_round_clear(&v[i]);
-    }
-    free(v);
+    free_each(v, n, sizeof(*v), round_free);
 }
 
 static void

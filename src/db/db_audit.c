@@ -113,12 +113,7 @@ db_audit_household(struct db *db, int64_t hh, int limit,
 void
 audit_rows_free(struct audit_row *v, size_t n)
 {
-    size_t i;
-
-    for (i = 0; i < n; i++) {
-        audit_clear(&v[i]);
-    }
-    free(v);
+    free_each(v, n, sizeof(*v), audit_clear);
 }
 
 int64_t

@@ -395,12 +395,7 @@ db_project_steps(struct db *db, int64_t id, struct proj_step **v, size_t *n,
 void
 proj_steps_free(struct proj_step *v, size_t n)
 {
-    size_t i;
-
-    for (i = 0; i < n; i++) {
-        proj_step_clear(&v[i]);
-    }
-    free(v);
+    free_each(v, n, sizeof(*v), step_free);
 }
 
 /* The columns of a project row (with what lists need to flag it). */

@@ -98,6 +98,17 @@ xappend(void **arr, size_t *n, size_t *alloc, size_t size)
     return p;
 }
 
+void
+free_each(void *v, size_t n, size_t size, void (*clear)(void *))
+{
+    size_t i;
+
+    for (i = 0; clear != NULL && i < n; i++) {
+        clear((char *)v + i * size);
+    }
+    free(v);
+}
+
 char *
 xstrdup(const char *s)
 {

@@ -17,6 +17,9 @@ void *xgrow(void *p, size_t *nmemb, size_t want, size_t size);
  * *ALLOC allocated, grown with xgrow) and return it; *N counts it.  ARR
  * is the address of the array's pointer: (void **)&v. */
 void *xappend(void **arr, size_t *n, size_t *alloc, size_t size);
+/* Free the array V of N elements of SIZE bytes, each cleared with CLEAR
+ * first (NULL: nothing to clear). */
+void free_each(void *v, size_t n, size_t size, void (*clear)(void *));
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 

@@ -1,7 +1,8 @@
 /*
  * test_util.c - the small helpers of util/ that the modules above lean on
  * for things they would otherwise each write again: the names of an
- * enum's values, adding a zeroed element to a growing array.
+ * enum's values, adding a zeroed element to a growing array, freeing an
+ * array of records.
  */
 #include "config.h"
 #include "helpers.h"
@@ -106,6 +107,37 @@ test_xappend(void **state)
     free(v);
 }
 
+static int cleared;
+
+static void
+clear_thing(void *p)
+{
+    struct thing *t = p;
+
+    cleared += t->a;
+    t->a = 0;
+}
+
+static void
+test_free_each(void **state)
+{
+    struct thing *v = calloc(4, sizeof(*v));
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < 4; i++) {
+        v[i].a = 1 << i;
+    }
+    cleared = 0;
+    free_each(v, 4, sizeof(*v), clear_thing);
+    /* each element cleared once (1 + 2 + 4 + 8) */
+    assert_int_equal(cleared, 15);
+    /* none to clear, or none at all */
+    free_each(calloc(2, sizeof(*v)), 2, sizeof(*v), NULL);
+    free_each(NULL, 0, sizeof(*v), clear_thing);
+    assert_int_equal(cleared, 15);
+}
+
 int
 main(void)
 {
@@ -114,6 +146,7 @@ main(void)
         cmocka_unit_test(test_enum_label),
         cmocka_unit_test(test_enum_parse),
         cmocka_unit_test(test_xappend),
+        cmocka_unit_test(test_free_each),
     };
 
     return cmocka_run_group_tests_name("util", tests, NULL, NULL);
