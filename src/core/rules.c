@@ -20,8 +20,8 @@
 #include "util/sbuf.h"
 #include "util/xalloc.h"
 
-static const struct codebook *
-book(const struct rule_ctx *ctx)
+const struct codebook *
+rule_codes(const struct rule_ctx *ctx)
 {
     return &ctx->policy->codes;
 }
@@ -111,7 +111,7 @@ check_member_id(const struct rule_ctx *ctx, const struct hh_snapshot *s,
     enum idno_status st;
     char want[2] = {0, 0};
 
-    if (!code_is(book(ctx), "id_type", p->id_type, "resident_id") ||
+    if (!code_is(rule_codes(ctx), "id_type", p->id_type, "resident_id") ||
         p->id_no[0] == '\0') {
         return;
     }
@@ -125,8 +125,8 @@ check_member_id(const struct rule_ctx *ctx, const struct hh_snapshot *s,
     if (p->sex[0] != '\0' && strcmp(p->sex, want) != 0) {
         findings_add(f, "ID02", s->hh.id,
                      _("member %s: the ID number says %s, the record says %s; correct the one that is wrong"),
-                     p->name, code_label(book(ctx), "sex", want),
-                     code_label(book(ctx), "sex", p->sex));
+                     p->name, code_label(rule_codes(ctx), "sex", want),
+                     code_label(rule_codes(ctx), "sex", p->sex));
     }
     if (p->birth != DATE_NONE && p->birth != id.birth) {
         char a[DATE_BUF], b[DATE_BUF];
@@ -147,7 +147,7 @@ check_members(const struct rule_ctx *ctx, const struct hh_snapshot *s,
 
     for (i = 0; i < s->nmembers; i++) {
         check_member_id(ctx, s, &s->members[i], f);
-        heads += code_is(book(ctx), "relation", s->members[i].relation,
+        heads += code_is(rule_codes(ctx), "relation", s->members[i].relation,
                          "head");
     }
     if (s->nmembers > 0 && heads != 1) {
@@ -163,7 +163,7 @@ static void
 check_labour(const struct rule_ctx *ctx, const struct hh_snapshot *s,
              struct findings *f)
 {
-    int labour = hh_has_labour(book(ctx), s);
+    int labour = hh_has_labour(rule_codes(ctx), s);
     int open = s->has_case && (case_state_monitored(s->mcase.state) ||
                                case_state_in_procedure(s->mcase.state));
 
@@ -199,7 +199,7 @@ static void
 check_risks(const struct rule_ctx *ctx, const struct hh_snapshot *s,
             struct findings *f)
 {
-    const struct codebook *cb = book(ctx);
+    const struct codebook *cb = rule_codes(ctx);
     const struct mcase *c = &s->mcase;
     const struct guarantee *g = snapshot_last_guarantee(s);
     size_t i;
@@ -243,7 +243,7 @@ check_elim_timing(const struct rule_ctx *ctx, const struct hh_snapshot *s,
                   int day, const char *method, struct findings *f)
 {
     const struct rules *r = rules_for(ctx);
-    const struct codebook *cb = book(ctx);
+    const struct codebook *cb = rule_codes(ctx);
     int ident = s->mcase.identified_on;
     int assisted = code_is(cb, "elim_method", method, "assisted");
 
@@ -325,7 +325,7 @@ check_identified(const struct rule_ctx *ctx, const struct hh_snapshot *s,
                  struct findings *f)
 {
     const struct rules *r = rules_for(ctx);
-    const struct codebook *cb = book(ctx);
+    const struct codebook *cb = rule_codes(ctx);
     const struct mcase *c = &s->mcase;
     const struct income *inc;
 
@@ -390,11 +390,11 @@ rules_check_household(const struct rule_ctx *ctx,
     if (!s->has_case) {
         return;
     }
-    if (!category_fits(book(ctx), c->category, s->hh.hh_type)) {
+    if (!category_fits(rule_codes(ctx), c->category, s->hh.hh_type)) {
         findings_add(f, "HH04", s->hh.id,
                      _("category '%s' does not fit household type '%s'; correct one of them"),
-                     code_label(book(ctx), "category", c->category),
-                     code_label(book(ctx), "hh_type", s->hh.hh_type));
+                     code_label(rule_codes(ctx), "category", c->category),
+                     code_label(rule_codes(ctx), "hh_type", s->hh.hh_type));
     }
     check_procedure(ctx, s, f);
     if (case_state_monitored(c->state) || c->state == CS_ELIMINATED) {
@@ -521,7 +521,7 @@ check_code(const struct rule_ctx *ctx, const char *table, const char *code,
     if (code == NULL || *code == '\0') {
         return err_set(e, ERR_INVALID, _("%s is missing; choose one from the list"), what);
     }
-    if (code_find(codebook_table(book(ctx), table), code) == NULL) {
+    if (code_find(codebook_table(rule_codes(ctx), table), code) == NULL) {
         return err_set(e, ERR_INVALID, _("'%s' is not a valid %s; choose one from the list"), code, what);
     }
     return 0;
@@ -537,11 +537,11 @@ check_clue_input(const struct rule_ctx *ctx, const struct hh_snapshot *s,
         check_code(ctx, "category", in->category, _("monitoring category"), e)) {
         return -1;
     }
-    if (!category_fits(book(ctx), in->category, s->hh.hh_type)) {
+    if (!category_fits(rule_codes(ctx), in->category, s->hh.hh_type)) {
         return err_set(e, ERR_RULE,
                        _("category '%s' does not fit household type '%s'"),
-                       code_label(book(ctx), "category", in->category),
-                       code_label(book(ctx), "hh_type", s->hh.hh_type));
+                       code_label(rule_codes(ctx), "category", in->category),
+                       code_label(rule_codes(ctx), "hh_type", s->hh.hh_type));
     }
     if (in->nrisks < 1 || in->nrisks > MCASE_MAX_RISKS) {
         return err_set(e, ERR_INVALID, _("give one to five risk types"));
@@ -553,7 +553,7 @@ check_clue_input(const struct rule_ctx *ctx, const struct hh_snapshot *s,
         for (j = 0; j < i; j++) {
             if (strcmp(in->risks[i], in->risks[j]) == 0) {
                 return err_set(e, ERR_INVALID, _("risk type '%s' is given twice"),
-                               code_label(book(ctx), "risk", in->risks[i]));
+                               code_label(rule_codes(ctx), "risk", in->risks[i]));
             }
         }
     }

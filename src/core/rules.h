@@ -20,6 +20,9 @@ struct rule_ctx {
     int today;              /* day number */
 };
 
+/* The code tables of the context's policy. */
+const struct codebook *rule_codes(const struct rule_ctx *ctx);
+
 /* The rules in force for the context's province in YEAR; an empty set
  * (all zero) when the policy has none, never NULL. */
 const struct rules *rules_in_force(const struct rule_ctx *ctx, int year);

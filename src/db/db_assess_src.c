@@ -91,12 +91,6 @@ struct job {
     struct err *e;
 };
 
-static const struct codebook *
-book(const struct job *j)
-{
-    return &j->jc.policy->codes;
-}
-
 /* --- the registry ------------------------------------------------------- */
 
 struct reg_tally {
@@ -192,8 +186,8 @@ reg_count(const struct job *j, const struct rules *r, const struct hh_snapshot *
     t->monitored++;
     t->with_measure += has_measure_by(s, day);
     t->visited += !has_code(f, "VS01");
-    if (hh_has_labour(book(j), s)) {
-        int dev = hh_has_dev_measure(book(j), s, day);
+    if (hh_has_labour(rule_codes(&j->jc), s)) {
+        int dev = hh_has_dev_measure(rule_codes(&j->jc), s, day);
 
         /* as MS01: not yet due within dev_measure_days of identification */
         if (dev || c->identified_on + r->dev_measure_days < day) {
@@ -438,7 +432,7 @@ month_staffed(const struct team_member *m, size_t n, int month, const char *sec,
 static int
 staffing_months(const struct job *j, const struct team *t, int64_t *months, int64_t *staffed)
 {
-    const char *sec = code_with_tag(book(j), "team_role", "secretary");
+    const char *sec = code_with_tag(rule_codes(&j->jc), "team_role", "secretary");
     int min = rules_in_force(&j->jc, j->year)->team_min_members;
     struct team_member *m;
     size_t n, i;
@@ -549,7 +543,7 @@ alloc_tally(const struct job *j, struct alloc_tally *t)
         return -1;
     }
     for (i = 0; rc == 0 && i < np; i++) {
-        int ind = code_is(book(j), "project_type", pv[i].ptype, "industry");
+        int ind = code_is(rule_codes(&j->jc), "project_type", pv[i].ptype, "industry");
         struct alloc_row *av;
         size_t na;
 
@@ -559,7 +553,7 @@ alloc_tally(const struct job *j, struct alloc_tally *t)
         for (k = 0; k < na; k++) {
             t->allocations++;
             t->late += av[k].pub == PUB_LATE || av[k].pub == PUB_OVERDUE;
-            if (code_is(book(j), "fund_type", av[k].fund_type, "xianjie")) {
+            if (code_is(rule_codes(&j->jc), "fund_type", av[k].fund_type, "xianjie")) {
                 t->xianjie += av[k].a.amount;
                 t->industry += ind ? av[k].a.amount : 0;
             }
@@ -682,7 +676,8 @@ src_project_publicity(struct job *j)
 static int
 src_maintainer(struct job *j)
 {
-    const char *pub = code_with_tag(book(j), "asset_class", "public");
+    const struct codebook *cb = rule_codes(&j->jc);
+    const char *pub = code_with_tag(cb, "asset_class", "public");
     struct asset_row *v;
     struct funds_filter f;
     int64_t assets = 0, kept = 0;
@@ -696,7 +691,7 @@ src_maintainer(struct job *j)
         return -1;
     }
     for (i = 0; i < n; i++) {
-        if (v[i].year <= j->year && !code_is(book(j), "asset_status", v[i].status, "disposed")) {
+        if (v[i].year <= j->year && !code_is(cb, "asset_status", v[i].status, "disposed")) {
             assets++;
             kept += v[i].maintainer[0] != '\0';
         }

@@ -68,12 +68,6 @@ static const struct rec_col income_cols[] = {
 };
 
 static const struct rec_def income_def = REC_DEF(struct asset_income, "asset_income", income_cols, 1);
-static const struct codebook *
-book(const struct rule_ctx *ctx)
-{
-    return &ctx->policy->codes;
-}
-
 static void clear_income(void *i) { asset_income_clear(i); }
 
 /* --- assets ----------------------------------------------------------- */
@@ -227,7 +221,7 @@ db_asset_save(struct db *db, const struct rule_ctx *ctx, const struct actor *a,
     const struct rec_job j = {db, ctx, a, as, e};
     char no[PROJ_NO_BUF];
 
-    if (asset_check(as, book(ctx), ctx->today, e)) {
+    if (asset_check(as, rule_codes(ctx), ctx->today, e)) {
         return -1;
     }
     memcpy(no, as->asset_no, sizeof(no));
@@ -313,7 +307,7 @@ db_asset_list(struct db *db, const struct rule_ctx *ctx, const struct actor *a,
     asset_scope(a, *v, n);
     if (flt->flagged) {
         for (i = 0; i < *n; i++) {
-            if (code_is(book(ctx), "asset_class", (*v)[i].aclass, "public") &&
+            if (code_is(rule_codes(ctx), "asset_class", (*v)[i].aclass, "public") &&
                 (*v)[i].maintainer[0] == '\0') {
                 (*v)[k++] = (*v)[i];
             }

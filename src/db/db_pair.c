@@ -80,12 +80,6 @@ pair_filter_init(struct pair_filter *f)
     memset(f, 0, sizeof(*f));
 }
 
-static const struct codebook *
-book(const struct rule_ctx *ctx)
-{
-    return &ctx->policy->codes;
-}
-
 /* Partners, pairings and agreements are the county's. */
 static int
 county_only(const struct actor *a, struct err *e)
@@ -151,7 +145,7 @@ db_partner_save(struct db *db, const struct rule_ctx *ctx,
 {
     const struct rec_job j = {db, ctx, a, p, e};
 
-    if (county_only(a, e) || partner_check(p, book(ctx), e)) {
+    if (county_only(a, e) || partner_check(p, rule_codes(ctx), e)) {
         return -1;
     }
     return rec_save_tx(&partner_def, p, partner_store, &j);
@@ -294,7 +288,7 @@ partner_tally(const struct rule_ctx *ctx, int year, const struct tally *t, size_
             if (t[k].partner != r->p.id) {
                 continue;
             }
-            if (code_is(book(ctx), "pair_indicator", t[k].indicator, "aid")) {
+            if (code_is(rule_codes(ctx), "pair_indicator", t[k].indicator, "aid")) {
                 r->aid_year += t[k].actual;
             }
             pair_progress(t[k].target, t[k].actual, year, ctx->today, &pp);
@@ -515,13 +509,14 @@ targets_ok(const struct rule_ctx *ctx, const struct agreement_full *f, struct er
     size_t i, k;
 
     for (i = 0; i < f->nt; i++) {
-        if (target_check(&f->t[i], book(ctx), e)) {
+        if (target_check(&f->t[i], rule_codes(ctx), e)) {
             return -1;
         }
         for (k = 0; k < i; k++) {
             if (strcmp(f->t[k].indicator, f->t[i].indicator) == 0) {
                 return err_set(e, ERR_INVALID, _("the target for %s is given twice"),
-                               code_label(book(ctx), "pair_indicator", f->t[i].indicator));
+                               code_label(rule_codes(ctx), "pair_indicator",
+                                          f->t[i].indicator));
             }
         }
     }
@@ -685,7 +680,7 @@ db_pair_progress(struct db *db, const struct rule_ctx *ctx, int64_t partner,
                  int year, struct progress_row **v, size_t *n,
                  struct err *e)
 {
-    const struct code_table *ct = codebook_table(book(ctx), "pair_indicator");
+    const struct code_table *ct = codebook_table(rule_codes(ctx), "pair_indicator");
     struct tally *t = NULL;
     size_t nt = 0, i, k = 0, j;
     char from[16], to[16];
@@ -701,7 +696,7 @@ db_pair_progress(struct db *db, const struct rule_ctx *ctx, int64_t partner,
     /* in the order of the code table, then the codes it does not know */
     for (j = 0; rc == 0 && j <= (ct != NULL ? ct->n : 0); j++) {
         for (i = 0; rc == 0 && i < nt; i++) {
-            size_t pos = indicator_pos(book(ctx), t[i].indicator);
+            size_t pos = indicator_pos(rule_codes(ctx), t[i].indicator);
             struct progress_row *r;
 
             if (ct != NULL && j < ct->n ? pos != j : pos != (size_t)-1) {
@@ -781,7 +776,7 @@ db_pair_record_save(struct db *db, const struct rule_ctx *ctx,
     const struct rec_job j = {db, ctx, a, r, e};
 
     if (may_keep_record(a, r->township_id, r->village_id, e) ||
-        pair_record_check(r, book(ctx), ctx->today, e)) {
+        pair_record_check(r, rule_codes(ctx), ctx->today, e)) {
         return -1;
     }
     return rec_save_tx(&record_def, r, record_store, &j);

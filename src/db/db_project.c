@@ -57,12 +57,6 @@ static const struct rec_col project_cols[] = {
 
 static const struct rec_def project_def = REC_DEF(struct project, "project", project_cols, 1);
 
-static const struct codebook *
-book(const struct rule_ctx *ctx)
-{
-    return &ctx->policy->codes;
-}
-
 /* --- projects --------------------------------------------------------- */
 
 int
@@ -95,7 +89,7 @@ project_fields_ok(struct db *db, const struct rule_ctx *ctx,
                   const struct actor *a, const struct project *p,
                   struct err *e)
 {
-    if (project_check(p, book(ctx), e) ||
+    if (project_check(p, rule_codes(ctx), e) ||
         rec_check_place(db, p->township_id, p->village_id, e) ||
         rec_may_change_place(a, p->township_id, p->village_id, e)) {
         return -1;
@@ -179,7 +173,7 @@ step_ctx(struct db *db, const struct rule_ctx *ctx, const struct project *p,
     c->rules = rules_in_force(ctx, p->year);
     c->today = ctx->today;
     c->last_step_date = c->last_pub_end = DATE_NONE;
-    c->linking_required = code_is(book(ctx), "project_type", p->ptype, "industry");
+    c->linking_required = code_is(rule_codes(ctx), "project_type", p->ptype, "industry");
     if ((st = db_prep(db, last_sql, e)) == NULL) {
         return -1;
     }
@@ -526,7 +520,7 @@ project_flags(const struct rule_ctx *ctx, const struct project_row *r,
         r->wages < money_bp_ceil(r->workrelief, ru->wage_min_bp)) {
         f |= PF_WAGE_SHORT;
     }
-    if (!x->linking && code_is(book(ctx), "project_type", r->ptype, "industry") &&
+    if (!x->linking && code_is(rule_codes(ctx), "project_type", r->ptype, "industry") &&
         r->state != PS_REJECTED && r->state != PS_CANCELLED) {
         f |= PF_NO_LINKING;
     }
@@ -587,7 +581,7 @@ rows_done(int rc, struct project_rows *out, struct project_row **v, size_t *n)
 static void
 bind_row_params(const struct rule_ctx *ctx, sqlite3_stmt *st)
 {
-    const char *wr = code_with_tag(book(ctx), "fund_type", "workrelief");
+    const char *wr = code_with_tag(rule_codes(ctx), "fund_type", "workrelief");
     const struct rules *r = rules_in_force(ctx, date_year(ctx->today));
 
     db_bind_text(st, 1, wr != NULL ? wr : "");

@@ -66,12 +66,6 @@ static const struct rec_col grade_cols[] = {
 };
 static const struct rec_def grade_def = REC_DEF(struct team_grade, "team_grade", grade_cols, 3);
 
-static const struct codebook *
-book(const struct rule_ctx *ctx)
-{
-    return &ctx->policy->codes;
-}
-
 static void clear_team(void *p) { team_clear(p); }
 static void clear_member(void *p) { team_member_clear(p); }
 static void clear_attendance(void *p) { attendance_clear(p); }
@@ -260,7 +254,7 @@ db_team_list(struct db *db, const struct rule_ctx *ctx,
         " JOIN division v ON v.id = m.village_id"
         " WHERE (?2 = 0 OR m.township_id = ?2) AND (?3 = 0 OR m.village_id = ?3)"
         " ORDER BY t.code, v.code, m.term_start DESC", e);
-    const char *sec = code_with_tag(book(ctx), "team_role", "secretary");
+    const char *sec = code_with_tag(rule_codes(ctx), "team_role", "secretary");
     char today[DATE_BUF], month[MONTH_BUF] = "";
     size_t i, keep = 0;
 
@@ -356,7 +350,7 @@ member_store(const struct rec_job *j)
     const struct team_member *m = j->rec;
     struct team_member old;
     struct team t;
-    const char *sec = code_with_tag(book(j->ctx), "team_role", "secretary");
+    const char *sec = code_with_tag(rule_codes(j->ctx), "team_role", "secretary");
     int rc;
 
     rc = team_of(j->db, j->a, m->team_id, &t, j->e) || within_term(m, &t, j->e);
@@ -375,7 +369,7 @@ db_member_save(struct db *db, const struct rule_ctx *ctx,
 {
     const struct rec_job j = {db, ctx, a, m, e};
 
-    if (rec_may_write(a, e) || team_member_check(m, book(ctx), ctx->today, e)) {
+    if (rec_may_write(a, e) || team_member_check(m, rule_codes(ctx), ctx->today, e)) {
         return -1;
     }
     return rec_save_tx(&member_def, m, member_store, &j);
@@ -493,7 +487,7 @@ db_attendance_save(struct db *db, const struct rule_ctx *ctx,
     const struct rec_job j = {db, ctx, a, at, e};
     const struct rules *r = rules_in_force(ctx, at->month / 12);
 
-    if (rec_may_write(a, e) || attendance_check(at, book(ctx), r, ctx->today, e)) {
+    if (rec_may_write(a, e) || attendance_check(at, rule_codes(ctx), r, ctx->today, e)) {
         return -1;
     }
     return rec_save_tx(&attendance_def, at, attendance_store, &j);
@@ -645,12 +639,12 @@ grade_allowed(const struct rec_job *j, const struct team_grade *g)
         return -1;
     }
     cap = grade_ceiling(rules_in_force(j->ctx, g->year), absent);
-    if (!grade_within(book(j->ctx), g->grade, cap)) {
+    if (!grade_within(rule_codes(j->ctx), g->grade, cap)) {
         return err_set(j->e, ERR_RULE,
                        _("%d days absent without leave in %d: the grade can be at best %s"),
                        absent, g->year,
-                       code_label(book(j->ctx), "team_grade",
-                                  code_with_tag(book(j->ctx), "team_grade", cap)));
+                       code_label(rule_codes(j->ctx), "team_grade",
+                                  code_with_tag(rule_codes(j->ctx), "team_grade", cap)));
     }
     return 0;
 }
@@ -683,7 +677,7 @@ db_grade_save(struct db *db, const struct rule_ctx *ctx,
 
     if (rec_county_only(a, _("partners, pairings, agreements and grades are kept by county staff"),
                         e) ||
-        team_grade_check(g, book(ctx), e)) {
+        team_grade_check(g, rule_codes(ctx), e)) {
         return -1;
     }
     return rec_save_tx(&grade_def, g, grade_store, &j);
