@@ -156,25 +156,19 @@ sources_store(struct db *db, const struct actor *a, const struct asset *as,
 static int
 asset_links_ok(struct db *db, const struct asset *as, struct err *e)
 {
+    static const char proj_sql[] = "SELECT count(*) FROM project WHERE id = ?";
     static const char hh_sql[] =
         "SELECT count(*) FROM household WHERE id = ? AND village_id = ?";
-    int64_t n;
 
-    if (as->project_id != 0) {
-        if (rec_scalar(db, "SELECT count(*) FROM project WHERE id = ?", as->project_id, 0, &n, e)) {
-            return -1;
-        }
-        if (n == 0) {
-            return err_set(e, ERR_NOTFOUND, _("the project chosen does not exist"));
-        }
+    if (as->project_id != 0 &&
+        rec_must_find(db, proj_sql, as->project_id, 0, ERR_NOTFOUND,
+                      _("the project chosen does not exist"), e)) {
+        return -1;
     }
-    if (as->household_id != 0) {
-        if (rec_scalar(db, hh_sql, as->household_id, as->village_id, &n, e)) {
-            return -1;
-        }
-        if (n == 0) {
-            return err_set(e, ERR_INVALID, _("the household is not in the asset's village"));
-        }
+    if (as->household_id != 0 &&
+        rec_must_find(db, hh_sql, as->household_id, as->village_id, ERR_INVALID,
+                      _("the household is not in the asset's village"), e)) {
+        return -1;
     }
     return 0;
 }

@@ -142,7 +142,6 @@ check_place(struct db *db, int64_t township, int64_t village, int64_t natural,
 {
     static const char nat[] =
         "SELECT count(*) FROM division WHERE id = ? AND parent_id = ? AND level = 4";
-    int64_t n;
 
     if (village == 0) {
         return err_set(e, ERR_INVALID,
@@ -154,14 +153,8 @@ check_place(struct db *db, int64_t township, int64_t village, int64_t natural,
     if (natural == 0) {
         return 0;
     }
-    if (rec_scalar(db, nat, natural, village, &n, e)) {
-        return -1;
-    }
-    if (n == 0) {
-        return err_set(e, ERR_INVALID,
-                       _("the natural village chosen does not belong to the village chosen"));
-    }
-    return 0;
+    return rec_must_find(db, nat, natural, village, ERR_INVALID,
+                         _("the natural village chosen does not belong to the village chosen"), e);
 }
 
 /* Whether SQL (binding TEXT and EXCEPT) finds a row: 1 with its first

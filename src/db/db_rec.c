@@ -631,6 +631,18 @@ rec_scalar(struct db *db, const char *sql, int64_t a, int64_t b, int64_t *out,
 }
 
 int
+rec_must_find(struct db *db, const char *sql, int64_t a, int64_t b,
+              enum err_code code, const char *why, struct err *e)
+{
+    int64_t n;
+
+    if (rec_scalar(db, sql, a, b, &n, e)) {
+        return -1;
+    }
+    return n > 0 ? 0 : err_set(e, code, "%s", why);
+}
+
+int
 rec_end_tx(struct db *db, int rc, struct err *e)
 {
     if (rc != 0) {
@@ -669,25 +681,16 @@ rec_check_place(struct db *db, int64_t township, int64_t village, struct err *e)
     static const char town_sql[] = "SELECT count(*) FROM division WHERE id = ? AND level = 2";
     static const char vill_sql[] =
         "SELECT count(*) FROM division WHERE id = ? AND parent_id = ? AND level = 3";
-    int64_t n;
 
-    if (rec_scalar(db, town_sql, township, 0, &n, e)) {
+    if (rec_must_find(db, town_sql, township, 0, ERR_INVALID, _("choose the township"), e)) {
         return -1;
-    }
-    if (n == 0) {
-        return err_set(e, ERR_INVALID, _("choose the township"));
     }
     if (village == 0) {
         return 0;
     }
-    if (rec_scalar(db, vill_sql, village, township, &n, e)) {
-        return -1;
-    }
-    if (n == 0) {
-        return err_set(e, ERR_INVALID,
-                       _("the village chosen is not a village of the township chosen; choose the township first, then one of its villages"));
-    }
-    return 0;
+    return rec_must_find(db, vill_sql, village, township, ERR_INVALID,
+                         _("the village chosen is not a village of the township chosen; choose the township first, then one of its villages"),
+                         e);
 }
 
 /* "乡镇" or "乡镇/村" from columns I and I + 1. */

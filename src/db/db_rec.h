@@ -23,6 +23,7 @@
 
 #include "db/db_priv.h"
 #include "util/array.h"
+#include "util/err.h"
 
 struct actor;
 struct rule_ctx;
@@ -194,6 +195,11 @@ int rec_next_no(struct db *db, const char *sql, const char *prefix, int year,
  * when the SQL has two) into *OUT (0 when no row). */
 int rec_scalar(struct db *db, const char *sql, int64_t a, int64_t b, int64_t *out,
                struct err *e);
+/* 0 when SQL, a count with the parameters A and B as for rec_scalar,
+ * counts something; else -1 with E: CODE and WHY (a chosen record that
+ * does not exist or does not belong where it was put). */
+int rec_must_find(struct db *db, const char *sql, int64_t a, int64_t b,
+                  enum err_code code, const char *why, struct err *e);
 /* End the transaction: roll back when RC is not 0 (and return -1),
  * commit otherwise. */
 int rec_end_tx(struct db *db, int rc, struct err *e);
