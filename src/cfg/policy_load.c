@@ -539,8 +539,8 @@ load_calendar(struct policy *p, const struct pfile *f, struct err *e)
 /* Load DIR/NAME, the list L, or the calendar when L is NULL; a missing
  * file is an error only if REQUIRED. */
 static int
-load_one(struct policy *p, const char *dir, const char *name, const struct entry_list *l,
-         int required, struct notes *warn, struct err *e)
+load_one(struct policy *p, const char *dir, const char *name,
+         const struct entry_list *l, int required, struct notes *warn, struct err *e)
 {
     char *path = path_join(dir, name);
     struct pfile f;
@@ -558,9 +558,12 @@ load_one(struct policy *p, const char *dir, const char *name, const struct entry
 /* The files of one list, in the order they are read: the lines and the
  * rules name provinces of the codes. */
 static const struct entry_list lists[] = {
-    {"codes.conf", "tables", sizeof(struct code_table), load_table, put_table, drop_table},
-    {"lines.conf", "lines", sizeof(struct line_entry), load_line, put_line, drop_line},
-    {"rules.conf", "rules", sizeof(struct rules), load_rule, put_rules, drop_rules},
+    {"codes.conf", "tables", sizeof(struct code_table),
+     load_table, put_table, drop_table},
+    {"lines.conf", "lines", sizeof(struct line_entry),
+     load_line, put_line, drop_line},
+    {"rules.conf", "rules", sizeof(struct rules),
+     load_rule, put_rules, drop_rules},
 };
 
 static int

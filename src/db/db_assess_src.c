@@ -691,7 +691,8 @@ src_maintainer(struct job *j)
         return -1;
     }
     for (i = 0; i < n; i++) {
-        if (v[i].year <= j->year && !code_is(cb, "asset_status", v[i].status, "disposed")) {
+        if (v[i].year <= j->year &&
+            !code_is(cb, "asset_status", v[i].status, "disposed")) {
             assets++;
             kept += v[i].maintainer[0] != '\0';
         }

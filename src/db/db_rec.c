@@ -682,7 +682,8 @@ rec_check_place(struct db *db, int64_t township, int64_t village, struct err *e)
     static const char vill_sql[] =
         "SELECT count(*) FROM division WHERE id = ? AND parent_id = ? AND level = 3";
 
-    if (rec_must_find(db, town_sql, township, 0, ERR_INVALID, _("choose the township"), e)) {
+    if (rec_must_find(db, town_sql, township, 0, ERR_INVALID,
+                      _("choose the township"), e)) {
         return -1;
     }
     if (village == 0) {
