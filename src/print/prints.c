@@ -25,6 +25,7 @@
 #include "db/db_snapshot.h"
 #include "print/print.h"
 #include "print/prints.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/sbuf.h"
@@ -159,7 +160,7 @@ static void card_members(const struct print_env *env, struct doc *d,
     size_t i;
 
     doc_heading(d, _("Members"));
-    doc_table(d, cols, 6, _("none"));
+    doc_table(d, cols, ARRAY_SIZE(cols), _("none"));
     for (i = 0; i < s->nmembers; i++) {
         const struct person *p = &s->members[i];
         char id[IDNO_BUF];
@@ -221,7 +222,7 @@ static void card_measures(const struct print_env *env, struct doc *d,
     size_t i;
 
     doc_heading(d, _("Assistance measures"));
-    doc_table(d, cols, 4, _("none"));
+    doc_table(d, cols, ARRAY_SIZE(cols), _("none"));
     for (i = 0; i < s->nmeasures; i++) {
         const struct measure *m = &s->measures[i];
         char a[DATE_BUF], b[DATE_BUF];
@@ -245,7 +246,7 @@ static void card_cadres(struct doc *d, const struct cadre_row *v, size_t n)
     size_t i;
 
     doc_heading(d, _("Responsible cadres"));
-    doc_table(d, cols, 3, _("not assigned yet"));
+    doc_table(d, cols, ARRAY_SIZE(cols), _("not assigned yet"));
     for (i = 0; i < n; i++) {
         doc_cell(d, v[i].name);
         doc_cell(d, v[i].unit);
@@ -488,7 +489,7 @@ static void visits_table(struct doc *d)
         {_("Note"), 10, DOC_LEFT},
     };
 
-    doc_table(d, cols, 7, NULL);
+    doc_table(d, cols, ARRAY_SIZE(cols), NULL);
 }
 
 static void visits_row(const struct print_env *env, struct doc *d,

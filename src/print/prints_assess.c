@@ -20,6 +20,7 @@
 #include "db/db_assess.h"
 #include "print/print.h"
 #include "print/prints.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/sbuf.h"
@@ -167,7 +168,7 @@ static void ranking_table(struct doc *d, const struct assess_report *rep)
     char p[32];
 
     doc_heading(d, _("Ranking"));
-    doc_table(d, cols, 4, _("none"));
+    doc_table(d, cols, ARRAY_SIZE(cols), _("none"));
     for (i = 0; i < rep->nrank; i++) {
         const struct assess_rank *k = &rep->rank[i];
 
@@ -260,7 +261,7 @@ static void sheet_table(struct doc *d, const struct assess_sheet *s)
     };
     size_t i;
 
-    doc_table(d, cols, 5, _("none"));
+    doc_table(d, cols, ARRAY_SIZE(cols), _("none"));
     for (i = 0; i < s->n; i++) {
         line_cells(d, &s->v[i]);
     }
@@ -279,7 +280,7 @@ static int64_t deductions_table(struct doc *d, const struct assess_sheet *s)
     size_t i;
 
     doc_heading(d, _("Deductions"));
-    doc_table(d, cols, 4, _("none"));
+    doc_table(d, cols, ARRAY_SIZE(cols), _("none"));
     for (i = 0; i < s->n; i++) {
         const struct sheet_line *l = &s->v[i];
         int64_t lost;

@@ -30,6 +30,7 @@
 #include "db/db_household.h"
 #include "print/print.h"
 #include "print/prints.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/sbuf.h"
@@ -421,7 +422,7 @@ static void projects_table(const struct print_env *env, struct doc *d,
     int64_t sum = 0;
     size_t i;
 
-    doc_table(d, cols, 5, NULL);
+    doc_table(d, cols, ARRAY_SIZE(cols), NULL);
     for (i = 0; i < n; i++) {
         doc_cellf(d, "%zu", i + 1);
         cell_public(d, v[i].p.name);
@@ -770,7 +771,7 @@ static void alloc_table(struct doc *d, const struct fitem *it)
     };
     size_t i;
 
-    doc_table(d, cols, 5, _("none"));
+    doc_table(d, cols, ARRAY_SIZE(cols), _("none"));
     for (i = 0; i < it->na; i++) {
         char day[DATE_BUF];
 
@@ -828,7 +829,7 @@ static void funds_summary(struct doc *d, const struct fitem *v, size_t n)
     int64_t received = 0, shown = 0;
     size_t i;
 
-    doc_table(d, cols, 4, NULL);
+    doc_table(d, cols, ARRAY_SIZE(cols), NULL);
     for (i = 0; i < n; i++) {
         char *t = public_text(v[i].f.title);
 
@@ -984,7 +985,7 @@ static void asset_table(struct doc *d)
         {_("Latest income\n(yuan)"), 10, DOC_RIGHT},
     };
 
-    doc_table(d, cols, 6, _("none"));
+    doc_table(d, cols, ARRAY_SIZE(cols), _("none"));
 }
 
 static void asset_row_cells(const struct print_env *env, const struct place *pl,
@@ -1094,7 +1095,7 @@ static void ledger_summary(const struct print_env *env, struct doc *d,
     int64_t sum = 0;
 
     doc_heading(d, _("Summary"));
-    doc_table(d, cols, 3, NULL);
+    doc_table(d, cols, ARRAY_SIZE(cols), NULL);
     for (i = 0; i < nc; i++) {
         doc_cell(d, code_label(env->codes, "asset_class", classes[i]));
         doc_cellf(d, "%zu", count[i]);

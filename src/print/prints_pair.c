@@ -25,6 +25,7 @@
 #include "db/db_pair.h"
 #include "print/print.h"
 #include "print/prints.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/sbuf.h"
@@ -230,7 +231,7 @@ static void progress_table(const struct print_env *env, struct doc *d,
     struct pair_progress sum;
     size_t i, naid = 0;
 
-    doc_table(d, cols, 6, _("none"));
+    doc_table(d, cols, ARRAY_SIZE(cols), _("none"));
     for (i = 0; i < s->nprog; i++) {
         const char *ind = s->prog[i].indicator;
 
@@ -283,7 +284,7 @@ static void records_table(const struct print_env *env, struct doc *d,
     char a[MONEY_BUF], b[MONEY_BUF];
     size_t i;
 
-    doc_table(d, cols, 5, _("none"));
+    doc_table(d, cols, ARRAY_SIZE(cols), _("none"));
     for (i = s->nrecs; i-- > 0;) {
         const struct pair_record *r = &s->recs[i].r;
         char day[DATE_BUF], v[64];
@@ -462,7 +463,7 @@ static void attendance_table(const struct print_env *env, struct doc *d,
     };
     size_t i;
 
-    doc_table(d, cols, 8, _("none"));
+    doc_table(d, cols, ARRAY_SIZE(cols), _("none"));
     for (i = 0; i < n; i++) {
         aline_cells(env, d, &v[i], month);
     }
