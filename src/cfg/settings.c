@@ -229,7 +229,7 @@ settings_sysconfdir(void)
 {
     const char *dir = priv_getenv("ZHENXING_SYSCONFDIR");
 
-    return xstrdup(dir != NULL && *dir ? dir : "/etc/zhenxing");
+    return xstrdup(dir != NULL && *dir ? dir : PKGSYSCONFDIR);
 }
 
 char *

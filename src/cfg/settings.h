@@ -1,6 +1,7 @@
 /*
  * settings.h - the user's settings, read from libconfig files in order:
- * the system file (/etc/zhenxing/zhenxing.conf), the user's file
+ * the system file (<sysconfdir>/zhenxing/zhenxing.conf, /etc/zhenxing/ in
+ * the Debian layout), the user's file
  * ($XDG_CONFIG_HOME/zhenxing/zhenxing.conf), then --config FILE.  Later
  * files override earlier ones key by key.  One table in settings.c lists
  * every key with its type, default and check.
@@ -46,8 +47,9 @@ int settings_load_file(struct settings *s, const char *path, int must_exist,
 /* The system file, then the user's file, then EXTRA (may be NULL). */
 int settings_load(struct settings *s, const char *extra, struct err *e);
 
-/* The system settings directory: $ZHENXING_SYSCONFDIR when set (tests),
- * /etc/zhenxing otherwise.  Caller frees. */
+/* The system settings directory: $ZHENXING_SYSCONFDIR when set (tests;
+ * ignored when setgid), else PKGSYSCONFDIR, $(sysconfdir)/zhenxing as
+ * configured.  Caller frees. */
 char *settings_sysconfdir(void);
 
 /* The system settings file, <sysconfdir>/zhenxing.conf.  Caller frees. */
