@@ -45,7 +45,8 @@ app_print_env(struct app *a, struct print_env *env)
 static void
 find_login(struct app *a)
 {
-    struct passwd *pw = getpwuid(geteuid());
+    /* The real uid: who ran us, whatever the program's set-id bits. */
+    struct passwd *pw = getpwuid(getuid());
 
     snprintf(a->login, sizeof(a->login), "%s",
              pw != NULL ? pw->pw_name : "unknown");

@@ -16,6 +16,7 @@
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/path.h"
+#include "util/priv.h"
 #include "util/sbuf.h"
 #include "util/u8.h"
 #include "util/xalloc.h"
@@ -454,7 +455,7 @@ configure(struct db *db, int flags, int busy_ms, struct err *e)
 {
     sqlite3_extended_result_codes(db->h, 1);
     sqlite3_busy_timeout(db->h, busy_ms);
-    if (getenv("ZHENXING_TRACE") != NULL) {
+    if (priv_getenv("ZHENXING_TRACE") != NULL) {
         sqlite3_trace_v2(db->h, SQLITE_TRACE_PROFILE, trace, NULL);
     }
     if (check_header(db, e)) {

@@ -35,6 +35,7 @@
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/path.h"
+#include "util/priv.h"
 #include "util/sbuf.h"
 #include "util/texttable.h"
 #include "util/u8.h"
@@ -859,7 +860,7 @@ tui_run(struct app *a)
     t.running = 1;
     t.cursor_y = t.cursor_x = -1;
     key_decoder_init(&t.dec);
-    t.trace = getenv("ZHENXING_TRACE") != NULL;
+    t.trace = priv_getenv("ZHENXING_TRACE") != NULL;
     t.cursor = strcmp(a->settings.cursor_style, "marker") == 0 ? CURSOR_MARKER : CURSOR_BAR;
     catch_signals();
     xalloc_set_fatal_hook(tui_end);

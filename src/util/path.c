@@ -113,8 +113,10 @@ exe_dir(void)
     return path_dirname(buf);
 }
 
-/* ENV (not when setgid), else DIR-NEXT-TO-EXE when it holds MARKER, else
- * INSTALLED. */
+/* ENV, else DIR-NEXT-TO-EXE when it holds MARKER, else INSTALLED; only
+ * INSTALLED when setgid (nothing of the user's chooses the rules or the
+ * messages: not a variable, not a copy of the program next to files of
+ * their own). */
 static char *
 find_dir(const char *env, const char *next, const char *marker,
          const char *installed)
@@ -122,6 +124,9 @@ find_dir(const char *env, const char *next, const char *marker,
     const char *v = priv_getenv(env);
     char *dir, *cand, *probe;
 
+    if (priv_setgid()) {
+        return xstrdup(installed);
+    }
     if (v != NULL && *v != '\0') {
         return xstrdup(v);
     }

@@ -18,11 +18,13 @@ char *path_state_home(void);
 
 /* The directory holding policy and code-table files: $ZHENXING_DATADIR,
  * else "share" next to the running program when it has our files (a
- * build tree), else the installed PKGDATADIR.  Caller frees. */
+ * build tree), else the installed PKGDATADIR; always PKGDATADIR when
+ * the program runs setgid.  Caller frees. */
 char *path_datadir(void);
 
 /* The message catalogue root: $ZHENXING_LOCALEDIR, else "locale" next to
- * the program when it exists, else LOCALEDIR.  Caller frees. */
+ * the program when it exists, else LOCALEDIR; always LOCALEDIR when the
+ * program runs setgid.  Caller frees. */
 char *path_localedir(void);
 
 /* Join two path parts with one slash.  Caller frees. */
