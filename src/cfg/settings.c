@@ -24,8 +24,19 @@
 
 enum key_type { KEY_STRING, KEY_INT };
 
+/* Who may set a key.  On a setgid install (the county server) the user's
+ * file and --config may change how things look and where their own
+ * prints go, never what the county's data and documents are: the
+ * database, the policy files and the hotline printed on cards come from
+ * the system file alone.  Without setgid every file may set every key. */
+enum key_who {
+    WHO_ANY,       /* any file: presentation, the user's printer and files */
+    WHO_SYSTEM,    /* the system file only, when setgid */
+};
+
 struct key {
     const char *name;
+    enum key_who who;
     enum key_type type;
     size_t offset;
     const char *def_str;
@@ -54,33 +65,33 @@ check_format(const char *v)
 
 #define S(f) offsetof(struct settings, f)
 static const struct key keys[] = {
-    {"database", KEY_STRING, S(database), "", 0, 0, 0,
+    {"database", WHO_SYSTEM, KEY_STRING, S(database), "", 0, 0, 0,
      N_("a file name in double quotes"), NULL},
-    {"language", KEY_STRING, S(language), "zh_CN", 0, 0, 0,
+    {"language", WHO_ANY, KEY_STRING, S(language), "zh_CN", 0, 0, 0,
      N_("\"zh_CN\" or \"en\""), check_language},
-    {"busy_timeout", KEY_INT, S(busy_timeout), NULL, 5000, 0, 600000,
+    {"busy_timeout", WHO_ANY, KEY_INT, S(busy_timeout), NULL, 5000, 0, 600000,
      N_("a whole number of milliseconds from 0 to 600000"), NULL},
-    {"policy_dir", KEY_STRING, S(policy_dir), "", 0, 0, 0,
+    {"policy_dir", WHO_SYSTEM, KEY_STRING, S(policy_dir), "", 0, 0, 0,
      N_("a directory name in double quotes"), NULL},
-    {"print_command", KEY_STRING, S(print_command), "lp", 0, 0, 0,
+    {"print_command", WHO_ANY, KEY_STRING, S(print_command), "lp", 0, 0, 0,
      N_("a program name in double quotes"), NULL},
-    {"printer", KEY_STRING, S(printer), "", 0, 0, 0,
+    {"printer", WHO_ANY, KEY_STRING, S(printer), "", 0, 0, 0,
      N_("a printer name in double quotes"), NULL},
-    {"copies", KEY_INT, S(copies), NULL, 1, 1, 99,
+    {"copies", WHO_ANY, KEY_INT, S(copies), NULL, 1, 1, 99,
      N_("a whole number from 1 to 99"), NULL},
-    {"print_format", KEY_STRING, S(print_format), "pdf", 0, 0, 0,
+    {"print_format", WHO_ANY, KEY_STRING, S(print_format), "pdf", 0, 0, 0,
      N_("\"pdf\" or \"text\""), check_format},
-    {"print_font", KEY_STRING, S(print_font), "Noto Serif CJK SC", 0, 0, 0,
+    {"print_font", WHO_ANY, KEY_STRING, S(print_font), "Noto Serif CJK SC", 0, 0, 0,
      N_("a font family name in double quotes"), NULL},
-    {"print_title_font", KEY_STRING, S(print_title_font), "Noto Sans CJK SC", 0, 0, 0,
+    {"print_title_font", WHO_ANY, KEY_STRING, S(print_title_font), "Noto Sans CJK SC", 0, 0, 0,
      N_("a font family name in double quotes"), NULL},
-    {"print_text_lines", KEY_INT, S(print_text_lines), NULL, 66, 20, 200,
+    {"print_text_lines", WHO_ANY, KEY_INT, S(print_text_lines), NULL, 66, 20, 200,
      N_("a whole number of lines from 20 to 200"), NULL},
-    {"print_hotline", KEY_STRING, S(print_hotline), "12317", 0, 0, 0,
+    {"print_hotline", WHO_SYSTEM, KEY_STRING, S(print_hotline), "12317", 0, 0, 0,
      N_("a telephone number in double quotes"), NULL},
-    {"print_dir", KEY_STRING, S(print_dir), "", 0, 0, 0,
+    {"print_dir", WHO_ANY, KEY_STRING, S(print_dir), "", 0, 0, 0,
      N_("a directory name in double quotes"), NULL},
-    {"cursor_style", KEY_STRING, S(cursor_style), "bar", 0, 0, 0,
+    {"cursor_style", WHO_ANY, KEY_STRING, S(cursor_style), "bar", 0, 0, 0,
      N_("\"bar\" (the whole row highlighted) or \"marker\" (a > in front: fewer bytes on thin links)"),
      check_cursor},
 };
@@ -104,6 +115,7 @@ settings_init(struct settings *s)
     size_t i;
 
     memset(s, 0, sizeof(*s));
+    s->store_db = xstrdup("");
     for (i = 0; i < ARRAY_SIZE(keys); i++) {
         if (keys[i].type == KEY_STRING) {
             *str_field(s, &keys[i]) = xstrdup(keys[i].def_str);
@@ -123,6 +135,7 @@ settings_release(struct settings *s)
             free(*str_field(s, &keys[i]));
         }
     }
+    free(s->store_db);
     notes_clear(&s->warnings);
     memset(s, 0, sizeof(*s));
 }
@@ -149,6 +162,19 @@ bad_value(const char *path, config_setting_t *set, const struct key *k,
                    _(k->expect));
 }
 
+/* K set in the file PATH that may not set it (restricted). */
+static int
+not_yours(const char *path, config_setting_t *set, const struct key *k,
+          struct err *e)
+{
+    char *sys = settings_system_path();
+
+    err_set(e, ERR_DENIED, _("%s:%d: '%s' is the county's setting on this server and only the system settings %s set it; remove it from this file"),
+            path, config_setting_source_line(set), k->name, sys);
+    free(sys);
+    return -1;
+}
+
 /* Store one setting SET whose key is K. */
 static int
 apply_key(struct settings *s, const char *path, config_setting_t *set,
@@ -157,6 +183,9 @@ apply_key(struct settings *s, const char *path, config_setting_t *set,
     const char *v;
     int n;
 
+    if (s->restricted && k->who == WHO_SYSTEM) {
+        return not_yours(path, set, k, e);
+    }
     if (k->type == KEY_STRING) {
         if (config_setting_type(set) != CONFIG_TYPE_STRING) {
             return bad_value(path, set, k, e);
@@ -265,6 +294,11 @@ settings_load(struct settings *s, const char *extra, struct err *e)
     int rc;
 
     rc = settings_load_file(s, sys, 0, e);
+    free(s->store_db);
+    s->store_db = xstrdup(s->database);
+    /* Set-gid: what follows is the user's and may not choose the
+     * county's data (enum key_who). */
+    s->restricted = priv_setgid();
     if (rc == 0) {
         rc = settings_load_file(s, user, 0, e);
     }

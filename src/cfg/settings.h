@@ -30,6 +30,10 @@ struct settings {
     char *print_hotline;   /* 监督电话 on household cards and publicity */
     char *print_dir;       /* where prints are saved; "" = the home directory */
     char *cursor_style;    /* "bar" or "marker" (thin links) */
+    char *store_db;        /* the system file's database: the county's
+                            * store on a server install ("" = none) */
+    int restricted;        /* the files read now may set only the keys a
+                            * user may (setgid; see keys[] in settings.c) */
     struct notes warnings; /* unknown keys etc., for the caller to show;
                             * policy_load adds those of the policy files */
 };
@@ -40,11 +44,15 @@ void settings_release(struct settings *s);
 
 /* Read one file.  MUST_EXIST: a missing file is an error (--config);
  * otherwise it is skipped.  An error names the file, the line and what
- * was expected; unknown keys become warnings. */
+ * was expected; unknown keys become warnings.  When S->restricted, a key
+ * only the system file may set (database, policy_dir, print_hotline) is
+ * an error (ERR_DENIED) naming the key and the file. */
 int settings_load_file(struct settings *s, const char *path, int must_exist,
                        struct err *e);
 
-/* The system file, then the user's file, then EXTRA (may be NULL). */
+/* The system file (its database becomes S->store_db), then the user's
+ * file, then EXTRA (may be NULL); those two restricted when the program
+ * runs setgid. */
 int settings_load(struct settings *s, const char *extra, struct err *e);
 
 /* The system settings directory: $ZHENXING_SYSCONFDIR when set (tests;

@@ -162,6 +162,65 @@ test_policy_dir(void **state)
     free(dir);
 }
 
+/* A setgid install: the user's file and --config may not name the
+ * county's database, policy files or hotline; presentation they may. */
+static void
+test_user_file_restricted(void **state)
+{
+    static const char *const county[] = {
+        "database = \"/tmp/forged.db\";\n",
+        "language = \"en\";\npolicy_dir = \"/tmp/rules\";\n",
+        "print_hotline = \"110\";\n",
+    };
+    static const char *const key[] = {"database", "policy_dir", "print_hotline"};
+    static const char *const line[] = {"zhenxing.conf:1:", "zhenxing.conf:2:",
+                                       "zhenxing.conf:1:"};
+    struct fixture *f = *state;
+    struct err e;
+    size_t i;
+
+    f->s.restricted = 1;
+    for (i = 0; i < 3; i++) {
+        assert_int_equal(load(f, county[i], &e), -1);
+        assert_int_equal(e.code, ERR_DENIED);
+        if (strstr(e.msg, key[i]) == NULL || strstr(e.msg, line[i]) == NULL ||
+            strstr(e.msg, "system settings") == NULL) {
+            fail_msg("'%s' lacks '%s', '%s' or the system file", e.msg, key[i], line[i]);
+        }
+    }
+    assert_string_equal(f->s.database, "");
+    assert_string_equal(f->s.print_hotline, "12317");
+    assert_int_equal(load(f, "language = \"en\";\ncursor_style = \"marker\";\n"
+                             "printer = \"p2\";\nprint_format = \"text\";\n"
+                             "print_font = \"X\";\nprint_dir = \"/tmp\";\n", &e), 0);
+    assert_string_equal(f->s.cursor_style, "marker");
+    /* Without setgid the same file may. */
+    f->s.restricted = 0;
+    assert_int_equal(load(f, county[0], &e), 0);
+    assert_string_equal(f->s.database, "/tmp/forged.db");
+}
+
+/* The system file's database is the store, whatever the user's says. */
+static void
+test_store_is_the_system_files(void **state)
+{
+    struct fixture *f = *state;
+    char *sys = helpers_write(f->dir, "zhenxing.conf", "database = \"/var/lib/zx/c.db\";\n");
+    char *mine = helpers_write(f->dir, "mine.conf", "database = \"/home/x/mine.db\";\n");
+    struct err e;
+
+    setenv("ZHENXING_SYSCONFDIR", f->dir, 1);
+    setenv("XDG_CONFIG_HOME", "/nonexistent", 1);
+    assert_int_equal(settings_load(&f->s, mine, &e), 0);
+    assert_string_equal(f->s.database, "/home/x/mine.db");
+    assert_string_equal(f->s.store_db, "/var/lib/zx/c.db");
+    /* Not setgid here: the user's file may choose another database. */
+    assert_int_equal(f->s.restricted, 0);
+    unsetenv("ZHENXING_SYSCONFDIR");
+    free(sys);
+    free(mine);
+}
+
 int
 main(void)
 {
@@ -174,6 +233,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_unknown_key_warns, setup, teardown),
         cmocka_unit_test_setup_teardown(test_missing_file, setup, teardown),
         cmocka_unit_test_setup_teardown(test_policy_dir, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_user_file_restricted, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_store_is_the_system_files, setup, teardown),
     };
 
     return cmocka_run_group_tests_name("settings", tests, NULL, NULL);
