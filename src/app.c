@@ -5,10 +5,12 @@
 #include "app.h"
 #include "print/print.h"
 
+#include <errno.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cfg/policy_load.h"
@@ -19,6 +21,7 @@
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/path.h"
+#include "util/priv.h"
 #include "util/xalloc.h"
 
 int
@@ -52,22 +55,65 @@ find_login(struct app *a)
              pw != NULL ? pw->pw_name : "unknown");
 }
 
-/* The database file: --db, else the setting, else the XDG default. */
-static char *
-resolve_db(const struct app *a)
+int
+app_db_yours(const char *path, struct err *e)
 {
-    char *dir, *p;
+    struct stat st;
+    int yours;
+
+    if (priv_in_store(path)) {
+        yours = 0;
+    } else if (lstat(path, &st) != 0) {
+        /* A new file: made with the user's own rights. */
+        yours = errno == ENOENT;
+    } else {
+        yours = S_ISREG(st.st_mode) && st.st_uid == getuid();
+    }
+    if (!yours) {
+        return err_set(e, ERR_DENIED, _("--db %s: on this server zhenxing opens the county's database itself; --db takes only a database file of your own (an ordinary file you own, outside %s)"),
+                       path, priv_store());
+    }
+    return 0;
+}
+
+/* The store's directory: that of the system settings' database, else
+ * the one `zhenxing setup` makes. */
+static void
+set_store(const struct app *a)
+{
+    char *dir;
+
+    if (a->settings.store_db[0] == '\0') {
+        priv_set_store(STOREDIR);
+        return;
+    }
+    dir = path_dirname(a->settings.store_db);
+    priv_set_store(dir);
+    free(dir);
+}
+
+/* The database file: --db (when setgid, only a file of the user's own),
+ * else the setting (the store when it is the system file's), else the
+ * XDG default. */
+static int
+resolve_db(struct app *a, struct err *e)
+{
+    char *dir;
 
     if (a->db_override != NULL) {
-        return xstrdup(a->db_override);
+        if (priv_setgid() && app_db_yours(a->db_override, e)) {
+            return -1;
+        }
+        a->db_path = xstrdup(a->db_override);
+    } else if (a->settings.database[0] != '\0') {
+        a->db_path = xstrdup(a->settings.database);
+        a->db_store = strcmp(a->settings.database, a->settings.store_db) == 0;
+    } else {
+        dir = path_data_home();
+        a->db_path = path_join(dir, "county.db");
+        free(dir);
     }
-    if (a->settings.database[0] != '\0') {
-        return xstrdup(a->settings.database);
-    }
-    dir = path_data_home();
-    p = path_join(dir, "county.db");
-    free(dir);
-    return p;
+    return 0;
 }
 
 int
@@ -88,8 +134,8 @@ app_init(struct app *a, const char *config_file, const char *db_override,
         return -1;
     }
     i18n_set_language(a->settings.language);
-    a->db_path = resolve_db(a);
-    return 0;
+    set_store(a);
+    return resolve_db(a, e);
 }
 
 int
@@ -104,9 +150,58 @@ app_load_policy(struct app *a, struct err *e)
 }
 
 int
+app_open_conn(struct app *a, int flags, struct db **out, struct err *e)
+{
+    int raise = a->db_store && !(flags & DB_CREATE);
+    int rc;
+
+    *out = NULL;
+    if (a->db_store && (flags & DB_CREATE) && priv_setgid() && getuid() != 0) {
+        return err_set(e, ERR_DENIED, _("the county's database %s is made by 'zhenxing setup' (run by root), not by init or demo"),
+                       a->db_path);
+    }
+    if (raise && priv_raise(e)) {
+        return -1;
+    }
+    /* db_open reads the file's header, a read transaction: SQLite opens
+     * the WAL and maps the SHM for it, so all three are open before the
+     * group is given back (later reads and writes use those files). */
+    rc = db_open(out, a->db_path, flags, a->settings.busy_timeout, e);
+    if (raise) {
+        priv_drop();
+    }
+    return rc;
+}
+
+void
+app_close_conn(struct app *a, struct db *db)
+{
+    struct err e;
+    int raised;
+
+    if (db == NULL) {
+        return;
+    }
+    /* The last connection to close checkpoints and removes the WAL and
+     * the SHM: in the store that takes its group. */
+    raised = a->db_store && priv_raise(&e) == 0;
+    db_close(db);
+    if (raised) {
+        priv_drop();
+    }
+}
+
+void
+app_close_db(struct app *a)
+{
+    app_close_conn(a, a->db);
+    a->db = NULL;
+}
+
+int
 app_open_db(struct app *a, int flags, struct err *e)
 {
-    if (db_open(&a->db, a->db_path, flags, a->settings.busy_timeout, e)) {
+    if (app_open_conn(a, flags, &a->db, e)) {
         return -1;
     }
     if (db_meta_get(a->db, "province", a->province, sizeof(a->province), e) ||
@@ -147,7 +242,7 @@ app_flush_warnings(struct app *a)
 void
 app_release(struct app *a)
 {
-    db_close(a->db);
+    app_close_db(a);
     if (a->policy_loaded) {
         policy_free(&a->policy);
     }

@@ -20,6 +20,9 @@ struct app {
     const char *config_file;    /* --config, or NULL */
     const char *db_override;    /* --db, or NULL */
     char *db_path;              /* resolved database file */
+    int db_store;               /* db_path is the county's store (the
+                                 * system settings'): opened with the
+                                 * store's group on a setgid install */
     char *datadir;
     struct policy policy;
     int policy_loaded;
@@ -39,6 +42,21 @@ int app_load_policy(struct app *a, struct err *e);
 
 /* Open the database (flags of db_open) and read the county's province. */
 int app_open_db(struct app *a, int flags, struct err *e);
+
+/* Another connection to the database, opened as app_open_db opens it
+ * (the store with its group, taken for the opening alone); close it
+ * with app_close_conn.  Creating the store's database (DB_CREATE) on a
+ * setgid install is root's, through `zhenxing setup`. */
+int app_open_conn(struct app *a, int flags, struct db **out, struct err *e);
+void app_close_conn(struct app *a, struct db *db);
+
+/* Close a->db (NULL is ignored). */
+void app_close_db(struct app *a);
+
+/* 0 when PATH is a database of the user's own that --db may name on a
+ * setgid install: an ordinary file owned by the real uid, or none yet,
+ * and not in the store; ERR_DENIED otherwise. */
+int app_db_yours(const char *path, struct err *e);
 
 /* Look up the account of the Unix login. */
 int app_login(struct app *a, struct err *e);

@@ -195,7 +195,9 @@ cmd_check(struct app *a, int argc, char **argv)
     struct tally t = {0, 0, NULL};
     size_t problems = 0, n;
     struct integrity *it;
+    struct db *second;
     struct check_args o = {0, 0};
+    struct err e;
     int rc, rc2;
 
     if ((rc = cli_opts_parse(c, check_opts, 0, argc, argv, 1, &o, NULL)) != 0) {
@@ -207,11 +209,15 @@ cmd_check(struct app *a, int argc, char **argv)
     if ((rc = cli_prepare(a, CMD_POLICY | CMD_LOGIN)) != 0) {
         return rc;
     }
+    if (app_open_conn(a, DB_READONLY, &second, &e)) {
+        return cli_fail(&e);
+    }
     finding_rules(&n);
     t.counts = xcalloc(n, sizeof(size_t));
-    it = db_integrity_start(a->db_path, o.full, a->settings.busy_timeout);
+    it = db_integrity_start(second, o.full);
     rc = rules(a, &t);
     rc2 = integrity_report(it, &problems);
+    app_close_conn(a, second);
     if (rc == 0 && rc2 == 0) {
         print_summary(t.households, t.counts);
         rc = problems || t.found ? EXIT_FINDINGS : EXIT_OK;

@@ -70,8 +70,7 @@ clear_old(struct app *a, int force, struct err *e)
     if (db_meta_get(a->db, "demo", demo, sizeof(demo), e)) {
         return -1;
     }
-    db_close(a->db);
-    a->db = NULL;
+    app_close_db(a);
     if (strcmp(demo, "1") != 0) {
         return err_set(e, ERR_INVALID, _("'%s' is a real county database, not a demo; it was not replaced"),
                        a->db_path);
@@ -97,8 +96,7 @@ build(struct app *a, const struct demo_opts *o, struct demo_stats *st,
     rc = county_spec_check(&a->policy, "51", "青山县", "519901", spec, e) ||
          county_create(a, spec, e) || db_bulk_mode(a->db, 1, e) ||
          demo_generate(a, o, st, e) || db_bulk_mode(a->db, 0, e) ? -1 : 0;
-    db_close(a->db);
-    a->db = NULL;
+    app_close_db(a);
     if (rc == 0 && rename(tmp, final) != 0) {
         rc = err_set(e, ERR_IO, _("cannot rename '%s' to '%s': %s"), tmp, final,
                      strerror(errno));

@@ -155,8 +155,7 @@ county_create(struct app *a, const struct county_spec *spec, struct err *e)
         db_rollback(a->db);
     }
     if (created) {
-        db_close(a->db);
-        a->db = NULL;
+        app_close_db(a);
         county_remove_files(a->db_path);
     }
     return -1;

@@ -62,8 +62,8 @@ db_integrity(struct db *db, int full, char ***v, size_t *n, struct err *e)
 
 struct integrity {
     pthread_t thread;
-    char *path;
-    int full, busy_ms, started;
+    struct db *db;
+    int full, started;
     int rc;
     char **v;
     size_t n;
@@ -74,24 +74,18 @@ static void *
 run(void *arg)
 {
     struct integrity *it = arg;
-    struct db *db;
 
-    it->rc = db_open(&db, it->path, DB_READONLY, it->busy_ms, &it->e);
-    if (it->rc == 0) {
-        it->rc = db_integrity(db, it->full, &it->v, &it->n, &it->e);
-        db_close(db);
-    }
+    it->rc = db_integrity(it->db, it->full, &it->v, &it->n, &it->e);
     return NULL;
 }
 
 struct integrity *
-db_integrity_start(const char *path, int full, int busy_ms)
+db_integrity_start(struct db *db, int full)
 {
     struct integrity *it = xcalloc(1, sizeof(*it));
 
-    it->path = xstrdup(path);
+    it->db = db;
     it->full = full;
-    it->busy_ms = busy_ms;
     /* Without a thread, do the work now: the result is the same. */
     it->started = pthread_create(&it->thread, NULL, run, it) == 0;
     if (!it->started) {
@@ -114,7 +108,6 @@ db_integrity_finish(struct integrity *it, char ***v, size_t *n, struct err *e)
     if (rc != 0 && e != NULL) {
         *e = it->e;
     }
-    free(it->path);
     free(it);
     return rc;
 }

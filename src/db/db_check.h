@@ -18,8 +18,12 @@ struct integrity;
 int db_integrity(struct db *db, int full, char ***v, size_t *n,
                  struct err *e);
 
-/* Start db_integrity() on the file PATH in a background thread. */
-struct integrity *db_integrity_start(const char *path, int full, int busy_ms);
+/* Start db_integrity() on the connection DB in a background thread: a
+ * second connection to the file, opened by the caller (the store is
+ * opened only with its group, which a thread does not take), used by
+ * nothing else until db_integrity_finish, and closed by the caller
+ * afterwards. */
+struct integrity *db_integrity_start(struct db *db, int full);
 
 /* Wait for it and take its results as db_integrity() gives them. */
 int db_integrity_finish(struct integrity *it, char ***v, size_t *n,

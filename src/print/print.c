@@ -27,6 +27,7 @@
 #include "print/spool.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/priv.h"
 #include "util/sbuf.h"
 #include "util/xalloc.h"
 
@@ -181,6 +182,10 @@ int print_deliver(const struct print_dest *d, const char *title,
             return err_set(e, ERR_IO, "%s", _("cannot write to standard output"));
         }
         return 0;
+    }
+    if (d->path != NULL && priv_in_store(d->path)) {
+        return err_set(e, ERR_DENIED, _("'%s' is in the county's store %s: prints and exports are never written there; save them in a directory of your own"),
+                       d->path, priv_store());
     }
     if (d->path != NULL) {
         return spool_file(d->path, d->overwrite, data->buf, data->len, e);

@@ -105,7 +105,8 @@ int print_render(struct doc *const *docs, size_t n,
                  struct err *e);
 
 /* Deliver DATA as D says: to standard output (path "-"), to a file
- * written whole or not at all, or to the print command with TITLE. */
+ * written whole or not at all, or to the print command with TITLE.  A
+ * file in the county's store (priv_in_store) is refused (ERR_DENIED). */
 int print_deliver(const struct print_dest *d, const char *title,
                   const struct sbuf *data, struct err *e);
 

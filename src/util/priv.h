@@ -30,6 +30,20 @@ void priv_drop(void);
  * for good (real, effective and saved); 0, or -1 with errno. */
 int priv_give_up(void);
 
+/* The county's store: the directory of the system settings' database
+ * (DIR; nothing happens when it does not exist).  Prints and exports are
+ * never written there (priv_in_store), whoever runs the program. */
+void priv_set_store(const char *dir);
+
+/* The store's directory as given to priv_set_store ("" when none). */
+const char *priv_store(void);
+
+/* 1 when a file PATH would land in the store's directory or in one
+ * under it, the directories on the way followed as open() would follow
+ * them (a link to the store, "..", a bind mount); 0 otherwise, also when
+ * PATH's directory cannot be reached at all. */
+int priv_in_store(const char *path);
+
 /* The variable NAME of the environment, but NULL when the program runs
  * setgid: nothing of the user's environment moves the county's date,
  * configuration, messages or store (secure_getenv). */
