@@ -157,8 +157,8 @@ app_open_conn(struct app *a, int flags, struct db **out, struct err *e)
 
     *out = NULL;
     if (a->db_store && (flags & DB_CREATE) && priv_setgid() && getuid() != 0) {
-        return err_set(e, ERR_DENIED, _("the county's database %s is made by 'zhenxing setup' (run by root), not by init or demo"),
-                       a->db_path);
+        return err_set(e, ERR_DENIED, _("the county's database in the store %s is made by 'zhenxing setup' (run by root), not by init or demo"),
+                       priv_store());
     }
     if (raise && priv_raise(e)) {
         return -1;

@@ -121,6 +121,23 @@ static const struct cmd commands[] = {
         "                 [--disable | --enable]\n"
         "ROLE: admin, county, township, village, viewer.\n"),
      CMD_LOGIN},
+    {"setup", cmd_setup, N_("--province P --county NAME --admin LOGIN | --adopt FILE | --check"),
+     N_("set up the county server: group, store, database, settings (root)"),
+     N_("  --province P        province: code (51) or name (四川省, 四川)\n"
+        "  --county NAME       the county's name, e.g. 青山县\n"
+        "  --county-code CODE  six-digit GB/T 2260 code of the county\n"
+        "  --admin LOGIN       the login of the county's first administrator\n"
+        "  --adopt FILE        bring in an existing county database instead (an\n"
+        "                      online copy; FILE is left as it is)\n"
+        "  --group NAME        the store's group (default zhenxing)\n"
+        "  --check             report every weakness and change nothing (anyone)\n"
+        "Run by root: makes the system group, the store (root:zhenxing 2770) and\n"
+        "the database in it (root:zhenxing 0660), writes the system settings\n"
+        "naming it unless they exist, and makes the installed program setgid\n"
+        "zhenxing.  Staff are never in the group: they reach the store through\n"
+        "zhenxing alone.  A second run changes nothing.  Exit status 1 when\n"
+        "weaknesses remain (or --check found any).\n"),
+     0},
     {"idcheck", cmd_idcheck, N_("NUMBER..."),
      N_("check resident ID numbers (GB 11643)"),
      N_("Prints the normalized number, birth date and sex of each valid\n"

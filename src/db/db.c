@@ -467,7 +467,7 @@ configure(struct db *db, int flags, int busy_ms, struct err *e)
         exec(db, "PRAGMA cache_size = -16384", e)) {
         return -1;
     }
-    if (flags & DB_READONLY) {
+    if (flags & (DB_READONLY | DB_AS_IS)) {
         return 0;
     }
     if (exec(db, "PRAGMA journal_mode = WAL", e) ||

@@ -19,6 +19,11 @@ struct err;
 enum db_open_flags {
     DB_CREATE = 1 << 0,     /* create the file (init, demo) */
     DB_READONLY = 1 << 1,   /* never write (used by tests and backups) */
+    DB_AS_IS = 1 << 2,      /* read-write, but neither migrate nor change
+                               the journal mode: a file to copy from and
+                               leave as it was (setup --adopt); unlike
+                               DB_READONLY, closing removes the WAL and SHM
+                               it made */
 };
 
 /* The connection: opaque outside db/ (db_priv.h has its body). */

@@ -162,6 +162,12 @@ path_localedir(void)
 int
 path_mkdirs(const char *dir, struct err *e)
 {
+    return path_mkdirs_mode(dir, 0700, e);
+}
+
+int
+path_mkdirs_mode(const char *dir, mode_t mode, struct err *e)
+{
     char *p = xstrdup(dir);
     char *s = p;
     int rc = 0;
@@ -175,7 +181,7 @@ path_mkdirs(const char *dir, struct err *e)
         if (slash != NULL) {
             *slash = '\0';
         }
-        if (mkdir(p, 0700) != 0 && errno != EEXIST) {
+        if (mkdir(p, mode) != 0 && errno != EEXIST) {
             rc = err_set(e, ERR_IO, _("cannot create directory '%s': %s"),
                          p, strerror(errno));
             break;

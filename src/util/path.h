@@ -5,6 +5,8 @@
 #ifndef ZX_PATH_H
 #define ZX_PATH_H
 
+#include <sys/types.h>
+
 struct err;
 
 /* $XDG_DATA_HOME/zhenxing or ~/.local/share/zhenxing.  Caller frees. */
@@ -35,6 +37,9 @@ char *path_dirname(const char *path);
 
 /* Create DIR and its parents (mode 0700 for new ones). */
 int path_mkdirs(const char *dir, struct err *e);
+
+/* The same with MODE (less the umask) for the new ones. */
+int path_mkdirs_mode(const char *dir, mode_t mode, struct err *e);
 
 /* 1 when PATH exists. */
 int path_exists(const char *path);
