@@ -33,9 +33,20 @@ S="$P/var/lib/zhenxing"
 DB="$S/county.db"
 CONF="$P/etc/zhenxing/zhenxing.conf"
 
+# retry CMD...: /etc/passwd may be locked by another run for a moment.
+retry() {
+    for _i in 1 2 3 4 5 6 7 8 9 10; do
+        "$@" >/dev/null 2>&1 && return 0
+        sleep 1
+    done
+    return 1
+}
+
 cleanup() {
-    for u in $STAFF; do userdel "$u" >/dev/null 2>&1; done
-    groupdel "$G" >/dev/null 2>&1
+    for u in $STAFF; do
+        getent passwd "$u" >/dev/null && retry userdel "$u"
+    done
+    getent group "$G" >/dev/null && retry groupdel "$G"
     chmod -R u+w "$T" 2>/dev/null
     rm -rf "$T"
 }
@@ -124,7 +135,11 @@ worked "a demo county to adopt"
 DEMOSUM=$(sha256sum "$T/demo.db" | cut -c1-64)
 
 for u in $STAFF; do
-    useradd -m -d "$T/home-$u" -s /bin/sh "$u" >/dev/null 2>&1 || need_root "useradd $u failed"
+    if ! retry useradd -m -d "$T/home-$u" -s /bin/sh "$u"; then
+        ok 1 "useradd $u"
+        plan $n
+        exit 1
+    fi
 done
 chmod 755 "$T"
 
