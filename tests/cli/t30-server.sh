@@ -286,9 +286,11 @@ for m in 022 077; do
     mode_is "$DB-wal" "$TA:$G 660" "umask $m: the WAL the first user made is the group's, 0660"
     mode_is "$DB-shm" "$TA:$G 660" "umask $m: and so is the SHM"
     for u in $STAFF; do
-        as "$u" $m cat "$DB-wal"
+        as "$u" $m cat "$DB-wal" "$DB-shm"
         [ "$rc" -ne 0 ] && [ ! -s "$OUT" ]
-        ok $? "umask $m: $u cannot read the WAL"
+        ok $? "umask $m: $u cannot read the WAL or the SHM"
+        as "$u" $m sqlite3 "$DB-wal" .dump
+        refused "umask $m: nor open the WAL with sqlite3"
     done
     as "$TB" $m "$Z" print card "$HB" --format text -o -
     worked "umask $m: another township writes (its print's audit row) meanwhile"
