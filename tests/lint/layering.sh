@@ -67,8 +67,9 @@ check() {
     fi
 }
 
-echo "1..14"
-check util 'core/|db/|cfg/|print/|cli/|tui/|app\.h|sqlite3\.h|n?curses|libconfig' "util includes nothing above it"
+echo "1..15"
+check util 'sheet/|core/|db/|cfg/|print/|cli/|tui/|app\.h|sqlite3\.h|n?curses|libconfig' "util includes nothing above it"
+check sheet 'core/|db/|cfg/|print/|cli/|tui/|app\.h|sqlite3\.h|n?curses|libconfig' "sheet includes only util"
 check core 'sqlite3\.h|n?curses|libconfig\.h' "core includes neither sqlite3.h, curses.h nor libconfig.h"
 check core 'db/|cfg/|print/|cli/|tui/|app\.h' "core includes no layer above it"
 check db 'n?curses|libconfig\.h' "db includes neither curses.h nor libconfig.h"
