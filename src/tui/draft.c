@@ -114,26 +114,23 @@ draft_path(const char *dir, const char *db, const char *form, const char *key)
     return p;
 }
 
+/* The characters of a value written after a backslash, and how: the
+ * character of PLAIN as the one at the same place in ESCAPED. */
+static const char plain[] = "\\\n\t\r";
+static const char escaped[] = "\\ntr";
+
 static void
 put_escaped(struct sbuf *sb, const char *s)
 {
+    const char *p;
+
     for (; *s != '\0'; s++) {
-        switch (*s) {
-        case '\\':
-            sbuf_adds(sb, "\\\\");
-            break;
-        case '\n':
-            sbuf_adds(sb, "\\n");
-            break;
-        case '\t':
-            sbuf_adds(sb, "\\t");
-            break;
-        case '\r':
-            sbuf_adds(sb, "\\r");
-            break;
-        default:
+        p = strchr(plain, *s);
+        if (p != NULL) {
+            sbuf_addch(sb, '\\');
+            sbuf_addch(sb, escaped[p - plain]);
+        } else {
             sbuf_addch(sb, *s);
-            break;
         }
     }
 }
@@ -216,8 +213,9 @@ unescape(char *s)
 
     for (; *s != '\0'; s++) {
         if (*s == '\\' && s[1] != '\0') {
-            s++;
-            *o++ = *s == 'n' ? '\n' : *s == 't' ? '\t' : *s == 'r' ? '\r' : *s;
+            const char *p = strchr(escaped, *++s);
+
+            *o++ = p != NULL ? plain[p - escaped] : *s;
         } else {
             *o++ = *s;
         }

@@ -9,6 +9,7 @@
 
 #include "tui/draw.h"
 #include "tui/keys.h"
+#include "util/array.h"
 #include "util/sbuf.h"
 #include "util/u8.h"
 #include "util/xalloc.h"
@@ -179,26 +180,34 @@ edit_key(struct w_line *l, wint_t ch)
     return -1;
 }
 
+/* The control characters that stand for an editing key (Emacs style). */
+static const struct {
+    wint_t ch;
+    int key;
+} ctrl_keys[] = {
+    {0x7F, KEY_BACKSPACE},
+    {CTRL('h'), KEY_BACKSPACE},
+    {CTRL('a'), KEY_HOME},
+    {CTRL('e'), KEY_END},
+    {CTRL('b'), KEY_LEFT},
+    {CTRL('f'), KEY_RIGHT},
+    {CTRL('d'), KEY_DC},
+};
+
 int
 wline_key(struct w_line *l, int is_key, wint_t ch)
 {
+    size_t i;
+
     if (is_key) {
         return edit_key(l, ch);
     }
+    for (i = 0; i < ARRAY_SIZE(ctrl_keys); i++) {
+        if (ctrl_keys[i].ch == ch) {
+            return edit_key(l, (wint_t)ctrl_keys[i].key);
+        }
+    }
     switch (ch) {
-    case 0x7F:
-    case CTRL('h'):
-        return edit_key(l, KEY_BACKSPACE);
-    case CTRL('a'):
-        return edit_key(l, KEY_HOME);
-    case CTRL('e'):
-        return edit_key(l, KEY_END);
-    case CTRL('b'):
-        return edit_key(l, KEY_LEFT);
-    case CTRL('f'):
-        return edit_key(l, KEY_RIGHT);
-    case CTRL('d'):
-        return edit_key(l, KEY_DC);
     case CTRL('u'):
         l->len = l->cur = 0;
         l->buf[0] = L'\0';

@@ -100,6 +100,32 @@ test_line_words(void **state)
     wline_release(&l);
 }
 
+/* The control characters that stand for editing keys. */
+static void
+test_line_ctrl_keys(void **state)
+{
+    struct w_line l;
+
+    (void)state;
+    wline_init(&l, 100);
+    wline_set(&l, "abcd");
+    assert_int_equal(wline_key(&l, 0, CTRL('a')), 0);
+    assert_int_equal(l.cur, 0);
+    assert_int_equal(wline_key(&l, 0, CTRL('f')), 0);
+    assert_int_equal(l.cur, 1);
+    assert_int_equal(wline_key(&l, 0, CTRL('d')), 1);
+    expect(&l, "acd");
+    assert_int_equal(wline_key(&l, 0, CTRL('e')), 0);
+    assert_int_equal(l.cur, 3);
+    assert_int_equal(wline_key(&l, 0, CTRL('b')), 0);
+    assert_int_equal(l.cur, 2);
+    assert_int_equal(wline_key(&l, 0, CTRL('h')), 1);
+    expect(&l, "ad");
+    assert_int_equal(wline_key(&l, 0, 0x7F), 1);
+    expect(&l, "d");
+    wline_release(&l);
+}
+
 static void
 test_line_limits(void **state)
 {
@@ -342,15 +368,16 @@ test_form_typing_replaces(void **state)
 static void
 test_draft_round_trip(void **state)
 {
-    char *dir = helpers_tmpdir(), *path;
+    char *dir = helpers_tmpdir(), *path, file[1024];
     struct draft d, back, *v;
     struct stat st;
+    FILE *fp;
     size_t n;
     struct err e;
 
     (void)state;
     draft_init(&d, "/srv/county.db", "household", "hh=12 id=0 arg=0", "修改农户", 7);
-    draft_add(&d, "", "address", "三组\t12号\\\n二楼", "三组");
+    draft_add(&d, "", "address", "三组\t12号\\\n二楼\r", "三组");
     draft_add(&d, "m2", "name", "李娜", "");
     err_clear(&e);
     assert_int_equal(draft_write(dir, &d, &e), 0);
@@ -358,13 +385,19 @@ test_draft_round_trip(void **state)
     /* Only the user may read it: it may hold ID numbers. */
     assert_int_equal(stat(path, &st), 0);
     assert_int_equal(st.st_mode & 0777, 0600);
+    /* One line a field, its special characters after a backslash. */
+    fp = fopen(path, "r");
+    assert_non_null(fp);
+    file[fread(file, 1, sizeof(file) - 1, fp)] = '\0';
+    fclose(fp);
+    assert_non_null(strstr(file, "field\t\taddress\t三组\\t12号\\\\\\n二楼\\r\t三组\n"));
     assert_int_equal(draft_read(path, &back, &e), 0);
     assert_string_equal(back.form, "household");
     assert_string_equal(back.key, "hh=12 id=0 arg=0");
     assert_string_equal(back.title, "修改农户");
     assert_int_equal(back.version, 7);
     assert_int_equal(back.n, 2);
-    assert_string_equal(back.f[0].text, "三组\t12号\\\n二楼");
+    assert_string_equal(back.f[0].text, "三组\t12号\\\n二楼\r");
     assert_string_equal(back.f[0].loaded, "三组");
     assert_string_equal(back.f[1].group, "m2");
     draft_clear(&back);
@@ -413,6 +446,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_line_typing),
         cmocka_unit_test(test_line_words),
+        cmocka_unit_test(test_line_ctrl_keys),
         cmocka_unit_test(test_line_limits),
         cmocka_unit_test(test_key_decoder),
         cmocka_unit_test(test_form_texts),
