@@ -15,6 +15,7 @@
 #include "app.h"
 #include "cfg/assess_load.h"
 #include "core/date.h"
+#include "tui/choices.h"
 #include "tui/f_common.h"
 #include "tui/form.h"
 #include "tui/s_assess.h"
@@ -68,18 +69,15 @@ static int
 round_open(struct form *fm, struct err *e)
 {
     struct round_job *j = fm->data;
-    struct code_table t;
-    size_t i, alloc = 0;
+    struct choices c;
+    size_t i;
 
     (void)e;
-    memset(&t, 0, sizeof(t));
+    choices_init(&c);
     for (i = 0; i < j->n; i++) {
-        char label[300];
-
-        snprintf(label, sizeof(label), "%s (%s)", j->v[i].title, unit_words(j->v[i].unit));
-        form_table_add(&t, &alloc, j->v[i].id, label);
+        choices_add(&c, j->v[i].id, "%s (%s)", j->v[i].title, unit_words(j->v[i].unit));
     }
-    form_own_table(fm, &t, "template", _("Template"));
+    form_add_table(fm, choices_table(&c, "template", _("Template")));
     snprintf(fm->title, sizeof(fm->title), "%s", _("New assessment round"));
     form_add_str(fm, &r_template, "", j->n == 1 ? j->v[0].id : "");
     form_add_num(fm, &r_year, "", date_year(app_today()), 0);

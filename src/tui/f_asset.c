@@ -17,6 +17,7 @@
 #include "core/funds.h"
 #include "db/db_fund.h"
 #include "db/db_household.h"
+#include "tui/choices.h"
 #include "tui/f_common.h"
 #include "tui/form.h"
 #include "util/array.h"
@@ -110,8 +111,8 @@ asset_choices(struct form *fm, void *rec, struct err *e)
     struct rule_ctx ctx = form_rule_ctx(fm);
     struct funds_filter flt;
     struct project_row *v;
-    struct code_table t;
-    size_t n, i, alloc = 0;
+    struct choices c;
+    size_t n, i;
 
     (void)rec;
     funds_filter_init(&flt);
@@ -119,16 +120,12 @@ asset_choices(struct form *fm, void *rec, struct err *e)
         db_project_list(fm->app->db, &ctx, form_actor(fm), &flt, &v, &n, e) != 0) {
         return -1;
     }
-    memset(&t, 0, sizeof(t));
+    choices_init(&c);
     for (i = 0; i < n; i++) {
-        char code[24], label[300];
-
-        snprintf(code, sizeof(code), "%lld", (long long)v[i].id);
-        snprintf(label, sizeof(label), "%s %s", v[i].proj_no, v[i].name);
-        form_table_add(&t, &alloc, code, label);
+        choices_add_id(&c, v[i].id, "%s %s", v[i].proj_no, v[i].name);
     }
     free(v);
-    form_own_table(fm, &t, "project", _("Project"));
+    form_add_table(fm, choices_table(&c, "project", _("Project")));
     return 0;
 }
 

@@ -1,9 +1,8 @@
 /*
  * f_common.c - what the form kinds share (f_common.h): fields several
- * forms have, the acting user
- * and the rule context, the choice tables of the form's own (villages and
- * townships in the user's scope, tables built from rows), place fields,
- * and a project's name in a form's title.
+ * forms have, the acting user and the rule context, the choice tables of
+ * the villages and townships in the user's scope (tui/choices.h), place
+ * fields, and a project's name in a form's title.
  */
 #include "config.h"
 #include "tui/f_common.h"
@@ -16,6 +15,7 @@
 #include "core/codes.h"
 #include "core/date.h"
 #include "db/db_division.h"
+#include "tui/choices.h"
 #include "tui/form.h"
 #include "util/i18n.h"
 #include "util/sbuf.h"
@@ -79,31 +79,6 @@ form_actor(const struct form *fm)
 }
 
 void
-form_table_add(struct code_table *t, size_t *alloc, const char *code,
-               const char *label)
-{
-    struct code *c;
-
-    t->v = xgrow(t->v, alloc, t->n + 1, sizeof(*t->v));
-    c = &t->v[t->n++];
-    memset(c, 0, sizeof(*c));
-    c->code = xstrdup(code);
-    c->label = xstrdup(label);
-    c->short_label = xstrdup(label);
-}
-
-void
-form_own_table(struct form *fm, struct code_table *t, const char *id,
-               const char *title)
-{
-    t->id = xstrdup(id);
-    t->title = xstrdup(title);
-    t->national = xstrdup("");
-    t->source = xstrdup("");
-    form_add_table(fm, t);
-}
-
-void
 form_blank(struct form *fm, const char *name)
 {
     int i = wform_find(&fm->w, "", name);
@@ -114,21 +89,18 @@ form_blank(struct form *fm, const char *name)
     }
 }
 
-/* The places of township TOWN into T: the township itself when TOWNS
+/* The places of township TOWN into C: the township itself when TOWNS
  * (if the user sees all of it), then its villages the user sees. */
 static int
 places_of(struct form *fm, const struct division *town, int towns,
-          struct code_table *t, size_t *alloc, struct err *e)
+          struct choices *c, struct err *e)
 {
     const struct actor *a = form_actor(fm);
     struct division *v;
     size_t n, i;
-    char code[24], label[420];
 
     if (towns && actor_sees(a, town->id, 0)) {
-        snprintf(code, sizeof(code), "%lld", (long long)town->id);
-        snprintf(label, sizeof(label), "%s", town->name);
-        form_table_add(t, alloc, code, label);
+        choices_add_id(c, town->id, "%s", town->name);
     }
     if (db_division_children(fm->app->db, town->id, &v, &n, e) != 0) {
         return -1;
@@ -137,9 +109,7 @@ places_of(struct form *fm, const struct division *town, int towns,
         if (v[i].level != LEVEL_VILLAGE || !actor_sees(a, town->id, v[i].id)) {
             continue;
         }
-        snprintf(code, sizeof(code), "%lld", (long long)v[i].id);
-        snprintf(label, sizeof(label), "%s %s", town->name, v[i].name);
-        form_table_add(t, alloc, code, label);
+        choices_add_id(c, v[i].id, "%s %s", town->name, v[i].name);
     }
     free(v);
     return 0;
@@ -151,12 +121,12 @@ scope_places(struct form *fm, int towns, const char *id, const char *title,
              struct err *e)
 {
     const struct actor *a = form_actor(fm);
-    struct code_table t;
+    struct choices c;
     struct division county, *v;
-    size_t n, i, alloc = 0;
+    size_t n, i;
     int rc = 0;
 
-    memset(&t, 0, sizeof(t));
+    choices_init(&c);
     if (db_division_county(fm->app->db, &county, e) != 0 ||
         db_division_children(fm->app->db, county.id, &v, &n, e) != 0) {
         return -1;
@@ -164,11 +134,11 @@ scope_places(struct form *fm, int towns, const char *id, const char *title,
     for (i = 0; i < n && rc == 0; i++) {
         if (a->scope_level == LEVEL_COUNTY || actor_sees(a, v[i].id, 0) ||
             a->scope_level == LEVEL_VILLAGE) {
-            rc = places_of(fm, &v[i], towns, &t, &alloc, e);
+            rc = places_of(fm, &v[i], towns, &c, e);
         }
     }
     free(v);
-    form_own_table(fm, &t, id, title);
+    form_add_table(fm, choices_table(&c, id, title));
     return rc;
 }
 

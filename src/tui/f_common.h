@@ -44,17 +44,6 @@ int form_rec_places(struct form *fm, void *rec, struct err *e);
 /* The township and village (0 for a township) of place PLACE. */
 int form_place_split(struct form *fm, int64_t place, int64_t *township,
                      int64_t *village, struct err *e);
-
-/* Add choice CODE with LABEL to a table of the form's own (T grows;
- * *ALLOC is its allocated length). */
-struct code_table;
-void form_table_add(struct code_table *t, size_t *alloc, const char *code,
-                    const char *label);
-
-/* Add T (its contents are taken) as the form's own table ID titled
- * TITLE. */
-void form_own_table(struct form *fm, struct code_table *t, const char *id,
-                    const char *title);
 /* A new record's field NAME starts empty (an amount, not "0.00"). */
 void form_blank(struct form *fm, const char *name);
 

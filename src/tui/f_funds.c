@@ -17,6 +17,7 @@
 #include "core/funds.h"
 #include "core/money.h"
 #include "db/db_fund.h"
+#include "tui/choices.h"
 #include "tui/draw.h"
 #include "tui/f_bind.h"
 #include "tui/f_common.h"
@@ -101,29 +102,27 @@ fund_choices(struct form *fm, int64_t current, struct err *e)
     const struct codebook *cb = &fm->app->policy.codes;
     struct funds_filter flt;
     struct fund_row *v;
-    struct code_table t;
-    size_t n, i, alloc = 0;
+    struct choices c;
+    size_t n, i;
 
     funds_filter_init(&flt);
     if (db_fund_list(fm->app->db, &flt, &v, &n, e) != 0) {
         return -1;
     }
-    memset(&t, 0, sizeof(t));
+    choices_init(&c);
     for (i = 0; i < n; i++) {
-        char code[24], label[320], left[MONEY_BUF];
+        char left[MONEY_BUF];
 
         if (v[i].f.amount - v[i].allocated <= 0 && v[i].f.id != current) {
             continue;
         }
         money_format(v[i].f.amount - v[i].allocated, 1, left);
-        snprintf(code, sizeof(code), "%lld", (long long)v[i].f.id);
-        snprintf(label, sizeof(label), _("%d %s %s %s, %s yuan left"), v[i].f.year,
-                 code_short(cb, "fund_level", v[i].f.level),
-                 code_short(cb, "fund_type", v[i].f.fund_type), v[i].f.doc_no, left);
-        form_table_add(&t, &alloc, code, label);
+        choices_add_id(&c, v[i].f.id, _("%d %s %s %s, %s yuan left"), v[i].f.year,
+                       code_short(cb, "fund_level", v[i].f.level),
+                       code_short(cb, "fund_type", v[i].f.fund_type), v[i].f.doc_no, left);
     }
     free(v);
-    form_own_table(fm, &t, "fund", _("Fund receipt"));
+    form_add_table(fm, choices_table(&c, "fund", _("Fund receipt")));
     return 0;
 }
 
@@ -281,25 +280,23 @@ alloc_choices(struct form *fm, struct err *e)
     struct rule_ctx ctx = form_rule_ctx(fm);
     const struct codebook *cb = &fm->app->policy.codes;
     struct alloc_row *v;
-    struct code_table t;
-    size_t n, i, alloc = 0;
+    struct choices c;
+    size_t n, i;
 
     if (db_allocation_list(fm->app->db, &ctx, fm->arg, 0, &v, &n, e) != 0) {
         return -1;
     }
-    memset(&t, 0, sizeof(t));
+    choices_init(&c);
     for (i = 0; i < n; i++) {
-        char code[24], label[320], amount[MONEY_BUF], left[MONEY_BUF];
+        char amount[MONEY_BUF], left[MONEY_BUF];
 
         money_format(v[i].a.amount, 1, amount);
         money_format(v[i].a.amount - v[i].paid, 1, left);
-        snprintf(code, sizeof(code), "%lld", (long long)v[i].a.id);
-        snprintf(label, sizeof(label), _("%s %s: %s yuan, %s yuan left"),
-                 code_short(cb, "fund_type", v[i].fund_type), v[i].fund_doc, amount, left);
-        form_table_add(&t, &alloc, code, label);
+        choices_add_id(&c, v[i].a.id, _("%s %s: %s yuan, %s yuan left"),
+                       code_short(cb, "fund_type", v[i].fund_type), v[i].fund_doc, amount, left);
     }
     free(v);
-    form_own_table(fm, &t, "allocation", _("Allocation"));
+    form_add_table(fm, choices_table(&c, "allocation", _("Allocation")));
     return 0;
 }
 

@@ -18,6 +18,7 @@
 #include "core/money.h"
 #include "core/pair.h"
 #include "db/db_pair.h"
+#include "tui/choices.h"
 #include "tui/f_bind.h"
 #include "tui/f_common.h"
 #include "tui/form.h"
@@ -39,24 +40,20 @@ partner_choices(struct form *fm, struct err *e)
     const struct codebook *cb = &fm->app->policy.codes;
     struct pair_filter flt;
     struct partner_row *v;
-    struct code_table t;
-    size_t n, i, alloc = 0;
+    struct choices c;
+    size_t n, i;
 
     pair_filter_init(&flt);
     if (db_partner_list(fm->app->db, &ctx, &flt, &v, &n, e) != 0) {
         return -1;
     }
-    memset(&t, 0, sizeof(t));
+    choices_init(&c);
     for (i = 0; i < n; i++) {
-        char code[24], label[PAIR_NAME_BUF + 40];
-
-        snprintf(code, sizeof(code), "%lld", (long long)v[i].p.id);
-        snprintf(label, sizeof(label), "%s (%s)", v[i].p.name,
-                 code_short(cb, "partner_kind", v[i].p.kind));
-        form_table_add(&t, &alloc, code, label);
+        choices_add_id(&c, v[i].p.id, "%s (%s)", v[i].p.name,
+                       code_short(cb, "partner_kind", v[i].p.kind));
     }
     free(v);
-    form_own_table(fm, &t, "partner", _("Partner"));
+    form_add_table(fm, choices_table(&c, "partner", _("Partner")));
     return 0;
 }
 

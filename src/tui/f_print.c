@@ -15,6 +15,7 @@
 #include "core/doc.h"
 #include "print/print.h"
 #include "print/spool.h"
+#include "tui/choices.h"
 #include "tui/f_common.h"
 #include "tui/form.h"
 #include "tui/tui.h"
@@ -60,14 +61,14 @@ static void choices(struct form *fm, const char *id, const char *title,
                     const char *const *codes, const char *const *labels,
                     size_t n)
 {
-    struct code_table t;
-    size_t alloc = 0, i;
+    struct choices c;
+    size_t i;
 
-    memset(&t, 0, sizeof(t));
+    choices_init(&c);
     for (i = 0; i < n; i++) {
-        form_table_add(&t, &alloc, codes[i], _(labels[i]));
+        choices_add(&c, codes[i], "%s", _(labels[i]));
     }
-    form_own_table(fm, &t, id, title);
+    form_add_table(fm, choices_table(&c, id, title));
 }
 
 /* The file a print is saved to unless the user says otherwise. */

@@ -14,6 +14,7 @@
 #include "core/date.h"
 #include "core/pair.h"
 #include "db/db_pair.h"
+#include "tui/choices.h"
 #include "tui/f_common.h"
 #include "tui/form.h"
 #include "util/array.h"
@@ -32,34 +33,24 @@ teams_read(struct form *fm, struct team_row **v, size_t *n, struct err *e)
     return db_team_list(fm->app->db, &ctx, form_actor(fm), &flt, v, n, e);
 }
 
-static void
-id_code(int64_t id, char code[24])
-{
-    snprintf(code, 24, "%lld", (long long)id);
-}
-
 /* The teams, as choices (a record's loaded). */
 static int
 team_choices(struct form *fm, void *rec, struct err *e)
 {
     struct team_row *v;
-    struct code_table t;
-    size_t n, i, alloc = 0;
+    struct choices c;
+    size_t n, i;
 
     (void)rec;
     if (teams_read(fm, &v, &n, e) != 0) {
         return -1;
     }
-    memset(&t, 0, sizeof(t));
+    choices_init(&c);
     for (i = 0; i < n; i++) {
-        char code[24], label[PLACE_BUF + PAIR_NAME_BUF + 4];
-
-        id_code(v[i].t.id, code);
-        snprintf(label, sizeof(label), "%s %s", v[i].place, v[i].t.name);
-        form_table_add(&t, &alloc, code, label);
+        choices_add_id(&c, v[i].t.id, "%s %s", v[i].place, v[i].t.name);
     }
     free(v);
-    form_own_table(fm, &t, "team", _("Team"));
+    form_add_table(fm, choices_table(&c, "team", _("Team")));
     return 0;
 }
 
@@ -70,27 +61,23 @@ member_choices(struct form *fm, void *rec, struct err *e)
 {
     const struct codebook *cb = &fm->app->policy.codes;
     struct team_row *v;
-    struct code_table t;
-    size_t n, i, k, alloc = 0;
+    struct choices c;
+    size_t n, i, k;
     int rc;
 
     (void)rec;
     if (teams_read(fm, &v, &n, e) != 0) {
         return -1;
     }
-    memset(&t, 0, sizeof(t));
+    choices_init(&c);
     for (i = 0, rc = 0; i < n && rc == 0; i++) {
         struct team_member *m;
         size_t nm;
 
         rc = db_member_list(fm->app->db, v[i].t.id, &m, &nm, e);
         for (k = 0; rc == 0 && k < nm; k++) {
-            char code[24], label[PLACE_BUF + PAIR_PERSON_BUF + 40];
-
-            id_code(m[k].id, code);
-            snprintf(label, sizeof(label), "%s %s (%s)", v[i].place, m[k].name,
-                     code_short(cb, "team_role", m[k].role));
-            form_table_add(&t, &alloc, code, label);
+            choices_add_id(&c, m[k].id, "%s %s (%s)", v[i].place, m[k].name,
+                           code_short(cb, "team_role", m[k].role));
         }
         for (k = 0; rc == 0 && k < nm; k++) {
             team_member_clear(&m[k]);
@@ -100,7 +87,7 @@ member_choices(struct form *fm, void *rec, struct err *e)
         }
     }
     free(v);
-    form_own_table(fm, &t, "member", _("Member"));
+    form_add_table(fm, choices_table(&c, "member", _("Member")));
     return rc;
 }
 

@@ -18,6 +18,7 @@
 
 #include "core/date.h"
 #include "core/field.h"
+#include "tui/choices.h"
 #include "tui/draft.h"
 #include "tui/keys.h"
 #include "tui/w_form.h"
@@ -363,6 +364,54 @@ test_form_typing_replaces(void **state)
     wform_release(&f);
 }
 
+/* --- choices built from rows ------------------------------------------------------ */
+
+/* A table of choices: codes the ids in digits or as given, labels as
+ * formatted (whole, however long), a code field checks against it. */
+static void
+test_choices(void **state)
+{
+    static const struct field_spec f_partner = {
+        .name = "partner", .label = "Partner", .type = FT_CODE, .table = "partner"};
+    struct choices c;
+    struct codebook cb;
+    struct field_ctx ctx = {NULL, 20000};
+    struct code_table *t;
+    struct w_form f;
+    struct err e;
+    char name[300];
+    size_t bad;
+
+    (void)state;
+    memset(name, 'x', sizeof(name) - 1);
+    name[sizeof(name) - 1] = '\0';
+    choices_init(&c);
+    choices_add_id(&c, 12, "%s (%s)", "湖州市吴兴区", "东西部协作");
+    choices_add_id(&c, -3, "%s", name);
+    choices_add(&c, "pdf", "%s", "PDF");
+    t = choices_table(&c, "partner", "Partner");
+    assert_string_equal(t->id, "partner");
+    assert_string_equal(t->title, "Partner");
+    assert_int_equal(t->n, 3);
+    assert_string_equal(t->v[0].code, "12");
+    assert_string_equal(t->v[0].label, "湖州市吴兴区 (东西部协作)");
+    assert_string_equal(t->v[0].short_label, t->v[0].label);
+    assert_string_equal(t->v[1].code, "-3");
+    assert_string_equal(t->v[1].label, name);
+    assert_string_equal(t->v[2].code, "pdf");
+    cb.t = t;
+    cb.n = 1;
+    ctx.codes = &cb;
+    wform_init(&f, &ctx);
+    wform_add(&f, &f_partner, "", "12");
+    err_clear(&e);
+    assert_int_equal(wform_check_all(&f, &bad, &e), 0);
+    wform_set(&f, 0, "13");
+    assert_int_equal(wform_check_all(&f, &bad, &e), -1);
+    wform_release(&f);
+    code_table_free(t);
+}
+
 /* --- drafts ------------------------------------------------------------------------ */
 
 static void
@@ -454,6 +503,7 @@ main(void)
         cmocka_unit_test(test_form_focus_and_groups),
         cmocka_unit_test(test_form_parsed_once),
         cmocka_unit_test(test_form_typing_replaces),
+        cmocka_unit_test(test_choices),
         cmocka_unit_test(test_draft_round_trip),
         cmocka_unit_test(test_draft_damaged),
     };
