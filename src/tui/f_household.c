@@ -18,6 +18,7 @@
 #include "db/db_household.h"
 #include "tui/draw.h"
 #include "tui/f_common.h"
+#include "tui/f_similar.h"
 #include "tui/form.h"
 #include "tui/screen.h"
 #include "tui/tui.h"
@@ -86,9 +87,7 @@ struct new_hh {
     int members;                 /* groups m1..mN exist */
     int want_similar;            /* the name or ID of a member changed */
     char similar_for[16];        /* the group they were searched for */
-    struct similar_hh *similar;
-    size_t nsimilar;
-    char similar_err[ERR_MSG_MAX];
+    struct form_similar similar;
 };
 
 static void
@@ -96,7 +95,7 @@ new_free(void *data)
 {
     struct new_hh *nh = data;
 
-    free(nh->similar);
+    form_similar_release(&nh->similar);
     free(nh);
 }
 
@@ -199,13 +198,9 @@ find_similar(struct form *fm)
     struct field_value v;
     int64_t village;
     int birth, k;
-    struct err e;
 
     nh->want_similar = 0;
-    free(nh->similar);
-    nh->similar = NULL;
-    nh->nsimilar = 0;
-    nh->similar_err[0] = '\0';
+    form_similar_release(&nh->similar);
     snprintf(nh->similar_for, sizeof(nh->similar_for), "%s", group);
     if (group[0] != 'm') {
         return;
@@ -225,13 +220,7 @@ find_similar(struct form *fm)
         village = strtoll(v.s, NULL, 10);
     }
     field_value_clear(&v);
-    if (name.len >= 3 || id.len > 0) {
-        err_clear(&e);
-        if (db_household_similar(fm->app->db, form_actor(fm), name.buf, id.buf, village, birth, 0,
-                                 5, &nh->similar, &nh->nsimilar, &e) != 0) {
-            snprintf(nh->similar_err, sizeof(nh->similar_err), "%s", e.msg);
-        }
-    }
+    form_similar_find(fm, &nh->similar, name.buf, id.buf, village, birth);
     sbuf_release(&name);
     sbuf_release(&id);
 }
@@ -244,51 +233,17 @@ new_panel_lines(struct form *fm)
     if (nh->want_similar || strcmp(nh->similar_for, focused_group(fm)) != 0) {
         find_similar(fm);
     }
-    if (nh->similar_err[0] != '\0') {
-        return 2;
-    }
-    return nh->nsimilar > 0 ? (int)nh->nsimilar + 2 : 0;
-}
-
-static const char *
-why_text(unsigned why)
-{
-    if (why & SIM_ID) {
-        return _("same ID number");
-    }
-    if (why & SIM_NAME_VILLAGE) {
-        return _("same name, same village");
-    }
-    return _("same initials and birth date");
+    return form_similar_lines(&nh->similar);
 }
 
 static void
 new_panel_draw(struct form *fm, WINDOW *w, int y, int lines, int cols)
 {
     struct new_hh *nh = fm->data;
-    struct sbuf sb = SBUF_INIT;
-    size_t i;
 
-    if (nh->similar_err[0] != '\0') {
-        draw_text(w, y + 1, 1, cols - 2, nh->similar_err, theme_attr(TH_ERROR), AL_LEFT);
-        return;
-    }
-    draw_text(w, y, 1, cols - 2,
-              _("Possibly registered already (F5 opens the first; Esc there comes back here):"),
-              theme_attr(TH_WARN), AL_LEFT);
-    for (i = 0; i < nh->nsimilar && (int)i + 1 < lines; i++) {
-        const struct similar_hh *s = &nh->similar[i];
-
-        sbuf_reset(&sb);
-        if (s->in_scope) {
-            sbuf_addf(&sb, "%s: %s  %s  %s  %s %s", why_text(s->why), s->hh_no, s->head,
-                      s->village, s->person, s->id_masked);
-        } else {
-            sbuf_addf(&sb, _("a household outside your area  (%s)"), why_text(s->why));
-        }
-        draw_text(w, y + 1 + (int)i, 3, cols - 4, sb.buf, A_NORMAL, AL_LEFT);
-    }
-    sbuf_release(&sb);
+    form_similar_draw(&nh->similar, w, y, lines, cols,
+                      _("Possibly registered already (F5 opens the first; Esc there comes back here):"),
+                      1);
 }
 
 static int
@@ -337,7 +292,6 @@ new_action(struct form *fm, struct tui *t, int action)
     struct new_hh *nh = fm->data;
     const char *group = focused_group(fm);
     size_t i;
-    int k;
 
     switch (action) {
     case ACT_FORM1:
@@ -347,14 +301,12 @@ new_action(struct form *fm, struct tui *t, int action)
             return D_STATUS;
         }
         add_member(fm, nh->members + 1);
-        k = wform_find(&fm->w, "", "hh_no");
         for (i = fm->w.n; i-- > 0;) {
             if (fm->w.items[i].spec == NULL) {
                 wform_focus_from(&fm->w, i, 1);
                 break;
             }
         }
-        (void)k;
         return D_BODY | D_STATUS;
     case ACT_FORM2:
         if (group[0] != 'm' || strcmp(group, "m1") == 0) {
@@ -369,14 +321,7 @@ new_action(struct form *fm, struct tui *t, int action)
         }
         return D_BODY | D_STATUS;
     case ACT_FORM3:
-        for (i = 0; i < nh->nsimilar; i++) {
-            if (nh->similar[i].in_scope) {
-                household_view_open(t, nh->similar[i].id);
-                return D_ALL;
-            }
-        }
-        tui_message(t, 0, "%s", _("No household found that you may open."));
-        return D_STATUS;
+        return form_similar_open(&nh->similar, t);
     default:
         return 0;
     }

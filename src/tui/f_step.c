@@ -28,6 +28,7 @@
 #include "db/db_snapshot.h"
 #include "tui/draw.h"
 #include "tui/f_common.h"
+#include "tui/f_similar.h"
 #include "tui/form.h"
 #include "tui/screen.h"
 #include "tui/tui.h"
@@ -239,9 +240,7 @@ static const struct field_spec c_id = {
 
 struct clue_data {
     int want_similar;
-    struct similar_hh *similar;
-    size_t nsimilar;
-    char err[ERR_MSG_MAX];
+    struct form_similar similar;
 };
 
 static void
@@ -249,7 +248,7 @@ clue_free(void *data)
 {
     struct clue_data *cd = data;
 
-    free(cd->similar);
+    form_similar_release(&cd->similar);
     free(cd);
 }
 
@@ -288,62 +287,33 @@ clue_panel_lines(struct form *fm)
     struct clue_data *cd = fm->data;
     struct sbuf name = SBUF_INIT;
     struct field_value id, village;
-    struct err e;
     int k;
 
     if (cd->want_similar) {
         cd->want_similar = 0;
-        free(cd->similar);
-        cd->similar = NULL;
-        cd->nsimilar = 0;
-        cd->err[0] = '\0';
         k = wform_find(&fm->w, "", "name");
         wform_text(&fm->w, (size_t)k, &name);
         memset(&id, 0, sizeof(id));
         memset(&village, 0, sizeof(village));
         wform_value(&fm->w, "", "id_no", &id);
         wform_value(&fm->w, "", "village", &village);
-        err_clear(&e);
-        if ((name.len >= 3 || !id.empty) &&
-            db_household_similar(fm->app->db, form_actor(fm), name.buf, id.empty ? "" : id.s,
-                                 village.empty ? 0 : strtoll(village.s, NULL, 10), DATE_NONE, 0,
-                                 5, &cd->similar, &cd->nsimilar, &e) != 0) {
-            snprintf(cd->err, sizeof(cd->err), "%s", e.msg);
-        }
+        form_similar_find(fm, &cd->similar, name.buf, id.empty ? "" : id.s,
+                          village.empty ? 0 : strtoll(village.s, NULL, 10), DATE_NONE);
         field_value_clear(&id);
         field_value_clear(&village);
         sbuf_release(&name);
     }
-    return cd->err[0] ? 2 : cd->nsimilar > 0 ? (int)cd->nsimilar + 2 : 0;
+    return form_similar_lines(&cd->similar);
 }
 
 static void
 clue_panel_draw(struct form *fm, WINDOW *w, int y, int lines, int cols)
 {
     struct clue_data *cd = fm->data;
-    struct sbuf sb = SBUF_INIT;
-    size_t i;
 
-    if (cd->err[0]) {
-        draw_text(w, y + 1, 1, cols - 2, cd->err, theme_attr(TH_ERROR), AL_LEFT);
-        return;
-    }
-    draw_text(w, y, 1, cols - 2,
-              _("Possibly registered already (F5 opens the first: register the clue there):"),
-              theme_attr(TH_WARN), AL_LEFT);
-    for (i = 0; i < cd->nsimilar && (int)i + 1 < lines; i++) {
-        const struct similar_hh *s = &cd->similar[i];
-
-        sbuf_reset(&sb);
-        if (s->in_scope) {
-            sbuf_addf(&sb, "%s  %s  %s  %s %s", s->hh_no, s->head, s->village, s->person,
-                      s->id_masked);
-        } else {
-            sbuf_addf(&sb, "%s", _("a household outside your area holds this person"));
-        }
-        draw_text(w, y + 1 + (int)i, 3, cols - 4, sb.buf, A_NORMAL, AL_LEFT);
-    }
-    sbuf_release(&sb);
+    form_similar_draw(&cd->similar, w, y, lines, cols,
+                      _("Possibly registered already (F5 opens the first: register the clue there):"),
+                      0);
 }
 
 static int
@@ -365,7 +335,7 @@ clue_save(struct form *fm, struct err *e)
     const char *head = code_with_tag(&fm->app->policy.codes, "relation", "head");
     int rc = -1;
 
-    if (cd->nsimilar > 0 && cd->similar[0].why & SIM_ID) {
+    if (cd->similar.n > 0 && cd->similar.v[0].why & SIM_ID) {
         return err_set(e, ERR_INVALID, "%s",
                        _("A household already holds this ID number: open it (F5) and register the clue there."));
     }
@@ -425,19 +395,8 @@ static unsigned
 clue_action(struct form *fm, struct tui *t, int action)
 {
     struct clue_data *cd = fm->data;
-    size_t i;
 
-    if (action != ACT_FORM1) {
-        return 0;
-    }
-    for (i = 0; i < cd->nsimilar; i++) {
-        if (cd->similar[i].in_scope) {
-            household_view_open(t, cd->similar[i].id);
-            return D_ALL;
-        }
-    }
-    tui_message(t, 0, "%s", _("No household found that you may open."));
-    return D_STATUS;
+    return action == ACT_FORM1 ? form_similar_open(&cd->similar, t) : 0;
 }
 
 static const struct keydef clue_keys[] = {

@@ -2,11 +2,12 @@
 # t08-household.sh - a new household with three members through the
 # form (village picked by pinyin initials, sex and birth date filled from
 # the ID number); searching before creating finds the household holding
-# an ID number; a member edited and a member leaving, with the audit log.
+# an ID number, for a new household and for a clue; a member edited and a
+# member leaving, with the audit log.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 
-plan 24
+plan 31
 
 DB="$T/c.db"
 demo_db "$DB" 100
@@ -84,6 +85,43 @@ keys Escape
 shows "放弃所做的修改" "leaving a changed form asks first"
 keys y
 shows "1/$((before + 1))" "y discards it"
+
+# A clue about a household not registered yet searches the same way
+# (without the reasons) and is refused for an ID number registered.
+keys a
+wait_for "新增农户（含家庭成员）"
+keys Down Enter
+wait_for "尚未登记的农户"
+typed "$(printf '%s' "$village" | cut -c1-6)"
+keys Enter
+wait_for "/ "
+keys Enter
+wait_for "$village"
+typed "一般农户"
+keys Tab
+typed "王建"
+keys Tab
+typed "$head_id"
+shows "在那里登记线索" "a clue lists the household holding the ID number"
+shows "王建国" "with its head"
+lacks "证件号码相同" "and no reason"
+keys Tab Tab Enter
+wait_for "农户自主申报"
+keys Enter
+typed "边缘"
+keys Tab
+typed "因病"
+keys Tab
+keys C-s
+shows "已有农户登记了这个证件号码" "saving the clue is refused"
+keys F5
+shows "户主 王建国" "F5 opens the household"
+keys Escape
+shows "尚未登记的农户" "Esc comes back to the clue"
+keys Escape
+wait_for "放弃所做的修改"
+keys y
+shows "1/$((before + 1))" "nothing was registered"
 
 # Edit a member, then one leaves.
 open_household "$(q "$DB" "select hh_no from household where id = $hh")"
