@@ -16,6 +16,7 @@
  */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +48,7 @@ struct fp_item {
 };
 
 struct fp_menu {
+    struct menu *menu;
     struct fp_item item[8];
     size_t n;
     int64_t *projects;      /* the projects the publicity items print */
@@ -74,23 +76,49 @@ fp_chosen(void *ctx, struct tui *t, size_t i)
     return D_ALL;
 }
 
-/* A new item of M of KIND, its description WHAT also the menu's line. */
+/* A new menu "Print", empty. */
+static struct fp_menu *
+fp_new(void)
+{
+    struct fp_menu *m = xcalloc(1, sizeof(*m));
+
+    m->menu = menu_new(_("Print"), fp_chosen, m);
+    m->menu->free_ctx = fp_free;
+    return m;
+}
+
+/* A new item of M of KIND, described as FMT says (also the menu's line). */
+static struct print_request *fp_add(struct fp_menu *m, enum print_kind kind,
+                                    const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 static struct print_request *
-fp_add(struct fp_menu *m, struct menu *mn, enum print_kind kind, const char *what)
+fp_add(struct fp_menu *m, enum print_kind kind, const char *fmt, ...)
 {
     struct fp_item *it = &m->item[m->n++];
+    va_list ap;
 
     print_request_init(&it->r, kind);
-    snprintf(it->what, sizeof(it->what), "%s", what);
-    menu_add(mn, what);
+    va_start(ap, fmt);
+    vsnprintf(it->what, sizeof(it->what), fmt, ap);
+    va_end(ap);
+    menu_add(m->menu, it->what);
     return &it->r;
 }
 
-static void
-fp_open(struct tui *t, struct fp_menu *m, struct menu *mn)
+static unsigned
+fp_open(struct tui *t, struct fp_menu *m)
 {
-    mn->free_ctx = fp_free;
-    menu_open(t, mn);
+    menu_open(t, m->menu);
+    return D_ALL;
+}
+
+/* The record to print is not there (any more): say WHY. */
+static unsigned
+fp_gone(struct tui *t, const char *why)
+{
+    tui_message(t, 1, "%s", why);
+    return D_STATUS;
 }
 
 /* The name of division ID ("" when unknown). */
@@ -110,21 +138,18 @@ funds_print_projects(struct tui *t, const int64_t *ids, size_t n)
 {
     static const enum proj_pub stages[] = {PP_VILLAGE, PP_TOWNSHIP, PP_COUNTY, PP_PLAN};
     struct fp_menu *m;
-    struct menu *mn;
     struct project p;
-    char what[600], whom[400];
+    char whom[400];
     size_t i;
     int year;
 
     if (n == 0) {
-        tui_message(t, 1, "%s", _("No project to print."));
-        return D_STATUS;
+        return fp_gone(t, _("No project to print."));
     }
     project_init(&p);
     if (db_project_get(t->app->db, ids[0], &p, NULL) != 0) {
         project_clear(&p);
-        tui_message(t, 1, "%s", _("The project is no longer there."));
-        return D_STATUS;
+        return fp_gone(t, _("The project is no longer there."));
     }
     year = p.year;
     if (n == 1) {
@@ -133,188 +158,153 @@ funds_print_projects(struct tui *t, const int64_t *ids, size_t n)
         snprintf(whom, sizeof(whom), _("the %zu tagged projects"), n);
     }
     project_clear(&p);
-    m = xcalloc(1, sizeof(*m));
+    m = fp_new();
     m->projects = xcalloc(n, sizeof(*m->projects));
     memcpy(m->projects, ids, n * sizeof(*ids));
     m->nprojects = n;
-    mn = menu_new(_("Print"), fp_chosen, m);
     for (i = 0; i < ARRAY_SIZE(stages); i++) {
-        struct print_request *r;
+        struct print_request *r = fp_add(m, PK_PROJECTS, _("%s: %s"),
+                                         prints_projects_title(stages[i]), whom);
 
-        snprintf(what, sizeof(what), _("%s: %s"), prints_projects_title(stages[i]), whom);
-        r = fp_add(m, mn, PK_PROJECTS, what);
         r->stage = stages[i];
         r->projects = m->projects;
         r->nprojects = n;
     }
-    snprintf(what, sizeof(what), _("%s: every project of %d in the plan"),
-             prints_projects_title(PP_PLAN), year);
-    fp_add(m, mn, PK_PROJECTS, what)->year = year;
-    fp_open(t, m, mn);
-    return D_ALL;
+    fp_add(m, PK_PROJECTS, _("%s: every project of %d in the plan"),
+           prints_projects_title(PP_PLAN), year)->year = year;
+    return fp_open(t, m);
 }
 
 unsigned
 funds_print_receipt(struct tui *t, int64_t fund, int one)
 {
     struct fp_menu *m;
-    struct menu *mn;
     struct fund f;
-    char what[600];
 
     fund_init(&f);
     if (db_fund_get(t->app->db, fund, &f, NULL) != 0) {
         fund_clear(&f);
-        tui_message(t, 1, "%s", _("The receipt is no longer there."));
-        return D_STATUS;
+        return fp_gone(t, _("The receipt is no longer there."));
     }
-    m = xcalloc(1, sizeof(*m));
-    mn = menu_new(_("Print"), fp_chosen, m);
+    m = fp_new();
     if (one) {
-        snprintf(what, sizeof(what), _("Fund allocation announcement of receipt %s"), f.doc_no);
-        fp_add(m, mn, PK_ALLOCATION, what)->fund = fund;
+        fp_add(m, PK_ALLOCATION, _("Fund allocation announcement of receipt %s"),
+               f.doc_no)->fund = fund;
     }
-    snprintf(what, sizeof(what), _("Fund allocation announcement of every receipt of %d"), f.year);
-    fp_add(m, mn, PK_ALLOCATION, what)->year = f.year;
+    fp_add(m, PK_ALLOCATION, _("Fund allocation announcement of every receipt of %d"),
+           f.year)->year = f.year;
     fund_clear(&f);
-    fp_open(t, m, mn);
-    return D_ALL;
+    return fp_open(t, m);
 }
 
 unsigned
 funds_print_assets(struct tui *t, int64_t asset)
 {
     struct fp_menu *m;
-    struct menu *mn;
     struct asset a;
-    struct print_request *r;
-    char what[600], name[200];
+    char name[200];
 
     asset_init(&a);
     if (db_asset_get(t->app->db, asset, &a, NULL) != 0) {
         asset_clear(&a);
-        tui_message(t, 1, "%s", _("The asset is no longer there."));
-        return D_STATUS;
+        return fp_gone(t, _("The asset is no longer there."));
     }
-    m = xcalloc(1, sizeof(*m));
-    mn = menu_new(_("Print"), fp_chosen, m);
+    m = fp_new();
     if (a.village_id != 0) {
         division_name(t, a.village_id, name, sizeof(name));
-        snprintf(what, sizeof(what), _("Asset ledger of %s"), name);
-        r = fp_add(m, mn, PK_ASSETS, what);
-        r->village = a.village_id;
+        fp_add(m, PK_ASSETS, _("Asset ledger of %s"), name)->village = a.village_id;
     }
     if (a.township_id != 0) {
         division_name(t, a.township_id, name, sizeof(name));
-        snprintf(what, sizeof(what), _("Asset ledger of %s"), name);
-        fp_add(m, mn, PK_ASSETS, what)->township = a.township_id;
+        fp_add(m, PK_ASSETS, _("Asset ledger of %s"), name)->township = a.township_id;
     }
-    fp_add(m, mn, PK_ASSETS, _("Asset ledger of every asset you can see"));
+    fp_add(m, PK_ASSETS, "%s", _("Asset ledger of every asset you can see"));
     asset_clear(&a);
-    fp_open(t, m, mn);
-    return D_ALL;
+    return fp_open(t, m);
 }
 
 unsigned
 pair_print_partner(struct tui *t, int64_t partner, int year)
 {
     struct fp_menu *m;
-    struct menu *mn;
     struct partner p;
-    char what[600];
     int y;
 
     partner_init(&p);
     if (db_partner_get(t->app->db, partner, &p, NULL) != 0) {
         partner_clear(&p);
-        tui_message(t, 1, "%s", _("The partner is no longer there."));
-        return D_STATUS;
+        return fp_gone(t, _("The partner is no longer there."));
     }
-    m = xcalloc(1, sizeof(*m));
-    mn = menu_new(_("Print"), fp_chosen, m);
+    m = fp_new();
     for (y = year; y >= year - 1; y--) {
-        struct print_request *r;
+        struct print_request *r = fp_add(m, PK_PARTNER, _("Targets against actuals of %s in %d"),
+                                         p.name, y);
 
-        snprintf(what, sizeof(what), _("Targets against actuals of %s in %d"), p.name, y);
-        r = fp_add(m, mn, PK_PARTNER, what);
         r->partner = partner;
         r->year = y;
     }
     partner_clear(&p);
-    fp_open(t, m, mn);
-    return D_ALL;
+    return fp_open(t, m);
 }
 
 unsigned
 pair_print_team(struct tui *t, int64_t team, int month)
 {
     struct fp_menu *m;
-    struct menu *mn;
     struct team tm;
     struct print_request *r;
-    char what[600], mon[MONTH_BUF], name[200];
+    char mon[MONTH_BUF], name[200];
     int k;
 
     team_init(&tm);
     if (db_team_get(t->app->db, team, &tm, NULL) != 0) {
         team_clear(&tm);
-        tui_message(t, 1, "%s", _("The team is no longer there."));
-        return D_STATUS;
+        return fp_gone(t, _("The team is no longer there."));
     }
-    m = xcalloc(1, sizeof(*m));
-    mn = menu_new(_("Print"), fp_chosen, m);
+    m = fp_new();
     for (k = 0; k < 2; k++) {
         month_format(month - k, mon);
-        snprintf(what, sizeof(what), _("Attendance sheet of %s for %s"), tm.name, mon);
-        r = fp_add(m, mn, PK_ATTENDANCE, what);
+        r = fp_add(m, PK_ATTENDANCE, _("Attendance sheet of %s for %s"), tm.name, mon);
         r->team = team;
         r->month = month - k;
     }
     division_name(t, tm.village_id, name, sizeof(name));
     month_format(month, mon);
-    snprintf(what, sizeof(what), _("Attendance sheets of every team of %s for %s"), name, mon);
-    r = fp_add(m, mn, PK_ATTENDANCE, what);
+    r = fp_add(m, PK_ATTENDANCE, _("Attendance sheets of every team of %s for %s"), name, mon);
     r->township = tm.township_id;
     r->village = tm.village_id;
     r->month = month;
     team_clear(&tm);
-    fp_open(t, m, mn);
-    return D_ALL;
+    return fp_open(t, m);
 }
 
 unsigned
 assess_print_round(struct tui *t, int64_t round, int64_t unit)
 {
     struct fp_menu *m;
-    struct menu *mn;
     struct assess_round r;
     struct assess_unit_row *u = NULL;
     struct print_request *pr;
-    char what[600];
     size_t n = 0, i;
 
     memset(&r, 0, sizeof(r));
     if (db_round_get(t->app->db, round, &r, NULL) != 0) {
         assess_round_clear(&r);
-        tui_message(t, 1, "%s", _("The round is no longer there."));
-        return D_STATUS;
+        return fp_gone(t, _("The round is no longer there."));
     }
-    m = xcalloc(1, sizeof(*m));
-    mn = menu_new(_("Print"), fp_chosen, m);
+    m = fp_new();
     if (unit != 0 && db_round_units(t->app->db, round, &u, &n, NULL) == 0) {
         for (i = 0; i < n && u[i].id != unit; i++) {
         }
         if (i < n) {
-            snprintf(what, sizeof(what), _("Assessment of %s in %s"), u[i].name, r.title);
-            pr = fp_add(m, mn, PK_ASSESSMENT, what);
+            pr = fp_add(m, PK_ASSESSMENT, _("Assessment of %s in %s"), u[i].name, r.title);
             pr->round = round;
             pr->unit = unit;
         }
     }
     free(u);
-    snprintf(what, sizeof(what), _("Summary of %s: the ranking and every unit's sheet"), r.title);
-    fp_add(m, mn, PK_ASSESSMENT, what)->round = round;
+    fp_add(m, PK_ASSESSMENT, _("Summary of %s: the ranking and every unit's sheet"),
+           r.title)->round = round;
     assess_round_clear(&r);
-    fp_open(t, m, mn);
-    return D_ALL;
+    return fp_open(t, m);
 }
