@@ -44,6 +44,7 @@ int form_rec_places(struct form *fm, void *rec, struct err *e);
 /* The township and village (0 for a township) of place PLACE. */
 int form_place_split(struct form *fm, int64_t place, int64_t *township,
                      int64_t *village, struct err *e);
+
 /* A new record's field NAME starts empty (an amount, not "0.00"). */
 void form_blank(struct form *fm, const char *name);
 

@@ -119,7 +119,8 @@ fund_choices(struct form *fm, int64_t current, struct err *e)
         money_format(v[i].f.amount - v[i].allocated, 1, left);
         choices_add_id(&c, v[i].f.id, _("%d %s %s %s, %s yuan left"), v[i].f.year,
                        code_short(cb, "fund_level", v[i].f.level),
-                       code_short(cb, "fund_type", v[i].f.fund_type), v[i].f.doc_no, left);
+                       code_short(cb, "fund_type", v[i].f.fund_type), v[i].f.doc_no,
+                       left);
     }
     free(v);
     form_add_table(fm, choices_table(&c, "fund", _("Fund receipt")));
@@ -293,7 +294,8 @@ alloc_choices(struct form *fm, struct err *e)
         money_format(v[i].a.amount, 1, amount);
         money_format(v[i].a.amount - v[i].paid, 1, left);
         choices_add_id(&c, v[i].a.id, _("%s %s: %s yuan, %s yuan left"),
-                       code_short(cb, "fund_type", v[i].fund_type), v[i].fund_doc, amount, left);
+                       code_short(cb, "fund_type", v[i].fund_type), v[i].fund_doc, amount,
+                       left);
     }
     free(v);
     form_add_table(fm, choices_table(&c, "allocation", _("Allocation")));

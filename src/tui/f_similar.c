@@ -82,12 +82,13 @@ similar_line(const struct similar_hh *h, int why, struct sbuf *out)
     if (why) {
         sbuf_addf(out, "%s: ", why_text(h->why));
     }
-    sbuf_addf(out, "%s  %s  %s  %s %s", h->hh_no, h->head, h->village, h->person, h->id_masked);
+    sbuf_addf(out, "%s  %s  %s  %s %s", h->hh_no, h->head, h->village, h->person,
+              h->id_masked);
 }
 
 void
-form_similar_draw(const struct form_similar *s, WINDOW *w, int y, int lines, int cols,
-                  const char *heading, int why)
+form_similar_draw(const struct form_similar *s, WINDOW *w, int y, int lines,
+                  int cols, const char *heading, int why)
 {
     struct sbuf sb = SBUF_INIT;
     size_t i;

@@ -36,8 +36,8 @@ void form_similar_release(struct form_similar *s);
 int form_similar_lines(const struct form_similar *s);
 /* Draw them into LINES lines of COLS from line Y under HEADING; WHY puts
  * each household's kind of match before it. */
-void form_similar_draw(const struct form_similar *s, WINDOW *w, int y, int lines, int cols,
-                       const char *heading, int why);
+void form_similar_draw(const struct form_similar *s, WINDOW *w, int y, int lines,
+                       int cols, const char *heading, int why);
 /* F5: open the first household found the user may see (dirty flags). */
 unsigned form_similar_open(const struct form_similar *s, struct tui *t);
 
