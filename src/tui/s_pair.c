@@ -120,34 +120,41 @@ rows_filter(const void *ctx)
     return f;
 }
 
-/* The id of the partner of agreement / record ID (0 when unreadable). */
+/* The partner of agreement ID, or 0 when unreadable (said). */
 static int64_t
-partner_of(struct tui *t, int is_record, int64_t id)
+agreement_partner(struct tui *t, int64_t id)
 {
+    struct agreement_full f;
     struct err e;
     int64_t partner = 0;
 
-    if (is_record) {
-        struct pair_record r;
-
-        pair_record_init(&r);
-        if (db_pair_record_get(t->app->db, id, &r, &e) == 0) {
-            partner = r.partner_id;
-        }
-        pair_record_clear(&r);
+    memset(&f, 0, sizeof(f));
+    agreement_init(&f.a);
+    if (db_agreement_get(t->app->db, id, &f, &e) == 0) {
+        partner = f.a.partner_id;
     } else {
-        struct agreement_full f;
-
-        memset(&f, 0, sizeof(f));
-        agreement_init(&f.a);
-        if (db_agreement_get(t->app->db, id, &f, &e) == 0) {
-            partner = f.a.partner_id;
-        }
-        agreement_full_clear(&f);
-    }
-    if (partner == 0) {
         tui_message(t, 1, "%s", e.msg);
     }
+    agreement_full_clear(&f);
+    return partner;
+}
+
+/* The partner of the record of an arrival ID, or 0 when unreadable
+ * (said). */
+static int64_t
+record_partner(struct tui *t, int64_t id)
+{
+    struct pair_record r;
+    struct err e;
+    int64_t partner = 0;
+
+    pair_record_init(&r);
+    if (db_pair_record_get(t->app->db, id, &r, &e) == 0) {
+        partner = r.partner_id;
+    } else {
+        tui_message(t, 1, "%s", e.msg);
+    }
+    pair_record_clear(&r);
     return partner;
 }
 
@@ -341,19 +348,6 @@ agreements_load(struct tui *t, void *ctx, struct table_rows *out, struct err *e)
     return 0;
 }
 
-static unsigned
-agreement_open(struct tui *t, void *ctx, int64_t id)
-{
-    int64_t partner = partner_of(t, 0, id);
-
-    (void)ctx;
-    if (partner == 0) {
-        return D_STATUS;
-    }
-    view_open(t, &partner_view, partner);
-    return D_ALL;
-}
-
 static const struct table_def agreements_def = {
     .id = "agreements",
     .title = N_("yearly agreements"),
@@ -364,7 +358,8 @@ static const struct table_def agreements_def = {
     .tabs = pair_tabs,
     .filter_by = &partner_filter,
     .load = agreements_load,
-    .open = agreement_open,
+    .view = &partner_view,
+    .view_id = agreement_partner,
     .form = &agreement_form,
     .print = agreements_print,
 };
@@ -407,19 +402,6 @@ records_load(struct tui *t, void *ctx, struct table_rows *out, struct err *e)
     return 0;
 }
 
-static unsigned
-record_open(struct tui *t, void *ctx, int64_t id)
-{
-    int64_t partner = partner_of(t, 1, id);
-
-    (void)ctx;
-    if (partner == 0) {
-        return D_STATUS;
-    }
-    view_open(t, &partner_view, partner);
-    return D_ALL;
-}
-
 static const struct table_def records_def = {
     .id = "pair_records",
     .title = N_("arrivals"),
@@ -430,7 +412,8 @@ static const struct table_def records_def = {
     .tabs = pair_tabs,
     .filter_by = &record_filter,
     .load = records_load,
-    .open = record_open,
+    .view = &partner_view,
+    .view_id = record_partner,
     .form = &pair_record_form,
     .print = records_print,
 };
@@ -841,9 +824,9 @@ attendance_load(struct tui *t, void *ctx, struct table_rows *out, struct err *e)
     return 0;
 }
 
-/* The team of attendance ID (0 when unreadable). */
+/* The team of attendance ID, or 0 when unreadable (said). */
 static int64_t
-team_of_attendance(struct tui *t, int64_t id)
+attendance_team(struct tui *t, int64_t id)
 {
     struct attendance a;
     struct team_member m;
@@ -863,19 +846,6 @@ team_of_attendance(struct tui *t, int64_t id)
     return team;
 }
 
-static unsigned
-attendance_open(struct tui *t, void *ctx, int64_t id)
-{
-    int64_t team = team_of_attendance(t, id);
-
-    (void)ctx;
-    if (team == 0) {
-        return D_STATUS;
-    }
-    view_open(t, &team_view, team);
-    return D_ALL;
-}
-
 static const struct table_def attendance_def = {
     .id = "attendance",
     .title = N_("attendance"),
@@ -886,7 +856,8 @@ static const struct table_def attendance_def = {
     .tabs = pair_tabs,
     .filter_by = &attendance_filter,
     .load = attendance_load,
-    .open = attendance_open,
+    .view = &team_view,
+    .view_id = attendance_team,
     .form = &attendance_form,
     .print = attendance_print,
 };

@@ -927,6 +927,19 @@ back(struct table_screen *ts, struct screen *s)
     return s->below != NULL ? TR_POP : 0;
 }
 
+/* Enter on row ID of a definition without OPEN: its VIEW. */
+static unsigned
+open_view(struct tui *t, const struct table_def *d, int64_t id)
+{
+    int64_t shown = d->view_id != NULL ? d->view_id(t, id) : id;
+
+    if (shown == 0) {
+        return D_STATUS;
+    }
+    view_open(t, d->view, shown);
+    return D_ALL;
+}
+
 /* A generic action on the row under the cursor. */
 static unsigned
 row_action(struct table_screen *ts, struct tui *t, int action)
@@ -941,8 +954,7 @@ row_action(struct table_screen *ts, struct tui *t, int action)
             return 0;
         }
         if (d->open == NULL) {
-            view_open(t, d->view, r->id);
-            return after(ts, D_ALL);
+            return after(ts, open_view(t, d, r->id));
         }
         return after(ts, d->open(t, ctx, r->id));
     case ACT_EDIT:

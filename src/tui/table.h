@@ -135,8 +135,11 @@ struct table_def {
     unsigned (*edit)(struct tui *t, void *ctx, int64_t id);
     /* The common case without a function: Enter opens VIEW on the row's
      * id, a opens FORM for a new record and e for the row's (each used
-     * when OPEN, CREATE or EDIT is NULL). */
+     * when OPEN, CREATE or EDIT is NULL).  VIEW_ID, when there, gives the
+     * record VIEW shows for row ID instead (the partner of an agreement),
+     * or 0 after saying why it cannot. */
     const struct view_def *view;
+    int64_t (*view_id)(struct tui *t, int64_t id);
     const struct form_kind *form;
     unsigned (*print)(struct tui *t, void *ctx, const int64_t *ids, size_t n);
     /* f: change the filter (a menu, a form...); returns 1 when it

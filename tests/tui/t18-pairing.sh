@@ -10,7 +10,7 @@
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 
-plan 47
+plan 52
 
 DB="$T/c.db"
 demo_db "$DB" 60
@@ -118,6 +118,20 @@ grep -q "^ *! 浙江省湖州市吴兴区.*1,200,000.00" "$T/s"
 ok $? "the partners table flags it (!) with the aid arrived this year"
 keys Tab
 shows "湖吴协〔2026〕1号" "Tab shows the agreements"
+keys Enter
+shows "2026 年度目标完成情况" "Enter on an agreement opens its partner"
+keys Escape
+wait_for "1 帮扶单位"
+keys 3
+wait_for "劳务协作台账"
+keys End Enter
+shows "2026 年度目标完成情况" "Enter on an arrival opens its partner"
+keys Escape
+wait_for "1 帮扶单位"
+keys Home Enter
+shows "2026 年度目标完成情况" "so does Enter on the other one"
+keys Escape
+wait_for "1 帮扶单位"
 
 # --- a resident team ---------------------------------------------------------------------
 keys 4
@@ -208,6 +222,14 @@ grep "张明" "$T/s" | grep -q "^ *! .* 18 .* 20 "
 ok $? "the attendance tab flags 18 of 20 days (!)"
 grep "李强" "$T/s" | grep -vq "!"
 ok $? "and not 22 days"
+keys End Enter
+shows "驻村工作队 测试村驻村工作队" "Enter on a month of attendance opens its team"
+keys Escape
+wait_for "应在村"
+keys Home Enter
+shows "驻村工作队 测试村驻村工作队" "so does Enter on another member's"
+keys Escape
+wait_for "应在村"
 keys 4
 wait_for "测试村驻村工作队"
 screen "$T/s"
