@@ -260,16 +260,6 @@ static const struct bind income_binds[] = {
 FORM_RECORD_IO(income_io, income_binds, struct asset_income, asset_income_init,
                asset_income_clear, db_asset_income_get, db_asset_income_save);
 
-/* A new income is last year's. */
-static void
-income_defaults(struct form *fm, void *rec)
-{
-    struct asset_income *in = rec;
-
-    (void)fm;
-    in->year = date_year(app_today()) - 1;
-}
-
 /* The form is about the asset: its number and name in the title. */
 static int
 income_loaded(struct form *fm, void *rec, struct err *e)
@@ -293,8 +283,9 @@ const struct form_kind asset_income_form = {
     .rec = {
         .io = &income_io,
         .done = {N_("Income of %s saved."), {"year"}},
-        .fresh = {.arg = offsetof(struct asset_income, asset_id)},
-        .defaults = income_defaults,
+        /* A new income is last year's. */
+        .fresh = {.arg = offsetof(struct asset_income, asset_id),
+                  .last_year = offsetof(struct asset_income, year)},
         .loaded = income_loaded,
     },
 };

@@ -33,6 +33,12 @@ set_i64(void *rec, size_t off, int64_t v)
     *(int64_t *)(void *)((char *)rec + off) = v;
 }
 
+static void
+set_int(void *rec, size_t off, int v)
+{
+    *(int *)(void *)((char *)rec + off) = v;
+}
+
 /* An id as the text of a code ("" for 0). */
 static void
 id_value(struct field_value *v, const struct field_spec *spec, int64_t id)
@@ -306,6 +312,18 @@ rec_fresh(struct form *fm, void *rec)
 {
     const struct form_record *r = rec_def(fm);
     const struct form_fresh *f = &r->fresh;
+    const int today = app_today();
+    const struct {
+        size_t at;
+        int value;
+    } ints[] = {
+        {f->today, today},
+        {f->year, date_year(today)},
+        {f->last_year, date_year(today) - 1},
+        {f->last_month, month_of(today) - 1},
+        {f->arg_int, (int)fm->arg},
+    };
+    size_t i;
 
     if (f->arg != 0) {
         set_i64(rec, f->arg, fm->arg);
@@ -313,14 +331,10 @@ rec_fresh(struct form *fm, void *rec)
     if (f->hh != 0) {
         set_i64(rec, f->hh, fm->hh);
     }
-    if (f->today != 0) {
-        *(int *)(void *)((char *)rec + f->today) = app_today();
-    }
-    if (f->year != 0) {
-        *(int *)(void *)((char *)rec + f->year) = date_year(app_today());
-    }
-    if (f->arg_int != 0) {
-        *(int *)(void *)((char *)rec + f->arg_int) = (int)fm->arg;
+    for (i = 0; i < ARRAY_SIZE(ints); i++) {
+        if (ints[i].at != 0) {
+            set_int(rec, ints[i].at, ints[i].value);
+        }
     }
     if (r->defaults != NULL) {
         r->defaults(fm, rec);

@@ -132,11 +132,11 @@ enum form_record_flags {
 };
 
 /* A new record's values: the members at these offsets (0: none; offset 0
- * is the record's id) take fm->arg, fm->hh (int64_t), today, this year
- * and fm->arg as an int (a year).  A stored record's household gives
- * fm->hh. */
+ * is the record's id) take fm->arg, fm->hh (int64_t), today, this year,
+ * last year, last month (a month number) and fm->arg as an int (a year).
+ * A stored record's household gives fm->hh. */
 struct form_fresh {
-    size_t arg, hh, today, year, arg_int;
+    size_t arg, hh, today, year, last_year, last_month, arg_int;
 };
 
 struct form_record {

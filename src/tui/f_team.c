@@ -202,16 +202,6 @@ static const struct bind attendance_binds[] = {
 FORM_RECORD_IO(attendance_io, attendance_binds, struct attendance, attendance_init,
                attendance_clear, db_attendance_get, db_attendance_save);
 
-/* A new month of attendance is last month's. */
-static void
-attendance_defaults(struct form *fm, void *rec)
-{
-    struct attendance *a = rec;
-
-    (void)fm;
-    a->month = month_of(app_today()) - 1;
-}
-
 const struct form_kind attendance_form = {
     .id = "attendance",
     .rec = {
@@ -220,8 +210,9 @@ const struct form_kind attendance_form = {
         .title_new = {N_("New month of attendance")},
         .done = {N_("Attendance of %s saved: %s days in the village."), {"month", "present"}},
         .blank = "present",
-        .fresh = {.arg = offsetof(struct attendance, member_id)},
-        .defaults = attendance_defaults,
+        /* A new month of attendance is last month's. */
+        .fresh = {.arg = offsetof(struct attendance, member_id),
+                  .last_month = offsetof(struct attendance, month)},
         .loaded = member_choices,
     },
 };

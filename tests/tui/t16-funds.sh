@@ -9,7 +9,7 @@
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 
-plan 25
+plan 27
 
 DB="$T/c.db"
 demo_db "$DB" 60
@@ -198,6 +198,15 @@ keys C-s
 shows "资产 ZC2026-0001 已保存" "the asset is saved and numbered"
 is "$(q "$DB" "select p.proj_no from asset a join project p on p.id = a.project_id")" "2026-0001" \
     "linked to its project"
+keys Enter
+wait_for "登记收益"
+keys i
+shows "收益：ZC2026-0001" "i on the asset records a year's income"
+shows "[2025" "of last year"
+keys Escape
+wait_for "登记收益"
+keys Escape
+wait_for "最近收益"
 
 keys Tab
 shows "产业发展占比" "the indicators of the year show the industry share"
