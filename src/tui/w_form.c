@@ -424,49 +424,32 @@ wform_lines(const struct w_form *f)
     return n;
 }
 
+/* The width of the box's inside by type (0: as wide as there is room;
+ * text: by its length). */
+static const int box_widths[FT_COUNT] = {
+    [FT_NAME] = 14,
+    [FT_IDNO] = 19,
+    [FT_PHONE] = 14,
+    [FT_DATE] = 11,
+    [FT_MONTH] = 8,
+    [FT_MONEY] = 16,
+    [FT_DECIMAL] = 10,
+    [FT_INT] = 8,
+    [FT_CODE] = 24,
+    [FT_YESNO] = 5,
+};
+
 /* The width of the box's inside for SPEC, at most AVAIL. */
 static int
 box_width(const struct field_spec *spec, int avail)
 {
-    int w;
+    int w = box_widths[spec->type];
 
-    switch (spec->type) {
-    case FT_NAME:
-        w = 14;
-        break;
-    case FT_IDNO:
-        w = 19;
-        break;
-    case FT_PHONE:
-        w = 14;
-        break;
-    case FT_DATE:
-        w = 11;
-        break;
-    case FT_MONTH:
-        w = 8;
-        break;
-    case FT_MONEY:
-        w = 16;
-        break;
-    case FT_DECIMAL:
-        w = 10;
-        break;
-    case FT_INT:
-        w = 8;
-        break;
-    case FT_CODE:
-        w = 24;
-        break;
-    case FT_YESNO:
-        w = 5;
-        break;
-    case FT_TEXT:
+    if (spec->type == FT_TEXT) {
         w = field_max_chars(spec) <= 20 ? field_max_chars(spec) * 2 + 1 : 48;
-        break;
-    default:
+    }
+    if (w == 0) {
         w = avail;
-        break;
     }
     return w < avail ? w : avail;
 }
