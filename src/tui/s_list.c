@@ -22,7 +22,6 @@
 #include "db/db.h"
 #include "db/db_division.h"
 #include "db/db_list.h"
-#include "print/print.h"
 #include "tui/form.h"
 #include "tui/s_filter.h"
 #include "tui/s_menu.h"
@@ -31,7 +30,6 @@
 #include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
-#include "util/idset.h"
 #include "util/sbuf.h"
 #include "util/u8.h"
 #include "util/xalloc.h"
@@ -590,105 +588,15 @@ hh_action(struct tui *t, void *ctx, int action, int64_t id)
 
 /* --- prints --------------------------------------------------------------------- */
 
-enum print_choice { PC_CARDS, PC_CARD, PC_PUBLICITY, PC_ELIMINATION, PC_VISITS };
-
-struct print_menu {
-    const struct idset *tags;
-    enum print_choice choice[5];
-    int64_t current, village;
-    char head[NAME_BUF], place[420];
-};
-
-static unsigned
-print_chosen(void *ctx, struct tui *t, size_t index)
-{
-    struct print_menu *pm = ctx;
-    struct print_request r;
-    char what[512];
-
-    memset(&r, 0, sizeof(r));
-    switch (pm->choice[index]) {
-    case PC_CARDS:
-        r.kind = PK_CARD;
-        r.households = pm->tags->v;
-        r.nhouseholds = pm->tags->n;
-        snprintf(what, sizeof(what), _("household cards of the %zu tagged households"), pm->tags->n);
-        break;
-    case PC_CARD:
-        r.kind = PK_CARD;
-        r.households = &pm->current;
-        r.nhouseholds = 1;
-        snprintf(what, sizeof(what), _("household card of %s"), pm->head);
-        break;
-    case PC_PUBLICITY:
-    case PC_ELIMINATION:
-        r.kind = PK_PUBLICITY;
-        r.village = pm->village;
-        r.elimination = pm->choice[index] == PC_ELIMINATION;
-        snprintf(what, sizeof(what), r.elimination ? _("elimination publicity list of %s")
-                                                  : _("publicity list of %s"), pm->place);
-        break;
-    case PC_VISITS:
-        r.kind = PK_VISITS;
-        r.days = 7;
-        snprintf(what, sizeof(what), "%s", _("visit worklists: visits due within 7 days and late ones"));
-        break;
-    }
-    print_dialog(t, &r, what);
-    free(pm);
-    return D_ALL;
-}
-
-/* The prints of the row under the cursor. */
-static void
-add_row_prints(struct print_menu *pm, struct menu *m, const struct list_row *r, size_t *n)
-{
-    char buf[600];
-
-    pm->current = r->id;
-    pm->village = r->village_id;
-    snprintf(pm->head, sizeof(pm->head), "%s", r->head);
-    snprintf(pm->place, sizeof(pm->place), "%s %s", r->township, r->village);
-    snprintf(buf, sizeof(buf), _("Household card of %s"), r->head);
-    menu_add(m, buf);
-    pm->choice[(*n)++] = PC_CARD;
-    snprintf(buf, sizeof(buf), _("Publicity list of %s (households in publicity)"), pm->place);
-    menu_add(m, buf);
-    pm->choice[(*n)++] = PC_PUBLICITY;
-    snprintf(buf, sizeof(buf), _("Elimination publicity list of %s"), pm->place);
-    menu_add(m, buf);
-    pm->choice[(*n)++] = PC_ELIMINATION;
-}
-
 /* p: the cards of the tagged households, the current one's card and its
- * village's publicity lists, the visit worklists. */
+ * village's publicity lists, the visit worklists (s_print_menus.c). */
 static unsigned
 hh_print(struct tui *t, void *ctx, const int64_t *ids, size_t nids)
 {
-    const struct list_row *r = table_current(t);
-    struct print_menu *pm = xcalloc(1, sizeof(*pm));
-    struct menu *m;
-    char buf[600];
-    size_t n = 0;
-
     (void)ctx;
     (void)ids;
     (void)nids;
-    pm->tags = table_tagged(t);
-    m = menu_new(_("Print"), print_chosen, pm);
-    m->free_ctx = free;
-    if (pm->tags != NULL && pm->tags->n > 0) {
-        snprintf(buf, sizeof(buf), _("Household cards of the %zu tagged households"), pm->tags->n);
-        menu_add(m, buf);
-        pm->choice[n++] = PC_CARDS;
-    }
-    if (r != NULL) {
-        add_row_prints(pm, m, r, &n);
-    }
-    menu_add(m, _("Visit worklists per cadre (due within 7 days, and late)"));
-    pm->choice[n++] = PC_VISITS;
-    menu_open(t, m);
-    return D_ALL;
+    return households_print(t, table_tagged(t), table_current(t));
 }
 
 /* --- the definition ---------------------------------------------------------- */

@@ -1,8 +1,12 @@
 /*
- * s_print_menus.c - the p key of the funds (F3) and paired-assistance
- * (F4) workspaces: a menu of the prints that fit the rows tagged or under
- * the cursor, each handed to the print dialog (tui/f_print.c).
+ * s_print_menus.c - the p key of the monitoring list (F2) and of the
+ * funds (F3), paired-assistance (F4) and assessment (F5) workspaces: a
+ * menu of the prints that fit the rows tagged or under the cursor, each
+ * handed to the print dialog (tui/f_print.c).
  *
+ * F2: the household cards (明白卡) of the tagged households or of the
+ * one under the cursor, its village's publicity lists (识别, 风险消除
+ * 公示名单), the visit worklists (走访任务清单).
  * F3: the
  * project publicity lists (村级, 乡镇, 县级审定公示, 年度计划公告), the
  * fund allocation announcement (资金分配结果公告) of a receipt or of a
@@ -29,6 +33,7 @@
 #include "db/db_division.h"
 #include "db/db_assess.h"
 #include "db/db_fund.h"
+#include "db/db_list.h"
 #include "db/db_pair.h"
 #include "print/print.h"
 #include "tui/form.h"
@@ -39,20 +44,23 @@
 #include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/idset.h"
 #include "util/xalloc.h"
 
 /* What each item of the menu prints. */
 struct fp_item {
     struct print_request r;
-    char what[600];
+    int64_t household;      /* the one household of a card */
+    char what[600];         /* what the print dialog says it prints */
 };
 
 struct fp_menu {
     struct menu *menu;
     struct fp_item item[8];
     size_t n;
-    int64_t *projects;      /* the projects the publicity items print */
-    size_t nprojects;
+    int64_t *ids;           /* the projects or households of the items
+                               printing several */
+    size_t nids;
 };
 
 static void
@@ -60,7 +68,7 @@ fp_free(void *ctx)
 {
     struct fp_menu *m = ctx;
 
-    free(m->projects);
+    free(m->ids);
     free(m);
 }
 
@@ -87,7 +95,20 @@ fp_new(void)
     return m;
 }
 
-/* A new item of M of KIND, described as FMT says (also the menu's line). */
+/* A new item of M of KIND: LINE in the menu, WHAT in the print dialog. */
+static struct print_request *
+fp_item(struct fp_menu *m, enum print_kind kind, const char *line, const char *what)
+{
+    struct fp_item *it = &m->item[m->n++];
+
+    print_request_init(&it->r, kind);
+    snprintf(it->what, sizeof(it->what), "%s", what);
+    menu_add(m->menu, line);
+    return &it->r;
+}
+
+/* A new item of M of KIND, described as FMT says (its line and what the
+ * dialog says alike). */
 static struct print_request *fp_add(struct fp_menu *m, enum print_kind kind,
                                     const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -95,15 +116,23 @@ static struct print_request *fp_add(struct fp_menu *m, enum print_kind kind,
 static struct print_request *
 fp_add(struct fp_menu *m, enum print_kind kind, const char *fmt, ...)
 {
-    struct fp_item *it = &m->item[m->n++];
+    char what[600];
     va_list ap;
 
-    print_request_init(&it->r, kind);
     va_start(ap, fmt);
-    vsnprintf(it->what, sizeof(it->what), fmt, ap);
+    vsnprintf(what, sizeof(what), fmt, ap);
     va_end(ap);
-    menu_add(m->menu, it->what);
-    return &it->r;
+    return fp_item(m, kind, what, what);
+}
+
+/* The ids IDS (N) the items printing several print: M keeps a copy. */
+static const int64_t *
+fp_ids(struct fp_menu *m, const int64_t *ids, size_t n)
+{
+    m->ids = xcalloc(n, sizeof(*m->ids));
+    memcpy(m->ids, ids, n * sizeof(*ids));
+    m->nids = n;
+    return m->ids;
 }
 
 static unsigned
@@ -133,6 +162,53 @@ division_name(struct tui *t, int64_t id, char *out, size_t n)
     }
 }
 
+/* The card of the household of row R and its village's publicity lists. */
+static void
+households_row(struct fp_menu *m, const struct list_row *r)
+{
+    struct fp_item *card = &m->item[m->n];
+    struct print_request *pr;
+    char line[600], what[600], place[420];
+
+    snprintf(line, sizeof(line), _("Household card of %s"), r->head);
+    snprintf(what, sizeof(what), _("household card of %s"), r->head);
+    pr = fp_item(m, PK_CARD, line, what);
+    card->household = r->id;
+    pr->households = &card->household;
+    pr->nhouseholds = 1;
+    snprintf(place, sizeof(place), "%s %s", r->township, r->village);
+    snprintf(line, sizeof(line), _("Publicity list of %s (households in publicity)"), place);
+    snprintf(what, sizeof(what), _("publicity list of %s"), place);
+    fp_item(m, PK_PUBLICITY, line, what)->village = r->village_id;
+    snprintf(line, sizeof(line), _("Elimination publicity list of %s"), place);
+    snprintf(what, sizeof(what), _("elimination publicity list of %s"), place);
+    pr = fp_item(m, PK_PUBLICITY, line, what);
+    pr->village = r->village_id;
+    pr->elimination = 1;
+}
+
+unsigned
+households_print(struct tui *t, const struct idset *tags, const struct list_row *r)
+{
+    struct fp_menu *m = fp_new();
+    struct print_request *pr;
+    char line[600], what[600];
+
+    if (tags != NULL && tags->n > 0) {
+        snprintf(line, sizeof(line), _("Household cards of the %zu tagged households"), tags->n);
+        snprintf(what, sizeof(what), _("household cards of the %zu tagged households"), tags->n);
+        pr = fp_item(m, PK_CARD, line, what);
+        pr->households = fp_ids(m, tags->v, tags->n);
+        pr->nhouseholds = tags->n;
+    }
+    if (r != NULL) {
+        households_row(m, r);
+    }
+    fp_item(m, PK_VISITS, _("Visit worklists per cadre (due within 7 days, and late)"),
+            _("visit worklists: visits due within 7 days and late ones"));
+    return fp_open(t, m);
+}
+
 unsigned
 funds_print_projects(struct tui *t, const int64_t *ids, size_t n)
 {
@@ -159,15 +235,13 @@ funds_print_projects(struct tui *t, const int64_t *ids, size_t n)
     }
     project_clear(&p);
     m = fp_new();
-    m->projects = xcalloc(n, sizeof(*m->projects));
-    memcpy(m->projects, ids, n * sizeof(*ids));
-    m->nprojects = n;
+    fp_ids(m, ids, n);
     for (i = 0; i < ARRAY_SIZE(stages); i++) {
         struct print_request *r = fp_add(m, PK_PROJECTS, _("%s: %s"),
                                          prints_projects_title(stages[i]), whom);
 
         r->stage = stages[i];
-        r->projects = m->projects;
+        r->projects = m->ids;
         r->nprojects = n;
     }
     fp_add(m, PK_PROJECTS, _("%s: every project of %d in the plan"),

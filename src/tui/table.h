@@ -290,6 +290,12 @@ extern const struct list_source table_source;
 
 /* Open the monitoring list of the households. */
 int households_open(struct tui *t);
+/* Its print menu (s_print_menus.c): the cards of the households TAGS,
+ * the card of the household of row R and the publicity lists of its
+ * village (R may be NULL), the visit worklists.  Returns dirty flags. */
+struct list_row;
+unsigned households_print(struct tui *t, const struct idset *tags,
+                          const struct list_row *r);
 
 /* --- the F3 workspace (s_funds.c) ----------------------------------------- */
 
