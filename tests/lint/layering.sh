@@ -1,6 +1,7 @@
 #!/bin/sh
 # layering.sh - dependencies point one way: util <- core <- {db, cfg} <-
-# print <- {cli, tui} <- main.  core never includes sqlite3.h or curses.h,
+# print <- {cli, tui} <- main, and util <- sheet (the sheets of imports
+# and exports, used by print, cli and tui).  core never includes sqlite3.h or curses.h,
 # db never includes curses.h, no layer includes a layer above it, and
 # nothing outside db/ reaches sqlite3.h or db/'s inside (db/db_priv.h).
 # Includes are followed through headers: a file "includes" whatever the
