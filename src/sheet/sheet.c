@@ -502,7 +502,7 @@ sheet_cell_norm(enum sheet_type t, const char *s, struct sbuf *out)
 }
 
 static const char *const type_names[] = {
-    N_("text"), N_("an amount"), N_("a whole number"), N_("a date (YYYY-MM-DD)"),
+    NULL, N_("an amount"), N_("a whole number"), N_("a date (YYYY-MM-DD)"),
 };
 
 /* Every typed cell of CELLS is a value of its type. */

@@ -360,19 +360,19 @@ struct csv_out {
     FILE *f;
     const char *path;
     iconv_t cd;                 /* UTF-8 to GB18030, or -1 */
-    struct sbuf line, conv;
-    struct sbuf *cells;
-    const char **ptr;
+    struct sbuf line, conv, cell;
 };
 
-/* Cell S of type T as Excel must see it, into OUT. */
+/* Cell S of type T as Excel must see it, added to OUT.  An ID-like
+ * number is ="..." unquoted, as Excel reads it best (digits need no
+ * quoting). */
 static void
-cell_out(enum sheet_type t, const char *s, struct sbuf *out)
+cell_out(enum sheet_type t, const char *s, struct sbuf *tmp, struct sbuf *out)
 {
     int kind;
 
-    sbuf_reset(out);
-    if (s == NULL || (t != SHEET_TEXT && sheet_cell_norm(t, s, out) == 0)) {
+    if (s == NULL || (t != SHEET_TEXT && sheet_cell_norm(t, s, tmp) == 0)) {
+        csv_field(out, s != NULL ? tmp->buf : NULL);
         return;
     }
     kind = sheet_text_kind(s);
@@ -380,10 +380,12 @@ cell_out(enum sheet_type t, const char *s, struct sbuf *out)
         sbuf_addf(out, "=\"%s\"", s);
         return;
     }
+    sbuf_reset(tmp);
     if (kind == SHEET_CSV_FORMULA) {
-        sbuf_addch(out, '\'');
+        sbuf_addch(tmp, '\'');
     }
-    sbuf_adds(out, s);
+    sbuf_adds(tmp, s);
+    csv_field(out, tmp->buf);
 }
 
 static int
@@ -401,12 +403,14 @@ row_out(struct sheet_writer *w, const char *const *cells,
     struct sbuf *out = &c->line;
     size_t i;
 
-    for (i = 0; i < w->ncols; i++) {
-        cell_out(types[i], cells[i], &c->cells[i]);
-        c->ptr[i] = c->cells[i].buf;
-    }
     sbuf_reset(&c->line);
-    csv_row(&c->line, c->ptr, w->ncols);
+    for (i = 0; i < w->ncols; i++) {
+        if (i > 0) {
+            sbuf_addch(&c->line, ',');
+        }
+        cell_out(types[i], cells[i], &c->cell, &c->line);
+    }
+    sbuf_adds(&c->line, "\r\n");
     if (c->cd != (iconv_t)-1) {
         sbuf_reset(&c->conv);
         if (conv(c->cd, c->line.buf, c->line.len, &c->conv) < 0) {
@@ -429,7 +433,6 @@ static void
 csv_free(struct sheet_writer *w)
 {
     struct csv_out *c = w->impl;
-    size_t i;
 
     if (c->f != NULL) {
         fclose(c->f);
@@ -437,13 +440,9 @@ csv_free(struct sheet_writer *w)
     if (c->cd != (iconv_t)-1) {
         iconv_close(c->cd);
     }
-    for (i = 0; i < w->ncols; i++) {
-        sbuf_release(&c->cells[i]);
-    }
     sbuf_release(&c->line);
     sbuf_release(&c->conv);
-    free(c->cells);
-    free(c->ptr);
+    sbuf_release(&c->cell);
     free(c);
 }
 
@@ -481,10 +480,10 @@ sheet_csv_create(struct sheet_writer *w, const struct sheet_write_opts *o,
     w->ops = &csv_wops;
     c->path = o->path;
     c->cd = (iconv_t)-1;
-    c->cells = xcalloc(o->ncols + 1, sizeof(*c->cells));
-    c->ptr = xcalloc(o->ncols + 1, sizeof(*c->ptr));
+    sbuf_init(&c->line);
+    sbuf_init(&c->conv);
+    sbuf_init(&c->cell);
     for (i = 0; i < o->ncols; i++) {
-        sbuf_init(&c->cells[i]);
         labels[i] = o->cols[i].label;
     }
     if (o->encoding == SHEET_ENC_GB18030) {

