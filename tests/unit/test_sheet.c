@@ -462,6 +462,61 @@ test_write_bad_cells(void **state)
     free(path);
 }
 
+/* ---- XLSX writing, checked by a real reader ------------------------ */
+
+/* What tests/unit/sheet_xlsx.py (zipfile + xml.etree) sees in PATH. */
+static char *
+python_view(const char *path)
+{
+    const char *top = getenv("top_srcdir");
+    char cmd[4096];
+    char *buf = xcalloc(1, 1 << 16);
+    FILE *p;
+    size_t n;
+
+    snprintf(cmd, sizeof(cmd), "python3 '%s/tests/unit/sheet_xlsx.py' '%s'",
+             top != NULL ? top : ".", path);
+    p = popen(cmd, "r");
+    assert_non_null(p);
+    n = fread(buf, 1, (1 << 16) - 1, p);
+    buf[n] = '\0';
+    assert_int_equal(pclose(p), 0);
+    return buf;
+}
+
+static void
+test_xlsx_write_types(void **state)
+{
+    char *p = write_sheet("out.xlsx", SHEET_XLSX, SHEET_ENC_AUTO);
+    char *view = python_view(p);
+
+    (void)state;
+    /* Headers bold; IDs, leading zeros and formula-like text are strings
+     * (inline: constant-memory mode); amounts numbers shown 0.00; whole
+     * numbers numbers; dates numbers (days since 1899-12-30) shown
+     * yyyy-mm-dd. */
+    assert_string_equal(view,
+        "A1 text general+bold 身份证号\n"
+        "B1 text general+bold 备注\n"
+        "C1 text general+bold 收入\n"
+        "D1 text general+bold 人数\n"
+        "E1 text general+bold 日期\n"
+        "A2 text general 510101199001011234\n"
+        "B2 text general =HYPERLINK(\"x\")\n"
+        "C2 number 0.00 1234.5\n"
+        "D2 number general 3\n"
+        "E2 number yyyy-mm-dd 44287\n"
+        "A3 text general 0123\n"
+        "B3 text general -5\n"
+        "A4 text general 13812345678\n"
+        "B4 text general 张三,\"李\"\n"
+        "C4 number 0.00 -7\n"
+        "D4 number general 0\n"
+        "E4 number yyyy-mm-dd 36525\n");
+    free(view);
+    free(p);
+}
+
 int
 main(void)
 {
@@ -481,6 +536,7 @@ main(void)
         cmocka_unit_test(test_csv_write_utf8),
         cmocka_unit_test(test_csv_write_gb18030),
         cmocka_unit_test(test_write_bad_cells),
+        cmocka_unit_test(test_xlsx_write_types),
     };
 
     return cmocka_run_group_tests_name("sheet", tests, setup, teardown);
