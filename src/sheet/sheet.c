@@ -10,6 +10,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -178,6 +179,60 @@ row_publish(struct sheet_rowbuf *rb, struct sheet_row *row, size_t line)
     row->line = line;
     row->ncells = rb->n;
     row->cells = rb->ptr;
+}
+
+/* ---- numbers and dates as Excel shows them ------------------------ */
+
+void
+sheet_num_text(double d, struct sbuf *out)
+{
+    char buf[64];
+    int exp;
+
+    if (!isfinite(d) || d != floor(d) || fabs(d) >= 1e21) {
+        sbuf_addf(out, "%.15g", d);
+    } else if (fabs(d) < 1e15) {
+        sbuf_addf(out, "%.0f", d);
+    } else {
+        /* "5.19999199001011e+17": 15 digits, then zeros */
+        snprintf(buf, sizeof(buf), "%.14e", fabs(d));
+        exp = atoi(strchr(buf, 'e') + 1);
+        sbuf_addf(out, "%s%c%.14s", d < 0 ? "-" : "", buf[0], buf + 2);
+        sbuf_addf(out, "%0*d", exp - 14, 0);
+    }
+}
+
+/* Year, month and day of DAYS since 1970-01-01 (H. Hinnant's algorithm). */
+static void
+civil(long days, int *y, int *m, int *d)
+{
+    long z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+void
+sheet_date_text(double serial, int date1904, struct sbuf *out)
+{
+    long days = (long)floor(serial);
+    int y, m, d;
+
+    if (date1904) {
+        days += 1462;
+    } else if (days == 60) {
+        sbuf_adds(out, "1900-02-29");   /* Excel's own day that never was */
+        return;
+    } else if (days < 60) {
+        days++;
+    }
+    civil(days - 25569, &y, &m, &d);
+    sbuf_addf(out, "%04d-%02d-%02d", y, m, d);
 }
 
 /* ---- reading ------------------------------------------------------ */

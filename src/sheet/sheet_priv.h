@@ -83,6 +83,14 @@ const char *sheet_col_name(size_t col, char *buf);
  * -1 when S does not start with letters. */
 long sheet_col_parse(const char *s);
 
+/* A number as Excel shows it in a general cell, but a whole number in
+ * digits: 12.5, 0.3, 519999199001011 (at most 15 significant digits, as
+ * Excel keeps them: 5.19999E+17 stored becomes 519999000000000000). */
+void sheet_num_text(double d, struct sbuf *out);
+/* The date of Excel's serial day number D (1900 or 1904 system) as
+ * YYYY-MM-DD. */
+void sheet_date_text(double d, int date1904, struct sbuf *out);
+
 /* Validated and normalized cell text of type T ("1234.5" as an amount:
  * "1234.50") into OUT: 0, or -1 when S is not a value of the type. */
 int sheet_cell_norm(enum sheet_type t, const char *s, struct sbuf *out);

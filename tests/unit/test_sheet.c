@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "sheet/sheet.h"
 #include "util/err.h"
@@ -517,6 +518,247 @@ test_xlsx_write_types(void **state)
     free(p);
 }
 
+/* ---- XLSX reading ------------------------------------------------- */
+
+/* DIR/NAME made by tests/unit/sheet_mkxlsx.py KIND [N]. */
+static char *
+mkxlsx(const char *name, const char *kind, long n)
+{
+    const char *top = getenv("top_srcdir");
+    char cmd[4096];
+    char *path = xmalloc(strlen(dir) + strlen(name) + 2);
+
+    sprintf(path, "%s/%s", dir, name);
+    snprintf(cmd, sizeof(cmd), "python3 '%s/tests/unit/sheet_mkxlsx.py' %s '%s' %ld",
+             top != NULL ? top : ".", kind, path, n);
+    assert_int_equal(system(cmd), 0);
+    return path;
+}
+
+static struct sheet_reader *
+open_sheet(const char *path, const char *sheet, size_t max)
+{
+    struct sheet_read_opts o = {0};
+    struct sheet_reader *r = NULL;
+    struct err e = {0};
+
+    o.path = path;
+    o.sheet = sheet;
+    o.max_cell = max;
+    if (sheet_open(&o, &r, &e) < 0) {
+        fail_msg("sheet_open %s: %s", path, e.msg);
+    }
+    return r;
+}
+
+static void
+test_xlsx_read_features(void **state)
+{
+    char *p = mkxlsx("f.xlsx", "features", 0);
+    struct sheet_reader *r = open_sheet(p, NULL, 0);
+
+    (void)state;
+    assert_int_equal(sheet_read_format(r), SHEET_XLSX);
+    expect_row(r, 1, ROW("说明"));
+    expect_end(r);
+    sheet_close(r);
+    r = open_sheet(p, "数据", 0);
+    /* Shared strings (rich runs joined, phonetic runs left out, spaces
+     * kept, formula-like text as text) and inline strings. */
+    expect_row(r, 1, ROW("姓名", "身份证号", "=SUM(A1:A3)", " 有空格 "));
+    /* Dates by built-in (14, 22) and custom (yyyy/m/d) formats; 0.00"元"
+     * is not a date; booleans, formulas by their value, an ID stored as
+     * a number by its 15 digits, errors, 0.3 as Excel shows it, Excel's
+     * 1900-02-29. */
+    expect_row(r, 2, ROW("张三", "510101199001011234", "2021-04-01", "2021-04-01",
+                         "1234.5", "TRUE", "abc", "519999199001011000", "#N/A", "",
+                         "0.3", "1900-02-29", "2"));
+    /* Rows 3 and 4 are not there or empty, row 5 only has a format; a row
+     * and cells without r follow on. */
+    expect_row(r, 6, ROW("x", "7", "2021-04-01"));
+    expect_end(r);
+    assert_int_equal(sheet_read_bytes(r), sheet_read_size(r));
+    sheet_close(r);
+    free(p);
+}
+
+static void
+test_xlsx_no_such_sheet(void **state)
+{
+    char *p = mkxlsx("f.xlsx", "features", 0);
+    struct sheet_read_opts o = {0};
+    struct sheet_reader *r = NULL;
+    struct err e = {0};
+
+    (void)state;
+    o.path = p;
+    o.sheet = "户";
+    assert_int_equal(sheet_open(&o, &r, &e), -1);
+    assert_int_equal(e.code, ERR_INVALID);
+    /* The message lists the sheets there are. */
+    assert_non_null(strstr(e.msg, "说明"));
+    assert_non_null(strstr(e.msg, "数据"));
+    free(p);
+}
+
+/* Our own writer's XLSX (inline strings) read back. */
+static void
+test_xlsx_round_trip(void **state)
+{
+    char *p = write_sheet("rt.xlsx", SHEET_XLSX, SHEET_ENC_AUTO);
+    struct sheet_reader *r = open_sheet(p, NULL, 0);
+
+    (void)state;
+    expect_row(r, 1, ROW("身份证号", "备注", "收入", "人数", "日期"));
+    expect_row(r, 2, ROW("510101199001011234", "=HYPERLINK(\"x\")", "1234.5", "3",
+                         "2021-04-01"));
+    expect_row(r, 3, ROW("0123", "-5"));
+    expect_row(r, 4, ROW("13812345678", "张三,\"李\"", "-7", "0", "1999-12-31"));
+    expect_end(r);
+    sheet_close(r);
+    free(p);
+}
+
+/* A 10 MB cell: refused by the default bound (32767), naming the row and
+ * column, shared or inline; read whole when the caller allows it. */
+static void
+test_xlsx_10mb_cell(void **state)
+{
+    char *p = mkxlsx("long.xlsx", "long", 10L << 20);
+    struct sheet_reader *r = open_sheet(p, NULL, 0);
+    struct sheet_row row;
+    struct err e = {0};
+
+    (void)state;
+    expect_row(r, 1, ROW("表头"));
+    assert_int_equal(sheet_next(r, &row, &e), -1);
+    assert_int_equal(e.code, ERR_INVALID);
+    assert_non_null(strstr(e.msg, "row 2, column A"));
+    sheet_close(r);
+    r = open_sheet(p, NULL, 11L << 20);
+    expect_row(r, 1, ROW("表头"));
+    assert_int_equal(sheet_next(r, &row, &e), 1);
+    assert_int_equal(strlen(row.cells[0]), (10L << 20) / 3 * 3);
+    assert_int_equal(sheet_next(r, &row, &e), 1);
+    assert_int_equal(row.line, 3);
+    assert_int_equal(strlen(row.cells[0]), (10L << 20) / 3 * 3);
+    sheet_close(r);
+    r = open_sheet(p, NULL, 1000);
+    expect_row(r, 1, ROW("表头"));
+    assert_int_equal(sheet_next(r, &row, &e), -1);
+    assert_non_null(strstr(e.msg, "row 2, column A"));
+    sheet_close(r);
+    free(p);
+}
+
+static long
+peak_kb(void)
+{
+    struct rusage ru;
+
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_maxrss;
+}
+
+/* A million empty rows between two cells: read in bounded memory. */
+static void
+test_xlsx_million_empty_rows(void **state)
+{
+    char *p = mkxlsx("empty.xlsx", "empty", 1000000);
+    long before = peak_kb();
+    struct sheet_reader *r = open_sheet(p, NULL, 0);
+
+    (void)state;
+    expect_row(r, 1, ROW("start"));
+    expect_row(r, 1000002, ROW("", "end"));
+    expect_end(r);
+    sheet_close(r);
+    /* The sheet's XML is 17 MB; reading it grows the peak by far less. */
+    assert_true(peak_kb() - before < 8 * 1024);
+    free(p);
+}
+
+/* Read every row of the second sheet of PATH: 0, or -1 with E. */
+static int
+read_all_e(const char *path, struct err *e)
+{
+    struct sheet_read_opts o = {0};
+    struct sheet_reader *r = NULL;
+    struct sheet_row row;
+    int rc;
+
+    o.path = path;
+    o.sheet = "数据";
+    rc = sheet_open(&o, &r, e);
+    if (rc == 0) {
+        while ((rc = sheet_next(r, &row, e)) == 1) {
+        }
+        sheet_close(r);
+    }
+    if (rc < 0) {
+        assert_int_equal(e->code, ERR_INVALID);
+    }
+    return rc;
+}
+
+static int
+read_all(const char *path)
+{
+    struct err e = {0};
+
+    return read_all_e(path, &e);
+}
+
+static void
+expect_damaged(const char *path)
+{
+    struct err e = {0};
+
+    assert_int_equal(read_all_e(path, &e), -1);
+    assert_non_null(strstr(e.msg, "damaged"));
+}
+
+static void
+test_xlsx_damaged(void **state)
+{
+    char *p = mkxlsx("f.xlsx", "features", 0), *q;
+    size_t n, i;
+    char *bytes = slurp(p, &n), *spoilt = xmalloc(n);
+    int errors = 0;
+
+    (void)state;
+    /* Not a ZIP at all, by its name. */
+    q = put("garbage.xlsx", "this is not a zip file", 22);
+    expect_damaged(q);
+    free(q);
+    /* A ZIP cut in half. */
+    q = put("cut.xlsx", bytes, n / 2);
+    expect_damaged(q);
+    free(q);
+    /* A ZIP without a workbook. */
+    q = put("nowb.xlsx", "PK\005\006\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", 22);
+    expect_damaged(q);
+    free(q);
+    /* Bytes spoiled anywhere: a clean error (or, in a part never read,
+     * nothing), never a crash; spoiled in the sheet's data, an error. */
+    for (i = 0; i + 3 < n; i += 61) {
+        memcpy(spoilt, bytes, n);
+        memcpy(spoilt + i, "\x55\xAA\x55", 3);
+        q = put("spoilt.xlsx", spoilt, n);
+        errors += read_all(q) == -1;
+        free(q);
+    }
+    assert_true(errors > (int)(n / 61) / 2);
+    memcpy(spoilt, bytes, n);
+    memcpy(spoilt + 2100, "\x55\xAA\x55", 3);
+    q = put("spoilt.xlsx", spoilt, n);
+    expect_damaged(q);
+    free(q);
+    free(spoilt);
+    free(bytes);
+    free(p);
+}
+
 int
 main(void)
 {
@@ -537,6 +779,12 @@ main(void)
         cmocka_unit_test(test_csv_write_gb18030),
         cmocka_unit_test(test_write_bad_cells),
         cmocka_unit_test(test_xlsx_write_types),
+        cmocka_unit_test(test_xlsx_read_features),
+        cmocka_unit_test(test_xlsx_no_such_sheet),
+        cmocka_unit_test(test_xlsx_round_trip),
+        cmocka_unit_test(test_xlsx_10mb_cell),
+        cmocka_unit_test(test_xlsx_million_empty_rows),
+        cmocka_unit_test(test_xlsx_damaged),
     };
 
     return cmocka_run_group_tests_name("sheet", tests, setup, teardown);
