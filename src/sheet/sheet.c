@@ -139,6 +139,22 @@ sheet_err_long(struct err *e, size_t line, size_t col, size_t max)
 }
 
 int
+sheet_err_no_sheet(struct err *e, const char *path, const char *want,
+                   const char *const *names, size_t n)
+{
+    struct sbuf all = SBUF_INIT;
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        sbuf_addf(&all, "%s%s", i > 0 ? _(", ") : "", names[i]);
+    }
+    err_set(e, ERR_INVALID, _("%s has no sheet \"%s\"; its sheets: %s"),
+            path, want, all.buf);
+    sbuf_release(&all);
+    return -1;
+}
+
+int
 sheet_row_put(struct sheet_rowbuf *rb, size_t col, const char *s, size_t len,
               size_t max, size_t line, struct err *e)
 {

@@ -77,6 +77,10 @@ int sheet_row_put(struct sheet_rowbuf *rb, size_t col, const char *s,
                   size_t len, size_t max, size_t line, struct err *e);
 /* The error for a cell of LINE, COL longer than MAX bytes. */
 int sheet_err_long(struct err *e, size_t line, size_t col, size_t max);
+/* The error for a workbook PATH without the sheet WANT: it lists the
+ * N sheets NAMES it has. */
+int sheet_err_no_sheet(struct err *e, const char *path, const char *want,
+                       const char *const *names, size_t n);
 /* Column COL (0: A) as Excel names it, into BUF of at least 8 bytes. */
 const char *sheet_col_name(size_t col, char *buf);
 /* The number of the column named by the letters at S ("AB3": 27), or

@@ -240,21 +240,6 @@ list_find(const struct name_list *l, const char *s)
     return -1;
 }
 
-static int
-no_sheet(struct xlsx_in *x, const char *want, struct err *e)
-{
-    struct sbuf all = SBUF_INIT;
-    size_t i;
-
-    for (i = 0; i < x->names.n; i++) {
-        sbuf_addf(&all, "%s%s", i > 0 ? _(", ") : "", x->names.v[i]);
-    }
-    err_set(e, ERR_INVALID, _("%s has no sheet \"%s\"; its sheets: %s"),
-            x->path, want, all.buf);
-    sbuf_release(&all);
-    return -1;
-}
-
 /* The package path of the sheet named WANT (NULL: the first) into OUT. */
 static int
 sheet_path(struct xlsx_in *x, const char *want, struct sbuf *out, struct err *e)
@@ -264,7 +249,11 @@ sheet_path(struct xlsx_in *x, const char *want, struct sbuf *out, struct err *e)
     const char *t;
 
     if (i < 0) {
-        return want != NULL ? no_sheet(x, want, e) : damaged(x, "xl/workbook.xml", e);
+        if (want != NULL) {
+            return sheet_err_no_sheet(e, x->path, want,
+                                      (const char *const *)x->names.v, x->names.n);
+        }
+        return damaged(x, "xl/workbook.xml", e);
     }
     k = list_find(&x->rel_ids, x->rids.v[i]);
     if (k < 0) {

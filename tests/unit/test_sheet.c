@@ -4,7 +4,8 @@
  * quotes and line breaks, rows numbered as Excel numbers them, cells too
  * long, bytes that are not text; CSV and XLSX written with IDs kept as
  * text and formulas defused; XLSX read with shared and inline strings,
- * dates, a damaged ZIP and a million empty rows; XLS read.
+ * dates, a damaged ZIP and a million empty rows; XLS (made by hand in
+ * tests/unit/sheet_mkxls.py) read.
  */
 #include "config.h"
 #include "helpers.h"
@@ -520,7 +521,8 @@ test_xlsx_write_types(void **state)
 
 /* ---- XLSX reading ------------------------------------------------- */
 
-/* DIR/NAME made by tests/unit/sheet_mkxlsx.py KIND [N]. */
+/* DIR/NAME made by tests/unit/sheet_mkxlsx.py KIND [N], or for KIND
+ * "xls" by tests/unit/sheet_mkxls.py. */
 static char *
 mkxlsx(const char *name, const char *kind, long n)
 {
@@ -529,8 +531,13 @@ mkxlsx(const char *name, const char *kind, long n)
     char *path = xmalloc(strlen(dir) + strlen(name) + 2);
 
     sprintf(path, "%s/%s", dir, name);
-    snprintf(cmd, sizeof(cmd), "python3 '%s/tests/unit/sheet_mkxlsx.py' %s '%s' %ld",
-             top != NULL ? top : ".", kind, path, n);
+    if (strcmp(kind, "xls") == 0) {
+        snprintf(cmd, sizeof(cmd), "python3 '%s/tests/unit/sheet_mkxls.py' '%s'",
+                 top != NULL ? top : ".", path);
+    } else {
+        snprintf(cmd, sizeof(cmd), "python3 '%s/tests/unit/sheet_mkxlsx.py' %s '%s' %ld",
+                 top != NULL ? top : ".", kind, path, n);
+    }
     assert_int_equal(system(cmd), 0);
     return path;
 }
@@ -759,6 +766,65 @@ test_xlsx_damaged(void **state)
     free(p);
 }
 
+/* ---- XLS reading -------------------------------------------------- */
+
+static void
+test_xls_read(void **state)
+{
+    char *p = mkxlsx("t.xls", "xls", 0);
+    struct sheet_reader *r = open_sheet(p, NULL, 0);
+    struct sheet_read_opts o = {0};
+    struct err e = {0};
+
+    (void)state;
+    assert_int_equal(sheet_read_format(r), SHEET_XLS);
+    expect_row(r, 1, ROW("说明"));
+    expect_end(r);
+    sheet_close(r);
+    r = open_sheet(p, "数据", 0);
+    expect_row(r, 1, ROW("姓名", "身份证号", "=SUM(A1)"));
+    /* Dates by format 14 and by yyyy/m/d, numbers as Excel shows them,
+     * a boolean as 1. */
+    expect_row(r, 2, ROW("张三", "510101199001011234", "2021-04-01", "2021-04-01",
+                         "1234.5", "3", "1"));
+    expect_row(r, 4, ROW("", "张三"));
+    expect_end(r);
+    assert_int_equal(sheet_read_bytes(r), sheet_read_size(r));
+    sheet_close(r);
+    r = open_sheet(p, "数据", 4);
+    assert_int_equal(sheet_next(r, &(struct sheet_row){0}, &e), -1);
+    assert_non_null(strstr(e.msg, "row 1, column A"));
+    sheet_close(r);
+    o.path = p;
+    o.sheet = "户";
+    assert_int_equal(sheet_open(&o, &r, &e), -1);
+    assert_non_null(strstr(e.msg, "数据"));
+    free(p);
+}
+
+static void
+test_xls_damaged(void **state)
+{
+    static const char ole[] = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 and then nothing";
+    char *p = put("bad.xls", "not a workbook", 14);
+    struct sheet_read_opts o = {0};
+    struct sheet_reader *r = NULL;
+    struct err e = {0};
+
+    (void)state;
+    o.path = p;
+    assert_int_equal(sheet_open(&o, &r, &e), -1);
+    assert_int_equal(e.code, ERR_INVALID);
+    assert_non_null(strstr(e.msg, "damaged"));
+    free(p);
+    /* Detected by content whatever the name. */
+    p = put("ole.csv", ole, sizeof(ole) - 1);
+    o.path = p;
+    assert_int_equal(sheet_open(&o, &r, &e), -1);
+    assert_non_null(strstr(e.msg, "not an XLS file"));
+    free(p);
+}
+
 int
 main(void)
 {
@@ -785,6 +851,8 @@ main(void)
         cmocka_unit_test(test_xlsx_10mb_cell),
         cmocka_unit_test(test_xlsx_million_empty_rows),
         cmocka_unit_test(test_xlsx_damaged),
+        cmocka_unit_test(test_xls_read),
+        cmocka_unit_test(test_xls_damaged),
     };
 
     return cmocka_run_group_tests_name("sheet", tests, setup, teardown);
