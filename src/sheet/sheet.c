@@ -56,25 +56,21 @@ name_lookup(const struct name_val *t, size_t n, const char *name, int *val)
 int
 sheet_format_parse(const char *name, enum sheet_format *f)
 {
-    int v;
+    int v = SHEET_AUTO;
+    int rc = name_lookup(format_names, ARRAY_SIZE(format_names), name, &v);
 
-    if (name_lookup(format_names, ARRAY_SIZE(format_names), name, &v) < 0) {
-        return -1;
-    }
-    *f = (enum sheet_format)v;
-    return 0;
+    *f = rc == 0 ? (enum sheet_format)v : *f;
+    return rc;
 }
 
 int
 sheet_encoding_parse(const char *name, enum sheet_encoding *enc)
 {
-    int v;
+    int v = SHEET_ENC_AUTO;
+    int rc = name_lookup(encoding_names, ARRAY_SIZE(encoding_names), name, &v);
 
-    if (name_lookup(encoding_names, ARRAY_SIZE(encoding_names), name, &v) < 0) {
-        return -1;
-    }
-    *enc = (enum sheet_encoding)v;
-    return 0;
+    *enc = rc == 0 ? (enum sheet_encoding)v : *enc;
+    return rc;
 }
 
 /* ---- the row being built ------------------------------------------ */
@@ -325,7 +321,6 @@ sheet_open(const struct sheet_read_opts *o, struct sheet_reader **rp,
     r->format = o->format != SHEET_AUTO ? o->format : format_detect(o->path);
     if (open_check(o->path, &r->size, e) < 0
         || openers[r->format](r, o, e) < 0) {
-        r->ops = NULL;
         sheet_close(r);
         return -1;
     }

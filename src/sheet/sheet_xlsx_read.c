@@ -22,6 +22,7 @@
 
 #include <errno.h>
 #include <expat.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -347,6 +348,33 @@ styles_end(void *data, const char *name)
     }
 }
 
+/* ---- the elements whose text is a cell's ---------------------------- */
+
+/* Inside <v>, an inline or shared string <is>/<si>, its <t>, or a
+ * phonetic run <rPh> (whose text is not the cell's). */
+static const struct {
+    const char *name;
+    size_t flag;
+} text_elements[] = {
+    {"v", offsetof(struct xlsx_in, in_v)}, {"is", offsetof(struct xlsx_in, in_is)},
+    {"t", offsetof(struct xlsx_in, in_t)}, {"rPh", offsetof(struct xlsx_in, in_rph)},
+};
+
+/* Entering (ON) or leaving the element N: 1 when it is one of those. */
+static int
+set_flag(struct xlsx_in *x, const char *n, int on)
+{
+    size_t i;
+
+    for (i = 0; i < ARRAY_SIZE(text_elements); i++) {
+        if (strcmp(text_elements[i].name, n) == 0) {
+            *(int *)((char *)x + text_elements[i].flag) = on;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* ---- shared strings ------------------------------------------------ */
 
 static void
@@ -360,10 +388,8 @@ sst_start(void *data, const char *name, const char **atts)
         sbuf_reset(&x->val);
         x->long_si = 0;
         x->in_is = 1;
-    } else if (strcmp(n, "t") == 0) {
-        x->in_t = 1;
-    } else if (strcmp(n, "rPh") == 0) {
-        x->in_rph = 1;
+    } else {
+        set_flag(x, n, 1);
     }
 }
 
@@ -381,10 +407,8 @@ sst_end(void *data, const char *name)
             sbuf_add(&x->sst, x->val.buf, x->val.len + 1);
         }
         x->in_is = 0;
-    } else if (strcmp(n, "t") == 0) {
-        x->in_t = 0;
-    } else if (strcmp(n, "rPh") == 0) {
-        x->in_rph = 0;
+    } else {
+        set_flag(x, n, 0);
     }
 }
 
@@ -547,14 +571,8 @@ sheet_start(void *data, const char *name, const char **atts)
 
     if (strcmp(n, "c") == 0) {
         cell_start(x, atts);
-    } else if (strcmp(n, "v") == 0) {
-        x->in_v = 1;
-    } else if (strcmp(n, "is") == 0) {
-        x->in_is = 1;
-    } else if (strcmp(n, "t") == 0) {
-        x->in_t = 1;
-    } else if (strcmp(n, "rPh") == 0) {
-        x->in_rph = 1;
+    } else if (set_flag(x, n, 1)) {
+        return;
     } else if (strcmp(n, "row") == 0) {
         v = attr(atts, "r");
         x->row = v != NULL ? (size_t)atol(v) : x->next_row;
@@ -575,14 +593,8 @@ sheet_end(void *data, const char *name)
         if (cell_end(r, x, &e) < 0) {
             cell_fail(x, &e);
         }
-    } else if (strcmp(n, "v") == 0) {
-        x->in_v = 0;
-    } else if (strcmp(n, "is") == 0) {
-        x->in_is = 0;
-    } else if (strcmp(n, "t") == 0) {
-        x->in_t = 0;
-    } else if (strcmp(n, "rPh") == 0) {
-        x->in_rph = 0;
+    } else if (set_flag(x, n, 0)) {
+        return;
     } else if (strcmp(n, "row") == 0) {
         x->next_row = x->row + 1;
         if (r->row.n > 0) {
