@@ -716,6 +716,50 @@ read_all(const char *path)
     return read_all_e(path, &e);
 }
 
+/* 100,000 rows written to XLSX grow the peak memory by far less than
+ * libxlsxwriter would keep without its constant-memory mode (some 40
+ * MB); then read back, also in bounded memory. */
+static void
+test_xlsx_write_bounded(void **state)
+{
+    struct sheet_write_opts o = {0};
+    struct sheet_writer *w;
+    struct err e = {0};
+    char *path = xmalloc(strlen(dir) + 16);
+    char id[32], amount[32];
+    long before = peak_kb(), i;
+    struct sheet_reader *r;
+    struct sheet_row row;
+
+    (void)state;
+    sprintf(path, "%s/big.xlsx", dir);
+    o.path = path;
+    o.format = SHEET_XLSX;
+    o.cols = cols;
+    o.ncols = 5;
+    assert_int_equal(sheet_create(&o, &w, &e), 0);
+    for (i = 0; i < 100000; i++) {
+        snprintf(id, sizeof(id), "510101%012ld", i);
+        snprintf(amount, sizeof(amount), "%ld.25", i);
+        assert_int_equal(sheet_add(w, ROW(id, "新西镇石板村", amount, "4", "2021-04-01"),
+                                   &e), 0);
+    }
+    assert_int_equal(sheet_finish(w, &e), 0);
+    assert_true(peak_kb() - before < 8 * 1024);
+    r = open_sheet(path, NULL, 0);
+    for (i = 0; sheet_next(r, &row, &e) == 1; i++) {
+        if (i == 100000) {
+            assert_int_equal(row.line, 100001);
+            assert_string_equal(row.cells[0], "510101000000099999");
+            assert_string_equal(row.cells[2], "99999.25");
+        }
+    }
+    assert_int_equal(i, 100001);
+    sheet_close(r);
+    assert_true(peak_kb() - before < 8 * 1024);
+    free(path);
+}
+
 static void
 expect_damaged(const char *path)
 {
@@ -829,6 +873,9 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
+        /* First: they measure the growth of the peak memory. */
+        cmocka_unit_test(test_xlsx_million_empty_rows),
+        cmocka_unit_test(test_xlsx_write_bounded),
         cmocka_unit_test(test_csv_utf8_bom),
         cmocka_unit_test(test_csv_utf8_plain_lf),
         cmocka_unit_test(test_csv_gb18030_detected),
@@ -849,7 +896,6 @@ main(void)
         cmocka_unit_test(test_xlsx_no_such_sheet),
         cmocka_unit_test(test_xlsx_round_trip),
         cmocka_unit_test(test_xlsx_10mb_cell),
-        cmocka_unit_test(test_xlsx_million_empty_rows),
         cmocka_unit_test(test_xlsx_damaged),
         cmocka_unit_test(test_xls_read),
         cmocka_unit_test(test_xls_damaged),
