@@ -658,6 +658,14 @@ test_xlsx_10mb_cell(void **state)
     free(p);
 }
 
+/* AddressSanitizer's quarantine keeps freed memory: the peak says
+ * nothing under it. */
+#if defined(__SANITIZE_ADDRESS__)
+#define PEAK_MEANINGFUL 0
+#else
+#define PEAK_MEANINGFUL 1
+#endif
+
 static long
 peak_kb(void)
 {
@@ -681,7 +689,7 @@ test_xlsx_million_empty_rows(void **state)
     expect_end(r);
     sheet_close(r);
     /* The sheet's XML is 17 MB; reading it grows the peak by far less. */
-    assert_true(peak_kb() - before < 8 * 1024);
+    assert_true(!PEAK_MEANINGFUL || peak_kb() - before < 8 * 1024);
     free(p);
 }
 
@@ -745,7 +753,7 @@ test_xlsx_write_bounded(void **state)
                                    &e), 0);
     }
     assert_int_equal(sheet_finish(w, &e), 0);
-    assert_true(peak_kb() - before < 8 * 1024);
+    assert_true(!PEAK_MEANINGFUL || peak_kb() - before < 8 * 1024);
     r = open_sheet(path, NULL, 0);
     for (i = 0; sheet_next(r, &row, &e) == 1; i++) {
         if (i == 100000) {
@@ -756,7 +764,7 @@ test_xlsx_write_bounded(void **state)
     }
     assert_int_equal(i, 100001);
     sheet_close(r);
-    assert_true(peak_kb() - before < 8 * 1024);
+    assert_true(!PEAK_MEANINGFUL || peak_kb() - before < 8 * 1024);
     free(path);
 }
 
