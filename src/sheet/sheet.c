@@ -195,12 +195,52 @@ row_publish(struct sheet_rowbuf *rb, struct sheet_row *row, size_t line)
 
 /* ---- numbers and dates as Excel shows them ------------------------ */
 
+/* The digits of N, at least WIDTH of them. */
+static void
+digits(struct sbuf *out, unsigned long long n, int width)
+{
+    char buf[24];
+    int i = (int)sizeof(buf);
+
+    do {
+        buf[--i] = (char)('0' + n % 10);
+        n /= 10;
+        width--;
+    } while (n > 0 || width > 0);
+    sbuf_add(out, buf + i, sizeof(buf) - (size_t)i);
+}
+
+/* D written fast when it is a whole number of fen (what most cells
+ * hold): as %.15g would write it, without printf; -1 otherwise. */
+static int
+cents_text(double d, struct sbuf *out)
+{
+    long long c = llround(d * 100);
+    unsigned long long a = (unsigned long long)(c < 0 ? -c : c);
+
+    if ((double)c / 100.0 != d) {
+        return -1;
+    }
+    if (c < 0) {
+        sbuf_addch(out, '-');
+    }
+    digits(out, a / 100, 1);
+    if (a % 100 != 0) {
+        sbuf_addch(out, '.');
+        digits(out, a % 10 != 0 ? a % 100 : a % 100 / 10, a % 10 != 0 ? 2 : 1);
+    }
+    return 0;
+}
+
 void
 sheet_num_text(double d, struct sbuf *out)
 {
     char buf[64];
     int exp;
 
+    if (fabs(d) < 1e13 && cents_text(d, out) == 0) {
+        return;
+    }
     if (!isfinite(d) || d != floor(d) || fabs(d) >= 1e21) {
         sbuf_addf(out, "%.15g", d);
     } else if (fabs(d) < 1e15) {
@@ -244,7 +284,11 @@ sheet_date_text(double serial, int date1904, struct sbuf *out)
         days++;
     }
     civil(days - 25569, &y, &m, &d);
-    sbuf_addf(out, "%04d-%02d-%02d", y, m, d);
+    digits(out, (unsigned long long)(y > 0 ? y : 0), 4);
+    sbuf_addch(out, '-');
+    digits(out, (unsigned long long)m, 2);
+    sbuf_addch(out, '-');
+    digits(out, (unsigned long long)d, 2);
 }
 
 /* ---- reading ------------------------------------------------------ */

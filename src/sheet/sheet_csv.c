@@ -67,6 +67,18 @@ static const char *const enc_label[] = {
     [SHEET_ENC_GB18030] = "GB18030",
 };
 
+/* Close F and CD, either of which may not be open. */
+static void
+files_close(FILE *f, iconv_t cd)
+{
+    if (f != NULL) {
+        fclose(f);
+    }
+    if (cd != (iconv_t)-1) {
+        iconv_close(cd);
+    }
+}
+
 /* ---- reading ------------------------------------------------------ */
 
 struct csv_in {
@@ -314,12 +326,7 @@ csv_close(struct sheet_reader *r)
     if (c == NULL) {
         return;
     }
-    if (c->f != NULL) {
-        fclose(c->f);
-    }
-    if (c->cd != (iconv_t)-1) {
-        iconv_close(c->cd);
-    }
+    files_close(c->f, c->cd);
     sbuf_release(&c->field);
     sbuf_release(&c->text);
     free(c);
@@ -434,12 +441,7 @@ csv_free(struct sheet_writer *w)
 {
     struct csv_out *c = w->impl;
 
-    if (c->f != NULL) {
-        fclose(c->f);
-    }
-    if (c->cd != (iconv_t)-1) {
-        iconv_close(c->cd);
-    }
+    files_close(c->f, c->cd);
     sbuf_release(&c->line);
     sbuf_release(&c->conv);
     sbuf_release(&c->cell);

@@ -367,7 +367,7 @@ set_flag(struct xlsx_in *x, const char *n, int on)
     size_t i;
 
     for (i = 0; i < ARRAY_SIZE(text_elements); i++) {
-        if (strcmp(text_elements[i].name, n) == 0) {
+        if (text_elements[i].name[0] == n[0] && strcmp(text_elements[i].name, n) == 0) {
             *(int *)((char *)x + text_elements[i].flag) = on;
             return 1;
         }
@@ -554,9 +554,15 @@ cell_start(struct xlsx_in *x, const char **atts)
 {
     const char *ref = attr(atts, "r"), *t = attr(atts, "t"), *s = attr(atts, "s");
     long col = ref != NULL ? sheet_col_parse(ref) : -1;
+    size_t n;
 
+    if (t == NULL || t[0] == '\0') {
+        t = "n";
+    }
+    n = strnlen(t, sizeof(x->ctype) - 1);
+    memcpy(x->ctype, t, n);
+    x->ctype[n] = '\0';
     x->col = col >= 0 ? (size_t)col : x->next_col;
-    snprintf(x->ctype, sizeof(x->ctype), "%s", t != NULL ? t : "n");
     x->style = s != NULL ? (size_t)atol(s) : 0;
     sbuf_reset(&x->val);
     x->too_long = 0;

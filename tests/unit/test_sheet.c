@@ -16,7 +16,9 @@
 #include <sys/resource.h>
 
 #include "sheet/sheet.h"
+#include "sheet/sheet_priv.h"
 #include "util/err.h"
+#include "util/sbuf.h"
 #include "util/xalloc.h"
 
 static char *dir;
@@ -464,6 +466,58 @@ test_write_bad_cells(void **state)
     free(path);
 }
 
+/* ---- numbers and dates as Excel shows them ------------------------ */
+
+static void
+expect_num(double d, const char *want)
+{
+    struct sbuf sb = SBUF_INIT;
+
+    sheet_num_text(d, &sb);
+    assert_string_equal(sb.buf, want);
+    sbuf_release(&sb);
+}
+
+static void
+expect_date(double d, int date1904, const char *want)
+{
+    struct sbuf sb = SBUF_INIT;
+
+    sheet_date_text(d, date1904, &sb);
+    assert_string_equal(sb.buf, want);
+    sbuf_release(&sb);
+}
+
+static void
+test_num_date_text(void **state)
+{
+    (void)state;
+    /* Whole fen without printf, the rest as %.15g would write them. */
+    expect_num(0, "0");
+    expect_num(-0.0, "0");
+    expect_num(12.5, "12.5");
+    expect_num(1234.05, "1234.05");
+    expect_num(-7, "-7");
+    expect_num(0.30000000000000004, "0.3");
+    expect_num(0.125, "0.125");
+    expect_num(1.5e-5, "1.5e-05");
+    expect_num(99999999999.99, "99999999999.99");
+    expect_num(123456789012345.0, "123456789012345");
+    /* An 18-digit ID stored as a number: its 15 digits, then zeros. */
+    expect_num(519999199001011234.0, "519999199001011000");
+    expect_num(-1e20, "-100000000000000000000");
+    expect_num(1e22, "1e+22");
+    expect_date(44287, 0, "2021-04-01");
+    expect_date(44287.75, 0, "2021-04-01");
+    expect_date(1, 0, "1900-01-01");
+    expect_date(59, 0, "1900-02-28");
+    expect_date(60, 0, "1900-02-29");
+    expect_date(61, 0, "1900-03-01");
+    expect_date(36525, 0, "1999-12-31");
+    expect_date(0, 1, "1904-01-01");
+    expect_date(42825, 1, "2021-04-01");
+}
+
 /* ---- XLSX writing, checked by a real reader ------------------------ */
 
 /* What tests/unit/sheet_xlsx.py (zipfile + xml.etree) sees in PATH. */
@@ -899,6 +953,7 @@ main(void)
         cmocka_unit_test(test_csv_write_utf8),
         cmocka_unit_test(test_csv_write_gb18030),
         cmocka_unit_test(test_write_bad_cells),
+        cmocka_unit_test(test_num_date_text),
         cmocka_unit_test(test_xlsx_write_types),
         cmocka_unit_test(test_xlsx_read_features),
         cmocka_unit_test(test_xlsx_no_such_sheet),
