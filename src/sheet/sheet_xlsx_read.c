@@ -10,7 +10,9 @@
  * the parser is suspended at the end of each row that is not empty, so
  * memory stays the same whatever the number of rows.
  *
- * Element names are compared without their namespace prefix (some
+ * A document type declaration is refused (no XLSX has one; its entities
+ * could expand without bound).  Element names are compared without
+ * their namespace prefix (some
  * writers use x:c for c).  Values come as Excel shows them in a general
  * cell: shared and inline strings as they are, numbers as sheet_num_text
  * writes them, dates (a built-in date format 14-22, 27-31, 36, 50-54,
@@ -49,6 +51,8 @@ struct xlsx_in {
     char *part;                 /* the sheet's XML in the package */
     zip_uint64_t total, done;   /* the sheet's XML, uncompressed */
     XML_Parser p;
+    XML_Parser cur;             /* the parser at work (the sheet's or a part's) */
+    struct sheet_reader *r;
     int suspended, eof, failed, row_ready;
     struct err err;
     /* the workbook */
@@ -167,6 +171,40 @@ feed(struct xlsx_in *x, XML_Parser p, zip_file_t *zf, const char *part,
     return st == XML_STATUS_SUSPENDED ? XML_STATUS_SUSPENDED : 0;
 }
 
+/* A document type declaration has no place in an XLSX: refused before
+ * any entity it declares could be expanded. */
+static void XMLCALL
+no_doctype(void *data, const char *name, const char *sysid, const char *pubid,
+           int internal)
+{
+    struct xlsx_in *x = data;
+
+    (void)name;
+    (void)sysid;
+    (void)pubid;
+    (void)internal;
+    if (!x->failed) {
+        damaged(x, "DOCTYPE", &x->err);
+        x->failed = 1;
+    }
+    XML_StopParser(x->cur, XML_FALSE);
+}
+
+/* A parser for a part of the package, its handlers' data DATA. */
+static XML_Parser
+parser_new(struct xlsx_in *x, void *data)
+{
+    XML_Parser p = XML_ParserCreate("UTF-8");
+
+    if (p == NULL) {
+        die("out of memory");
+    }
+    XML_SetUserData(p, data);
+    XML_SetStartDoctypeDeclHandler(p, no_doctype);
+    x->cur = p;
+    return p;
+}
+
 /* Parse the whole part NAME with the handlers START, END and TEXT;
  * a part that is not there is "" when OPTIONAL. */
 static int
@@ -181,8 +219,7 @@ parse_part(struct xlsx_in *x, const char *name, int optional,
     if (zf == NULL) {
         return optional ? 0 : damaged(x, name, e);
     }
-    p = XML_ParserCreate("UTF-8");
-    XML_SetUserData(p, x);
+    p = parser_new(x, x);
     XML_SetElementHandler(p, start, end);
     XML_SetCharacterDataHandler(p, text);
     x->eof = 0;
@@ -571,8 +608,8 @@ cell_start(struct xlsx_in *x, const char **atts)
 static void
 sheet_start(void *data, const char *name, const char **atts)
 {
-    struct sheet_reader *r = data;
-    struct xlsx_in *x = r->impl;
+    struct xlsx_in *x = data;
+    struct sheet_reader *r = x->r;
     const char *n = local(name), *v;
 
     if (strcmp(n, "c") == 0) {
@@ -590,8 +627,8 @@ sheet_start(void *data, const char *name, const char **atts)
 static void
 sheet_end(void *data, const char *name)
 {
-    struct sheet_reader *r = data;
-    struct xlsx_in *x = r->impl;
+    struct xlsx_in *x = data;
+    struct sheet_reader *r = x->r;
     const char *n = local(name);
     struct err e = {0};
 
@@ -614,9 +651,7 @@ sheet_end(void *data, const char *name)
 static void
 sheet_text(void *data, const char *s, int len)
 {
-    struct sheet_reader *r = data;
-
-    text_add(r->impl, s, len);
+    text_add(data, s, len);
 }
 
 /* ---- the reader ---------------------------------------------------- */
@@ -740,8 +775,8 @@ sheet_xlsx_open(struct sheet_reader *r, const struct sheet_read_opts *o,
     if (load(x, o->sheet, e) < 0) {
         return -1;
     }
-    x->p = XML_ParserCreate("UTF-8");
-    XML_SetUserData(x->p, r);
+    x->r = r;
+    x->p = parser_new(x, x);
     XML_SetElementHandler(x->p, sheet_start, sheet_end);
     XML_SetCharacterDataHandler(x->p, sheet_text);
     return 0;

@@ -6,7 +6,8 @@ test_sheet.c, with what libxlsxwriter never writes:
             built-in and custom date formats, a 1904-free workbook,
             booleans, errors, formulas, cells without r, empty rows
   long      a shared and an inline string of N bytes (A2, A3)
-  empty     N empty rows between "start" (A1) and "end" (row N+2)"""
+  empty     N empty rows between "start" (A1) and "end" (row N+2)
+  doctype   a sheet with a document type declaring nested entities"""
 import sys
 import zipfile
 
@@ -110,9 +111,20 @@ def empty_rows(out, n):
     package(out, ["Sheet1"], [sheet(rows)], None)
 
 
+def doctype(out):
+    lol = ('<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa">'
+           '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+           '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>')
+    s = sheet(['<row r="1"><c r="A1" t="inlineStr"><is><t>&c;</t></is></c></row>'])
+    s = s.replace("?>", "?>" + lol, 1)
+    package(out, ["Sheet1"], [s], None)
+
+
 kind, out = sys.argv[1], sys.argv[2]
 if kind == "features":
     features(out)
+elif kind == "doctype":
+    doctype(out)
 elif kind == "long":
     long_cells(out, int(sys.argv[3]))
 else:

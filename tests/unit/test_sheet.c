@@ -931,6 +931,23 @@ test_xls_damaged(void **state)
     free(p);
 }
 
+/* A document type (entities that could expand) is refused. */
+static void
+test_xlsx_doctype(void **state)
+{
+    char *p = mkxlsx("doctype.xlsx", "doctype", 0);
+    struct sheet_reader *r = open_sheet(p, NULL, 0);
+    struct sheet_row row;
+    struct err e = {0};
+
+    (void)state;
+    assert_int_equal(sheet_next(r, &row, &e), -1);
+    assert_int_equal(e.code, ERR_INVALID);
+    assert_non_null(strstr(e.msg, "DOCTYPE"));
+    sheet_close(r);
+    free(p);
+}
+
 int
 main(void)
 {
@@ -960,6 +977,7 @@ main(void)
         cmocka_unit_test(test_xlsx_round_trip),
         cmocka_unit_test(test_xlsx_10mb_cell),
         cmocka_unit_test(test_xlsx_damaged),
+        cmocka_unit_test(test_xlsx_doctype),
         cmocka_unit_test(test_xls_read),
         cmocka_unit_test(test_xls_damaged),
     };
