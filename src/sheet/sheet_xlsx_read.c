@@ -11,14 +11,13 @@
  * memory stays the same whatever the number of rows.
  *
  * A document type declaration is refused (no XLSX has one; its entities
- * could expand without bound).  Element names are compared without
- * their namespace prefix (some
- * writers use x:c for c).  Values come as Excel shows them in a general
- * cell: shared and inline strings as they are, numbers as sheet_num_text
- * writes them, dates (a built-in date format 14-22, 27-31, 36, 50-54,
- * 57, 58 or a custom format with y, d or m without h and s) as
- * YYYY-MM-DD, booleans TRUE/FALSE, errors as #N/A...; formulas by their
- * value.
+ * could expand without bound).  Element names are compared without their
+ * namespace prefix (some writers use x:c for c).  Values come as Excel
+ * shows them in a general cell: shared and inline strings as they are,
+ * numbers as sheet_num_text writes them, dates (a built-in date format
+ * 14-22, 27-31, 36, 50-54, 57, 58 or a custom format with y, d or m
+ * without h and s) as YYYY-MM-DD, booleans TRUE/FALSE, errors as
+ * #N/A...; formulas by their value.
  */
 #include "config.h"
 
