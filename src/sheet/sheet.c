@@ -431,7 +431,8 @@ sheet_close(struct sheet_reader *r)
 
 /* ---- the header --------------------------------------------------- */
 
-/* S without the spaces (ASCII and the ideographic space) around it. */
+/* S without the spaces (ASCII and the ideographic space) around it, nor
+ * a byte-order mark some programs leave in the first header cell. */
 static const char *
 trim(const char *s, size_t *len)
 {
@@ -440,7 +441,8 @@ trim(const char *s, size_t *len)
     for (;;) {
         if (*s == ' ' || *s == '\t') {
             s++;
-        } else if (strncmp(s, "\xe3\x80\x80", 3) == 0) {
+        } else if (strncmp(s, "\xe3\x80\x80", 3) == 0
+                   || strncmp(s, "\xef\xbb\xbf", 3) == 0) {
             s += 3;
         } else {
             break;

@@ -309,7 +309,8 @@ test_csv_unwrap_and_apostrophe(void **state)
 static void
 test_header_map(void **state)
 {
-    static const char *const cells[] = {" 姓名 ", "身份证号", "备注", "", "\xe3\x80\x80姓名"};
+    static const char *const cells[] = {"\xef\xbb\xbf 姓名 ", "身份证号", "备注", "",
+                                        "\xe3\x80\x80姓名"};
     static const char *const labels[] = {"身份证号", "姓名", "电话"};
     struct sheet_row h = {1, 5, cells};
     int idx[3];
