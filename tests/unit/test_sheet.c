@@ -17,6 +17,7 @@
 
 #include "sheet/sheet.h"
 #include "sheet/sheet_priv.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/sbuf.h"
 #include "util/xalloc.h"
@@ -469,54 +470,48 @@ test_write_bad_cells(void **state)
 
 /* ---- numbers and dates as Excel shows them ------------------------ */
 
-static void
-expect_num(double d, const char *want)
-{
-    struct sbuf sb = SBUF_INIT;
+/* Whole fen without printf, the rest as %.15g would write them; an
+ * 18-digit ID stored as a number: its 15 digits, then zeros. */
+static const struct {
+    double d;
+    const char *want;
+} nums[] = {
+    {0, "0"}, {-0.0, "0"}, {12.5, "12.5"}, {1234.05, "1234.05"}, {-7, "-7"},
+    {0.30000000000000004, "0.3"}, {0.125, "0.125"}, {1.5e-5, "1.5e-05"},
+    {99999999999.99, "99999999999.99"}, {123456789012345.0, "123456789012345"},
+    {519999199001011234.0, "519999199001011000"},
+    {-1e20, "-100000000000000000000"}, {1e22, "1e+22"},
+};
 
-    sheet_num_text(d, &sb);
-    assert_string_equal(sb.buf, want);
-    sbuf_release(&sb);
-}
-
-static void
-expect_date(double d, int date1904, const char *want)
-{
-    struct sbuf sb = SBUF_INIT;
-
-    sheet_date_text(d, date1904, &sb);
-    assert_string_equal(sb.buf, want);
-    sbuf_release(&sb);
-}
+/* Excel's serial days, its 1900-02-29 included, and the 1904 system. */
+static const struct {
+    double serial;
+    int date1904;
+    const char *want;
+} dates[] = {
+    {44287, 0, "2021-04-01"}, {44287.75, 0, "2021-04-01"}, {1, 0, "1900-01-01"},
+    {59, 0, "1900-02-28"}, {60, 0, "1900-02-29"}, {61, 0, "1900-03-01"},
+    {36525, 0, "1999-12-31"}, {0, 1, "1904-01-01"}, {42825, 1, "2021-04-01"},
+};
 
 static void
 test_num_date_text(void **state)
 {
+    struct sbuf sb = SBUF_INIT;
+    size_t i;
+
     (void)state;
-    /* Whole fen without printf, the rest as %.15g would write them. */
-    expect_num(0, "0");
-    expect_num(-0.0, "0");
-    expect_num(12.5, "12.5");
-    expect_num(1234.05, "1234.05");
-    expect_num(-7, "-7");
-    expect_num(0.30000000000000004, "0.3");
-    expect_num(0.125, "0.125");
-    expect_num(1.5e-5, "1.5e-05");
-    expect_num(99999999999.99, "99999999999.99");
-    expect_num(123456789012345.0, "123456789012345");
-    /* An 18-digit ID stored as a number: its 15 digits, then zeros. */
-    expect_num(519999199001011234.0, "519999199001011000");
-    expect_num(-1e20, "-100000000000000000000");
-    expect_num(1e22, "1e+22");
-    expect_date(44287, 0, "2021-04-01");
-    expect_date(44287.75, 0, "2021-04-01");
-    expect_date(1, 0, "1900-01-01");
-    expect_date(59, 0, "1900-02-28");
-    expect_date(60, 0, "1900-02-29");
-    expect_date(61, 0, "1900-03-01");
-    expect_date(36525, 0, "1999-12-31");
-    expect_date(0, 1, "1904-01-01");
-    expect_date(42825, 1, "2021-04-01");
+    for (i = 0; i < ARRAY_SIZE(nums); i++) {
+        sbuf_reset(&sb);
+        sheet_num_text(nums[i].d, &sb);
+        assert_string_equal(sb.buf, nums[i].want);
+    }
+    for (i = 0; i < ARRAY_SIZE(dates); i++) {
+        sbuf_reset(&sb);
+        sheet_date_text(dates[i].serial, dates[i].date1904, &sb);
+        assert_string_equal(sb.buf, dates[i].want);
+    }
+    sbuf_release(&sb);
 }
 
 /* ---- XLSX writing, checked by a real reader ------------------------ */
