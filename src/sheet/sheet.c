@@ -567,6 +567,15 @@ amount_norm(const char *s, struct sbuf *out)
 }
 
 static int
+month_days(int y, int m)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+    return days[m - 1] + (m == 2 && leap);
+}
+
+static int
 date_norm(const char *s, struct sbuf *out)
 {
     int y, m, d;
@@ -575,7 +584,7 @@ date_norm(const char *s, struct sbuf *out)
     if (strlen(s) != 10 || s[4] != '-' || s[7] != '-'
         || !all_digits(s, 4) || !all_digits(s + 5, 2) || !all_digits(s + 8, 2)
         || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3
-        || y < 1900 || m < 1 || m > 12 || d < 1 || d > 31) {
+        || y < 1900 || m < 1 || m > 12 || d < 1 || d > month_days(y, m)) {
         return -1;
     }
     sbuf_adds(out, s);

@@ -459,6 +459,8 @@ test_write_bad_cells(void **state)
     assert_non_null(strstr(e.msg, "column D"));
     assert_int_equal(sheet_add(w, ROW("1", "x", "1", "1", "2021-4-1"), &e), -1);
     assert_non_null(strstr(e.msg, "column E"));
+    assert_int_equal(sheet_add(w, ROW("1", "x", "1", "1", "2021-02-29"), &e), -1);
+    assert_int_equal(sheet_add(w, ROW("1", "x", "1", "1", "2020-02-29"), &e), 0);
     assert_int_equal(sheet_add(w, ROW("\xD5\xC5", "x", "1", "1", ""), &e), -1);
     assert_non_null(strstr(e.msg, "column A"));
     assert_int_equal(sheet_add(w, ROW("1", "x", "1,000", "1", ""), &e), -1);
