@@ -27,6 +27,7 @@
 #include "util/path.h"
 #include "util/priv.h"
 #include "util/sbuf.h"
+#include "util/tempfile.h"
 #include "util/xalloc.h"
 
 /* Where a command name is looked up: never the user's PATH. */
@@ -123,10 +124,10 @@ fd_high(int fd)
 
 /* ---- the print command ------------------------------------------------- */
 
-/* Write DATA to a new private file in $TMPDIR or /tmp; *PATH gets its
- * name (caller unlinks and frees). */
+/* Write DATA to a new private file in $TMPDIR or /tmp (T, removed by
+ * the caller). */
 static int
-temp_write(const char *name, const void *data, size_t len, char **path,
+temp_write(const char *name, const void *data, size_t len, struct tempfile *t,
            struct err *e)
 {
     const char *dir = getenv("TMPDIR");
@@ -135,16 +136,12 @@ temp_write(const char *name, const void *data, size_t len, char **path,
     if (dir == NULL || *dir == '\0') {
         dir = "/tmp";
     }
-    *path = path_join(dir, "zhenxing-print-XXXXXX");
-    fd = mkostemp(*path, O_CLOEXEC);
+    fd = tempfile_create(t, "zhenxing-print", dir, 0, e);
     if (fd < 0) {
-        err_set(e, ERR_IO, _("cannot write the temporary file %s for the print command %s: %s"),
-                *path, name, strerror(errno));
-        free(*path);
-        *path = NULL;
+        err_prefix(e, _("cannot write the temporary file for the print command %s"), name);
         return -1;
     }
-    if (fchmod(fd, 0600) != 0 || write_all(fd, data, len) != 0) {
+    if (write_all(fd, data, len) != 0) {
         rc = -1;
         close_quietly(fd);
     } else if (close(fd) != 0) {
@@ -152,10 +149,8 @@ temp_write(const char *name, const void *data, size_t len, char **path,
     }
     if (rc != 0) {
         err_set(e, ERR_IO, _("cannot write the temporary file %s for the print command %s: %s"),
-                *path, name, strerror(errno));
-        unlink(*path);
-        free(*path);
-        *path = NULL;
+                t->path, name, strerror(errno));
+        tempfile_remove(t);
     }
     return rc;
 }
@@ -631,7 +626,7 @@ spool_command(const struct spool_cmd *c, const void *data, size_t len,
 {
     struct job j;
     struct run r;
-    char *file = NULL;
+    struct tempfile file;
     int rc;
 
     if (check_cmd(c, e) != 0) {
@@ -650,7 +645,7 @@ spool_command(const struct spool_cmd *c, const void *data, size_t len,
     } else if (temp_write(c->command, data, len, &file, e) != 0) {
         rc = -1;
     } else {
-        argv_build(&j, c, file);
+        argv_build(&j, c, file.path);
         env_build(j.envp);
         if (job_fds(&j) != 0 || job_run(&j, timeout_s, &r) != 0) {
             rc = err_set(e, ERR_IO, _("cannot run the print command %s: %s"),
@@ -664,8 +659,7 @@ spool_command(const struct spool_cmd *c, const void *data, size_t len,
                             ? name + 1 : c->command,
                         &r, timeout_s, e);
         }
-        unlink(file);
-        free(file);
+        tempfile_remove(&file);
     }
     job_clear(&j);
     sbuf_release(&r.out);
@@ -673,88 +667,6 @@ spool_command(const struct spool_cmd *c, const void *data, size_t len,
 }
 
 /* ---- a file ------------------------------------------------------------ */
-
-/* The error for a temporary file that cannot be made in DIR for PATH. */
-static int
-dir_error(const char *path, const char *dir, int err, struct err *e)
-{
-    switch (err) {
-    case ENOENT:
-        return err_set(e, ERR_IO, _("cannot write '%s': the directory '%s' does not exist"),
-                       path, dir);
-    case ENOTDIR:
-        return err_set(e, ERR_IO, _("cannot write '%s': '%s' is not a directory"),
-                       path, dir);
-    case EACCES:
-    case EPERM:
-    case EROFS:
-        return err_set(e, ERR_IO, _("cannot write '%s': you may not write in the directory '%s' (%s)"),
-                       path, dir, strerror(err));
-    default:
-        return err_set(e, ERR_IO, _("cannot create '%s': %s"), path, strerror(err));
-    }
-}
-
-/* Make the temporary file ".NAME.XXXXXX" next to PATH; *TMP gets its
- * name (caller frees). */
-static int
-file_temp(const char *path, char **tmp, struct err *e)
-{
-    const char *slash = strrchr(path, '/');
-    char *dir = path_dirname(path);
-    struct sbuf sb = SBUF_INIT;
-    int fd;
-
-    if (slash != NULL) {
-        sbuf_add(&sb, path, (size_t)(slash - path) + 1);
-    }
-    sbuf_addf(&sb, ".%s.XXXXXX", slash != NULL ? slash + 1 : path);
-    *tmp = sbuf_detach(&sb);
-    fd = mkostemp(*tmp, O_CLOEXEC);
-    if (fd < 0) {
-        dir_error(path, dir, errno, e);
-        free(*tmp);
-        *tmp = NULL;
-    }
-    free(dir);
-    return fd;
-}
-
-/* fsync the directory of PATH so that the rename lasts; best effort. */
-static void
-sync_dir(const char *path)
-{
-    char *dir = path_dirname(path);
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-    if (fd >= 0) {
-        fsync(fd);
-        close(fd);
-    }
-    free(dir);
-}
-
-/* Put TMP in place as PATH.  Without OVERWRITE a link() refuses a PATH
- * that appeared meanwhile (file systems without hard links fall back to
- * rename). */
-static int
-file_place(const char *tmp, const char *path, int overwrite, struct err *e)
-{
-    if (!overwrite) {
-        if (link(tmp, path) == 0) {
-            unlink(tmp);
-            return 0;
-        }
-        if (errno == EEXIST) {
-            return err_set(e, ERR_IO, _("'%s' already exists"), path);
-        }
-    }
-    if (rename(tmp, path) != 0) {
-        return err_set(e, ERR_IO, _("cannot rename '%s' to '%s': %s"), tmp, path,
-                       strerror(errno));
-    }
-    return 0;
-}
 
 /* Write DATA into the new temporary FD (named TMP), with MODE, durably. */
 static int
@@ -779,48 +691,22 @@ int
 spool_file(const char *path, int overwrite, const void *data, size_t len,
            struct err *e)
 {
-    struct stat st;
+    struct tempfile t;
     mode_t mode = 0600;
-    char *tmp = NULL;
-    int exists, fd, rc;
+    int fd, rc;
 
-    if (path == NULL || *path == '\0') {
-        return err_set(e, ERR_INVALID, _("no file name given"));
+    if (tempfile_dest_check(path, overwrite, &mode, e) != 0) {
+        return -1;
     }
-    /* lstat: a link is not followed, so a print never lands where a link
-     * points, and a device or FIFO is never replaced by a file. */
-    exists = lstat(path, &st) == 0;
-    if (path[strlen(path) - 1] == '/' || (exists && S_ISDIR(st.st_mode))) {
-        return err_set(e, ERR_IO, _("'%s' is a directory; give a file name"), path);
-    }
-    if (exists && S_ISLNK(st.st_mode)) {
-        return err_set(e, ERR_IO, _("'%s' is a symbolic link; give the name of the file itself"),
-                       path);
-    }
-    if (exists && !S_ISREG(st.st_mode)) {
-        return err_set(e, ERR_IO, _("'%s' is not an ordinary file (a device, a pipe or a socket); prints and exports are written to ordinary files only"),
-                       path);
-    }
-    if (exists) {
-        if (!overwrite) {
-            return err_set(e, ERR_IO, _("'%s' already exists"), path);
-        }
-        mode = st.st_mode & 0777;
-    }
-    fd = file_temp(path, &tmp, e);
+    fd = tempfile_create(&t, path, NULL, 0, e);
     if (fd < 0) {
         return -1;
     }
-    rc = file_fill(fd, tmp, mode, data, len, e);
+    rc = file_fill(fd, t.path, mode, data, len, e);
     if (rc == 0) {
-        rc = file_place(tmp, path, overwrite, e);
+        rc = tempfile_place(&t, path, overwrite, e);
     }
-    if (rc != 0) {
-        unlink(tmp);
-    } else {
-        sync_dir(path);
-    }
-    free(tmp);
+    tempfile_remove(&t);
     return rc;
 }
 

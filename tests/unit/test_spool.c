@@ -189,7 +189,7 @@ run_recorded(struct fixture *f, const char *printer, int copies,
     sbuf_addf(&want, "%s--\n%s", want_args, file);
     assert_string_equal(argv, want.buf);
     assert_true(strncmp(file, f->tmp, strlen(f->tmp)) == 0);
-    assert_non_null(strstr(file, "/zhenxing-print-"));
+    assert_non_null(strstr(file, "/.zhenxing-print.zxtmp."));
 
     copy = slurp(f->dir, "rec.file", &len);
     assert_int_equal(len, DATA_LEN);
