@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/date.h"
@@ -477,6 +478,25 @@ configure(struct db *db, int flags, int busy_ms, struct err *e)
     return schema_migrate(db, e);
 }
 
+/* 1 when PATH is an empty file with no write-ahead log holding its
+ * pages: SQLite would take it for a new database and we would make it a
+ * county's. */
+static int
+empty_file(const char *path)
+{
+    struct sbuf wal = SBUF_INIT;
+    struct stat st;
+    int empty;
+
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size != 0) {
+        return 0;
+    }
+    sbuf_addf(&wal, "%s-wal", path);
+    empty = stat(wal.buf, &st) != 0 || st.st_size == 0;
+    sbuf_release(&wal);
+    return empty;
+}
+
 int
 db_open(struct db **out, const char *path, int flags, int busy_ms,
         struct err *e)
@@ -488,6 +508,11 @@ db_open(struct db **out, const char *path, int flags, int busy_ms,
     if (!(flags & DB_CREATE) && !path_exists(path)) {
         return err_set(e, ERR_NOTFOUND,
                        _("the database '%s' does not exist; create it with 'zhenxing init' or 'zhenxing demo', or give another with --db"),
+                       path);
+    }
+    if (!(flags & DB_CREATE) && empty_file(path)) {
+        return err_set(e, ERR_SCHEMA,
+                       _("'%s' is an empty file (0 bytes), not a zhenxing database; it was left as it is. Give the right file with --db, or restore the database from a backup"),
                        path);
     }
     db = xcalloc(1, sizeof(*db));

@@ -4,7 +4,7 @@
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 
-plan 20
+plan 24
 
 zx --db "$T/empty.db" init --province 51 --county 青山县
 zx --db "$T/empty.db" check
@@ -77,4 +77,12 @@ zx --db "$DB" check --bogus
 is "$rc" 1 "an unknown option is a usage error"
 zx --db "$T/none.db" check
 is "$rc" 2 "a missing database is an error"
+
+: >"$T/zero.db"
+zx --db "$T/zero.db" check
+is "$rc" 2 "a 0-byte file is not a database"
+has "$ERR" "是空文件（0 字节），不是 zhenxing 数据库" "check says so in Chinese"
+is "$(wc -c <"$T/zero.db")" 0 "and leaves the file as it was"
+zx --db "$T/zero.db" print card 1 -o "$T/x.txt"
+is "$(wc -c <"$T/zero.db")" 0 "so does every command opening it"
 finish
