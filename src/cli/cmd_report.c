@@ -5,7 +5,8 @@
  * print_run, so it is recorded in the audit log like any print); as CSV
  * one row per unit and indicator, after a summary row per unit (see
  * csv_cols below and the man page), recorded in the audit log as an
- * export of the round; --list lists the rounds.
+ * export of the round (with its number of rows) before it is written;
+ * --list lists the rounds.
  */
 #include "config.h"
 #include "cli/cli.h"
@@ -123,9 +124,11 @@ static void csv_line(struct sbuf *out, const struct assess_report *rep,
     csv_row(out, c, C_COUNT);
 }
 
-static void report_csv(const struct assess_report *rep, struct sbuf *out)
+/* REP as CSV into OUT; returns the number of rows after the header. */
+static int64_t report_csv(const struct assess_report *rep, struct sbuf *out)
 {
     size_t i, k;
+    int64_t n = 0;
 
     csv_row(out, csv_cols, C_COUNT);
     for (i = 0; i < rep->nsheets; i++) {
@@ -135,7 +138,9 @@ static void report_csv(const struct assess_report *rep, struct sbuf *out)
         for (k = 0; k < s->n; k++) {
             csv_line(out, rep, s, &s->v[k]);
         }
+        n += 1 + (int64_t)s->n;
     }
+    return n;
 }
 
 /* ---- the command ------------------------------------------------------------- */
@@ -221,11 +226,10 @@ static int report(struct app *a, const struct report_args *p, struct err *e)
     }
     rc = assess_report_load(a->db, &env.ctx, r.round, r.unit, &rep, e);
     if (rc == 0) {
-        report_csv(&rep, &out);
-        rc = print_deliver(&d, rep.rt.r.title, &out, e) < 0 ||
-                     print_record(&env, &r, &d, "export", &rep.rt.r.id, 1, e) < 0
-                 ? -1
-                 : 0;
+        struct print_out o = {"export", "csv", rep.rt.r.title, &out, &rep.rt.r.id, 1, 0};
+
+        o.nrows = report_csv(&rep, &out);
+        rc = print_send(&env, &r, &d, &o, e);
     }
     assess_report_clear(&rep);
     sbuf_release(&out);

@@ -26,6 +26,7 @@ static const struct name_label ops[] = {
     {"print", N_("printed")},
     {"bulk", N_("bulk load")},
     {"export", N_("export")},
+    {"undelivered", N_("not delivered")},
     {NULL, NULL},
 };
 

@@ -8,10 +8,30 @@
 #include <string.h>
 
 #include "db/db_priv.h"
+#include "db/db_rec.h"
 #include "util/clock.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
+
+/* Bind what every audit row has (at, actor, op, tbl, row_id, field,
+ * old, new) to the parameters 1 to 8 of ST. */
+static void
+bind_row(sqlite3_stmt *st, const char *actor, const char *op, const char *tbl,
+         int64_t row, const char *field, const char *old_value, const char *new_value)
+{
+    char now[32];
+
+    clock_now(now, sizeof(now));
+    db_bind_text(st, 1, now);
+    db_bind_text(st, 2, actor);
+    db_bind_text(st, 3, op);
+    db_bind_text(st, 4, tbl);
+    db_bind_id(st, 5, row);
+    db_bind_text_or_null(st, 6, field);
+    db_bind_text_or_null(st, 7, old_value);
+    db_bind_text_or_null(st, 8, new_value);
+}
 
 int
 db_audit(struct db *db, const char *actor, const char *op, const char *tbl,
@@ -22,20 +42,11 @@ db_audit(struct db *db, const char *actor, const char *op, const char *tbl,
         "INSERT INTO audit(at, actor, op, tbl, row_id, field, old, new) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     sqlite3_stmt *st = db_prep(db, sql, e);
-    char now[32];
 
     if (st == NULL) {
         return -1;
     }
-    clock_now(now, sizeof(now));
-    db_bind_text(st, 1, now);
-    db_bind_text(st, 2, actor);
-    db_bind_text(st, 3, op);
-    db_bind_text(st, 4, tbl);
-    db_bind_id(st, 5, row);
-    db_bind_text_or_null(st, 6, field);
-    db_bind_text_or_null(st, 7, old_value);
-    db_bind_text_or_null(st, 8, new_value);
+    bind_row(st, actor, op, tbl, row, field, old_value, new_value);
     return db_done(db, st, e);
 }
 
@@ -54,6 +65,56 @@ db_audit_diff(struct db *db, const char *actor, const char *tbl, int64_t row,
         }
     }
     return 0;
+}
+
+/* One row of O with operation OP and new value VALUE about record ROW. */
+static int
+out_row(struct db *db, const struct audit_out *o, const char *op, int64_t row,
+        const char *value, struct err *e)
+{
+    static const char sql[] =
+        "INSERT INTO audit(at, actor, op, tbl, row_id, field, old, new, nrows, revealed) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    sqlite3_stmt *st = db_prep(db, sql, e);
+
+    if (st == NULL) {
+        return -1;
+    }
+    bind_row(st, o->actor, op, o->tbl, row, o->what, NULL, value);
+    db_bind_int(st, 9, o->nrows);
+    db_bind_int(st, 10, o->revealed != 0);
+    return db_done(db, st, e);
+}
+
+/* The rows of O (one a record, or one without) in one transaction. */
+static int
+out_rows(struct db *db, const struct audit_out *o, const char *op,
+         const char *value, struct err *e)
+{
+    size_t i;
+    int rc;
+
+    if (db_begin(db, e)) {
+        return -1;
+    }
+    rc = o->nids == 0 ? out_row(db, o, op, 0, value, e) : 0;
+    for (i = 0; i < o->nids && rc == 0; i++) {
+        rc = out_row(db, o, op, o->ids[i], value, e);
+    }
+    return rec_end_tx(db, rc, e);
+}
+
+int
+db_audit_out(struct db *db, const struct audit_out *o, struct err *e)
+{
+    return out_rows(db, o, o->op, o->dest, e);
+}
+
+int
+db_audit_undelivered(struct db *db, const struct audit_out *o, const char *reason,
+                     struct err *e)
+{
+    return out_rows(db, o, "undelivered", reason, e);
 }
 
 static void

@@ -12,7 +12,8 @@
 struct db;
 struct err;
 
-/* OP: insert, update, delete, step, reveal, print, export, bulk.
+/* OP: insert, update, delete, step, reveal, print, export, bulk,
+ * undelivered.
  * FIELD, OLD and NEW may be NULL. */
 int db_audit(struct db *db, const char *actor, const char *op,
              const char *tbl, int64_t row, const char *field,
@@ -24,6 +25,29 @@ int db_audit_diff(struct db *db, const char *actor, const char *tbl,
                   int64_t row, const char *const *names,
                   const char *const *oldv, const char *const *newv, int n,
                   struct err *e);
+
+/* Data leaving the database: a print, an export or a backup.  Its
+ * audit rows are written and committed before the data leaves (audit
+ * first): when they cannot be, nothing may be delivered. */
+struct audit_out {
+    const char *actor;
+    const char *op;             /* "print" or "export" */
+    const char *tbl;            /* the table of the records it shows */
+    const char *what;           /* the kind (card, csv, backup...): field */
+    const char *dest;           /* where it goes: new */
+    const int64_t *ids;         /* the records it shows, one row each; */
+    size_t nids;                /* none: one row without a record */
+    int64_t nrows;              /* how many records or rows it holds */
+    int revealed;               /* it shows whole ID numbers */
+};
+
+/* The rows of O, in a transaction of their own (call outside one). */
+int db_audit_out(struct db *db, const struct audit_out *o, struct err *e);
+
+/* O was not delivered after all: the same rows with operation
+ * "undelivered" and REASON as the new value. */
+int db_audit_undelivered(struct db *db, const struct audit_out *o,
+                         const char *reason, struct err *e);
 
 struct audit_row {
     char at[20];

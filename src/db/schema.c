@@ -719,6 +719,36 @@ static const char m006[] =
 static const char m007[] =
     "CREATE INDEX hh_list_town_state ON hh_list(township_id, state_rank, category);\n";
 
+/* 8: the audit log says how many records or rows a print, an export or
+ * a backup held and whether it showed whole ID numbers, and records a
+ * delivery that failed after its rows were written ("undelivered"): the
+ * table is made again with the new operation in its CHECK, the rows
+ * copied as they are (dropping a table fires no delete trigger). */
+static const char m008[] =
+    "CREATE TABLE audit_new (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  at TEXT NOT NULL,\n"
+    "  actor TEXT NOT NULL,\n"
+    "  op TEXT NOT NULL CHECK (op IN ('insert','update','delete','step',\n"
+    "      'reveal','print','export','bulk','undelivered')),\n"
+    "  tbl TEXT NOT NULL,\n"
+    "  row_id INTEGER,\n"
+    "  field TEXT,\n"
+    "  old TEXT,\n"
+    "  new TEXT,\n"
+    "  nrows INTEGER CHECK (nrows >= 0),\n"
+    "  revealed INTEGER CHECK (revealed IN (0, 1))\n"
+    ");\n"
+    "INSERT INTO audit_new(id, at, actor, op, tbl, row_id, field, old, new)\n"
+    "  SELECT id, at, actor, op, tbl, row_id, field, old, new FROM audit;\n"
+    "DROP TABLE audit;\n"
+    "ALTER TABLE audit_new RENAME TO audit;\n"
+    "CREATE INDEX audit_row ON audit(tbl, row_id);\n"
+    "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit\n"
+    "BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;\n"
+    "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit\n"
+    "BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;\n";
+
 static const char *const migrations[] = {
     m001,
     m002,
@@ -727,6 +757,7 @@ static const char *const migrations[] = {
     m005,
     m006,
     m007,
+    m008,
 };
 
 #define NMIGRATIONS ((int)(ARRAY_SIZE(migrations)))

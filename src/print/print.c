@@ -1,10 +1,12 @@
 /*
  * print.c - a print from request to paper or file: build the documents
  * (prints.c, prints_funds.c, prints_pair.c, prints_assess.c), make them
- * as text or PDF, deliver them (spool.c), and record who printed which
- * households (or projects, receipts, assets, rounds) where in the audit
- * log, after the delivery has worked and never while the print command
- * runs (it would hold the database's write lock).
+ * as text or PDF, record who prints which households (or projects,
+ * receipts, assets, rounds) where in the audit log, and only then
+ * deliver them (spool.c): nothing leaves without its audit rows.  The
+ * rows are committed before the print command runs, never while it runs
+ * (it would hold the database's write lock); a delivery that fails is
+ * recorded as undelivered.
  */
 #include "config.h"
 
@@ -28,7 +30,9 @@
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/priv.h"
+#include "util/path.h"
 #include "util/sbuf.h"
+#include "util/tempfile.h"
 #include "util/xalloc.h"
 
 /* How long the print command may take. */
@@ -131,42 +135,62 @@ int print_render(struct doc *const *docs, size_t n,
  * "file:/absolute/path". */
 static void dest_text(const struct print_dest *d, struct sbuf *sb)
 {
-    char cwd[4096];
-
     if (d->path == NULL) {
         sbuf_addf(sb, "printer:%s:%d", d->printer ? d->printer : "", d->copies);
     } else if (strcmp(d->path, "-") == 0) {
         sbuf_adds(sb, "stdout");
-    } else if (d->path[0] == '/' || getcwd(cwd, sizeof(cwd)) == NULL) {
-        sbuf_addf(sb, "file:%s", d->path);
     } else {
-        sbuf_addf(sb, "file:%s/%s", cwd, d->path);
+        char *abs = path_absolute(d->path);
+
+        sbuf_addf(sb, "file:%s", abs);
+        free(abs);
     }
 }
 
-int print_record(const struct print_env *env, const struct print_request *r,
-                 const struct print_dest *d, const char *op, const int64_t *ids,
-                 size_t nids, struct err *e)
+/* The audit rows of OUT, made from R, going to WHERE. */
+static void audit_init(const struct print_env *env, const struct print_request *r,
+                       const struct print_out *out, const char *where,
+                       struct audit_out *o)
+{
+    memset(o, 0, sizeof(*o));
+    o->actor = env->actor->login;
+    o->op = out->op;
+    o->tbl = print_shown_table(r->kind);
+    o->what = out->what != NULL ? out->what : print_kind_name(r->kind);
+    o->dest = where;
+    o->ids = out->ids;
+    o->nids = out->nids;
+    o->nrows = out->nrows;
+}
+
+int print_send(const struct print_env *env, const struct print_request *r,
+               const struct print_dest *d, const struct print_out *out, struct err *e)
 {
     struct sbuf where = SBUF_INIT;
-    size_t i;
-    int rc = 0;
+    struct audit_out o;
+    struct err e2;
+    int rc;
 
-    dest_text(d, &where);
-    if (db_begin(env->db, e) < 0) {
-        sbuf_release(&where);
+    /* A file that may not be written is refused before it is audited. */
+    if (d->path != NULL && strcmp(d->path, "-") != 0 &&
+        tempfile_dest_check(d->path, d->overwrite, NULL, e) < 0) {
         return -1;
     }
-    for (i = 0; i < nids && rc == 0; i++) {
-        rc = db_audit(env->db, env->actor->login, op, print_shown_table(r->kind),
-                      ids[i], print_kind_name(r->kind), NULL, where.buf, e);
-    }
-    if (rc == 0) {
-        rc = db_commit(env->db, e);
-    }
+    dest_text(d, &where);
+    audit_init(env, r, out, where.buf, &o);
+    rc = db_audit_out(env->db, &o, e);
     if (rc < 0) {
-        db_rollback(env->db);
-        err_prefix(e, "%s", _("printed, but the audit log could not record it"));
+        err_prefix(e, "%s", _("nothing was delivered, because the audit log could not record it"));
+        e->code = ERR_DB;
+    } else if ((rc = print_deliver(d, out->title, out->data, e)) < 0) {
+        err_clear(&e2);
+        if (db_audit_undelivered(env->db, &o, e->msg, &e2) < 0) {
+            size_t n = strlen(e->msg);
+
+            snprintf(e->msg + n, sizeof(e->msg) - n,
+                     _(" (and the audit log could not record that it was not delivered: %s)"),
+                     e2.msg);
+        }
     }
     sbuf_release(&where);
     return rc;
@@ -211,10 +235,10 @@ int print_run(const struct print_env *env, const struct print_request *r,
     }
     rc = print_render(docs, n, d, &data, e);
     if (rc == 0) {
-        rc = print_deliver(d, doc_title(docs[0]), &data, e);
-    }
-    if (rc == 0) {
-        rc = print_record(env, r, d, "print", ids, nids, e);
+        struct print_out out = {"print", NULL, doc_title(docs[0]), &data, ids, nids,
+                                (int64_t)nids};
+
+        rc = print_send(env, r, d, &out, e);
     }
     if (rc == 0 && ndocs) {
         *ndocs = n;

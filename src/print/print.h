@@ -110,14 +110,30 @@ int print_render(struct doc *const *docs, size_t n,
 int print_deliver(const struct print_dest *d, const char *title,
                   const struct sbuf *data, struct err *e);
 
-/* Record in the audit log that R's records IDS (N) went to D: one row
- * each of operation OP ("print", or "export" for data written out). */
-int print_record(const struct print_env *env, const struct print_request *r,
-                 const struct print_dest *d, const char *op, const int64_t *ids,
-                 size_t nids, struct err *e);
+/* Data made from R, and what its audit rows say. */
+struct print_out {
+    const char *op;             /* "print", or "export" for data written out */
+    const char *what;           /* the kind's name in the audit log (NULL:
+                                   R's kind; "csv"...) */
+    const char *title;          /* the print command's job title */
+    const struct sbuf *data;
+    const int64_t *ids;         /* the records shown (print_build) */
+    size_t nids;
+    int64_t nrows;              /* how many records or rows it holds */
+};
 
-/* Build R, make it, deliver it to D and record it in the audit log (one
- * row per record shown: who, what, where).  *PAGES (may be NULL)
+/* Deliver OUT to D, audit first: its rows (one per record shown: who,
+ * what, where, how many rows, no whole ID numbers) are committed before
+ * the data leaves; when they cannot be (a read-only database file, a
+ * full disk, a lock held too long) nothing is delivered and E says why.
+ * A delivery that fails after them is recorded as "undelivered" with
+ * its reason. */
+int print_send(const struct print_env *env, const struct print_request *r,
+               const struct print_dest *d, const struct print_out *out,
+               struct err *e);
+
+/* Build R, make it, record it in the audit log and deliver it to D
+ * (print_send).  *PAGES (may be NULL)
  * receives the number of documents printed. */
 int print_run(const struct print_env *env, const struct print_request *r,
               const struct print_dest *d, size_t *ndocs, struct err *e);

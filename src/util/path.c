@@ -32,6 +32,17 @@ path_join(const char *a, const char *b)
 }
 
 char *
+path_absolute(const char *path)
+{
+    char cwd[4096];
+
+    if (path[0] == '/' || getcwd(cwd, sizeof(cwd)) == NULL) {
+        return xstrdup(path);
+    }
+    return path_join(cwd, path);
+}
+
+char *
 path_dirname(const char *path)
 {
     const char *slash = strrchr(path, '/');

@@ -32,6 +32,10 @@ char *path_localedir(void);
 /* Join two path parts with one slash.  Caller frees. */
 char *path_join(const char *a, const char *b);
 
+/* PATH made absolute with the working directory (as it is when that
+ * cannot be read).  Caller frees. */
+char *path_absolute(const char *path);
+
 /* The directory part of PATH ("." when none).  Caller frees. */
 char *path_dirname(const char *path);
 

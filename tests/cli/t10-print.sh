@@ -8,7 +8,7 @@
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 
-plan 40
+plan 41
 
 GOLD="$top_srcdir/tests/data/print"
 DB="$DEFAULT_DB"
@@ -116,7 +116,9 @@ before=$(prints)
 zx print card "$card_no"
 is "$rc" 2 "a failing print command fails the print"
 has "$ERR" "打印机 office 不存在" "with the command's own message"
-is "$(prints)" "$before" "and nothing is recorded as printed"
+is "$(prints)" "$((before + 1))" "the print is recorded before the command runs"
+has_undelivered=$(q "$DB" "select count(*) from audit where op = 'undelivered' and new like '%打印机 office 不存在%'")
+is "$has_undelivered" 1 "and then as not delivered, with the reason"
 
 # --- scope and bad requests ------------------------------------------------
 zx print publicity "$place" --format pdf --copies 0 -o "$T/x.pdf"

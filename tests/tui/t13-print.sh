@@ -8,7 +8,7 @@
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 
-plan 58
+plan 59
 
 DB="$T/c.db"
 demo_db "$DB" 100
@@ -212,7 +212,9 @@ keys C-s
 shows "执行失败" "a failing print command is reported"
 shows "打印机不存在" "with what it said"
 dialog_open "and the dialog stays open"
-is "$(prints "")" "$before" "a failed print is not recorded"
+is "$(prints "")" "$((before + 1))" "a print is recorded before its command runs (audit first)"
+is "$(q "$DB" "select count(*) from audit where op = 'undelivered' and new like '%打印机不存在%'")" 1 \
+    "and a failed one then as not delivered, with the command's message"
 
 # 6. Down to 80x24 and back, the dialog still drawn whole.
 tm resize-window -t zx -x 80 -y 24
