@@ -91,6 +91,8 @@ static const struct key keys[] = {
      N_("a telephone number in double quotes"), NULL},
     {"print_dir", WHO_ANY, KEY_STRING, S(print_dir), "", 0, 0, 0,
      N_("a directory name in double quotes"), NULL},
+    {"backup_roles", WHO_SYSTEM, KEY_STRING, S(backup_roles), "admin", 0, 0, 0,
+     N_("role names in double quotes separated by commas, e.g. \"admin,county\""), NULL},
     {"cursor_style", WHO_ANY, KEY_STRING, S(cursor_style), "bar", 0, 0, 0,
      N_("\"bar\" (the whole row highlighted) or \"marker\" (a > in front: fewer bytes on thin links)"),
      check_cursor},

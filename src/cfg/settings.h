@@ -34,6 +34,8 @@ struct settings {
                             * store on a server install ("" = none) */
     int restricted;        /* the files read now may set only the keys a
                             * user may (setgid; see keys[] in settings.c) */
+    char *backup_roles;    /* roles besides administrators that may make
+                            * backups: "county" (default "admin") */
     struct notes warnings; /* unknown keys etc., for the caller to show;
                             * policy_load adds those of the policy files */
 };

@@ -38,10 +38,22 @@ static const struct cmd commands[] = {
         "  --rules   list the rule codes and exit\n"
         "Exit status 1 when anything was found.\n"),
      0},
-    {"backup", cmd_backup, N_("FILE [--force]"),
-     N_("copy the database while others keep working"),
-     N_("  --force   overwrite FILE if it exists\n"),
-     CMD_LOGIN},
+    {"backup", cmd_backup, N_("FILE [--force] [--group NAME] | --keep N [DIR] | --verify FILE"),
+     N_("copy the database while others keep working, or check a copy"),
+     N_("  backup FILE         copy the database to FILE, readable by you alone (0600)\n"
+        "  --force             replace FILE if it is an ordinary file\n"
+        "  --group NAME        give the copy to the group NAME (0640)\n"
+        "  backup --keep N [DIR]\n"
+        "                      the scheduled backup: a dated copy in DIR (0640, DIR's\n"
+        "                      group unless --group), keeping the newest N copies;\n"
+        "                      without DIR the store's backup directory\n"
+        "  backup --verify FILE\n"
+        "                      check a copy (read only): integrity, schema, what it holds\n"
+        "A copy holds the whole county: administrators make them (and the roles the\n"
+        "setting backup_roles names, e.g. \"admin,county\"), and root.  The copy is\n"
+        "recorded in the audit log before it is put in place; when the log cannot\n"
+        "record it, no copy is made.\n"),
+     0},
     {"print", cmd_print, N_("card|publicity|visits|projects|allocation|assets|partner|attendance ... [options]"),
      N_("print household cards, publicity lists, worklists, the funds and the pairing prints"),
      N_("  print card HH_NO...                 household cards (明白卡), one per household\n"

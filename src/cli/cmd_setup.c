@@ -481,13 +481,16 @@ create_county(struct setup *s, struct err *e)
 static int
 adopt(struct setup *s, struct err *e)
 {
+    /* no actor: root's copy of its own file is not audited there, so the
+     * original stays as it was */
+    struct backup_opts b = {s->db, 0, 0600, (gid_t)-1, NULL};
     struct db *src;
     int rc;
 
     if (db_open(&src, s->o->adopt, DB_AS_IS, s->a->settings.busy_timeout, e)) {
         return -1;
     }
-    rc = db_backup(src, s->db, 0, e);
+    rc = db_backup(src, &b, NULL, e);
     db_close(src);
     if (rc == 0) {
         printf(_("Copied %s into the store as %s (the original is as it was).\n"),

@@ -1,7 +1,7 @@
 #!/bin/sh
 # t14-audit-first.sh - nothing leaves without its audit row: a print (to
-# a file and to the print command) and a CSV export write and commit
-# their audit rows first, and deliver nothing when those cannot be
+# a file and to the print command), a CSV export and a backup write and
+# commit their audit rows first, and deliver nothing when those cannot be
 # written: a read-only database file (as a user without root's powers)
 # and a database whose audit inserts fail (a trigger made to fail).  The
 # rows say who, what, where, how many rows and whether whole ID numbers
@@ -9,7 +9,7 @@
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 
-plan 20
+plan 27
 
 DB="$T/c.db"
 demo_db "$DB" 200 || { echo "Bail out! the demo database cannot be made"; exit 1; }
@@ -41,6 +41,11 @@ zx --db "$DB" report assessment --round "$R" --format csv -o "$T/r.csv"
 is "$rc" 0 "a CSV export"
 is "$(q "$DB" "select field || '|' || nrows from audit where op = 'export' order by id desc limit 1")" \
     "csv|$(($(wc -l <"$T/r.csv") - 1))" "its row counts the rows written"
+zx --db "$DB" backup "$T/b.db"
+is "$(q "$DB" "select tbl || '|' || new || '|' || nrows || '|' || revealed from audit
+               where op = 'export' order by id desc limit 1")" \
+    "database|$T/b.db|$(q "$DB" "select count(*) from person")|1" \
+    "a backup's row counts the persons and says whole ID numbers left"
 
 # --- a delivery that fails after its rows --------------------------------------
 printf '#!/bin/sh\necho "lp: 打印机脱机" >&2\nexit 1\n' >"$T/badlp"
@@ -52,8 +57,8 @@ is "$(q "$DB" "select op || '|' || new from audit order by id desc limit 1")" \
     "undelivered|$(sed 's/^zhenxing: //' "$ERR")" "and is recorded as not delivered, with the reason"
 
 # nothing_leaves RUN DB DIR WHY: with RUN (zx, or as another user) on
-# DB, whose audit rows cannot be written (WHY), a print and an export are
-# refused and leave nothing in DIR; nothing is recorded.
+# DB, whose audit rows cannot be written (WHY), a print, an export and a
+# backup are refused and leave nothing in DIR; nothing is recorded.
 nothing_leaves() {
     run=$1 db=$2 dir=$3 why=$4
     before=$(rows "$db")
@@ -72,6 +77,11 @@ nothing_leaves() {
     $run --db "$db" report assessment --round "$R" --format csv
     [ "$rc" -eq 2 ] && [ ! -s "$OUT" ]
     ok $? "not even to standard output"
+    $run --db "$db" backup "$dir/copy.db"
+    is "$rc" 2 "a backup is refused"
+    has "$ERR" "审计日志未能记录，因此未生成副本" "saying no copy was made"
+    [ "$(ls -A "$dir" | grep -c 'copy')" -eq 0 ]
+    ok $? "and leaves no copy and no temporary file"
     is "$(rows "$db")" "$before" "nothing was recorded either"
 }
 
@@ -97,8 +107,8 @@ nobody() {
     rc=$?
 }
 if [ "$(id -u)" -eq 0 ] && ! command -v setpriv >/dev/null 2>&1; then
-    for i in 1 2 3 4 5 6 7; do echo "ok $((n + i)) # SKIP cannot run without root's powers"; done
-    n=$((n + 7))
+    for i in 1 2 3 4 5 6 7 8 9 10; do echo "ok $((n + i)) # SKIP cannot run without root's powers"; done
+    n=$((n + 10))
 else
     nothing_leaves nobody "$W/ro.db" "$W" "a read-only database file"
 fi

@@ -565,6 +565,7 @@ test_backup_while_writing(void **state)
 {
     struct fixture *x = *state;
     char *copy = path_join(x->dir, "copy.db");
+    struct backup_opts o = {copy, 0, 0600, (gid_t)-1, "test"};
     struct db *b;
     char **problems;
     size_t n;
@@ -586,7 +587,7 @@ test_backup_while_writing(void **state)
     usleep(200000);
     before = count(x, "household");
     assert_true(before > 50);
-    assert_int_equal(db_backup(x->db, copy, 0, &x->e), 0);
+    assert_int_equal(db_backup(x->db, &o, NULL, &x->e), 0);
     usleep(100000);
     kill(pid, SIGKILL);
     waitpid(pid, NULL, 0);
@@ -598,9 +599,10 @@ test_backup_while_writing(void **state)
     free(problems);
     db_close(b);
     /* The copy is there: no second copy on top of it without force. */
-    assert_int_equal(db_backup(x->db, copy, 0, &x->e), -1);
+    assert_int_equal(db_backup(x->db, &o, NULL, &x->e), -1);
     assert_int_equal(x->e.code, ERR_IO);
-    assert_int_equal(db_backup(x->db, copy, 1, &x->e), 0);
+    o.overwrite = 1;
+    assert_int_equal(db_backup(x->db, &o, NULL, &x->e), 0);
     free(copy);
 }
 
