@@ -147,6 +147,16 @@ static void dest_text(const struct print_dest *d, struct sbuf *sb)
     }
 }
 
+/* -1 with E when D is a file in the county's store (whoever runs it). */
+static int file_refused(const struct print_dest *d, struct err *e)
+{
+    if (d->path != NULL && strcmp(d->path, "-") != 0 && priv_in_store(d->path)) {
+        return err_set(e, ERR_DENIED, _("'%s' is in the county's store %s: prints and exports are never written there; save them in a directory of your own"),
+                       d->path, priv_store());
+    }
+    return 0;
+}
+
 /* The audit rows of OUT, made from R, going to WHERE. */
 static void audit_init(const struct print_env *env, const struct print_request *r,
                        const struct print_out *out, const char *where,
@@ -172,8 +182,8 @@ int print_send(const struct print_env *env, const struct print_request *r,
     int rc;
 
     /* A file that may not be written is refused before it is audited. */
-    if (d->path != NULL && strcmp(d->path, "-") != 0 &&
-        tempfile_dest_check(d->path, d->overwrite, NULL, e) < 0) {
+    if (file_refused(d, e) || (d->path != NULL && strcmp(d->path, "-") != 0 &&
+                               tempfile_dest_check(d->path, d->overwrite, NULL, e) < 0)) {
         return -1;
     }
     dest_text(d, &where);
@@ -207,9 +217,8 @@ int print_deliver(const struct print_dest *d, const char *title,
         }
         return 0;
     }
-    if (d->path != NULL && priv_in_store(d->path)) {
-        return err_set(e, ERR_DENIED, _("'%s' is in the county's store %s: prints and exports are never written there; save them in a directory of your own"),
-                       d->path, priv_store());
+    if (file_refused(d, e)) {
+        return -1;
     }
     if (d->path != NULL) {
         return spool_file(d->path, d->overwrite, data->buf, data->len, e);
