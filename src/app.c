@@ -150,15 +150,24 @@ app_load_policy(struct app *a, struct err *e)
 }
 
 int
+app_may_create(const struct app *a, struct err *e)
+{
+    if (a->db_store && priv_setgid() && getuid() != 0) {
+        return err_set(e, ERR_DENIED, _("the county's database in the store %s is made by 'zhenxing setup' (run by root), not by init or demo"),
+                       priv_store());
+    }
+    return 0;
+}
+
+int
 app_open_conn(struct app *a, int flags, struct db **out, struct err *e)
 {
     int raise = a->db_store && !(flags & DB_CREATE);
     int rc;
 
     *out = NULL;
-    if (a->db_store && (flags & DB_CREATE) && priv_setgid() && getuid() != 0) {
-        return err_set(e, ERR_DENIED, _("the county's database in the store %s is made by 'zhenxing setup' (run by root), not by init or demo"),
-                       priv_store());
+    if ((flags & DB_CREATE) && app_may_create(a, e)) {
+        return -1;
     }
     if (raise && priv_raise(e)) {
         return -1;

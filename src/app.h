@@ -43,6 +43,11 @@ int app_load_policy(struct app *a, struct err *e);
 /* Open the database (flags of db_open) and read the county's province. */
 int app_open_db(struct app *a, int flags, struct err *e);
 
+/* 0 when this run may create A's database (init, demo); -1 with E
+ * when it is the county's store on a setgid install and the user is not
+ * root: setup makes it. */
+int app_may_create(const struct app *a, struct err *e);
+
 /* Another connection to the database, opened as app_open_db opens it
  * (the store with its group, taken for the opening alone); close it
  * with app_close_conn.  Creating the store's database (DB_CREATE) on a

@@ -1,5 +1,8 @@
 /*
  * cmd_demo.c - `zhenxing demo`: a synthetic county to try zhenxing on.
+ * The new database is built whole in a registered temporary file (0600,
+ * removed on every exit path) and only then put in place of the old one,
+ * so a demo that fails or is killed leaves the old database as it was.
  */
 #include "config.h"
 #include "cli/cli.h"
@@ -21,6 +24,7 @@
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/path.h"
+#include "util/tempfile.h"
 
 struct demo_args {
     int64_t households, seed;
@@ -51,9 +55,11 @@ parse(int argc, char **argv, struct demo_opts *o, int *force)
     return rc;
 }
 
-/* Make room for the demo: refuse to touch a real county database. */
+/* May the demo take A->db_path's place?  Only a demo database (an
+ * ordinary file) is replaced, and only with FORCE; nothing is removed
+ * here: the new one is built first. */
 static int
-clear_old(struct app *a, int force, struct err *e)
+may_replace(struct app *a, int force, struct err *e)
 {
     char demo[4];
 
@@ -64,10 +70,8 @@ clear_old(struct app *a, int force, struct err *e)
         return err_set(e, ERR_INVALID, _("'%s' already exists; give another file with --db, or --force to replace a demo database"),
                        a->db_path);
     }
-    if (app_open_db(a, 0, e)) {
-        return -1;
-    }
-    if (db_meta_get(a->db, "demo", demo, sizeof(demo), e)) {
+    if (tempfile_dest_check(a->db_path, 1, NULL, e) || app_open_db(a, 0, e) ||
+        db_meta_get(a->db, "demo", demo, sizeof(demo), e)) {
         return -1;
     }
     app_close_db(a);
@@ -75,35 +79,51 @@ clear_old(struct app *a, int force, struct err *e)
         return err_set(e, ERR_INVALID, _("'%s' is a real county database, not a demo; it was not replaced"),
                        a->db_path);
     }
-    county_remove_files(a->db_path);
     a->county[0] = a->province[0] = '\0';
     return 0;
 }
 
-/* Build the demo in TMP, then move it to A->db_path. */
+/* Fill the database A->db_path (an empty file) with the demo. */
+static int
+fill(struct app *a, const struct demo_opts *o, struct demo_stats *st,
+     struct county_spec *spec, struct err *e)
+{
+    int rc = county_spec_check(&a->policy, "51", "青山县", "519901", spec, e) ||
+                     county_create(a, spec, e) || db_bulk_mode(a->db, 1, e) ||
+                     demo_generate(a, o, st, e) || db_bulk_mode(a->db, 0, e)
+                 ? -1
+                 : 0;
+
+    app_close_db(a);
+    return rc;
+}
+
+/* Build the demo in a temporary file beside A->db_path, then put it in
+ * place (the old database's side files go first: a closed database has
+ * none worth keeping, and an old -wal must not meet the new file). */
 static int
 build(struct app *a, const struct demo_opts *o, struct demo_stats *st,
       struct county_spec *spec, struct err *e)
 {
     char *final = a->db_path;
-    size_t n = strlen(final) + 32;
-    char *tmp = malloc(n);
-    int rc;
+    struct tempfile t;
+    int fd, rc, old = path_exists(final);
 
-    snprintf(tmp, n, "%s.demo%ld", final, (long)getpid());
-    county_remove_files(tmp);
-    a->db_path = tmp;
-    rc = county_spec_check(&a->policy, "51", "青山县", "519901", spec, e) ||
-         county_create(a, spec, e) || db_bulk_mode(a->db, 1, e) ||
-         demo_generate(a, o, st, e) || db_bulk_mode(a->db, 0, e) ? -1 : 0;
-    app_close_db(a);
-    if (rc == 0 && rename(tmp, final) != 0) {
-        rc = err_set(e, ERR_IO, _("cannot rename '%s' to '%s': %s"), tmp, final,
-                     strerror(errno));
+    fd = app_may_create(a, e) < 0 ? -1 : tempfile_create(&t, final, NULL, 1, e);
+    if (fd < 0) {
+        return -1;
     }
-    county_remove_files(tmp);
+    close(fd);
+    a->db_path = t.path;
+    rc = fill(a, o, st, spec, e);
     a->db_path = final;
-    free(tmp);
+    if (rc == 0 && old) {
+        county_remove_sides(final);
+    }
+    if (rc == 0) {
+        rc = tempfile_place(&t, final, old, e);
+    }
+    tempfile_remove(&t);
     return rc;
 }
 
@@ -130,7 +150,7 @@ cmd_demo(struct app *a, int argc, char **argv)
     mallopt(M_TRIM_THRESHOLD, 512 << 20);
     mallopt(M_TOP_PAD, 64 << 20);
 #endif
-    if (clear_old(a, force, &e) || build(a, &o, &st, &spec, &e)) {
+    if (may_replace(a, force, &e) || build(a, &o, &st, &spec, &e)) {
         return cli_fail(&e);
     }
     clock_gettime(CLOCK_MONOTONIC, &t1);

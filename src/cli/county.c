@@ -79,7 +79,14 @@ county_spec_check(const struct policy *p, const char *province,
 void
 county_remove_files(const char *path)
 {
-    static const char *const ext[] = {"", "-wal", "-shm", "-journal"};
+    unlink(path);
+    county_remove_sides(path);
+}
+
+void
+county_remove_sides(const char *path)
+{
+    static const char *const ext[] = {"-wal", "-shm", "-journal"};
     size_t i, n = strlen(path) + 10;
     char *p = xmalloc(n);
 

@@ -36,6 +36,9 @@ int county_create(struct app *a, const struct county_spec *spec,
 /* Remove the database file A->db_path and its -wal/-shm companions. */
 void county_remove_files(const char *path);
 
+/* Remove only PATH's -wal, -shm and -journal. */
+void county_remove_sides(const char *path);
+
 /* Print the monitoring line in force this year and whether it is a
  * shipped default the county should confirm. */
 void county_report_line(const struct app *a, FILE *fp);

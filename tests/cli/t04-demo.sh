@@ -10,7 +10,7 @@
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 
-plan 61
+plan 71
 
 zx --db "$T/a.db" demo --households 600 --seed 11
 is "$rc" 0 "demo succeeds"
@@ -171,4 +171,40 @@ sum=$(cksum <"$T/real.db")
 zx --db "$T/real.db" demo --force
 is "$rc" 1 "--force never replaces a real county database"
 is "$(cksum <"$T/real.db")" "$sum" "which is left untouched"
+
+# --- the new demo is built before the old one goes --------------------------
+# kill_demo SIG: start demo --force (20,000 households) over k/old.db (a
+# 10-household demo), send SIG once its temporary file is there, and wait
+# for it.
+mkdir "$T/k"
+"$ZHENXING" --db "$T/k/old.db" demo --households 10 >/dev/null 2>&1
+kill_demo() {
+    "$ZHENXING" --db "$T/k/old.db" demo --households 20000 --force >/dev/null 2>&1 &
+    pid=$!
+    i=0
+    while [ $i -lt 300 ] && ! ls -A "$T/k" | grep -q zxtmp; do sleep 0.02; i=$((i + 1)); done
+    sleep 0.3
+    kill "-$1" "$pid"
+    wait "$pid"
+}
+tmp_left() { ls -A "$T/k" | grep -c zxtmp; }
+kill_demo KILL
+is "$(q "$T/k/old.db" "select count(*) from household")" 10 "a demo --force killed (SIGKILL) while building leaves the old database"
+is "$(q "$T/k/old.db" "pragma integrity_check")" ok "sound"
+is "$(stat -c %a "$T/k/$(ls -A "$T/k" | grep zxtmp | head -n 1)")" 600 "its temporary file is its maker's alone (0600)"
+kill_demo TERM
+is "$(q "$T/k/old.db" "select count(*) from household")" 10 "one ended by SIGTERM leaves it too"
+is "$(tmp_left)" 0 "and no temporary file: its own is removed, the killed one's swept"
+zx --db "$T/k/old.db" demo --households 20 --force
+is "$(q "$T/k/old.db" "select count(*) from household") $(tmp_left)" "20 0" \
+    "a demo --force that completes replaces it and leaves nothing beside it"
+ls -A "$T/k" | grep -q -- '-wal$'
+[ $? -ne 0 ]
+ok $? "not even the old database's write-ahead log"
+ln -s "$T/k/old.db" "$T/k/link.db"
+zx --db "$T/k/link.db" demo --households 10 --force
+is "$rc" 2 "demo --force does not replace a symbolic link"
+has "$ERR" "符号链接" "saying it is one"
+[ -L "$T/k/link.db" ]
+ok $? "which stays a link"
 finish
