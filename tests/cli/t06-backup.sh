@@ -137,10 +137,12 @@ is "$rc" 0 "--keep N alone keeps the copies in the store's backup directory"
 is "$(stat -c %a "$T/store/backup")" 2770 "which is made 2770"
 is "$(ls "$T/store/backup" | sed 's/-[0-9]*\.db$//')" "county-2026-11-24" "with the dated copy in it"
 # The schedules in contrib/ run that command (the installed path made this build's).
+day=25
 for f in zhenxing-backup.service zhenxing-backup.cron; do
     cmd=$(sed -n 's|^ExecStart=||p; s|^[0-9].* root ||p' "$top_srcdir/contrib/$f" |
           sed "s|/usr/bin/zhenxing|$ZHENXING|; s|>/dev/null||")
-    ZHENXING_TODAY=2026-11-25 $cmd >"$OUT" 2>"$ERR"
+    ZHENXING_TODAY=2026-11-$day $cmd >"$OUT" 2>"$ERR"
+    day=$((day + 1))
     is "$?" 0 "contrib/$f's command makes the scheduled backup"
 done
 rm "$T/etc/zhenxing.conf"
