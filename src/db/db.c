@@ -455,7 +455,7 @@ static int
 configure(struct db *db, int flags, int busy_ms, struct err *e)
 {
     sqlite3_extended_result_codes(db->h, 1);
-    sqlite3_busy_timeout(db->h, busy_ms);
+    db_busy_init(db, busy_ms);
     if (priv_getenv("ZHENXING_TRACE") != NULL) {
         sqlite3_trace_v2(db->h, SQLITE_TRACE_PROFILE, trace, NULL);
     }
@@ -475,6 +475,7 @@ configure(struct db *db, int flags, int busy_ms, struct err *e)
         exec(db, "PRAGMA synchronous = NORMAL", e)) {
         return -1;
     }
+    db_busy_watch(db);
     return schema_migrate(db, e);
 }
 
@@ -517,6 +518,7 @@ db_open(struct db **out, const char *path, int flags, int busy_ms,
     }
     db = xcalloc(1, sizeof(*db));
     db->path = xstrdup(path);
+    db->busy.wal_fd = -1;
     oflags = (flags & DB_READONLY) ? SQLITE_OPEN_READONLY
                                    : SQLITE_OPEN_READWRITE;
     if (flags & DB_CREATE) {
@@ -561,6 +563,7 @@ db_close(struct db *db)
     if (db->h != NULL) {
         sqlite3_close(db->h);
     }
+    db_busy_close(db);
     free(db->path);
     free(db);
 }

@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
+#include <time.h>
 
 #include <sqlite3.h>
 
@@ -29,6 +31,24 @@ struct db_stmt {
  * filters and sort orders) are cached by text, the oldest dropped first. */
 #define DB_TEXT_CACHE 48
 
+/* Waiting for the write lock (db_busy.c). */
+struct db_busy {
+    int ms;                    /* give up this long after the last progress */
+    int wal_fd;                /* the write-ahead log, watched for progress */
+    char *wal_path;
+    int64_t start, progress;   /* when the wait began, when the log last moved */
+    off_t wal_size;
+    struct timespec wal_mtime;
+    unsigned seed;
+};
+
+/* The busy handler on DB's connection: BUSY_MS after the last sign of
+ * progress (0: no wait). */
+void db_busy_init(struct db *db, int busy_ms);
+/* Watch the write-ahead log (once the database is open in WAL mode). */
+void db_busy_watch(struct db *db);
+void db_busy_close(struct db *db);
+
 struct db_text_stmt {
     char *sql;
     sqlite3_stmt *st;
@@ -43,6 +63,7 @@ struct db {
     struct db_text_stmt text_cache[DB_TEXT_CACHE];
     unsigned long clock;
     int in_tx;
+    struct db_busy busy;
     int bulk;                  /* in bulk mode (db_bulk_mode) */
     char **bulk_indexes;       /* CREATE INDEX statements put off by bulk mode */
     size_t nbulk_indexes;
