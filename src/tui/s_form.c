@@ -665,6 +665,13 @@ form_input(struct screen *s, struct tui *t, int is_key, wint_t ch)
     if (rc < 0) {
         return -1;
     }
+    if (rc == 0 && fm->w.items[fm->w.focus].line.refused > 0) {
+        const struct form_item *it = &fm->w.items[fm->w.focus];
+
+        tui_message(t, 1, _("%s takes at most %d characters: the %zu after them were not taken."),
+                    _(it->spec->label), field_max_chars(it->spec), it->line.refused);
+        return D_STATUS;
+    }
     if (rc == 1) {
         const struct form_item *it = &fm->w.items[fm->w.focus];
 

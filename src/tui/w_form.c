@@ -22,9 +22,6 @@
 
 #define LONG_ROWS 3
 #define LABEL_MAX 16
-/* The line editor's own limit: far above any field's, so that what is
- * typed or pasted is kept and the field's check can say it is too long. */
-#define LINE_MAX_CHARS 200000
 
 void
 wform_init(struct w_form *f, const struct field_ctx *ctx)
@@ -108,7 +105,9 @@ wform_add(struct w_form *f, const struct field_spec *spec, const char *group,
     struct form_item *it = append(f, group);
 
     it->spec = spec;
-    wline_init(&it->line, LINE_MAX_CHARS);
+    /* Typing stops at the field's length (a paste past it is refused
+     * and said so: s_form.c); a stored value is shown whole. */
+    wline_init(&it->line, (size_t)field_max_chars(spec));
     wline_set(&it->line, text != NULL ? text : "");
     it->loaded = xstrdup(text != NULL ? text : "");
     measure_labels(f);

@@ -33,13 +33,23 @@ wline_release(struct w_line *l)
 static void
 insert(struct w_line *l, wchar_t c)
 {
-    if (l->len >= l->max) {
-        return;
-    }
     l->buf = xgrow(l->buf, &l->alloc, l->len + 2, sizeof(wchar_t));
     memmove(l->buf + l->cur + 1, l->buf + l->cur, (l->len - l->cur + 1) * sizeof(wchar_t));
     l->buf[l->cur++] = c;
     l->len++;
+}
+
+/* A typed character: taken (1), or refused at the limit (0), the run of
+ * refused characters before it being RUN. */
+static int
+type_char(struct w_line *l, wchar_t c, size_t run)
+{
+    if (l->len >= l->max) {
+        l->refused = run + 1;
+        return 0;
+    }
+    insert(l, c);
+    return 1;
 }
 
 void
@@ -47,7 +57,7 @@ wline_set(struct w_line *l, const char *s)
 {
     size_t n = strlen(s), i = 0, len;
 
-    l->len = l->cur = l->scroll = 0;
+    l->len = l->cur = l->scroll = l->refused = 0;
     l->buf[0] = L'\0';
     while (i < n) {
         insert(l, (wchar_t)u8_decode(s + i, n - i, &len));
@@ -197,8 +207,9 @@ static const struct {
 int
 wline_key(struct w_line *l, int is_key, wint_t ch)
 {
-    size_t i;
+    size_t run = l->refused, i;
 
+    l->refused = 0;
     if (is_key) {
         return edit_key(l, ch);
     }
@@ -227,8 +238,7 @@ wline_key(struct w_line *l, int is_key, wint_t ch)
     if (!wline_is_char(0, ch)) {
         return -1;
     }
-    insert(l, (wchar_t)ch);
-    return 1;
+    return type_char(l, (wchar_t)ch, run);
 }
 
 int
@@ -267,9 +277,14 @@ wline_draw(struct w_line *l, WINDOW *w, int y, int x, int cols, attr_t attr)
     if (cols <= 1) {
         return x;
     }
-    /* Keep the cursor inside the field, one column free for it. */
+    /* Keep the cursor inside the field, one column free for it: walk
+     * back from the cursor (a scroll far behind it, after a paste, must
+     * not cost the square of the distance). */
     if (l->cur < l->scroll) {
         l->scroll = l->cur;
+    }
+    if (l->cur - l->scroll > (size_t)cols) {
+        l->scroll = l->cur - (size_t)cols;
     }
     while (width_of(l->buf + l->scroll, l->cur - l->scroll) > cols - 1) {
         l->scroll++;

@@ -18,14 +18,17 @@ struct w_line {
     wchar_t *buf;
     size_t len, alloc;
     size_t cur;            /* cursor, in characters */
-    size_t max;            /* at most this many characters */
+    size_t max;            /* at most this many characters typed */
+    size_t refused;        /* characters refused at the limit in a row,
+                            * up to the last key (a paste too long) */
     size_t scroll;         /* first character shown */
     size_t vscroll;        /* wrapped drawing: first line shown */
 };
 
 void wline_init(struct w_line *l, size_t max);
 void wline_release(struct w_line *l);
-/* Replace the text by the UTF-8 string S. */
+/* Replace the text by the UTF-8 string S (all of it, even past the
+ * limit: a stored value is never cut). */
 void wline_set(struct w_line *l, const char *s);
 /* The text as UTF-8 into SB (reset first). */
 void wline_get(const struct w_line *l, struct sbuf *sb);
@@ -35,7 +38,10 @@ void wline_get(const struct w_line *l, struct sbuf *sb);
 int wline_is_char(int is_key, wint_t ch);
 
 /* Feed one key.  Returns 1 when it changed the text, 0 when it only moved
- * the cursor, -1 when the key is not an editing key (Enter, Esc, Tab...). */
+ * the cursor or was a character refused at the limit (counted in
+ * L->refused), -1 when the key is not an editing key (Enter, Esc,
+ * Tab...).  Every key takes time independent of the text's length but
+ * for the characters it moves (insertion at the end: none). */
 int wline_key(struct w_line *l, int is_key, wint_t ch);
 
 /* Draw in W at (Y, X), COLS wide, keeping the cursor in view; returns the

@@ -76,10 +76,8 @@ keys Tab Tab Tab
 python3 -c "print('很' * 10000, end='')" >"$T/long"
 tm load-buffer "$T/long"
 tm paste-buffer -t zx
-sleep 1
-keys C-s
-shows "最多2000字，现在是10000字" "10,000 characters are refused with the count"
-shows "很很很很" "and what was typed is kept"
+shows "最多2000字：其后的8000字未接收" "10,000 characters: the 2,000 a note holds are taken, the rest refused with the count"
+shows "很很很很" "and what was taken is kept"
 keys Escape y
 is "$(q "$DB" "select count(*) from visit where household_id = $hh and visit_date = '2026-11-22'")" "0" \
     "no visit was stored"
