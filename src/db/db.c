@@ -80,7 +80,8 @@ db_fail(struct db *db, struct err *e, const char *what)
         return err_set(e, ERR_IO, _("%s: cannot write the database file or its directory (%s); check the permissions"),
                        what, msg);
     }
-    if ((code & 0xff) == SQLITE_FULL) {
+    if ((code & 0xff) == SQLITE_FULL ||
+        ((code & 0xff) == SQLITE_IOERR && sqlite3_system_errno(db->h) == ENOSPC)) {
         return err_set(e, ERR_IO, _("%s: the disk is full; nothing was saved"), what);
     }
     if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB) {

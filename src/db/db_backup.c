@@ -79,6 +79,10 @@ copy_pages(struct db *src, sqlite3 *dst, struct err *e)
     } while ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED || rc == SQLITE_OK) &&
              ++tries < BUSY_TRIES);
     sqlite3_backup_finish(b);
+    if ((rc & 0xff) == SQLITE_FULL ||
+        ((rc & 0xff) == SQLITE_IOERR && sqlite3_system_errno(dst) == ENOSPC)) {
+        return err_set(e, ERR_IO, "%s", _("the disk of the copy is full: no copy was made"));
+    }
     if (rc != SQLITE_DONE) {
         return err_set(e, ERR_DB, _("the backup did not complete: %s"), sqlite3_errstr(rc));
     }
