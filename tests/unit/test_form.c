@@ -137,11 +137,22 @@ test_line_limits(void **state)
     wline_init(&l, 5);
     wline_set(&l, "a\xff" "b");
     expect(&l, "a\xef\xbf\xbd" "b");
-    /* The editor's own limit. */
+    /* The editor's own limit: the characters past it are refused and
+     * counted while they come in a row; any other key ends the run. */
     wline_set(&l, "");
     type(&l, L"12345");
-    wline_key(&l, 0, '6');
+    assert_int_equal(wline_key(&l, 0, '6'), 0);
+    assert_int_equal(wline_key(&l, 0, '7'), 0);
     expect(&l, "12345");
+    assert_int_equal(l.refused, 2);
+    assert_int_equal(wline_key(&l, 1, KEY_END), 0);
+    assert_int_equal(l.refused, 0);
+    assert_int_equal(wline_key(&l, 0, 0x7F), 1);
+    type(&l, L"x");
+    expect(&l, "1234x");
+    /* A stored value is never cut to it. */
+    wline_set(&l, "一二三四五六七");
+    expect(&l, "一二三四五六七");
     wline_release(&l);
 }
 
