@@ -171,16 +171,18 @@ test_user_file_restricted(void **state)
         "database = \"/tmp/forged.db\";\n",
         "language = \"en\";\npolicy_dir = \"/tmp/rules\";\n",
         "print_hotline = \"110\";\n",
+        "backup_roles = \"admin,county,township\";\n",
     };
-    static const char *const key[] = {"database", "policy_dir", "print_hotline"};
+    static const char *const key[] = {"database", "policy_dir", "print_hotline",
+                                      "backup_roles"};
     static const char *const line[] = {"zhenxing.conf:1:", "zhenxing.conf:2:",
-                                       "zhenxing.conf:1:"};
+                                       "zhenxing.conf:1:", "zhenxing.conf:1:"};
     struct fixture *f = *state;
     struct err e;
     size_t i;
 
     f->s.restricted = 1;
-    for (i = 0; i < 3; i++) {
+    for (i = 0; i < 4; i++) {
         assert_int_equal(load(f, county[i], &e), -1);
         assert_int_equal(e.code, ERR_DENIED);
         if (strstr(e.msg, key[i]) == NULL || strstr(e.msg, line[i]) == NULL ||
@@ -190,6 +192,7 @@ test_user_file_restricted(void **state)
     }
     assert_string_equal(f->s.database, "");
     assert_string_equal(f->s.print_hotline, "12317");
+    assert_string_equal(f->s.backup_roles, "admin");
     assert_int_equal(load(f, "language = \"en\";\ncursor_style = \"marker\";\n"
                              "printer = \"p2\";\nprint_format = \"text\";\n"
                              "print_font = \"X\";\nprint_dir = \"/tmp\";\n", &e), 0);
