@@ -339,6 +339,23 @@ refused "nor into the store"
 as "$ADM" 022 "$Z" backup "$S/./county.db" --force
 refused "the administrator's backup cannot replace the store either"
 is "$(dbsum)" "$SUM" "the store's database is as it was after the backups"
+# Who makes backups, and the scheduled one in the store.
+as "$TA" 022 "$Z" backup "$H/all.db"
+refused "a township login may not make a backup"
+[ ! -e "$H/all.db" ]
+ok $? "and gets no copy"
+as "$ADM" 022 "$Z" backup "$T/home-$ADM/adm.db"
+worked "the administrator makes one"
+is "$(stat -c %a "$T/home-$ADM/adm.db" 2>&1)" 600 "readable by the administrator alone under umask 022"
+root_zx backup --keep 2
+worked "root's scheduled backup (contrib's command) into the store"
+mode_is "$(ls -d "$S"/backup/*.db 2>/dev/null | tail -n 1)" "root:$G 640" \
+    "its dated copy is root:$G 0640"
+mode_is "$S/backup" "root:$G 2770" "in the store's backup directory, root:$G 2770"
+root_zx setup --check --group "$G"
+worked "which setup --check accepts"
+as "$TA" 022 cat "$(ls -d "$S"/backup/*.db | tail -n 1)"
+refused "and no login reads"
 for key in "database = \"$H/forged.db\";" "database = \"$DB\";" \
            "policy_dir = \"$H\";" "print_hotline = \"110\";"; do
     k=${key%% =*}
