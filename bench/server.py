@@ -220,6 +220,11 @@ def full_disk(z, d):
         subprocess.run(["umount", mnt])
 
 
+def version(z):
+    p = subprocess.run([z, "--version"], capture_output=True, text=True)
+    return (p.stdout.split("\n")[0].split() or ["?"])[-1]
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--zhenxing", required=True)
@@ -243,7 +248,7 @@ def main():
     w("")
     w("Measured %s on %d cores (load %.1f at the start), zhenxing %s; %.0f s in all."
       % (time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(t0)), os.cpu_count(),
-         os.getloadavg()[0], z, time.time() - t0))
+         os.getloadavg()[0], version(z), time.time() - t0))
     w("Scaled down from the issue so that it runs in a few minutes: %d editors for %d s"
       " (issue: 50 for 10 min), %d kills of each operation (issue: 1,000)." % (n, secs, nk))
     w("")
@@ -298,7 +303,7 @@ def main():
           " temporary files left %d; the next save exits %d."
           % (fd["integrity"], fd["name"][:20], "was left" if fd["backup"]["copy"] else
              "was not left", fd["backup"]["left"], fd["after"]))
-    text = "\n".join(lines) + "\n"
+    text = "\n".join(lines).replace(os.path.abspath(a.dir), "$BENCH_DIR") + "\n"
     sys.stdout.write(text)
     if a.out:
         with open(a.out, "w") as f:
