@@ -162,9 +162,9 @@ date_months_between(int a, int b)
     date_to_ymd(a, &ya, &ma, &da);
     date_to_ymd(b, &yb, &mb, &db);
     n = (yb - ya) * 12 + (mb - ma);
-    /* A month is whole when the day of the month is reached again: from
-     * the 31st, February's last day does not complete it. */
-    if (n > 0 && db < da) {
+    /* A month is whole when the day of the month is reached again; from
+     * a month's last day, by the calendar (date.h). */
+    if (n > 0 && db < da && da < date_days_in_month(ya, ma)) {
         n--;
     }
     return n;

@@ -53,8 +53,12 @@ int date_weekday(int day);
 
 /* DAY plus N calendar months, clamped to the end of a shorter month. */
 int date_add_months(int day, int n);
-/* Whole months from A to B (negative when B is before A): 2024-01-31 to
- * 2024-02-29 is 0, to 2024-03-01 is 1. */
+/* Whole months from A to B (negative when B is before A), counted as
+ * the national monitoring system counts them (domain.md 4.6): a month is
+ * whole when the day of the month comes round again (2024-03-15 to
+ * 2024-09-14 is 5, to 2024-09-15 is 6); from the last day of a month
+ * the months are counted by the calendar, the month of B less the month
+ * of A (2023-08-31 to 2024-02-29 is 6, 2025-01-31 to 2025-07-01 is 6). */
 int date_months_between(int a, int b);
 
 /* Months as a single number: year * 12 + (month - 1). */
