@@ -4,10 +4,12 @@
 #include "config.h"
 #include "core/household.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/money.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 int
@@ -20,6 +22,34 @@ income_compute(struct income *inc)
                inc->business_cost;
     inc->per_capita = money_div_round(inc->net, inc->members);
     return 0;
+}
+
+int
+income_vs_line(int64_t pc, int64_t line)
+{
+    return (pc > line) - (pc < line);
+}
+
+char *
+income_line_words(int64_t pc, int64_t line, char *buf, size_t n)
+{
+    int vs = income_vs_line(pc, line);
+    char diff[MONEY_BUF];
+
+    money_format(vs > 0 ? pc - line : line - pc, 1, diff);
+    if (vs == 0) {
+        snprintf(buf, n, "%s", _("at the line, so not above it"));
+    } else {
+        snprintf(buf, n, vs > 0 ? _("%s yuan above the line") : _("%s yuan below the line"),
+                 diff);
+    }
+    return buf;
+}
+
+const char *
+income_line_word(int64_t pc, int64_t line)
+{
+    return income_vs_line(pc, line) > 0 ? _("above") : _("NOT above");
 }
 
 void

@@ -147,6 +147,19 @@ struct hh_snapshot {
  * Returns -1 when members < 1. */
 int income_compute(struct income *inc);
 
+/* Per capita PC against the monitoring line LINE (fen): 1 above, 0 at
+ * the line, -1 below.  Only above counts (domain.md 4.6): income exactly
+ * at the line is not above it. */
+int income_vs_line(int64_t pc, int64_t line);
+
+/* PC against LINE in words, into BUF of N bytes: how far above or below
+ * the line, or that it is at the line and so not above; the one wording
+ * of the 明白卡, the income form and the elimination rule.  Returns BUF. */
+char *income_line_words(int64_t pc, int64_t line, char *buf, size_t n);
+
+/* The same in a word for a table column: above or NOT above. */
+const char *income_line_word(int64_t pc, int64_t line);
+
 /* Empty S for the next household, keeping its arrays. */
 void snapshot_reset(struct hh_snapshot *s);
 void snapshot_free(struct hh_snapshot *s);

@@ -43,12 +43,14 @@ int
 hh_has_dev_measure(const struct codebook *cb, const struct hh_snapshot *s,
                    int day)
 {
+    int from = s->has_case && s->mcase.identified_on != DATE_NONE ? s->mcase.identified_on
+                                                                  : DATE_NONE;
     size_t i;
 
     for (i = 0; i < s->nmeasures; i++) {
         const struct measure *m = &s->measures[i];
 
-        if (m->start != DATE_NONE && m->start <= day &&
+        if (m->start != DATE_NONE && m->start <= day && m->start >= from &&
             code_is(cb, "measure_category", m->category, "development")) {
             return 1;
         }
@@ -407,13 +409,16 @@ rules_check_household(const struct rule_ctx *ctx,
 
 /* --- elimination criteria --------------------------------------- */
 
+/* The income of the elimination's year or the year before, judged
+ * against the line of the year of the elimination (domain.md 4.6: above
+ * the current year's monitoring range). */
 static void
 check_elim_income(const struct rule_ctx *ctx, const struct hh_snapshot *s,
                   int day, struct findings *f)
 {
     const struct income *inc = snapshot_last_income(s);
     const struct line_entry *line;
-    char a[MONEY_BUF], b[MONEY_BUF];
+    char a[MONEY_BUF], b[MONEY_BUF], w[128];
 
     if (inc == NULL || inc->year < date_year(day) - 1) {
         findings_add(f, "EL05", s->hh.id,
@@ -421,19 +426,20 @@ check_elim_income(const struct rule_ctx *ctx, const struct hh_snapshot *s,
                      date_year(day) - 1, date_year(day));
         return;
     }
-    line = policy_line(ctx->policy, ctx->province, inc->year);
+    line = policy_line(ctx->policy, ctx->province, date_year(day));
     if (line == NULL) {
         findings_add(f, "EL05", s->hh.id,
                      _("no monitoring line for %d in the policy files; ask the county to add it to lines.conf"),
-                     inc->year);
+                     date_year(day));
         return;
     }
-    if (inc->per_capita <= line->fen) {
+    if (income_vs_line(inc->per_capita, line->fen) <= 0) {
         money_format(inc->per_capita, 1, a);
         money_format(line->fen, 1, b);
         findings_add(f, "EL05", s->hh.id,
-                     _("per-capita net income %s yuan (%d) is not above the monitoring line of %s yuan"),
-                     a, inc->year, b);
+                     _("per-capita net income %s yuan (%d) against the %d monitoring line of %s yuan: %s"),
+                     a, inc->year, date_year(day), b,
+                     income_line_words(inc->per_capita, line->fen, w, sizeof(w)));
     }
 }
 

@@ -30,8 +30,11 @@ const struct rules *rules_in_force(const struct rule_ctx *ctx, int year);
 /* 1 when some current member can work (labour code tagged "labour"). */
 int hh_has_labour(const struct codebook *cb, const struct hh_snapshot *s);
 
-/* 1 when a development measure (category tagged "development") started
- * on or before DAY. */
+/* 1 when a development measure (category tagged "development") of the
+ * current identification was carried out by DAY: started on or after the
+ * case's identification (any start when it has none) and on or before
+ * DAY.  A measure of an earlier identification does not count for the
+ * 1-month rule nor for 帮扶消除 (domain.md 4.4, 4.6). */
 int hh_has_dev_measure(const struct codebook *cb,
                        const struct hh_snapshot *s, int day);
 

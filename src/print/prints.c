@@ -193,18 +193,10 @@ static void card_income(struct doc *d, const struct hh_snapshot *s)
     print_yuan(inc->per_capita, buf, sizeof(buf));
     doc_field(d, _("Per capita: "), buf);
     if (inc->line_fen > 0) {
-        char diff[64];
-
         print_yuan(inc->line_fen, buf, sizeof(buf));
         doc_field(d, _("Monitoring line: "), buf);
-        print_yuan(inc->per_capita >= inc->line_fen ? inc->per_capita - inc->line_fen
-                                                    : inc->line_fen - inc->per_capita,
-                   diff, sizeof(diff));
-        snprintf(buf, sizeof(buf),
-                 inc->per_capita >= inc->line_fen ? _("%s above the line")
-                                                  : _("%s below the line"),
-                 diff);
-        doc_field(d, _("Against the line: "), buf);
+        doc_field(d, _("Against the line: "),
+                  income_line_words(inc->per_capita, inc->line_fen, buf, sizeof(buf)));
     } else {
         doc_field(d, _("Monitoring line: "), _("not set for that year"));
     }

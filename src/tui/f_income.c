@@ -94,7 +94,7 @@ income_changed(struct form *fm)
     const struct line_entry *line = policy_line(&fm->app->policy, fm->app->province, (int)fm->arg);
     struct income inc;
     struct field_value v;
-    char a[MONEY_BUF], b[MONEY_BUF];
+    char a[MONEY_BUF], b[MONEY_BUF], w[128];
     struct sbuf sb = SBUF_INIT;
     size_t i;
     int ok = 1;
@@ -125,11 +125,8 @@ income_changed(struct form *fm)
     } else {
         money_format(line->fen, 1, a);
         if (ok && inc.members > 0) {
-            money_format(inc.per_capita >= line->fen ? inc.per_capita - line->fen
-                                                     : line->fen - inc.per_capita, 1, b);
-            sbuf_addf(&sb, inc.per_capita < line->fen ? _("%s yuan: %s yuan BELOW the line")
-                                                      : _("%s yuan: %s yuan above the line"),
-                      a, b);
+            sbuf_addf(&sb, _("%s yuan: %s"), a,
+                      income_line_words(inc.per_capita, line->fen, w, sizeof(w)));
         } else {
             sbuf_addf(&sb, _("%s yuan"), a);
         }

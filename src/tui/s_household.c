@@ -255,8 +255,8 @@ income_cells(struct hh_ctx *c, const struct income *inc, char (*buf)[MONEY_BUF],
     for (i = 0; i < 10; i++) {
         cells[i] = buf[i];
     }
-    *below = l != NULL && inc->per_capita <= l->fen;
-    cells[10] = l == NULL ? "?" : *below ? _("NOT above") : _("above");
+    *below = l != NULL && income_vs_line(inc->per_capita, l->fen) <= 0;
+    cells[10] = l == NULL ? "?" : income_line_word(inc->per_capita, l->fen);
 }
 
 static void

@@ -345,6 +345,93 @@ test_elimination_income(void **state)
     assert_true(helpers_has(check_elim(x, "2026-11-01", "1"), "EL05"));
 }
 
+/* Issue 17 2.1: the income is judged against the line of the year of the
+ * elimination, not its own year's (2023 income of 8,000 yuan is above the
+ * 2023 line of 7,500 but not above the 2024 line of 8,800). */
+static void
+test_elimination_line_of_its_year(void **state)
+{
+    struct fixture *x = *state;
+    struct income *inc;
+
+    monitored(x, "2023-03-01", "01");
+    x->s.nincomes = 1;
+    inc = &x->s.incomes[0];
+    assert_int_equal(inc->year, 2023);
+    inc->wage = 800000 * 4 - inc->business - inc->transfer;
+    income_compute(inc);
+    assert_int_equal(inc->per_capita, 800000);
+    assert_false(helpers_has(check_elim(x, "2023-12-01", "1"), "EL05"));
+    assert_true(helpers_has(check_elim(x, "2024-06-01", "1"), "EL05"));
+    assert_non_null(strstr(x->f.v[0].msg, "2024"));
+    /* Income of 2025 for a 2026 elimination: the 2026 line. */
+    helpers_household(&x->s, 1);
+    monitored(x, "2025-01-10", "01");
+    x->s.nincomes = 3;
+    assert_false(helpers_has(check_elim(x, "2026-11-01", "1"), "EL05"));
+}
+
+/* Issue 17 2.2: only a development measure of this identification counts
+ * for the 1-month rule and for 帮扶消除. */
+static void
+test_dev_measure_of_this_identification(void **state)
+{
+    struct fixture *x = *state;
+
+    monitored(x, "2025-01-10", "01");
+    x->s.measures[0].start = D("2022-03-01");
+    x->s.measures[0].end = D("2022-12-31");
+    assert_false(hh_has_dev_measure(rule_codes(&x->ctx), &x->s, D("2025-08-01")));
+    assert_true(helpers_has(check_elim(x, "2025-08-01", "1"), "EL02"));
+    /* Still running but started before the identification. */
+    x->s.measures[0].end = DATE_NONE;
+    assert_true(helpers_has(check_elim(x, "2025-08-01", "1"), "EL02"));
+    /* Started on the day of identification: it counts. */
+    x->s.measures[0].start = D("2025-01-10");
+    assert_false(helpers_has(check_elim(x, "2025-08-01", "1"), "EL02"));
+    /* The 1-month rule likewise. */
+    monitored(x, "2026-09-01", "01");
+    x->s.measures[0].start = D("2024-05-01");
+    assert_true(helpers_has(check(x), "MS01"));
+    x->s.measures[0].start = D("2026-09-20");
+    assert_false(helpers_has(check(x), "MS01"));
+}
+
+/* Issue 17 2.6: the months of the 6-month rule at month ends. */
+static void
+test_elimination_months_at_month_end(void **state)
+{
+    struct fixture *x = *state;
+
+    eliminated(x, "2023-08-31", "2024-02-29", "2");
+    assert_false(helpers_has(check(x), "EL01"));
+    eliminated(x, "2025-01-31", "2025-07-01", "2");
+    assert_false(helpers_has(check(x), "EL01"));
+    eliminated(x, "2025-01-31", "2025-06-30", "2");
+    assert_true(helpers_has(check(x), "EL01"));
+}
+
+/* Issue 17 2.7: income exactly at the line is "not above" in the one
+ * wording everything uses. */
+static void
+test_line_words(void **state)
+{
+    char buf[128];
+
+    (void)state;
+    assert_int_equal(income_vs_line(880000, 880000), 0);
+    assert_int_equal(income_vs_line(880001, 880000), 1);
+    assert_int_equal(income_vs_line(879999, 880000), -1);
+    assert_string_equal(income_line_words(880000, 880000, buf, sizeof(buf)),
+                        "at the line, so not above it");
+    assert_string_equal(income_line_words(900000, 880000, buf, sizeof(buf)),
+                        "200.00 yuan above the line");
+    assert_string_equal(income_line_words(830000, 880000, buf, sizeof(buf)),
+                        "500.00 yuan below the line");
+    assert_string_equal(income_line_word(880000, 880000), "NOT above");
+    assert_string_equal(income_line_word(880001, 880000), "above");
+}
+
 static void
 test_elimination_guarantees_and_risk(void **state)
 {
@@ -474,6 +561,10 @@ main(void)
         T(test_no_labour_switch),
         T(test_assisted_next_month),
         T(test_elimination_income),
+        T(test_elimination_line_of_its_year),
+        T(test_dev_measure_of_this_identification),
+        T(test_elimination_months_at_month_end),
+        cmocka_unit_test(test_line_words),
         T(test_elimination_guarantees_and_risk),
         T(test_income_plausibility),
         T(test_visits),
