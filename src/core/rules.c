@@ -97,10 +97,13 @@ rules_in_force(const struct rule_ctx *ctx, int year)
     return r != NULL ? r : &none;
 }
 
+/* The rules in force on DAY: every check judges a step by the rules of
+ * the date of that step, not by today's (a rule of 2026 does not judge a
+ * publicity of 2024); checks of what is due now use today. */
 static const struct rules *
-rules_for(const struct rule_ctx *ctx)
+rules_on(const struct rule_ctx *ctx, int day)
 {
-    return rules_in_force(ctx, date_year(ctx->today));
+    return rules_in_force(ctx, date_year(day));
 }
 
 /* --- members ------------------------------------------------------- */
@@ -244,7 +247,7 @@ static void
 check_elim_timing(const struct rule_ctx *ctx, const struct hh_snapshot *s,
                   int day, const char *method, struct findings *f)
 {
-    const struct rules *r = rules_for(ctx);
+    const struct rules *r = rules_on(ctx, day);
     const struct codebook *cb = rule_codes(ctx);
     int ident = s->mcase.identified_on;
     int assisted = code_is(cb, "elim_method", method, "assisted");
@@ -273,7 +276,6 @@ static void
 check_procedure(const struct rule_ctx *ctx, const struct hh_snapshot *s,
                 struct findings *f)
 {
-    const struct rules *r = rules_for(ctx);
     const struct mcase *c = &s->mcase;
     size_t i;
 
@@ -291,10 +293,10 @@ check_procedure(const struct rule_ctx *ctx, const struct hh_snapshot *s,
         int days = st->pub_end - st->pub_start + 1;
 
         if (st->pub_start != DATE_NONE && st->pub_end != DATE_NONE &&
-            days < r->publicity_min_days) {
+            days < rules_on(ctx, st->pub_start)->publicity_min_days) {
             findings_add(f, "PR03", s->hh.id,
                          _("the publicity lasted %d days; it must last at least %d days"),
-                         days, r->publicity_min_days);
+                         days, rules_on(ctx, st->pub_start)->publicity_min_days);
         }
     }
 }
@@ -303,7 +305,7 @@ static void
 check_followup(const struct rule_ctx *ctx, const struct hh_snapshot *s,
                struct findings *f)
 {
-    const struct rules *r = rules_for(ctx);
+    const struct rules *r = rules_on(ctx, ctx->today);
     const struct mcase *c = &s->mcase;
     int last = c->identified_on, interval;
     char d[DATE_BUF];
@@ -326,9 +328,9 @@ static void
 check_identified(const struct rule_ctx *ctx, const struct hh_snapshot *s,
                  struct findings *f)
 {
-    const struct rules *r = rules_for(ctx);
     const struct codebook *cb = rule_codes(ctx);
     const struct mcase *c = &s->mcase;
+    const struct rules *r;
     const struct income *inc;
 
     if (c->identified_on == DATE_NONE) {
@@ -336,6 +338,7 @@ check_identified(const struct rule_ctx *ctx, const struct hh_snapshot *s,
                      _("the identification date is missing; record the county approval"));
         return;
     }
+    r = rules_on(ctx, c->identified_on);
     if (c->state == CS_MONITORED && hh_has_labour(cb, s) &&
         c->identified_on + r->dev_measure_days < ctx->today &&
         !hh_has_dev_measure(cb, s, ctx->today)) {
@@ -363,13 +366,12 @@ static void
 check_incomes(const struct rule_ctx *ctx, const struct hh_snapshot *s,
               struct findings *f)
 {
-    const struct rules *r = rules_for(ctx);
     size_t i;
 
     for (i = 0; i < s->nincomes; i++) {
         const struct income *inc = &s->incomes[i];
 
-        if (inc->wage > 0 && inc->wage < r->implausible_wage_fen) {
+        if (inc->wage > 0 && inc->wage < rules_in_force(ctx, inc->year)->implausible_wage_fen) {
             char a[MONEY_BUF];
 
             money_format(inc->wage, 1, a);
@@ -574,8 +576,8 @@ static int
 check_publicity_input(const struct rule_ctx *ctx, const struct step_input *in,
                       struct err *e)
 {
-    return need_publicity(in->pub_start, in->pub_end, rules_for(ctx)->publicity_min_days,
-                          ctx->today, e);
+    return need_publicity(in->pub_start, in->pub_end,
+                          rules_on(ctx, in->pub_start)->publicity_min_days, ctx->today, e);
 }
 
 static int
@@ -741,7 +743,7 @@ static int
 deadline_after(const struct rule_ctx *ctx, const struct mcase *next,
                const struct case_transition *t, int day)
 {
-    const struct rules *r = rules_for(ctx);
+    const struct rules *r = rules_on(ctx, day);
     const struct calendar *cal = &ctx->policy->cal;
     int start;
 

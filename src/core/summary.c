@@ -62,7 +62,8 @@ summarize_case(const struct rule_ctx *ctx, const struct hh_snapshot *s,
     }
     if (c->state == CS_MONITORED && hh_has_labour(&ctx->policy->codes, s) &&
         !hh_has_dev_measure(&ctx->policy->codes, s, ctx->today)) {
-        out->measure_due = c->identified_on + r->dev_measure_days;
+        out->measure_due = c->identified_on +
+                           rules_in_force(ctx, date_year(c->identified_on))->dev_measure_days;
     }
 }
 

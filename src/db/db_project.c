@@ -408,15 +408,16 @@ proj_steps_free(struct proj_step *v, size_t n)
     "(SELECT step_date FROM project_step WHERE project_id = p.id " \
     "   AND action = 'plan' ORDER BY id DESC LIMIT 1), " \
     "p.targets_published_on, coalesce(p.linking, ''), " \
-    "(SELECT count(*) FROM project_step WHERE project_id = p.id " \
-    "   AND pub_start IS NOT NULL " \
-    "   AND julianday(pub_end) - julianday(pub_start) + 1 < ?2) " \
+    "(SELECT group_concat(substr(pub_start, 1, 4) || ' ' || " \
+    "   CAST(julianday(pub_end) - julianday(pub_start) + 1 AS INTEGER), ',') " \
+    "   FROM project_step WHERE project_id = p.id AND pub_start IS NOT NULL) " \
     "FROM project p JOIN division t ON t.id = p.township_id " \
     "LEFT JOIN division v ON v.id = p.village_id "
 
-/* Read one project row; PLAN, PUBLISHED, LINKING and SHORT for flags. */
+/* Read one project row; PLAN, PUBLISHED, LINKING and PUBS for flags. */
 struct proj_extra {
-    int plan, published, linking, short_pub;
+    int plan, published, linking;
+    char pubs[512];   /* its publicities: "YEAR DAYS,YEAR DAYS" */
 };
 
 static void
@@ -447,7 +448,7 @@ project_row_read(sqlite3_stmt *st, struct project_row *r, struct proj_extra *x)
     x->plan = db_col_date(st, 17);
     x->published = db_col_date(st, 18);
     x->linking = sqlite3_column_bytes(st, 19) > 0;
-    x->short_pub = (int)db_col_int(st, 20);
+    db_col_text(st, 20, x->pubs, sizeof(x->pubs));
 }
 
 /* Allocation results not published in time, by project. */
@@ -497,6 +498,25 @@ in_list(const struct late_alloc *l, int64_t id)
     return 0;
 }
 
+/* 1 when a publicity of PUBS is shorter than the rule in force in the
+ * year it started (not today's rule: a rule of 2026 does not judge a
+ * publicity of 2024). */
+static int
+publicity_short(const struct rule_ctx *ctx, const char *pubs)
+{
+    const char *p = pubs;
+    int year, days;
+
+    while (p != NULL && sscanf(p, "%d %d", &year, &days) == 2) {
+        if (days < rules_in_force(ctx, year)->project_publicity_min_days) {
+            return 1;
+        }
+        p = strchr(p, ',');
+        p = p != NULL ? p + 1 : NULL;
+    }
+    return 0;
+}
+
 static unsigned
 project_flags(const struct rule_ctx *ctx, const struct project_row *r,
               const struct proj_extra *x, const struct late_alloc *late)
@@ -507,7 +527,7 @@ project_flags(const struct rule_ctx *ctx, const struct project_row *r,
                                     ctx->today, NULL);
     unsigned f = 0;
 
-    if (x->short_pub > 0) {
+    if (publicity_short(ctx, x->pubs)) {
         f |= PF_PUBLICITY_SHORT;
     }
     if (ps == PUB_LATE || ps == PUB_OVERDUE) {
@@ -582,10 +602,8 @@ static void
 bind_row_params(const struct rule_ctx *ctx, sqlite3_stmt *st)
 {
     const char *wr = code_with_tag(rule_codes(ctx), "fund_type", "workrelief");
-    const struct rules *r = rules_in_force(ctx, date_year(ctx->today));
 
     db_bind_text(st, 1, wr != NULL ? wr : "");
-    db_bind_int(st, 2, r->project_publicity_min_days);
 }
 
 int

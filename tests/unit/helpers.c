@@ -141,6 +141,19 @@ synth_id(const char *birth, int seq)
     return out;
 }
 
+struct rules *
+helpers_rules_from(struct policy *p, int year)
+{
+    const struct rules *base = policy_rules(p, POLICY_ANY_PROVINCE, year);
+    struct rules r = *base;
+
+    r.province = strdup(POLICY_ANY_PROVINCE);
+    r.from_year = year;
+    p->rules = realloc(p->rules, (p->nrules + 1) * sizeof(*p->rules));
+    p->rules[p->nrules] = r;
+    return &p->rules[p->nrules++];
+}
+
 void
 helpers_household(struct hh_snapshot *s, int64_t id)
 {

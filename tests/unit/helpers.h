@@ -23,6 +23,10 @@ const char *helpers_datadir(void);
 /* Load the shipped policy files; fails the test when they do not load. */
 void helpers_policy(struct policy *p);
 
+/* A national rules entry from YEAR on, a copy of the one in force before
+ * it, added to P; change its fields to make a new rule of YEAR. */
+struct rules *helpers_rules_from(struct policy *p, int year);
+
 /* A fresh empty directory under $TMPDIR (removed by helpers_rmdir). */
 char *helpers_tmpdir(void);
 void helpers_rmdir(char *dir);

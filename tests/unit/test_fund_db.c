@@ -457,6 +457,30 @@ test_meter_sums_and_flags(void **state)
     free(v);
 }
 
+/* Issue 17 2.4: a project's publicity is judged by the rule of the year it
+ * started: ten days in 2025 stay enough when 2026 asks for twelve. */
+static void
+test_publicity_rule_of_its_year(void **state)
+{
+    struct fixture *x = *state;
+    struct project_row *v;
+    struct funds_filter f;
+    size_t n;
+
+    add_project(x, "1", PS_PLANNED);
+    helpers_rules_from(&x->p, 2026)->project_publicity_min_days = 12;
+    x->ctx.today = D("2026-03-01");
+    funds_filter_init(&f);
+    assert_int_equal(db_project_list(x->db, &x->ctx, &x->county, &f, &v, &n, &x->e), 0);
+    assert_int_equal(n, 1);
+    assert_false(v[0].flags & PF_PUBLICITY_SHORT);
+    free(v);
+    helpers_rules_from(&x->p, 2025)->project_publicity_min_days = 11;
+    assert_int_equal(db_project_list(x->db, &x->ctx, &x->county, &f, &v, &n, &x->e), 0);
+    assert_true(v[0].flags & PF_PUBLICITY_SHORT);
+    free(v);
+}
+
 static void
 test_assets(void **state)
 {
@@ -640,6 +664,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_project_steps_audit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_project_scope, setup, teardown),
         cmocka_unit_test_setup_teardown(test_meter_sums_and_flags, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_publicity_rule_of_its_year, setup, teardown),
         cmocka_unit_test_setup_teardown(test_assets, setup, teardown),
         cmocka_unit_test_setup_teardown(test_deletes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_links, setup, teardown),

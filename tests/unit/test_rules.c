@@ -432,6 +432,27 @@ test_line_words(void **state)
     assert_string_equal(income_line_word(880001, 880000), "above");
 }
 
+/* Issue 17 2.4: a step is judged by the rules in force on its date, not
+ * today's: a rule of 2026 does not judge a publicity of 2025. */
+static void
+test_rules_of_the_step_date(void **state)
+{
+    struct fixture *x = *state;
+    struct rules *r = helpers_rules_from(&x->p, 2026);
+
+    r->publicity_min_days = 7;
+    r->elim_min_months = 12;
+    monitored(x, "2025-06-01", "01");
+    assert_false(helpers_has(check(x), "PR03"));
+    monitored(x, "2026-06-01", "01");
+    assert_true(helpers_has(check(x), "PR03"));
+    /* An elimination of 2025 under the 6 months of 2025. */
+    eliminated(x, "2025-01-10", "2025-08-01", "2");
+    assert_false(helpers_has(check(x), "EL01"));
+    eliminated(x, "2026-01-10", "2026-08-01", "2");
+    assert_true(helpers_has(check(x), "EL01"));
+}
+
 static void
 test_elimination_guarantees_and_risk(void **state)
 {
@@ -565,6 +586,7 @@ main(void)
         T(test_dev_measure_of_this_identification),
         T(test_elimination_months_at_month_end),
         cmocka_unit_test(test_line_words),
+        T(test_rules_of_the_step_date),
         T(test_elimination_guarantees_and_risk),
         T(test_income_plausibility),
         T(test_visits),
