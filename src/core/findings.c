@@ -40,6 +40,7 @@ static const struct finding_rule registry[] = {
     {"EL07", SEV_ERROR, N_("a new risk was found after identification"), 0},
     {"IN01", SEV_WARNING, N_("per-capita income implausibly high at identification"), 0},
     {"IN02", SEV_WARNING, N_("wage income implausibly low"), 0},
+    {"IN03", SEV_WARNING, N_("identified above the monitoring line without a stated reason"), 0},
     {"VS01", SEV_WARNING, N_("visit overdue"), 1},
 };
 

@@ -324,6 +324,50 @@ check_followup(const struct rule_ctx *ctx, const struct hh_snapshot *s,
                  d, interval);
 }
 
+/* The income an identification on DAY is judged on: of DAY's year, else
+ * of the year before; NULL when neither is recorded. */
+static const struct income *
+income_at(const struct hh_snapshot *s, int day)
+{
+    const struct income *inc = snapshot_income(s, date_year(day));
+
+    return inc != NULL ? inc : snapshot_income(s, date_year(day) - 1);
+}
+
+/* The county approval of the current identification, NULL if none. */
+static const struct case_step *
+approval_step(const struct hh_snapshot *s)
+{
+    size_t i = s->nsteps;
+
+    while (i-- > 0) {
+        if (s->steps[i].action == CA_COUNTY_APPROVE) {
+            return &s->steps[i];
+        }
+    }
+    return NULL;
+}
+
+/* IN03: identified on DAY with income above LINE and no REASON stated.
+ * The policy identifies by comprehensive judgement, not income alone, so
+ * this is allowed, but the reason must be on record (domain.md 4.4). */
+static void
+check_above_line(const struct hh_snapshot *s, int day, int64_t line,
+                 const char *reason, struct findings *f)
+{
+    const struct income *inc = income_at(s, day);
+    char a[MONEY_BUF], w[128];
+
+    if (inc == NULL || line <= 0 || income_vs_line(inc->per_capita, line) <= 0 ||
+        (reason != NULL && reason[0] != '\0')) {
+        return;
+    }
+    money_format(inc->per_capita, 1, a);
+    findings_add(f, "IN03", s->hh.id,
+                 _("identified with per-capita net income %s yuan (%d), %s; state the reason for the identification in the county approval's note"),
+                 a, inc->year, income_line_words(inc->per_capita, line, w, sizeof(w)));
+}
+
 static void
 check_identified(const struct rule_ctx *ctx, const struct hh_snapshot *s,
                  struct findings *f)
@@ -359,6 +403,8 @@ check_identified(const struct rule_ctx *ctx, const struct hh_snapshot *s,
     if (c->state == CS_ELIMINATED && c->eliminated_on != DATE_NONE) {
         check_elim_timing(ctx, s, c->eliminated_on, c->elim_method, f);
     }
+    check_above_line(s, c->identified_on, c->line_fen,
+                     approval_step(s) != NULL ? approval_step(s)->note : NULL, f);
     check_followup(ctx, s, f);
 }
 
@@ -661,6 +707,7 @@ check_action(const struct rule_ctx *ctx, const struct hh_snapshot *s,
         }
         next->line_fen = line->fen;
         next->line_year = line->year;
+        check_above_line(s, in->step_date, line->fen, in->note, f);
         return 0;
     case CA_ELIM_VERIFY:
         rules_check_elimination(ctx, s, in->step_date, in->method, f);

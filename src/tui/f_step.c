@@ -210,6 +210,12 @@ step_save(struct form *fm, struct err *e)
     } else {
         snprintf(fm->done, sizeof(fm->done), _("Done: %s.  The case is now '%s'."),
                  case_action_label(sd->action), case_state_label(sd->t->to));
+        if (f.n > 0) {
+            size_t len = strlen(fm->done);
+
+            snprintf(fm->done + len, sizeof(fm->done) - len, _("  Warning %s: %s"),
+                     f.v[0].code, f.v[0].msg);
+        }
         fm->saved_hh = fm->hh;
     }
     findings_free(&f);

@@ -240,6 +240,8 @@ helpers_monitored(struct hh_snapshot *s, int ident, const char *risk, int today)
     step(s, CA_PUBLICIZE, CS_APPRAISED, CS_PUBLICIZING, ident - 8);
     step(s, CA_TOWNSHIP_REVIEW, CS_PUBLICIZING, CS_TOWNSHIP_REVIEWED, ident - 2);
     step(s, CA_COUNTY_APPROVE, CS_TOWNSHIP_REVIEWED, CS_MONITORED, ident);
+    /* income above the line: identified by comprehensive judgement */
+    s->steps[s->nsteps - 1].note = strdup("因病支出大，综合研判纳入");
     m = snapshot_add_measure(s);
     m->household_id = s->hh.id;
     m->year = 2026;

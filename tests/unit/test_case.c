@@ -121,13 +121,12 @@ clue(struct fixture *x, const char *day)
     ok_as(x, ROLE_VILLAGE, &in);
 }
 
-/* Clue on DAY and every step to county approval, a few days apart. */
+/* Clue on DAY and every step to the township review, a few days apart. */
 static void
-identify(struct fixture *x, const char *day)
+identify_until_approval(struct fixture *x, const char *day)
 {
     struct step_input in;
     int d = D(day);
-    char buf[DATE_BUF];
 
     clue(x, day);
     input(&in, CA_VERIFY, NULL);
@@ -144,6 +143,17 @@ identify(struct fixture *x, const char *day)
     input(&in, CA_TOWNSHIP_REVIEW, NULL);
     in.step_date = d + 9;
     ok_as(x, ROLE_TOWNSHIP, &in);
+}
+
+/* Clue on DAY and every step to county approval, a few days apart. */
+static void
+identify(struct fixture *x, const char *day)
+{
+    struct step_input in;
+    int d = D(day);
+    char buf[DATE_BUF];
+
+    identify_until_approval(x, day);
     input(&in, CA_COUNTY_APPROVE, NULL);
     in.step_date = d + 11;
     ok_as(x, ROLE_COUNTY, &in);
@@ -436,6 +446,35 @@ test_roles_and_scope(void **state)
     refused_as(x, ROLE_COUNTY, &in, ERR_RULE, "monitored");
 }
 
+/* Issue 17 2.5: identification above the line is allowed (comprehensive
+ * judgement) but warned about without a stated reason. */
+static void
+test_identification_above_line(void **state)
+{
+    struct fixture *x = *state;
+    struct step_input in;
+
+    /* 9,500 yuan per person in 2026 against the line of 8,800. */
+    identify(x, "2026-09-01");
+    assert_true(helpers_has(&x->f, "IN03"));
+    assert_int_equal(findings_count(&x->f, SEV_ERROR), 0);
+    assert_non_null(strstr(x->f.v[0].msg, "700.00 yuan above the line"));
+    /* With the reason in the approval's note: no warning. */
+    helpers_household(&x->s, 1);
+    x->s.has_case = 0;
+    identify_until_approval(x, "2026-09-01");
+    input(&in, CA_COUNTY_APPROVE, "2026-09-12");
+    in.note = "户主重病，刚性支出大，经综合研判纳入";
+    ok_as(x, ROLE_COUNTY, &in);
+    assert_false(helpers_has(&x->f, "IN03"));
+    /* Below the line: no reason needed. */
+    helpers_household(&x->s, 1);
+    x->s.incomes[x->s.nincomes - 1].wage = 2000000;
+    income_compute(&x->s.incomes[x->s.nincomes - 1]);
+    identify(x, "2026-09-01");
+    assert_false(helpers_has(&x->f, "IN03"));
+}
+
 static void
 test_rejection(void **state)
 {
@@ -576,6 +615,7 @@ main(void)
         T(test_inputs),
         T(test_publicity_rules),
         T(test_roles_and_scope),
+        T(test_identification_above_line),
         T(test_rejection),
         T(test_elimination_path),
         T(test_elimination_refused_then_rejected),

@@ -453,6 +453,28 @@ test_rules_of_the_step_date(void **state)
     assert_true(helpers_has(check(x), "EL01"));
 }
 
+/* Issue 17 2.5: a household identified above the line without a stated
+ * reason is a warning. */
+static void
+test_identified_above_line(void **state)
+{
+    struct fixture *x = *state;
+    struct case_step *approve;
+
+    monitored(x, "2026-06-01", "01");
+    approve = &x->s.steps[x->s.nsteps - 1];
+    assert_int_equal(approve->action, CA_COUNTY_APPROVE);
+    assert_false(helpers_has(check(x), "IN03"));
+    free(approve->note);
+    approve->note = NULL;
+    assert_true(helpers_has(check(x), "IN03"));
+    assert_int_equal(findings_count(&x->f, SEV_ERROR), 0);
+    /* At the line is not above it. */
+    x->s.incomes[x->s.nincomes - 1].wage = 880000 * 4 - 800000;
+    income_compute(&x->s.incomes[x->s.nincomes - 1]);
+    assert_false(helpers_has(check(x), "IN03"));
+}
+
 static void
 test_elimination_guarantees_and_risk(void **state)
 {
@@ -587,6 +609,7 @@ main(void)
         T(test_elimination_months_at_month_end),
         cmocka_unit_test(test_line_words),
         T(test_rules_of_the_step_date),
+        T(test_identified_above_line),
         T(test_elimination_guarantees_and_risk),
         T(test_income_plausibility),
         T(test_visits),
