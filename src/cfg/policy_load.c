@@ -296,6 +296,8 @@ put_line(struct policy *p, void *item)
 
 /* --- rules -------------------------------------------------------- */
 
+#define LAST_YEAR 2100   /* the last year an entry may start */
+
 struct rule_key {
     const char *name;
     size_t offset;
@@ -338,6 +340,12 @@ static const struct rule_key rule_keys[] = {
     {"team_absences_incompetent", RK(team_absences_incompetent), 1, 365, 0, 0, 0},
 };
 #undef RK
+
+/* The bit of rules.named for the key rule_keys[I]; pay_milestones has the
+ * bit after the last key's. */
+#define KEY_BIT(i) ((uint64_t)1 << (i))
+#define MS_KEY ARRAY_SIZE(rule_keys)
+_Static_assert(ARRAY_SIZE(rule_keys) < 64, "rules.named has a bit per key");
 
 /* pay_milestones = ( ("06-30", 40), ("09-30", 75) ): by date, rising. */
 static int
@@ -428,7 +436,7 @@ load_rule(struct policy *p, const struct pfile *f, config_setting_t *g, void *ou
     pfile_unknown(f, g, known, is_rule_key);
     memset(r, 0, sizeof(*r));
     if (pfile_str(f, g, "province", 1, &r->province, e) ||
-        pfile_int(f, g, "from", 2000, 2100, &r->from_year, e)) {
+        pfile_int(f, g, "from", 2000, LAST_YEAR, &r->from_year, e)) {
         return -1;
     }
     if (!province_ok(p, r->province)) {
@@ -447,6 +455,7 @@ load_rule(struct policy *p, const struct pfile *f, config_setting_t *g, void *ou
         r->province = prov;
         r->from_year = from;
     }
+    r->named = config_setting_get_member(g, "pay_milestones") != NULL ? KEY_BIT(MS_KEY) : 0;
     for (i = 0; i < ARRAY_SIZE(rule_keys); i++) {
         if (base != NULL && config_setting_get_member(g, rule_keys[i].name) == NULL) {
             continue;
@@ -454,8 +463,151 @@ load_rule(struct policy *p, const struct pfile *f, config_setting_t *g, void *ou
         if (load_rule_key(f, g, &rule_keys[i], r, e)) {
             return -1;
         }
+        r->named |= KEY_BIT(i);
     }
     return load_milestones(f, g, r, e);
+}
+
+/* Copy key I of rule_keys[] (or the milestones, MS_KEY) from SRC to DST. */
+static void
+copy_rule_key(struct rules *dst, const struct rules *src, size_t i)
+{
+    size_t off, size;
+
+    if (i == MS_KEY) {
+        dst->npay_ms = src->npay_ms;
+        memcpy(dst->pay_ms_mmdd, src->pay_ms_mmdd, sizeof(dst->pay_ms_mmdd));
+        memcpy(dst->pay_ms_bp, src->pay_ms_bp, sizeof(dst->pay_ms_bp));
+        return;
+    }
+    off = rule_keys[i].offset;
+    size = rule_keys[i].yuan ? sizeof(int64_t) : sizeof(int);
+    memcpy((char *)dst + off, (const char *)src + off, size);
+}
+
+/* The entry of PROVINCE in RAW naming key K latest up to YEAR, or NULL. */
+static const struct rules *
+namer_of(const struct policy *raw, const char *province, int year, size_t k)
+{
+    const struct rules *best = NULL;
+    size_t i;
+
+    for (i = 0; i < raw->nrules; i++) {
+        const struct rules *r = &raw->rules[i];
+
+        if ((r->named & KEY_BIT(k)) && r->from_year <= year &&
+            strcmp(r->province, province) == 0 &&
+            (best == NULL || r->from_year > best->from_year)) {
+            best = r;
+        }
+    }
+    return best;
+}
+
+/* The rules of PROVINCE in YEAR from RAW (the entries as read): the
+ * national entry in force in YEAR, and over it each key the province's
+ * entries up to YEAR name, from the latest that names it. */
+static struct rules
+province_year(const struct policy *raw, const char *province, int year)
+{
+    const struct rules *base = policy_rules(raw, POLICY_ANY_PROVINCE, year);
+    struct rules out;
+    size_t k;
+
+    memset(&out, 0, sizeof(out));
+    if (base != NULL) {
+        out = *base;
+    }
+    out.named = 0;
+    for (k = 0; k <= MS_KEY; k++) {
+        const struct rules *r = namer_of(raw, province, year, k);
+
+        if (r != NULL) {
+            copy_rule_key(&out, r, k);
+            out.named |= KEY_BIT(k);
+        }
+    }
+    out.province = xstrdup(province);
+    out.from_year = year;
+    return out;
+}
+
+/* 1 when YEAR starts an entry of PROVINCE in RAW: its own, or a national
+ * one after its first. */
+static int
+starts_entry(const struct policy *raw, const char *province, int year)
+{
+    const struct rules *first = NULL;
+    size_t i;
+
+    for (i = 0; i < raw->nrules; i++) {
+        const struct rules *r = &raw->rules[i];
+
+        if (strcmp(r->province, province) == 0 &&
+            (first == NULL || r->from_year < first->from_year)) {
+            first = r;
+        }
+    }
+    for (i = 0; first != NULL && i < raw->nrules; i++) {
+        const struct rules *r = &raw->rules[i];
+
+        if (r->from_year == year && (strcmp(r->province, province) == 0 ||
+                                     (strcmp(r->province, POLICY_ANY_PROVINCE) == 0 &&
+                                      year > first->from_year))) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Add to OUT the entries of the province of RAW's entry AT, unless an
+ * earlier entry was of the same province: one a year its own entries or
+ * the national ones change, so that a province's entry replaces only the
+ * keys it names and every other key follows the national entries year by
+ * year (a one-line override of 2021 keeps the 2023 industry share). */
+static void
+spread_province(const struct policy *raw, size_t at, struct policy *out)
+{
+    const char *province = raw->rules[at].province;
+    size_t i;
+    int y;
+
+    for (i = 0; i < at; i++) {
+        if (strcmp(raw->rules[i].province, province) == 0) {
+            return;
+        }
+    }
+    for (y = raw->rules[at].from_year; y <= LAST_YEAR; y++) {
+        if (y == raw->rules[at].from_year || starts_entry(raw, province, y)) {
+            out->rules = xrealloc(out->rules, (out->nrules + 1) * sizeof(*out->rules));
+            out->rules[out->nrules++] = province_year(raw, province, y);
+        }
+    }
+}
+
+/* Replace P's province entries by their year-by-year entries. */
+static void
+spread_rules(struct policy *p)
+{
+    struct policy out;
+    size_t i;
+
+    memset(&out, 0, sizeof(out));
+    for (i = 0; i < p->nrules; i++) {
+        if (strcmp(p->rules[i].province, POLICY_ANY_PROVINCE) == 0) {
+            out.rules = xrealloc(out.rules, (out.nrules + 1) * sizeof(*out.rules));
+            out.rules[out.nrules] = p->rules[i];
+            out.rules[out.nrules++].province = xstrdup(POLICY_ANY_PROVINCE);
+        } else {
+            spread_province(p, i, &out);
+        }
+    }
+    for (i = 0; i < p->nrules; i++) {
+        free(p->rules[i].province);
+    }
+    free(p->rules);
+    p->rules = out.rules;
+    p->nrules = out.nrules;
 }
 
 static void
@@ -597,6 +749,9 @@ policy_load(struct policy *p, const char *datadir, const char *county_dir,
 
         rc = check_codebook(p, codes, e);
         free(codes);
+    }
+    if (rc == 0) {
+        spread_rules(p);
     }
     if (rc == 0 && policy_rules(p, POLICY_ANY_PROVINCE, 9999) == NULL) {
         rc = err_set(e, ERR_CONFIG, _("%s/rules.conf: no national entry (province = \"*\")"),

@@ -38,6 +38,7 @@ void line_entry_clear(struct line_entry *l);
 struct rules {
     char *province;
     int from_year;
+    uint64_t named;              /* keys its entries name (cfg/policy_load.c) */
     int verify_workdays;         /* clue -> home check */
     int identify_days;           /* clue -> county approval */
     int reject_reply_workdays;   /* check -> reasoned reply */

@@ -190,6 +190,49 @@ test_county_overrides(void **state)
     helpers_rmdir(dir);
 }
 
+/* Issue 17 2.3: a province's entry replaces only the keys it names, for
+ * its own years; every other key follows the national entries year by
+ * year (the national industry share is 0 in 2021, 55% in 2022, 60% from
+ * 2023; the 以工代赈 share 15% before 2022, 30% after). */
+static void
+test_province_override_follows_national(void **state)
+{
+    static const char *const files[] = {
+        "rules.conf",
+        "rules = ( { province = \"51\"; from = 2021; verify_workdays = 5; },\n"
+        "          { province = \"52\"; from = 2022; industry_min_pct = 50;\n"
+        "            pay_milestones = ( (\"12-31\", 100) ); },\n"
+        "          { province = \"52\"; from = 2024; verify_workdays = 3; } );\n",
+        NULL,
+    };
+    struct policy p;
+    struct err e;
+    char *dir;
+
+    (void)state;
+    assert_int_equal(load_with(&p, files, &e, &dir), 0);
+    /* A one-line override that changes nothing changes nothing. */
+    assert_int_equal(policy_rules(&p, "51", 2021)->industry_min_bp, 0);
+    assert_int_equal(policy_rules(&p, "51", 2021)->wage_min_bp, 1500);
+    assert_int_equal(policy_rules(&p, "51", 2022)->industry_min_bp, 5500);
+    assert_int_equal(policy_rules(&p, "51", 2023)->industry_min_bp, 6000);
+    assert_int_equal(policy_rules(&p, "51", 2026)->industry_min_bp, 6000);
+    assert_int_equal(policy_rules(&p, "51", 2026)->wage_min_bp, 3000);
+    /* What a province names stays its own from its year on, through later
+     * national entries and its own later entries naming other keys. */
+    assert_int_equal(policy_rules(&p, "52", 2021)->industry_min_bp, 0);
+    assert_int_equal(policy_rules(&p, "52", 2022)->industry_min_bp, 5000);
+    assert_int_equal(policy_rules(&p, "52", 2023)->industry_min_bp, 5000);
+    assert_int_equal(policy_rules(&p, "52", 2023)->verify_workdays, 5);
+    assert_int_equal(policy_rules(&p, "52", 2023)->wage_min_bp, 3000);
+    assert_int_equal(policy_rules(&p, "52", 2025)->industry_min_bp, 5000);
+    assert_int_equal(policy_rules(&p, "52", 2025)->verify_workdays, 3);
+    assert_int_equal(policy_rules(&p, "52", 2025)->npay_ms, 1);
+    assert_int_equal(policy_rules(&p, "53", 2025)->npay_ms, 4);
+    policy_free(&p);
+    helpers_rmdir(dir);
+}
+
 /* A county file TEXT named NAME must be refused with a message that
  * names the file, LINE (0: any) and contains WHAT. */
 static void
@@ -277,6 +320,7 @@ main(void)
         cmocka_unit_test(test_lines),
         cmocka_unit_test(test_rules_lookup),
         cmocka_unit_test(test_county_overrides),
+        cmocka_unit_test(test_province_override_follows_national),
         cmocka_unit_test(test_unknown_keys),
         cmocka_unit_test(test_malformed),
         cmocka_unit_test(test_missing_shipped),
