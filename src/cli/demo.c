@@ -1041,15 +1041,10 @@ put_list_row(struct demo *d, struct err *e)
 {
     struct hh_summary sum;
     struct hh_snapshot *s = &d->s;
-    int had = s->has_case;
 
-    /* The list, like the database's snapshots, knows no rejected case. */
-    if (had && s->mcase.state == CS_REJECTED) {
-        s->has_case = 0;
-    }
+    /* A rejected case stays, as in the database's snapshots. */
     hh_summarize(&d->ctx, s, &sum, &d->scratch);
     hh_search_terms(s, &d->terms);
-    s->has_case = had;
     return db_list_put(d->a->db, &sum, d->terms.buf, e);
 }
 

@@ -30,6 +30,7 @@ static const struct finding_rule registry[] = {
     {"PR01", SEV_ERROR, N_("monitoring object without identification date"), 0},
     {"PR02", SEV_WARNING, N_("procedure step overdue"), 1},
     {"PR03", SEV_ERROR, N_("publicity shorter than required"), 0},
+    {"PR04", SEV_WARNING, N_("reply to a rejected applicant overdue"), 1},
     {"MS01", SEV_WARNING, N_("household with labour has no development measure in time"), 1},
     {"EL01", SEV_ERROR, N_("risk eliminated too soon after identification"), 0},
     {"EL02", SEV_ERROR, N_("eliminated through assistance without a development measure"), 0},

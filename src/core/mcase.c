@@ -46,7 +46,7 @@ static const char *const action_names[CA_COUNT] = {
     "clue", "verify", "appraise", "publicize", "township_review",
     "county_approve", "reject", "elim_verify", "elim_appraise",
     "elim_publicize", "elim_township_review", "elim_approve",
-    "elim_reject", "rollback", "reidentify",
+    "elim_reject", "rollback", "reidentify", "reply",
 };
 
 static const char *const action_labels[CA_COUNT] = {
@@ -65,6 +65,7 @@ static const char *const action_labels[CA_COUNT] = {
     N_("refuse elimination"),
     N_("roll back elimination"),
     N_("re-identify"),
+    N_("reply to the applicant"),
 };
 
 #define R(x) ROLE_BIT(ROLE_##x)
@@ -86,6 +87,9 @@ static const struct case_transition table[] = {
     {CS_APPRAISED, CA_REJECT, TOWN, CS_REJECTED, NEED_DATE | NEED_REASON, DL_REPLY},
     {CS_PUBLICIZING, CA_REJECT, TOWN, CS_REJECTED, NEED_DATE | NEED_REASON, DL_REPLY},
     {CS_TOWNSHIP_REVIEWED, CA_REJECT, COUNTY, CS_REJECTED, NEED_DATE | NEED_REASON, DL_REPLY},
+    /* the reasoned reply to the rejected; a new clue starts a new case */
+    {CS_REJECTED, CA_REPLY, TOWN, CS_REJECTED, NEED_DATE | NEED_HOW, DL_NONE},
+    {CS_REJECTED, CA_CLUE, ENTRY, CS_CLUE, NEED_DATE | NEED_CLUE, DL_VERIFY},
     /* risk elimination (风险消除) */
     {CS_MONITORED, CA_ELIM_VERIFY, ENTRY, CS_ELIM_VERIFIED, NEED_DATE | NEED_METHOD, DL_IDENTIFY},
     {CS_ELIM_VERIFIED, CA_ELIM_APPRAISE, ENTRY, CS_ELIM_APPRAISED, NEED_DATE, DL_IDENTIFY},

@@ -48,6 +48,7 @@ enum case_action {
     CA_ELIM_REJECT,         /* 风险消除不通过 */
     CA_ROLLBACK,            /* 风险消除回退 */
     CA_REIDENTIFY,          /* 重新识别 (new risk) */
+    CA_REPLY,               /* 答复不予纳入的申请人 */
     CA_COUNT
 };
 
@@ -59,6 +60,7 @@ enum step_needs {
     NEED_PUBLICITY = 1 << 3, /* publicity start and end */
     NEED_REASON = 1 << 4,    /* a reason (rejection, rollback) */
     NEED_METHOD = 1 << 5,    /* elimination method */
+    NEED_HOW = 1 << 6,       /* how the household was told (a reply) */
 };
 
 /* How the deadline of the next step is set after an action. */
@@ -66,7 +68,7 @@ enum deadline_kind {
     DL_NONE = 0,
     DL_VERIFY,        /* step date + verify working days */
     DL_IDENTIFY,      /* start of the procedure + identify days */
-    DL_REPLY,         /* step date + reply working days (rejection) */
+    DL_REPLY,         /* home check + reply working days (rejection) */
 };
 
 struct mcase {

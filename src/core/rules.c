@@ -272,6 +272,39 @@ check_elim_timing(const struct rule_ctx *ctx, const struct hh_snapshot *s,
     }
 }
 
+/* The step of the case with ACTION latest, NULL if none. */
+static const struct case_step *
+last_step_of(const struct hh_snapshot *s, enum case_action action)
+{
+    size_t i = s->nsteps;
+
+    while (i-- > 0) {
+        if (s->steps[i].action == action) {
+            return &s->steps[i];
+        }
+    }
+    return NULL;
+}
+
+/* PR04: the reasoned reply to a rejected applicant not recorded by its
+ * deadline (working days from the home check, domain.md 4.4). */
+static void
+check_reply(const struct rule_ctx *ctx, const struct hh_snapshot *s,
+            struct findings *f)
+{
+    const struct mcase *c = &s->mcase;
+    char d[DATE_BUF];
+
+    if (c->state != CS_REJECTED || c->deadline == DATE_NONE || c->deadline >= ctx->today ||
+        last_step_of(s, CA_REPLY) != NULL) {
+        return;
+    }
+    date_format(c->deadline, d);
+    findings_add(f, "PR04", s->hh.id,
+                 _("the reasoned reply to the rejected applicant was due on %s; tell the household and record the reply"),
+                 d);
+}
+
 static void
 check_procedure(const struct rule_ctx *ctx, const struct hh_snapshot *s,
                 struct findings *f)
@@ -299,6 +332,7 @@ check_procedure(const struct rule_ctx *ctx, const struct hh_snapshot *s,
                          days, rules_on(ctx, st->pub_start)->publicity_min_days);
         }
     }
+    check_reply(ctx, s, f);
 }
 
 static void
@@ -334,20 +368,6 @@ income_at(const struct hh_snapshot *s, int day)
     return inc != NULL ? inc : snapshot_income(s, date_year(day) - 1);
 }
 
-/* The county approval of the current identification, NULL if none. */
-static const struct case_step *
-approval_step(const struct hh_snapshot *s)
-{
-    size_t i = s->nsteps;
-
-    while (i-- > 0) {
-        if (s->steps[i].action == CA_COUNTY_APPROVE) {
-            return &s->steps[i];
-        }
-    }
-    return NULL;
-}
-
 /* IN03: identified on DAY with income above LINE and no REASON stated.
  * The policy identifies by comprehensive judgement, not income alone, so
  * this is allowed, but the reason must be on record (domain.md 4.4). */
@@ -374,6 +394,7 @@ check_identified(const struct rule_ctx *ctx, const struct hh_snapshot *s,
 {
     const struct codebook *cb = rule_codes(ctx);
     const struct mcase *c = &s->mcase;
+    const struct case_step *approval;
     const struct rules *r;
     const struct income *inc;
 
@@ -403,8 +424,9 @@ check_identified(const struct rule_ctx *ctx, const struct hh_snapshot *s,
     if (c->state == CS_ELIMINATED && c->eliminated_on != DATE_NONE) {
         check_elim_timing(ctx, s, c->eliminated_on, c->elim_method, f);
     }
+    approval = last_step_of(s, CA_COUNTY_APPROVE);
     check_above_line(s, c->identified_on, c->line_fen,
-                     approval_step(s) != NULL ? approval_step(s)->note : NULL, f);
+                     approval != NULL ? approval->note : NULL, f);
     check_followup(ctx, s, f);
 }
 
@@ -649,6 +671,9 @@ check_inputs(const struct rule_ctx *ctx, const struct hh_snapshot *s,
     if ((t->needs & NEED_REASON) && (in->note == NULL || in->note[0] == '\0')) {
         return err_set(e, ERR_INVALID, _("give the reason"));
     }
+    if ((t->needs & NEED_HOW) && (in->note == NULL || in->note[0] == '\0')) {
+        return err_set(e, ERR_INVALID, _("say how the household was told (in writing, in person ...)"));
+    }
     if (in->note != NULL && strlen(in->note) > RULES_TEXT_MAX) {
         return err_set(e, ERR_INVALID, _("the note is too long (at most %d bytes)"), RULES_TEXT_MAX);
     }
@@ -708,6 +733,11 @@ check_action(const struct rule_ctx *ctx, const struct hh_snapshot *s,
         next->line_fen = line->fen;
         next->line_year = line->year;
         check_above_line(s, in->step_date, line->fen, in->note, f);
+        return 0;
+    case CA_REPLY:
+        if (last_step_of(s, CA_REPLY) != NULL) {
+            return err_set(e, ERR_RULE, _("the reply to this applicant is recorded already"));
+        }
         return 0;
     case CA_ELIM_VERIFY:
         rules_check_elimination(ctx, s, in->step_date, in->method, f);
@@ -786,9 +816,20 @@ update_case(struct mcase *next, const struct case_transition *t,
     }
 }
 
+/* The day the reply to a rejection on DAY is counted from: the home check
+ * of the current procedure (domain.md 4.4: a reasoned reply within 5
+ * working days of the check), or DAY when it was rejected before one. */
 static int
-deadline_after(const struct rule_ctx *ctx, const struct mcase *next,
-               const struct case_transition *t, int day)
+reply_from(const struct hh_snapshot *s, const struct mcase *next, int day)
+{
+    const struct case_step *check = last_step_of(s, CA_VERIFY);
+
+    return check != NULL && check->step_date >= next->clue_date ? check->step_date : day;
+}
+
+static int
+deadline_after(const struct rule_ctx *ctx, const struct hh_snapshot *s,
+               const struct mcase *next, const struct case_transition *t, int day)
 {
     const struct rules *r = rules_on(ctx, day);
     const struct calendar *cal = &ctx->policy->cal;
@@ -802,7 +843,8 @@ deadline_after(const struct rule_ctx *ctx, const struct mcase *next,
                                                 : next->clue_date;
         return start == DATE_NONE ? DATE_NONE : start + r->identify_days;
     case DL_REPLY:
-        return date_add_workdays(cal, day, r->reject_reply_workdays);
+        start = reply_from(s, next, day);
+        return date_add_workdays(cal, start, rules_on(ctx, start)->reject_reply_workdays);
     case DL_NONE:
         break;
     }
@@ -876,7 +918,8 @@ case_apply(const struct rule_ctx *ctx, const struct actor *actor,
         return -1;
     }
     mcase_clear(next);
-    if (s->has_case) {
+    /* a clue after a rejection starts a new case; the rejected one stays */
+    if (s->has_case && !(from == CS_REJECTED && in->action == CA_CLUE)) {
         mcase_copy(next, &s->mcase);
     } else {
         mcase_clear(next);
@@ -888,8 +931,7 @@ case_apply(const struct rule_ctx *ctx, const struct actor *actor,
     }
     update_case(next, t, in);
     day = (t->needs & NEED_PUBLICITY) ? in->pub_start : in->step_date;
-    next->deadline = t->deadline == DL_REPLY ? DATE_NONE
-                                             : deadline_after(ctx, next, t, day);
-    fill_step(step, actor, t, in, deadline_after(ctx, next, t, day));
+    next->deadline = deadline_after(ctx, s, next, t, day);
+    fill_step(step, actor, t, in, next->deadline);
     return 0;
 }

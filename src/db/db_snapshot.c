@@ -33,17 +33,22 @@ enum snap_query {
  * its villages, ?2). */
 enum { BY_RANGE, BY_UNIT };
 
+/* The household's current case, the open one, else the latest rejected
+ * one (kept for its reply, issue 17), of the case row aliased T. */
+#define CURRENT_CASE(t) \
+    "(SELECT m.id FROM monitor_case m WHERE m.household_id = " t ".household_id " \
+    "ORDER BY m.state = 'rejected', m.id DESC LIMIT 1) "
 #define Q_RISK(W) \
     "SELECT c.household_id, r.risk FROM monitor_case c " \
     "JOIN case_risk r ON r.case_id = c.id " \
-    "WHERE c.household_id" W "AND c.state <> 'rejected' " \
+    "WHERE c.household_id" W "AND c.id = " CURRENT_CASE("c") \
     "ORDER BY c.household_id, r.pos"
 #define Q_STEP(W) \
     "SELECT c.household_id, s.id, s.case_id, s.action, s.from_state, " \
     "s.to_state, s.actor, s.at, s.step_date, s.deadline, s.pub_start, " \
     "s.pub_end, s.objections, s.authorized, s.note " \
     "FROM monitor_case c JOIN case_step s ON s.case_id = c.id " \
-    "WHERE c.household_id" W "AND c.state <> 'rejected' " \
+    "WHERE c.household_id" W "AND c.id = " CURRENT_CASE("c") \
     "ORDER BY c.household_id, s.id"
 #define RANGE " BETWEEN ?1 AND ?2 "
 #define UNIT " IN (SELECT id FROM household WHERE township_id = ?1 " \
@@ -121,7 +126,7 @@ static const struct snap_table tables[SNAP_COUNT] = {
                      {NULL, NULL}, NULL},
     [SNAP_GUARANTEE] = {&guarantee_def, "", "t.household_id, t.year", add_guarantee,
                         {NULL, NULL}, NULL},
-    [SNAP_CASE] = {&case_def, "AND t.state <> 'rejected' ", "t.household_id", add_case,
+    [SNAP_CASE] = {&case_def, "AND t.id = " CURRENT_CASE("t"), "t.household_id", add_case,
                    {NULL, NULL}, NULL},
     [SNAP_RISK] = {NULL, NULL, NULL, NULL, {Q_RISK(RANGE), Q_RISK(UNIT)}, read_risk},
     [SNAP_STEP] = {NULL, NULL, NULL, NULL, {Q_STEP(RANGE), Q_STEP(UNIT)}, read_step},

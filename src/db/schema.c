@@ -38,6 +38,27 @@
     "'elim_publicize','elim_township_review','elim_approve','elim_reject'," \
     "'rollback','reidentify'"
 
+/* The history of a case's steps; ACTIONS_ the steps it may hold. */
+#define CASE_STEP_COLUMNS(actions_) \
+    "  id INTEGER PRIMARY KEY,\n" \
+    "  case_id INTEGER NOT NULL REFERENCES monitor_case(id) ON DELETE CASCADE,\n" \
+    "  action TEXT NOT NULL CHECK (action IN (" actions_ ")),\n" \
+    "  from_state TEXT NOT NULL CHECK (from_state IN ('none'," STATES ")),\n" \
+    "  to_state TEXT NOT NULL CHECK (to_state IN (" STATES ")),\n" \
+    "  actor TEXT NOT NULL,\n" \
+    "  at TEXT NOT NULL,\n" \
+    "  step_date TEXT NOT NULL CHECK " ISO_DATE("step_date") ",\n" \
+    "  deadline TEXT CHECK " ISO_DATE("deadline") ",\n" \
+    "  pub_start TEXT CHECK " ISO_DATE("pub_start") ",\n" \
+    "  pub_end TEXT CHECK " ISO_DATE("pub_end") ",\n" \
+    "  objections INTEGER NOT NULL DEFAULT 0 CHECK (objections >= 0),\n" \
+    "  " FLAG("authorized") ",\n" \
+    "  note TEXT CHECK (length(note) <= 4000),\n" \
+    "  CHECK (pub_end IS NULL OR pub_end >= pub_start)\n"
+#define CASE_STEP_NO_UPDATE \
+    "CREATE TRIGGER case_step_no_update BEFORE UPDATE ON case_step\n" \
+    "BEGIN SELECT RAISE(ABORT, 'case history cannot be changed'); END;\n"
+
 static const char m001[] =
     "PRAGMA application_id = 1515716609;\n"  /* SCHEMA_APPLICATION_ID */
     "CREATE TABLE meta (\n"
@@ -185,23 +206,7 @@ static const char m001[] =
     ") WITHOUT ROWID;\n"
     "CREATE INDEX case_risk_risk ON case_risk(risk, case_id);\n"
 
-    "CREATE TABLE case_step (\n"
-    "  id INTEGER PRIMARY KEY,\n"
-    "  case_id INTEGER NOT NULL REFERENCES monitor_case(id) ON DELETE CASCADE,\n"
-    "  action TEXT NOT NULL CHECK (action IN (" ACTIONS ")),\n"
-    "  from_state TEXT NOT NULL CHECK (from_state IN ('none'," STATES ")),\n"
-    "  to_state TEXT NOT NULL CHECK (to_state IN (" STATES ")),\n"
-    "  actor TEXT NOT NULL,\n"
-    "  at TEXT NOT NULL,\n"
-    "  step_date TEXT NOT NULL CHECK " ISO_DATE("step_date") ",\n"
-    "  deadline TEXT CHECK " ISO_DATE("deadline") ",\n"
-    "  pub_start TEXT CHECK " ISO_DATE("pub_start") ",\n"
-    "  pub_end TEXT CHECK " ISO_DATE("pub_end") ",\n"
-    "  objections INTEGER NOT NULL DEFAULT 0 CHECK (objections >= 0),\n"
-    "  " FLAG("authorized") ",\n"
-    "  note TEXT CHECK (length(note) <= 4000),\n"
-    "  CHECK (pub_end IS NULL OR pub_end >= pub_start)\n"
-    ");\n"
+    "CREATE TABLE case_step (\n" CASE_STEP_COLUMNS(ACTIONS) ");\n"
     "CREATE INDEX case_step_case ON case_step(case_id, id);\n"
 
     "CREATE TABLE measure (\n"
@@ -274,8 +279,7 @@ static const char m001[] =
     "BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;\n"
     "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit\n"
     "BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;\n"
-    "CREATE TRIGGER case_step_no_update BEFORE UPDATE ON case_step\n"
-    "BEGIN SELECT RAISE(ABORT, 'case history cannot be changed'); END;\n";
+    CASE_STEP_NO_UPDATE;
 
 /* The list of households (one summary row each, kept by db_list.c), its
  * full-text search terms, and the staff's saved worklists. */
@@ -749,6 +753,16 @@ static const char m008[] =
     "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit\n"
     "BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;\n";
 
+/* The reply to a rejected applicant is a step of its case ('reply', issue
+ * 17): case_step rebuilt with the action allowed, its rows kept. */
+static const char m_case_step_reply[] =
+    "CREATE TABLE case_step_new (\n" CASE_STEP_COLUMNS(ACTIONS ",'reply'") ");\n"
+    "INSERT INTO case_step_new SELECT * FROM case_step;\n"
+    "DROP TABLE case_step;\n"
+    "ALTER TABLE case_step_new RENAME TO case_step;\n"
+    "CREATE INDEX case_step_case ON case_step(case_id, id);\n"
+    CASE_STEP_NO_UPDATE;
+
 static const char *const migrations[] = {
     m001,
     m002,
@@ -758,6 +772,7 @@ static const char *const migrations[] = {
     m006,
     m007,
     m008,
+    m_case_step_reply,
 };
 
 #define NMIGRATIONS ((int)(ARRAY_SIZE(migrations)))

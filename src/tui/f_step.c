@@ -63,6 +63,10 @@ static const struct field_spec s_reason = {
     .name = "note", .label = N_("Reason"), .type = FT_LONGTEXT, .flags = FF_REQUIRED,
     .max_chars = 2000,
     .help = N_("Why: it is recorded with the step and, for a rejection, told to the household.")};
+static const struct field_spec s_how = {
+    .name = "note", .label = N_("How the household was told"), .type = FT_LONGTEXT,
+    .flags = FF_REQUIRED, .max_chars = 2000,
+    .help = N_("How the reasoned reply reached the household: in writing, in person, by telephone; and by whom.")};
 static const struct field_spec s_method = {
     .name = "method", .label = N_("Elimination method"), .type = FT_CODE, .flags = FF_REQUIRED,
     .table = "elim_method",
@@ -100,7 +104,8 @@ add_step_fields(struct form *fm, const struct case_transition *t, int64_t hh_typ
     if (t->action == CA_TOWNSHIP_REVIEW || t->action == CA_ELIM_TOWNSHIP_REVIEW) {
         form_add_num(fm, &s_objections, "", 0, 0);
     }
-    form_add_str(fm, (t->needs & NEED_REASON) ? &s_reason : &form_step_note, "", "");
+    form_add_str(fm, (t->needs & NEED_REASON) ? &s_reason
+                     : (t->needs & NEED_HOW) ? &s_how : &form_step_note, "", "");
 }
 
 /* The step input from the checked form; strings point into BUF (owned

@@ -206,8 +206,8 @@ test_table_is_complete(void **state)
 
     (void)state;
     t = case_transitions(&n);
-    /* Every state but the terminal rejection has a way out; none leads
-     * back to "none". */
+    /* Every state has a way out (a rejection: the reply to the applicant
+     * and a new clue); none leads back to "none". */
     for (s = CS_NONE; s < CS_COUNT; s++) {
         size_t out = 0;
 
@@ -215,11 +215,7 @@ test_table_is_complete(void **state)
             out += t[i].from == (enum case_state)s;
             assert_int_not_equal(t[i].to, CS_NONE);
         }
-        if (s == CS_REJECTED) {
-            assert_int_equal(out, 0);
-        } else {
-            assert_true(out > 0);
-        }
+        assert_true(out > 0);
     }
     /* case_transition finds exactly the rows of the table. */
     for (s = CS_NONE; s < CS_COUNT; s++) {
@@ -321,10 +317,58 @@ test_deadlines(void **state)
     in.note = "收入高于监测范围";
     ok_as(x, ROLE_TOWNSHIP, &in);
     assert_int_equal(x->s.mcase.state, CS_REJECTED);
+    /* The reasoned reply is due five working days after the home check
+     * of 09-29 (not the rejection): 09-30, 10-09, 10-10, the make-up
+     * Saturday 10-11 and 10-13; it is the rejected case's deadline. */
+    assert_int_equal(x->s.steps[2].deadline, D("2025-10-13"));
+    assert_int_equal(x->s.mcase.deadline, D("2025-10-13"));
+}
+
+/* Issue 17 2.8: the reply to a rejected applicant is recorded (date and
+ * how) and flagged overdue after its working days from the home check. */
+static void
+test_reply_to_rejected(void **state)
+{
+    struct fixture *x = *state;
+    struct step_input in;
+    struct findings f;
+
+    memset(&f, 0, sizeof(f));
+    clue(x, "2026-11-02");
+    input(&in, CA_VERIFY, "2026-11-03");
+    in.authorized = 1;
+    ok_as(x, ROLE_VILLAGE, &in);
+    input(&in, CA_REJECT, "2026-11-12");
+    in.note = "家庭收入稳定，不符合条件";
+    ok_as(x, ROLE_TOWNSHIP, &in);
+    /* Tuesday 11-03 + 5 working days = Tuesday 11-10: overdue on 11-22. */
+    assert_int_equal(x->s.mcase.deadline, D("2026-11-10"));
+    rules_check_household(&x->ctx, &x->s, &f);
+    assert_true(helpers_has(&f, "PR04"));
+    /* The reply needs how the household was told. */
+    input(&in, CA_REPLY, "2026-11-13");
+    refused_as(x, ROLE_TOWNSHIP, &in, ERR_INVALID, "told");
+    refused_as(x, ROLE_VILLAGE, &in, ERR_DENIED, NULL);
+    in.note = "书面告知户主，镇干部王某送达";
+    ok_as(x, ROLE_TOWNSHIP, &in);
+    assert_int_equal(x->s.mcase.state, CS_REJECTED);
     assert_int_equal(x->s.mcase.deadline, DATE_NONE);
-    /* The reasoned reply is due five working days later: 10-09, 10-10,
-     * the make-up Saturday 10-11, 10-13 and 10-14. */
-    assert_int_equal(x->s.steps[2].deadline, D("2025-10-14"));
+    assert_int_equal(x->s.steps[x->s.nsteps - 1].step_date, D("2026-11-13"));
+    findings_reset(&f);
+    rules_check_household(&x->ctx, &x->s, &f);
+    assert_false(helpers_has(&f, "PR04"));
+    refused_as(x, ROLE_TOWNSHIP, &in, ERR_RULE, "already");
+    findings_free(&f);
+    /* A new clue starts a new case; the rejected one stays as it was. */
+    x->s.mcase.id = 42;
+    input(&in, CA_CLUE, "2026-11-20");
+    in.channel = "2";
+    in.category = "1";
+    in.risks[0] = "01";
+    in.nrisks = 1;
+    ok_as(x, ROLE_VILLAGE, &in);
+    assert_int_equal(x->s.mcase.id, 0);
+    assert_int_equal(x->s.mcase.state, CS_CLUE);
 }
 
 static void
@@ -616,6 +660,7 @@ main(void)
         T(test_publicity_rules),
         T(test_roles_and_scope),
         T(test_identification_above_line),
+        T(test_reply_to_rejected),
         T(test_rejection),
         T(test_elimination_path),
         T(test_elimination_refused_then_rejected),
