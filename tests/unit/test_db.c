@@ -480,6 +480,20 @@ test_case_act(void **state)
     snapshot_free(&s);
 }
 
+/* IN as ACTOR on household HH at VERSION; the new case's id in *ID. */
+static int
+act(struct fixture *x, const struct actor *actor, int64_t hh, int64_t version,
+    const struct step_input *in, int64_t *id)
+{
+    struct findings f;
+    int rc;
+
+    memset(&f, 0, sizeof(f));
+    rc = db_case_act(x->db, &x->ctx, actor, hh, version, in, &f, id, &x->e);
+    findings_free(&f);
+    return rc;
+}
+
 /* Issue 17 2.8: the reply to a rejected applicant is stored as a step of
  * the rejected case, which the household's snapshot keeps until a new
  * clue opens a new case. */
@@ -487,22 +501,19 @@ static void
 test_case_reply(void **state)
 {
     struct fixture *x = *state;
-    int64_t hh = store_household(x, "A004"), id, id2;
     struct actor village = helpers_actor(ROLE_VILLAGE), town = helpers_actor(ROLE_TOWNSHIP);
+    int64_t hh = store_household(x, "A004"), first, second;
     struct step_input in = clue_input("2026-11-02");
-    struct findings f;
-    struct hh_snapshot s;
+    struct hh_snapshot s = {0};
 
-    memset(&f, 0, sizeof(f));
-    memset(&s, 0, sizeof(s));
     village.scope_id = x->village;
-    assert_int_equal(db_case_act(x->db, &x->ctx, &village, hh, 0, &in, &f, &id, &x->e), 0);
+    assert_int_equal(act(x, &village, hh, 0, &in, &first), 0);
     memset(&in, 0, sizeof(in));
     in.action = CA_REJECT;
     in.step_date = D("2026-11-04");
     in.pub_start = in.pub_end = DATE_NONE;
     in.note = "不符合条件";
-    assert_int_equal(db_case_act(x->db, &x->ctx, &town, hh, 1, &in, &f, NULL, &x->e), 0);
+    assert_int_equal(act(x, &town, hh, 1, &in, NULL), 0);
     assert_int_equal(db_snapshot_load(x->db, hh, &s, &x->e), 0);
     assert_true(s.has_case);
     assert_int_equal(s.mcase.state, CS_REJECTED);
@@ -510,7 +521,7 @@ test_case_reply(void **state)
     in.action = CA_REPLY;
     in.step_date = D("2026-11-06");
     in.note = "书面告知";
-    assert_int_equal(db_case_act(x->db, &x->ctx, &town, hh, 2, &in, &f, NULL, &x->e), 0);
+    assert_int_equal(act(x, &town, hh, 2, &in, NULL), 0);
     assert_int_equal(db_snapshot_load(x->db, hh, &s, &x->e), 0);
     assert_int_equal(s.nsteps, 3);
     assert_int_equal(s.steps[2].action, CA_REPLY);
@@ -518,13 +529,12 @@ test_case_reply(void **state)
     assert_int_equal(s.mcase.deadline, DATE_NONE);
     /* A new clue: a new case, the rejected one kept. */
     in = clue_input("2026-11-20");
-    assert_int_equal(db_case_act(x->db, &x->ctx, &village, hh, 3, &in, &f, &id2, &x->e), 0);
-    assert_int_not_equal(id2, id);
+    assert_int_equal(act(x, &village, hh, 3, &in, &second), 0);
+    assert_int_not_equal(second, first);
     assert_int_equal(count(x, "monitor_case"), 2);
     assert_int_equal(db_snapshot_load(x->db, hh, &s, &x->e), 0);
-    assert_int_equal(s.mcase.id, id2);
+    assert_int_equal(s.mcase.id, second);
     assert_int_equal(s.nsteps, 1);
-    findings_free(&f);
     snapshot_free(&s);
 }
 
