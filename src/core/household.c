@@ -52,6 +52,19 @@ income_line_word(int64_t pc, int64_t line)
     return income_vs_line(pc, line) > 0 ? _("above") : _("NOT above");
 }
 
+const struct case_step *
+snapshot_last_step(const struct hh_snapshot *s, enum case_action action)
+{
+    size_t i = s->nsteps;
+
+    while (i-- > 0) {
+        if (s->steps[i].action == action) {
+            return &s->steps[i];
+        }
+    }
+    return NULL;
+}
+
 void
 snapshot_reset(struct hh_snapshot *s)
 {

@@ -160,6 +160,10 @@ char *income_line_words(int64_t pc, int64_t line, char *buf, size_t n);
 /* The same in a word for a table column: above or NOT above. */
 const char *income_line_word(int64_t pc, int64_t line);
 
+/* The latest step of S's case with ACTION, NULL if none. */
+const struct case_step *snapshot_last_step(const struct hh_snapshot *s,
+                                           enum case_action action);
+
 /* Empty S for the next household, keeping its arrays. */
 void snapshot_reset(struct hh_snapshot *s);
 void snapshot_free(struct hh_snapshot *s);

@@ -272,20 +272,6 @@ check_elim_timing(const struct rule_ctx *ctx, const struct hh_snapshot *s,
     }
 }
 
-/* The step of the case with ACTION latest, NULL if none. */
-static const struct case_step *
-last_step_of(const struct hh_snapshot *s, enum case_action action)
-{
-    size_t i = s->nsteps;
-
-    while (i-- > 0) {
-        if (s->steps[i].action == action) {
-            return &s->steps[i];
-        }
-    }
-    return NULL;
-}
-
 /* PR04: the reasoned reply to a rejected applicant not recorded by its
  * deadline (working days from the home check, domain.md 4.4). */
 static void
@@ -296,7 +282,7 @@ check_reply(const struct rule_ctx *ctx, const struct hh_snapshot *s,
     char d[DATE_BUF];
 
     if (c->state != CS_REJECTED || c->deadline == DATE_NONE || c->deadline >= ctx->today ||
-        last_step_of(s, CA_REPLY) != NULL) {
+        snapshot_last_step(s, CA_REPLY) != NULL) {
         return;
     }
     date_format(c->deadline, d);
@@ -424,7 +410,7 @@ check_identified(const struct rule_ctx *ctx, const struct hh_snapshot *s,
     if (c->state == CS_ELIMINATED && c->eliminated_on != DATE_NONE) {
         check_elim_timing(ctx, s, c->eliminated_on, c->elim_method, f);
     }
-    approval = last_step_of(s, CA_COUNTY_APPROVE);
+    approval = snapshot_last_step(s, CA_COUNTY_APPROVE);
     check_above_line(s, c->identified_on, c->line_fen,
                      approval != NULL ? approval->note : NULL, f);
     check_followup(ctx, s, f);
@@ -735,7 +721,7 @@ check_action(const struct rule_ctx *ctx, const struct hh_snapshot *s,
         check_above_line(s, in->step_date, line->fen, in->note, f);
         return 0;
     case CA_REPLY:
-        if (last_step_of(s, CA_REPLY) != NULL) {
+        if (snapshot_last_step(s, CA_REPLY) != NULL) {
             return err_set(e, ERR_RULE, _("the reply to this applicant is recorded already"));
         }
         return 0;
@@ -822,7 +808,7 @@ update_case(struct mcase *next, const struct case_transition *t,
 static int
 reply_from(const struct hh_snapshot *s, const struct mcase *next, int day)
 {
-    const struct case_step *check = last_step_of(s, CA_VERIFY);
+    const struct case_step *check = snapshot_last_step(s, CA_VERIFY);
 
     return check != NULL && check->step_date >= next->clue_date ? check->step_date : day;
 }

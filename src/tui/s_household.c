@@ -373,6 +373,28 @@ case_pairs(struct hh_ctx *c, struct view *v)
     sbuf_release(&sb);
 }
 
+/* A rejected applicant's case: why, and the reply (when and how). */
+static void
+rejection_pairs(struct hh_ctx *c, struct view *v)
+{
+    const struct case_step *why = snapshot_last_step(&c->s, CA_REJECT);
+    const struct case_step *reply = snapshot_last_step(&c->s, CA_REPLY);
+    struct sbuf sb = SBUF_INIT;
+    char a[DATE_BUF];
+
+    if (c->s.mcase.state != CS_REJECTED) {
+        return;
+    }
+    view_pair(v, _("Not admitted because:"), why != NULL && why->note ? why->note : "");
+    if (reply != NULL) {
+        sbuf_addf(&sb, "%s %s", day_text(reply->step_date, a), reply->note ? reply->note : "");
+    } else {
+        sbuf_addf(&sb, "%s", _("not recorded yet (x records it)"));
+    }
+    view_pair(v, _("Reply to the applicant:"), sb.buf);
+    sbuf_release(&sb);
+}
+
 static void
 timeline(struct hh_ctx *c, struct view *v)
 {
@@ -414,6 +436,7 @@ case_section(struct hh_ctx *c, struct view *v)
         return;
     }
     case_pairs(c, v);
+    rejection_pairs(c, v);
     view_blank(v);
     timeline(c, v);
 }

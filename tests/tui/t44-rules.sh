@@ -3,11 +3,13 @@
 # exactly at the monitoring line reads 等于监测线，未高于 alike on the
 # income section, the income form and the 明白卡; a rejected applicant's
 # case stays on the household with its reply to record (date and how),
-# the reply overdue from five working days after the home check.
+# the reply overdue from five working days after the home check; the
+# rejected case with its reason on the case section, in the list's state
+# column and its filter (issue 17 3).
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 
-plan 12
+plan 18
 
 DB="$T/c.db"
 demo_db "$DB" 300
@@ -47,9 +49,16 @@ hh=${row%|*}
 no=${row#*|}
 zx --db "$DB" check
 has "$OUT" "PR04" "zhenxing check flags the replies overdue five working days after the check"
+why=$(q "$DB" "select substr(s.note, 1, 8) from case_step s join monitor_case c on c.id = s.case_id
+  where c.household_id = $hh and s.action = 'reject'")
+rejected=$(q "$DB" "select count(*) from hh_list where state = 'rejected'")
 tui_start 80x24
 open_household "$no"
 shows "不予纳入" "the rejected case stays on the household"
+keys 5
+shows "不予纳入理由：" "its case section says why it was not admitted"
+shows "$why" "with the reason"
+shows "尚未登记（按 x 登记）" "and that the reply is not recorded yet"
 step "答复"
 shows "答复方式" "the reply's form asks how the household was told"
 keys C-s
@@ -58,6 +67,19 @@ keys Tab
 typed "书面告知户主"
 keys C-s
 shows "已办理：答复申请人" "the reply is recorded"
+shows "2026-11-22 书面告知户主" "and shown on the case section"
+keys Escape
+wait_for "全部农户"
+keys f
+wait_for "筛选列表"
+keys Down Down Down Down Enter
+wait_for "全部监测对象"
+typed "不予纳入"
+keys Enter
+keys Escape
+wait_for "筛选：不予纳入"
+is "$(status_pos)" "1/$rejected" "the state filter finds the $rejected rejected households"
+shows "不纳入" "the list's state column names them"
 tui_stop
 is "$(q "$DB" "select s.note || '|' || s.step_date from case_step s join monitor_case c on c.id = s.case_id
   where c.household_id = $hh and s.action = 'reply'")" "书面告知户主|2026-11-22" \
