@@ -91,6 +91,31 @@ static const struct cmd commands[] = {
         "asset, partner, team member) it shows.  An account sees only its own\n"
         "township or village.\n"),
      CMD_LOGIN | CMD_POLICY},
+    {"export", cmd_export, N_("KIND [--format csv|xlsx] [--encoding utf-8|gb18030] [-o FILE] [filters]"),
+     N_("export a list as an XLSX or CSV sheet for Excel and WPS"),
+     N_("  KIND: households, members, cases, measures, visits, receipts, projects,\n"
+        "        allocations, payments, assets, partners, agreements, arrivals, teams,\n"
+        "        attendance, assessment\n"
+        "  --format csv|xlsx   the sheet (default: by FILE's ending, else xlsx)\n"
+        "  --encoding utf-8|gb18030\n"
+        "                      a CSV's encoding (default UTF-8 with a byte-order mark)\n"
+        "  -o, --output FILE   the file (default: a file named after the kind, the\n"
+        "                      place and the day in print_dir, else the home directory)\n"
+        "  --force             replace FILE if it exists\n"
+        "  --township NAME, --village 乡镇/村\n"
+        "                      the place (an account exports only its own anyway)\n"
+        "  --category C, --state S, --search TEXT\n"
+        "                      as the monitoring list filters (households, members,\n"
+        "                      cases, measures, visits); S: monitored or a state\n"
+        "  --year Y, --month YYYY-MM, --type CODE, --flagged\n"
+        "                      as the funds and pairing lists filter\n"
+        "  --round ID|latest, --unit NAME|ID\n"
+        "                      assessment: the round (default latest), one unit\n"
+        "  --all-columns       households: every column, not only those shown\n"
+        "  --reveal            whole ID and phone numbers (roles that may see them)\n"
+        "Every export is recorded in the audit log (who, the kind, the filters, how\n"
+        "many rows, revealed or not, the file) before the file appears.\n"),
+     CMD_LOGIN | CMD_POLICY},
     {"assess", cmd_assess, N_("templates|new|score|finalize|reopen ..."),
      N_("make, score, finalize and reopen assessment rounds (county staff)"),
      N_("  assess templates                    the templates: id, unit, total, title\n"

@@ -62,6 +62,7 @@ int cmd_demo(struct app *a, int argc, char **argv);
 int cmd_check(struct app *a, int argc, char **argv);
 int cmd_backup(struct app *a, int argc, char **argv);
 int cmd_print(struct app *a, int argc, char **argv);
+int cmd_export(struct app *a, int argc, char **argv);
 int cmd_user(struct app *a, int argc, char **argv);
 int cmd_idcheck(struct app *a, int argc, char **argv);
 int cmd_assess(struct app *a, int argc, char **argv);
