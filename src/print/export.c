@@ -48,6 +48,7 @@ struct export_run {
     const char **cells;
     char *bufs;                 /* CELL_BUF per column */
     int64_t rows;
+    int64_t record;             /* the record the audit row names (0: none) */
     struct {
         int64_t id;
         char name[200];
@@ -93,6 +94,11 @@ static int cmp_id(const void *a, const void *b)
     int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
 
     return (x > y) - (x < y);
+}
+
+void export_set_record(struct export_run *x, int64_t id)
+{
+    x->record = id;
 }
 
 int export_wants(const struct export_run *x, int64_t id)
@@ -298,9 +304,9 @@ static int audit(const struct export_run *x, const char *dest, struct err *e)
         sbuf_release(&what);
         return -1;
     }
-    rc = db_audit(db, who, "export", x->k->tbl, 0, x->k->name, what.buf, dest, e);
+    rc = db_audit(db, who, "export", x->k->tbl, x->record, x->k->name, what.buf, dest, e);
     if (rc == 0 && x->f->reveal) {
-        rc = db_audit(db, who, "reveal", x->k->tbl, 0, "id_no", x->k->name, dest, e);
+        rc = db_audit(db, who, "reveal", x->k->tbl, x->record, "id_no", x->k->name, dest, e);
     }
     if (rc == 0) {
         rc = db_commit(db, e);
@@ -315,11 +321,20 @@ static int audit(const struct export_run *x, const char *dest, struct err *e)
 
 /* ---- delivery (to become tempfile_create/tempfile_place) --------------- */
 
+/* 1 for the standard output. */
+static int is_stdout(const char *path)
+{
+    return strcmp(path, "-") == 0;
+}
+
 /* May the file be written at PATH? */
 static int dest_check(const char *path, int overwrite, struct err *e)
 {
     struct stat st;
 
+    if (is_stdout(path)) {
+        return 0;
+    }
     if (priv_in_store(path)) {
         return err_set(e, ERR_DENIED, _("'%s' is in the county's store: exports are never written there; save them in a directory of your own"),
                        path);
@@ -338,14 +353,17 @@ static int dest_check(const char *path, int overwrite, struct err *e)
     return 0;
 }
 
-/* A new private file beside PATH (caller frees the name). */
+/* A new private file beside PATH (caller frees the name); for the
+ * standard output, in the temporary directory. */
 static char *temp_beside(const char *path, struct err *e)
 {
-    const char *slash = strrchr(path, '/');
+    const char *slash = strrchr(path, '/'), *tmpdir = getenv("TMPDIR");
     struct sbuf sb = SBUF_INIT;
     int fd;
 
-    if (slash != NULL) {
+    if (is_stdout(path)) {
+        sbuf_addf(&sb, "%s/.zhenxing-export", tmpdir != NULL && *tmpdir ? tmpdir : "/tmp");
+    } else if (slash != NULL) {
         sbuf_addf(&sb, "%.*s/.%s", (int)(slash - path), path, slash + 1);
     } else {
         sbuf_addf(&sb, ".%s", path);
@@ -362,9 +380,36 @@ static char *temp_beside(const char *path, struct err *e)
     return sbuf_detach(&sb);
 }
 
+/* Copy the file TMP to the standard output. */
+static int to_stdout(const char *tmp, struct err *e)
+{
+    char buf[65536];
+    size_t n;
+    FILE *f = fopen(tmp, "rb");
+    int rc = 0;
+
+    if (f == NULL) {
+        return err_set(e, ERR_IO, _("cannot read %s: %s"), tmp, strerror(errno));
+    }
+    while (rc == 0 && (n = fread(buf, 1, sizeof(buf), f)) > 0) {
+        if (fwrite(buf, 1, n, stdout) != n) {
+            rc = -1;
+        }
+    }
+    fclose(f);
+    unlink(tmp);
+    if (rc < 0 || fflush(stdout) != 0) {
+        return err_set(e, ERR_IO, "%s", _("cannot write to standard output"));
+    }
+    return 0;
+}
+
 /* Put TMP at PATH: replacing only with OVERWRITE. */
 static int place(const char *tmp, const char *path, int overwrite, struct err *e)
 {
+    if (is_stdout(path)) {
+        return to_stdout(tmp, e);
+    }
     if (overwrite) {
         if (rename(tmp, path) < 0) {
             return err_set(e, ERR_IO, _("cannot write %s: %s"), path, strerror(errno));

@@ -102,7 +102,8 @@ const struct export_kind *export_kind_find(const char *name);
 
 /* Where and how an export is written. */
 struct export_dest {
-    const char *path;           /* the file; NULL: DIR/file name of the kind */
+    const char *path;           /* the file ("-": the standard output); NULL:
+                                   DIR/file name of the kind */
     const char *dir;            /* where a file without PATH goes */
     enum sheet_format format;   /* SHEET_AUTO: by PATH's ending, else XLSX */
     enum sheet_encoding encoding;       /* CSV: UTF-8 with BOM by default */
@@ -140,6 +141,9 @@ const struct export_filter *export_filt(const struct export_run *x);
 
 /* 1 when record ID is wanted: F has no ids, or ID is among them. */
 int export_wants(const struct export_run *x, int64_t id);
+
+/* The record the audit row names (an assessment's round); 0: none. */
+void export_set_record(struct export_run *x, int64_t id);
 
 /* Write ROW (with PARENT) as one line of the sheet. */
 int export_emit(struct export_run *x, const void *row, const void *parent,

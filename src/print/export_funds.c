@@ -291,7 +291,7 @@ static const struct export_col assets_cols[] = {
     XCOL(N_("Asset class"), SHEET_TEXT, EC_CODE, AS(aclass), .table = "asset_class"),
     XCOL(N_("Asset type"), SHEET_TEXT, EC_CODE, AS(atype), .table = "asset_type"),
     XCOL(N_("Year formed"), SHEET_INT, EC_INT, AS(year)),
-    XCOL(N_("Place"), SHEET_TEXT, EC_STR, AS(place)),
+    XCOL(N_("Location"), SHEET_TEXT, EC_STR, AS(place)),
     XCOL(N_("Owned at"), SHEET_TEXT, EC_CODE, AS(owner_level), .table = "owner_level"),
     XCOL(N_("Maintained by"), SHEET_TEXT, EC_STR, AS(maintainer)),
     XCOL(N_("Asset status"), SHEET_TEXT, EC_CODE, AS(status), .table = "asset_status"),
@@ -365,7 +365,7 @@ static const struct export_col agreements_cols[] = {
     XCOL(N_("Year"), SHEET_INT, EC_INT, AG(a.year)),
     XCOL(N_("Agreement number"), SHEET_TEXT, EC_STR, AG(a.doc_no)),
     XCOL(N_("Signed on"), SHEET_DATE, EC_DATE, AG(a.signed_on)),
-    XCOL(N_("Targets"), SHEET_INT, EC_INT, AG(targets)),
+    XCOL(N_("Targets set"), SHEET_INT, EC_INT, AG(targets)),
     XCOL(N_("Targets met"), SHEET_INT, EC_INT, AG(met)),
     XCOL(N_("Targets missed"), SHEET_INT, EC_INT, AG(short_)),
     XCOL(N_("Behind pace"), SHEET_INT, EC_INT, AG(behind)),
@@ -429,7 +429,7 @@ static const struct export_col arrivals_cols[] = {
     XCOL(N_("Amount (yuan)"), SHEET_AMOUNT, EC_FN, 0, .fn = arrival_yuan),
     XCOL(N_("Count"), SHEET_INT, EC_FN, 0, .fn = arrival_count),
     XCOL(N_("Evidence"), SHEET_TEXT, EC_STR, RE(r.evidence)),
-    XCOL(N_("Place"), SHEET_TEXT, EC_STR, RE(place)),
+    XCOL(N_("Location"), SHEET_TEXT, EC_STR, RE(place)),
 };
 
 static int arrivals_rows(struct export_run *x, struct err *e)
@@ -455,7 +455,7 @@ const struct export_kind arrivals_kind = {
 #define TE(f) offsetof(struct team_row, f)
 
 static const struct export_col teams_cols[] = {
-    XCOL(N_("Place"), SHEET_TEXT, EC_STR, TE(place)),
+    XCOL(N_("Location"), SHEET_TEXT, EC_STR, TE(place)),
     XCOL(N_("Team"), SHEET_TEXT, EC_STR, TE(t.name)),
     XCOL(N_("Sent by"), SHEET_TEXT, EC_STR, TE(t.sent_by)),
     XCOL(N_("Term starts"), SHEET_DATE, EC_DATE, TE(t.term_start)),
@@ -488,9 +488,9 @@ const struct export_kind teams_kind = {
 #define AT(f) offsetof(struct attendance_row, f)
 
 static const struct export_col attendance_cols[] = {
-    XCOL(N_("Place"), SHEET_TEXT, EC_STR, AT(place)),
+    XCOL(N_("Location"), SHEET_TEXT, EC_STR, AT(place)),
     XCOL(N_("Team"), SHEET_TEXT, EC_STR, AT(team)),
-    XCOL(N_("Member"), SHEET_TEXT, EC_STR, AT(member)),
+    XCOL(N_("Team member"), SHEET_TEXT, EC_STR, AT(member)),
     XCOL(N_("Role in the team"), SHEET_TEXT, EC_CODE, AT(role), .table = "team_role"),
     XCOL(N_("Month"), SHEET_TEXT, EC_MONTH, AT(a.month)),
     XCOL(N_("Days in the village"), SHEET_INT, EC_INT, AT(a.present)),
@@ -538,10 +538,10 @@ static const struct export_col assessment_cols[] = {
     XCOL(N_("Round"), SHEET_INT, EC_PSTR, AC(C_ROUND)),
     XCOL(N_("Year"), SHEET_INT, EC_PSTR, AC(C_YEAR)),
     XCOL(N_("Template"), SHEET_TEXT, EC_PSTR, AC(C_TEMPLATE)),
-    XCOL(N_("Unit id"), SHEET_INT, EC_PSTR, AC(C_UNIT_ID)),
-    XCOL(N_("Unit"), SHEET_TEXT, EC_PSTR, AC(C_UNIT)),
+    XCOL(N_("Assessed unit id"), SHEET_INT, EC_PSTR, AC(C_UNIT_ID)),
+    XCOL(N_("Assessed unit"), SHEET_TEXT, EC_PSTR, AC(C_UNIT)),
     XCOL(N_("Rank"), SHEET_INT, EC_PSTR, AC(C_RANK)),
-    XCOL(N_("Total"), SHEET_AMOUNT, EC_PSTR, AC(C_TOTAL)),
+    XCOL(N_("Total points"), SHEET_AMOUNT, EC_PSTR, AC(C_TOTAL)),
     XCOL(N_("Grade"), SHEET_TEXT, EC_PSTR, AC(C_GRADE)),
     XCOL(N_("Indicator code"), SHEET_TEXT, EC_PSTR, AC(C_CODE)),
     XCOL(N_("Parent indicator"), SHEET_TEXT, EC_PSTR, AC(C_PARENT)),
@@ -653,6 +653,7 @@ static int assessment_rows(struct export_run *x, struct err *e)
     if (round_of(x, &round, e) < 0) {
         return -1;
     }
+    export_set_record(x, round);
     rc = assess_report_load(env->db, &env->ctx, round, export_filt(x)->unit, &rep, e);
     for (i = 0; rc == 0 && i < rep.nsheets; i++) {
         const struct assess_sheet *s = &rep.sheets[i];

@@ -13,7 +13,7 @@
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 command -v python3 >/dev/null || skip_all "python3 is not installed"
 
-plan 67
+plan 68
 
 DB="$DEFAULT_DB"
 mkdir -p "$(dirname "$DB")"
@@ -37,12 +37,25 @@ a2() { echo $(( $1 >= 5 ? 0 : 15 - 3 * $1 )); }
 ABS=$(absences)
 A2=$(a2 "$ABS")
 
+# The CSV's Chinese headers as the English names the checks use: rows(FILE).
+cat >"$T/rows.py" <<'EOF'
+import csv
+H = dict(zip(["考核轮次", "年度", "考核模板", "被考核单位编号", "被考核单位", "名次", "总分", "考核等次",
+             "指标编码", "上级指标", "指标", "计分方法", "分值", "得分", "计分依据值", "计算说明",
+             "备注", "佐证材料"],
+            ["round_id", "year", "template", "unit_id", "unit", "rank", "total", "grade", "code",
+             "parent", "name", "method", "max", "points", "input", "why", "note", "evidence"]))
+def rows(f):
+    for r in csv.DictReader(open(f, encoding="utf-8-sig", newline="")):
+        yield {H[k]: v for k, v in r.items()}
+EOF
 # csv FILE UNIT CODE COLUMN: one cell of the CSV (code "" for the summary row)
 csv() {
-    python3 - "$@" <<'EOF'
-import csv, sys
+    PYTHONPATH="$T" python3 - "$@" <<'EOF'
+import sys
+from rows import rows
 f, unit, code, col = sys.argv[1:]
-for r in csv.DictReader(open(f, encoding="utf-8", newline="")):
+for r in rows(f):
     if r["unit_id"] == unit and r["code"] == code:
         print(r[col])
         break
@@ -82,9 +95,11 @@ is "$rc" 1 "points that are not a number are refused"
 # --- the CSV ------------------------------------------------------------------
 zx report assessment --round "$R" --format csv -o "$T/r1.csv"
 is "$rc" 0 "report assessment writes the CSV"
-is "$(head -1 "$T/r1.csv" | tr -d '\r')" \
-    "round_id,year,template,unit_id,unit,rank,total,grade,code,parent,name,method,max,points,input,why,note,evidence" \
-    "with its header"
+is "$(head -c 3 "$T/r1.csv" | od -An -tx1 | tr -d ' ')" "efbbbf" \
+    "it begins with a byte-order mark, so that Excel reads it as UTF-8"
+is "$(head -1 "$T/r1.csv" | tail -c +4 | tr -d '\r')" \
+    "考核轮次,年度,考核模板,被考核单位编号,被考核单位,名次,总分,考核等次,指标编码,上级指标,指标,计分方法,分值,得分,计分依据值,计算说明,备注,佐证材料" \
+    "with its header in Chinese, the columns as before"
 is "$(csv "$T/r1.csv" "$TEAM" A2 input)" "$ABS" "A2's input is the team's days absent, counted by hand"
 is "$(csv "$T/r1.csv" "$TEAM" A2 points)" "$A2" "A2 is 15 less 3 a day absent"
 is "$(csv "$T/r1.csv" "$TEAM" D points)" "-1.5" "the bonus as a decimal with its sign"
@@ -93,12 +108,12 @@ has "$T/r1.csv" '"群众测评, 评价""较好"""' "quoted as RFC 4180 says"
 is "$(csv "$T/r1.csv" "$TEAM" C evidence)" "测评表2026-11" "the evidence"
 is "$(csv "$T/r1.csv" "$TEAM" B points)" "32" "a heading's points are the sum of its lines"
 TOTAL=$(csv "$T/r1.csv" "$TEAM" "" total)
-python3 - "$T/r1.csv" "$TEAM" "$TOTAL" <<'EOF'
-import csv, sys
+PYTHONPATH="$T" python3 - "$T/r1.csv" "$TEAM" "$TOTAL" <<'EOF'
+import sys
 from decimal import Decimal
-rows = [r for r in csv.DictReader(open(sys.argv[1], encoding="utf-8", newline=""))
-        if r["unit_id"] == sys.argv[2]]
-top = sum(Decimal(r["points"]) for r in rows if r["code"] and not r["parent"])
+from rows import rows
+unit = [r for r in rows(sys.argv[1]) if r["unit_id"] == sys.argv[2]]
+top = sum(Decimal(r["points"]) for r in unit if r["code"] and not r["parent"])
 sys.exit(top != Decimal(sys.argv[3]))
 EOF
 ok $? "the total ($TOTAL) is the sum of the top lines and the bonus"
@@ -108,11 +123,12 @@ GRADE=$(python3 -c "
 t = float('$TOTAL')
 print('好' if t >= 90 else '较好' if t >= 80 else '一般' if t >= 60 else '较差')")
 is "$(csv "$T/r1.csv" "$TEAM" "" grade)" "$GRADE" "the grade is the band of the total"
-python3 - "$T/r1.csv" <<'EOF'
-import csv, sys
+PYTHONPATH="$T" python3 - "$T/r1.csv" <<'EOF'
+import sys
 from decimal import Decimal
+from rows import rows
 tot = {}
-for r in csv.DictReader(open(sys.argv[1], encoding="utf-8", newline="")):
+for r in rows(sys.argv[1]):
     tot[r["unit_id"]] = (Decimal(r["total"]), int(r["rank"]))
 ok = all(rk == 1 + sum(1 for t2, _ in tot.values() if t2 > t) for t, rk in tot.values())
 sys.exit(not ok)
