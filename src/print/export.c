@@ -262,6 +262,9 @@ static void filter_text(const struct export_filter *f, int64_t rows, struct sbuf
     if (*hh != '\0') {
         sbuf_addf(out, ";%s", hh);
     }
+    if (*f->hh.search != '\0') {
+        sbuf_addf(out, ";search=%s", f->hh.search);
+    }
     if (f->year != 0) {
         sbuf_addf(out, ";year=%d", f->year);
     }

@@ -79,6 +79,33 @@ form_actor(const struct form *fm)
 }
 
 void
+form_choices(struct form *fm, const char *id, const char *title, const char *const *codes,
+             const char *const *labels, size_t n)
+{
+    struct choices c;
+    size_t i;
+
+    choices_init(&c);
+    for (i = 0; i < n; i++) {
+        choices_add(&c, codes[i], "%s", _(labels[i]));
+    }
+    form_add_table(fm, choices_table(&c, id, title));
+}
+
+char *
+form_save_path(struct form *fm, const char *name)
+{
+    const char *dir = fm->app->settings.print_dir;
+    struct sbuf sb = SBUF_INIT;
+
+    if (dir == NULL || *dir == '\0') {
+        dir = getenv("HOME");
+    }
+    sbuf_addf(&sb, "%s/%s", dir != NULL && *dir ? dir : ".", name);
+    return sbuf_detach(&sb);
+}
+
+void
 form_blank(struct form *fm, const char *name)
 {
     int i = wform_find(&fm->w, "", name);

@@ -45,6 +45,15 @@ int form_rec_places(struct form *fm, void *rec, struct err *e);
 int form_place_split(struct form *fm, int64_t place, int64_t *township,
                      int64_t *village, struct err *e);
 
+/* The form's own table ID titled TITLE of the N choices CODES with their
+ * LABELS (N_, translated here): a dialog's choices that are no code table. */
+void form_choices(struct form *fm, const char *id, const char *title,
+                  const char *const *codes, const char *const *labels, size_t n);
+
+/* DIR/NAME for a file the user saves (a print, an export), DIR the
+ * setting print_dir, else the home directory (caller frees). */
+char *form_save_path(struct form *fm, const char *name);
+
 /* A new record's field NAME starts empty (an amount, not "0.00"). */
 void form_blank(struct form *fm, const char *name);
 

@@ -15,7 +15,6 @@
 #include "core/doc.h"
 #include "print/print.h"
 #include "print/spool.h"
-#include "tui/choices.h"
 #include "tui/f_common.h"
 #include "tui/form.h"
 #include "tui/tui.h"
@@ -57,37 +56,17 @@ static const struct field_spec p_overwrite = {
     .name = "overwrite", .label = N_("Overwrite the file"), .type = FT_YESNO,
     .help = N_("是 replaces a file of that name; 否 refuses to.")};
 
-static void choices(struct form *fm, const char *id, const char *title,
-                    const char *const *codes, const char *const *labels,
-                    size_t n)
-{
-    struct choices c;
-    size_t i;
-
-    choices_init(&c);
-    for (i = 0; i < n; i++) {
-        choices_add(&c, codes[i], "%s", _(labels[i]));
-    }
-    form_add_table(fm, choices_table(&c, id, title));
-}
-
 /* The file a print is saved to unless the user says otherwise. */
 static char *default_path(struct form *fm, enum print_format f)
 {
     struct pjob *j = fm->data;
     struct print_env env;
-    const char *dir = fm->app->settings.print_dir;
     char *name, *path;
-    struct sbuf sb = SBUF_INIT;
 
     app_print_env(fm->app, &env);
     name = print_file_name(&env, &j->r, f);
-    if (dir == NULL || *dir == '\0') {
-        dir = getenv("HOME");
-    }
-    sbuf_addf(&sb, "%s/%s", dir && *dir ? dir : ".", name);
+    path = form_save_path(fm, name);
     free(name);
-    path = sbuf_detach(&sb);
     return path;
 }
 
@@ -103,8 +82,8 @@ static int print_open(struct form *fm, struct err *e)
     char *path;
 
     (void)e;
-    choices(fm, "print_dest", _("Send to"), dests, dest_labels, 2);
-    choices(fm, "print_format", _("Format"), formats, format_labels, 2);
+    form_choices(fm, "print_dest", _("Send to"), dests, dest_labels, 2);
+    form_choices(fm, "print_format", _("Format"), formats, format_labels, 2);
     snprintf(fm->title, sizeof(fm->title), "%s", _("Print"));
     form_add_str(fm, &p_what, "", j->what);
     form_add_str(fm, &p_dest, "", "printer");

@@ -102,6 +102,14 @@ struct print_request;
 int print_dialog(struct tui *t, const struct print_request *r,
                  const char *what);
 
+/* The export dialog (f_export.c): kind K under filter F (copied, with its
+ * ids: the tagged rows when TAGGED, else the rows shown), with the format,
+ * the encoding and the file's name to choose; saving exports. */
+struct export_filter;
+struct export_kind;
+int export_dialog(struct tui *t, const struct export_kind *k, const struct export_filter *f,
+                  int tagged);
+
 /* Add a table of the form's own (choices that are not code tables, such
  * as the villages in the user's scope); takes T's contents. */
 void form_add_table(struct form *fm, struct code_table *t);

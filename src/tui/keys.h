@@ -26,7 +26,7 @@ enum action {
     /* records */
     ACT_EDIT, ACT_ADD, ACT_STEP, ACT_NEW,
     /* tags and prints */
-    ACT_TAG, ACT_UNTAG_ALL, ACT_PRINT,
+    ACT_TAG, ACT_UNTAG_ALL, ACT_PRINT, ACT_EXPORT,
     ACT_MESSAGE,                                  /* the last message in full */
 };
 

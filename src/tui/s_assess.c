@@ -14,6 +14,7 @@
 
 #include "app.h"
 #include "cfg/assess_load.h"
+#include "print/export.h"
 #include "core/money.h"
 #include "tui/s_assess.h"
 #include "tui/s_menu.h"
@@ -132,6 +133,17 @@ rounds_print(struct tui *t, void *ctx, const int64_t *ids, size_t n)
     return n > 0 ? assess_print_round(t, ids[0], 0) : 0;
 }
 
+/* x: the round under the cursor, its ranking and every unit's sheet. */
+static int
+rounds_export(struct tui *t, void *ctx, struct export_filter *f)
+{
+    const struct table_row *r = table_current(t);
+
+    (void)ctx;
+    f->round = r != NULL ? r->id : 0;
+    return 1;
+}
+
 static const struct table_def rounds_def = {
     .id = "assess_rounds",
     .title = N_("assessment rounds"),
@@ -143,6 +155,8 @@ static const struct table_def rounds_def = {
     .view = &round_view,
     .create = round_new,
     .print = rounds_print,
+    .export = "assessment",
+    .export_filter = rounds_export,
 };
 
 int

@@ -163,6 +163,7 @@ static const struct table_def receipts_def = {
     .print = receipts_print,
     .keys = receipt_keys,
     .action = receipts_action,
+    .export = "receipts",
 };
 
 static const struct table_col alloc_of_fund_cols[] = {
@@ -425,6 +426,7 @@ static const struct table_def projects_def = {
     .print = projects_print,
     .keys = project_table_keys,
     .action = projects_action,
+    .export = "projects",
 };
 
 /* The project's warnings in words. */
@@ -874,6 +876,7 @@ static const struct table_def assets_def = {
     .view = &asset_view,
     .form = &asset_form,
     .print = assets_print,
+    .export = "assets",
 };
 
 static void

@@ -22,6 +22,7 @@
 #include "db/db.h"
 #include "db/db_division.h"
 #include "db/db_list.h"
+#include "print/export.h"
 #include "tui/form.h"
 #include "tui/s_filter.h"
 #include "tui/s_menu.h"
@@ -599,6 +600,17 @@ hh_print(struct tui *t, void *ctx, const int64_t *ids, size_t nids)
     return households_print(t, table_tagged(t), table_current(t));
 }
 
+/* x: the list's filter and search. */
+static int
+hh_export(struct tui *t, void *ctx, struct export_filter *f)
+{
+    const struct households *h = ctx;
+
+    (void)t;
+    f->hh = h->q.f;
+    return 0;
+}
+
 /* --- the definition ---------------------------------------------------------- */
 
 static const struct table_def households_def = {
@@ -625,6 +637,8 @@ static const struct table_def households_def = {
     .open = hh_open,
     .create = hh_create,
     .print = hh_print,
+    .export = "households",
+    .export_filter = hh_export,
     .filter = hh_filter,
     .clear_filter = hh_clear,
     .info = hh_info,

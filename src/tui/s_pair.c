@@ -304,6 +304,7 @@ static const struct table_def partners_def = {
     .view = &partner_view,
     .form = &partner_form,
     .print = partners_print,
+    .export = "partners",
 };
 
 /* --- agreements ---------------------------------------------------------------- */
@@ -362,6 +363,7 @@ static const struct table_def agreements_def = {
     .view_id = agreement_partner,
     .form = &agreement_form,
     .print = agreements_print,
+    .export = "agreements",
 };
 
 /* --- records of arrivals ----------------------------------------------------------- */
@@ -416,6 +418,7 @@ static const struct table_def records_def = {
     .view_id = record_partner,
     .form = &pair_record_form,
     .print = records_print,
+    .export = "arrivals",
 };
 
 /* --- the partner's record ------------------------------------------------------ */
@@ -775,6 +778,7 @@ static const struct table_def teams_def = {
     .view = &team_view,
     .form = &team_form,
     .print = teams_print,
+    .export = "teams",
 };
 
 /* --- attendance ---------------------------------------------------------------- */
@@ -860,6 +864,7 @@ static const struct table_def attendance_def = {
     .view_id = attendance_team,
     .form = &attendance_form,
     .print = attendance_print,
+    .export = "attendance",
 };
 
 /* --- the team's record ------------------------------------------------------------- */

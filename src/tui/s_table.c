@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "print/export.h"
 #include "tui/draw.h"
 #include "tui/s_menu.h"
 #include "tui/screen.h"
@@ -89,6 +90,7 @@ static const struct keydef main_keys[] = {
     {'a', 0, ACT_NEW, "a", N_("new"), KD_BAR | KD_WRITE},
     {'e', 0, ACT_EDIT, "e", N_("edit"), KD_BAR | KD_WRITE},
     {'p', 0, ACT_PRINT, "p", N_("print"), KD_BAR},
+    {'x', 0, ACT_EXPORT, "x", N_("export"), KD_BAR},
     {0, 0, ACT_NONE, NULL, NULL, 0},
 };
 
@@ -183,9 +185,12 @@ offered(const void *ctx, enum action a)
     case ACT_EDIT:
         return d->edit != NULL || d->form != NULL;
     case ACT_PRINT:
+        return d->print != NULL;
+    case ACT_EXPORT:
+        return d->export != NULL;
     case ACT_TAG:
     case ACT_UNTAG_ALL:
-        return d->print != NULL;
+        return d->print != NULL || d->export != NULL;
     default:
         return 1;
     }
@@ -201,6 +206,26 @@ offered_rest(const void *ctx, enum action a)
     return a == ACT_GOTO ? d->pager == NULL : offered(ctx, a);
 }
 
+/* x exports, unless the definition's own keys have x (the projects'
+ * next step): then X does. */
+static void
+export_key(struct keydef *keys, size_t n, const struct keydef *own)
+{
+    size_t i, k;
+
+    for (i = 0; i < n; i++) {
+        if (keys[i].action != ACT_EXPORT) {
+            continue;
+        }
+        for (k = 0; own != NULL && own[k].name != NULL; k++) {
+            if (!own[k].is_key && own[k].key == 'x') {
+                keys[i].key = 'X';
+                keys[i].name = "X";
+            }
+        }
+    }
+}
+
 /* The key table of the tab shown: the generic keys the definition
  * offers, its own keys, the tabs (digits named by the tables' titles)
  * and the rest. */
@@ -214,6 +239,7 @@ build_keys(struct table_screen *ts)
     ts->keys = xcalloc(keys_count(main_keys) + keys_count(d->keys) + keys_count(goto_keys) +
                        keys_count(tab_keys) + ndig + keys_count(rest_keys) + 1, sizeof(*ts->keys));
     n = keys_append(ts->keys, n, main_keys, offered, d);
+    export_key(ts->keys, n, d->keys);
     n = keys_append(ts->keys, n, d->keys, NULL, NULL);
     if (d->pager != NULL) {
         n = keys_append(ts->keys, n, goto_keys, NULL, NULL);
@@ -832,6 +858,39 @@ print_rows(struct table_screen *ts, struct tui *t)
     return after(ts, def(ts)->print(t, tab(ts)->ctx, &r->id, 1));
 }
 
+/* x: the tagged rows, or else the rows shown, to a sheet. */
+static unsigned
+export_rows(struct table_screen *ts, struct tui *t)
+{
+    const struct table_def *d = def(ts);
+    struct export_filter f;
+    int64_t *ids = NULL;
+    size_t n = 0, i;
+    int tagged = tab(ts)->tags.n > 0, whole = 0;
+
+    export_filter_init(&f);
+    if (d->export_filter != NULL) {
+        whole = d->export_filter(t, tab(ts)->ctx, &f);
+    }
+    if (whole) {
+        tagged = 0;
+    } else if (tagged) {
+        ids = xcalloc(tab(ts)->tags.n, sizeof(*ids));
+        memcpy(ids, tab(ts)->tags.v, tab(ts)->tags.n * sizeof(*ids));
+        n = tab(ts)->tags.n;
+    } else if (d->pager == NULL) {
+        ids = xcalloc(ts->shown.n + 1, sizeof(*ids));
+        for (i = 0; i < ts->shown.n; i++) {
+            ids[n++] = ts->rows.v[ts->shown.idx[i]].id;
+        }
+    }
+    f.ids = whole ? NULL : ids;
+    f.nids = n;
+    export_dialog(t, export_kind_find(d->export), &f, tagged);
+    free(ids);
+    return D_ALL;
+}
+
 static unsigned
 clear_all(struct table_screen *ts, struct tui *t)
 {
@@ -1038,6 +1097,8 @@ table_action(struct screen *s, struct tui *t, int action)
         return untag_all(ts, t);
     case ACT_PRINT:
         return print_rows(ts, t);
+    case ACT_EXPORT:
+        return export_rows(ts, t);
     case ACT_CLEAR:
         return clear_all(ts, t);
     case ACT_RELOAD:

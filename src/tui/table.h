@@ -42,6 +42,7 @@ struct tui;
 struct view_def;
 struct form_kind;
 struct idset;
+struct export_filter;
 
 struct table_col {
     const char *title;     /* N_ */
@@ -142,6 +143,14 @@ struct table_def {
     int64_t (*view_id)(struct tui *t, int64_t id);
     const struct form_kind *form;
     unsigned (*print)(struct tui *t, void *ctx, const int64_t *ids, size_t n);
+    /* x: the kind of export (print/export.h) of the rows, named; the
+     * dialog exports the tagged rows, or else the rows shown (filtered and
+     * searched; with a pager, the query's filter and search given by
+     * EXPORT_FILTER).  EXPORT_FILTER may also fill what else the kind
+     * needs (an assessment's round: the row under the cursor) and returns
+     * 1 when that alone says what is exported (no rows are chosen). */
+    const char *export;
+    int (*export_filter)(struct tui *t, void *ctx, struct export_filter *f);
     /* f: change the filter (a menu, a form...); returns 1 when it
      * changed at once, 0 when not or when it opened a screen.  c: back
      * to no filter.  info: the filter in words ("2026, 中央") or nothing. */
