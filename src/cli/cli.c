@@ -147,8 +147,10 @@ static const struct cmd commands[] = {
         "  --unit NAME|ID      only that unit's sheet (the ranking shows every unit)\n"
         "  -o, --output FILE   write to FILE (default -, standard output)\n"
         "  --force             overwrite FILE if it exists\n"
-        "CSV columns: round_id, year, template, unit_id, unit, rank, total, grade,\n"
-        "code, parent, name, method, max, points, input, why, note, evidence.\n"),
+        "The CSV is the export of the round (zhenxing export assessment): UTF-8\n"
+        "with a byte-order mark, headers in Chinese: 考核轮次, 年度, 考核模板,\n"
+        "被考核单位编号, 被考核单位, 名次, 总分, 考核等次, 指标编码, 上级指标, 指标,\n"
+        "计分方法, 分值, 得分, 计分依据值, 计算说明, 备注, 佐证材料.\n"),
      CMD_LOGIN | CMD_POLICY},
     {"user", cmd_user, N_("add|list|set ..."),
      N_("manage staff accounts (administrators)"),

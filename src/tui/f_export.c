@@ -78,7 +78,11 @@ static int export_open(struct form *fm, struct err *e)
     form_choices(fm, "export_format", _("Format"), formats, format_labels, 2);
     form_choices(fm, "export_encoding", _("Encoding"), encodings, encoding_labels, 2);
     snprintf(fm->title, sizeof(fm->title), "%s", _("Export"));
-    if (j->f.ids != NULL) {
+    if (j->f.round != 0) {
+        snprintf(what, sizeof(what), j->f.unit != 0 ? _("%s: round %lld, one unit's sheet")
+                                                    : _("%s: round %lld, every unit"),
+                 _(j->k->title), (long long)j->f.round);
+    } else if (j->f.ids != NULL) {
         snprintf(what, sizeof(what), j->tagged ? _("%s: the %zu tagged rows") : _("%s: the %zu rows shown"),
                  _(j->k->title), j->f.nids);
     } else {

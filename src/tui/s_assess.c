@@ -16,6 +16,7 @@
 #include "cfg/assess_load.h"
 #include "print/export.h"
 #include "core/money.h"
+#include "tui/form.h"
 #include "tui/s_assess.h"
 #include "tui/s_menu.h"
 #include "tui/table.h"
@@ -431,8 +432,22 @@ static const struct keydef round_keys[] = {
     {'F', 0, ACT_FORM1, "F", N_("finalize"), KD_BAR | KD_WRITE},
     {'R', 0, ACT_FORM2, "R", N_("reopen"), KD_BAR | KD_WRITE},
     {'c', 0, ACT_FORM3, "c", N_("compare"), KD_BAR},
+    {'x', 0, ACT_EXPORT, "x", N_("export"), KD_BAR},
     {0, 0, ACT_NONE, NULL, NULL, 0},
 };
+
+/* x on the ranking or a sheet: the round (the sheet: that unit's). */
+static unsigned
+export_round(struct tui *t, int64_t round, int64_t unit)
+{
+    struct export_filter f;
+
+    export_filter_init(&f);
+    f.round = round;
+    f.unit = unit;
+    export_dialog(t, export_kind_find("assessment"), &f, 0);
+    return D_ALL;
+}
 
 static unsigned
 round_action(struct tui *t, void *ctx, int action, const struct view_at *at)
@@ -446,6 +461,8 @@ round_action(struct tui *t, void *ctx, int action, const struct view_at *at)
         return tui_writable(t) ? reopen(t, c) : D_STATUS;
     case ACT_FORM3:
         return compare(t, c, at->ref);
+    case ACT_EXPORT:
+        return export_round(t, at->id, 0);
     default:
         return 0;
     }
@@ -700,6 +717,20 @@ sheet_print(struct tui *t, void *ctx, int64_t id)
     return assess_print_round(t, c->round, c->unit);
 }
 
+static const struct keydef sheet_keys[] = {
+    {'x', 0, ACT_EXPORT, "x", N_("export"), KD_BAR},
+    {0, 0, ACT_NONE, NULL, NULL, 0},
+};
+
+static unsigned
+sheet_action(struct tui *t, void *ctx, int action, const struct view_at *at)
+{
+    const struct sheet_ctx *c = ctx;
+
+    (void)at;
+    return action == ACT_EXPORT ? export_round(t, c->round, c->unit) : 0;
+}
+
 static const struct view_def sheet_view = {
     .id = "assess_sheet",
     .title = N_("scoring sheet"),
@@ -710,6 +741,8 @@ static const struct view_def sheet_view = {
     .edit_ref = sheet_score,
     .edit = sheet_edit,
     .print = sheet_print,
+    .keys = sheet_keys,
+    .action = sheet_action,
 };
 
 /* --- the comparison -------------------------------------------------------------------- */

@@ -43,7 +43,7 @@ for SIZE in 80x24 160x48; do
     if [ "$W" -gt 80 ]; then
         shows "Tab 下一个列表" "$SIZE: the key bar shows the table keys, down to Tab"
     else
-        shows "e 修改  p 打印  ? 帮助" "$SIZE: the key bar shows the table keys that fit"
+        shows "e 修改  p 打印  x 导出  ? 帮助" "$SIZE: the key bar shows the table keys that fit"
     fi
     lacks "户编号" "$SIZE: the monitoring list is gone"
     aligned '文号' "$SIZE: the header fits the width"

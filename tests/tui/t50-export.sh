@@ -8,7 +8,7 @@
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 
-plan 17
+plan 20
 
 DB="$T/c.db"
 demo_db "$DB" 300
@@ -76,7 +76,9 @@ cmp -s "$T/tagged" "$T/got"
 ok $? "the file holds the tagged households"
 tui_stop
 
-# 3. The receipts of the funds workspace, and the projects' X.
+# 3. The receipts of the funds workspace, the projects' X, an assessment
+# round.
+ROUND=$("$ZHENXING" --db "$DB" assess new resident-team 2026 --title "2026年度驻村工作队考核")
 tui_start 80x24
 keys F3
 wait_for "资金下达"
@@ -94,6 +96,17 @@ wait_for "项目库"
 keys X
 shows "项目库：显示的" "on the projects, whose x is the next step, X exports"
 keys Escape
+keys F5
+wait_for "2026年度驻村工作队考核"
+keys x
+shows "考核结果：考核轮次 $ROUND，全部单位" "x on the assessment rounds offers the round under the cursor"
+keys C-u
+typed "csv"
+keys Tab Tab C-u
+typed "$T/round.csv"
+keys C-s
+shows "已导出" "the round exported"
+is "$(col "$T/round.csv" 考核轮次 | sort -u)" "$ROUND" "the file holds that round"
 tui_stop
 
 # 4. A read-only account exports too.
