@@ -39,15 +39,18 @@ A2=$(a2 "$ABS")
 
 # The CSV's Chinese headers as the English names the checks use: rows(FILE).
 cat >"$T/rows.py" <<'EOF'
-import csv
+import csv, re
 H = dict(zip(["考核轮次", "年度", "考核模板", "被考核单位编号", "被考核单位", "名次", "总分", "考核等次",
              "指标编码", "上级指标", "指标", "计分方法", "分值", "得分", "计分依据值", "计算说明",
              "备注", "佐证材料"],
             ["round_id", "year", "template", "unit_id", "unit", "rank", "total", "grade", "code",
              "parent", "name", "method", "max", "points", "input", "why", "note", "evidence"]))
+def num(v):
+    # amounts are written with two decimals: 12.00 reads as 12, -1.50 as -1.5
+    return v.rstrip("0").rstrip(".") if re.fullmatch(r"-?[0-9]+\.[0-9]+", v) else v
 def rows(f):
     for r in csv.DictReader(open(f, encoding="utf-8-sig", newline="")):
-        yield {H[k]: v for k, v in r.items()}
+        yield {H[k]: num(v) for k, v in r.items()}
 EOF
 # csv FILE UNIT CODE COLUMN: one cell of the CSV (code "" for the summary row)
 csv() {

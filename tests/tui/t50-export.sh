@@ -14,12 +14,14 @@ DB="$T/c.db"
 demo_db "$DB" 300
 ME=$(id -un)
 exports() { q "$DB" "select count(*) from audit where op = 'export'"; }
-# col FILE LABEL: the cells of column LABEL of a CSV written with a BOM
+# col FILE LABEL: the cells of column LABEL of a CSV written with a BOM (an
+# identifier written ="..." as Excel shows it)
 col() {
     python3 - "$@" <<'EOF'
 import csv, sys
 for r in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig", newline="")):
-    print(r[sys.argv[2]])
+    v = r[sys.argv[2]]
+    print(v[2:-1] if v.startswith('="') and v.endswith('"') else v)
 EOF
 }
 # as_csv: in the dialog (on its first field, the format), choose CSV and
