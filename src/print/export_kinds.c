@@ -13,6 +13,7 @@
 #include "print/export_priv.h"
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -22,6 +23,7 @@
 #include "core/idno.h"
 #include "core/money.h"
 #include "core/mcase.h"
+#include "core/role.h"
 #include "db/db_list.h"
 #include "db/db_snapshot.h"
 #include "print/print.h"
@@ -266,12 +268,12 @@ static const struct export_col visits_cols[] = {
 
 /* ---- row sources ------------------------------------------------------------ */
 
-/* Call EACH on every household of the list under X's filter, a page at a
- * time, in household-number order. */
+/* Call EACH (with ARG) on every household of the list under X's filter,
+ * a page at a time, in household-number order. */
 static int hh_pages(struct export_run *x,
                     int (*each)(struct export_run *x, const struct list_row *r,
-                                struct hh_snapshot *s, struct err *e),
-                    struct err *e)
+                                struct hh_snapshot *s, const void *arg, struct err *e),
+                    const void *arg, struct err *e)
 {
     const struct print_env *env = export_env(x);
     struct list_row rows[PAGE], last;
@@ -287,7 +289,7 @@ static int hh_pages(struct export_run *x,
         rc = db_list_page(env->db, &q, have ? &last : NULL, 1, 0, PAGE, rows, &got, e);
         for (i = 0; rc == 0 && i < got; i++) {
             if (export_wants(x, rows[i].id)) {
-                rc = each(x, &rows[i], &s, e);
+                rc = each(x, &rows[i], &s, arg, e);
             }
         }
         if (rc == 0 && got > 0) {
@@ -312,8 +314,9 @@ static int load(struct export_run *x, const struct list_row *r, struct hh_snapsh
 }
 
 static int hh_one(struct export_run *x, const struct list_row *r, struct hh_snapshot *s,
-                  struct err *e)
+                  const void *arg, struct err *e)
 {
+    (void)arg;
     if (export_filt(x)->all_columns) {
         if (load(x, r, s, e) < 0) {
             return -1;
@@ -325,17 +328,78 @@ static int hh_one(struct export_run *x, const struct list_row *r, struct hh_snap
 
 static int households_rows(struct export_run *x, struct err *e)
 {
-    return hh_pages(x, hh_one, e);
+    return hh_pages(x, hh_one, NULL, e);
 }
 
-static int members_one(struct export_run *x, const struct list_row *r,
-                       struct hh_snapshot *s, struct err *e)
+/* ---- the records of households, read whole ------------------------------------ */
+
+/* What a kind emits of a household read whole. */
+struct snap_each {
+    int (*fn)(struct export_run *x, const struct hh_snapshot *s, struct err *e);
+};
+
+/* 1 when X's filter is only a place (or nothing) and no rows are chosen:
+ * the households can then be streamed whole, one pass over each table. */
+static int place_only(const struct export_run *x)
+{
+    const struct list_filter *f = &export_filt(x)->hh;
+
+    return export_filt(x)->ids == NULL && f->category[0] == '\0' && f->risk[0] == '\0' &&
+           f->states == 0 && !f->waiting && !f->overdue && !f->findings &&
+           !f->no_dev_measure && f->visit_days == 0 && f->search[0] == '\0' &&
+           export_env(x)->actor->scope_level != LEVEL_VILLAGE;
+}
+
+/* Every household of X's place (the account's scope) streamed whole
+ * (snap_iter: one ordered query per table, merged) to EACH. */
+static int hh_stream(struct export_run *x, const struct snap_each *each, struct err *e)
+{
+    const struct print_env *env = export_env(x);
+    const struct list_filter *f = &export_filt(x)->hh;
+    int64_t township = f->township_id;
+    struct snap_iter *it = NULL;
+    struct hh_snapshot s;
+    int rc;
+
+    if (township == 0 && env->actor->scope_level == LEVEL_TOWNSHIP) {
+        township = env->actor->scope_id;
+    }
+    rc = township != 0 ? snap_iter_open_unit(&it, env->db, township, f->village_id, e)
+                       : snap_iter_open(&it, env->db, 1, INT64_MAX, e);
+    memset(&s, 0, sizeof(s));
+    while (rc == 0 && (rc = snap_iter_next(it, &s, e)) == 1) {
+        rc = actor_sees(env->actor, s.hh.township_id, s.hh.village_id) ? each->fn(x, &s, e) : 0;
+    }
+    snap_iter_close(it);
+    snapshot_free(&s);
+    return rc < 0 ? -1 : 0;
+}
+
+/* The household of list row R read whole, to the kind's EACH (ARG). */
+static int paged_one(struct export_run *x, const struct list_row *r, struct hh_snapshot *s,
+                     const void *arg, struct err *e)
+{
+    const struct snap_each *each = arg;
+
+    return load(x, r, s, e) < 0 ? -1 : each->fn(x, s, e);
+}
+
+/* EACH on every household of X's filter read whole: streamed when only a
+ * place narrows them, else through the list's query a page at a time. */
+static int hh_records(struct export_run *x,
+                      int (*fn)(struct export_run *x, const struct hh_snapshot *s,
+                                struct err *e),
+                      struct err *e)
+{
+    const struct snap_each each = {fn};
+
+    return place_only(x) ? hh_stream(x, &each, e) : hh_pages(x, paged_one, &each, e);
+}
+
+static int members_one(struct export_run *x, const struct hh_snapshot *s, struct err *e)
 {
     size_t i;
 
-    if (load(x, r, s, e) < 0) {
-        return -1;
-    }
     for (i = 0; i < s->nmembers; i++) {
         if (export_emit(x, &s->members[i], s, e) < 0) {
             return -1;
@@ -346,17 +410,13 @@ static int members_one(struct export_run *x, const struct list_row *r,
 
 static int members_rows(struct export_run *x, struct err *e)
 {
-    return hh_pages(x, members_one, e);
+    return hh_records(x, members_one, e);
 }
 
-static int cases_one(struct export_run *x, const struct list_row *r, struct hh_snapshot *s,
-                     struct err *e)
+static int cases_one(struct export_run *x, const struct hh_snapshot *s, struct err *e)
 {
     size_t i;
 
-    if (load(x, r, s, e) < 0) {
-        return -1;
-    }
     if (!s->has_case) {
         return 0;
     }
@@ -373,23 +433,19 @@ static int cases_one(struct export_run *x, const struct list_row *r, struct hh_s
 
 static int cases_rows(struct export_run *x, struct err *e)
 {
-    return hh_pages(x, cases_one, e);
+    return hh_records(x, cases_one, e);
 }
 
-/* 1 when a record of DAY (or of YEAR) is in the filter's year. */
+/* 1 when a record of YEAR is in the filter's year. */
 static int in_year(const struct export_run *x, int year)
 {
     return export_filt(x)->year == 0 || export_filt(x)->year == year;
 }
 
-static int measures_one(struct export_run *x, const struct list_row *r,
-                        struct hh_snapshot *s, struct err *e)
+static int measures_one(struct export_run *x, const struct hh_snapshot *s, struct err *e)
 {
     size_t i;
 
-    if (load(x, r, s, e) < 0) {
-        return -1;
-    }
     for (i = 0; i < s->nmeasures; i++) {
         if (in_year(x, s->measures[i].year) && export_emit(x, &s->measures[i], s, e) < 0) {
             return -1;
@@ -400,17 +456,13 @@ static int measures_one(struct export_run *x, const struct list_row *r,
 
 static int measures_rows(struct export_run *x, struct err *e)
 {
-    return hh_pages(x, measures_one, e);
+    return hh_records(x, measures_one, e);
 }
 
-static int visits_one(struct export_run *x, const struct list_row *r, struct hh_snapshot *s,
-                      struct err *e)
+static int visits_one(struct export_run *x, const struct hh_snapshot *s, struct err *e)
 {
     size_t i;
 
-    if (load(x, r, s, e) < 0) {
-        return -1;
-    }
     for (i = 0; i < s->nvisits; i++) {
         const struct visit *v = &s->visits[i];
 
@@ -423,7 +475,7 @@ static int visits_one(struct export_run *x, const struct list_row *r, struct hh_
 
 static int visits_rows(struct export_run *x, struct err *e)
 {
-    return hh_pages(x, visits_one, e);
+    return hh_records(x, visits_one, e);
 }
 
 /* ---- the kinds --------------------------------------------------------------- */
