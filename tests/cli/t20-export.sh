@@ -11,7 +11,7 @@
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 command -v python3 >/dev/null || skip_all "python3 is not installed"
 
-plan 76
+plan 77
 
 DB="$DEFAULT_DB"
 mkdir -p "$(dirname "$DB")"
@@ -69,6 +69,9 @@ zx export households --state monitored -o "$T/mon.csv"
 is "$(lines "$T/mon.csv")" "$(q "$DB" "select count(*) from monitor_case where state in
     ('monitored', 'elim_verified', 'elim_appraised', 'elim_publicizing', 'elim_township_reviewed')")" \
     "--state monitored: the monitoring objects"
+zx export members --state monitored -o "$T/mon-m.csv"
+[ "$(col "$T/mon-m.csv" 户编号 | sort -u)" = "$(col "$T/mon.csv" 户编号 | sort -u)" ]
+ok $? "members --state monitored: the members of those households (the list's pages)"
 zx export households --category 脱贫不稳定户 -o "$T/cat.csv"
 is "$(col "$T/cat.csv" 监测对象类别 | sort -u)" "脱贫不稳定户" "--category by its label"
 HH=$(q "$DB" "select hh_no from household order by id limit 1")
