@@ -141,11 +141,13 @@ static const char *masked(const struct export_run *x, const struct export_col *c
 static const char *cell_text(struct export_run *x, const struct export_col *c,
                              const void *row, const void *p, char *buf)
 {
-    const char *base = (const char *)(c->parent ? p : row) + c->off;
+    const void *src = c->parent ? p : row;
+    const char *base;
 
-    if (base == (const char *)c->off) {
-        return "";              /* no parent */
+    if (src == NULL) {
+        return "";              /* no parent, or a case without steps */
     }
+    base = (const char *)src + c->off;
     switch (c->cell) {
     case EC_STR:
         return base;
