@@ -284,7 +284,10 @@ static int hh_pages(struct export_run *x,
     memset(&s, 0, sizeof(s));
     memset(&last, 0, sizeof(last));
     list_query_init(&q, env->actor->scope_level, env->actor->scope_id, env->today);
-    q.f = export_filt(x)->hh;
+    /* the list's filter and search; rows chosen (tagged) whatever they are now */
+    if (export_filt(x)->ids == NULL) {
+        q.f = export_filt(x)->hh;
+    }
     do {
         rc = db_list_page(env->db, &q, have ? &last : NULL, 1, 0, PAGE, rows, &got, e);
         for (i = 0; rc == 0 && i < got; i++) {

@@ -65,8 +65,13 @@ wait_for " * "
 screen "$T/screen"
 grep -E '^ \* ' "$T/screen" | grep -oE '[0-9]{16}' | sort >"$T/tagged"
 is "$(wc -l <"$T/tagged")" 3 "three rows tagged"
+LAST=$(q "$DB" "select substr(hh_no, 1, 12) from household order by hh_no desc limit 1")
+keys /
+typed "$LAST"
+keys Enter
+wait_for "搜索：$LAST"
 keys x
-shows "监测对象：已标记的 3 行" "x offers the tagged rows"
+shows "监测对象：已标记的 3 行" "x offers the tagged rows, though the search now hides them"
 keys C-u
 typed "csv"
 keys Tab Tab C-u
