@@ -11,7 +11,7 @@
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 command -v python3 >/dev/null || skip_all "python3 is not installed"
 
-plan 77
+plan 80
 
 DB="$DEFAULT_DB"
 mkdir -p "$(dirname "$DB")"
@@ -119,6 +119,16 @@ ls -a "$T" | grep -q zxtmp
 ok $((!$?)) "and no temporary file is left"
 zx export households -o "$T/aud.csv" --force
 is "$rc" 0 "--force replaces the file"
+# The audit log refusing the row: nothing is delivered.
+q "$DB" "create trigger no_export before insert on audit when new.op = 'export'
+         begin select raise(abort, 'disk full'); end"
+zx export households -o "$T/unaudited.csv"
+[ "$rc" -ne 0 ] && [ ! -e "$T/unaudited.csv" ]
+ok $? "when the audit row cannot be written, no file appears"
+has "$ERR" "未导出" "saying nothing was exported"
+ls -a "$T" | grep -q zxtmp
+ok $((!$?)) "and the temporary file is gone"
+q "$DB" "drop trigger no_export"
 
 # --- masking and --reveal --------------------------------------------------------------
 ID=$(q "$DB" "select id_no from person where in_household = 1 order by id limit 1")
