@@ -18,10 +18,13 @@
 
 #include "core/assess.h"
 #include "core/codes.h"
+#include "core/date.h"
 #include "core/funds.h"
+#include "core/meter.h"
 #include "core/money.h"
 #include "core/pair.h"
 #include "core/role.h"
+#include "core/rules.h"
 #include "db/db_assess.h"
 #include "db/db_fund.h"
 #include "db/db_pair.h"
@@ -320,6 +323,104 @@ static int assets_rows(struct export_run *x, struct err *e)
 const struct export_kind assets_kind = {
     "assets", N_("Project assets"), "asset", EXPORT_COLS(assets),
     .filters = EF_PLACE | EF_YEAR | EF_KIND | EF_FLAGGED};
+
+/* ---- the year's fund indicators (meters) ------------------------------------- */
+
+/* One meter with the texts of its percentages. */
+struct meter_row {
+    int64_t id;                 /* its line, from 1 */
+    struct meter m;
+    char share[32], target[40];
+};
+
+#define MR(f) offsetof(struct meter_row, f)
+
+static const char *meter_name(struct export_run *x, const void *row, char *buf, size_t n)
+{
+    (void)x, (void)buf, (void)n;
+    return meter_label(((const struct meter_row *)row)->m.id);
+}
+
+/* The fund a meter is of: its type, its level, or the type the meter is
+ * about (以工代赈 for the wage share, else 衔接资金). */
+static const char *meter_of(struct export_run *x, const void *row, char *buf, size_t n)
+{
+    const struct meter *m = &((const struct meter_row *)row)->m;
+    const struct codebook *cb = export_env(x)->codes;
+    const char *tag = m->id == METER_WAGE ? "workrelief" : "xianjie";
+
+    (void)buf, (void)n;
+    return m->level[0] != '\0' && m->fund_type[0] == '\0'
+               ? code_label(cb, "fund_level", m->level)
+               : code_label(cb, "fund_type", m->fund_type[0] != '\0'
+                                                 ? m->fund_type
+                                                 : code_with_tag(cb, "fund_type", tag));
+}
+
+static const char *meter_state(struct export_run *x, const void *row, char *buf, size_t n)
+{
+    const struct meter *m = &((const struct meter_row *)row)->m;
+
+    (void)x, (void)buf, (void)n;
+    if (m->status == MS_OK) {
+        return _("met");
+    }
+    return m->status != MS_SHORT ? "" : m->is_cap ? _("over") : _("short");
+}
+
+static const struct export_col indicators_cols[] = {
+    XCOL(N_("Fund indicator"), SHEET_TEXT, EC_FN, 0, .fn = meter_name),
+    XCOL(N_("Fund"), SHEET_TEXT, EC_FN, 0, .fn = meter_of),
+    XCOL(N_("Amount (yuan)"), SHEET_AMOUNT, EC_FEN, MR(m.part)),
+    XCOL(N_("Of (yuan)"), SHEET_AMOUNT, EC_FEN, MR(m.whole)),
+    XCOL(N_("Share (%)"), SHEET_AMOUNT, EC_STR, MR(share)),
+    XCOL(N_("Required (%)"), SHEET_TEXT, EC_STR, MR(target)),
+    XCOL(N_("Gap (yuan)"), SHEET_AMOUNT, EC_FEN, MR(m.gap)),
+    XCOL(N_("Status"), SHEET_TEXT, EC_FN, 0, .fn = meter_state),
+};
+
+/* A meter's row: its share as a number of percent, its target as text. */
+static void meter_row(struct meter_row *r, const struct meter *m, size_t i)
+{
+    char pct[32];
+
+    memset(r, 0, sizeof(*r));
+    r->id = (int64_t)i + 1;
+    r->m = *m;
+    snprintf(r->share, sizeof(r->share), "%" PRId64 ".%02" PRId64, m->share_bp / 100,
+             m->share_bp % 100);      /* a number: the percent sign is the header's */
+    if (m->target_bp >= 0) {
+        money_bp_text(m->target_bp, pct, sizeof(pct));
+        snprintf(r->target, sizeof(r->target), "%s%s", m->is_cap ? "<=" : ">=", pct);
+    }
+}
+
+static int indicators_rows(struct export_run *x, struct err *e)
+{
+    const struct print_env *env = export_env(x);
+    int year = export_filt(x)->year != 0 ? export_filt(x)->year : date_year(env->today);
+    struct fund_sums *s = NULL;
+    struct meter m[64];
+    struct meter_row r;
+    size_t n = 0, k, i;
+    int rc = 0;
+
+    if (db_fund_sums(env->db, env->codes, year, &s, &n, e) < 0) {
+        return -1;
+    }
+    k = meter_compute(rules_in_force(&env->ctx, year), env->codes, year, env->today, s, n, m,
+                      sizeof(m) / sizeof(m[0]));
+    free(s);
+    for (i = 0; i < k && rc == 0; i++) {
+        meter_row(&r, &m[i], i);
+        rc = export_wants(x, r.id) ? export_emit(x, &r, NULL, e) : 0;
+    }
+    return rc;
+}
+
+const struct export_kind indicators_kind = {
+    "indicators", N_("Fund indicators"), "fund", EXPORT_COLS(indicators),
+    .filters = EF_YEAR};
 
 /* ---- paired assistance -------------------------------------------------------------- */
 

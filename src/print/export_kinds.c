@@ -504,6 +504,7 @@ static const struct export_kind visits_kind = {
 const struct export_kind *const export_kinds[] = {
     &households_kind, &members_kind, &cases_kind, &measures_kind, &visits_kind,
     &receipts_kind, &projects_kind, &allocations_kind, &payments_kind, &assets_kind,
+    &indicators_kind,
     &partners_kind, &agreements_kind, &arrivals_kind, &teams_kind, &attendance_kind,
     &assessment_kind,
 };

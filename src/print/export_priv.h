@@ -19,7 +19,7 @@
 #define EXPORT_COLS(k) .cols = k##_cols, .ncols = ARRAY_SIZE(k##_cols), .rows = k##_rows
 
 extern const struct export_kind receipts_kind, projects_kind, allocations_kind,
-    payments_kind, assets_kind, partners_kind, agreements_kind, arrivals_kind, teams_kind,
+    payments_kind, assets_kind, indicators_kind, indicators_kind, partners_kind, agreements_kind, arrivals_kind, teams_kind,
     attendance_kind, assessment_kind;
 
 #endif

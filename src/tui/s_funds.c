@@ -21,6 +21,7 @@
 #include "core/rules.h"
 #include "db/db_fund.h"
 #include "db/db_household.h"
+#include "print/export.h"
 #include "tui/form.h"
 #include "tui/s_menu.h"
 #include "tui/screen.h"
@@ -1131,6 +1132,17 @@ indicators_load(struct tui *t, void *ctx, struct table_rows *out, struct err *e)
     return 0;
 }
 
+/* x: the tab's year. */
+static int
+indicators_export(struct tui *t, void *ctx, struct export_filter *f)
+{
+    const struct table_filter *c = ctx;
+
+    (void)t;
+    f->year = c->year;
+    return 0;
+}
+
 static const struct table_def indicators_def = {
     .id = "fund_indicators",
     .title = N_("fund indicators"),
@@ -1143,6 +1155,8 @@ static const struct table_def indicators_def = {
     .tabs = fund_tabs,
     .filter_by = &meter_filter,
     .load = indicators_load,
+    .export = "indicators",
+    .export_filter = indicators_export,
 };
 
 int

@@ -11,7 +11,7 @@
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 command -v python3 >/dev/null || skip_all "python3 is not installed"
 
-plan 80
+plan 81
 
 DB="$DEFAULT_DB"
 mkdir -p "$(dirname "$DB")"
@@ -37,7 +37,7 @@ EOF
 zx assess new resident-team 2026 --title "2026年度驻村工作队考核"
 is "$rc" 0 "an assessment round to export"
 for k in households members cases measures visits receipts projects allocations payments \
-         assets partners agreements arrivals teams attendance assessment; do
+         assets indicators partners agreements arrivals teams attendance assessment; do
     zx export "$k" -o "$T/$k.csv"
     [ "$rc" -eq 0 ] && [ "$(lines "$T/$k.csv")" -gt 0 ]
     ok $? "export $k writes a CSV with rows"

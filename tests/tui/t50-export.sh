@@ -8,7 +8,7 @@
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 
-plan 20
+plan 23
 
 DB="$T/c.db"
 demo_db "$DB" 300
@@ -103,6 +103,18 @@ wait_for "项目库"
 keys X
 shows "项目库：显示的" "on the projects, whose x is the next step, X exports"
 keys Escape
+keys Tab Tab
+wait_for "未达标"
+keys x
+shows "资金指标表：显示的" "x on the fund indicators"
+keys C-u
+typed "csv"
+keys Tab Tab C-u
+typed "$T/meters.csv"
+keys C-s
+shows "已导出" "the indicators exported"
+col "$T/meters.csv" 状态 | grep -qx "未达标"
+ok $? "with the status of each indicator as the table shows it"
 keys F5
 wait_for "2026年度驻村工作队考核"
 keys x
