@@ -80,7 +80,7 @@ out_row(struct db *db, const struct audit_out *o, const char *op, int64_t row,
     if (st == NULL) {
         return -1;
     }
-    bind_row(st, o->actor, op, o->tbl, row, o->what, NULL, value);
+    bind_row(st, o->actor, op, o->tbl, row, o->what, o->detail, value);
     db_bind_int(st, 9, o->nrows);
     db_bind_int(st, 10, o->revealed != 0);
     return db_done(db, st, e);

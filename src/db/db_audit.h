@@ -39,6 +39,8 @@ struct audit_out {
     size_t nids;                /* none: one row without a record */
     int64_t nrows;              /* how many records or rows it holds */
     int revealed;               /* it shows whole ID numbers */
+    const char *detail;         /* what it was made of (an export's filters):
+                                   old, or NULL */
 };
 
 /* The rows of O, in a transaction of their own (call outside one). */

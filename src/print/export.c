@@ -8,14 +8,12 @@
 #include "print/export.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <iconv.h>
 #include <inttypes.h>
 #include <langinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/codes.h"
@@ -31,6 +29,7 @@
 #include "util/i18n.h"
 #include "util/priv.h"
 #include "util/sbuf.h"
+#include "util/tempfile.h"
 #include "util/xalloc.h"
 
 #define CELL_BUF 256
@@ -296,35 +295,37 @@ static void filter_text(const struct export_filter *f, int64_t rows, struct sbuf
     }
 }
 
-/* One row for the export (and one for the reveal), committed. */
-static int audit(const struct export_run *x, const char *dest, struct err *e)
+/* The export's audit row (and the reveal's), committed: db_audit_out,
+ * with the filters as its old value.  *O is kept for "undelivered". */
+static int audit(const struct export_run *x, const char *dest, struct sbuf *what,
+                 struct audit_out *o, struct err *e)
 {
-    struct db *db = x->env->db;
-    const char *who = x->env->actor->login;
-    struct sbuf what = SBUF_INIT;
-    int rc;
+    struct audit_out r;
 
-    filter_text(x->f, x->rows, &what);
-    if (db_begin(db, e) < 0) {
-        sbuf_release(&what);
+    filter_text(x->f, x->rows, what);
+    memset(o, 0, sizeof(*o));
+    o->actor = x->env->actor->login;
+    o->op = "export";
+    o->tbl = x->k->tbl;
+    o->what = x->k->name;
+    o->dest = dest;
+    o->ids = x->record != 0 ? &x->record : NULL;
+    o->nids = x->record != 0 ? 1 : 0;
+    o->nrows = x->rows;
+    o->revealed = x->f->reveal;
+    o->detail = what->buf;
+    r = *o;
+    r.op = "reveal";
+    r.what = "id_no";
+    if (db_audit_out(x->env->db, o, e) < 0 || (x->f->reveal && db_audit_out(x->env->db, &r, e) < 0)) {
+        err_prefix(e, "%s", _("nothing was exported: the audit log could not record it"));
+        e->code = ERR_DB;
         return -1;
     }
-    rc = db_audit(db, who, "export", x->k->tbl, x->record, x->k->name, what.buf, dest, e);
-    if (rc == 0 && x->f->reveal) {
-        rc = db_audit(db, who, "reveal", x->k->tbl, x->record, "id_no", x->k->name, dest, e);
-    }
-    if (rc == 0) {
-        rc = db_commit(db, e);
-    }
-    if (rc < 0) {
-        db_rollback(db);
-        err_prefix(e, "%s", _("nothing was exported: the audit log could not record it"));
-    }
-    sbuf_release(&what);
-    return rc;
+    return 0;
 }
 
-/* ---- delivery (to become tempfile_create/tempfile_place) --------------- */
+/* ---- delivery (util/tempfile.h) --------------------------------------- */
 
 /* 1 for the standard output. */
 static int is_stdout(const char *path)
@@ -332,11 +333,10 @@ static int is_stdout(const char *path)
     return strcmp(path, "-") == 0;
 }
 
-/* May the file be written at PATH? */
+/* May the file be written at PATH?  Not in the store, an ordinary file
+ * only, an existing one only with OVERWRITE. */
 static int dest_check(const char *path, int overwrite, struct err *e)
 {
-    struct stat st;
-
     if (is_stdout(path)) {
         return 0;
     }
@@ -344,45 +344,23 @@ static int dest_check(const char *path, int overwrite, struct err *e)
         return err_set(e, ERR_DENIED, _("'%s' is in the county's store: exports are never written there; save them in a directory of your own"),
                        path);
     }
-    if (lstat(path, &st) < 0) {
-        return errno == ENOENT ? 0 : err_set(e, ERR_IO, _("cannot write %s: %s"), path, strerror(errno));
-    }
-    if (!S_ISREG(st.st_mode)) {
-        return err_set(e, ERR_IO, _("%s is not an ordinary file: an export is written only to a file of its own"),
-                       path);
-    }
-    if (!overwrite) {
-        return err_set(e, ERR_IO, _("%s already exists: give another name, or --force to replace it"),
-                       path);
-    }
-    return 0;
+    return tempfile_dest_check(path, overwrite, NULL, e);
 }
 
-/* A new private file beside PATH (caller frees the name); for the
- * standard output, in the temporary directory. */
-static char *temp_beside(const char *path, struct err *e)
+/* A new private file for PATH (beside it; for the standard output in the
+ * temporary directory), registered for removal. */
+static int temp_for(struct tempfile *t, const char *path, struct err *e)
 {
-    const char *slash = strrchr(path, '/'), *tmpdir = getenv("TMPDIR");
-    struct sbuf sb = SBUF_INIT;
+    const char *tmpdir = getenv("TMPDIR");
     int fd;
 
-    if (is_stdout(path)) {
-        sbuf_addf(&sb, "%s/.zhenxing-export", tmpdir != NULL && *tmpdir ? tmpdir : "/tmp");
-    } else if (slash != NULL) {
-        sbuf_addf(&sb, "%.*s/.%s", (int)(slash - path), path, slash + 1);
-    } else {
-        sbuf_addf(&sb, ".%s", path);
-    }
-    sbuf_addf(&sb, ".zxtmp.%ld.XXXXXX", (long)getpid());
-    fd = mkstemp(sb.buf);
+    fd = is_stdout(path) ? tempfile_create(t, "export", tmpdir != NULL && *tmpdir ? tmpdir : "/tmp", 0, e)
+                         : tempfile_create(t, path, NULL, 0, e);
     if (fd < 0) {
-        err_set(e, ERR_IO, _("cannot write %s: %s"), path, strerror(errno));
-        sbuf_release(&sb);
-        return NULL;
+        return -1;
     }
-    fchmod(fd, 0600);
     close(fd);
-    return sbuf_detach(&sb);
+    return 0;
 }
 
 /* Copy the file TMP to the standard output. */
@@ -402,30 +380,23 @@ static int to_stdout(const char *tmp, struct err *e)
         }
     }
     fclose(f);
-    unlink(tmp);
     if (rc < 0 || fflush(stdout) != 0) {
         return err_set(e, ERR_IO, "%s", _("cannot write to standard output"));
     }
     return 0;
 }
 
-/* Put TMP at PATH: replacing only with OVERWRITE. */
-static int place(const char *tmp, const char *path, int overwrite, struct err *e)
+/* Put T at PATH (replacing only with OVERWRITE), or copy it out. */
+static int place(struct tempfile *t, const char *path, int overwrite, struct err *e)
 {
-    if (is_stdout(path)) {
-        return to_stdout(tmp, e);
+    int rc;
+
+    if (!is_stdout(path)) {
+        return tempfile_place(t, path, overwrite, e);
     }
-    if (overwrite) {
-        if (rename(tmp, path) < 0) {
-            return err_set(e, ERR_IO, _("cannot write %s: %s"), path, strerror(errno));
-        }
-        return 0;
-    }
-    if (link(tmp, path) < 0) {
-        return err_set(e, ERR_IO, _("cannot write %s: %s"), path, strerror(errno));
-    }
-    unlink(tmp);
-    return 0;
+    rc = to_stdout(t->path, e);
+    tempfile_remove(t);
+    return rc;
 }
 
 /* ---- the run ------------------------------------------------------------ */
@@ -490,13 +461,25 @@ static char *dest_path(const struct print_env *env, const struct export_kind *k,
     return sbuf_detach(&sb);
 }
 
+/* The delivery failed after the audit row: record it, keeping E. */
+static void undelivered(const struct export_run *x, const struct audit_out *o, struct err *e)
+{
+    struct err e2;
+
+    err_clear(&e2);
+    db_audit_undelivered(x->env->db, o, e->msg, &e2);
+}
+
 int export_run(const struct print_env *env, const struct export_kind *k,
                const struct export_filter *f, const struct export_dest *d,
                struct export_result *out, struct err *e)
 {
     struct export_dest dd = *d;
     struct export_run x;
-    char *path, *tmp = NULL;
+    struct tempfile t = {NULL, -1};
+    struct audit_out o;
+    struct sbuf what = SBUF_INIT;
+    char *path;
     int rc;
 
     memset(out, 0, sizeof(*out));
@@ -506,25 +489,20 @@ int export_run(const struct print_env *env, const struct export_kind *k,
     dd.format = format_of(d->path != NULL ? d->path : "", d->format);
     path = dest_path(env, k, f, &dd, dd.format);
     run_init(&x, env, k, f);
-    rc = dest_check(path, d->overwrite, e);
-    if (rc == 0 && (tmp = temp_beside(path, e)) == NULL) {
-        rc = -1;
+    rc = dest_check(path, d->overwrite, e) < 0 || temp_for(&t, path, e) < 0 ? -1 : 0;
+    if (rc == 0) {
+        rc = write_sheet(&x, t.path, &dd, e);
     }
     if (rc == 0) {
-        rc = write_sheet(&x, tmp, &dd, e);
+        rc = audit(&x, path, &what, &o, e);
+        if (rc == 0 && (rc = place(&t, path, d->overwrite, e)) < 0) {
+            undelivered(&x, &o, e);
+        }
     }
-    if (rc == 0) {
-        rc = audit(&x, path, e);
-    }
-    if (rc == 0) {
-        rc = place(tmp, path, d->overwrite, e);
-    }
-    if (tmp != NULL && rc < 0) {
-        unlink(tmp);
-    }
+    tempfile_remove(&t);
     out->rows = x.rows;
     out->path = path;
-    free(tmp);
+    sbuf_release(&what);
     run_free(&x);
     return rc;
 }

@@ -40,7 +40,7 @@ is "$(q "$DB" "select actor || '|' || tbl || '|' || field || '|' || new || '|' |
 zx --db "$DB" report assessment --round "$R" --format csv -o "$T/r.csv"
 is "$rc" 0 "a CSV export"
 is "$(q "$DB" "select field || '|' || nrows from audit where op = 'export' order by id desc limit 1")" \
-    "csv|$(($(wc -l <"$T/r.csv") - 1))" "its row counts the rows written"
+    "assessment|$(($(wc -l <"$T/r.csv") - 1))" "its row counts the rows written (the export of kind assessment)"
 zx --db "$DB" backup "$T/b.db"
 is "$(q "$DB" "select tbl || '|' || new || '|' || nrows || '|' || revealed from audit
                where op = 'export' order by id desc limit 1")" \
