@@ -108,11 +108,33 @@ check_twice(const struct pfile *f, config_setting_t *list, const struct xlayout 
     return 0;
 }
 
+/* The label of code table TABLE at root member NAME into *CODE. */
+static int
+load_code(const struct pfile *f, const struct codebook *cb, const char *name,
+          const char *table, char **code, struct err *e)
+{
+    config_setting_t *root = config_root_setting(&f->cfg);
+    const struct code *c;
+    char *label = NULL;
+    int rc = pfile_str(f, root, name, 1, &label, e);
+
+    if (rc == 0) {
+        c = code_find_label(codebook_table(cb, table), label);
+        rc = c == NULL ? pfile_bad(f, config_setting_get_member(root, name), e,
+                                   _("the label is not one of its code table"))
+                       : 0;
+        *code = xstrdup(c != NULL ? c->code : "");
+    }
+    free(label);
+    return rc;
+}
+
 static int
 load_layout(const struct pfile *f, const struct codebook *cb, struct xlayout *l,
             struct err *e)
 {
-    static const char *const known[] = {"columns", NULL};
+    static const char *const known[] = {"columns", "case_channel", "case_elim_method",
+                                        NULL};
     config_setting_t *list = pfile_list(f, "columns", e);
     int i, n, rc = 0;
 
@@ -127,7 +149,9 @@ load_layout(const struct pfile *f, const struct codebook *cb, struct xlayout *l,
         l->n++;
     }
     if (rc == 0) {
-        rc = check_twice(f, list, l, e);
+        rc = check_twice(f, list, l, e) ||
+             load_code(f, cb, "case_channel", "channel", &l->channel, e) ||
+             load_code(f, cb, "case_elim_method", "elim_method", &l->elim_method, e);
     }
     if (rc != 0) {
         xlayout_free(l);

@@ -177,6 +177,24 @@ static const struct cmd commands[] = {
         "zhenxing alone.  A second run changes nothing.  Exit status 1 when\n"
         "weaknesses remain (or --check found any).\n"),
      0},
+    {"import", cmd_import, N_("national FILE [--dry-run] [--partial] [--date YYYY-MM-DD] [options]"),
+     N_("import the national monitoring system's person-grain sheet"),
+     N_("  import national FILE  the national system's sheet (CSV in UTF-8 or\n"
+        "                        GB18030, XLSX, XLS), one row per person; columns\n"
+        "                        by their exact labels (share/exchange/national.conf)\n"
+        "  --dry-run             check and say what would be created, updated and\n"
+        "                        left alone; write nothing\n"
+        "  --partial             import the households without problems (never half\n"
+        "                        a household); the others are listed\n"
+        "  --date D              the data's date: the income's year (default the\n"
+        "                        sheet's 数据日期, else today)\n"
+        "  --report FILE         the rows with problems and why, as a sheet (.csv or\n"
+        "                        .xlsx) to correct and import again\n"
+        "  --encoding E          a CSV's encoding: utf-8 or gb18030 (default: detected)\n"
+        "  --sheet NAME          the sheet of an XLSX or XLS (default the first)\n"
+        "All or nothing unless --partial: one row with a problem and nothing is\n"
+        "written.  Exit status 1 when rows had problems.\n"),
+     CMD_LOGIN | CMD_POLICY},
     {"idcheck", cmd_idcheck, N_("NUMBER..."),
      N_("check resident ID numbers (GB 11643)"),
      N_("Prints the normalized number, birth date and sex of each valid\n"

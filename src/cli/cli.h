@@ -68,5 +68,6 @@ int cmd_idcheck(struct app *a, int argc, char **argv);
 int cmd_assess(struct app *a, int argc, char **argv);
 int cmd_report(struct app *a, int argc, char **argv);
 int cmd_setup(struct app *a, int argc, char **argv);
+int cmd_import(struct app *a, int argc, char **argv);
 
 #endif

@@ -124,8 +124,9 @@ xlayout_free(struct xlayout *l)
         free(l->v[i].table);
     }
     free(l->v);
-    l->v = NULL;
-    l->n = 0;
+    free(l->channel);
+    free(l->elim_method);
+    memset(l, 0, sizeof(*l));
 }
 
 const struct xcol *
@@ -392,7 +393,7 @@ value_of(const struct xrecord *r, const struct xcol *c, struct field_value *v)
         return 0;
     }
     field_value_num(v, *i);
-    return 0;
+    return (r->has & (UINT64_C(1) << c->field)) ? 0 : -1;
 }
 
 void
@@ -459,4 +460,47 @@ xhouse_grade(int danger, const char *old)
         return bad ? old : "C";
     }
     return bad ? "" : old;
+}
+
+/* The case of S as the sheet has it: category, risks, dates. */
+static void
+case_from(const struct hh_snapshot *s, struct xrecord *r)
+{
+    const struct mcase *c = &s->mcase;
+    int i;
+
+    if (!s->has_case || !case_state_monitored(c->state)) {
+        return;
+    }
+    snprintf(r->category, sizeof(r->category), "%s", c->category);
+    r->has |= UINT64_C(1) << XF_CATEGORY;
+    for (i = 0; i < c->nrisks && i < MCASE_MAX_RISKS; i++) {
+        snprintf(r->risks[i], sizeof(r->risks[i]), "%s", c->risks[i]);
+    }
+    r->identified_on = c->identified_on;
+    r->eliminated = c->state == CS_ELIMINATED;
+    r->has |= UINT64_C(1) << XF_ELIMINATED;
+    if (r->eliminated) {
+        r->eliminated_on = c->eliminated_on;
+        snprintf(r->elim_method, sizeof(r->elim_method), "%s", c->elim_method);
+    }
+}
+
+void
+xrecord_from(const struct hh_snapshot *s, size_t i, struct xrecord *r)
+{
+    const struct income *inc = s->nincomes > 0 ? &s->incomes[s->nincomes - 1] : NULL;
+
+    xrecord_init(r);
+    r->hh = s->hh;
+    r->p = s->members[i];
+    r->members = (int)s->nmembers;
+    r->house_danger = strcmp(xhouse_grade(1, s->hh.house_grade), s->hh.house_grade) == 0;
+    r->has |= UINT64_C(1) << XF_MEMBERS | UINT64_C(1) << XF_HOUSE_DANGER |
+              UINT64_C(1) << XF_WORK_MONTHS | UINT64_C(1) << XF_INS_SERIOUS;
+    if (inc != NULL) {
+        r->per_capita = inc->per_capita;
+        r->has |= UINT64_C(1) << XF_PER_CAPITA;
+    }
+    case_from(s, r);
 }

@@ -77,6 +77,8 @@ struct xcol {
 struct xlayout {
     struct xcol *v;
     size_t n;
+    char *channel;          /* the code of an imported case's channel */
+    char *elim_method;      /* the code when the sheet names no method */
 };
 
 void xlayout_free(struct xlayout *l);
@@ -130,6 +132,12 @@ void xrecord_set(struct xrecord *r, enum xfield f, const struct field_value *v);
  * it (codes as labels, months YYYYMM, yes/no 是/否, amounts 1234.50). */
 void xrecord_cell(const struct xrecord *r, const struct xcol *c,
                   const struct field_ctx *ctx, struct sbuf *out);
+
+/* R for member I of household S as the registry has it: the household's
+ * fields, its latest income, its case (a case not yet approved or
+ * rejected is no monitoring category), the member's fields.  The place
+ * names and the data date are the caller's. */
+void xrecord_from(const struct hh_snapshot *s, size_t i, struct xrecord *r);
 
 /* 1 when the household fields of A and B differ (the first one into
  * *WHICH). */

@@ -166,7 +166,7 @@ person_from(const struct ximport_ctx *x, const struct xrecord *r, struct person 
     }
     snprintf(p->id_no, sizeof(p->id_no), "%s", r->p.id_no);
     snprintf(p->id_type, sizeof(p->id_type), "%s", idt != NULL ? idt : "");
-    if (idno_parse(p->id_no, DATE_NONE, &id) == IDNO_OK) {
+    if (idno_parse(p->id_no, x->ctx->today, &id) == IDNO_OK) {
         snprintf(p->sex, sizeof(p->sex), "%d", (int)id.sex);
         p->birth = id.birth;
     }
