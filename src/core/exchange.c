@@ -469,7 +469,7 @@ case_from(const struct hh_snapshot *s, struct xrecord *r)
     const struct mcase *c = &s->mcase;
     int i;
 
-    if (!s->has_case || !case_state_monitored(c->state)) {
+    if (!s->has_case || (!case_state_monitored(c->state) && c->state != CS_ELIMINATED)) {
         return;
     }
     snprintf(r->category, sizeof(r->category), "%s", c->category);

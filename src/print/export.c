@@ -483,7 +483,7 @@ int export_run(const struct print_env *env, const struct export_kind *k,
     int rc;
 
     memset(out, 0, sizeof(*out));
-    if (scope_check(env, f, e) < 0) {
+    if (scope_check(env, f, e) < 0 || (k->prepare != NULL && k->prepare(env, e) < 0)) {
         return -1;
     }
     dd.format = format_of(d->path != NULL ? d->path : "", d->format);

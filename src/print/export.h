@@ -80,6 +80,9 @@ struct export_kind {
     /* Emit every row of X's filter with export_emit (parent may be NULL). */
     int (*rows)(struct export_run *x, struct err *e);
     unsigned filters;           /* enum export_takes: what it is filtered by */
+    /* Before anything is written, for a kind whose columns are data (the
+     * national layout): fill cols and ncols (NULL: nothing to do). */
+    int (*prepare)(const struct print_env *env, struct err *e);
 };
 
 enum export_takes {

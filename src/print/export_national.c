@@ -10,12 +10,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cfg/exchange_load.h"
 #include "core/exchange.h"
 #include "core/idno.h"
 #include "core/role.h"
 #include "db/db_division.h"
 #include "db/db_snapshot.h"
+#include "print/export_priv.h"
+#include "print/print.h"
 #include "util/err.h"
+#include "util/i18n.h"
+#include "util/path.h"
 #include "util/sbuf.h"
 #include "util/xalloc.h"
 
@@ -155,3 +160,82 @@ national_rows(const struct national_src *src,
     free(v);
     return rc < 0 ? -1 : 0;
 }
+
+/* --- the national export kind ----------------------------------------- */
+
+#define NATIONAL_MAX_COLS 64
+
+static struct xlayout layout;
+static struct export_col national_cols[NATIONAL_MAX_COLS];
+
+static enum sheet_type
+sheet_type_of(const struct xcol *c)
+{
+    switch (c->spec.type) {
+    case FT_MONEY:
+        return SHEET_AMOUNT;
+    case FT_INT:
+        return SHEET_INT;
+    case FT_DATE:
+        return SHEET_DATE;
+    default:
+        return SHEET_TEXT;
+    }
+}
+
+/* The columns of the layout file, once. */
+static int
+national_prepare(const struct print_env *env, struct err *e)
+{
+    char *datadir;
+    size_t i;
+    int rc;
+
+    if (layout.n > 0) {
+        return 0;
+    }
+    datadir = path_datadir();
+    rc = exchange_load(datadir, "national", env->codes, &layout, e);
+    free(datadir);
+    if (rc == 0 && layout.n > NATIONAL_MAX_COLS) {
+        xlayout_free(&layout);
+        return err_set(e, ERR_CONFIG, _("the national layout has more than %d columns"),
+                       NATIONAL_MAX_COLS);
+    }
+    for (i = 0; rc == 0 && i < layout.n; i++) {
+        national_cols[i].label = layout.v[i].label;
+        national_cols[i].type = sheet_type_of(&layout.v[i]);
+        national_cols[i].cell = EC_PSTR;
+        national_cols[i].off = i * sizeof(char *);
+    }
+    national_kind.ncols = layout.n;
+    return rc;
+}
+
+static int
+national_emit(void *arg, const char *const *cells, struct err *e)
+{
+    return export_emit(arg, cells, NULL, e);
+}
+
+static int
+national_export_rows(struct export_run *x, struct err *e)
+{
+    const struct print_env *env = export_env(x);
+    struct field_ctx fctx = {env->codes, env->today};
+    struct national_src src = {env->db, env->actor, &layout, &fctx,
+                               export_filt(x)->reveal, env->today};
+    int64_t rows;
+
+    return national_rows(&src, national_emit, x, &rows, e);
+}
+
+struct export_kind national_kind = {
+    .name = "national",
+    .title = N_("National monitoring sheet"),
+    .tbl = "person",
+    .cols = national_cols,
+    .ncols = 0,
+    .rows = national_export_rows,
+    .prepare = national_prepare,
+};
