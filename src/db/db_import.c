@@ -71,6 +71,46 @@ exec_sql(struct db *db, const char *sql, struct err *e)
 }
 
 int
+db_import_begin(struct db *db, struct err *e)
+{
+    return exec_sql(db, "PRAGMA cache_size = -262144", e) ||
+           exec_sql(db, "PRAGMA temp_store = MEMORY", e) || db_begin(db, e);
+}
+
+void
+db_import_end(struct db *db)
+{
+    db->bulk = 0;
+    sqlite3_exec(db->h, "PRAGMA cache_size = -16384", NULL, NULL, NULL);
+}
+
+int
+db_import_defer_search(struct db *db, long households, struct err *e)
+{
+    sqlite3_stmt *st = db_prep(db, "SELECT count(*) FROM household", e);
+    int rc;
+
+    if ((rc = db_one(db, st, _("reading households"), e)) < 0) {
+        return -1;
+    }
+    db->bulk = households >= 1000 && rc == 1 && db_col_int(st, 0) < 2 * (int64_t)households;
+    if (rc == 1) {
+        sqlite3_reset(st);
+    }
+    return 0;
+}
+
+int
+db_import_reindex(struct db *db, struct err *e)
+{
+    if (!db->bulk) {
+        return 0;
+    }
+    db->bulk = 0;
+    return db_list_reindex(db, e);
+}
+
+int
 db_import_mark(struct db *db, struct err *e)
 {
     return exec_sql(db, "SAVEPOINT import_hh", e);

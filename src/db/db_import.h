@@ -58,6 +58,20 @@ int db_import_household(struct db *db, const struct ximport_ctx *x,
                         int64_t vill, int64_t nat, struct ximport_stats *st,
                         struct err *e);
 
+/* The import's transaction: begun with a page cache large enough for a
+ * county's import (256 MiB; the connection's 16 MiB otherwise spills
+ * the transaction's pages to the WAL again and again), the cache given
+ * back when it ends (db_import_end after the commit or rollback). */
+int db_import_begin(struct db *db, struct err *e);
+void db_import_end(struct db *db);
+
+/* An import of NEW households or more into a county of fewer than NEW
+ * times 2 households: the search index is built once at the end
+ * (db_import_reindex, before the commit) rather than per household, as
+ * the demo's bulk load does; fewer keep it current row by row. */
+int db_import_defer_search(struct db *db, long households, struct err *e);
+int db_import_reindex(struct db *db, struct err *e);
+
 /* A savepoint before one household; kept or undone after it. */
 int db_import_mark(struct db *db, struct err *e);
 int db_import_keep(struct db *db, struct err *e);

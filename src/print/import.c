@@ -787,11 +787,15 @@ end_group_write(struct run *u, struct err *e)
         rows[i] = u->g[i].rec;
     }
     err_clear(&he);
-    rc = db_import_mark(u->env->db, e);
+    /* A savepoint each only when good households are kept beside bad
+     * ones: otherwise a problem rolls everything back anyway. */
+    rc = u->o->partial ? db_import_mark(u->env->db, e) : 0;
     if (rc == 0 && (places(u, &he) || db_import_household(u->env->db, &u->x, rows, u->ng,
                                                           u->town_id, u->vill_id,
                                                           u->nat_id, &u->r->st, &he))) {
-        db_import_undo(u->env->db);
+        if (u->o->partial) {
+            db_import_undo(u->env->db);
+        }
         u->town[0] = u->vill[0] = u->nat[0] = '\0';
         if (he.code == ERR_DB) {
             *e = he;
@@ -802,7 +806,7 @@ end_group_write(struct run *u, struct err *e)
             u->r->bad_rows += (long)u->ng;
             rc = report_group(u, he.msg, e);
         }
-    } else if (rc == 0) {
+    } else if (rc == 0 && u->o->partial) {
         rc = db_import_keep(u->env->db, e);
     }
     free(rows);
@@ -856,10 +860,12 @@ setup(struct run *u, struct err *e)
     return 0;
 }
 
+static int finish(struct run *u, struct err *e);
+
 static int
 write_all(struct run *u, struct err *e)
 {
-    char summary[700];
+    int rc;
     const char *base = strrchr(u->o->path, '/');
 
     base = base != NULL ? base + 1 : u->o->path;
@@ -871,13 +877,31 @@ write_all(struct run *u, struct err *e)
     u->x.note = u->note;
     u->x.year = date_year(u->date != DATE_NONE ? u->date : u->env->ctx->today);
     u->pass = 2;
-    if (open_sheet(u, e) || db_begin(u->env->db, e)) {
+    if (open_sheet(u, e) || db_import_begin(u->env->db, e)) {
         return -1;
     }
-    if (pass_rows(u, row_write, end_group_write, e)) {
+    if (db_import_defer_search(u->env->db, u->r->households - u->r->bad_households, e)) {
         db_rollback(u->env->db);
+        db_import_end(u->env->db);
         return -1;
     }
+    rc = pass_rows(u, row_write, end_group_write, e);
+    if (rc == 0) {
+        rc = finish(u, e);
+    } else {
+        db_rollback(u->env->db);
+    }
+    db_import_end(u->env->db);
+    return rc;
+}
+
+/* Commit what was written, or (a dry run, a problem without --partial)
+ * roll it back. */
+static int
+finish(struct run *u, struct err *e)
+{
+    char summary[700];
+
     snprintf(summary, sizeof(summary), "%s: %ld/%ld/%ld", u->note, u->r->st.hh_created,
              u->r->st.hh_updated, u->r->st.hh_same);
     if (u->o->dry_run || (u->r->bad_households > 0 && !u->o->partial)) {
@@ -885,7 +909,8 @@ write_all(struct run *u, struct err *e)
         return 0;
     }
     if (db_audit(u->env->db, u->env->a->login, "bulk", "household", 0, NULL, NULL,
-                 summary, e) || db_commit(u->env->db, e)) {
+                 summary, e) || db_import_reindex(u->env->db, e) ||
+        db_commit(u->env->db, e)) {
         db_rollback(u->env->db);
         return -1;
     }
