@@ -241,7 +241,7 @@ problem_text(const char *label, const char *msg, struct sbuf *out)
     if (n == 0 || strncmp(msg, label, n) == 0) {
         sbuf_adds(out, msg);
     } else {
-        sbuf_addf(out, "%s: %s", label, msg);
+        sbuf_addf(out, _("%s: %s"), label, msg);
     }
 }
 
