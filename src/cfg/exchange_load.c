@@ -63,7 +63,8 @@ load_col(const struct pfile *f, config_setting_t *g, const struct codebook *cb,
 
     pfile_unknown(f, g, known, NULL);
     rc = pfile_str(f, g, "label", 1, &c->label, e) ||
-         pfile_str(f, g, "field", 1, &field, e);
+                 pfile_str(f, g, "field", 1, &field, e)
+             ? -1 : 0;
     if (rc == 0 && (c->label[0] == '\0' || xfield_parse(field, &c->field) != 0)) {
         rc = pfile_bad(f, g, e, c->label[0] == '\0'
                                     ? _("'label' may not be empty")
@@ -150,8 +151,10 @@ load_layout(const struct pfile *f, const struct codebook *cb, struct xlayout *l,
     }
     if (rc == 0) {
         rc = check_twice(f, list, l, e) ||
-             load_code(f, cb, "case_channel", "channel", &l->channel, e) ||
-             load_code(f, cb, "case_elim_method", "elim_method", &l->elim_method, e);
+                     load_code(f, cb, "case_channel", "channel", &l->channel, e) ||
+                     load_code(f, cb, "case_elim_method", "elim_method", &l->elim_method,
+                               e)
+                 ? -1 : 0;
     }
     if (rc != 0) {
         xlayout_free(l);
