@@ -1,0 +1,245 @@
+#!/bin/sh
+# t21-import.sh - zhenxing import national: a good sheet into an empty
+# county (places created, cases with their steps, list rows), dry run,
+# re-import unchanged, update field by field with audit rows old -> new;
+# every defect of issue 16 section 2 reported by row and column label with
+# the database unchanged; --partial; --report re-imported after fixing;
+# a missing required column; GB18030 and XLSX; a township account's scope;
+# the round trip through `export national` from the demo county.
+. "${top_srcdir:-.}/tests/cli/lib.sh"
+command -v sqlite3 >/dev/null 2>&1 || skip_all "sqlite3 is not installed"
+command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
+plan 68
+
+export LANG=zh_CN.UTF-8
+DB="$T/county.db"
+zx --db "$DB" init --province 51 --county 青山县
+
+# mk FILE [ROW-EDITS]: the good sheet (two households of 新西镇, one of
+# 清湾乡), then each edit "ROW|LABEL|VALUE" (ROW 1 is the first person;
+# VALUE "DROP" removes the row, "CUT:N" keeps its first N cells, "ADD"
+# appends two cells).
+mk() {
+    python3 - "$@" <<'EOF'
+import csv, sys
+def chk(s):
+    w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    return s + '10X98765432'[sum(int(a) * b for a, b in zip(s, w)) % 11]
+H = ("序号,数据日期,县(市、区、旗),乡(镇),行政村,自然村,户编号,人编号,姓名,证件号码,人数,"
+     "与户主关系,民族,文化程度,在校生状况,健康状况,劳动技能,务工时间（月）,是否参加大病保险,"
+     "致贫原因1,危房户,是否解决安全饮用水,人均纯收入,户联系电话,人联系电话,首次识别时间,"
+     "人员识别时间,户类型,易返贫致贫户(监测对象)类型,风险是否消除,风险识别时间,风险消除时间").split(',')
+def row(n, town, vill, nat, hh, name, idn, size, rel, cat, elim, ident, eliminated, pc):
+    return [str(n), "2026-11-01", "青山县", town, vill, nat, hh, hh + "%02d" % n, name, idn,
+            str(size), rel, "汉族", "小学", "非在校生", "健康", "普通劳动力", "6", "是", "因病",
+            "否", "是", pc, "13800001111", "", "201401", "201401",
+            "脱贫户" if cat != "边缘易致贫户" else "一般农户", cat, elim, ident, eliminated]
+rows = [
+    row(1, "新西镇", "红星村", "一组", "513401000001", "张三", chk("51340119700101001"), 2,
+        "户主", "脱贫不稳定户", "否", "202104", "", "5200.50"),
+    row(2, "新西镇", "红星村", "一组", "513401000001", "李四", chk("51340119720303002"), 2,
+        "配偶", "脱贫不稳定户", "否", "202104", "", "5200.50"),
+    row(3, "新西镇", "白云村", "", "513401000002", "王五", chk("51340119600505013"), 1,
+        "户主", "边缘易致贫户", "是", "2022-3", "2023-05", "9100"),
+    row(4, "清湾乡", "宝双村", "二组", "513401000003", "赵六", chk("51340119800808004"), 1,
+        "户主", "", "", "", "", "12000"),
+]
+out, edits = sys.argv[1], sys.argv[2:]
+drop = set()
+for e in edits:
+    r, label, value = e.split('|', 2)
+    cells = rows[int(r) - 1]
+    if value == "DROP":
+        drop.add(int(r) - 1)
+    elif value.startswith("CUT:"):
+        del cells[int(value[4:]):]
+    elif value == "ADD":
+        cells += ["多余", "多余"]
+    else:
+        cells[H.index(label)] = value
+with open(out, 'w', newline='', encoding='utf-8-sig') as f:
+    w = csv.writer(f)
+    w.writerow(H)
+    w.writerows(r for i, r in enumerate(rows) if i not in drop)
+EOF
+}
+
+# state DB: everything an import may change, to compare before and after.
+state() {
+    sqlite3 "$1" ".dump" | grep -v '^INSERT INTO meta' | md5sum
+}
+
+# ---- a good sheet into an empty county --------------------------------
+mk "$T/good.csv"
+before=$(state "$DB")
+zx --db "$DB" import national "$T/good.csv" --dry-run
+is "$rc" 0 "a dry run of a good sheet succeeds"
+has "$OUT" "将新建3户、更新0户、0户不变" "the dry run says what would be created"
+has "$OUT" "新地名（将新建）：新西镇 / 红星村 / 一组" "it lists the places it would create"
+has "$OUT" "试导入：未写入任何数据" "and says it wrote nothing"
+is "$(state "$DB")" "$before" "the dry run left the database as it was"
+
+zx --db "$DB" import national "$T/good.csv"
+is "$rc" 0 "the import succeeds"
+has "$OUT" "新建3户" "three households created"
+is "$(q "$DB" "select count(*) from household")" 3 "three households stored"
+is "$(q "$DB" "select count(*) from person where in_household = 1")" 4 "four persons stored"
+is "$(q "$DB" "select group_concat(name, ',') from (select name from division where level = 2 order by name)")" "新西镇,清湾乡" "the townships were created"
+is "$(q "$DB" "select count(*) from division where level = 4")" 2 "natural villages created"
+is "$(q "$DB" "select count(*) from audit where tbl = 'division' and op = 'insert'")" 8 "each place created is audited (the county and seven places)"
+is "$(q "$DB" "select sex || birth_date from person where name = '李四'")" "21972-03-03" "sex and birth date come from the ID number"
+is "$(q "$DB" "select state || ',' || category || ',' || identified_on from monitor_case c join household h on h.id = c.household_id where hh_no = '513401000001'")" "monitored,1,2021-04-01" "a monitored household has its case (202104)"
+is "$(q "$DB" "select state || ',' || identified_on || ',' || eliminated_on || ',' || elim_method from monitor_case c join household h on h.id = c.household_id where hh_no = '513401000002'")" "eliminated,2022-03-01,2023-05-01,1" "an eliminated one too (2022-3, 2023-05)"
+is "$(q "$DB" "select group_concat(action || ':' || note, ' ') from case_step s join monitor_case c on c.id = s.case_id join household h on h.id = c.household_id where hh_no = '513401000002'")" "county_approve:导入 good.csv elim_approve:导入 good.csv" "its steps are recorded as imported history"
+is "$(q "$DB" "select per_capita || ',' || members || ',' || year from income i join household h on h.id = i.household_id where hh_no = '513401000001'")" "520050,2,2026" "the income per person of the data's year"
+is "$(q "$DB" "select count(*) from hh_list")" 3 "the list has a row per household"
+is "$(q "$DB" "select count(*) from audit where op = 'bulk' and new like '导入 good.csv%'")" 1 "the import is one audit row naming the file"
+
+zx --db "$DB" import national "$T/good.csv"
+has "$OUT" "新建0户、更新0户、3户不变" "importing it again changes nothing"
+
+# ---- an update, field by field ----------------------------------------
+mk "$T/upd.csv" "1|户联系电话|13900002222" "2|户联系电话|13900002222" "2|姓名|李四娃"
+zx --db "$DB" import national "$T/upd.csv"
+is "$rc" 0 "an update succeeds"
+has "$OUT" "更新1户" "one household updated"
+is "$(q "$DB" "select old || '>' || new from audit where tbl = 'person' and field = 'name'")" "李四>李四娃" "the member's change has its audit row old -> new"
+is "$(q "$DB" "select old || '>' || new from audit where tbl = 'household' and field = 'phone'")" "13800001111>13900002222" "the household's too"
+is "$(q "$DB" "select head from hh_list where hh_no = '513401000001'")" "张三" "the list row is kept"
+
+# ---- every defect: reported by row and column, nothing written ----------
+mk "$T/bad.csv" \
+    "1|证件号码|5.13401E+17" \
+    "2|人均纯收入|-5" \
+    "2|民族|火星族" \
+    "3|风险识别时间|2021-13" \
+    "3|姓名| 王五 " \
+    "4|人均纯收入|五千" \
+    "4|县(市、区、旗)|别的县"
+before=$(state "$DB")
+zx --db "$DB" import national "$T/bad.csv"
+is "$rc" 1 "a sheet with problems exits 1"
+has "$OUT" "第2行：证件号码：5.13401E+17 已被 Excel 变成科学计数法" "an Excel-mangled ID, by row and column"
+has "$OUT" "第3行：人均纯收入不能为负数" "a negative income"
+has "$OUT" "第3行：民族：列表中没有火星族" "an unknown code label"
+has "$OUT" "第4行：风险识别时间" "a month that does not exist"
+has "$OUT" "第5行：人均纯收入不是有效的金额" "a non-numeric income"
+has "$OUT" "第5行：县(市、区、旗)：别的县不是本数据库的县（青山县）" "another county"
+has "$OUT" "1个单元格首尾有空格（已去除）" "trimmed cells are counted"
+has "$OUT" "未写入任何数据" "it says nothing was written"
+is "$(state "$DB")" "$before" "the database is unchanged"
+
+mk "$T/bad2.csv" "1|证件号码|513401197001010012" "2|X|CUT:10" "3|X|ADD" "4|证件号码|$(q "$DB" "select id_no from person where name = '李四娃'")"
+zx --db "$DB" import national "$T/bad2.csv"
+has "$OUT" "第2行：证件号码：身份证号码最后一位（校验码）与前面各位不符" "an ID with a wrong check digit"
+has "$OUT" "第3行：此行只有10格，表头有32列" "a short row"
+has "$OUT" "第4行：此行有34格，多于表头的32列" "a long row"
+has "$OUT" "第5行：证件号码：与第3行是同一人" "the same person twice is reported"
+is "$(state "$DB")" "$before" "the database is unchanged"
+
+# ---- --partial: the good households, never half of one -----------------
+rm -f "$T/p.db"
+zx --db "$T/p.db" init --province 51 --county 青山县
+mk "$T/part.csv" "2|民族|火星族"
+zx --db "$T/p.db" import national "$T/part.csv" --partial
+is "$rc" 1 "--partial with problems exits 1"
+has "$OUT" "以上列出的户未导入（1户）" "it lists what it did not import"
+is "$(q "$T/p.db" "select group_concat(hh_no, ',') from (select hh_no from household order by 1)")" "513401000002,513401000003" "the good households are in"
+is "$(q "$T/p.db" "select count(*) from person where name = '张三'")" 0 "no half household"
+
+# ---- --report: the bad rows to fix and import again ---------------------
+zx --db "$T/p.db" import national "$T/part.csv" --report "$T/rep.csv"
+has "$T/rep.csv" "问题" "the report sheet has the problems"
+has "$T/rep.csv" "火星族" "and the rows as they were"
+is "$(grep -c 513401000001 "$T/rep.csv")" 2 "both rows of the household are in it"
+sed -i 's/火星族/汉族/g' "$T/rep.csv"
+zx --db "$T/p.db" import national "$T/rep.csv"
+is "$rc" 0 "the corrected report imports"
+has "$OUT" "未导入的列（列名不认识）：原行号" "its extra columns are listed and ignored"
+is "$(q "$T/p.db" "select count(*) from household")" 3 "the household is in now"
+
+# ---- a required column missing --------------------------------------------
+python3 -c "
+import csv,sys
+r=list(csv.reader(open('$T/good.csv',encoding='utf-8-sig')))
+i=r[0].index('证件号码')
+w=csv.writer(open('$T/nocol.csv','w',newline='',encoding='utf-8'))
+w.writerows([x[:i]+x[i+1:] for x in r])"
+zx --db "$T/p.db" import national "$T/nocol.csv"
+is "$rc" 1 "a sheet without a required column is refused"
+has "$ERR" "缺少必需的列 证件号码" "the message names the column"
+
+# ---- GB18030 and XLSX --------------------------------------------------------
+rm -f "$T/g.db"
+zx --db "$T/g.db" init --province 51 --county 青山县
+sed '1s/^\xEF\xBB\xBF//' "$T/good.csv" | iconv -f UTF-8 -t GB18030 >"$T/gb.csv"
+zx --db "$T/g.db" import national "$T/gb.csv"
+is "$rc" 0 "a GB18030 sheet imports"
+is "$(q "$T/g.db" "select group_concat(name, ',') from (select name from person order by name)")" "张三,李四,王五,赵六" "with its Chinese read right"
+python3 - "$T/good.csv" "$T/good.xlsx" <<'EOF'
+import csv, sys, zipfile
+from xml.sax.saxutils import escape
+rows = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig')))
+def col(i):
+    s = ''
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        s = chr(65 + r) + s
+    return s
+data = ''.join('<row r="%d">%s</row>' % (n + 1, ''.join(
+    '<c r="%s%d" t="inlineStr"><is><t>%s</t></is></c>' % (col(i), n + 1, escape(v))
+    for i, v in enumerate(r) if v)) for n, r in enumerate(rows))
+z = zipfile.ZipFile(sys.argv[2], 'w')
+z.writestr('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>')
+z.writestr('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+z.writestr('xl/workbook.xml', '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="监测对象" sheetId="1" r:id="rId1"/></sheets></workbook>')
+z.writestr('xl/_rels/workbook.xml.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+z.writestr('xl/worksheets/sheet1.xml', '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>%s</sheetData></worksheet>' % data)
+z.close()
+EOF
+rm -f "$T/x.db"
+zx --db "$T/x.db" init --province 51 --county 青山县
+zx --db "$T/x.db" import national "$T/good.xlsx" --sheet 监测对象
+if grep -q 'cannot be read yet' "$ERR"; then
+    # The sheet layer's XLSX reader is not there yet (h-sheet).
+    n=$((n + 1)); echo "ok $n # SKIP XLSX reading not built yet"
+    n=$((n + 1)); echo "ok $n # SKIP XLSX reading not built yet"
+else
+    is "$rc" 0 "an XLSX sheet imports"
+    is "$(q "$T/x.db" "select count(*) from person")" 4 "with every person"
+fi
+
+# ---- a township account imports its township only -------------------------
+me=$(q "$DB" "select login from staff limit 1")
+town=$(q "$DB" "select id from division where name = '新西镇'")
+sqlite3 "$DB" "update staff set role = 'township', scope_id = $town where login = '$me'"
+mk "$T/scope.csv" "1|人均纯收入|6000" "2|人均纯收入|6000" "4|人均纯收入|13000"
+before=$(state "$DB")
+zx --db "$DB" import national "$T/scope.csv"
+is "$rc" 1 "another township's rows are refused"
+has "$OUT" "第5行：乡(镇)：清湾乡 宝双村不在本账号的范围内" "by row and column"
+is "$(state "$DB")" "$before" "and nothing is written"
+zx --db "$DB" import national "$T/scope.csv" --partial
+is "$(q "$DB" "select per_capita from income i join household h on h.id = i.household_id where hh_no = '513401000001'")" 600000 "--partial imports the account's own township"
+is "$(q "$DB" "select per_capita from income i join household h on h.id = i.household_id where hh_no = '513401000003'")" 1200000 "and leaves the other alone"
+
+# ---- round trip: export national from the demo county, import into an empty one
+D1="$T/demo.db"
+D2="$T/empty.db"
+zx --db "$D1" demo --households 150 --seed 3
+zx --db "$D1" export national -o "$T/nat.csv" --reveal
+is "$rc" 0 "export national"
+zx --db "$D2" init --province 51 --county "$(q "$D1" "select name from division where level = 1")"
+zx --db "$D2" import national "$T/nat.csv"
+is "$rc" 0 "its sheet imports into an empty county"
+hh="select hh_no || t.name || v.name || coalesce(n.name, '') || hh_type from household h join division t on t.id = h.township_id join division v on v.id = h.village_id left join division n on n.id = h.natural_village_id order by hh_no"
+is "$(q "$D2" "$hh" | md5sum)" "$(q "$D1" "$hh" | md5sum)" "the same households in the same places"
+p="select id_no, name, sex, birth_date, relation, ethnicity, education, schooling, health, labour, work_months, ins_serious, h.hh_no from person p join household h on h.id = p.household_id where in_household = 1 order by id_no"
+is "$(q "$D2" "$p" | md5sum)" "$(q "$D1" "$p" | md5sum)" "the same persons"
+inc="select hh_no, per_capita from household h join income i on i.household_id = h.id where i.year = (select max(year) from income where household_id = h.id) order by hh_no"
+is "$(q "$D2" "$inc" | md5sum)" "$(q "$D1" "$inc" | md5sum)" "the same incomes"
+st="select hh_no, case when state = 'eliminated' then 'eliminated' else 'monitored' end, category, substr(identified_on, 1, 7), coalesce(substr(eliminated_on, 1, 7), '') from monitor_case c join household h on h.id = c.household_id where state in ('monitored', 'elim_verified', 'elim_appraised', 'elim_publicizing', 'elim_township_reviewed', 'eliminated') order by hh_no"
+is "$(q "$D2" "$st" | md5sum)" "$(q "$D1" "$st" | md5sum)" "the same monitoring states"
+is "$(q "$D2" "select count(*) from hh_list")" "$(q "$D1" "select count(*) from household")" "every household in the list"
+finish
