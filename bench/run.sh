@@ -9,6 +9,11 @@
 #   check   zhenxing check on that database         target < 10 s
 #           baseline: sqlite3 PRAGMA quick_check on the same file
 #
+#   import  zhenxing import national of the demo county's national sheet
+#           (export national, one row per person) into an empty county
+#           baseline: sqlite3 .import of the same CSV into one table
+#           target: at most 5 times the baseline
+#
 #   tui     the full-screen program on that database: bench/tui.py (first
 #           screen, bytes and latency per key, search, RSS, idle) against
 #           less, the sqlite3 shell and VisiData (when `vd` is installed)
@@ -48,7 +53,18 @@ printf '%-8s %9s %-34s %9s %7s %8s\n' demo "$t_demo" "gen_synthetic.py (Python+S
     "$(echo "$t_demo $t_base" | awk '{printf "%.2f", $1 / $2}')" "< 60 s"
 printf '%-8s %9s %-34s %9s %7s %8s\n' check "$t_check" "sqlite3 PRAGMA quick_check" "$t_qc" \
     "$(echo "$t_check $t_qc" | awk '{printf "%.2f", $1 / $2}')" "< 10 s"
+# import: the demo's national sheet into an empty county of the same name.
+"$Z" --db "$D/demo.db" export national -o "$D/national.csv" --reveal --force >/dev/null
+rm -f "$D/imp.db" "$D/imp-base.db"
+"$Z" --db "$D/imp.db" init --province 51 \
+    --county "$(sqlite3 "$D/demo.db" "select name from division where level = 1")" >/dev/null
+t_imp=$(secs "$Z" --db "$D/imp.db" import national "$D/national.csv")
+t_impb=$(secs sqlite3 "$D/imp-base.db" ".import --csv $D/national.csv national")
+printf '%-8s %9s %-34s %9s %7s %8s\n' import "$t_imp" "sqlite3 .import (one table)" "$t_impb" \
+    "$(echo "$t_imp $t_impb" | awk '{printf "%.2f", $1 / $2}')" "<= 5x"
 missed=0
+awk -v i="$t_imp" -v b="$t_impb" 'BEGIN { if (i > 5 * b) { print "IMPORT TARGET MISSED"; exit 1 } }' ||
+    missed=1
 awk -v d="$t_demo" -v c="$t_check" -v hh="$HH" 'BEGIN {
     if (hh >= 250000 && (d >= 60 || c >= 10)) { print "TARGET MISSED"; exit 1 }
 }' || missed=1

@@ -577,6 +577,7 @@ open_worklists(struct households *h, struct tui *t)
 
 static const struct keydef hh_keys[] = {
     {'w', 0, ACT_WORKLIST, "w", N_("worklists"), KD_BAR},
+    {'I', 0, ACT_FORM1, "I", N_("import the national sheet"), KD_WRITE},
     {0, 0, ACT_NONE, NULL, NULL, 0},
 };
 
@@ -584,6 +585,10 @@ static unsigned
 hh_action(struct tui *t, void *ctx, int action, int64_t id)
 {
     (void)id;
+    if (action == ACT_FORM1) {
+        import_open(t);
+        return D_ALL;
+    }
     return action == ACT_WORKLIST ? open_worklists(ctx, t) : 0;
 }
 

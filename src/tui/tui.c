@@ -461,6 +461,33 @@ msg_wrap(const char *text, int width, struct msg_lines *m)
     }
 }
 
+void
+tui_progress(struct tui *t, const char *what, size_t done, size_t total)
+{
+    char bar[64];
+    int w = t->cols / 3, k, pct = total > 0 ? (int)(done * 100 / total) : 0;
+
+    if (t->wstatus == NULL || t->too_small) {
+        return;
+    }
+    if (w > (int)sizeof(bar) - 3) {
+        w = (int)sizeof(bar) - 3;
+    }
+    pct = pct > 100 ? 100 : pct;
+    bar[0] = '[';
+    for (k = 0; k < w; k++) {
+        bar[k + 1] = k < w * pct / 100 ? '#' : '.';
+    }
+    snprintf(bar + w + 1, sizeof(bar) - (size_t)w - 1, "]");
+    werase(t->wstatus);
+    draw_text(t->wstatus, t->status_lines - 1, 0, t->cols, what, A_NORMAL, AL_LEFT);
+    k = u8_width(what) + 1;
+    draw_text(t->wstatus, t->status_lines - 1, k, t->cols - k, bar, A_NORMAL, AL_LEFT);
+    mvwprintw(t->wstatus, t->status_lines - 1, k + w + 3, "%3d%%", pct);
+    wnoutrefresh(t->wstatus);
+    doupdate();
+}
+
 /* The room for the position at the right of the status line. */
 static int
 status_pos_width(struct tui *t, char *pos, size_t n)

@@ -90,6 +90,10 @@ unsigned tui_key_skip(const struct tui *t);
 void tui_message(struct tui *t, int error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* Show on the status line now, during a long piece of work that holds
+ * the loop (an import): WHAT, a bar and the share DONE of TOTAL. */
+void tui_progress(struct tui *t, const char *what, size_t done, size_t total);
+
 /* Put the terminal cursor at (Y, X) of the body (call from draw()). */
 void tui_cursor(struct tui *t, int y, int x);
 
