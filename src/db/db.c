@@ -570,12 +570,14 @@ db_close(struct db *db)
 }
 
 /* Remember and drop every index that has SQL (not those of PRIMARY KEY
- * and UNIQUE constraints, which cannot be dropped). */
+ * and UNIQUE constraints, which cannot be dropped) of table TBL, or of
+ * every table when TBL is NULL. */
 static int
-drop_indexes(struct db *db, struct err *e)
+drop_indexes(struct db *db, const char *tbl, struct err *e)
 {
     static const char list[] =
-        "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL";
+        "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"
+        " AND (?1 IS NULL OR tbl_name = ?1)";
     sqlite3_stmt *st = NULL;
     char **names = NULL;
     size_t n = 0, i;
@@ -583,6 +585,9 @@ drop_indexes(struct db *db, struct err *e)
 
     if (sqlite3_prepare_v2(db->h, list, -1, &st, NULL) != SQLITE_OK) {
         return db_fail(db, e, db->path);
+    }
+    if (tbl != NULL) {
+        sqlite3_bind_text(st, 1, tbl, -1, SQLITE_STATIC);
     }
     while (sqlite3_step(st) == SQLITE_ROW) {
         names = xrealloc(names, (n + 1) * sizeof(char *));
@@ -607,14 +612,15 @@ drop_indexes(struct db *db, struct err *e)
     return rc;
 }
 
+/* Build the indexes dropped again (BUILD 0: only forget them). */
 static int
-create_indexes(struct db *db, struct err *e)
+create_indexes(struct db *db, int build, struct err *e)
 {
     size_t i;
     int rc = 0;
 
     for (i = 0; i < db->nbulk_indexes; i++) {
-        if (rc == 0 && exec(db, db->bulk_indexes[i], e)) {
+        if (build && rc == 0 && exec(db, db->bulk_indexes[i], e)) {
             rc = -1;
         }
         free(db->bulk_indexes[i]);
@@ -626,6 +632,18 @@ create_indexes(struct db *db, struct err *e)
 }
 
 int
+db_indexes_defer(struct db *db, const char *tbl, struct err *e)
+{
+    return drop_indexes(db, tbl, e);
+}
+
+int
+db_indexes_restore(struct db *db, int build, struct err *e)
+{
+    return create_indexes(db, build, e);
+}
+
+int
 db_bulk_mode(struct db *db, int on, struct err *e)
 {
     if (on) {
@@ -633,14 +651,14 @@ db_bulk_mode(struct db *db, int on, struct err *e)
             exec(db, "PRAGMA journal_mode = OFF", e) ||
             exec(db, "PRAGMA synchronous = OFF", e) ||
             exec(db, "PRAGMA cache_size = -262144", e) ||
-            drop_indexes(db, e)) {
+            drop_indexes(db, NULL, e)) {
             return -1;
         }
         db->bulk = 1;
         return 0;
     }
     db->bulk = 0;
-    if (create_indexes(db, e) || exec(db, "PRAGMA analysis_limit = 1000", e) ||
+    if (create_indexes(db, 1, e) || exec(db, "PRAGMA analysis_limit = 1000", e) ||
         exec(db, "ANALYZE", e) ||
         exec(db, "PRAGMA cache_size = -2000", e) ||
         exec(db, "PRAGMA locking_mode = NORMAL", e) ||

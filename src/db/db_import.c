@@ -81,11 +81,12 @@ void
 db_import_end(struct db *db)
 {
     db->bulk = 0;
+    db_indexes_restore(db, 0, NULL);    /* after a rollback: forgotten */
     sqlite3_exec(db->h, "PRAGMA cache_size = -16384", NULL, NULL, NULL);
 }
 
 int
-db_import_defer_search(struct db *db, long households, struct err *e)
+db_import_bulk(struct db *db, long households, struct err *e)
 {
     sqlite3_stmt *st = db_prep(db, "SELECT count(*) FROM household", e);
     int rc;
@@ -97,6 +98,9 @@ db_import_defer_search(struct db *db, long households, struct err *e)
     if (rc == 1) {
         sqlite3_reset(st);
     }
+    if (db->bulk && (db_indexes_defer(db, "hh_list", e) || db_indexes_defer(db, "audit", e))) {
+        return -1;
+    }
     return 0;
 }
 
@@ -107,7 +111,7 @@ db_import_reindex(struct db *db, struct err *e)
         return 0;
     }
     db->bulk = 0;
-    return db_list_reindex(db, e);
+    return db_indexes_restore(db, 1, e) || db_list_reindex(db, e) ? -1 : 0;
 }
 
 int

@@ -66,10 +66,12 @@ int db_import_begin(struct db *db, struct err *e);
 void db_import_end(struct db *db);
 
 /* An import of NEW households or more into a county of fewer than NEW
- * times 2 households: the search index is built once at the end
- * (db_import_reindex, before the commit) rather than per household, as
- * the demo's bulk load does; fewer keep it current row by row. */
-int db_import_defer_search(struct db *db, long households, struct err *e);
+ * times 2 households (at least 1,000): the list's indexes, the audit
+ * log's and the search index are built once at the end
+ * (db_import_reindex, before the commit) rather than kept current row
+ * by row, as the demo's bulk load does; smaller imports keep them
+ * current. */
+int db_import_bulk(struct db *db, long households, struct err *e);
 int db_import_reindex(struct db *db, struct err *e);
 
 /* A savepoint before one household; kept or undone after it. */

@@ -880,7 +880,7 @@ write_all(struct run *u, struct err *e)
     if (open_sheet(u, e) || db_import_begin(u->env->db, e)) {
         return -1;
     }
-    if (db_import_defer_search(u->env->db, u->r->households - u->r->bad_households, e)) {
+    if (db_import_bulk(u->env->db, u->r->households - u->r->bad_households, e)) {
         db_rollback(u->env->db);
         db_import_end(u->env->db);
         return -1;
