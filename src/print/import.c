@@ -25,111 +25,19 @@
 
 /* --- sets of households and persons --------------------------------- */
 
-/* Households seen: 户编号 -> flags.  Open addressing, grown at half full. */
+/* A map of 64-bit keys (0: an empty slot) to numbers, open addressing,
+ * grown at half full: households by a hash of their number (-> flags),
+ * persons by their ID number (-> the row first seen on). */
+struct u64map {
+    uint64_t *key;
+    size_t *val;
+    size_t cap, n;
+};
+
 enum { HH_DONE = 1, HH_BAD = 2 };
 
-struct hhmap {
-    char **key;
-    unsigned char *flags;
-    size_t cap, n;
-};
-
-static uint64_t
-hash_str(const char *s)
-{
-    uint64_t h = UINT64_C(1469598103934665603);
-
-    while (*s != '\0') {
-        h = (h ^ (unsigned char)*s++) * UINT64_C(1099511628211);
-    }
-    return h;
-}
-
 static size_t
-hhmap_slot(const struct hhmap *m, const char *k)
-{
-    size_t i = (size_t)hash_str(k) & (m->cap - 1);
-
-    while (m->key[i] != NULL && strcmp(m->key[i], k) != 0) {
-        i = (i + 1) & (m->cap - 1);
-    }
-    return i;
-}
-
-static void
-hhmap_grow(struct hhmap *m)
-{
-    struct hhmap g;
-    size_t i, j;
-
-    g.cap = m->cap != 0 ? m->cap * 2 : 1024;
-    g.n = m->n;
-    g.key = xcalloc(g.cap, sizeof(*g.key));
-    g.flags = xcalloc(g.cap, 1);
-    for (i = 0; i < m->cap; i++) {
-        if (m->key[i] != NULL) {
-            j = hhmap_slot(&g, m->key[i]);
-            g.key[j] = m->key[i];
-            g.flags[j] = m->flags[i];
-        }
-    }
-    free(m->key);
-    free(m->flags);
-    *m = g;
-}
-
-/* The flags of K, added (0) when new. */
-static unsigned char *
-hhmap_at(struct hhmap *m, const char *k)
-{
-    size_t i;
-
-    if (2 * (m->n + 1) > m->cap) {
-        hhmap_grow(m);
-    }
-    i = hhmap_slot(m, k);
-    if (m->key[i] == NULL) {
-        m->key[i] = xstrdup(k);
-        m->n++;
-    }
-    return &m->flags[i];
-}
-
-static void
-hhmap_free(struct hhmap *m)
-{
-    size_t i;
-
-    for (i = 0; i < m->cap; i++) {
-        free(m->key[i]);
-    }
-    free(m->key);
-    free(m->flags);
-    memset(m, 0, sizeof(*m));
-}
-
-/* Persons seen: an 18-character ID as a number (17 digits times 11 plus
- * its check character) -> the row it was first on. */
-struct idmap {
-    uint64_t *key;          /* 0: empty */
-    size_t *line;
-    size_t cap, n;
-};
-
-static uint64_t
-id_key(const char *id)
-{
-    uint64_t k = 0;
-    int i;
-
-    for (i = 0; i < 17; i++) {
-        k = k * 10 + (uint64_t)(id[i] - '0');
-    }
-    return k * 11 + (id[17] == 'X' ? 10 : (uint64_t)(id[17] - '0')) + 1;
-}
-
-static size_t
-idmap_slot(const struct idmap *m, uint64_t k)
+map_slot(const struct u64map *m, uint64_t k)
 {
     size_t i = (size_t)((k * UINT64_C(0x9E3779B97F4A7C15)) >> 20) & (m->cap - 1);
 
@@ -140,53 +48,77 @@ idmap_slot(const struct idmap *m, uint64_t k)
 }
 
 static void
-idmap_grow(struct idmap *m)
+map_grow(struct u64map *m)
 {
-    struct idmap g;
+    struct u64map g;
     size_t i, j;
 
     g.cap = m->cap != 0 ? m->cap * 2 : 4096;
     g.n = m->n;
     g.key = xcalloc(g.cap, sizeof(*g.key));
-    g.line = xcalloc(g.cap, sizeof(*g.line));
+    g.val = xcalloc(g.cap, sizeof(*g.val));
     for (i = 0; i < m->cap; i++) {
         if (m->key[i] != 0) {
-            j = idmap_slot(&g, m->key[i]);
+            j = map_slot(&g, m->key[i]);
             g.key[j] = m->key[i];
-            g.line[j] = m->line[i];
+            g.val[j] = m->val[i];
         }
     }
     free(m->key);
-    free(m->line);
+    free(m->val);
     *m = g;
 }
 
-/* The row ID was first seen on (0: not before; LINE is kept). */
-static size_t
-idmap_put(struct idmap *m, const char *id, size_t line)
+/* The value of K, added as 0 when new. */
+static size_t *
+map_at(struct u64map *m, uint64_t k)
 {
-    uint64_t k = id_key(id);
     size_t i;
 
     if (2 * (m->n + 1) > m->cap) {
-        idmap_grow(m);
+        map_grow(m);
     }
-    i = idmap_slot(m, k);
-    if (m->key[i] != 0) {
-        return m->line[i];
+    i = map_slot(m, k);
+    if (m->key[i] == 0) {
+        m->key[i] = k;
+        m->val[i] = 0;
+        m->n++;
     }
-    m->key[i] = k;
-    m->line[i] = line;
-    m->n++;
-    return 0;
+    return &m->val[i];
 }
 
 static void
-idmap_free(struct idmap *m)
+map_free(struct u64map *m)
 {
     free(m->key);
-    free(m->line);
+    free(m->val);
     memset(m, 0, sizeof(*m));
+}
+
+/* A household number's key: its 64-bit FNV-1a hash (never 0). */
+static uint64_t
+hh_key(const char *s)
+{
+    uint64_t h = UINT64_C(1469598103934665603);
+
+    while (*s != '\0') {
+        h = (h ^ (unsigned char)*s++) * UINT64_C(1099511628211);
+    }
+    return h | 1;
+}
+
+/* An 18-character ID number's key: 17 digits times 11 plus its check
+ * character, plus one (exact, never 0). */
+static uint64_t
+id_key(const char *id)
+{
+    uint64_t k = 0;
+    int i;
+
+    for (i = 0; i < 17; i++) {
+        k = k * 10 + (uint64_t)(id[i] - '0');
+    }
+    return k * 11 + (id[17] == 'X' ? 10 : (uint64_t)(id[17] - '0')) + 1;
 }
 
 /* --- the state of an import ------------------------------------------ */
@@ -220,8 +152,8 @@ struct run {
     struct grow *g;
     size_t ng, ag;
     int gbad;
-    struct hhmap hh;
-    struct idmap ids;
+    struct u64map hh;               /* households read -> HH_* */
+    struct u64map ids;              /* persons read -> their first row */
     /* the report sheet */
     struct sheet_writer *w;
     /* the places of the last household */
@@ -518,10 +450,12 @@ check_row(struct run *u, struct grow *g)
         problem(u, g, g->line, col_label(u, XF_ELIM_DATE),
                 _("the risk cannot be eliminated before it was identified"));
     }
-    if (u->pass == 1 && r->p.id_no[0] != '\0' && strlen(r->p.id_no) == 18 &&
-        (first = idmap_put(&u->ids, r->p.id_no, g->line)) != 0) {
+    if (u->pass == 1 && strlen(r->p.id_no) == 18 &&
+        (first = *map_at(&u->ids, id_key(r->p.id_no))) != 0) {
         snprintf(msg, sizeof(msg), _("the same person as on row %zu"), first);
         problem(u, g, g->line, col_label(u, XF_ID_NO), msg);
+    } else if (u->pass == 1 && strlen(r->p.id_no) == 18) {
+        *map_at(&u->ids, id_key(r->p.id_no)) = g->line;
     }
 }
 
@@ -643,7 +577,7 @@ end_group_check(struct run *u, struct err *e)
         u->gbad |= u->g[i].why.len > 0;
         u->r->bad_rows += u->g[i].why.len > 0;
     }
-    *hhmap_at(&u->hh, u->g[0].rec.hh.hh_no) |= (unsigned char)(HH_DONE | (u->gbad ? HH_BAD : 0));
+    *map_at(&u->hh, hh_key(u->g[0].rec.hh.hh_no)) |= HH_DONE | (u->gbad ? HH_BAD : 0);
     if (u->gbad) {
         u->r->bad_households++;
         if (report_group(u, _("another row of the household has a problem"), e)) {
@@ -671,7 +605,7 @@ row_check(struct run *u, const struct sheet_row *row, struct err *e)
         end_group_check(u, e)) {
         return -1;
     }
-    if (u->ng == 0 && (*hhmap_at(&u->hh, g->rec.hh.hh_no) & HH_DONE)) {
+    if (u->ng == 0 && (*map_at(&u->hh, hh_key(g->rec.hh.hh_no)) & HH_DONE)) {
         snprintf(msg, sizeof(msg), _("the rows of household %s are not together; sort the "
                                      "sheet by this column"), g->rec.hh.hh_no);
         problem(u, g, row->line, col_label(u, XF_HH_NO), msg);
@@ -778,7 +712,7 @@ end_group_write(struct run *u, struct err *e)
     size_t i;
     int rc;
 
-    if (u->ng == 0 || (*hhmap_at(&u->hh, u->g[0].rec.hh.hh_no) & HH_BAD)) {
+    if (u->ng == 0 || (*map_at(&u->hh, hh_key(u->g[0].rec.hh.hh_no)) & HH_BAD)) {
         group_reset(u);
         return 0;
     }
@@ -939,8 +873,8 @@ run_free(struct run *u)
     }
     free(u->header);
     free(u->idx);
-    hhmap_free(&u->hh);
-    idmap_free(&u->ids);
+    map_free(&u->hh);
+    map_free(&u->ids);
 }
 
 int
