@@ -218,6 +218,21 @@ xmangled(const char *s)
     return *s == '\0';
 }
 
+/* 18 digits ending in 000: an ID number Excel held as a number, whose
+ * last three digits (past the 15 a number keeps) became zeros. */
+static int
+excel_rounded(const char *s)
+{
+    size_t i;
+
+    for (i = 0; i < 18; i++) {
+        if (!is_digit(s[i])) {
+            return 0;
+        }
+    }
+    return s[18] == '\0' && strcmp(s + 15, "000") == 0;
+}
+
 /* Kinds whose digits are an identifier Excel must keep as text. */
 static int
 kept_as_text(const struct xcol *c)
@@ -243,6 +258,13 @@ xcell_parse(const struct xcol *c, const struct field_ctx *ctx,
     }
     if (field_parse(&c->spec, ctx, text, v, e) == 0) {
         return 0;
+    }
+    if (c->spec.type == FT_IDNO && excel_rounded(text)) {
+        return err_set(e, ERR_INVALID,
+                       _("%s: %s ends in zeros where its check digit should be: Excel kept "
+                         "it as a number, and a number keeps only 15 digits; set the "
+                         "column's format to text in Excel and type the numbers again."),
+                       c->label, text);
     }
     if (c->spec.type != FT_MONTH) {
         return -1;

@@ -361,14 +361,13 @@ static void
 check_width(struct run *u, const struct sheet_row *row, struct grow *g)
 {
     char msg[200];
-    size_t i, n = row->ncells;
+    size_t n = row->ncells;
 
     while (n > u->nheader && row->cells[n - 1][0] == '\0') {
         n--;
     }
-    for (i = u->nheader; i < n && row->cells[i][0] == '\0'; i++) {
-    }
-    if (n < u->nheader) {
+    /* An XLSX or XLS row ends at its last cell: only a CSV row is short. */
+    if (n < u->nheader && u->r->format == SHEET_CSV) {
         snprintf(msg, sizeof(msg), _("the row has %zu cells, the header %zu: cells are "
                                      "missing or shifted"), n, u->nheader);
     } else if (n > u->nheader) {

@@ -7,7 +7,7 @@
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 
-plan 16
+plan 15
 
 DB="$T/c.db"
 zx --db "$DB" init --province 51 --county 青山县

@@ -214,6 +214,9 @@ test_mangled(void **state)
     /* An amount in that form is a number like any other. */
     assert_int_equal(parse(fx, "人均纯收入", "1.5E+3", &v, msg) == 0 ||
                          strstr(msg, "科学计数法") == NULL, 1);
+    /* An ID Excel held as a number: 15 digits, then zeros. */
+    assert_int_equal(parse(fx, "证件号码", "513401197001010000", &v, msg), -1);
+    assert_non_null(strstr(msg, "15"));
     /* A good ID, a bad check digit. */
     assert_int_equal(parse(fx, "证件号码", "11010519491231002X", &v, msg), 0);
     assert_string_equal(v.s, "11010519491231002X");
