@@ -37,6 +37,7 @@ struct imp_ui {
     int partial;
     int date;                   /* DATE_NONE: the sheet's */
     int ran;                    /* RUN_* */
+    int dry;                    /* the run going on is a dry run */
     struct import_result r;
     char failed[1024];          /* why the last run stopped, or "" */
 };
@@ -63,12 +64,22 @@ run(struct imp_ui *u, int dry, void (*progress)(void *, size_t, size_t), struct 
     o.report = u->report[0] != '\0' ? u->report : NULL;
     o.progress = progress;
     o.arg = u;
+    u->dry = dry;
     import_result_free(&u->r);
     rc = import_national(&env, &o, &u->r, e);
     snprintf(u->failed, sizeof(u->failed), "%s", rc != 0 ? e->msg : "");
     u->ran = rc != 0 ? RUN_NONE : dry ? RUN_DRY : RUN_DONE;
     xlayout_free(&l);
     return rc;
+}
+
+/* The progress bar of a run on the status line. */
+static void
+show_progress(void *arg, size_t done, size_t total)
+{
+    struct imp_ui *u = arg;
+
+    tui_progress(u->t, u->dry ? _("Dry run") : _("Importing"), done, total);
 }
 
 /* --- the form: file and options; saving runs the dry run --------------- */
@@ -110,7 +121,7 @@ imp_save(struct form *fm, struct err *e)
     form_str(fm, "", "report", u->report, sizeof(u->report));
     u->partial = form_num(fm, "", "partial", 0) != 0;
     u->date = (int)form_num(fm, "", "date", DATE_NONE);
-    if (run(u, 1, NULL, e) != 0) {
+    if (run(u, 1, show_progress, e) != 0) {
         return -1;
     }
     snprintf(fm->done, sizeof(fm->done), "%s",
@@ -206,14 +217,6 @@ imp_edit(struct tui *t, void *ctx, const struct view_at *at)
     (void)at;
     form_open_with(t, &import_form, ctx);
     return D_ALL;
-}
-
-static void
-show_progress(void *arg, size_t done, size_t total)
-{
-    struct imp_ui *u = arg;
-
-    tui_progress(u->t, _("Importing"), done, total);
 }
 
 static unsigned
