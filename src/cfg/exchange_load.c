@@ -82,6 +82,7 @@ load_col(const struct pfile *f, config_setting_t *g, const struct codebook *cb,
     c->spec.label = c->label;
     c->spec.table = c->table[0] != '\0' ? c->table : NULL;
     c->spec.flags = req ? FF_REQUIRED : 0;
+    c->spec.max_chars = xfield_max_chars(c->field);
     return rc;
 }
 

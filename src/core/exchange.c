@@ -78,6 +78,19 @@ static const char *const kind_names[FT_COUNT] = {
 
 static const struct enum_names kinds = {kind_names, NULL, FT_COUNT};
 
+/* The longest text the database keeps for a field, in characters (0:
+ * the kind's own limit). */
+static const int field_max[XF_COUNT] = {
+    [XF_COUNTY] = 64, [XF_TOWNSHIP] = 64, [XF_VILLAGE] = 64, [XF_NATURAL] = 64,
+    [XF_HH_NO] = 30, [XF_PERSON_NO] = 30, [XF_NAME] = 30,
+};
+
+int
+xfield_max_chars(enum xfield f)
+{
+    return (unsigned)f < XF_COUNT ? field_max[f] : 0;
+}
+
 int
 xfield_household(enum xfield f)
 {

@@ -55,6 +55,10 @@ enum xfield {
     XF_COUNT
 };
 
+/* The longest text the database keeps for field F, in characters; 0
+ * when the kind's own limit holds. */
+int xfield_max_chars(enum xfield f);
+
 /* 1 for a household's field (the same on every member's row). */
 int xfield_household(enum xfield f);
 

@@ -652,6 +652,18 @@ place_created(struct run *u, const char *what)
     r->st.places++;
 }
 
+/* The places created since there were N (their household was undone). */
+static void
+places_undone(struct run *u, size_t n)
+{
+    struct import_result *r = u->r;
+
+    while (r->nplaces > n) {
+        free(r->places[--r->nplaces]);
+        r->st.places--;
+    }
+}
+
 /* The id of place NAME at LEVEL under PARENT, cached in CACHE/ID. */
 static int
 place(struct run *u, int level, int64_t parent, const char *name, char *cache,
@@ -708,7 +720,7 @@ end_group_write(struct run *u, struct err *e)
 {
     struct xrecord *rows;
     struct err he;
-    size_t i;
+    size_t i, nplaces;
     int rc;
 
     if (u->ng == 0 || (*map_at(&u->hh, hh_key(u->g[0].rec.hh.hh_no)) & HH_BAD)) {
@@ -720,6 +732,7 @@ end_group_write(struct run *u, struct err *e)
         rows[i] = u->g[i].rec;
     }
     err_clear(&he);
+    nplaces = u->r->nplaces;
     /* A savepoint each only when good households are kept beside bad
      * ones: otherwise a problem rolls everything back anyway. */
     rc = u->o->partial ? db_import_mark(u->env->db, e) : 0;
@@ -728,6 +741,7 @@ end_group_write(struct run *u, struct err *e)
                                                           u->nat_id, &u->r->st, &he))) {
         if (u->o->partial) {
             db_import_undo(u->env->db);
+            places_undone(u, nplaces);
         }
         u->town[0] = u->vill[0] = u->nat[0] = '\0';
         if (he.code == ERR_DB) {

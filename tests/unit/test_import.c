@@ -250,6 +250,10 @@ test_codes_and_amounts(void **state)
     assert_int_equal(parse(fx, "是否参加大病保险", "是", &v, msg), 0);
     assert_int_equal(v.n, 1);
     assert_int_equal(parse(fx, "户编号", "", &v, msg), -1);   /* required */
+    /* What the database keeps: 户编号 of at most 30 characters. */
+    assert_int_equal(parse(fx, "户编号", "1234567890123456789012345678901", &v, msg), -1);
+    assert_non_null(strstr(msg, "户编号"));
+    assert_int_equal(parse(fx, "户编号", "123456789012345678901234567890", &v, msg), 0);
     field_value_clear(&v);
 }
 
