@@ -569,11 +569,23 @@ db_close(struct db *db)
     free(db);
 }
 
+/* 1 when NAME is one of KEEP (NULL-ended; KEEP may be NULL). */
+static int
+kept(const char *name, const char *const *keep)
+{
+    while (keep != NULL && *keep != NULL) {
+        if (strcmp(name, *keep++) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Remember and drop every index that has SQL (not those of PRIMARY KEY
  * and UNIQUE constraints, which cannot be dropped) of table TBL, or of
- * every table when TBL is NULL. */
+ * every table when TBL is NULL, but those named in KEEP. */
 static int
-drop_indexes(struct db *db, const char *tbl, struct err *e)
+drop_indexes(struct db *db, const char *tbl, const char *const *keep, struct err *e)
 {
     static const char list[] =
         "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"
@@ -590,6 +602,9 @@ drop_indexes(struct db *db, const char *tbl, struct err *e)
         sqlite3_bind_text(st, 1, tbl, -1, SQLITE_STATIC);
     }
     while (sqlite3_step(st) == SQLITE_ROW) {
+        if (kept((const char *)sqlite3_column_text(st, 0), keep)) {
+            continue;
+        }
         names = xrealloc(names, (n + 1) * sizeof(char *));
         names[n++] = xstrdup((const char *)sqlite3_column_text(st, 0));
         db->bulk_indexes = xrealloc(db->bulk_indexes,
@@ -632,9 +647,9 @@ create_indexes(struct db *db, int build, struct err *e)
 }
 
 int
-db_indexes_defer(struct db *db, const char *tbl, struct err *e)
+db_indexes_defer(struct db *db, const char *tbl, const char *const *keep, struct err *e)
 {
-    return drop_indexes(db, tbl, e);
+    return drop_indexes(db, tbl, keep, e);
 }
 
 int
@@ -651,7 +666,7 @@ db_bulk_mode(struct db *db, int on, struct err *e)
             exec(db, "PRAGMA journal_mode = OFF", e) ||
             exec(db, "PRAGMA synchronous = OFF", e) ||
             exec(db, "PRAGMA cache_size = -262144", e) ||
-            drop_indexes(db, NULL, e)) {
+            drop_indexes(db, NULL, NULL, e)) {
             return -1;
         }
         db->bulk = 1;

@@ -54,11 +54,13 @@ void db_rollback(struct db *db);
 int db_bulk_mode(struct db *db, int on, struct err *e);
 
 /* Inside a transaction that writes many rows of table TBL on a shared
- * database (a large import): drop TBL's indexes (those with SQL), to be
+ * database (a large import): drop TBL's indexes (those with SQL) but
+ * those KEEP names (NULL-ended, or NULL: none kept), to be
  * built again once by db_indexes_restore (BUILD 1) before the commit.  A
  * rollback brings them back by itself: db_indexes_restore with BUILD 0
  * then only forgets them. */
-int db_indexes_defer(struct db *db, const char *tbl, struct err *e);
+int db_indexes_defer(struct db *db, const char *tbl, const char *const *keep,
+                     struct err *e);
 int db_indexes_restore(struct db *db, int build, struct err *e);
 
 /* A value of the meta table ("" when unset) into BUF. */

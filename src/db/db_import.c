@@ -85,6 +85,30 @@ db_import_end(struct db *db)
     sqlite3_exec(db->h, "PRAGMA cache_size = -16384", NULL, NULL, NULL);
 }
 
+/* The indexes an import's writes would keep current and its reads do
+ * not need: all the list's and the audit log's, the households' places
+ * (households are found by number), the persons' names and birth dates
+ * (persons are found by ID number, members by household). */
+static int
+defer_indexes(struct db *db, struct err *e)
+{
+    static const char *const keep_person[] = {"person_household", "person_id_no", NULL};
+    static const struct {
+        const char *tbl;
+        const char *const *keep;
+    } defer[] = {
+        {"hh_list", NULL}, {"audit", NULL}, {"household", NULL}, {"person", keep_person},
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof(defer) / sizeof(defer[0]); i++) {
+        if (db_indexes_defer(db, defer[i].tbl, defer[i].keep, e)) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 int
 db_import_bulk(struct db *db, long households, struct err *e)
 {
@@ -98,10 +122,7 @@ db_import_bulk(struct db *db, long households, struct err *e)
     if (rc == 1) {
         sqlite3_reset(st);
     }
-    if (db->bulk && (db_indexes_defer(db, "hh_list", e) || db_indexes_defer(db, "audit", e))) {
-        return -1;
-    }
-    return 0;
+    return db->bulk ? defer_indexes(db, e) : 0;
 }
 
 int
