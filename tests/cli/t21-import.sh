@@ -9,7 +9,7 @@
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 command -v sqlite3 >/dev/null 2>&1 || skip_all "sqlite3 is not installed"
 command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
-plan 68
+plan 74
 
 export LANG=zh_CN.UTF-8
 DB="$T/county.db"
@@ -93,6 +93,15 @@ has "$OUT" "第4行：此行有34格，多于表头的32列" "a long row"
 has "$OUT" "第5行：证件号码：与第3行是同一人" "the same person twice is reported"
 is "$(state "$DB")" "$before" "the database is unchanged"
 
+# A person registered in another household: found while writing, refused
+# by row, nothing written.
+mk "$T/moved.csv" "2|X|DROP" "1|人数|1" "4|户编号|513401000009" "4|证件号码|$(q "$DB" "select id_no from person where name = '李四娃'")" "4|姓名|李四娃"
+zx --db "$DB" import national "$T/moved.csv"
+is "$rc" 1 "a person of another household is refused"
+has "$OUT" "第4行：户编号：李四娃" "by row and column"
+has "$OUT" "已是户513401000001的成员" "naming the household that holds the person"
+is "$(state "$DB")" "$before" "and nothing is written"
+
 # ---- --partial: the good households, never half of one -----------------
 rm -f "$T/p.db"
 zx --db "$T/p.db" init --province 51 --county 青山县
@@ -113,6 +122,13 @@ zx --db "$T/p.db" import national "$T/rep.csv"
 is "$rc" 0 "the corrected report imports"
 has "$OUT" "未导入的列（列名不认识）：原行号" "its extra columns are listed and ignored"
 is "$(q "$T/p.db" "select count(*) from household")" 3 "the household is in now"
+
+# The report as XLSX, read with a real reader: numbers kept as text.
+zx --db "$T/p.db" import national "$T/part.csv" --report "$T/rep.xlsx"
+python3 "$top_srcdir/tests/cli/xlsx_cells.py" "$T/rep.xlsx" >"$T/cells"
+grep -q '^3 I s\(tr\)\? 513401000001$\|^3 I inlineStr 513401000001$' "$T/cells"
+ok $? "the XLSX report keeps the household number as text"
+has "$T/cells" "火星族" "and the row as it was"
 
 # ---- a required column missing --------------------------------------------
 python3 -c "
