@@ -217,6 +217,9 @@ test_mangled(void **state)
     /* An ID Excel held as a number: 15 digits, then zeros. */
     assert_int_equal(parse(fx, "证件号码", "513401197001010000", &v, msg), -1);
     assert_non_null(strstr(msg, "15"));
+    /* A masked ID (an export without --reveal). */
+    assert_int_equal(parse(fx, "证件号码", "513401********001X", &v, msg), -1);
+    assert_non_null(strstr(msg, "513401********001X"));
     /* A good ID, a bad check digit. */
     assert_int_equal(parse(fx, "证件号码", "11010519491231002X", &v, msg), 0);
     assert_string_equal(v.s, "11010519491231002X");
