@@ -308,7 +308,7 @@ put_person(struct db *db, const struct ximport_ctx *x, const struct xrecord *r,
  * as the wage (the sheet does not split it). */
 static int
 put_income(struct db *db, const struct ximport_ctx *x, const struct xrecord *r,
-           size_t n, int64_t hh, int *changed, struct err *e)
+           size_t n, int64_t hh, int created, int *changed, struct err *e)
 {
     struct income old, inc;
     int members = has(r, XF_MEMBERS) ? r->members : (int)n;
@@ -318,8 +318,9 @@ put_income(struct db *db, const struct ximport_ctx *x, const struct xrecord *r,
         return 0;
     }
     memset(&old, 0, sizeof(old));
-    if (db_income_get(db, hh, x->year, &old, e) != 0) {
-        if (e->code != ERR_NOTFOUND) {
+    /* A household just created has no income to look for. */
+    if (created || db_income_get(db, hh, x->year, &old, e) != 0) {
+        if (!created && e->code != ERR_NOTFOUND) {
             return -1;
         }
         memset(&inc, 0, sizeof(inc));
@@ -472,7 +473,9 @@ db_import_household(struct db *db, const struct ximport_ctx *x,
             return -1;
         }
     }
-    if (put_income(db, x, &rows[0], n, h.id, &inc, e) || has_case(db, h.id, &open, e)) {
+    open = 0;
+    if (put_income(db, x, &rows[0], n, h.id, created, &inc, e) ||
+        (!created && has_case(db, h.id, &open, e))) {
         return -1;
     }
     if (rows[0].category[0] != '\0' && !open) {
