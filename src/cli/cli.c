@@ -138,6 +138,25 @@ static const struct cmd commands[] = {
         "zhenxing alone.  A second run changes nothing.  Exit status 1 when\n"
         "weaknesses remain (or --check found any).\n"),
      0},
+    {"import", cmd_import_dept, N_("dept --source DEPARTMENT FILE [--date YYYY-MM-DD] [--dry-run]"),
+     N_("import a department's warnings (部门筛查预警) to verify"),
+     N_("  import dept --source DEPARTMENT FILE\n"
+        "                      a department's sheet (CSV, XLSX, XLS) read by the\n"
+        "                      column labels of its layout in dept.conf; the\n"
+        "                      persons of the registry who meet the department's\n"
+        "                      rule become warnings on the F2 worklist\n"
+        "  --source DEPARTMENT 医保, 民政, 残联, 应急, 教育, 人社 or another of\n"
+        "                      dept.conf (also by pinyin or English: yibao, civil...)\n"
+        "  --date D            the date of the import (default today); the rules\n"
+        "                      compare with the reference income of the year before\n"
+        "  --dry-run           check and report, write nothing\n"
+        "  --encoding E        utf-8 or gb18030 (a CSV's is detected otherwise)\n"
+        "  --sheet NAME        the sheet of an XLSX or XLS file (default the first)\n"
+        "One bad row and nothing is written: every problem is listed by row and\n"
+        "column.  ID numbers not in the registry, and for a township account\n"
+        "households of other townships, are listed and not imported.  The same\n"
+        "warning imported twice is stored once.\n"),
+     CMD_POLICY | CMD_LOGIN},
     {"idcheck", cmd_idcheck, N_("NUMBER..."),
      N_("check resident ID numbers (GB 11643)"),
      N_("Prints the normalized number, birth date and sex of each valid\n"
