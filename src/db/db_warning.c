@@ -167,12 +167,13 @@ static void
 row_fill(sqlite3_stmt *st, void *row)
 {
     struct warn_row *r = row;
-    int col = rec_read_all(st, 0, &warn_def, &r->w);
+    int col = rec_read(st, 0, &warn_def, &r->w);
 
     db_col_text(st, col, r->hh_no, sizeof(r->hh_no));
     db_col_text(st, col + 1, r->township, sizeof(r->township));
     rec_col_place(st, col + 1, r->place, sizeof(r->place));
     r->township_id = db_col_int(st, col + 3);
+    r->w.reason = db_col_strdup(st, col + 4);
 }
 
 int
@@ -180,7 +181,7 @@ db_warning_rows(struct db *db, const struct actor *a, const struct warn_filter *
                 struct warn_row **v, size_t *n, struct err *e)
 {
     sqlite3_stmt *st = rec_prep_select(db, &warn_def, "w",
-        ", h.hh_no, t.name, vi.name, h.township_id "
+        ", h.hh_no, t.name, vi.name, h.township_id, w.reason "
         "FROM dept_warning w JOIN household h ON h.id = w.household_id "
         "JOIN division t ON t.id = h.township_id "
         "JOIN division vi ON vi.id = h.village_id "

@@ -76,6 +76,10 @@ struct screen *screen_new(const struct screen_ops *ops, void *arg);
  * or -1 with a message (outside the scope, not found). */
 int household_view_open(struct tui *t, int64_t hh);
 
+/* The worklist 预警核实 (s_warning.c): the department warnings to verify. */
+struct table_def;
+extern const struct table_def warnings_table;
+
 /* The screens. */
 extern const struct screen_ops help_screen;      /* s_help.c: arg is the screen */
 extern const struct screen_ops filter_screen;    /* s_filter.c: arg is struct filter_arg * */
