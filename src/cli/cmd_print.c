@@ -36,6 +36,7 @@ struct print_args {
     const char *cadre;
     const char *receipt;        /* allocation: the receipt's id or 文号 */
     const char *partner;        /* partner: its name or id */
+    const char *source;         /* feedback: the department */
     const char **hh_nos;
     size_t nhh;
     int format;                 /* --format: enum print_format */
@@ -91,6 +92,7 @@ static const struct cli_opt print_opts[] = {
      .modes = KIND(PK_ALLOCATION) | KIND(PK_PARTNER),
      .bad = N_("--year takes a year from 2000 to 2100")},
     {.name = "--month", .kind = OPT_MONTH, .off = AT(r.month), .modes = KIND(PK_ATTENDANCE)},
+    {.name = "--source", .kind = OPT_TEXT, .off = AT(source), .modes = KIND(PK_FEEDBACK)},
     {.name = NULL},
 };
 
@@ -106,7 +108,8 @@ static int argument(const struct cmd *c, void *args, const char *a)
             return cli_usage_error(c, _("'%s' is not a year from 2000 to 2100"), a);
         }
     } else if ((p->r.kind == PK_PUBLICITY || p->r.kind == PK_PROJECTS ||
-                p->r.kind == PK_ASSETS || p->r.kind == PK_ATTENDANCE) && p->village == NULL) {
+                p->r.kind == PK_ASSETS || p->r.kind == PK_ATTENDANCE ||
+                p->r.kind == PK_FEEDBACK) && p->village == NULL) {
         p->village = a;
     } else if (p->r.kind == PK_PARTNER && p->partner == NULL) {
         p->partner = a;
@@ -150,6 +153,9 @@ static int complete(const struct cmd *c, const struct print_args *p)
     }
     if (r->kind == PK_ATTENDANCE && r->month == 0) {
         return cli_usage_error(c, "%s", _("give the month with --month YYYY-MM"));
+    }
+    if (r->kind == PK_FEEDBACK && (p->village == NULL || p->source == NULL)) {
+        return cli_usage_error(c, "%s", _("give the township and the department (--source)"));
     }
     return 0;
 }
@@ -265,6 +271,7 @@ static int resolve(struct app *a, struct print_args *p, int64_t **ids,
         }
     }
     p->r.households = *ids;
+    p->r.dept = p->source;
     p->r.nhouseholds = p->nhh;
     if (p->village && p->r.kind == PK_ATTENDANCE &&
         cli_parse_long(p->village, 1, 2147483647L, &num)) {
