@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "app.h"
 #include "cli/opts.h"
@@ -24,6 +25,8 @@
 #include "db/db_pair.h"
 #include "db/db_print.h"
 #include "print/print.h"
+#include "print/prints.h"
+#include "sheet/sheet.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -291,6 +294,32 @@ static int resolve(struct app *a, struct print_args *p, int64_t **ids,
     return 0;
 }
 
+/* The feedback sheet as a sheet when -o names a .csv or .xlsx file: 1
+ * when it did (*RC the exit status), 0 for a print. */
+static int feedback_as_sheet(struct app *a, struct print_args *p, int *rc)
+{
+    const char *dot = p->d.path != NULL ? strrchr(p->d.path, '.') : NULL;
+    struct feedback_dest d = {p->d.path, SHEET_CSV, SHEET_ENC_UTF8, p->d.overwrite};
+    struct print_env env;
+    struct err e;
+    size_t n = 0;
+
+    if (p->r.kind != PK_FEEDBACK || dot == NULL ||
+        (strcasecmp(dot, ".csv") != 0 && strcasecmp(dot, ".xlsx") != 0)) {
+        return 0;
+    }
+    d.format = strcasecmp(dot, ".csv") == 0 ? SHEET_CSV : SHEET_XLSX;
+    err_clear(&e);
+    app_print_env(a, &env);
+    if (feedback_sheet(&env, &p->r, &d, &n, &e) < 0) {
+        *rc = cli_fail(&e);
+    } else {
+        fprintf(stderr, _("Wrote %zu warnings to %s.\n"), n, p->d.path);
+        *rc = EXIT_OK;
+    }
+    return 1;
+}
+
 int cmd_print(struct app *a, int argc, char **argv)
 {
     const struct cmd *c = cli_find("print");
@@ -315,7 +344,12 @@ int cmd_print(struct app *a, int argc, char **argv)
         return rc;
     }
     app_print_env(a, &env);
-    if (resolve(a, &p, &ids, &e) < 0 || print_run(&env, &p.r, &p.d, &ndocs, &e) < 0) {
+    if (resolve(a, &p, &ids, &e) == 0 && feedback_as_sheet(a, &p, &rc)) {
+        free(ids);
+        free(p.hh_nos);
+        return rc;
+    }
+    if (e.code != ERR_OK || print_run(&env, &p.r, &p.d, &ndocs, &e) < 0) {
         free(ids);
         free(p.hh_nos);
         return cli_fail(&e);

@@ -156,4 +156,16 @@ int feedback_rows(const struct print_env *env, const struct print_request *r,
                   const struct dept **d, struct warn_row **v, size_t *n, struct err *e);
 void feedback_result(const struct warn_row *w, char *out, size_t n);
 
+/* The same rows as a sheet (CSV or XLSX through the sheet module), for
+ * the department: written beside PATH, the export's audit row committed,
+ * then put at PATH; *NROWS the warnings. */
+struct feedback_dest {
+    const char *path;
+    int format;                 /* enum sheet_format: SHEET_CSV or SHEET_XLSX */
+    int encoding;               /* enum sheet_encoding */
+    int overwrite;
+};
+int feedback_sheet(const struct print_env *env, const struct print_request *r,
+                   const struct feedback_dest *d, size_t *nrows, struct err *e);
+
 #endif

@@ -9,7 +9,7 @@
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 command -v python3 >/dev/null || skip_all "python3 is not installed"
 
-plan 45
+plan 58
 
 export ZHENXING_TODAY=2026-12-07
 DB="$DEFAULT_DB"
@@ -183,4 +183,36 @@ sheet gb.csv "身份证号,姓名,个人自付费用,结算日期" "${Z},99999,2
 iconv -f UTF-8 -t GB18030 "$T/gb.csv" >"$T/gb2.csv"
 zx --db "$DB" import dept --source 医保 "$T/gb2.csv"
 is "$(q "$DB" "select name from dept_warning where id_no = '${Z%%,*}'")" "${Z#*,}" "a GB18030 sheet is read with its names"
+
+# --- the feedback sheet (核实反馈表) -------------------------------------
+FT=$(q "$DB" "select t.name from person p join household h on h.id = p.household_id join division t on t.id = h.township_id where p.id_no = '${P2%%,*}'")
+fid=$(q "$DB" "select id from dept_warning where id_no = '${P2%%,*}' and dept = 'medical'")
+q "$DB" "update dept_warning set status = 'rejected', reason = '已享受医疗救助', decided_by = 'xz01', decided_on = '2026-12-01', version = version + 1 where id = $fid"
+nfb=$(q "$DB" "select count(*) from dept_warning w join household h on h.id = w.household_id where w.dept = 'medical' and h.township_id = (select id from division where name = '$FT' and level = 2)")
+zx --db "$DB" print feedback "$FT" --source 医保 --format text -o -
+is "$rc" 0 "print feedback TOWNSHIP --source 医保 prints the township's sheet"
+has "$OUT" "部门筛查预警核实反馈表" "titled 核实反馈表"
+has "$OUT" "已享受医疗救助" "with the reason a warning was closed"
+has "$OUT" "${P2#*,}" "and the person"
+hasnt "$OUT" "${P2%%,*}" "the ID number masked"
+zx --db "$DB" print feedback "$FT" --source 医保 -o "$T/fb.csv"
+is "$rc" 0 "-o FILE.csv writes it as a sheet"
+is "$(head -c 3 "$T/fb.csv" | od -An -tx1 | tr -d ' ')" "efbbbf" "UTF-8 with a byte-order mark"
+has "$T/fb.csv" "核实结果" "Chinese headers"
+is "$(($(wc -l <"$T/fb.csv") - 1))" "$nfb" "one row per warning of the township"
+is "$(q "$DB" "select count(*) from audit where op = 'export' and tbl = 'dept_warning' and new = '$T/fb.csv'")" 1 "audited as an export"
+zx --db "$DB" print feedback "$FT" --source 医保 -o "$T/fb.xlsx"
+python3 - "$T/fb.xlsx" <<'PY' >"$T/types"
+import re, sys, zipfile
+x = zipfile.ZipFile(sys.argv[1]).read("xl/worksheets/sheet1.xml").decode()
+cells = dict(re.findall(r'<c r="([A-Z]+2)"([^>]*)>', x))
+print("F2", "text" if 't="' in cells["F2"] else "number")
+print("G2", "text" if 't="' in cells["G2"] else "number")
+PY
+has "$T/types" "F2 text" "in XLSX the ID number is text"
+has "$T/types" "G2 number" "and the amount a number"
+q "$DB" "update staff set role = 'township', scope_id = (select id from division where level = 2 and name <> '$FT' limit 1) where login = '$me'"
+zx --db "$DB" print feedback "$FT" --source 医保 --format text -o -
+is "$rc" 2 "a township account cannot print another township's sheet"
+q "$DB" "update staff set role = 'admin', scope_id = NULL where login = '$me'"
 finish
