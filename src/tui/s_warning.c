@@ -4,10 +4,12 @@
  * dept`), one a row with the person, the household, the department, the
  * value and the rule.  Enter opens the household; l makes a monitoring
  * clue of the warning (the clue step's form, channel 部门筛查预警, the
- * warning linked); d closes it as not eligible with a reason.
+ * warning linked); d closes it as not eligible with a reason; p prints
+ * the township's feedback sheet for the department (核实反馈表).
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +17,7 @@
 #include "core/date.h"
 #include "core/dept.h"
 #include "db/db_warning.h"
+#include "print/print.h"
 #include "tui/form.h"
 #include "tui/screen.h"
 #include "tui/table.h"
@@ -119,6 +122,27 @@ warn_open(struct tui *t, void *ctx, int64_t id)
     return D_ALL;
 }
 
+/* p: the feedback sheet (核实反馈表) of the row's township for its
+ * department, every warning with its result. */
+static unsigned
+warn_print(struct tui *t, void *ctx, const int64_t *ids, size_t n)
+{
+    const struct warn_row *r = n > 0 ? row_of(ctx, ids[0]) : NULL;
+    struct print_request req;
+    char what[256];
+
+    if (r == NULL) {
+        return 0;
+    }
+    print_request_init(&req, PK_FEEDBACK);
+    req.township = r->township_id;
+    req.dept = r->w.dept;
+    snprintf(what, sizeof(what), _("the feedback sheet of %s for %s"), r->township,
+             dept_label(t, &r->w));
+    print_dialog(t, &req, what);
+    return D_ALL;
+}
+
 static const struct keydef warn_keys[] = {
     {'l', 0, ACT_FORM1, "l", N_("make a clue"), KD_BAR | KD_WRITE},
     {'d', 0, ACT_FORM2, "d", N_("not eligible"), KD_BAR | KD_WRITE},
@@ -149,6 +173,7 @@ const struct table_def warnings_table = {
     .ctx_free = list_free,
     .load = warn_load,
     .open = warn_open,
+    .print = warn_print,
     .keys = warn_keys,
     .action = warn_action,
 };

@@ -4,11 +4,12 @@
 # person, the household and the value; Enter opens the household; l makes
 # a clue of one through the clue's form (channel 部门筛查预警 and the risk
 # filled in, the warning linked); d closes one as not eligible with a
-# reason (refused without one); a township account sees its own only.
+# reason (refused without one); p offers the feedback sheet; a township
+# account sees its own only.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 
-plan 24
+plan 25
 
 DB="$T/c.db"
 demo_db "$DB" 300
@@ -67,6 +68,12 @@ shows "该预警已按不符合关闭" "saving closes the warning"
 is "$(q "$DB" "select status || ',' || reason from dept_warning where id = $id2")" "rejected,收入高于监测范围" "with its reason"
 is "$(q "$DB" "select count(*) from audit where tbl = 'dept_warning' and op = 'update' and row_id in ($id1, $id2)")" 8 "every step is in the audit log"
 is "$(status_pos)" "1/1" "one warning is left"
+
+# p: the township's feedback sheet for the department.
+keys p
+shows "医保核实反馈表" "p offers the feedback sheet of the row's township"
+keys Escape
+wait_for "预警核实：全部"
 tui_stop
 
 # A township account sees its township's warnings only.
