@@ -427,6 +427,10 @@ run(struct dept_import *im)
     int rc;
 
     err_clear(&e);
+    if (!im->o->dry_run && !actor_writes(&im->a->actor)) {
+        err_set(&e, ERR_DENIED, "%s", _("your account is read-only"));
+        return cli_fail(&e);
+    }
     if (read_sheet(im, &e)) {
         return cli_fail(&e);
     }

@@ -9,7 +9,7 @@
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 command -v python3 >/dev/null || skip_all "python3 is not installed"
 
-plan 58
+plan 59
 
 export ZHENXING_TODAY=2026-12-07
 DB="$DEFAULT_DB"
@@ -175,6 +175,10 @@ is "$rc" 0 "a township account imports"
 is "$(warned "$D")" 1 "the warnings of its township"
 is "$(warned "$Y")" 0 "and not another township's"
 has "$OUT" "不在您管辖范围内的户，未导入（1 条）" "which it lists"
+q "$DB" "update staff set role = 'viewer', scope_id = NULL where login = '$me'"
+n0=$(warnings)
+zx --db "$DB" import dept --source 医保 "$T/town.csv"
+is "$rc:$(warnings)" "2:$n0" "a read-only account imports nothing"
 q "$DB" "update staff set role = 'admin', scope_id = NULL where login = '$me'"
 
 # --- GB18030, as Excel on Chinese Windows saves a CSV --------------------
