@@ -42,7 +42,7 @@ static const struct cmd commands[] = {
      N_("copy the database while others keep working"),
      N_("  --force   overwrite FILE if it exists\n"),
      CMD_LOGIN},
-    {"print", cmd_print, N_("card|publicity|visits|projects|allocation|assets|partner|attendance ... [options]"),
+    {"print", cmd_print, N_("card|publicity|visits|projects|allocation|assets|partner|attendance|feedback ... [options]"),
      N_("print household cards, publicity lists, worklists, the funds and the pairing prints"),
      N_("  print card HH_NO...                 household cards (明白卡), one per household\n"
         "  print publicity VILLAGE [--elimination]\n"
@@ -68,6 +68,10 @@ static const struct cmd commands[] = {
         "  print attendance PLACE|TEAM_ID --month YYYY-MM\n"
         "                                      the monthly attendance of a resident team, or\n"
         "                                      of every team of a township or village\n"
+        "  print feedback TOWNSHIP --source DEPARTMENT\n"
+        "                                      the feedback sheet (核实反馈表) of the\n"
+        "                                      department's warnings in a township; with\n"
+        "                                      -o FILE.csv or FILE.xlsx as a sheet\n"
         "  --format pdf|text   what to make (default: the setting print_format, pdf)\n"
         "  -o, --output FILE   save to FILE (- for standard output) instead of printing\n"
         "  --force             overwrite FILE if it exists\n"

@@ -170,10 +170,10 @@ static int parse(const struct cmd *c, struct print_args *p, int argc,
     int rc;
 
     if (argc < 2) {
-        return cli_usage_error(c, "%s", _("say what to print: card, publicity, visits, projects, allocation, assets, partner or attendance"));
+        return cli_usage_error(c, "%s", _("say what to print: card, publicity, visits, projects, allocation, assets, partner, attendance or feedback"));
     }
     if (print_kind_parse(argv[1], &kind) < 0) {
-        return cli_usage_error(c, _("'%s' is not a print: card, publicity, visits, projects, allocation, assets, partner or attendance"),
+        return cli_usage_error(c, _("'%s' is not a print: card, publicity, visits, projects, allocation, assets, partner, attendance or feedback"),
                                argv[1]);
     }
     print_request_init(&p->r, kind);
