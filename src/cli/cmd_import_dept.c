@@ -253,7 +253,8 @@ map_header(struct dept_import *im, const struct sheet_row *hdr, int *idx, struct
 static int
 read_sheet(struct dept_import *im, struct err *e)
 {
-    struct sheet_read_opts ro = {im->o->file, SHEET_AUTO, SHEET_ENC_AUTO, im->o->sheet, 0};
+    struct sheet_read_opts ro = {im->o->file, SHEET_AUTO, SHEET_ENC_AUTO, im->o->sheet,
+                                 0};
     struct sheet_reader *r = NULL;
     struct sheet_row row;
     int idx[DEPT_NCOLS];
@@ -317,7 +318,8 @@ judge_row(struct dept_import *im, const struct in_row *r, struct dept_warning *w
         im->nelsewhere++;
         return 0;
     }
-    if (dept_already_followed(cb, im->d, m.state, (const char (*)[12])m.risks, m.nrisks)) {
+    if (dept_already_followed(cb, im->d, m.state, (const char (*)[12])m.risks,
+                              m.nrisks)) {
         im->nfollowed++;
         return 0;
     }

@@ -127,6 +127,14 @@ policy_dept(const struct policy *p, const char *name, const char *province, int 
     return d != NULL ? d : best_dept(p, name, POLICY_ANY_PROVINCE, year);
 }
 
+const char *
+policy_dept_name(const struct policy *p, const char *id, const char *province, int year)
+{
+    const struct dept *d = policy_dept(p, id, province, year);
+
+    return d != NULL ? d->name : id;
+}
+
 /* The latest income of exactly PROVINCE not after YEAR. */
 static const struct line_entry *
 best_income(const struct policy *p, const char *province, int year)

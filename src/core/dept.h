@@ -93,6 +93,11 @@ int dept_is_amount(const struct dept *d);
 const struct dept *policy_dept(const struct policy *p, const char *name,
                                const char *province, int year);
 
+/* The name of the department stored as ID ("medical" -> 医保), or ID when
+ * dept.conf has it no more. */
+const char *policy_dept_name(const struct policy *p, const char *id,
+                             const char *province, int year);
+
 /* The reference income (上年农村居民人均可支配收入) for a warning in
  * YEAR: the entry of YEAR - 1, or of the latest year before it, the
  * province's own before "*"; NULL when none. */

@@ -39,7 +39,8 @@ feedback_dept(const struct print_env *env, const struct print_request *r, struct
     const struct dept *d = NULL;
 
     if (r->dept != NULL && r->dept[0] != '\0') {
-        d = policy_dept(env->ctx.policy, r->dept, env->ctx.province, date_year(env->today));
+        d = policy_dept(env->ctx.policy, r->dept, env->ctx.province,
+                        date_year(env->today));
     }
     if (d == NULL) {
         err_set(e, ERR_INVALID, _("give the department of the feedback sheet (dept.conf: %s)"),
@@ -62,7 +63,10 @@ feedback_rows(const struct print_env *env, const struct print_request *r,
     if (r->township == 0) {
         return err_set(e, ERR_INVALID, "%s", _("give the township of the feedback sheet"));
     }
-    if (!actor_sees(env->actor, r->township, 0) && env->actor->scope_level != LEVEL_VILLAGE) {
+    /* a village account: its village's rows of the township (the rows' own
+     * scope) */
+    if (env->actor->scope_level != LEVEL_VILLAGE &&
+        !actor_sees(env->actor, r->township, 0)) {
         return err_set(e, ERR_DENIED, "%s", _("this place is outside your scope"));
     }
     f.dept = (*d)->id;
@@ -199,7 +203,8 @@ feedback_write(const struct dept *dp, const struct warn_row *v, size_t n,
         [FB_HH] = {_("Household number"), SHEET_TEXT, 18},
         [FB_NAME] = {_("Name"), SHEET_TEXT, 8},
         [FB_ID] = {_("ID number"), SHEET_TEXT, 20},
-        [FB_VALUE] = {dp->cols[DEPT_COL_VALUE], dept_is_amount(dp) ? SHEET_AMOUNT : SHEET_TEXT, 12},
+        [FB_VALUE] = {dp->cols[DEPT_COL_VALUE],
+                      dept_is_amount(dp) ? SHEET_AMOUNT : SHEET_TEXT, 12},
         [FB_DATE] = {dp->cols[DEPT_COL_DATE][0] ? dp->cols[DEPT_COL_DATE] : _("Date"), SHEET_DATE, 12},
         [FB_RULE] = {_("Rule"), SHEET_TEXT, 40},
         [FB_RESULT] = {C_("feedback", "Result"), SHEET_TEXT, 10},
@@ -239,8 +244,8 @@ feedback_deliver(const struct print_env *env, const char *tmp, const char *path,
 
     snprintf(rows, sizeof(rows), "%zu", n);
     if (db_begin(env->db, e) ||
-        db_audit(env->db, env->actor->login, "export", "dept_warning", 0, "feedback", rows,
-                 path, e) ||
+        db_audit(env->db, env->actor->login, "export", "dept_warning", 0, "feedback",
+                 rows, path, e) ||
         db_commit(env->db, e)) {
         db_rollback(env->db);
         return -1;

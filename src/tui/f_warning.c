@@ -45,10 +45,8 @@ load_warning(struct form *fm, struct dept_warning *w, struct err *e)
 static const char *
 dept_name(const struct form *fm, const struct dept_warning *w)
 {
-    const struct dept *d = policy_dept(&fm->app->policy, w->dept, fm->app->province,
-                                       date_year(w->import_date));
-
-    return d != NULL ? d->name : w->dept;
+    return policy_dept_name(&fm->app->policy, w->dept, fm->app->province,
+                            date_year(w->import_date));
 }
 
 /* --- a clue ------------------------------------------------------------- */
@@ -66,7 +64,8 @@ clue_open(struct form *fm, struct err *e)
         dept_warning_clear(&w);
         return -1;
     }
-    d = policy_dept(&fm->app->policy, w.dept, fm->app->province, date_year(w.import_date));
+    d = policy_dept(&fm->app->policy, w.dept, fm->app->province,
+                    date_year(w.import_date));
     dv.channel = code_with_tag(&fm->app->policy.codes, "channel", "dept");
     if (d != NULL && d->risk[0] != '\0') {
         dv.risks = code_with_tag(&fm->app->policy.codes, "risk", d->risk);

@@ -77,10 +77,8 @@ static const struct table_col warn_cols[] = {
 static const char *
 dept_label(struct tui *t, const struct dept_warning *w)
 {
-    const struct dept *d = policy_dept(&t->app->policy, w->dept, t->app->province,
-                                       date_year(w->import_date));
-
-    return d != NULL ? d->name : w->dept;
+    return policy_dept_name(&t->app->policy, w->dept, t->app->province,
+                            date_year(w->import_date));
 }
 
 static int
