@@ -223,31 +223,63 @@ check_row(struct dept_import *im, const struct sheet_row *row, const int *idx)
     check_date(im, cell_of(row, idx, DEPT_COL_DATE), row->line, r);
 }
 
-/* The header's columns: every label of the layout but the date must be
- * there (the date too when the layout names one). */
-static int
-map_header(struct dept_import *im, const struct sheet_row *hdr, int *idx, struct err *e)
+/* Rows a sheet may have above its header (a title, the unit, the date). */
+#define HEADER_SCAN 10
+
+/* The columns of the layout's labels in ROW into IDX; how many of them
+ * (the date's too when the layout names one) ROW lacks, listed in
+ * MISSING. */
+static size_t
+header_missing(const struct dept_import *im, const struct sheet_row *row, int *idx,
+               struct sbuf *missing)
 {
     const char *labels[DEPT_NCOLS];
-    struct sbuf missing = SBUF_INIT;
-    size_t i;
+    size_t i, n = 0;
 
     for (i = 0; i < DEPT_NCOLS; i++) {
         labels[i] = im->d->cols[i];
     }
-    sheet_header_map(hdr, labels, DEPT_NCOLS, idx, NULL, NULL);
+    sheet_header_map(row, labels, DEPT_NCOLS, idx, NULL, NULL);
+    sbuf_reset(missing);
     for (i = 0; i < DEPT_NCOLS; i++) {
         if (idx[i] < 0 && labels[i][0] != '\0') {
-            sbuf_addf(&missing, "%s%s", missing.len ? ", " : "", labels[i]);
+            sbuf_addf(missing, "%s%s", n++ ? ", " : "", labels[i]);
         }
     }
-    if (missing.len > 0) {
-        err_set(e, ERR_INVALID, _("%s: row %zu lacks the column(s) %s of the %s layout (dept.conf); nothing was imported"),
-                im->o->file, hdr->line, missing.buf, im->d->name);
-        sbuf_release(&missing);
-        return -1;
+    return n;
+}
+
+/* The header: the first of the first HEADER_SCAN rows with every label
+ * of the layout; otherwise what the closest one lacks. */
+static int
+find_header(struct dept_import *im, struct sheet_reader *r, int *idx, struct err *e)
+{
+    struct sbuf missing = SBUF_INIT, best = SBUF_INIT;
+    struct sheet_row row;
+    size_t tries, least = DEPT_NCOLS + 1, line = 0, n = DEPT_NCOLS;
+    int rc = 0;
+
+    for (tries = 0; tries < HEADER_SCAN && (rc = sheet_next(r, &row, e)) == 1; tries++) {
+        n = header_missing(im, &row, idx, &missing);
+        if (n == 0) {
+            break;
+        }
+        if (n < least) {
+            least = n;
+            line = row.line;
+            sbuf_reset(&best);
+            sbuf_adds(&best, missing.buf);
+        }
     }
-    return 0;
+    if (rc == 0 && tries == 0) {
+        rc = err_set(e, ERR_INVALID, _("%s: the sheet is empty"), im->o->file);
+    } else if (rc >= 0 && (rc == 0 || n != 0)) {
+        rc = err_set(e, ERR_INVALID, _("%s: row %zu lacks the column(s) %s of the %s layout (dept.conf); nothing was imported"),
+                     im->o->file, line, best.buf, im->d->name);
+    }
+    sbuf_release(&missing);
+    sbuf_release(&best);
+    return rc < 0 ? -1 : 0;
 }
 
 static int
@@ -267,15 +299,10 @@ read_sheet(struct dept_import *im, struct err *e)
     if (sheet_open(&ro, &r, e)) {
         return -1;
     }
-    rc = sheet_next(r, &row, e);
-    if (rc == 0) {
-        rc = err_set(e, ERR_INVALID, _("%s: the sheet is empty"), im->o->file);
-    } else if (rc == 1) {
-        rc = map_header(im, &row, idx, e);
-        while (rc == 0 && (rc = sheet_next(r, &row, e)) == 1) {
-            check_row(im, &row, idx);
-            rc = 0;
-        }
+    rc = find_header(im, r, idx, e);
+    while (rc == 0 && (rc = sheet_next(r, &row, e)) == 1) {
+        check_row(im, &row, idx);
+        rc = 0;
     }
     sheet_close(r);
     return rc < 0 ? -1 : 0;

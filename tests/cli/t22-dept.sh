@@ -9,7 +9,7 @@
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 command -v python3 >/dev/null || skip_all "python3 is not installed"
 
-plan 59
+plan 60
 
 export ZHENXING_TODAY=2026-12-07
 DB="$DEFAULT_DB"
@@ -129,6 +129,13 @@ zx --db "$DB" import dept --source 民政 "$T/ev.csv"
 has "$ERR" "缺少民政格式（dept.conf）中的列" "a sheet of another department's layout is refused by its labels"
 
 DEPT=medical
+# --- a title above the header, as department sheets often have -------
+W=$(person 1 "" 7)
+sheet title.csv "2026年11月高额医疗费用预警名单,,," "填报单位：县医疗保障局,,,日期：2026-12-01" \
+    "身份证号,姓名,个人自付费用,结算日期" "${W},99999,2026-11-30"
+zx --db "$DB" import dept --source 医保 "$T/title.csv"
+is "$rc:$(warned "$W")" "0:1" "rows above the header are skipped"
+
 # --- bad rows: by row and column, nothing written ---------------------
 n0=$(warnings); a0=$(audits)
 G=$(person 1 "" 3)
