@@ -9,7 +9,7 @@
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 
-plan 25
+plan 27
 
 DB="$T/c.db"
 demo_db "$DB" 300
@@ -86,5 +86,22 @@ wait_for "预警核实"
 typed "预警核实"
 keys Enter
 shows "没有待核实的部门预警" "a township account does not see another township's warning"
+tui_stop
+q "$DB" "update staff set role = 'admin', scope_id = NULL where login = '$me'"
+
+# Wide: the rule with the reference income (the latest national entry of
+# incomes.conf before 2026) and the share.
+income=$(python3 -c '
+import re, sys
+t = open(sys.argv[1], encoding="utf-8").read()
+v = {int(y): int(x) for y, x in re.findall(r"province = \"\*\"; year = (\d+); yuan = (\d+)", t)}
+print(format(v[max(y for y in v if y <= 2025)], ",") + ".00")' "$top_srcdir/share/policy/incomes.conf")
+tui_start 160x48
+keys w
+wait_for "预警核实"
+typed "预警核实"
+keys Enter
+shows "（$income 元）的 50.00%" "at 160 columns the rule shows the income and the share"
+aligned "99999.00" "and the columns line up"
 tui_stop
 finish
