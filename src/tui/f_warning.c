@@ -1,8 +1,9 @@
 /*
  * f_warning.c - the two outcomes of verifying a department warning
  * (预警核实): a monitoring clue made from it, through the clue step's own
- * form (f_step.c) filled with the channel 部门筛查预警, the department's
- * risk and what was pushed, the warning marked in the same transaction;
+ * form (f_step.c: 登记线索, or 重新识别 for a household whose risk was
+ * eliminated) filled with the channel 部门筛查预警, the department's risk
+ * and what was pushed, the warning marked in the same transaction;
  * or the warning closed as not eligible, with the reason.  Both are
  * opened with the warning's id and the version the list showed.
  */
@@ -51,6 +52,37 @@ dept_name(const struct form *fm, const struct dept_warning *w)
 
 /* --- a clue ------------------------------------------------------------- */
 
+/* The step that opens a clue for a household whose case is in FROM: 登记
+ * 线索 without a case, 重新识别 after an elimination (the first
+ * transition of FROM that asks for the clue's fields); CA_CLUE when none
+ * does (the step's form then says why it cannot be taken). */
+static enum case_action
+clue_step(enum case_state from)
+{
+    const struct case_transition *t;
+    size_t n, i;
+
+    t = case_transitions(&n);
+    for (i = 0; i < n; i++) {
+        if (t[i].from == from && (t[i].needs & NEED_CLUE) != 0) {
+            return t[i].action;
+        }
+    }
+    return CA_CLUE;
+}
+
+/* The state of the case of warning W's household now. */
+static enum case_state
+case_now(struct form *fm, const struct dept_warning *w)
+{
+    struct warn_match m;
+    struct err e;
+
+    err_clear(&e);
+    return db_warning_match(fm->app->db, w->id_no, &m, &e) == 1 ? (enum case_state)m.state
+                                                                : CS_NONE;
+}
+
 static int
 clue_open(struct form *fm, struct err *e)
 {
@@ -77,7 +109,7 @@ clue_open(struct form *fm, struct err *e)
              dept_name(fm, &w), w.name, when, w.source_file,
              d != NULL ? d->cols[DEPT_COL_VALUE] : "", w.value, w.rule);
     dv.description = desc;
-    rc = step_prepare(fm, CA_CLUE, &dv, e);
+    rc = step_prepare(fm, clue_step(case_now(fm, &w)), &dv, e);
     dept_warning_clear(&w);
     return rc;
 }

@@ -9,7 +9,7 @@
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 
-plan 27
+plan 29
 
 DB="$T/c.db"
 demo_db "$DB" 300
@@ -103,5 +103,32 @@ typed "预警核实"
 keys Enter
 shows "（$income 元）的 50.00%" "at 160 columns the rule shows the income and the share"
 aligned "99999.00" "and the columns line up"
+tui_stop
+
+# A household whose risk was eliminated: l re-identifies it (重新识别).
+E=$(q "$DB" "select p.id_no || ',' || p.name from person p join monitor_case c on c.household_id = p.household_id where c.state = 'eliminated' and p.in_household = 1 and p.relation = '02' order by p.id limit 1")
+printf '%s\n' "身份证号,姓名,救助类别,认定日期" "${E},低保,2026-11-15" >"$T/mz.csv"
+"$ZHENXING" --db "$DB" import dept --source 民政 "$T/mz.csv" >/dev/null 2>&1
+eid=$(q "$DB" "select id from dept_warning where dept = 'civil'")
+tui_start 80x24
+keys w
+wait_for "预警核实"
+typed "预警核实"
+keys Enter
+wait_for "预警核实：全部"
+keys /
+typed "${E#*,}"
+keys Enter
+wait_for "搜索：${E#*,}"
+keys l
+shows "重新识别" "l on a household whose risk was eliminated opens 重新识别"
+# 民政 names no risk: the category and a risk are typed
+keys Tab Tab
+typed "1"
+keys Tab
+typed "01"
+keys C-s
+wait_for "已办理"
+is "$(q "$DB" "select w.status || ',' || c.state from dept_warning w join monitor_case c on c.id = w.case_id where w.id = $eid")" "clue,clue" "the case is a clue again, the warning linked"
 tui_stop
 finish
