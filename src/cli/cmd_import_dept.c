@@ -61,16 +61,20 @@ struct in_row {
     int date;
 };
 
+/* The problems listed; the others are counted. */
+#define PROBLEMS_SHOWN 500
+
 /* What one import found: the rows read, the problems, and the rows sorted
- * by what became of them. */
+ * by what became of them.  The sheet is read twice, a row at a time: to
+ * check every row, then, when none is bad, to store the warnings; memory
+ * stays bounded whatever its length. */
 struct dept_import {
     struct app *a;
     const struct dept *d;
     const struct dept_args *o;
     const struct cmd *c;
-    struct in_row *rows;
     size_t nrows;
-    struct sbuf problems;       /* one line each */
+    struct sbuf problems;       /* one line each, PROBLEMS_SHOWN at most */
     size_t nproblems;
     struct sbuf unmatched;      /* IDs the registry does not have */
     size_t nunmatched;
@@ -98,8 +102,9 @@ file_arg(const struct cmd *c, void *args, const char *arg)
 static void
 problem(struct dept_import *im, size_t line, const char *label, const char *what)
 {
-    sbuf_addf(&im->problems, _("  row %zu, column %s: %s\n"), line, label, what);
-    im->nproblems++;
+    if (im->nproblems++ < PROBLEMS_SHOWN) {
+        sbuf_addf(&im->problems, _("  row %zu, column %s: %s\n"), line, label, what);
+    }
 }
 
 /* CELL without the blanks around it, into OUT (N bytes); 0, or -1 when
@@ -205,14 +210,11 @@ check_date(struct dept_import *im, const char *cell, size_t line, struct in_row 
     }
 }
 
-/* Check ROW into a new element of IM->rows. */
+/* Check ROW into R. */
 static void
-check_row(struct dept_import *im, const struct sheet_row *row, const int *idx)
+check_row(struct dept_import *im, const struct sheet_row *row, const int *idx,
+          struct in_row *r)
 {
-    struct in_row *r;
-
-    im->rows = xrealloc(im->rows, (im->nrows + 1) * sizeof(*im->rows));
-    r = &im->rows[im->nrows++];
     memset(r, 0, sizeof(*r));
     r->line = row->line;
     check_id(im, cell_of(row, idx, DEPT_COL_ID), row->line, r);
@@ -282,13 +284,18 @@ find_header(struct dept_import *im, struct sheet_reader *r, int *idx, struct err
     return rc < 0 ? -1 : 0;
 }
 
+/* Read the sheet, checking each row and handing it to EACH (NULL: only
+ * check). */
 static int
-read_sheet(struct dept_import *im, struct err *e)
+read_sheet(struct dept_import *im,
+           int (*each)(struct dept_import *im, const struct in_row *r, struct err *e),
+           struct err *e)
 {
     struct sheet_read_opts ro = {im->o->file, SHEET_AUTO, SHEET_ENC_AUTO, im->o->sheet,
                                  0};
     struct sheet_reader *r = NULL;
     struct sheet_row row;
+    struct in_row in;
     int idx[DEPT_NCOLS];
     int rc;
 
@@ -299,10 +306,12 @@ read_sheet(struct dept_import *im, struct err *e)
     if (sheet_open(&ro, &r, e)) {
         return -1;
     }
+    im->nrows = 0;
     rc = find_header(im, r, idx, e);
     while (rc == 0 && (rc = sheet_next(r, &row, e)) == 1) {
-        check_row(im, &row, idx);
-        rc = 0;
+        check_row(im, &row, idx, &in);
+        im->nrows++;
+        rc = each != NULL && im->nproblems == 0 ? each(im, &in, e) : 0;
     }
     sheet_close(r);
     return rc < 0 ? -1 : 0;
@@ -374,31 +383,28 @@ judge_row(struct dept_import *im, const struct in_row *r, struct dept_warning *w
     return 1;
 }
 
-/* Match every row and store the warnings (transaction open). */
+/* Match row R and store its warning (transaction open). */
 static int
-store_rows(struct dept_import *im, struct err *e)
+store_row(struct dept_import *im, const struct in_row *r, struct err *e)
 {
-    size_t i;
-    int rc = 0;
+    struct dept_warning w;
+    int rc;
 
-    for (i = 0; rc == 0 && i < im->nrows; i++) {
-        struct dept_warning w;
-
-        dept_warning_init(&w);
-        rc = judge_row(im, &im->rows[i], &w, e);
-        if (rc == 1) {
-            rc = db_warning_add(im->a->db, im->a->actor.login, &w, e);
-            if (rc >= 0) {
-                *(rc == 1 ? &im->ndup : &im->nnew) += 1;
-                rc = 0;
-            }
+    dept_warning_init(&w);
+    rc = judge_row(im, r, &w, e);
+    if (rc == 1) {
+        rc = db_warning_add(im->a->db, im->a->actor.login, &w, e);
+        if (rc >= 0) {
+            *(rc == 1 ? &im->ndup : &im->nnew) += 1;
+            rc = 0;
         }
-        dept_warning_clear(&w);
     }
+    dept_warning_clear(&w);
     return rc < 0 ? -1 : 0;
 }
 
-/* In one transaction, rolled back for a dry run. */
+/* The second reading, in one transaction, rolled back for a dry run or
+ * when the file changed since the first (a row bad now). */
 static int
 match_all(struct dept_import *im, struct err *e)
 {
@@ -407,7 +413,11 @@ match_all(struct dept_import *im, struct err *e)
     if (db_begin(im->a->db, e)) {
         return -1;
     }
-    rc = store_rows(im, e);
+    rc = read_sheet(im, store_row, e);
+    if (rc == 0 && im->nproblems > 0) {
+        rc = err_set(e, ERR_INVALID, _("%s changed while it was read; nothing was imported"),
+                     im->o->file);
+    }
     if (rc != 0 || im->o->dry_run) {
         db_rollback(im->a->db);
         return rc;
@@ -443,7 +453,6 @@ report(const struct dept_import *im)
 static void
 import_release(struct dept_import *im)
 {
-    free(im->rows);
     sbuf_release(&im->problems);
     sbuf_release(&im->unmatched);
     sbuf_release(&im->elsewhere);
@@ -460,12 +469,15 @@ run(struct dept_import *im)
         err_set(&e, ERR_DENIED, "%s", _("your account is read-only"));
         return cli_fail(&e);
     }
-    if (read_sheet(im, &e)) {
+    if (read_sheet(im, NULL, &e)) {
         return cli_fail(&e);
     }
     if (im->nproblems > 0) {
         fprintf(stderr, _("zhenxing: %s: %zu problems; nothing was imported:\n%s"),
                 im->o->file, im->nproblems, im->problems.buf);
+        if (im->nproblems > PROBLEMS_SHOWN) {
+            fprintf(stderr, _("  ... and %zu more\n"), im->nproblems - PROBLEMS_SHOWN);
+        }
         return EXIT_USAGE;
     }
     rc = match_all(im, &e);

@@ -9,7 +9,7 @@
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 command -v python3 >/dev/null || skip_all "python3 is not installed"
 
-plan 60
+plan 62
 
 export ZHENXING_TODAY=2026-12-07
 DB="$DEFAULT_DB"
@@ -156,6 +156,10 @@ has "$ERR" "第 6 行，结算日期 列：" "a day the calendar lacks"
 has "$ERR" "第 7 行，结算日期 列：日期晚于导入日期" "a date after the import"
 is "$(warnings)" "$n0" "no warning was written"
 is "$(audits)" "$a0" "and no audit row"
+{ echo "身份证号,姓名,个人自付费用,结算日期"; seq 1 600 | sed 's/.*/519901201803280022,某,1,2026-11-30/'; } >"$T/many.csv"
+zx --db "$DB" import dept --source 医保 "$T/many.csv"
+has "$ERR" "另有 100 个问题未列出" "the first 500 problems are listed, the rest counted"
+is "$(grep -c '行，身份证号 列' "$ERR")" 500 "500 of them"
 sheet nocol.csv "身份证号,姓名,金额"
 zx --db "$DB" import dept --source 医保 "$T/nocol.csv"
 has "$ERR" "个人自付费用, 结算日期" "a missing column is named by its label"
