@@ -9,7 +9,7 @@
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 
-plan 29
+plan 31
 
 DB="$T/c.db"
 demo_db "$DB" 300
@@ -130,5 +130,18 @@ typed "01"
 keys C-s
 wait_for "已办理"
 is "$(q "$DB" "select w.status || ',' || c.state from dept_warning w join monitor_case c on c.id = w.case_id where w.id = $eid")" "clue,clue" "the case is a clue again, the warning linked"
+
+# Someone else decides the warning while the form is open: nothing saved.
+keys c
+wait_for "预警核实：全部"
+keys d
+wait_for "不符合："
+q "$DB" "update dept_warning set version = version + 1 where status = 'pending'"
+typed "重复"
+keys C-s
+shows "其他人已修改部门预警" "a warning changed meanwhile is not closed (version check)"
+is "$(q "$DB" "select count(*) from dept_warning where status = 'pending'")" 1 "and stays pending"
+keys Escape y
+wait_for "预警核实：全部"
 tui_stop
 finish
