@@ -5,7 +5,8 @@
  * value and the rule.  Enter opens the household; l makes a monitoring
  * clue of the warning (the clue step's form, channel 部门筛查预警, the
  * warning linked); d closes it as not eligible with a reason; p prints
- * the township's feedback sheet for the department (核实反馈表).
+ * the township's feedback sheet for the department (核实反馈表); f shows
+ * one department's.
  */
 #include "config.h"
 
@@ -19,18 +20,22 @@
 #include "db/db_warning.h"
 #include "print/print.h"
 #include "tui/form.h"
+#include "tui/s_menu.h"
 #include "tui/screen.h"
 #include "tui/table.h"
 #include "tui/tui.h"
 #include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/sbuf.h"
 #include "util/xalloc.h"
 
-/* The rows as read, to find a warning's household and version. */
+/* The rows as read, to find a warning's household and version, and the
+ * department the list is filtered to ("" all). */
 struct warn_list {
     struct warn_row *v;
     size_t n;
+    char dept[24];
 };
 
 static void *
@@ -85,7 +90,7 @@ static int
 warn_load(struct tui *t, void *ctx, struct table_rows *out, struct err *e)
 {
     struct warn_list *l = ctx;
-    struct warn_filter f = {WS_PENDING, NULL, 0};
+    struct warn_filter f = {WS_PENDING, l->dept, 0};
     size_t i;
 
     warn_rows_free(l->v, l->n);
@@ -141,6 +146,65 @@ warn_print(struct tui *t, void *ctx, const int64_t *ids, size_t n)
     return D_ALL;
 }
 
+/* f: the warnings of one department.  The menu lists every department of
+ * dept.conf once (the entry of its id in force), after "every department". */
+static int
+listed(struct tui *t, size_t i)
+{
+    const struct policy *p = &t->app->policy;
+
+    return policy_dept(p, p->depts[i].id, t->app->province, 9999) == &p->depts[i];
+}
+
+static unsigned
+dept_chosen(void *ctx, struct tui *t, size_t index)
+{
+    struct warn_list *l = ctx;
+    const struct policy *p = &t->app->policy;
+    size_t i, k = 0;
+
+    l->dept[0] = '\0';
+    for (i = 0; index > 0 && i < p->ndepts; i++) {
+        if (listed(t, i) && ++k == index) {
+            snprintf(l->dept, sizeof(l->dept), "%s", p->depts[i].id);
+        }
+    }
+    return D_ALL;
+}
+
+static int
+warn_filter(struct tui *t, void *ctx)
+{
+    struct menu *m = menu_new(_("Warnings of which department"), dept_chosen, ctx);
+    const struct policy *p = &t->app->policy;
+    size_t i;
+
+    menu_add(m, _("Every department"));
+    for (i = 0; i < p->ndepts; i++) {
+        if (listed(t, i)) {
+            menu_add(m, p->depts[i].name);
+        }
+    }
+    menu_open(t, m);
+    return 0;
+}
+
+static void
+warn_clear(void *ctx)
+{
+    ((struct warn_list *)ctx)->dept[0] = '\0';
+}
+
+static void
+warn_info(struct tui *t, void *ctx, struct sbuf *out)
+{
+    const struct warn_list *l = ctx;
+
+    if (l->dept[0] != '\0') {
+        sbuf_adds(out, policy_dept_name(&t->app->policy, l->dept, t->app->province, 9999));
+    }
+}
+
 static const struct keydef warn_keys[] = {
     {'l', 0, ACT_FORM1, "l", N_("make a clue"), KD_BAR | KD_WRITE},
     {'d', 0, ACT_FORM2, "d", N_("not eligible"), KD_BAR | KD_WRITE},
@@ -172,6 +236,9 @@ const struct table_def warnings_table = {
     .load = warn_load,
     .open = warn_open,
     .print = warn_print,
+    .filter = warn_filter,
+    .clear_filter = warn_clear,
+    .info = warn_info,
     .keys = warn_keys,
     .action = warn_action,
 };

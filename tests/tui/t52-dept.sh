@@ -9,7 +9,7 @@
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 
-plan 31
+plan 33
 
 DB="$T/c.db"
 demo_db "$DB" 300
@@ -131,9 +131,17 @@ keys C-s
 wait_for "已办理"
 is "$(q "$DB" "select w.status || ',' || c.state from dept_warning w join monitor_case c on c.id = w.case_id where w.id = $eid")" "clue,clue" "the case is a clue again, the warning linked"
 
-# Someone else decides the warning while the form is open: nothing saved.
+# f: one department's warnings.
+keys f
+wait_for "全部部门"
+typed "民政"
+keys Enter
+shows "筛选：民政" "f filters the worklist to one department"
+is "$(status_pos)" "0/0" "民政's one warning is decided: none left"
 keys c
 wait_for "预警核实：全部"
+
+# Someone else decides the warning while the form is open: nothing saved.
 keys d
 wait_for "不符合："
 q "$DB" "update dept_warning set version = version + 1 where status = 'pending'"
