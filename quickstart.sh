@@ -21,7 +21,8 @@ esac
 PACKAGES="build-essential autoconf automake pkg-config gettext
 libncurses-dev libsqlite3-dev libconfig-dev libcmocka-dev
 libcairo2-dev fonts-noto-cjk cups-client poppler-utils
-sqlite3 tmux locales util-linux python3"
+sqlite3 tmux locales util-linux python3
+libxlsxwriter-dev libzip-dev libexpat1-dev libfreexl-dev"
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then

@@ -52,8 +52,13 @@ struct sheet_read_opts {
  * empty cell is ""), not trimmed.  Valid until the next sheet_next or
  * sheet_close.  Numbers and dates of XLSX/XLS come as text the way
  * Excel shows them in a general cell: 12.5, 2021-04-01 for a date cell;
- * an ID number stored as a number comes as its digits (5.19999E+17 only
- * when the sheet itself held the rounded number). */
+ * an ID number stored as a number comes as its digits, at most the 15
+ * significant ones Excel keeps (519999199001011000: the import sees the
+ * check digit fail).  Booleans are TRUE/FALSE (XLSX) or 1/0 (XLS).  A
+ * CSV row has every field of its record; an XLSX or XLS row ends at its
+ * last cell that is there.  A CSV cell ="0123" (how sheet_add writes an
+ * ID-like text) reads as 0123; a leading apostrophe is kept, as Excel
+ * keeps it when it opens a CSV. */
 struct sheet_row {
     size_t line;                /* the row's number as Excel shows it (1: the first) */
     size_t ncells;

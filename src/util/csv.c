@@ -8,8 +8,8 @@
 
 #include "util/sbuf.h"
 
-/* One field, quoted when it must be. */
-static void csv_field(struct sbuf *sb, const char *s)
+void
+csv_field(struct sbuf *sb, const char *s)
 {
     if (s == NULL || s[strcspn(s, ",\"\r\n")] == '\0') {
         sbuf_adds(sb, s != NULL ? s : "");

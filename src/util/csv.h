@@ -10,6 +10,9 @@
 
 struct sbuf;
 
+/* Add the field S (NULL: empty) to SB, quoted when it must be. */
+void csv_field(struct sbuf *sb, const char *s);
+
 /* Add the row of the N fields V (NULL: empty) to SB. */
 void csv_row(struct sbuf *sb, const char *const *v, size_t n);
 
