@@ -150,11 +150,14 @@ check_id(struct dept_import *im, const char *cell, size_t line, struct in_row *r
                                                   : _("this is not an ID number"));
         return;
     }
-    if (strchr(r->id, 'E') != NULL || strchr(r->id, 'e') != NULL) {
+    st = idno_parse(r->id, app_today(), &id);
+    /* Excel keeps 15 digits of a number: 5.19999E+17, or 18 digits ending
+     * in zeros that fail the check */
+    if (strchr(r->id, 'E') != NULL || strchr(r->id, 'e') != NULL ||
+        (st == IDNO_CHECK && strlen(r->id) == 18 && strcmp(r->id + 15, "000") == 0)) {
         problem(im, line, label, _("Excel turned this ID number into a number (like 5.19999E+17) and lost its digits: format the column as text and type the numbers again"));
         return;
     }
-    st = idno_parse(r->id, app_today(), &id);
     if (st != IDNO_OK) {
         problem(im, line, label, idno_status_message(st));
         return;

@@ -9,7 +9,7 @@
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 command -v python3 >/dev/null || skip_all "python3 is not installed"
 
-plan 62
+plan 64
 
 export ZHENXING_TODAY=2026-12-07
 DB="$DEFAULT_DB"
@@ -198,6 +198,49 @@ sheet gb.csv "身份证号,姓名,个人自付费用,结算日期" "${Z},99999,2
 iconv -f UTF-8 -t GB18030 "$T/gb.csv" >"$T/gb2.csv"
 zx --db "$DB" import dept --source 医保 "$T/gb2.csv"
 is "$(q "$DB" "select name from dept_warning where id_no = '${Z%%,*}'")" "${Z#*,}" "a GB18030 sheet is read with its names"
+
+# --- XLSX, as staff save from Excel or WPS ------------------------------
+# xlsx FILE ROW...: a minimal workbook; ROW is comma-separated, "#N" a
+# number cell, anything else a text cell.
+cat >"$T/mkxlsx.py" <<'PY'
+import sys, zipfile
+from xml.sax.saxutils import escape
+def col(i): return "ABCDEFGHIJ"[i]
+def cell(r, i, v):
+    ref = "%s%d" % (col(i), r)
+    if isinstance(v, (int, float)):
+        return '<c r="%s"><v>%s</v></c>' % (ref, repr(v))
+    return '<c r="%s" t="inlineStr"><is><t>%s</t></is></c>' % (ref, escape(v))
+rows = []
+for a in sys.argv[2:]:
+    vals = []
+    for x in a.split(","):
+        if x.startswith("#"):
+            vals.append(float(x[1:]) if "." in x else int(x[1:]))
+        else:
+            vals.append(x)
+    rows.append(vals)
+sheet = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+         + "".join('<row r="%d">%s</row>' % (r + 1, "".join(cell(r + 1, i, v) for i, v in enumerate(vs)))
+                   for r, vs in enumerate(rows))
+         + '</sheetData></worksheet>')
+z = zipfile.ZipFile(sys.argv[1], "w")
+z.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>')
+z.writestr("_rels/.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+z.writestr("xl/workbook.xml", '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="预警" sheetId="1" r:id="rId1"/></sheets></workbook>')
+z.writestr("xl/_rels/workbook.xml.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+z.writestr("xl/worksheets/sheet1.xml", sheet)
+z.close()
+PY
+xlsx() { python3 "$T/mkxlsx.py" "$@"; }
+X=$(person 1 "" 8)
+xlsx "$T/yb.xlsx" "身份证号,姓名,个人自付费用,结算日期" "${X},#99999.5,2026-11-30"
+zx --db "$DB" import dept --source 医保 "$T/yb.xlsx"
+is "$(q "$DB" "select value from dept_warning where id_no = '${X%%,*}'")" "99999.50" "an XLSX sheet is read, its number cell as the amount"
+xlsx "$T/num.xlsx" "身份证号,姓名,个人自付费用,结算日期" "#519901201803280021,某,#99999,2026-11-30"
+zx --db "$DB" import dept --source 医保 "$T/num.xlsx"
+has "$ERR" "第 2 行，身份证号 列：Excel 把身份证号变成了数字" "an ID number Excel stored as a number is named as such"
 
 # --- the feedback sheet (核实反馈表) -------------------------------------
 FT=$(q "$DB" "select t.name from person p join household h on h.id = p.household_id join division t on t.id = h.township_id where p.id_no = '${P2%%,*}'")
