@@ -9,11 +9,15 @@
  *   lines.conf     lines = ( { province; year; yuan; default; confidence;
  *                  source; }, ... );
  *   rules.conf     rules = ( { province; from; <number keys>... }, ... );
+ *   incomes.conf   incomes = ( { province; year; yuan; source; ... }, ... ):
+ *                  the reference incomes of the department rules
+ *   dept.conf      departments = ( ... ): see cfg/dept_load.c
  *   calendar.conf  holidays = [ "YYYY-MM-DD", ... ]; workdays = [ ... ];
  */
 #include "config.h"
 #include "cfg/policy_load.h"
 #include "cfg/cfg_file.h"
+#include "cfg/dept_load.h"
 
 #include <errno.h>
 #include <libconfig.h>
@@ -22,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/dept.h"
 #include "core/money.h"
 #include "core/policy.h"
 #include "util/array.h"
@@ -232,8 +237,8 @@ check_codebook(const struct policy *p, const char *path, struct err *e)
 
 /* --- lines -------------------------------------------------------- */
 
-static int
-province_ok(const struct policy *p, const char *prov)
+int
+policy_province_ok(const struct policy *p, const char *prov)
 {
     return strcmp(prov, POLICY_ANY_PROVINCE) == 0 ||
            code_find(codebook_table(&p->codes, "province"), prov) != NULL;
@@ -256,7 +261,7 @@ load_line(struct policy *p, const struct pfile *f, config_setting_t *g, void *ou
         pfile_str(f, g, "confidence", 0, &l->confidence, e)) {
         return -1;
     }
-    if (!province_ok(p, l->province)) {
+    if (!policy_province_ok(p, l->province)) {
         return pfile_bad(f, g, e, _("'province' must be \"*\" or a two-digit province code such as \"51\""));
     }
     if (l->fen <= 0) {
@@ -275,23 +280,37 @@ drop_line(void *l)
     line_entry_clear(l);
 }
 
-/* Add line L, replacing an entry of the same province and year. */
+/* Add L to the entries *V (*N of them), replacing one of the same
+ * province and year. */
 static void
-put_line(struct policy *p, void *item)
+put_year_entry(struct line_entry **v, size_t *n, struct line_entry *l)
 {
-    struct line_entry *l = item;
     size_t i;
 
-    for (i = 0; i < p->nlines; i++) {
-        if (p->lines[i].year == l->year &&
-            strcmp(p->lines[i].province, l->province) == 0) {
-            line_entry_clear(&p->lines[i]);
-            p->lines[i] = *l;
+    for (i = 0; i < *n; i++) {
+        if ((*v)[i].year == l->year && strcmp((*v)[i].province, l->province) == 0) {
+            line_entry_clear(&(*v)[i]);
+            (*v)[i] = *l;
             return;
         }
     }
-    p->lines = xrealloc(p->lines, (p->nlines + 1) * sizeof(*p->lines));
-    p->lines[p->nlines++] = *l;
+    *v = xrealloc(*v, (*n + 1) * sizeof(**v));
+    (*v)[(*n)++] = *l;
+}
+
+/* Add the monitoring line ITEM. */
+static void
+put_line(struct policy *p, void *item)
+{
+    put_year_entry(&p->lines, &p->nlines, item);
+}
+
+/* Add the reference income ITEM (incomes.conf has the shape of
+ * lines.conf: 上年农村居民人均可支配收入 by province and year). */
+static void
+put_income(struct policy *p, void *item)
+{
+    put_year_entry(&p->incomes, &p->nincomes, item);
 }
 
 /* --- rules -------------------------------------------------------- */
@@ -439,7 +458,7 @@ load_rule(struct policy *p, const struct pfile *f, config_setting_t *g, void *ou
         pfile_int(f, g, "from", 2000, LAST_YEAR, &r->from_year, e)) {
         return -1;
     }
-    if (!province_ok(p, r->province)) {
+    if (!policy_province_ok(p, r->province)) {
         return pfile_bad(f, g, e, _("'province' must be \"*\" or a two-digit province code such as \"51\""));
     }
     /* An entry inherits what it does not say from the national entry in
@@ -707,8 +726,8 @@ load_one(struct policy *p, const char *dir, const char *name,
     return rc < 0 ? -1 : 0;
 }
 
-/* The files of one list, in the order they are read: the lines and the
- * rules name provinces of the codes. */
+/* The files of one list, in the order they are read: the lines, the
+ * rules, the incomes and the departments name provinces of the codes. */
 static const struct entry_list lists[] = {
     {"codes.conf", "tables", sizeof(struct code_table),
      load_table, put_table, drop_table},
@@ -716,6 +735,10 @@ static const struct entry_list lists[] = {
      load_line, put_line, drop_line},
     {"rules.conf", "rules", sizeof(struct rules),
      load_rule, put_rules, drop_rules},
+    {"incomes.conf", "incomes", sizeof(struct line_entry),
+     load_line, put_income, drop_line},
+    {"dept.conf", "departments", sizeof(struct dept),
+     dept_load, dept_put, dept_drop},
 };
 
 static int

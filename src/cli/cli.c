@@ -54,7 +54,7 @@ static const struct cmd commands[] = {
         "recorded in the audit log before it is put in place; when the log cannot\n"
         "record it, no copy is made.\n"),
      0},
-    {"print", cmd_print, N_("card|publicity|visits|projects|allocation|assets|partner|attendance ... [options]"),
+    {"print", cmd_print, N_("card|publicity|visits|projects|allocation|assets|partner|attendance|feedback ... [options]"),
      N_("print household cards, publicity lists, worklists, the funds and the pairing prints"),
      N_("  print card HH_NO...                 household cards (明白卡), one per household\n"
         "  print publicity VILLAGE [--elimination]\n"
@@ -80,6 +80,10 @@ static const struct cmd commands[] = {
         "  print attendance PLACE|TEAM_ID --month YYYY-MM\n"
         "                                      the monthly attendance of a resident team, or\n"
         "                                      of every team of a township or village\n"
+        "  print feedback TOWNSHIP --source DEPARTMENT\n"
+        "                                      the feedback sheet (核实反馈表) of the\n"
+        "                                      department's warnings in a township; with\n"
+        "                                      -o FILE.csv or FILE.xlsx as a sheet\n"
         "  --format pdf|text   what to make (default: the setting print_format, pdf)\n"
         "  -o, --output FILE   save to FILE (- for standard output) instead of printing\n"
         "  --force             overwrite FILE if it exists\n"
@@ -177,8 +181,10 @@ static const struct cmd commands[] = {
         "zhenxing alone.  A second run changes nothing.  Exit status 1 when\n"
         "weaknesses remain (or --check found any).\n"),
      0},
-    {"import", cmd_import, N_("national FILE [--dry-run] [--partial] [--date YYYY-MM-DD] [options]"),
-     N_("import the national monitoring system's person-grain sheet"),
+    {"import", cmd_import,
+     N_("national FILE [--dry-run] [--partial] [--date YYYY-MM-DD] [options] | "
+        "dept --source DEPARTMENT FILE [--date YYYY-MM-DD] [--dry-run]"),
+     N_("import the national system's person-grain sheet, or a department's warnings"),
      N_("  import national FILE  the national system's sheet (CSV in UTF-8 or\n"
         "                        GB18030, XLSX, XLS), one row per person; columns\n"
         "                        by their exact labels (share/exchange/national.conf)\n"
@@ -193,7 +199,22 @@ static const struct cmd commands[] = {
         "  --encoding E          a CSV's encoding: utf-8 or gb18030 (default: detected)\n"
         "  --sheet NAME          the sheet of an XLSX or XLS (default the first)\n"
         "All or nothing unless --partial: one row with a problem and nothing is\n"
-        "written.  Exit status 1 when rows had problems.\n"),
+        "written.  Exit status 1 when rows had problems.\n"
+        "\n"
+        "  import dept --source DEPARTMENT FILE\n"
+        "                        a department's sheet (CSV, XLSX, XLS) read by the\n"
+        "                        column labels of its layout in dept.conf; the\n"
+        "                        persons of the registry who meet the department's\n"
+        "                        rule become warnings on the F2 worklist\n"
+        "  --source DEPARTMENT   医保, 民政, 残联, 应急, 教育, 人社 or another of\n"
+        "                        dept.conf (also by pinyin or English: yibao, civil...)\n"
+        "  --date D              the date of the import (default today); the rules\n"
+        "                        compare with the reference income of the year before\n"
+        "  --dry-run, --encoding E, --sheet NAME as above\n"
+        "One bad row and nothing is written: every problem is listed by row and\n"
+        "column.  ID numbers not in the registry, and for a township account\n"
+        "households of other townships, are listed and not imported.  The same\n"
+        "warning imported twice is stored once.\n"),
      CMD_LOGIN | CMD_POLICY},
     {"idcheck", cmd_idcheck, N_("NUMBER..."),
      N_("check resident ID numbers (GB 11643)"),

@@ -65,6 +65,7 @@ int cmd_print(struct app *a, int argc, char **argv);
 int cmd_export(struct app *a, int argc, char **argv);
 int cmd_user(struct app *a, int argc, char **argv);
 int cmd_idcheck(struct app *a, int argc, char **argv);
+int cmd_import_dept(struct app *a, const struct cmd *c, int argc, char **argv);
 int cmd_assess(struct app *a, int argc, char **argv);
 int cmd_report(struct app *a, int argc, char **argv);
 int cmd_setup(struct app *a, int argc, char **argv);

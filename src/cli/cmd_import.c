@@ -141,6 +141,7 @@ static const struct {
     int (*fn)(struct app *a, const struct cmd *c, int argc, char **argv);
 } kinds[] = {
     {"national", import_national_cmd},
+    {"dept", cmd_import_dept},
 };
 
 int
@@ -154,5 +155,5 @@ cmd_import(struct app *a, int argc, char **argv)
             return kinds[i].fn(a, c, argc, argv);
         }
     }
-    return cli_usage_error(c, "%s", _("say what to import: national"));
+    return cli_usage_error(c, "%s", _("say what to import: national or dept"));
 }

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "app.h"
 #include "cli/opts.h"
@@ -24,6 +25,8 @@
 #include "db/db_pair.h"
 #include "db/db_print.h"
 #include "print/print.h"
+#include "print/prints.h"
+#include "sheet/sheet.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -36,6 +39,7 @@ struct print_args {
     const char *cadre;
     const char *receipt;        /* allocation: the receipt's id or 文号 */
     const char *partner;        /* partner: its name or id */
+    const char *source;         /* feedback: the department */
     const char **hh_nos;
     size_t nhh;
     int format;                 /* --format: enum print_format */
@@ -91,6 +95,7 @@ static const struct cli_opt print_opts[] = {
      .modes = KIND(PK_ALLOCATION) | KIND(PK_PARTNER),
      .bad = N_("--year takes a year from 2000 to 2100")},
     {.name = "--month", .kind = OPT_MONTH, .off = AT(r.month), .modes = KIND(PK_ATTENDANCE)},
+    {.name = "--source", .kind = OPT_TEXT, .off = AT(source), .modes = KIND(PK_FEEDBACK)},
     {.name = NULL},
 };
 
@@ -106,7 +111,8 @@ static int argument(const struct cmd *c, void *args, const char *a)
             return cli_usage_error(c, _("'%s' is not a year from 2000 to 2100"), a);
         }
     } else if ((p->r.kind == PK_PUBLICITY || p->r.kind == PK_PROJECTS ||
-                p->r.kind == PK_ASSETS || p->r.kind == PK_ATTENDANCE) && p->village == NULL) {
+                p->r.kind == PK_ASSETS || p->r.kind == PK_ATTENDANCE ||
+                p->r.kind == PK_FEEDBACK) && p->village == NULL) {
         p->village = a;
     } else if (p->r.kind == PK_PARTNER && p->partner == NULL) {
         p->partner = a;
@@ -151,6 +157,9 @@ static int complete(const struct cmd *c, const struct print_args *p)
     if (r->kind == PK_ATTENDANCE && r->month == 0) {
         return cli_usage_error(c, "%s", _("give the month with --month YYYY-MM"));
     }
+    if (r->kind == PK_FEEDBACK && (p->village == NULL || p->source == NULL)) {
+        return cli_usage_error(c, "%s", _("give the township and the department (--source)"));
+    }
     return 0;
 }
 
@@ -161,10 +170,10 @@ static int parse(const struct cmd *c, struct print_args *p, int argc,
     int rc;
 
     if (argc < 2) {
-        return cli_usage_error(c, "%s", _("say what to print: card, publicity, visits, projects, allocation, assets, partner or attendance"));
+        return cli_usage_error(c, "%s", _("say what to print: card, publicity, visits, projects, allocation, assets, partner, attendance or feedback"));
     }
     if (print_kind_parse(argv[1], &kind) < 0) {
-        return cli_usage_error(c, _("'%s' is not a print: card, publicity, visits, projects, allocation, assets, partner or attendance"),
+        return cli_usage_error(c, _("'%s' is not a print: card, publicity, visits, projects, allocation, assets, partner, attendance or feedback"),
                                argv[1]);
     }
     print_request_init(&p->r, kind);
@@ -265,6 +274,7 @@ static int resolve(struct app *a, struct print_args *p, int64_t **ids,
         }
     }
     p->r.households = *ids;
+    p->r.dept = p->source;
     p->r.nhouseholds = p->nhh;
     if (p->village && p->r.kind == PK_ATTENDANCE &&
         cli_parse_long(p->village, 1, 2147483647L, &num)) {
@@ -282,6 +292,32 @@ static int resolve(struct app *a, struct print_args *p, int64_t **ids,
         return -1;
     }
     return 0;
+}
+
+/* The feedback sheet as a sheet when -o names a .csv or .xlsx file: 1
+ * when it did (*RC the exit status), 0 for a print. */
+static int feedback_as_sheet(struct app *a, struct print_args *p, int *rc)
+{
+    const char *dot = p->d.path != NULL ? strrchr(p->d.path, '.') : NULL;
+    struct feedback_dest d = {p->d.path, SHEET_CSV, SHEET_ENC_UTF8, p->d.overwrite};
+    struct print_env env;
+    struct err e;
+    size_t n = 0;
+
+    if (p->r.kind != PK_FEEDBACK || dot == NULL ||
+        (strcasecmp(dot, ".csv") != 0 && strcasecmp(dot, ".xlsx") != 0)) {
+        return 0;
+    }
+    d.format = strcasecmp(dot, ".csv") == 0 ? SHEET_CSV : SHEET_XLSX;
+    err_clear(&e);
+    app_print_env(a, &env);
+    if (feedback_sheet(&env, &p->r, &d, &n, &e) < 0) {
+        *rc = cli_fail(&e);
+    } else {
+        fprintf(stderr, _("Wrote %zu warnings to %s.\n"), n, p->d.path);
+        *rc = EXIT_OK;
+    }
+    return 1;
 }
 
 int cmd_print(struct app *a, int argc, char **argv)
@@ -308,7 +344,12 @@ int cmd_print(struct app *a, int argc, char **argv)
         return rc;
     }
     app_print_env(a, &env);
-    if (resolve(a, &p, &ids, &e) < 0 || print_run(&env, &p.r, &p.d, &ndocs, &e) < 0) {
+    if (resolve(a, &p, &ids, &e) == 0 && feedback_as_sheet(a, &p, &rc)) {
+        free(ids);
+        free(p.hh_nos);
+        return rc;
+    }
+    if (e.code != ERR_OK || print_run(&env, &p.r, &p.d, &ndocs, &e) < 0) {
         free(ids);
         free(p.hh_nos);
         return cli_fail(&e);

@@ -780,6 +780,7 @@ static const struct {
     [PK_PARTNER] = {"partner", N_("partner's targets and actuals"), "partner"},
     [PK_ATTENDANCE] = {"attendance", N_("resident team attendance"), "team_member"},
     [PK_ASSESSMENT] = {"assessment", N_("assessment summary"), "assess_round"},
+    [PK_FEEDBACK] = {"feedback", N_("department warning feedback"), "dept_warning"},
 };
 
 const char *print_kind_name(enum print_kind k)

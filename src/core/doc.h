@@ -143,17 +143,19 @@ enum print_kind {
     PK_PARTNER,         /* 帮扶单位年度目标任务完成情况表 of a partner and year */
     PK_ATTENDANCE,      /* 驻村工作队员月度在岗情况表 of a team and month */
     PK_ASSESSMENT,      /* 考核结果汇总 of an assessment round */
+    PK_FEEDBACK,        /* 核实反馈表 of a township for a department */
     PK_COUNT
 };
 
 /* Stored names ("card", "publicity", "visits", "projects", "allocation",
- * "assets", "partner", "attendance", "assessment"), translated labels. */
+ * "assets", "partner", "attendance", "assessment", "feedback"), translated
+ * labels. */
 const char *print_kind_name(enum print_kind k);
 const char *print_kind_label(enum print_kind k);
 int print_kind_parse(const char *name, enum print_kind *out);
 /* The table of the records a print of KIND shows, as the audit log names
  * it: "household", "project", "fund", "asset", "partner",
- * "team_member" or "assess_round". */
+ * "team_member", "assess_round" or "dept_warning". */
 const char *print_shown_table(enum print_kind kind);
 
 /* ---- text ------------------------------------------------------------ */

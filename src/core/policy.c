@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/dept.h"
+
 static int
 province_matches(const char *entry, const char *want)
 {
@@ -82,6 +84,14 @@ policy_free(struct policy *p)
         line_entry_clear(&p->lines[i]);
     }
     free(p->lines);
+    for (i = 0; i < p->nincomes; i++) {
+        line_entry_clear(&p->incomes[i]);
+    }
+    free(p->incomes);
+    for (i = 0; i < p->ndepts; i++) {
+        dept_clear(&p->depts[i]);
+    }
+    free(p->depts);
     for (i = 0; i < p->nrules; i++) {
         free(p->rules[i].province);
     }

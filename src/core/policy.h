@@ -2,7 +2,8 @@
  * policy.h - the numbers that change by province and year, as loaded from
  * the policy data files under share/policy/ (cfg/policy_load.c):
  * monitoring lines, procedure deadlines and check thresholds, the
- * working-day calendar, and the code tables.
+ * working-day calendar, the code tables, and the departments' warning
+ * rules with the reference incomes they compare with (core/dept.h).
  */
 #ifndef ZX_POLICY_H
 #define ZX_POLICY_H
@@ -75,9 +76,15 @@ struct rules {
     int pay_ms_bp[POLICY_PAY_MS_MAX];
 };
 
+struct dept;
+
 struct policy {
     struct line_entry *lines;
     size_t nlines;
+    struct line_entry *incomes;  /* reference incomes (incomes.conf) */
+    size_t nincomes;
+    struct dept *depts;          /* department warnings (dept.conf, core/dept.h) */
+    size_t ndepts;
     struct rules *rules;
     size_t nrules;
     struct calendar cal;

@@ -197,6 +197,18 @@ db_case_act(struct db *db, const struct rule_ctx *ctx,
             const struct step_input *in, struct findings *f,
             int64_t *case_id, struct err *e)
 {
+    return db_case_act_also(db, ctx, actor, hh, expect_version, in, f, case_id, NULL,
+                            NULL, e);
+}
+
+int
+db_case_act_also(struct db *db, const struct rule_ctx *ctx,
+                 const struct actor *actor, int64_t hh, int64_t expect_version,
+                 const struct step_input *in, struct findings *f, int64_t *case_id,
+                 int (*also)(struct db *db, const struct actor *actor, int64_t case_id,
+                             void *arg, struct err *e),
+                 void *arg, struct err *e)
+{
     struct hh_snapshot s;
     struct mcase next;
     struct case_step step;
@@ -211,6 +223,7 @@ db_case_act(struct db *db, const struct rule_ctx *ctx,
     rc = db_snapshot_load(db, hh, &s, e) || version_matches(&s, expect_version, e) ||
          case_apply(ctx, actor, &s, in, &next, &step, f, e) ||
          store(db, actor, &s, &next, &step, e) ||
+         (also != NULL && also(db, actor, next.id, arg, e)) ||
          db_list_refresh_hh(db, ctx, &s.hh, e);
     rc = rec_end_tx(db, rc, e);
     if (rc == 0 && case_id != NULL) {

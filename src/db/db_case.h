@@ -24,6 +24,16 @@ int db_case_act(struct db *db, const struct rule_ctx *ctx,
                 int64_t expect_version, const struct step_input *in,
                 struct findings *f, int64_t *case_id, struct err *e);
 
+/* The same, running ALSO(DB, ACTOR, the case's id, ARG, E) in the same
+ * transaction after the step is stored (a warning marked as made into
+ * this clue): its failure undoes the step. */
+int db_case_act_also(struct db *db, const struct rule_ctx *ctx,
+                     const struct actor *actor, int64_t hh, int64_t expect_version,
+                     const struct step_input *in, struct findings *f, int64_t *case_id,
+                     int (*also)(struct db *db, const struct actor *actor,
+                                 int64_t case_id, void *arg, struct err *e),
+                     void *arg, struct err *e);
+
 /* A new case with its risks (sets C->id), audited as an "insert" by
  * ACTOR when AUDIT; a step of it (sets S->id; S->at "" is now).  Callers
  * hold the transaction (see db_household.h on bulk loads). */

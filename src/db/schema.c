@@ -762,6 +762,39 @@ static const char m_case_step_reply[] =
     "ALTER TABLE case_step_new RENAME TO case_step;\n"
     "CREATE INDEX case_step_case ON case_step(case_id, id);\n"
     CASE_STEP_NO_UPDATE;
+/* Department warnings (部门筛查预警, domain.md 4.3a): a row of a
+ * department's sheet that matched a person of the registry and the
+ * department's rule, and its verification: pending, made a clue (the
+ * case it started), or closed as not eligible with a reason.  The same
+ * warning (department, person, value, date) is stored once. */
+static const char m_dept_warning[] =
+    "CREATE TABLE dept_warning (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,\n"
+    "  household_id INTEGER NOT NULL REFERENCES household(id) ON DELETE CASCADE,\n"
+    "  dept TEXT NOT NULL CHECK (length(dept) BETWEEN 1 AND 20),\n"
+    "  id_no TEXT NOT NULL CHECK (length(id_no) BETWEEN 6 AND 30),\n"
+    "  name TEXT CHECK (length(name) <= 60),\n"
+    "  value TEXT NOT NULL CHECK (length(value) <= 200),\n"
+    "  value_fen INTEGER,\n"
+    "  event_date TEXT CHECK " ISO_DATE("event_date") ",\n"
+    "  rule TEXT NOT NULL CHECK (length(rule) <= 400),\n"
+    "  source_file TEXT NOT NULL CHECK (length(source_file) <= 400),\n"
+    "  import_date TEXT NOT NULL CHECK " ISO_DATE("import_date") ",\n"
+    "  status TEXT NOT NULL DEFAULT 'pending'\n"
+    "    CHECK (status IN ('pending','clue','rejected')),\n"
+    "  reason TEXT CHECK (length(reason) <= 1000),\n"
+    "  decided_by TEXT,\n"
+    "  decided_on TEXT CHECK " ISO_DATE("decided_on") ",\n"
+    "  case_id INTEGER REFERENCES monitor_case(id),\n"
+    "  " STAMPS ",\n"
+    "  CHECK (status <> 'rejected' OR length(reason) > 0),\n"
+    "  CHECK (status <> 'clue' OR case_id IS NOT NULL)\n"
+    ");\n"
+    "CREATE UNIQUE INDEX dept_warning_key\n"
+    "  ON dept_warning(dept, person_id, value, coalesce(event_date, ''));\n"
+    "CREATE INDEX dept_warning_status ON dept_warning(status, household_id);\n"
+    "CREATE INDEX dept_warning_household ON dept_warning(household_id);\n";
 
 static const char *const migrations[] = {
     m001,
@@ -773,6 +806,7 @@ static const char *const migrations[] = {
     m007,
     m008,
     m_case_step_reply,
+    m_dept_warning,
 };
 
 #define NMIGRATIONS ((int)(ARRAY_SIZE(migrations)))

@@ -55,6 +55,8 @@ struct print_request {
     int64_t round;              /* PK_ASSESSMENT: the round */
     int64_t unit;               /* PK_ASSESSMENT: one unit's sheet (0: every
                                    unit of the round) */
+    const char *dept;           /* PK_FEEDBACK: the department (dept.conf),
+                                   of the township TOWNSHIP */
 };
 
 /* The title of the project publicity PUB (an enum proj_pub), translated:

@@ -141,4 +141,31 @@ int prints_assessment(const struct print_env *env, const struct print_request *r
 void assess_name_parts(const struct print_env *env,
                        const struct print_request *r, struct sbuf *sb);
 
+/* --- department warnings (prints_dept.c) ---------------------------------- */
+
+struct dept;
+struct warn_row;
+
+/* The verification feedback sheet (核实反馈表) of township R->township for
+ * department R->dept: every warning with its result; *IDS the warnings. */
+int prints_feedback(const struct print_env *env, const struct print_request *r,
+                    struct doc **out, int64_t **ids, size_t *nids, struct err *e);
+/* Its rows (the department found into *D), for the sheet too; and the
+ * explanation of row W's result (the reason, or that it became a clue). */
+int feedback_rows(const struct print_env *env, const struct print_request *r,
+                  const struct dept **d, struct warn_row **v, size_t *n, struct err *e);
+void feedback_result(const struct warn_row *w, char *out, size_t n);
+
+/* The same rows as a sheet (CSV or XLSX through the sheet module), for
+ * the department: written beside PATH, the export's audit row committed,
+ * then put at PATH; *NROWS the warnings. */
+struct feedback_dest {
+    const char *path;
+    int format;                 /* enum sheet_format: SHEET_CSV or SHEET_XLSX */
+    int encoding;               /* enum sheet_encoding */
+    int overwrite;
+};
+int feedback_sheet(const struct print_env *env, const struct print_request *r,
+                   const struct feedback_dest *d, size_t *nrows, struct err *e);
+
 #endif

@@ -78,8 +78,11 @@ struct step_data {
 };
 
 static void
-add_step_fields(struct form *fm, const struct case_transition *t, int64_t hh_type_is_poor)
+add_step_fields(struct form *fm, const struct case_transition *t, int64_t hh_type_is_poor,
+                const struct step_defaults *dv)
 {
+    static const struct step_defaults none = {"", "", ""};
+    const struct step_defaults *dflt = dv != NULL ? dv : &none;
     int today = app_today(), y, m, d, days;
     const struct rules *r;
 
@@ -90,10 +93,10 @@ add_step_fields(struct form *fm, const struct case_transition *t, int64_t hh_typ
     (void)hh_type_is_poor;
     form_step_days(fm, (t->needs & NEED_PUBLICITY) != 0, days);
     if (t->needs & NEED_CLUE) {
-        form_add_str(fm, &s_channel, "", "");
+        form_add_str(fm, &s_channel, "", dflt->channel);
         form_add_str(fm, &s_category, "", "");
-        form_add_str(fm, &s_risks, "", "");
-        form_add_str(fm, &s_description, "", "");
+        form_add_str(fm, &s_risks, "", dflt->risks);
+        form_add_str(fm, &s_description, "", dflt->description);
     }
     if (t->needs & NEED_AUTH) {
         form_add_str(fm, &s_auth, "", "");
@@ -156,15 +159,16 @@ free_texts(struct step_texts *tx)
     free(tx->note);
 }
 
-static int
-step_open(struct form *fm, struct err *e)
+int
+step_prepare(struct form *fm, enum case_action action, const struct step_defaults *d,
+             struct err *e)
 {
     struct step_data *sd = xcalloc(1, sizeof(*sd));
     struct hh_snapshot s;
     enum case_state from;
 
     fm->data = sd;
-    sd->action = (enum case_action)fm->arg;
+    sd->action = action;
     memset(&s, 0, sizeof(s));
     if (db_snapshot_load(fm->app->db, fm->hh, &s, e) != 0) {
         snapshot_free(&s);
@@ -181,9 +185,15 @@ step_open(struct form *fm, struct err *e)
     }
     snprintf(fm->title, sizeof(fm->title), _("%s: household %s (now: %s)"),
              case_action_label(sd->action), s.hh.hh_no, case_state_label(from));
-    add_step_fields(fm, sd->t, 0);
+    add_step_fields(fm, sd->t, 0, d);
     snapshot_free(&s);
     return 0;
+}
+
+static int
+step_open(struct form *fm, struct err *e)
+{
+    return step_prepare(fm, (enum case_action)fm->arg, NULL, e);
 }
 
 /* The first finding's message, when the refusal listed some. */
@@ -197,8 +207,11 @@ add_finding(struct err *e, const struct findings *f)
     }
 }
 
-static int
-step_save(struct form *fm, struct err *e)
+int
+step_store(struct form *fm,
+           int (*also)(struct db *db, const struct actor *actor, int64_t case_id,
+                       void *arg, struct err *e),
+           struct err *e)
 {
     struct step_data *sd = fm->data;
     struct rule_ctx ctx = form_rule_ctx(fm);
@@ -209,7 +222,8 @@ step_save(struct form *fm, struct err *e)
 
     read_step(fm, sd->t, &in, &tx);
     memset(&f, 0, sizeof(f));
-    rc = db_case_act(fm->app->db, &ctx, form_actor(fm), fm->hh, fm->version, &in, &f, NULL, e);
+    rc = db_case_act_also(fm->app->db, &ctx, form_actor(fm), fm->hh, fm->version, &in, &f,
+                          NULL, also, fm, e);
     if (rc != 0) {
         add_finding(e, &f);
     } else {
@@ -226,6 +240,12 @@ step_save(struct form *fm, struct err *e)
     findings_free(&f);
     free_texts(&tx);
     return rc;
+}
+
+static int
+step_save(struct form *fm, struct err *e)
+{
+    return step_store(fm, NULL, e);
 }
 
 const struct form_kind step_form = {
@@ -278,7 +298,7 @@ clue_open(struct form *fm, struct err *e)
     form_add_str(fm, &c_name, "", "");
     form_add_str(fm, &c_id, "", "");
     form_add_str(fm, &form_phone, "", "");
-    add_step_fields(fm, t, 0);
+    add_step_fields(fm, t, 0, NULL);
     return 0;
 }
 

@@ -166,6 +166,24 @@ extern const struct form_kind income_form;      /* f_income.c: arg = year */
 extern const struct form_kind guarantee_form;   /* f_income.c: arg = year */
 extern const struct form_kind step_form;        /* f_step.c: arg = action */
 extern const struct form_kind clue_new_form;    /* f_step.c: a clue, new household */
+/* For a form of a step made elsewhere (a clue from a department warning,
+ * f_warning.c): the step form of ACTION on fm->hh with the clue's fields
+ * filled from D (may be NULL); storing it, with ALSO(..., ARG = FM) in the
+ * step's transaction (db_case_act_also).  fm->data is the step's. */
+struct step_defaults {
+    const char *channel, *risks, *description;
+};
+enum case_action;
+struct actor;
+struct db;
+int step_prepare(struct form *fm, enum case_action action, const struct step_defaults *d,
+                 struct err *e);
+int step_store(struct form *fm,
+               int (*also)(struct db *db, const struct actor *actor, int64_t case_id,
+                           void *arg, struct err *e),
+               struct err *e);
+extern const struct form_kind warning_clue_form; /* f_warning.c: id = warning, arg = its version */
+extern const struct form_kind warning_close_form;/* f_warning.c: id = warning, arg = its version */
 extern const struct form_kind measure_form;     /* f_record.c */
 extern const struct form_kind visit_form;       /* f_record.c */
 extern const struct form_kind print_form;       /* f_print.c: fm->data */

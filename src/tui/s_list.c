@@ -442,13 +442,17 @@ hh_create(struct tui *t, void *ctx)
 /* The built-in ones, then the user's own (load, save the filter as one,
  * delete one).  The menu lists the built-in ones, the loads, then "save",
  * then the deletes. */
-enum { BUILTIN_WAITING, BUILTIN_OVERDUE, BUILTIN_NODEV, BUILTIN_VISITS, NBUILTIN };
+enum {
+    BUILTIN_WAITING, BUILTIN_OVERDUE, BUILTIN_NODEV, BUILTIN_VISITS, BUILTIN_WARNINGS,
+    NBUILTIN
+};
 
 static const char *const builtin_names[NBUILTIN] = {
     N_("Waiting for me (a procedure step is mine to do)"),
     N_("Overdue (steps, visits, measures)"),
     N_("Labour but no development measure a month after identification"),
     N_("Visits due this week"),
+    N_("Department warnings to verify (预警核实)"),
 };
 
 /* The filter F instead of the one there is, the search kept. */
@@ -530,6 +534,10 @@ worklist_chosen(void *ctx, struct tui *t, size_t index)
     struct err e;
     size_t n;
 
+    if (index == BUILTIN_WARNINGS) {
+        table_open(t, &warnings_table, 0);
+        return D_ALL;
+    }
     if (index < NBUILTIN) {
         load_builtin(h, (int)index);
         tui_message(t, 0, _("Worklist '%s' loaded."), _(builtin_names[index]));

@@ -79,6 +79,9 @@ int household_view_open(struct tui *t, int64_t hh);
 /* The import screen of the national sheet (s_import.c) over the current
  * screen. */
 int import_open(struct tui *t);
+/* The worklist 预警核实 (s_warning.c): the department warnings to verify. */
+struct table_def;
+extern const struct table_def warnings_table;
 
 /* The screens. */
 extern const struct screen_ops help_screen;      /* s_help.c: arg is the screen */

@@ -94,6 +94,26 @@ helpers_write(const char *dir, const char *name, const char *text)
 }
 
 int
+helpers_policy_with(struct policy *p, const char *const *files, struct notes *warn,
+                    struct err *e, char **dir_out)
+{
+    char *dir = helpers_tmpdir();
+    int i, rc;
+
+    for (i = 0; files[i] != NULL; i += 2) {
+        free(helpers_write(dir, files[i], files[i + 1]));
+    }
+    err_clear(e);
+    rc = policy_load(p, helpers_datadir(), dir, warn, e);
+    if (dir_out != NULL) {
+        *dir_out = dir;
+    } else {
+        helpers_rmdir(dir);
+    }
+    return rc;
+}
+
+int
 D(const char *iso)
 {
     int day = 0;

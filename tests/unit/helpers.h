@@ -34,6 +34,14 @@ void helpers_rmdir(char *dir);
 /* Write TEXT to DIR/NAME; returns the path (caller frees). */
 char *helpers_write(const char *dir, const char *name, const char *text);
 
+/* Load the shipped policy files plus a county directory holding FILES
+ * (pairs of name and text, NULL-terminated), warnings into WARN (may be
+ * NULL); returns policy_load's result with E.  The directory goes to
+ * *DIR_OUT (for helpers_rmdir), or is removed when DIR_OUT is NULL. */
+struct notes;
+int helpers_policy_with(struct policy *p, const char *const *files, struct notes *warn,
+                        struct err *e, char **dir_out);
+
 /* Day number of "YYYY-MM-DD"; fails the test on a bad date. */
 int D(const char *iso);
 

@@ -100,16 +100,7 @@ static int
 load_warned(struct policy *p, const char *const *files, struct notes *warn, struct err *e,
             char **dir_out)
 {
-    char *dir = helpers_tmpdir();
-    int i, rc;
-
-    for (i = 0; files[i] != NULL; i += 2) {
-        free(helpers_write(dir, files[i], files[i + 1]));
-    }
-    err_clear(e);
-    rc = policy_load(p, helpers_datadir(), dir, warn, e);
-    *dir_out = dir;
-    return rc;
+    return helpers_policy_with(p, files, warn, e, dir_out);
 }
 
 static int
