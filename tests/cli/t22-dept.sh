@@ -172,7 +172,7 @@ D=$(person 1 "" 4)
 sheet dry.csv "身份证号,姓名,个人自付费用,结算日期" "${D},99999,2026-11-30"
 zx --db "$DB" import dept --source 医保 --dry-run "$T/dry.csv"
 has "$OUT" "将新增预警 1 条" "--dry-run says what it would store"
-has "$OUT" "试运行：未写入任何数据" "and that it wrote nothing"
+has "$OUT" "试导入：未写入任何数据" "and that it wrote nothing"
 is "$(warnings)" "$n0" "and writes nothing"
 
 # --- a township account ------------------------------------------------
