@@ -244,7 +244,7 @@ def main():
     al, cr = ed["alone"], ed["crowd"]
     lines = []
     w = lines.append
-    w("# zhenxing bench: the county server (issue 15)")
+    w("## The county server (issue 15)")
     w("")
     w("Measured %s on %d cores (load %.1f at the start), zhenxing %s; %.0f s in all."
       % (time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(t0)), os.cpu_count(),
@@ -252,7 +252,7 @@ def main():
     w("Scaled down from the issue so that it runs in a few minutes: %d editors for %d s"
       " (issue: 50 for 10 min), %d kills of each operation (issue: 1,000)." % (n, secs, nk))
     w("")
-    w("## Concurrent editors")
+    w("### Concurrent editors")
     w("")
     w("Each editor is a process running CLI saves (`zhenxing user set LOGIN --name ...`,")
     w("its own account: open, one BEGIN IMMEDIATE transaction with its audit row, close)")
@@ -272,7 +272,7 @@ def main():
     w("Every save reported as done is there (lost updates: the account's name is not the"
       " last one saved): %s." % ("yes" if al["lost"] == 0 and cr["lost"] == 0 else "NO"))
     w("")
-    w("## kill -9 at random points")
+    w("### kill -9 at random points")
     w("")
     w("Each run is killed with SIGKILL after a random delay between 0 and 1.2 times the")
     w("operation's own duration (measured first); after each, the file is checked")
@@ -285,7 +285,7 @@ def main():
         w("| %s | %.2f | %d | %d | %d | %d | %d |" % (what, r["dur"], r["runs"], r["killed"],
                                                   r["bad"], r["lost"], r["left"]))
     w("")
-    w("## Full disk")
+    w("### Full disk")
     w("")
     if fd is None:
         w("Not measured: a tmpfs could not be mounted (needs root).")
@@ -306,11 +306,28 @@ def main():
     text = "\n".join(lines).replace(os.path.abspath(a.dir), "$BENCH_DIR") + "\n"
     sys.stdout.write(text)
     if a.out:
-        with open(a.out, "w") as f:
-            f.write(text)
+        put_section(a.out, text)
     bad = (cr["busy"] or cr["lost"] or al["lost"] or cr["integrity"] != "ok"
            or any(r["bad"] or r["lost"] or r["left"] for r in kl.values()))
     return 1 if bad else 0
+
+
+BEGIN, END = "<!-- bench-server: begin -->", "<!-- bench-server: end -->"
+
+
+def put_section(path, text):
+    """Write TEXT between this benchmark's markers in PATH, keeping the
+    sections other benchmarks wrote there."""
+    try:
+        old = open(path).read()
+    except FileNotFoundError:
+        old = "# Benchmark results\n\n%s\n%s\n" % (BEGIN, END)
+    if BEGIN not in old or END not in old:
+        old = old.rstrip("\n") + "\n\n%s\n%s\n" % (BEGIN, END)
+    head, rest = old.split(BEGIN, 1)
+    tail = rest.split(END, 1)[1]
+    with open(path, "w") as f:
+        f.write(head + BEGIN + "\n" + text + END + tail)
 
 
 if __name__ == "__main__":
