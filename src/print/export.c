@@ -333,9 +333,8 @@ static int is_stdout(const char *path)
     return strcmp(path, "-") == 0;
 }
 
-/* May the file be written at PATH?  Not in the store, an ordinary file
- * only, an existing one only with OVERWRITE. */
-static int dest_check(const char *path, int overwrite, struct err *e)
+int
+export_dest_check(const char *path, int overwrite, struct err *e)
 {
     if (is_stdout(path)) {
         return 0;
@@ -489,7 +488,7 @@ int export_run(const struct print_env *env, const struct export_kind *k,
     dd.format = format_of(d->path != NULL ? d->path : "", d->format);
     path = dest_path(env, k, f, &dd, dd.format);
     run_init(&x, env, k, f);
-    rc = dest_check(path, d->overwrite, e) < 0 || temp_for(&t, path, e) < 0 ? -1 : 0;
+    rc = export_dest_check(path, d->overwrite, e) < 0 || temp_for(&t, path, e) < 0 ? -1 : 0;
     if (rc == 0) {
         rc = write_sheet(&x, t.path, &dd, e);
     }

@@ -152,4 +152,9 @@ void export_set_record(struct export_run *x, int64_t id);
 int export_emit(struct export_run *x, const void *row, const void *parent,
                 struct err *e);
 
+/* May a sheet be written at PATH ("-": the standard output)?  Not in the
+ * county's store, an ordinary file only, an existing one only with
+ * OVERWRITE; otherwise -1 with E saying why. */
+int export_dest_check(const char *path, int overwrite, struct err *e);
+
 #endif

@@ -8,11 +8,9 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/date.h"
@@ -25,11 +23,13 @@
 #include "db/db_audit.h"
 #include "db/db_warning.h"
 #include "print/print.h"
+#include "print/export.h"
 #include "print/prints.h"
 #include "sheet/sheet.h"
 #include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/tempfile.h"
 #include "util/xalloc.h"
 
 /* The department R names, in force today. */
@@ -233,65 +233,47 @@ feedback_write(const struct dept *dp, const struct warn_row *v, size_t n,
     return sheet_finish(w, e);
 }
 
-/* Deliver TMP at PATH after the audit row of the export (committed
- * first: nothing is delivered without it).  To be switched to the
- * temporary-file registry and db_audit_out once they are on main. */
-static int
-feedback_deliver(const struct print_env *env, const char *tmp, const char *path,
-                 size_t n, struct err *e)
-{
-    char rows[32];
-
-    snprintf(rows, sizeof(rows), "%zu", n);
-    if (db_begin(env->db, e) ||
-        db_audit(env->db, env->actor->login, "export", "dept_warning", 0, "feedback",
-                 rows, path, e) ||
-        db_commit(env->db, e)) {
-        db_rollback(env->db);
-        return -1;
-    }
-    if (rename(tmp, path) != 0) {
-        return err_set(e, ERR_IO, _("cannot put the sheet at %s: %s"), path, strerror(errno));
-    }
-    return 0;
-}
-
+/* Write the sheet to a private temporary file beside D->path, record it
+ * in the audit log (audit first: nothing is put in place without its
+ * row), then put it there. */
 int
 feedback_sheet(const struct print_env *env, const struct print_request *r,
                const struct feedback_dest *d, size_t *nrows, struct err *e)
 {
     struct sheet_write_opts o;
+    struct tempfile t;
+    struct audit_out out;
     const struct dept *dp;
     struct warn_row *v;
-    struct stat st;
-    char *tmp;
     size_t n;
     int fd, rc;
 
-    if (!d->overwrite && lstat(d->path, &st) == 0) {
-        return err_set(e, ERR_IO, _("%s exists already (--force replaces it)"), d->path);
-    }
-    if (feedback_rows(env, r, &dp, &v, &n, e)) {
+    if (export_dest_check(d->path, d->overwrite, e) || feedback_rows(env, r, &dp, &v, &n, e)) {
         return -1;
     }
-    tmp = xmalloc(strlen(d->path) + 16);
-    sprintf(tmp, "%s.zxXXXXXX", d->path);
-    fd = mkstemp(tmp);
-    if (fd < 0) {
-        rc = err_set(e, ERR_IO, _("cannot put the sheet at %s: %s"), d->path, strerror(errno));
-    } else {
-        close(fd);
-        memset(&o, 0, sizeof(o));
-        o.path = tmp;
-        o.format = d->format;
-        o.encoding = d->encoding;
-        rc = feedback_write(dp, v, n, &o, e) || feedback_deliver(env, tmp, d->path, n, e);
-        if (rc != 0) {
-            unlink(tmp);
-        }
-    }
     *nrows = n;
-    free(tmp);
+    fd = tempfile_create(&t, d->path, NULL, 0, e);
+    if (fd < 0) {
+        warn_rows_free(v, n);
+        return -1;
+    }
+    close(fd);
+    memset(&o, 0, sizeof(o));
+    o.path = t.path;
+    o.format = d->format;
+    o.encoding = d->encoding;
+    memset(&out, 0, sizeof(out));
+    out.actor = env->actor->login;
+    out.op = "export";
+    out.tbl = "dept_warning";
+    out.what = "feedback";
+    out.dest = d->path;
+    out.nrows = (int64_t)n;
+    rc = feedback_write(dp, v, n, &o, e) || db_audit_out(env->db, &out, e) ||
+         tempfile_place(&t, d->path, d->overwrite, e);
+    if (rc != 0) {
+        tempfile_remove(&t);
+    }
     warn_rows_free(v, n);
     return rc ? -1 : 0;
 }

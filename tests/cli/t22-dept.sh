@@ -9,7 +9,7 @@
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 command -v python3 >/dev/null || skip_all "python3 is not installed"
 
-plan 64
+plan 68
 
 export ZHENXING_TODAY=2026-12-07
 DB="$DEFAULT_DB"
@@ -259,6 +259,7 @@ is "$(head -c 3 "$T/fb.csv" | od -An -tx1 | tr -d ' ')" "efbbbf" "UTF-8 with a b
 has "$T/fb.csv" "核实结果" "Chinese headers"
 is "$(($(wc -l <"$T/fb.csv") - 1))" "$nfb" "one row per warning of the township"
 is "$(q "$DB" "select count(*) from audit where op = 'export' and tbl = 'dept_warning' and new = '$T/fb.csv'")" 1 "audited as an export"
+is "$(q "$DB" "select nrows from audit where op = 'export' and tbl = 'dept_warning' and new = '$T/fb.csv'")" "$nfb" "the audit row says how many rows the sheet holds"
 zx --db "$DB" print feedback "$FT" --source 医保 -o "$T/fb.xlsx"
 python3 - "$T/fb.xlsx" <<'PY' >"$T/types"
 import re, sys, zipfile
@@ -269,6 +270,16 @@ print("G2", "text" if 't="' in cells["G2"] else "number")
 PY
 has "$T/types" "F2 text" "in XLSX the ID number is text"
 has "$T/types" "G2 number" "and the amount a number"
+mkfifo "$T/fb.fifo"
+ln -s "$T/fb.csv" "$T/fb.link"
+before=$(q "$DB" "select count(*) from audit where tbl = 'dept_warning' and op = 'export'")
+zx --db "$DB" print feedback "$FT" --source 医保 -o "$T/fb.fifo" --force
+[ "$rc" -ne 0 ] && [ -p "$T/fb.fifo" ]
+ok $? "-o a FIFO with --force is refused and left a FIFO"
+zx --db "$DB" print feedback "$FT" --source 医保 -o "$T/fb.link" --force
+[ "$rc" -ne 0 ] && [ -L "$T/fb.link" ]
+ok $? "-o a symbolic link with --force is refused and left a link"
+is "$(q "$DB" "select count(*) from audit where tbl = 'dept_warning' and op = 'export'")" "$before" "neither refused sheet left an audit row"
 q "$DB" "update staff set role = 'township', scope_id = (select id from division where level = 2 and name <> '$FT' limit 1) where login = '$me'"
 zx --db "$DB" print feedback "$FT" --source 医保 --format text -o -
 is "$rc" 2 "a township account cannot print another township's sheet"
