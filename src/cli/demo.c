@@ -181,23 +181,32 @@ name_taken(const struct demo *d, size_t upto, size_t town, const char *name)
     return 0;
 }
 
+/* Two cadres a village: its village cadre and a member of the resident
+ * team (the kinds by their tags in cadre_kind). */
 static int
-gen_cadres(struct demo *d, struct dvill *v, struct err *e)
+gen_cadres(struct demo *d, struct dvill *v, int64_t township, struct err *e)
 {
+    static const char *const kinds[2] = {"village", "team"};
     int k;
 
     for (k = 0; k < 2; k++) {
         int male = rng_chance(&d->r, 650);
-        char sex[2] = {male ? '1' : '2', '\0'};
-        char phone[PHONE_BUF];
+        const char *kind = code_with_tag(rule_codes(&d->ctx), "cadre_kind", kinds[k]);
+        struct cadre c;
 
+        memset(&c, 0, sizeof(c));
         demo_person_name(d, male, demo_surname(d), v->cadre_name[k], sizeof(v->cadre_name[k]));
-        snprintf(phone, sizeof(phone), "13%09u", rng_below(&d->r, 1000000000u));
-        if (db_cadre_insert(d->a->db, d->a->login, v->cadre_name[k], sex,
-                            demo_pick(d, &demo_units), phone, 0,
-                            &v->cadre[k], e)) {
+        snprintf(c.name, sizeof(c.name), "%s", v->cadre_name[k]);
+        snprintf(c.sex, sizeof(c.sex), "%c", male ? '1' : '2');
+        snprintf(c.phone, sizeof(c.phone), "13%09u", rng_below(&d->r, 1000000000u));
+        snprintf(c.unit, sizeof(c.unit), "%s", demo_pick(d, &demo_units));
+        snprintf(c.kind, sizeof(c.kind), "%s", kind != NULL ? kind : "");
+        c.township_id = township;
+        c.village_id = v->id;
+        if (db_cadre_insert(d->a->db, d->a->login, &c, 0, e)) {
             return -1;
         }
+        v->cadre[k] = c.id;
     }
     return 0;
 }
@@ -227,7 +236,7 @@ gen_village(struct demo *d, size_t i, int *town_seq, struct err *e)
             return -1;
         }
     }
-    return gen_cadres(d, v, e);
+    return gen_cadres(d, v, t->id, e);
 }
 
 static int

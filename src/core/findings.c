@@ -43,6 +43,7 @@ static const struct finding_rule registry[] = {
     {"IN02", SEV_WARNING, N_("wage income implausibly low"), 0},
     {"IN03", SEV_WARNING, N_("identified above the monitoring line without a stated reason"), 0},
     {"VS01", SEV_WARNING, N_("visit overdue"), 1},
+    {"CD01", SEV_ERROR, N_("monitoring object without a responsible cadre"), 0},
 };
 
 const struct finding_rule *

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "core/money.h"
+#include "core/need.h"
+#include "util/err.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
@@ -81,6 +83,7 @@ snapshot_reset(struct hh_snapshot *s)
     s->nmembers = s->nincomes = s->nguarantees = 0;
     s->nsteps = s->nmeasures = s->nvisits = 0;
     s->has_case = 0;
+    s->ncadres = 0;
 }
 
 void
@@ -158,4 +161,19 @@ const struct guarantee *
 snapshot_last_guarantee(const struct hh_snapshot *s)
 {
     return s->nguarantees ? &s->guarantees[s->nguarantees - 1] : NULL;
+}
+
+int
+cadre_check(const struct codebook *cb, const struct cadre *c, struct err *e)
+{
+    if (need_text(c->name, 1, _("cadre's name"), e) ||
+        need_code(cb, "cadre_kind", c->kind, 1, _("kind of responsible cadre"), e) ||
+        need_text(c->unit, 1, _("cadre's unit"), e) || need_text(c->post, 0, _("post"), e) ||
+        need_phone(c->phone, 1, e)) {
+        return -1;
+    }
+    if (c->township_id == 0) {
+        return err_set(e, ERR_INVALID, "%s", _("choose the township the cadre serves"));
+    }
+    return 0;
 }

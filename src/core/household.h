@@ -102,25 +102,39 @@ struct guarantee {
     int64_t version;
 };
 
-/* A responsible cadre (帮扶责任人). */
+/* A responsible cadre (帮扶责任人): a 驻村工作队员, a township official, a
+ * village cadre or a paired unit's staff (KIND, code table cadre_kind),
+ * serving the households of a township (and village: 0 for the whole
+ * township), which scopes the cadre as it scopes households. */
 struct cadre {
     int64_t id;
     char name[NAME_BUF];
     char sex[CODE_BUF];
-    char unit[SHORT_BUF];
+    char unit[SHORT_BUF];          /* 帮扶(选派)单位 */
     char phone[PHONE_BUF];
+    char kind[CODE_BUF];
+    char post[SHORT_BUF];          /* 职务 */
+    int64_t township_id, village_id;
     int64_t version;
 };
 
 /* A cadre responsible for a household from START (to END, DATE_NONE:
- * still). */
+ * still), assigned by the login ASSIGNED_BY and ended by ENDED_BY. */
 struct hh_cadre {
     int64_t id;
     int64_t household_id;
     int64_t cadre_id;
     int start, end;
+    char assigned_by[64];
+    char ended_by[64];
     int64_t version;
 };
+
+struct codebook;
+struct err;
+/* C's own fields: name, kind, unit and township required, the phone a
+ * mobile or landline number; 0, or -1 with E saying which is wrong. */
+int cadre_check(const struct codebook *cb, const struct cadre *c, struct err *e);
 
 /* Everything the rules need about one household. */
 struct hh_snapshot {
@@ -139,6 +153,7 @@ struct hh_snapshot {
     size_t nmeasures, ameasures;
     struct visit *visits;     /* ascending date */
     size_t nvisits, avisits;
+    int ncadres;              /* responsible cadres now (帮扶责任人) */
 };
 
 /* Fill INC->net and INC->per_capita from the parts (domain.md 2.3):

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "core/field.h"
 #include "core/money.h"
 #include "util/err.h"
 #include "util/i18n.h"
@@ -38,6 +39,23 @@ need_text(const char *s, int required, const char *what, struct err *e)
         return err_set(e, ERR_INVALID, _("the %s is too long (at most %d bytes)"), what, NEED_TEXT_MAX);
     }
     return 0;
+}
+
+int
+need_phone(const char *s, int required, struct err *e)
+{
+    static const struct field_spec phone = {.name = "phone", .label = N_("Phone"),
+                                            .type = FT_PHONE};
+    struct field_value v;
+    int rc;
+
+    if (s == NULL || s[0] == '\0') {
+        return required ? err_set(e, ERR_INVALID, _("give the %s"), _("phone")) : 0;
+    }
+    memset(&v, 0, sizeof(v));
+    rc = field_parse(&phone, NULL, s, &v, e);
+    field_value_clear(&v);
+    return rc;
 }
 
 int

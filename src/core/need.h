@@ -23,6 +23,9 @@ int need_code(const struct codebook *cb, const char *table, const char *code,
 /* Valid UTF-8 of at most NEED_TEXT_MAX bytes (NULL or "" allowed unless
  * REQUIRED). */
 int need_text(const char *s, int required, const char *what, struct err *e);
+/* A mobile or landline number as a phone field takes it ("" allowed
+ * unless REQUIRED). */
+int need_phone(const char *s, int required, struct err *e);
 /* 2000 to 2100. */
 int need_year(int year, struct err *e);
 /* A day not after TODAY (DATE_NONE allowed unless REQUIRED). */

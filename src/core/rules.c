@@ -436,6 +436,17 @@ check_incomes(const struct rule_ctx *ctx, const struct hh_snapshot *s,
     }
 }
 
+/* Every monitoring object has a responsible cadre (帮扶责任人) who visits
+ * it (domain.md 2.1, 2.7). */
+static void
+check_cadre(const struct hh_snapshot *s, struct findings *f)
+{
+    if (s->ncadres == 0) {
+        findings_add(f, "CD01", s->hh.id, "%s",
+                     _("no responsible cadre is assigned, so the household is on no visit list; assign one"));
+    }
+}
+
 void
 rules_check_household(const struct rule_ctx *ctx,
                       const struct hh_snapshot *s, struct findings *f)
@@ -458,6 +469,7 @@ rules_check_household(const struct rule_ctx *ctx,
     if (case_state_monitored(c->state) || c->state == CS_ELIMINATED) {
         if (case_state_monitored(c->state)) {
             check_risks(ctx, s, f);
+            check_cadre(s, f);
         }
         check_identified(ctx, s, f);
     }

@@ -470,6 +470,15 @@ add_filter(struct qb *b, const struct list_query *q, int counting)
         qb_where(b, "l.visit_due < ?");
         qb_today(b, q->today + f->visit_days, 1);
     }
+    if (f->cadre_id) {
+        qb_where(b, "l.id IN (SELECT household_id FROM household_cadre"
+                    " WHERE cadre_id = ? AND end_date IS NULL)");
+        qb_int(b, f->cadre_id);
+    }
+    if (f->no_cadre) {
+        qb_where(b, "NOT EXISTS (SELECT 1 FROM household_cadre hc"
+                    " WHERE hc.household_id = l.id AND hc.end_date IS NULL)");
+    }
 }
 
 /* The WHERE part of the search. */
@@ -754,7 +763,7 @@ only_search(const struct list_query *q)
     return q->scope_level != LEVEL_TOWNSHIP && q->scope_level != LEVEL_VILLAGE &&
            !f->township_id && !f->village_id && !f->category[0] && !f->risk[0] &&
            !f->overdue && !f->findings && !f->states &&
-           !f->no_dev_measure && !f->visit_days;
+           !f->no_dev_measure && !f->visit_days && !f->cadre_id && !f->no_cadre;
 }
 
 int
@@ -984,6 +993,12 @@ list_filter_format(const struct list_filter *f, char *out, size_t n)
     if (f->visit_days) {
         sbuf_addf(&sb, "visitdue=%d;", f->visit_days);
     }
+    if (f->cadre_id) {
+        sbuf_addf(&sb, "cadre=%lld;", (long long)f->cadre_id);
+    }
+    if (f->no_cadre) {
+        sbuf_adds(&sb, "nocadre=1;");
+    }
     snprintf(out, n, "%s", sb.buf);
     sbuf_release(&sb);
 }
@@ -1026,6 +1041,10 @@ list_filter_parse(const char *spec, struct list_filter *f)
             f->no_dev_measure = eq[0] == '1';
         } else if (strcmp(part, "visitdue") == 0) {
             f->visit_days = atoi(eq) > 0 && atoi(eq) < 3660 ? atoi(eq) : 0;
+        } else if (strcmp(part, "cadre") == 0) {
+            f->cadre_id = strtoll(eq, NULL, 10);
+        } else if (strcmp(part, "nocadre") == 0) {
+            f->no_cadre = eq[0] == '1';
         }
     }
 }

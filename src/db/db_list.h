@@ -48,6 +48,8 @@ struct list_filter {
     int findings;              /* only households with findings */
     int no_dev_measure;        /* labour, no development measure, past due */
     int visit_days;            /* 0 = any, else a visit due within N days */
+    int64_t cadre_id;          /* 0 = any, else this responsible cadre's now */
+    int no_cadre;              /* only households without a responsible cadre */
     char search[128];          /* what was typed after '/' */
 };
 

@@ -26,6 +26,7 @@ enum snap_query {
     SNAP_STEP,
     SNAP_MEASURE,
     SNAP_VISIT,
+    SNAP_CADRE,
     SNAP_COUNT
 };
 
@@ -50,6 +51,11 @@ enum { BY_RANGE, BY_UNIT };
     "FROM monitor_case c JOIN case_step s ON s.case_id = c.id " \
     "WHERE c.household_id" W "AND c.id = " CURRENT_CASE("c") \
     "ORDER BY c.household_id, s.id"
+/* How many responsible cadres a household has now. */
+#define Q_CADRE(W) \
+    "SELECT household_id, count(*) FROM household_cadre " \
+    "WHERE household_id" W "AND end_date IS NULL " \
+    "GROUP BY household_id ORDER BY household_id"
 #define RANGE " BETWEEN ?1 AND ?2 "
 #define UNIT " IN (SELECT id FROM household WHERE township_id = ?1 " \
     "AND (?2 = 0 OR village_id = ?2)) "
@@ -78,6 +84,12 @@ read_risk(sqlite3_stmt *st, struct hh_snapshot *s)
         TXT(1, s->mcase.risks[s->mcase.nrisks]);
         s->mcase.nrisks++;
     }
+}
+
+static void
+read_cadres(sqlite3_stmt *st, struct hh_snapshot *s)
+{
+    s->ncadres = (int)db_col_int(st, 1);
 }
 
 static void
@@ -134,6 +146,7 @@ static const struct snap_table tables[SNAP_COUNT] = {
                       {NULL, NULL}, NULL},
     [SNAP_VISIT] = {&visit_def, "", "t.household_id, t.visit_date", add_visit,
                     {NULL, NULL}, NULL},
+    [SNAP_CADRE] = {NULL, NULL, NULL, NULL, {Q_CADRE(RANGE), Q_CADRE(UNIT)}, read_cadres},
 };
 
 /* The query of a table and a set of households. */

@@ -796,6 +796,24 @@ static const char m_dept_warning[] =
     "CREATE INDEX dept_warning_status ON dept_warning(status, household_id);\n"
     "CREATE INDEX dept_warning_household ON dept_warning(household_id);\n";
 
+/* Responsible cadres (帮扶责任人, issue 17): a cadre's kind (cadre_kind
+ * of codes.conf), post and the township (and village) served, which
+ * scopes it; an assignment says who made it and who ended it.  The
+ * cadres there are take the place of their households. */
+static const char m_cadre[] =
+    "ALTER TABLE cadre ADD COLUMN kind TEXT CHECK (length(kind) <= 4);\n"
+    "ALTER TABLE cadre ADD COLUMN post TEXT CHECK (length(post) <= 60);\n"
+    "ALTER TABLE cadre ADD COLUMN township_id INTEGER REFERENCES division(id);\n"
+    "ALTER TABLE cadre ADD COLUMN village_id INTEGER REFERENCES division(id);\n"
+    "ALTER TABLE household_cadre ADD COLUMN assigned_by TEXT;\n"
+    "ALTER TABLE household_cadre ADD COLUMN ended_by TEXT;\n"
+    "UPDATE cadre SET township_id = (SELECT h.township_id FROM household_cadre hc\n"
+    "  JOIN household h ON h.id = hc.household_id WHERE hc.cadre_id = cadre.id\n"
+    "  ORDER BY hc.id LIMIT 1) WHERE township_id IS NULL;\n"
+    "CREATE INDEX cadre_township ON cadre(township_id, name);\n"
+    "CREATE INDEX household_cadre_now ON household_cadre(cadre_id, household_id)\n"
+    "  WHERE end_date IS NULL;\n";
+
 static const char *const migrations[] = {
     m001,
     m002,
@@ -807,6 +825,7 @@ static const char *const migrations[] = {
     m008,
     m_case_step_reply,
     m_dept_warning,
+    m_cadre,
 };
 
 #define NMIGRATIONS ((int)(ARRAY_SIZE(migrations)))

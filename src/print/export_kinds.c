@@ -350,6 +350,7 @@ static int place_only(const struct export_run *x)
     return export_filt(x)->ids == NULL && f->category[0] == '\0' && f->risk[0] == '\0' &&
            f->states == 0 && !f->waiting && !f->overdue && !f->findings &&
            !f->no_dev_measure && f->visit_days == 0 && f->search[0] == '\0' &&
+           f->cadre_id == 0 && !f->no_cadre &&
            export_env(x)->actor->scope_level != LEVEL_VILLAGE;
 }
 

@@ -240,6 +240,7 @@ helpers_monitored(struct hh_snapshot *s, int ident, const char *risk, int today)
         visit_clear(&s->visits[i]);
     }
     s->nsteps = s->nmeasures = s->nvisits = 0;
+    s->ncadres = 1;
     mcase_clear(c);
     s->has_case = 1;
     c->id = 100 + s->hh.id;
