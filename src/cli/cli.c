@@ -156,6 +156,23 @@ static const struct cmd commands[] = {
         "被考核单位编号, 被考核单位, 名次, 总分, 考核等次, 指标编码, 上级指标, 指标,\n"
         "计分方法, 分值, 得分, 计分依据值, 计算说明, 备注, 佐证材料.\n"),
      CMD_LOGIN | CMD_POLICY},
+    {"cadre", cmd_cadre, N_("list|add|assign|history ... [options]"),
+     N_("the responsible cadres (帮扶责任人) and their households"),
+     N_("  cadre list [--place 乡镇[/村]]        the cadres of your scope: id, name, kind,\n"
+        "                                      unit, post, phone, place, households now\n"
+        "  cadre add --name N --kind K --unit U --phone P --place 乡镇[/村] [--post P]\n"
+        "                                      a new cadre; K: 驻村工作队员, 乡镇干部,\n"
+        "                                      村干部 or 结对帮扶单位人员 (or its code)\n"
+        "  cadre assign CADRE HH_NO... [--from YYYY-MM-DD]\n"
+        "                                      make CADRE (a name, or #id) the responsible\n"
+        "                                      cadre of the households from that day\n"
+        "                                      (today); the cadre before ends that day and\n"
+        "                                      stays in the household's history\n"
+        "  cadre history HH_NO                 a household's cadres: name, phone, unit,\n"
+        "                                      from, to, assigned by, ended by\n"
+        "A cadre serves one township (or one of its villages) and is given only\n"
+        "households of that township; a township account sees and assigns only its own.\n"),
+     CMD_POLICY | CMD_LOGIN},
     {"user", cmd_user, N_("add|list|set ..."),
      N_("manage staff accounts (administrators)"),
      N_("  user list\n"

@@ -64,6 +64,11 @@ int cmd_backup(struct app *a, int argc, char **argv);
 int cmd_print(struct app *a, int argc, char **argv);
 int cmd_export(struct app *a, int argc, char **argv);
 int cmd_user(struct app *a, int argc, char **argv);
+int cmd_cadre(struct app *a, int argc, char **argv);
+/* The responsible cadre named S (its name, or #id) into C, when the
+ * login's account sees it (cmd_cadre.c); 0, or -1 with E. */
+struct cadre;
+int cli_cadre_find(struct app *a, const char *s, struct cadre *c, struct err *e);
 int cmd_idcheck(struct app *a, int argc, char **argv);
 int cmd_import_dept(struct app *a, const struct cmd *c, int argc, char **argv);
 int cmd_assess(struct app *a, int argc, char **argv);

@@ -17,6 +17,7 @@
 #include "cli/opts.h"
 #include "core/date.h"
 #include "core/doc.h"
+#include "core/household.h"
 #include "core/project.h"
 #include "core/role.h"
 #include "db/db_division.h"
@@ -288,8 +289,13 @@ static int resolve(struct app *a, struct print_args *p, int64_t **ids,
     if (p->receipt && receipt_id(a, p->receipt, &p->r.fund, e) < 0) {
         return -1;
     }
-    if (p->cadre && db_cadre_find(a->db, p->cadre, &p->r.cadre, e) < 0) {
-        return -1;
+    if (p->cadre) {
+        struct cadre k;
+
+        if (cli_cadre_find(a, p->cadre, &k, e) < 0) {
+            return -1;
+        }
+        p->r.cadre = k.id;
     }
     return 0;
 }
