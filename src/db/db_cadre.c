@@ -212,19 +212,28 @@ db_household_cadre_history(struct db *db, int64_t hh, struct cadre_row **v,
 }
 
 static void
-id_fill(sqlite3_stmt *st, void *row)
+cadre_hh_fill(sqlite3_stmt *st, void *row)
 {
-    *(int64_t *)row = db_col_int(st, 0);
+    struct cadre_hh *r = row;
+
+    r->id = db_col_int(st, 0);
+    db_col_text(st, 1, r->hh_no, sizeof(r->hh_no));
+    db_col_text(st, 2, r->head, sizeof(r->head));
+    db_col_text(st, 3, r->village, sizeof(r->village));
+    r->start = db_col_date(st, 4);
 }
 
 int
-db_cadre_households(struct db *db, int64_t id, int64_t **v, size_t *n, struct err *e)
+db_cadre_households(struct db *db, int64_t id, struct cadre_hh **v, size_t *n,
+                    struct err *e)
 {
     static const char sql[] =
-        "SELECT household_id FROM household_cadre WHERE cadre_id = ? AND end_date IS NULL "
-        "ORDER BY household_id";
+        "SELECT h.id, h.hh_no, coalesce(l.head, ''), coalesce(d.name, ''), hc.start_date "
+        "FROM household_cadre hc JOIN household h ON h.id = hc.household_id "
+        "LEFT JOIN hh_list l ON l.id = h.id LEFT JOIN division d ON d.id = h.village_id "
+        "WHERE hc.cadre_id = ? AND hc.end_date IS NULL ORDER BY h.hh_no";
 
-    return db_rows_of(db, sql, id, sizeof(**v), id_fill, NULL, (void **)v, n,
+    return db_rows_of(db, sql, id, sizeof(**v), cadre_hh_fill, NULL, (void **)v, n,
                       _("reading the responsible cadres"), e);
 }
 

@@ -65,8 +65,16 @@ int db_household_cadres(struct db *db, int64_t hh, struct cadre_row **v,
  * ended. */
 int db_household_cadre_history(struct db *db, int64_t hh, struct cadre_row **v,
                                size_t *n, struct err *e);
-/* The households cadre ID is responsible for now (ids into *V). */
-int db_cadre_households(struct db *db, int64_t id, int64_t **v, size_t *n,
+/* A household a cadre is responsible for now. */
+struct cadre_hh {
+    int64_t id;
+    char hh_no[32];
+    char head[96];
+    char village[200];
+    int start;
+};
+/* The households cadre ID is responsible for now, by number. */
+int db_cadre_households(struct db *db, int64_t id, struct cadre_hh **v, size_t *n,
                         struct err *e);
 
 /* Make CADRE the responsible cadre of the N households HH from DAY, as A,

@@ -209,5 +209,12 @@ extern const struct form_kind team_form;        /* f_team.c */
 extern const struct form_kind team_member_form; /* f_team.c: arg = team */
 extern const struct form_kind attendance_form;  /* f_team.c: arg = member */
 extern const struct form_kind grade_form;       /* f_team.c: arg = member */
+extern const struct form_kind cadre_form;       /* f_cadre.c */
+/* Make a responsible cadre (of TOWNSHIP's, 0: any the user sees) that of
+ * the N households HH (f_cadre.c): WHAT names a single one, whose current
+ * link the user saw is EXPECT (0: none; -1 for tagged rows); dirty
+ * flags. */
+unsigned cadre_assign_dialog(struct tui *t, const int64_t *hh, size_t n, int64_t township,
+                             const char *what, int64_t expect);
 
 #endif

@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "db/db.h"
+#include "db/db_cadre.h"
 #include "db/db_division.h"
 #include "db/db_list.h"
 #include "tui/draw.h"
@@ -23,17 +24,19 @@
 
 enum field {
     F_TOWNSHIP, F_VILLAGE, F_CATEGORY, F_RISK, F_STATE, F_OVERDUE,
-    F_FINDINGS, F_CLEAR, NFIELDS
+    F_FINDINGS, F_CADRE, F_CLEAR, NFIELDS
 };
 
 static const char *const field_names[NFIELDS] = {
     N_("township"), N_("village"), N_("category"), N_("risk type"),
     N_("status"), N_("only overdue"), N_("only with findings"),
-    N_("clear every filter"),
+    N_("responsible cadre"), N_("clear every filter"),
 };
 
 /* The status menu's item that stands for the monitoring objects' states. */
 #define STATES_MONITORED (-2)
+/* The cadre menu's item for the households without a cadre. */
+#define NO_CADRE (-1)
 
 struct filter_state {
     struct filter_arg *fa;
@@ -93,6 +96,21 @@ division_label(struct app *a, int64_t id, char *buf, size_t n)
 }
 
 static void
+cadre_label(struct app *a, const struct list_filter *lf, char *buf, size_t n)
+{
+    struct cadre c;
+
+    memset(&c, 0, sizeof(c));
+    if (lf->no_cadre) {
+        snprintf(buf, n, "%s", _("none assigned"));
+    } else if (lf->cadre_id != 0 && db_cadre_get(a->db, lf->cadre_id, &c, NULL) == 0) {
+        snprintf(buf, n, "%s", c.name);
+    } else {
+        snprintf(buf, n, "%s", _("all"));
+    }
+}
+
+static void
 value_of(struct filter_state *st, enum field f, char *buf, size_t n)
 {
     const struct list_filter *lf = st->fa->filter;
@@ -124,6 +142,9 @@ value_of(struct filter_state *st, enum field f, char *buf, size_t n)
         break;
     case F_FINDINGS:
         snprintf(buf, n, "%s", lf->findings ? _("yes") : _("no"));
+        break;
+    case F_CADRE:
+        cadre_label(st->fa->app, lf, buf, n);
         break;
     default:
         buf[0] = '\0';
@@ -222,6 +243,10 @@ value_chosen(void *ctx, struct tui *t, size_t index)
     case F_RISK:
         snprintf(lf->risk, sizeof(lf->risk), "%s", st->codes[index]);
         break;
+    case F_CADRE:
+        lf->no_cadre = st->ids[index] == NO_CADRE;
+        lf->cadre_id = st->ids[index] > 0 ? st->ids[index] : 0;
+        break;
     default:
         break;
     }
@@ -261,6 +286,26 @@ add_codes(struct filter_state *st, struct menu *m, const char *table)
     }
 }
 
+/* The cadres the user sees (of the township filtered). */
+static void
+add_cadres(struct filter_state *st, struct menu *m)
+{
+    struct cadre_list_row *v;
+    size_t i, n;
+    char label[300];
+
+    add_value(st, m, NO_CADRE, "", _("none assigned"));
+    if (db_cadre_list(st->fa->app->db, &st->fa->app->actor, st->fa->filter->township_id, &v,
+                      &n, NULL) != 0) {
+        return;
+    }
+    for (i = 0; i < n; i++) {
+        snprintf(label, sizeof(label), "%s  %s", v[i].c.name, v[i].place);
+        add_value(st, m, v[i].c.id, "", label);
+    }
+    free(v);
+}
+
 static void
 fill_menu(struct filter_state *st, struct menu *m, enum field f)
 {
@@ -287,6 +332,9 @@ fill_menu(struct filter_state *st, struct menu *m, enum field f)
         break;
     case F_RISK:
         add_codes(st, m, "risk");
+        break;
+    case F_CADRE:
+        add_cadres(st, m);
         break;
     case F_STATE:
         add_value(st, m, STATES_MONITORED, "", _("every monitoring object (identified, not closed)"));

@@ -40,6 +40,7 @@ static const struct form_kind *const form_kinds[] = {
     &project_step_form, &asset_form, &asset_income_form, &partner_form, &pairing_form,
     &agreement_form, &pair_record_form, &team_form, &team_member_form, &attendance_form,
     &grade_form,
+    &cadre_form,
 };
 
 const struct form_kind *

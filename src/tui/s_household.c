@@ -127,7 +127,7 @@ head(struct hh_ctx *c, struct view *v)
         sbuf_adds(&sb, _("Not a monitoring object"));
     }
     view_text(v, sb.buf);
-    for (i = 0; i < c->ncadres; i++) {
+    for (i = 0; i < c->ncadres && c->cadres[i].end == DATE_NONE; i++) {
         if (i > 0) {
             sbuf_adds(&who, _(", "));
         }
@@ -135,7 +135,7 @@ head(struct hh_ctx *c, struct view *v)
                   c->cadres[i].phone);
     }
     sbuf_reset(&sb);
-    sbuf_addf(&sb, _("Responsible cadres: %s"), c->ncadres ? who.buf : _("none"));
+    sbuf_addf(&sb, _("Responsible cadres: %s"), who.len > 0 ? who.buf : _("none"));
     view_text(v, sb.buf);
     sbuf_release(&who);
     sbuf_release(&sb);
@@ -166,6 +166,42 @@ overview_findings(struct hh_ctx *c, struct view *v)
     findings_free(&f);
 }
 
+/* The responsible cadres, the current first, then those before (from,
+ * to, who assigned and who ended). */
+static void
+cadre_history(struct hh_ctx *c, struct view *v)
+{
+    static const struct table_col cols[] = {
+        {N_("responsible cadre"), 6, 0, 0, 0}, {N_("phone"), 12, 0, 0, 0},
+        {N_("from"), 10, 0, 0, 0}, {N_("to"), 10, 0, 0, 0},
+        {N_("assigned by"), 6, 0, 0, 1}, {N_("ended by"), 6, 0, 0, 1},
+    };
+    static const size_t spare[] = {5, 4};
+    size_t i;
+
+    if (c->ncadres == 0) {
+        return;
+    }
+    view_blank(v);
+    view_table(v, cols, ARRAY_SIZE(cols));
+    view_table_spare(v, spare, ARRAY_SIZE(spare));
+    for (i = 0; i < c->ncadres; i++) {
+        const struct cadre_row *r = &c->cadres[i];
+        char from[DATE_BUF], to[DATE_BUF];
+        const char *cells[ARRAY_SIZE(cols)];
+
+        date_format(r->start, from);
+        date_format(r->end, to);
+        cells[0] = r->name;
+        cells[1] = r->phone;
+        cells[2] = from;
+        cells[3] = r->end == DATE_NONE ? _("now") : to;
+        cells[4] = r->assigned_by;
+        cells[5] = r->ended_by;
+        view_row(v, 0, 0, cells);
+    }
+}
+
 static void
 overview(struct hh_ctx *c, struct view *v)
 {
@@ -185,6 +221,7 @@ overview(struct hh_ctx *c, struct view *v)
     view_pair(v, _("Whole household without labour:"), yesno(h->no_labour_support));
     view_blank(v);
     overview_findings(c, v);
+    cadre_history(c, v);
 }
 
 static void
@@ -837,7 +874,7 @@ hh_read(struct hh_ctx *c, int64_t id, struct err *e)
 
     memset(&fresh, 0, sizeof(fresh));
     if (db_snapshot_load(c->app->db, id, &fresh, e) ||
-        db_household_cadres(c->app->db, id, &cadres, &n, e)) {
+        db_household_cadre_history(c->app->db, id, &cadres, &n, e)) {
         snapshot_free(&fresh);
         return -1;
     }
@@ -878,6 +915,22 @@ static unsigned
 hh_edit(struct tui *t, void *ctx, const struct view_at *at)
 {
     return run(ctx, t, &section_at(at)->edit);
+}
+
+/* b: another responsible cadre, from the cadres of the household's
+ * township; a conflict when the cadre changed since it was read. */
+static unsigned
+assign_cadre(struct hh_ctx *c, struct tui *t)
+{
+    int64_t seen = 0;
+    size_t i;
+
+    for (i = 0; i < c->ncadres && c->cadres[i].end == DATE_NONE; i++) {
+        if (seen == 0 || c->cadres[i].link < seen) {
+            seen = c->cadres[i].link;
+        }
+    }
+    return cadre_assign_dialog(t, &c->s.hh.id, 1, c->s.hh.township_id, c->s.hh.hh_no, seen);
 }
 
 /* r: whole ID numbers (recorded first), or masked again. */
@@ -925,6 +978,8 @@ hh_action(struct tui *t, void *ctx, int action, const struct view_at *at)
         return member_leaves(c, t, at->ref);
     case ACT_REVEAL:
         return reveal(c, t);
+    case ACT_FORM1:
+        return assign_cadre(c, t);
     default:
         return 0;
     }
@@ -960,6 +1015,7 @@ static const struct keydef hh_keys[] = {
     {'x', 0, ACT_STEP, "x", N_("procedure step"), KD_BAR | KD_WRITE},
     {'a', 0, ACT_ADD, "a", N_("add"), KD_BAR | KD_WRITE},
     {'d', 0, ACT_DELETE, "d", N_("member leaves"), KD_WRITE},
+    {'b', 0, ACT_FORM1, "b", N_("assign a responsible cadre"), KD_BAR | KD_WRITE},
     {'r', 0, ACT_REVEAL, "r", N_("show full ID numbers"), KD_BAR},
     {'p', 0, ACT_PRINT, "p", N_("print the household card"), KD_BAR},
     {0, 0, ACT_NONE, NULL, NULL, 0},
@@ -968,7 +1024,7 @@ static const struct keydef hh_keys[] = {
 static const struct view_def household_view = {
     .id = "household",
     .title = N_("household"),
-    .help = N_("A household, one section at a time under its number, head, place, category, status, risks and responsible cadres: 1 overview (with what the rules find), 2 members, 3 income against the monitoring line, 4 the four guarantees, 5 the case and its timeline, 6 measures, 7 visits, 8 the audit trail.  Up and Down walk over the members, years, measures and visits: Enter or e edits the one under the cursor.  Without one, e edits what the section shows (the household; a member, a year, a measure or a visit chosen from a list) and a adds to it (a member, a year's income or guarantees, a procedure step, a measure, a visit).  x takes a procedure step, d lets a member leave the household, r shows whole ID and phone numbers (administrators, county and township staff; recorded in the audit log), p prints the household card."),
+    .help = N_("A household, one section at a time under its number, head, place, category, status, risks and responsible cadres: 1 overview (with what the rules find), 2 members, 3 income against the monitoring line, 4 the four guarantees, 5 the case and its timeline, 6 measures, 7 visits, 8 the audit trail.  Up and Down walk over the members, years, measures and visits: Enter or e edits the one under the cursor.  Without one, e edits what the section shows (the household; a member, a year, a measure or a visit chosen from a list) and a adds to it (a member, a year's income or guarantees, a procedure step, a measure, a visit).  x takes a procedure step, b assigns the responsible cadre (帮扶责任人: the one before ends that day and stays in the history under the overview), d lets a member leave the household, r shows whole ID and phone numbers (administrators, county and township staff; recorded in the audit log), p prints the household card."),
     .paged = 1,
     .ctx_new = hh_ctx_new,
     .ctx_free = hh_ctx_free,

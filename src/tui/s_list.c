@@ -20,6 +20,7 @@
 #include "core/date.h"
 #include "core/money.h"
 #include "db/db.h"
+#include "db/db_cadre.h"
 #include "db/db_division.h"
 #include "db/db_list.h"
 #include "print/export.h"
@@ -31,6 +32,7 @@
 #include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/idset.h"
 #include "util/sbuf.h"
 #include "util/u8.h"
 #include "util/xalloc.h"
@@ -243,6 +245,19 @@ division_name(struct households *h, int64_t id, struct sbuf *sb)
     }
 }
 
+static void
+cadre_name(struct households *h, int64_t id, struct sbuf *sb)
+{
+    struct cadre c;
+    char buf[200];
+
+    memset(&c, 0, sizeof(c));
+    if (id != 0 && db_cadre_get(h->app->db, id, &c, NULL) == 0) {
+        snprintf(buf, sizeof(buf), _("responsible cadre %s"), c.name);
+        add_part(sb, buf);
+    }
+}
+
 /* The filter in words: "红岩镇, 监测对象, 逾期". */
 static void
 hh_info(struct tui *t, void *ctx, struct sbuf *out)
@@ -259,6 +274,7 @@ hh_info(struct tui *t, void *ctx, struct sbuf *out)
         {offsetof(struct list_filter, findings), N_("with findings")},
         {offsetof(struct list_filter, no_dev_measure), N_("labour but no development measure")},
         {offsetof(struct list_filter, visit_days), N_("visit due this week")},
+        {offsetof(struct list_filter, no_cadre), N_("without a responsible cadre")},
     };
 
     division_name(h, f->township_id, out);
@@ -273,6 +289,7 @@ hh_info(struct tui *t, void *ctx, struct sbuf *out)
     if (states.len > 0) {
         add_part(out, states.buf);
     }
+    cadre_name(h, f->cadre_id, out);
     for (i = 0; i < ARRAY_SIZE(flags); i++) {
         if (*(const int *)((const char *)f + flags[i].offset)) {
             add_part(out, _(flags[i].words));
@@ -444,7 +461,7 @@ hh_create(struct tui *t, void *ctx)
  * then the deletes. */
 enum {
     BUILTIN_WAITING, BUILTIN_OVERDUE, BUILTIN_NODEV, BUILTIN_VISITS, BUILTIN_WARNINGS,
-    NBUILTIN
+    BUILTIN_NOCADRE, NBUILTIN
 };
 
 static const char *const builtin_names[NBUILTIN] = {
@@ -453,6 +470,7 @@ static const char *const builtin_names[NBUILTIN] = {
     N_("Labour but no development measure a month after identification"),
     N_("Visits due this week"),
     N_("Department warnings to verify (预警核实)"),
+    N_("Monitoring objects without a responsible cadre"),
 };
 
 /* The filter F instead of the one there is, the search kept. */
@@ -483,6 +501,10 @@ load_builtin(struct households *h, int which)
     f.overdue = which == BUILTIN_OVERDUE;
     f.no_dev_measure = which == BUILTIN_NODEV;
     f.visit_days = which == BUILTIN_VISITS ? 7 : 0;
+    if (which == BUILTIN_NOCADRE) {
+        f.states = list_states_monitored();
+        f.no_cadre = 1;
+    }
     use_filter(h, &f);
 }
 
@@ -586,18 +608,47 @@ open_worklists(struct households *h, struct tui *t)
 static const struct keydef hh_keys[] = {
     {'w', 0, ACT_WORKLIST, "w", N_("worklists"), KD_BAR},
     {'I', 0, ACT_FORM1, "I", N_("import the national sheet"), KD_WRITE},
+    {'b', 0, ACT_FORM2, "b", N_("assign a responsible cadre (the tagged rows, else this one)"),
+     KD_WRITE},
+    {'C', 0, ACT_FORM3, "C", N_("the responsible cadres"), 0},
     {0, 0, ACT_NONE, NULL, NULL, 0},
 };
+
+/* b: the tagged households, else the one under the cursor, given a
+ * responsible cadre. */
+static unsigned
+assign_cadre(struct tui *t)
+{
+    const struct idset *tags = table_tagged(t);
+    const struct list_row *r = table_current(t);
+
+    if (tags != NULL && tags->n > 0) {
+        return cadre_assign_dialog(t, tags->v, tags->n, 0, NULL, -1);
+    }
+    if (r == NULL) {
+        return 0;
+    }
+    return cadre_assign_dialog(t, &r->id, 1, r->township_id, r->hh_no, -1);
+}
 
 static unsigned
 hh_action(struct tui *t, void *ctx, int action, int64_t id)
 {
     (void)id;
-    if (action == ACT_FORM1) {
+    switch (action) {
+    case ACT_FORM1:
         import_open(t);
         return D_ALL;
+    case ACT_FORM2:
+        return assign_cadre(t);
+    case ACT_FORM3:
+        table_open(t, &cadres_table, 0);
+        return D_ALL;
+    case ACT_WORKLIST:
+        return open_worklists(ctx, t);
+    default:
+        return 0;
     }
-    return action == ACT_WORKLIST ? open_worklists(ctx, t) : 0;
 }
 
 /* --- prints --------------------------------------------------------------------- */
@@ -607,10 +658,11 @@ hh_action(struct tui *t, void *ctx, int action, int64_t id)
 static unsigned
 hh_print(struct tui *t, void *ctx, const int64_t *ids, size_t nids)
 {
-    (void)ctx;
+    const struct households *h = ctx;
+
     (void)ids;
     (void)nids;
-    return households_print(t, table_tagged(t), table_current(t));
+    return households_print(t, table_tagged(t), table_current(t), h->q.f.cadre_id);
 }
 
 /* x: the list's filter and search. */
@@ -633,7 +685,8 @@ static const struct table_def households_def = {
                "Search (/) narrows the list with each key, a new search each time (Up recalls the ones before): Chinese finds names and villages (张伟, 伟明, 白马), letters find pinyin initials (zs finds 张三), digits find ID numbers (whole, or the last 4 to 6 characters) and household numbers (the start or the end of one); a name and digits together find the households having both (张1234).  Enter keeps the result, Esc goes back to what was there before.\n"
                "Filter (f) by township, village, category, risk, status (several at once: Space marks them; or every monitoring object, identified and not closed), overdue, findings.  A township account starts on its monitoring objects; c shows every household.  With no search the status line counts the filter's households per category and per state (per phase of the procedure when the line is short).\n"
                "Sort (s) by any column shown; choosing the same column again reverses the order.  Names sort in pinyin order.\n"
-               "Worklists (w) keep a filter under a name, for you only.\n"
+               "Worklists (w) keep a filter under a name, for you only; one of them lists the monitoring objects without a responsible cadre (帮扶责任人).\n"
+               "Responsible cadres: b assigns one to the tagged households (or to the one under the cursor), the cadre before ending that day; C shows the cadres (a adds one); the filter (f) shows one cadre's households.\n"
                "Narrow terminals show fewer columns; widen the window for more (at 160 columns all of them)."),
     .cols = columns,
     .ncols = NCOLS,

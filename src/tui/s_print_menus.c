@@ -188,7 +188,8 @@ households_row(struct fp_menu *m, const struct list_row *r)
 }
 
 unsigned
-households_print(struct tui *t, const struct idset *tags, const struct list_row *r)
+households_print(struct tui *t, const struct idset *tags, const struct list_row *r,
+                 int64_t cadre)
 {
     struct fp_menu *m = fp_new();
     struct print_request *pr;
@@ -204,8 +205,14 @@ households_print(struct tui *t, const struct idset *tags, const struct list_row 
     if (r != NULL) {
         households_row(m, r);
     }
-    fp_item(m, PK_VISITS, _("Visit worklists per cadre (due within 7 days, and late)"),
-            _("visit worklists: visits due within 7 days and late ones"));
+    if (cadre != 0) {
+        pr = fp_item(m, PK_VISITS, _("Visit worklist of the cadre filtered (due within 7 days, and late)"),
+                     _("visit worklists: visits due within 7 days and late ones"));
+        pr->cadre = cadre;
+    } else {
+        fp_item(m, PK_VISITS, _("Visit worklists per cadre (due within 7 days, and late)"),
+                _("visit worklists: visits due within 7 days and late ones"));
+    }
     return fp_open(t, m);
 }
 

@@ -304,7 +304,9 @@ int households_open(struct tui *t);
  * village (R may be NULL), the visit worklists.  Returns dirty flags. */
 struct list_row;
 unsigned households_print(struct tui *t, const struct idset *tags,
-                          const struct list_row *r);
+                          const struct list_row *r, int64_t cadre);
+/* The responsible cadres (s_cadre.c), C on the monitoring list. */
+extern const struct table_def cadres_table;
 
 /* --- the F3 workspace (s_funds.c) ----------------------------------------- */
 

@@ -76,7 +76,7 @@ is "$(q "$DB" "select count(*) from audit where tbl = 'household_cadre' and fiel
 zx print visits --cadre 王明 --days 366 --format text -o -
 hasnt "$OUT" "$head" "the household has left the former cadre's worklist"
 zx cadre assign 李强 "$hh"
-has "$ERR" "(1 already were)" "assigning the same cadre again changes nothing"
+has "$ERR" "另有1户原已由其帮扶" "assigning the same cadre again changes nothing"
 
 # --- scope --------------------------------------------------------------------
 other=$(q "$DB" "select t.name from division t where t.level = 2 and t.name <> '$town' order by t.code limit 1")
