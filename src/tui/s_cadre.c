@@ -35,7 +35,7 @@ static const struct view_def cadre_view;
 static const struct table_col cadre_cols[] = {
     {N_("name"), 6, 0, 0, 0},
     {N_("kind"), 8, 0, 0, 0},
-    {N_("unit"), 10, 0, 0, 1},
+    {N_("work unit"), 10, 0, 0, 1},
     {N_("post"), 6, 0, 0, 0},
     {N_("phone"), 12, 0, 0, 0},
     {N_("place"), 10, 0, 0, 1},
