@@ -975,6 +975,7 @@ store_case(struct demo *d, const struct dvill *v, struct err *e)
     }
     d->st->cases++;
     d->st->by_state[s->mcase.state]++;
+    s->ncadres = 1;     /* the list row is made from this snapshot */
     return db_household_cadre_insert(d->a->db, me, s->hh.id,
                                      v->cadre[rng_below(&d->r, 2)],
                                      s->mcase.clue_date, 0, e);

@@ -248,6 +248,25 @@ test_procedure(void **state)
 }
 
 static void
+test_responsible_cadre(void **state)
+{
+    struct fixture *x = *state;
+
+    /* A monitoring object without a responsible cadre: CD01 alone. */
+    monitored(x, "2026-06-01", "01");
+    assert_int_equal(check(x)->n, 0);
+    x->s.ncadres = 0;
+    assert_int_equal(check(x)->n, 1);
+    assert_true(helpers_has(check(x), "CD01"));
+    /* Not before identification, nor once eliminated. */
+    x->s.mcase.state = CS_ELIMINATED;
+    x->s.mcase.eliminated_on = D("2026-12-01");
+    assert_false(helpers_has(check(x), "CD01"));
+    x->s.mcase.state = CS_CLUE;
+    assert_false(helpers_has(check(x), "CD01"));
+}
+
+static void
 test_development_measure(void **state)
 {
     struct fixture *x = *state;
@@ -600,6 +619,7 @@ main(void)
         T(test_risk_rules),
         T(test_procedure),
         T(test_development_measure),
+        T(test_responsible_cadre),
         T(test_eliminated_timing),
         T(test_no_labour_switch),
         T(test_assisted_next_month),
