@@ -801,7 +801,7 @@ static const char m_dept_warning[] =
  * scopes it; an assignment says who made it and who ended it.  The
  * cadres there are take the place of their households. */
 static const char m_cadre[] =
-    "ALTER TABLE cadre ADD COLUMN kind TEXT CHECK (length(kind) <= 4);\n"
+    "ALTER TABLE cadre ADD COLUMN kind TEXT CHECK (length(kind) <= 11);\n"
     "ALTER TABLE cadre ADD COLUMN post TEXT CHECK (length(post) <= 60);\n"
     "ALTER TABLE cadre ADD COLUMN township_id INTEGER REFERENCES division(id);\n"
     "ALTER TABLE cadre ADD COLUMN village_id INTEGER REFERENCES division(id);\n"
