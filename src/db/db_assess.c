@@ -661,7 +661,8 @@ sheet_inputs(struct db *db, const struct rule_ctx *ctx, const struct assess_roun
     return 0;
 }
 
-/* The sheet of UNIT in round R of template T. */
+/* The sheet of UNIT in round R of template T; CTX NULL: its computed
+ * lines without their inputs (scoring by hand reads only its own line). */
 static int
 sheet_build(struct db *db, const struct rule_ctx *ctx, const struct assess_round *r,
             const struct assess_template *t, int64_t unit, struct assess_sheet *s,
@@ -688,7 +689,7 @@ sheet_build(struct db *db, const struct rule_ctx *ctx, const struct assess_round
         assess_sheet_clear(s);
         return -1;
     }
-    if (!r->final && sheet_inputs(db, ctx, r, s, e)) {
+    if (!r->final && ctx != NULL && sheet_inputs(db, ctx, r, s, e)) {
         assess_sheet_clear(s);
         return -1;
     }
@@ -821,7 +822,9 @@ db_score_set(struct db *db, const struct rule_ctx *ctx, const struct actor *a,
     if (county_only(a, e) || db_begin(db, e)) {
         return -1;
     }
-    rc = db_round_get(db, round, &r, e) || sheet_build(db, ctx, &r, t, unit, &s, e);
+    /* inside the write lock: the round's inputs are neither needed nor computed */
+    (void)ctx;
+    rc = db_round_get(db, round, &r, e) || sheet_build(db, NULL, &r, t, unit, &s, e);
     for (i = 0; rc == 0 && i < s.n && strcmp(s.v[i].ind->code, code) != 0; i++) {
     }
     if (rc == 0 && i == s.n) {
