@@ -315,9 +315,10 @@ def main():
 BEGIN, END = "<!-- bench-server: begin -->", "<!-- bench-server: end -->"
 
 
-def put_section(path, text):
-    """Write TEXT between this benchmark's markers in PATH, keeping the
-    sections other benchmarks wrote there."""
+def put_section(path, text, begin=BEGIN, end=END):
+    """Write TEXT between a benchmark's markers (BEGIN, END: this one's) in
+    PATH, keeping the sections other benchmarks wrote there."""
+    BEGIN, END = begin, end
     try:
         old = open(path).read()
     except FileNotFoundError:

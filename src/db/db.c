@@ -14,6 +14,7 @@
 
 #include "core/date.h"
 #include "db/schema.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/path.h"
@@ -452,10 +453,44 @@ trace(unsigned type, void *ctx, void *p, void *x)
     return 0;
 }
 
+/* The tables nothing computed from the data reads: their changes leave
+ * the data's version (db_data_version) as it was, so that scoring by
+ * hand or printing does not make a round's inputs be computed again. */
+static const char *const quiet_tables[] = {"audit", "assess_round", "assess_score"};
+
+static void
+count_quiet(void *p, int op, const char *dbname, const char *table, sqlite3_int64 rowid)
+{
+    struct db *db = p;
+    size_t i;
+
+    (void)op;
+    (void)dbname;
+    (void)rowid;
+    for (i = 0; i < ARRAY_SIZE(quiet_tables); i++) {
+        if (strcmp(table, quiet_tables[i]) == 0) {
+            db->quiet++;
+        }
+    }
+}
+
+/* Every change counts in sqlite3_total_changes (tables without rowid
+ * too), the quiet tables' also in the update hook: the difference is the
+ * changes of the data. */
+int
+db_data_version(struct db *db, struct db_version *v, struct err *e)
+{
+    sqlite3_stmt *st = db_prep(db, "PRAGMA data_version", e);
+
+    v->mine = (int64_t)sqlite3_total_changes(db->h) - db->quiet;
+    return db_scalar(db, st, &v->others, _("reading the data's version"), e);
+}
+
 static int
 configure(struct db *db, int flags, int busy_ms, struct err *e)
 {
     sqlite3_extended_result_codes(db->h, 1);
+    sqlite3_update_hook(db->h, count_quiet, db);
     db_busy_init(db, busy_ms);
     if (priv_getenv("ZHENXING_TRACE") != NULL) {
         sqlite3_trace_v2(db->h, SQLITE_TRACE_PROFILE, trace, NULL);
@@ -549,6 +584,7 @@ db_close(struct db *db)
         return;
     }
     db_rollback(db);
+    db_assess_cache_free(db);
     for (i = 0; i < db->ncache; i++) {
         sqlite3_finalize(db->cache[i].st);
     }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/role.h"
+#include "core/rules.h"
 #include "db/db_audit.h"
 #include "db/db_priv.h"
 #include "db/db_rec.h"
@@ -479,34 +480,189 @@ unit_name(struct db *db, int64_t round, int64_t unit, char *out, size_t n, struc
                              : db_fail(db, e, _("reading the units of the round"));
 }
 
-/* The inputs of S's computed lines now, in one call (one pass over the
- * unit's households for the registry's sources). */
+/* --- the inputs of a round ------------------------------------------------- */
+
+/* The inputs of every unit of a round, computed in one pass and kept
+ * while what they are made of stays as it was: the round, the day judged
+ * and the policy, and the data's version (db_data_version), so that the
+ * ranking, each sheet, the way back from a sheet and every page of a
+ * report read the same inputs, computed once. */
+struct round_inputs {
+    int64_t round;
+    int today;
+    const void *policy;
+    char province[16];
+    struct db_version ver;
+    int64_t *units;
+    size_t nu;
+    size_t n;                /* computed lines a unit */
+    struct assess_input *in; /* nu * n, unit by unit */
+    unsigned long used;
+};
+
+/* Rounds kept: the one shown and those compared with it. */
+#define ROUNDS_KEPT 4
+
+struct assess_cache {
+    struct round_inputs r[ROUNDS_KEPT];
+    unsigned long clock;
+};
+
+static void
+round_inputs_clear(struct round_inputs *ri)
+{
+    free(ri->units);
+    free(ri->in);
+    memset(ri, 0, sizeof(*ri));
+}
+
+void
+db_assess_cache_free(struct db *db)
+{
+    size_t i;
+
+    if (db->assess == NULL) {
+        return;
+    }
+    for (i = 0; i < ROUNDS_KEPT; i++) {
+        round_inputs_clear(&db->assess->r[i]);
+    }
+    free(db->assess);
+    db->assess = NULL;
+}
+
+static int
+computed(const struct assess_indicator *in)
+{
+    return in->source[0] != '\0';
+}
+
+static size_t
+ncomputed(const struct assess_template *t)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < t->nind; i++) {
+        n += computed(&t->ind[i]);
+    }
+    return n;
+}
+
+/* 1 when RI holds the inputs of round R (template T) judged in CTX on
+ * data VER. */
+static int
+round_inputs_fresh(const struct round_inputs *ri, const struct rule_ctx *ctx,
+                   const struct assess_round *r, const struct assess_template *t,
+                   const struct db_version *ver)
+{
+    return ri->in != NULL && ri->round == r->id && ri->n == ncomputed(t) &&
+           ri->today == ctx->today && ri->policy == (const void *)ctx->policy &&
+           strcmp(ri->province, ctx->province != NULL ? ctx->province : "") == 0 &&
+           ri->ver.others == ver->others && ri->ver.mine == ver->mine;
+}
+
+/* Compute into RI the inputs of every unit of round R (template T). */
+static int
+round_inputs_fill(struct db *db, const struct rule_ctx *ctx, const struct assess_round *r,
+                  const struct assess_template *t, const struct db_version *ver,
+                  struct round_inputs *ri, struct err *e)
+{
+    const char **srcs = xcalloc(t->nind + 1, sizeof(*srcs));
+    struct assess_unit_row *u = NULL;
+    size_t i, nu = 0;
+    int rc;
+
+    round_inputs_clear(ri);
+    for (i = 0; i < t->nind; i++) {
+        if (computed(&t->ind[i])) {
+            srcs[ri->n++] = t->ind[i].source;
+        }
+    }
+    rc = db_round_units(db, r->id, &u, &nu, e);
+    if (rc == 0) {
+        ri->units = xcalloc(nu + 1, sizeof(*ri->units));
+        for (i = 0; i < nu; i++) {
+            ri->units[i] = u[i].id;
+        }
+        ri->in = xcalloc(nu * ri->n + 1, sizeof(*ri->in));
+        ri->nu = nu;
+        rc = db_assess_inputs_units(db, ctx, r->kind, ri->units, nu, r->year, srcs, ri->n,
+                                    ri->in, e);
+    }
+    free(u);
+    free(srcs);
+    if (rc != 0) {
+        round_inputs_clear(ri);
+        return -1;
+    }
+    ri->round = r->id;
+    ri->today = ctx->today;
+    ri->policy = ctx->policy;
+    snprintf(ri->province, sizeof(ri->province), "%s",
+             ctx->province != NULL ? ctx->province : "");
+    ri->ver = *ver;
+    return 0;
+}
+
+/* The kept inputs of round R, computed again when the data changed. */
+static struct round_inputs *
+round_inputs(struct db *db, const struct rule_ctx *ctx, const struct assess_round *r,
+             const struct assess_template *t, struct err *e)
+{
+    struct db_version ver;
+    struct round_inputs *ri, *oldest;
+    size_t i;
+
+    if (db_data_version(db, &ver, e)) {
+        return NULL;
+    }
+    if (db->assess == NULL) {
+        db->assess = xcalloc(1, sizeof(*db->assess));
+    }
+    oldest = &db->assess->r[0];
+    for (i = 0; i < ROUNDS_KEPT; i++) {
+        ri = &db->assess->r[i];
+        if (round_inputs_fresh(ri, ctx, r, t, &ver)) {
+            ri->used = ++db->assess->clock;
+            return ri;
+        }
+        if (ri->used < oldest->used) {
+            oldest = ri;
+        }
+    }
+    if (round_inputs_fill(db, ctx, r, t, &ver, oldest, e)) {
+        return NULL;
+    }
+    oldest->used = ++db->assess->clock;
+    return oldest;
+}
+
+/* The inputs of S's computed lines: the round's, kept. */
 static int
 sheet_inputs(struct db *db, const struct rule_ctx *ctx, const struct assess_round *r,
              struct assess_sheet *s, struct err *e)
 {
-    const char **srcs = xcalloc(s->n + 1, sizeof(*srcs));
-    struct assess_input *in = xcalloc(s->n + 1, sizeof(*in));
-    size_t i, k = 0;
-    int rc;
+    const struct round_inputs *ri = round_inputs(db, ctx, r, s->t, e);
+    size_t i, u, k = 0;
 
+    if (ri == NULL) {
+        return -1;
+    }
+    for (u = 0; u < ri->nu && ri->units[u] != s->unit; u++) {
+    }
+    if (u == ri->nu) {
+        return err_set(e, ERR_NOTFOUND, "%s", _("the unit is not in this round"));
+    }
     for (i = 0; i < s->n; i++) {
         if (s->v[i].computed) {
-            srcs[k++] = s->v[i].ind->source;
+            s->v[i].in = ri->in[u * ri->n + k++];
         }
     }
-    rc = db_assess_inputs(db, ctx, r->kind, s->unit, r->year, srcs, k, in, e);
-    for (i = 0, k = 0; rc == 0 && i < s->n; i++) {
-        if (s->v[i].computed) {
-            s->v[i].in = in[k++];
-        }
-    }
-    free(srcs);
-    free(in);
-    return rc;
+    return 0;
 }
 
-/* The sheet of UNIT in round R of template T. */
+/* The sheet of UNIT in round R of template T; CTX NULL: its computed
+ * lines without their inputs (scoring by hand reads only its own line). */
 static int
 sheet_build(struct db *db, const struct rule_ctx *ctx, const struct assess_round *r,
             const struct assess_template *t, int64_t unit, struct assess_sheet *s,
@@ -527,13 +683,13 @@ sheet_build(struct db *db, const struct rule_ctx *ctx, const struct assess_round
 
         l->ind = &t->ind[i];
         l->depth = depth_of(t, l->ind);
-        l->computed = l->ind->source[0] != '\0';
+        l->computed = computed(l->ind);
     }
     if (load_scores(db, r->id, s, r->final, e)) {
         assess_sheet_clear(s);
         return -1;
     }
-    if (!r->final && sheet_inputs(db, ctx, r, s, e)) {
+    if (!r->final && ctx != NULL && sheet_inputs(db, ctx, r, s, e)) {
         assess_sheet_clear(s);
         return -1;
     }
@@ -666,7 +822,9 @@ db_score_set(struct db *db, const struct rule_ctx *ctx, const struct actor *a,
     if (county_only(a, e) || db_begin(db, e)) {
         return -1;
     }
-    rc = db_round_get(db, round, &r, e) || sheet_build(db, ctx, &r, t, unit, &s, e);
+    /* inside the write lock: the round's inputs are neither needed nor computed */
+    (void)ctx;
+    rc = db_round_get(db, round, &r, e) || sheet_build(db, NULL, &r, t, unit, &s, e);
     for (i = 0; rc == 0 && i < s.n && strcmp(s.v[i].ind->code, code) != 0; i++) {
     }
     if (rc == 0 && i == s.n) {

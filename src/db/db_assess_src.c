@@ -29,6 +29,7 @@
 #include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/xalloc.h"
 
 /* --- units (their names are db_assess.c's) ------------------------------- */
 
@@ -160,16 +161,15 @@ publicized_in(const struct hh_snapshot *s, int year, int day)
     return 0;
 }
 
-/* Count household S (with a case) into T; F is scratch. */
+/* Count household S (with a case), whose findings on the judging day
+ * are F, into T. */
 static void
 reg_count(const struct job *j, const struct rules *r, const struct hh_snapshot *s,
-          struct findings *f, struct reg_tally *t)
+          const struct findings *f, struct reg_tally *t)
 {
     const struct mcase *c = &s->mcase;
     int day = j->jc.today;
 
-    findings_reset(f);
-    rules_check_household(&j->jc, s, f);
     t->overdue += has_code(f, "PR02");
     if (c->state == CS_ELIMINATED && c->eliminated_on != DATE_NONE &&
         date_year(c->eliminated_on) == j->year && c->eliminated_on <= day) {
@@ -197,10 +197,10 @@ reg_count(const struct job *j, const struct rules *r, const struct hh_snapshot *
     }
 }
 
-/* The township of the unit (the village's, for a village); 0 when the
- * division is not one. */
+/* The township of unit ID of the job's kind (the village's, for a
+ * village); 0 when the division is not one. */
 static int
-unit_township(const struct job *j, int64_t *township)
+unit_township(const struct job *j, int64_t id, int64_t *township)
 {
     static const char sql[] = "SELECT parent_id FROM division WHERE id = ? AND level = 3";
     sqlite3_stmt *st;
@@ -208,13 +208,13 @@ unit_township(const struct job *j, int64_t *township)
 
     *township = 0;
     if (j->kind == AU_TOWNSHIP) {
-        *township = j->id;
+        *township = id;
         return 0;
     }
     if ((st = db_prep(j->db, sql, j->e)) == NULL) {
         return -1;
     }
-    db_bind_int(st, 1, j->id);
+    db_bind_int(st, 1, id);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         *township = db_col_int(st, 0);
@@ -224,31 +224,89 @@ unit_township(const struct job *j, int64_t *township)
                                                  : db_fail(j->db, j->e, _("reading the divisions"));
 }
 
+/* A unit counted in a pass: its id (a township's or a village's), its
+ * township, and where its tally is. */
+struct unit_at {
+    int64_t id, town;
+    size_t i;
+};
+
 static int
-reg_tally(const struct job *j, struct reg_tally *t)
+unit_cmp(const void *a, const void *b)
+{
+    const struct unit_at *x = a, *y = b;
+
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Count household S into the tally of each unit of U (N, by id) it
+ * belongs to: its township's, or its village's within that township. */
+static void
+reg_add(const struct job *j, const struct rules *r, const struct unit_at *u, size_t n,
+        const struct hh_snapshot *s, struct findings *f, struct reg_tally *t)
+{
+    struct unit_at key = {j->kind == AU_VILLAGE ? s->hh.village_id : s->hh.township_id, 0,
+                          0};
+    const struct unit_at *at = bsearch(&key, u, n, sizeof(*u), unit_cmp);
+    int counted = 0;
+
+    if (at == NULL) {
+        return;
+    }
+    while (at > u && at[-1].id == key.id) {
+        at--;
+    }
+    for (; at < u + n && at->id == key.id; at++) {
+        if (at->town != 0 && at->town == s->hh.township_id) {
+            if (!counted++) {
+                findings_reset(f);
+                rules_check_household(&j->jc, s, f);
+            }
+            reg_count(j, r, s, f, &t[at->i]);
+        }
+    }
+}
+
+/* The registry's tallies T[N] of the N units IDS of the job's kind, in
+ * one pass over the county's households with a case (the others count
+ * in none of them). */
+static int
+reg_tally_units(const struct job *j, const int64_t *ids, size_t n, struct reg_tally *t)
 {
     const struct rules *r = rules_in_force(&j->jc, j->year);
+    struct unit_at *u = xcalloc(n + 1, sizeof(*u));
     struct hh_snapshot s;
     struct findings f;
-    struct snap_iter *it;
-    int64_t town;
-    int rc;
+    struct snap_iter *it = NULL;
+    size_t i;
+    int rc = 0;
 
-    memset(t, 0, sizeof(*t));
-    if (unit_township(j, &town) ||
-        snap_iter_open_unit(&it, j->db, town, j->kind == AU_VILLAGE ? j->id : 0, j->e)) {
+    memset(t, 0, n * sizeof(*t));
+    for (i = 0; rc == 0 && i < n; i++) {
+        u[i].id = ids[i];
+        u[i].i = i;
+        rc = unit_township(j, ids[i], &u[i].town);
+    }
+    qsort(u, n, sizeof(*u), unit_cmp);
+    if (rc != 0 || n == 0) {
+        free(u);
+        return rc;
+    }
+    if (snap_iter_open_cases(&it, j->db, j->e)) {
+        free(u);
         return -1;
     }
     memset(&s, 0, sizeof(s));
     memset(&f, 0, sizeof(f));
     while ((rc = snap_iter_next(it, &s, j->e)) == 1) {
         if (s.has_case) {
-            reg_count(j, r, &s, &f, t);
+            reg_add(j, r, u, n, &s, &f, t);
         }
     }
     snap_iter_close(it);
     findings_free(&f);
     snapshot_free(&s);
+    free(u);
     return rc < 0 ? -1 : 0;
 }
 
@@ -331,20 +389,28 @@ static const struct {
     {"publicity_compliance", reg_publicity},
 };
 
+/* The input of registry source NAME from tally T into OUT. */
+static void
+reg_fill(const struct reg_tally *t, const char *name, struct assess_input *out)
+{
+    size_t i;
+
+    for (i = 0; i < ARRAY_SIZE(reg_outputs); i++) {
+        if (strcmp(reg_outputs[i].name, name) == 0) {
+            reg_outputs[i].fill(t, out);
+        }
+    }
+}
+
 static int
 src_registry(struct job *j)
 {
     struct reg_tally t;
-    size_t i;
 
-    if (reg_tally(j, &t)) {
+    if (reg_tally_units(j, &j->id, 1, &t)) {
         return -1;
     }
-    for (i = 0; i < ARRAY_SIZE(reg_outputs); i++) {
-        if (strcmp(reg_outputs[i].name, j->source) == 0) {
-            reg_outputs[i].fill(&t, j->out);
-        }
-    }
+    reg_fill(&t, j->source, j->out);
     return 0;
 }
 
@@ -796,32 +862,38 @@ db_assess_inputs(struct db *db, const struct rule_ctx *ctx, enum assess_unit_kin
                  int64_t id, int year, const char *const *srcs, size_t n,
                  struct assess_input *out, struct err *e)
 {
-    struct reg_tally t;
-    int tallied = 0;
-    size_t i, k, which;
+    return db_assess_inputs_units(db, ctx, kind, &id, 1, year, srcs, n, out, e);
+}
 
-    for (i = 0; i < n; i++) {
-        struct job j;
+int
+db_assess_inputs_units(struct db *db, const struct rule_ctx *ctx,
+                       enum assess_unit_kind kind, const int64_t *ids, size_t nu,
+                       int year, const char *const *srcs, size_t n,
+                       struct assess_input *out, struct err *e)
+{
+    struct reg_tally *t = NULL;
+    size_t u, i, which;
+    int rc = 0;
 
-        if (job_init(&j, db, ctx, srcs[i], kind, id, year, &out[i], &which, e)) {
-            return -1;
-        }
-        if (sources[which].run != src_registry) {
-            if (sources[which].run(&j)) {
-                return -1;
-            }
-            continue;
-        }
-        /* the registry's sources share one pass over the households */
-        if (!tallied && reg_tally(&j, &t)) {
-            return -1;
-        }
-        tallied = 1;
-        for (k = 0; k < ARRAY_SIZE(reg_outputs); k++) {
-            if (strcmp(reg_outputs[k].name, srcs[i]) == 0) {
-                reg_outputs[k].fill(&t, &out[i]);
+    for (u = 0; rc == 0 && u < nu; u++) {
+        for (i = 0; rc == 0 && i < n; i++) {
+            struct assess_input *o = &out[u * n + i];
+            struct job j;
+
+            if (job_init(&j, db, ctx, srcs[i], kind, ids[u], year, o, &which, e)) {
+                rc = -1;
+            } else if (sources[which].run != src_registry) {
+                rc = sources[which].run(&j);
+            } else {
+                /* the registry's sources share one pass over the households */
+                if (t == NULL) {
+                    t = xcalloc(nu + 1, sizeof(*t));
+                    rc = reg_tally_units(&j, ids, nu, t);
+                }
+                reg_fill(&t[u], srcs[i], o);
             }
         }
     }
-    return 0;
+    free(t);
+    return rc;
 }

@@ -60,4 +60,12 @@ int db_assess_inputs(struct db *db, const struct rule_ctx *ctx, enum assess_unit
                      int64_t id, int year, const char *const *srcs, size_t n,
                      struct assess_input *out, struct err *e);
 
+/* The inputs of the N sources SRCS for each of the NU units IDS into
+ * OUT[NU * N] (unit by unit): the same as db_assess_inputs for each unit,
+ * with one pass over the households with a case for all of them. */
+int db_assess_inputs_units(struct db *db, const struct rule_ctx *ctx,
+                           enum assess_unit_kind kind, const int64_t *ids, size_t nu,
+                           int year, const char *const *srcs, size_t n,
+                           struct assess_input *out, struct err *e);
+
 #endif

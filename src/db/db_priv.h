@@ -49,6 +49,22 @@ void db_busy_init(struct db *db, int busy_ms);
 void db_busy_watch(struct db *db);
 void db_busy_close(struct db *db);
 
+/* What the data is at a moment: it differs between two moments when
+ * anything but the quiet tables (db.c: the audit log, the assessment's
+ * rounds and scores, which nothing computed from the data reads) changed
+ * in between, on this connection or any other (PRAGMA data_version). */
+struct db_version {
+    int64_t others; /* PRAGMA data_version */
+    int64_t mine;   /* this connection's changes, but the quiet ones */
+};
+
+/* The version of the data now into *V; 0 or -1 with E. */
+int db_data_version(struct db *db, struct db_version *v, struct err *e);
+
+struct assess_cache;
+/* Free the assessment inputs kept with DB (db_assess.c). */
+void db_assess_cache_free(struct db *db);
+
 struct db_text_stmt {
     char *sql;
     sqlite3_stmt *st;
@@ -67,6 +83,8 @@ struct db {
     int bulk;                  /* in bulk mode (db_bulk_mode) */
     char **bulk_indexes;       /* CREATE INDEX statements put off by bulk mode */
     size_t nbulk_indexes;
+    int64_t quiet;               /* rows of the quiet tables changed (db_version) */
+    struct assess_cache *assess; /* the inputs of rounds (db_assess.c) */
 };
 
 /* A cached prepared statement for SQL (a string literal: the cache keys

@@ -30,9 +30,9 @@ enum snap_query {
     SNAP_COUNT
 };
 
-/* Which households: by id range, or of a unit (a township, ?1, or one of
- * its villages, ?2). */
-enum { BY_RANGE, BY_UNIT };
+/* Which households: by id range, of a unit (a township, ?1, or one of
+ * its villages, ?2), or every one with a case. */
+enum { BY_RANGE, BY_UNIT, BY_CASE, NSETS };
 
 /* The household's current case, the open one, else the latest rejected
  * one (kept for its reply, issue 17), of the case row aliased T. */
@@ -59,8 +59,9 @@ enum { BY_RANGE, BY_UNIT };
 #define RANGE " BETWEEN ?1 AND ?2 "
 #define UNIT " IN (SELECT id FROM household WHERE township_id = ?1 " \
     "AND (?2 = 0 OR village_id = ?2)) "
+#define CASE " IN (SELECT household_id FROM monitor_case) "
 
-static const char *const where[] = {RANGE, UNIT};
+static const char *const where[NSETS] = {RANGE, UNIT, CASE};
 
 #define TXT(i, f) db_col_text(st, i, f, sizeof(f))
 
@@ -126,27 +127,30 @@ struct snap_table {
     const struct rec_def *def;
     const char *cond, *order;
     void *(*add)(struct hh_snapshot *s);
-    const char *sql[2];
+    const char *sql[NSETS];
     void (*read)(sqlite3_stmt *st, struct hh_snapshot *s);
 };
 
 static const struct snap_table tables[SNAP_COUNT] = {
-    [SNAP_HOUSEHOLD] = {&household_def, "", "t.id", NULL, {NULL, NULL}, NULL},
+    [SNAP_HOUSEHOLD] = {&household_def, "", "t.id", NULL, {NULL}, NULL},
     [SNAP_PERSON] = {&person_def, "AND t.in_household = 1 ", "t.household_id, t.id",
-                     add_member, {NULL, NULL}, NULL},
+                     add_member, {NULL}, NULL},
     [SNAP_INCOME] = {&income_def, "", "t.household_id, t.year", add_income,
-                     {NULL, NULL}, NULL},
+                     {NULL}, NULL},
     [SNAP_GUARANTEE] = {&guarantee_def, "", "t.household_id, t.year", add_guarantee,
-                        {NULL, NULL}, NULL},
+                        {NULL}, NULL},
     [SNAP_CASE] = {&case_def, "AND t.id = " CURRENT_CASE("t"), "t.household_id", add_case,
-                   {NULL, NULL}, NULL},
-    [SNAP_RISK] = {NULL, NULL, NULL, NULL, {Q_RISK(RANGE), Q_RISK(UNIT)}, read_risk},
-    [SNAP_STEP] = {NULL, NULL, NULL, NULL, {Q_STEP(RANGE), Q_STEP(UNIT)}, read_step},
+                   {NULL}, NULL},
+    [SNAP_RISK] = {NULL, NULL, NULL, NULL, {Q_RISK(RANGE), Q_RISK(UNIT), Q_RISK(CASE)},
+                   read_risk},
+    [SNAP_STEP] = {NULL, NULL, NULL, NULL, {Q_STEP(RANGE), Q_STEP(UNIT), Q_STEP(CASE)},
+                   read_step},
     [SNAP_MEASURE] = {&measure_def, "", "t.household_id, t.id", add_measure,
-                      {NULL, NULL}, NULL},
+                      {NULL}, NULL},
     [SNAP_VISIT] = {&visit_def, "", "t.household_id, t.visit_date", add_visit,
-                    {NULL, NULL}, NULL},
-    [SNAP_CADRE] = {NULL, NULL, NULL, NULL, {Q_CADRE(RANGE), Q_CADRE(UNIT)}, read_cadres},
+                    {NULL}, NULL},
+    [SNAP_CADRE] = {NULL, NULL, NULL, NULL, {Q_CADRE(RANGE), Q_CADRE(UNIT), Q_CADRE(CASE)},
+                    read_cadres},
 };
 
 /* The query of a table and a set of households. */
@@ -258,6 +262,12 @@ snap_iter_open_unit(struct snap_iter **it, struct db *db, int64_t township,
                     int64_t village, struct err *e)
 {
     return iter_open(it, db, BY_UNIT, SNAP_HOUSEHOLD, township, village, e);
+}
+
+int
+snap_iter_open_cases(struct snap_iter **it, struct db *db, struct err *e)
+{
+    return iter_open(it, db, BY_CASE, SNAP_HOUSEHOLD, 0, 0, e);
 }
 
 /* The records of S->hh from the child queries. */

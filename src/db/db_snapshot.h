@@ -25,6 +25,10 @@ int snap_iter_open(struct snap_iter **it, struct db *db, int64_t lo,
  * (0: all its villages), in household order. */
 int snap_iter_open_unit(struct snap_iter **it, struct db *db,
                         int64_t township, int64_t village, struct err *e);
+/* Start streaming the households of the county with a monitoring case
+ * (open or not), in household order: the few the assessment's registry
+ * sources count, read without the rest. */
+int snap_iter_open_cases(struct snap_iter **it, struct db *db, struct err *e);
 /* The next household into S (reset first).  Returns 1 when one was read,
  * 0 at the end, -1 on error. */
 int snap_iter_next(struct snap_iter *it, struct hh_snapshot *s,

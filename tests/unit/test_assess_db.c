@@ -5,7 +5,8 @@
  * versions, county only), the ranking with shared ranks, finalizing
  * refused while a manual indicator has no points, a final round that does
  * not move when the data or the template file change, scores refused in
- * a final round, reopening only with a reason, both in the audit log.
+ * a final round, reopening only with a reason, both in the audit log;
+ * a round's inputs computed once and kept until the data changes.
  */
 #include "config.h"
 #include "helpers.h"
@@ -391,6 +392,95 @@ test_finalize_freezes(void **state)
     assess_round_clear(&r);
 }
 
+/* Statements run on the fixture's connection that read the attendance
+ * (what the round's only computed indicator is made of). */
+static int attendance_reads;
+
+static int
+count_reads(unsigned type, void *ctx, void *p, void *x)
+{
+    const char *sql = sqlite3_sql(p);
+
+    (void)type;
+    (void)ctx;
+    (void)x;
+    attendance_reads += sql != NULL && strstr(sql, "FROM attendance") != NULL;
+    return 0;
+}
+
+/* A1's input for team 1 now, and whether it was computed again for it. */
+static int64_t
+a1_now(struct fixture *x, int64_t id, const struct rule_ctx *ctx, int *computed)
+{
+    struct assess_round r;
+    struct assess_sheet s;
+    struct assess_template t;
+    int before = attendance_reads;
+    int64_t v;
+
+    memset(&r, 0, sizeof(r));
+    assert_int_equal(db_round_get(x->db, id, &r, &x->e), 0);
+    assert_int_equal(assess_kept(r.template_id, r.template_text, &t, &x->e), 0);
+    assert_int_equal(db_round_sheet(x->db, ctx, &r, &t, x->team1, &s, &x->e), 0);
+    v = line(&s, "A1")->in.value;
+    *computed = attendance_reads > before;
+    sheet_done(&t, &s);
+    assess_round_clear(&r);
+    return v;
+}
+
+/* A round's inputs are computed once for every unit and kept: the
+ * ranking, a sheet and the way back read them again without computing;
+ * scoring by hand keeps them; any change of the data, on this connection
+ * or another, or another day judged, computes them again. */
+static void
+test_inputs_kept(void **state)
+{
+    struct fixture *x = *state;
+    struct assess_round r;
+    struct assess_rank *v;
+    struct rule_ctx later = x->ctx;
+    struct db *other;
+    int64_t id = make_round(x);
+    size_t n;
+    int computed;
+
+    sqlite3_trace_v2(x->db->h, SQLITE_TRACE_STMT, count_reads, NULL);
+    memset(&r, 0, sizeof(r));
+    assert_int_equal(db_round_get(x->db, id, &r, &x->e), 0);
+    assert_int_equal(db_round_ranking(x->db, &x->ctx, &r, &x->t, &v, &n, &x->e), 0);
+    free(v);
+    assert_true(attendance_reads > 0);
+    assert_int_equal(a1_now(x, id, &x->ctx, &computed), 0);
+    assert_false(computed);
+    assert_int_equal(db_round_ranking(x->db, &x->ctx, &r, &x->t, &v, &n, &x->e), 0);
+    free(v);
+    assert_int_equal(score(x, &x->county, id, x->team1, "B", 7000, "一般", "", 0), 0);
+    assert_int_equal(a1_now(x, id, &x->ctx, &computed), 0);
+    assert_false(computed);
+
+    /* a change on this connection */
+    absent(x, "2026-04", 2);
+    assert_int_equal(a1_now(x, id, &x->ctx, &computed), 2);
+    assert_true(computed);
+    assert_int_equal(a1_now(x, id, &x->ctx, &computed), 2);
+    assert_false(computed);
+    /* a change on another connection */
+    assert_int_equal(db_open(&other, x->path, 0, 1000, &x->e), 0);
+    assert_int_equal(
+        sqlite3_exec(other->h, "UPDATE attendance SET absent = 4", NULL, NULL, NULL),
+        SQLITE_OK);
+    db_close(other);
+    assert_int_equal(a1_now(x, id, &x->ctx, &computed), 4);
+    assert_true(computed);
+    /* another day judged */
+    later.today = D("2026-11-23");
+    assert_int_equal(a1_now(x, id, &later, &computed), 4);
+    assert_true(computed);
+    sqlite3_trace_v2(x->db->h, 0, NULL, NULL);
+    assess_round_clear(&r);
+}
+
 int
 main(void)
 {
@@ -398,6 +488,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_round_and_sheet, setup, teardown),
         cmocka_unit_test_setup_teardown(test_scoring_by_hand, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ranking, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_inputs_kept, setup, teardown),
         cmocka_unit_test_setup_teardown(test_finalize_freezes, setup, teardown),
     };
 

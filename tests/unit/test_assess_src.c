@@ -404,6 +404,47 @@ test_batch(void **state)
     }
 }
 
+/* Every unit of a round in one pass over the households with a case
+ * gives what each unit alone gives: townships and villages, each
+ * household counted in its own unit only. */
+static void
+test_units_one_pass(void **state)
+{
+    struct fixture *x = *state;
+    static const char *const srcs[] = {"measures_coverage", "overdue_cases",
+                                       "industry_share"};
+    const int64_t towns[] = {x->town2, x->town1}, villages[] = {x->village1, x->village2};
+    struct assess_input all[2 * 3], one;
+    size_t u, i;
+
+    registry(x);
+    assert_int_equal(db_assess_inputs_units(x->db, &x->ctx, AU_TOWNSHIP, towns, 2, 2026,
+                                            srcs, 3, all, &x->e),
+                     0);
+    for (u = 0; u < 2; u++) {
+        for (i = 0; i < 3; i++) {
+            assert_int_equal(db_assess_input(x->db, &x->ctx, srcs[i], AU_TOWNSHIP,
+                                             towns[u], 2026, &one, &x->e),
+                             0);
+            assert_int_equal(all[u * 3 + i].value, one.value);
+            assert_string_equal(all[u * 3 + i].why, one.why);
+        }
+    }
+    assert_string_equal(all[3].why,
+                        "4 monitored households, 3 with assistance measures (75.00%)");
+    assert_string_equal(all[0].why,
+                        "2 monitored households, 1 with assistance measures (50.00%)");
+    assert_int_equal(db_assess_inputs_units(x->db, &x->ctx, AU_VILLAGE, villages, 2, 2026,
+                                            srcs, 2, all, &x->e),
+                     0);
+    assert_string_equal(all[0].why,
+                        "4 monitored households, 3 with assistance measures (75.00%)");
+    assert_int_equal(all[1].value, 1);
+    assert_string_equal(all[2].why,
+                        "2 monitored households, 1 with assistance measures (50.00%)");
+    assert_int_equal(all[3].value, 0);
+}
+
 static void
 test_wrong_kind(void **state)
 {
@@ -914,6 +955,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_registry, setup, teardown),
         cmocka_unit_test_setup_teardown(test_batch, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_units_one_pass, setup, teardown),
         cmocka_unit_test_setup_teardown(test_wrong_kind, setup, teardown),
         cmocka_unit_test_setup_teardown(test_team, setup, teardown),
         cmocka_unit_test_setup_teardown(test_partner, setup, teardown),

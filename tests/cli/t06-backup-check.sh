@@ -1,0 +1,37 @@
+#!/bin/sh
+# t06-backup-check.sh - the check every backup makes of its copy before
+# it is audited and put in place (db_backup.c copy_ok: every page of every
+# table and index walked, the walked and free pages making up the file):
+# a copy with free pages passes and counts its persons; a copy of a
+# database with damaged pages is refused, and nothing is left.
+. "${top_srcdir:-.}/tests/cli/lib.sh"
+command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+
+plan 8
+
+DB="$T/c.db"
+demo_db "$DB" 300
+cp "$DB" "$T/bad.db"
+# free pages: the visits deleted (the log is append-only, the rest stays)
+q "$DB" "delete from visit" >/dev/null
+free=$(q "$DB" "pragma freelist_count")
+[ "$free" -gt 0 ]
+ok $? "the database has free pages ($free)"
+zx --db "$DB" backup "$T/copy.db"
+is "$rc" 0 "a copy with free pages passes the check"
+has "$OUT" "$(q "$DB" "select count(*) from person") 人" "and counts the persons it holds"
+is "$(q "$T/copy.db" "pragma integrity_check")" ok "which is sound"
+
+# damaged pages in the middle of the file (of a table, not free): the
+# backup API copies them as they are, the check finds them
+pages=$(q "$T/bad.db" "pragma page_count")
+head -c 16384 /dev/zero | tr '\0' '\377' |
+    dd of="$T/bad.db" bs=4096 seek=$((pages / 2)) count=4 conv=notrunc 2>/dev/null
+zx --db "$T/bad.db" backup "$T/bad-copy.db"
+is "$rc" 2 "a damaged copy is refused"
+has "$ERR" "未通过完整性检查" "saying it failed its check"
+[ ! -e "$T/bad-copy.db" ]
+ok $? "no copy is left"
+ls -A "$T" | grep -q zxtmp
+is "$?" 1 "nor a temporary file"
+finish
