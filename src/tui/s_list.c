@@ -594,7 +594,7 @@ hh_action(struct tui *t, void *ctx, int action, int64_t id)
 {
     (void)id;
     if (action == ACT_FORM1) {
-        import_open(t);
+        import_open(t, IMPORT_NATIONAL, NULL);
         return D_ALL;
     }
     return action == ACT_WORKLIST ? open_worklists(ctx, t) : 0;
