@@ -127,6 +127,13 @@ policy_dept(const struct policy *p, const char *name, const char *province, int 
     return d != NULL ? d : best_dept(p, name, POLICY_ANY_PROVINCE, year);
 }
 
+int
+policy_dept_in_force(const struct policy *p, const struct dept *d, const char *province,
+                     int year)
+{
+    return policy_dept(p, d->id, province, year) == d;
+}
+
 const char *
 policy_dept_name(const struct policy *p, const char *id, const char *province, int year)
 {

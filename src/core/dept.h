@@ -93,6 +93,11 @@ int dept_is_amount(const struct dept *d);
 const struct dept *policy_dept(const struct policy *p, const char *name,
                                const char *province, int year);
 
+/* 1 when D (an entry of P) is the one of its id in force for PROVINCE in
+ * YEAR: a list of the departments names each once. */
+int policy_dept_in_force(const struct policy *p, const struct dept *d,
+                         const char *province, int year);
+
 /* The name of the department stored as ID ("medical" -> 医保), or ID when
  * dept.conf has it no more. */
 const char *policy_dept_name(const struct policy *p, const char *id,

@@ -78,6 +78,24 @@ const struct export_kind *export_kind_find(const char *name)
     return NULL;
 }
 
+static int masks_some(const struct export_col *c, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        if (c[i].cell == EC_IDNO || c[i].cell == EC_PHONE) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int export_kind_masks(const struct export_kind *k, int all_columns)
+{
+    return k->prepare != NULL || masks_some(k->cols, k->ncols) ||
+           (all_columns && masks_some(k->more, k->nmore));
+}
+
 const struct print_env *export_env(const struct export_run *x)
 {
     return x->env;

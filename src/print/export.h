@@ -98,6 +98,11 @@ enum export_takes {
     EF_ALL = 1 << 9,            /* --all-columns */
 };
 
+/* 1 when K's sheet (with its more columns when ALL_COLUMNS) has cells
+ * masked unless revealed (ID and phone numbers), or columns that are
+ * data (which may hold them). */
+int export_kind_masks(const struct export_kind *k, int all_columns);
+
 /* The table of kinds, and one by name (NULL when unknown). */
 extern const struct export_kind *const export_kinds[];
 extern const size_t export_nkinds;

@@ -1,8 +1,11 @@
 /*
  * f_export.c - the export dialog, a form like any other: what is
  * exported (the kind, the tagged rows or the rows shown), XLSX or CSV,
- * the encoding of a CSV, and the file's name (in print_dir, else the home
- * directory, named after the kind, the place and the day).  Saving the
+ * the encoding of a CSV, every column (a kind that has more: export
+ * --all-columns), whole ID numbers (offered to the roles that may
+ * see them, for a kind that masks some: export --reveal, audited as
+ * revealed), and the file's name (in print_dir, else the home directory,
+ * named after the kind, the place and the day).  Saving the
  * form exports (print/export.c: audited first, then put in place); a
  * failure (a file that exists, a destination that is not a file) keeps
  * the dialog open with the reason on the status line.
@@ -14,6 +17,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "core/role.h"
 #include "print/export.h"
 #include "print/print.h"
 #include "tui/f_common.h"
@@ -46,6 +50,12 @@ static const struct field_spec x_path = {
     .name = "path", .label = N_("File"), .type = FT_TEXT, .flags = FF_REQUIRED,
     .max_chars = 1000,
     .help = N_("Where to save the sheet (on the server, to fetch with SFTP).")};
+static const struct field_spec x_all = {
+    .name = "all", .label = N_("Every column"), .type = FT_YESNO,
+    .help = N_("是 adds every column of the record (the head's ID number, the address, the phone...) to those the list shows, as export --all-columns.")};
+static const struct field_spec x_reveal = {
+    .name = "reveal", .label = N_("Show whole ID numbers"), .type = FT_YESNO,
+    .help = N_("是 writes ID and phone numbers whole (on the monitoring list they come with Every column), recorded in the audit log as revealed; 否 masks them.")};
 static const struct field_spec x_overwrite = {
     .name = "overwrite", .label = N_("Overwrite the file"), .type = FT_YESNO,
     .help = N_("是 replaces a file of that name; 否 refuses to.")};
@@ -94,6 +104,13 @@ static int export_open(struct form *fm, struct err *e)
     path = default_path(fm, SHEET_XLSX);
     form_add_str(fm, &x_path, "", path);
     free(path);
+    if (j->k->filters & EF_ALL) {
+        form_add_num(fm, &x_all, "", 0, 0);
+    }
+    /* only for a role that may see them, and a kind that masks some */
+    if (actor_reveals(&fm->app->actor) && export_kind_masks(j->k, j->k->filters & EF_ALL)) {
+        form_add_num(fm, &x_reveal, "", 0, 0);
+    }
     form_add_num(fm, &x_overwrite, "", 0, 0);
     return 0;
 }
@@ -151,6 +168,10 @@ static int export_save(struct form *fm, struct err *e)
     d.format = strcmp(format, "csv") == 0 ? SHEET_CSV : SHEET_XLSX;
     d.encoding = strcmp(encoding, "gb18030") == 0 ? SHEET_ENC_GB18030 : SHEET_ENC_UTF8;
     d.overwrite = form_num(fm, "", "overwrite", 0) != 0;
+    j->f.all_columns = form_num(fm, "", "all", 0) != 0;
+    /* revealed only when the sheet has something to reveal */
+    j->f.reveal = form_num(fm, "", "reveal", 0) != 0 &&
+                  export_kind_masks(j->k, j->f.all_columns);
     app_print_env(fm->app, &env);
     rc = export_run(&env, j->k, &j->f, &d, &r, e);
     if (rc == 0) {

@@ -637,7 +637,7 @@ hh_action(struct tui *t, void *ctx, int action, int64_t id)
     (void)id;
     switch (action) {
     case ACT_FORM1:
-        import_open(t);
+        import_open(t, IMPORT_NATIONAL, NULL);
         return D_ALL;
     case ACT_FORM2:
         return assign_cadre(t);

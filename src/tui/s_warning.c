@@ -6,7 +6,8 @@
  * clue of the warning (the clue step's form, channel 部门筛查预警, the
  * warning linked); d closes it as not eligible with a reason; p prints
  * the township's feedback sheet for the department (核实反馈表); f shows
- * one department's.
+ * one department's; I opens the import screen on a department's sheet
+ * (s_import.c), after which the list shows the warnings imported.
  */
 #include "config.h"
 
@@ -153,7 +154,7 @@ listed(struct tui *t, size_t i)
 {
     const struct policy *p = &t->app->policy;
 
-    return policy_dept(p, p->depts[i].id, t->app->province, 9999) == &p->depts[i];
+    return policy_dept_in_force(p, &p->depts[i], t->app->province, 9999);
 }
 
 static unsigned
@@ -208,6 +209,7 @@ warn_info(struct tui *t, void *ctx, struct sbuf *out)
 static const struct keydef warn_keys[] = {
     {'l', 0, ACT_FORM1, "l", N_("make a clue"), KD_BAR | KD_WRITE},
     {'d', 0, ACT_FORM2, "d", N_("not eligible"), KD_BAR | KD_WRITE},
+    {'I', 0, ACT_FORM3, "I", N_("import"), KD_BAR | KD_WRITE},
     {0, 0, ACT_NONE, NULL, NULL, 0},
 };
 
@@ -216,6 +218,12 @@ warn_action(struct tui *t, void *ctx, int action, int64_t id)
 {
     const struct warn_row *r = row_of(ctx, id);
 
+    if (action == ACT_FORM3) {
+        /* the department the list is filtered to, if any; the list is
+         * read again when the import screen closes */
+        import_open(t, IMPORT_DEPT, ((const struct warn_list *)ctx)->dept);
+        return D_ALL;
+    }
     if (r == NULL || (action != ACT_FORM1 && action != ACT_FORM2)) {
         return 0;
     }
@@ -227,7 +235,7 @@ warn_action(struct tui *t, void *ctx, int action, int64_t id)
 const struct table_def warnings_table = {
     .id = "dept_warnings",
     .title = N_("Department warnings to verify"),
-    .help = N_("预警核实: the warnings of the departments (部门筛查预警) imported with 'zhenxing import dept' and not verified yet, in your scope.  Check each at the household, then make it a monitoring clue (l: the clue's form, channel 部门筛查预警, the warning linked) or close it as not eligible with the reason (d).  Enter opens the household."),
+    .help = N_("预警核实: the warnings of the departments (部门筛查预警) imported (I here, or 'zhenxing import dept') and not verified yet, in your scope.  Check each at the household, then make it a monitoring clue (l: the clue's form, channel 部门筛查预警, the warning linked) or close it as not eligible with the reason (d).  Enter opens the household."),
     .cols = warn_cols,
     .ncols = ARRAY_SIZE(warn_cols),
     .empty = N_("No department warning is waiting to be verified."),

@@ -76,9 +76,11 @@ struct screen *screen_new(const struct screen_ops *ops, void *arg);
  * or -1 with a message (outside the scope, not found). */
 int household_view_open(struct tui *t, int64_t hh);
 
-/* The import screen of the national sheet (s_import.c) over the current
- * screen. */
-int import_open(struct tui *t);
+/* The import screen (s_import.c) over the current screen, on KIND (t
+ * chooses another): the national sheet, or a department's sheet with
+ * department DEPT (its id in dept.conf; NULL or "": to choose). */
+enum import_kind { IMPORT_NATIONAL, IMPORT_DEPT };
+int import_open(struct tui *t, enum import_kind kind, const char *dept);
 /* The worklist 预警核实 (s_warning.c): the department warnings to verify. */
 struct table_def;
 extern const struct table_def warnings_table;
