@@ -163,7 +163,6 @@ pstep_open(struct form *fm, struct err *e)
     struct rule_ctx ctx;
     const struct proj_transition *t;
     struct project p;
-    int days;
 
     project_init(&p);
     if (db_project_get(fm->app->db, fm->id, &p, e) != 0) {
@@ -180,9 +179,11 @@ pstep_open(struct form *fm, struct err *e)
     }
     form_project_title(fm, proj_action_label(act), p.proj_no, p.name);
     ctx = form_rule_ctx(fm);
-    r = rules_in_force(&ctx, p.year);
-    days = r->project_publicity_min_days > 0 ? r->project_publicity_min_days : 1;
-    form_step_days(fm, (t->needs & PN_PUBLICITY) != 0, days);
+    if ((r = rules_needed(&ctx, p.year, e)) == NULL) {
+        project_clear(&p);
+        return -1;
+    }
+    form_step_days(fm, (t->needs & PN_PUBLICITY) != 0, r->project_publicity_min_days);
     if (t->needs & PN_DOC) {
         form_add_str(fm, &s_doc, "", "");
     }

@@ -274,6 +274,9 @@ test_malformed(void **state)
             "  pay_milestones = ( (\"02-30\", 75) ); } );\n", 2, "pay_milestones");
     refused("rules.conf", "rules = ( { province = \"51\"; from = 2024;\n  no_labour_elimination = 3; } );\n",
             1, "true or false");
+    /* A deadline counts calendar or working days, nothing else. */
+    refused("rules.conf", "rules = ( { province = \"51\"; from = 2024;\n  identify_unit = \"weeks\"; } );\n",
+            1, "workdays");
     refused("calendar.conf", "holidays = [ \"2025-02-30\" ];\n", 1, "YYYY-MM-DD");
     refused("codes.conf",
             "tables = ( { id = \"sex\"; title = \"性别\";\n"
