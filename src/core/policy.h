@@ -109,6 +109,15 @@ const struct line_entry *policy_line(const struct policy *p,
 const struct rules *policy_rules(const struct policy *p,
                                  const char *province, int year);
 
+struct notes;
+
+/* What the policy files lack for YEAR in PROVINCE that every day of the
+ * year needs: its monitoring line (lines.conf) and its holidays
+ * (calendar.conf: without them working days count only weekends).  Adds
+ * one message a gap to OUT (translated) and returns how many. */
+size_t policy_gaps(const struct policy *p, const char *province, int year,
+                   struct notes *out);
+
 void policy_free(struct policy *p);
 
 #endif
