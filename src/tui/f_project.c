@@ -90,7 +90,7 @@ static const struct bind project_binds[] = {
              .type = FT_INT, .max = 100000000),
     FIELD_AS("targets_published_on", BR_FULL, struct project, targets_published_on, .label = N_("Targets published on"),
              .type = FT_DATE,
-             .help = N_("When the performance targets were made public (within 20 working days of the plan).")),
+             .help = N_("When the performance targets were made public (within {targets_publish} of the plan).")),
     BIND(form_note, struct project, note, BR_BOTH),
     BIND_SLOT(0),                       /* a new one: the day it was proposed */
 };

@@ -25,6 +25,7 @@
 #include "app.h"
 #include "core/date.h"
 #include "core/policy.h"
+#include "core/rules_text.h"
 #include "core/role.h"
 #include "db/db.h"
 #include "db/db_list.h"
@@ -169,6 +170,17 @@ const char *
 screen_title(const struct screen *s)
 {
     return s->ops->title != NULL ? s->ops->title(s) : s->ops->name;
+}
+
+void
+screen_help_text(struct tui *t, const struct screen *s, const char *text, struct sbuf *out)
+{
+    int year = s != NULL && s->ops->help_year != NULL ? s->ops->help_year(s) : 0;
+
+    if (year == 0) {
+        year = date_year(app_today());
+    }
+    rules_expand(policy_rules(&t->app->policy, t->app->province, year), _(text), out);
 }
 
 struct screen *
