@@ -45,22 +45,33 @@ elim_period(const struct print_env *env, const struct print_request *r, int *fro
     *to = env->today;
 }
 
-/* The place of R in words ("金茶镇", "金茶镇 清永村" or the county's
- * name) into BUF; -1 with E when the account does not see it. */
+/* The place of R (*TOWNSHIP, *VILLAGE; none given: what the account
+ * sees) and its words ("金茶镇", "金茶镇 清永村" or the county's name)
+ * into BUF; -1 with E when the account does not see it. */
 static int
-elim_place(const struct print_env *env, const struct print_request *r, char *buf,
-           size_t n, struct err *e)
+elim_place(const struct print_env *env, const struct print_request *r, int64_t *township,
+           int64_t *village, char *buf, size_t n, struct err *e)
 {
+    const struct actor *a = env->actor;
     char tw[200] = "", vi[200] = "";
+    struct division d;
 
-    if (r->township != 0) {
-        print_division_name(env->db, r->township, tw, sizeof(tw));
+    *township = r->township;
+    *village = r->village;
+    if (*township == 0 && *village == 0 && a->scope_level != LEVEL_COUNTY) {
+        *(a->scope_level == LEVEL_TOWNSHIP ? township : village) = a->scope_id;
     }
-    if (r->village != 0) {
-        print_division_name(env->db, r->village, vi, sizeof(vi));
+    if (*village != 0 && *township == 0 && db_division_get(env->db, *village, &d, e) == 0) {
+        *township = d.parent_id;
     }
-    snprintf(buf, n, "%s%s%s", r->township ? tw : env->county, r->village ? " " : "", vi);
-    if (!actor_sees(env->actor, r->township, r->village)) {
+    if (*township != 0) {
+        print_division_name(env->db, *township, tw, sizeof(tw));
+    }
+    if (*village != 0) {
+        print_division_name(env->db, *village, vi, sizeof(vi));
+    }
+    snprintf(buf, n, "%s%s%s", *township ? tw : env->county, *village ? " " : "", vi);
+    if (!actor_sees(a, *township, *village)) {
         return err_set(e, ERR_DENIED, _("%s is outside your scope"), buf);
     }
     return 0;
@@ -152,12 +163,13 @@ prints_elimination(const struct print_env *env, const struct print_request *r,
 {
     struct elimination_row *v = NULL;
     char place[420], a[DATE_BUF], b[DATE_BUF];
+    int64_t township, village;
     int from, to;
     size_t n = 0, i;
 
     elim_period(env, r, &from, &to);
-    if (elim_place(env, r, place, sizeof(place), e) < 0 ||
-        db_elimination_rows(env->db, from, to, r->township, r->village, &v, &n, e) < 0) {
+    if (elim_place(env, r, &township, &village, place, sizeof(place), e) < 0 ||
+        db_elimination_rows(env->db, from, to, township, village, &v, &n, e) < 0) {
         return -1;
     }
     elim_in_scope(env, v, &n);

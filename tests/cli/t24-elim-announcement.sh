@@ -9,7 +9,7 @@
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
 
-plan 20
+plan 23
 
 GOLD="$top_srcdir/tests/data/print"
 DB="$DEFAULT_DB"
@@ -69,4 +69,9 @@ q "$DB" "update staff set role = 'township', scope_id = (select id from division
 zx print elimination "$town" --from 2026-01-01 --to 2026-09-30 --format text -o -
 is "$rc" 2 "another township's announcement is refused"
 has "$ERR" "不在您的管辖范围内" "saying it is outside the scope"
+own=$(q "$DB" "select name from division where id = (select scope_id from staff where login = '$me')")
+zx print elimination --from 2021-01-01 --to 2026-11-22 --format text -o -
+is "$rc" 0 "without a place a township account gets its own township"
+has "$OUT" "青山县 $own" "named under the title"
+hasnt "$OUT" "  $town  " "and no household of another township"
 finish
