@@ -322,20 +322,25 @@ struct rule_key {
     size_t offset;
     int lo, hi;
     int yuan;   /* an amount in yuan stored as fen (int64_t) */
-    int flag;   /* a true/false value */
+    int flag;   /* FLAG_BOOL: a true/false value; FLAG_UNIT: what a deadline
+                   counts, "days" or "workdays" (enum day_unit) */
     int pct;    /* a percentage (55 or 55.5) stored as basis points */
 };
+enum { FLAG_BOOL = 1, FLAG_UNIT };
 
 #define RK(f) offsetof(struct rules, f)
 static const struct rule_key rule_keys[] = {
     {"verify_workdays", RK(verify_workdays), 1, 60, 0, 0, 0},
+    {"verify_unit", RK(verify_unit), 0, 0, 0, FLAG_UNIT, 0},
     {"identify_days", RK(identify_days), 1, 365, 0, 0, 0},
+    {"identify_unit", RK(identify_unit), 0, 0, 0, FLAG_UNIT, 0},
     {"reject_reply_workdays", RK(reject_reply_workdays), 1, 60, 0, 0, 0},
+    {"reject_reply_unit", RK(reject_reply_unit), 0, 0, 0, FLAG_UNIT, 0},
     {"publicity_min_days", RK(publicity_min_days), 1, 60, 0, 0, 0},
     {"dev_measure_days", RK(dev_measure_days), 1, 365, 0, 0, 0},
     {"elim_min_months", RK(elim_min_months), 0, 60, 0, 0, 0},
     {"assist_elim_min_months", RK(assist_elim_min_months), 0, 60, 0, 0, 0},
-    {"no_labour_elimination", RK(no_labour_elimination), 0, 1, 0, 1, 0},
+    {"no_labour_elimination", RK(no_labour_elimination), 0, 1, 0, FLAG_BOOL, 0},
     {"visit_interval_days", RK(visit_interval_days), 1, 366, 0, 0, 0},
     {"followup_interval_days", RK(followup_interval_days), 1, 731, 0, 0, 0},
     {"suspicious_income_yuan", RK(suspicious_income_fen), 0, 0, 1, 0, 0},
@@ -343,7 +348,9 @@ static const struct rule_key rule_keys[] = {
     {"implausible_wage_yuan", RK(implausible_wage_fen), 0, 0, 1, 0, 0},
     {"project_publicity_min_days", RK(project_publicity_min_days), 1, 60, 0, 0, 0},
     {"alloc_publish_workdays", RK(alloc_publish_workdays), 1, 120, 0, 0, 0},
+    {"alloc_publish_unit", RK(alloc_publish_unit), 0, 0, 0, FLAG_UNIT, 0},
     {"targets_publish_workdays", RK(targets_publish_workdays), 1, 120, 0, 0, 0},
+    {"targets_publish_unit", RK(targets_publish_unit), 0, 0, 0, FLAG_UNIT, 0},
     {"industry_min_pct", RK(industry_min_bp), 0, 100, 0, 0, 1},
     {"mgmt_fee_central_pct", RK(mgmt_fee_central_bp), 0, 100, 0, 0, 1},
     {"mgmt_fee_provincial_pct", RK(mgmt_fee_provincial_bp), 0, 100, 0, 0, 1},
@@ -402,6 +409,29 @@ load_milestones(const struct pfile *f, config_setting_t *g, struct rules *r,
     return 0;
 }
 
+/* KEY = "days" or "workdays": what a deadline counts, into *OUT. */
+static int
+load_unit(const struct pfile *f, config_setting_t *g, const char *key, int *out,
+          struct err *e)
+{
+    static const char *const units[] = {[DU_DAYS] = "days", [DU_WORKDAYS] = "workdays"};
+    const char *v = NULL;
+    char msg[256];
+    size_t i;
+
+    if (config_setting_lookup_string(g, key, &v) == CONFIG_TRUE) {
+        for (i = 0; i < ARRAY_SIZE(units); i++) {
+            if (strcmp(v, units[i]) == 0) {
+                *out = (int)i;
+                return 0;
+            }
+        }
+    }
+    snprintf(msg, sizeof(msg), _("'%s' must be \"days\" (calendar days) or \"workdays\" (working days)"),
+             key);
+    return pfile_bad(f, g, e, msg);
+}
+
 static int
 load_rule_key(const struct pfile *f, config_setting_t *g,
               const struct rule_key *k, struct rules *r, struct err *e)
@@ -415,6 +445,9 @@ load_rule_key(const struct pfile *f, config_setting_t *g,
     }
     if (k->yuan) {
         return pfile_yuan(f, g, k->name, (int64_t *)(void *)base, e);
+    }
+    if (k->flag == FLAG_UNIT) {
+        return load_unit(f, g, k->name, (int *)(void *)base, e);
     }
     if (k->flag) {
         if (config_setting_lookup_bool(g, k->name, &b) != CONFIG_TRUE) {

@@ -54,12 +54,17 @@ static const struct cmd commands[] = {
         "recorded in the audit log before it is put in place; when the log cannot\n"
         "record it, no copy is made.\n"),
      0},
-    {"print", cmd_print, N_("card|publicity|visits|projects|allocation|assets|partner|attendance|feedback ... [options]"),
-     N_("print household cards, publicity lists, worklists, the funds and the pairing prints"),
+    {"print", cmd_print, N_("card|publicity|elimination|visits|projects|allocation|assets|partner|attendance|feedback ... [options]"),
+     N_("print household cards, publicity lists, the risk elimination announcement, worklists, the funds and the pairing prints"),
      N_("  print card HH_NO...                 household cards (明白卡), one per household\n"
         "  print publicity VILLAGE [--elimination]\n"
         "                                      the village's publicity list (公示) of the\n"
         "                                      households in publicity now; VILLAGE as 乡镇/村\n"
+        "  print elimination [PLACE] [--from DATE --to DATE]\n"
+        "                                      the county's announcement of risk elimination\n"
+        "                                      (风险消除公告): the households of the county, a\n"
+        "                                      township or a village whose risk was eliminated\n"
+        "                                      in the period (default: this quarter to today)\n"
         "  print visits [--cadre NAME] [--days N]\n"
         "                                      visit worklists per responsible cadre, visits\n"
         "                                      due within N days (default 7) and late ones\n"

@@ -11,13 +11,16 @@
 
 #include "app.h"
 #include "cli/opts.h"
+#include "core/date.h"
 #include "core/findings.h"
+#include "core/policy.h"
 #include "core/rules.h"
 #include "db/db.h"
 #include "db/db_check.h"
 #include "db/db_snapshot.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/notes.h"
 #include "util/sbuf.h"
 #include "util/u8.h"
 #include "util/xalloc.h"
@@ -178,6 +181,21 @@ rules(struct app *a, struct tally *t)
     return rc < 0 ? cli_fail(&e) : 0;
 }
 
+/* What the policy files lack for today's year, printed; how many. */
+static size_t
+policy_report(struct app *a)
+{
+    struct notes gaps = {NULL, 0};
+    size_t i, n;
+
+    n = policy_gaps(&a->policy, a->province, date_year(app_today()), &gaps);
+    for (i = 0; i < n; i++) {
+        printf("%s\n", gaps.v[i]);
+    }
+    notes_clear(&gaps);
+    return n;
+}
+
 struct check_args {
     int rules, full;
 };
@@ -219,6 +237,7 @@ cmd_check(struct app *a, int argc, char **argv)
     rc2 = integrity_report(it, &problems);
     app_close_conn(a, second);
     if (rc == 0 && rc2 == 0) {
+        problems += policy_report(a);
         print_summary(t.households, t.counts);
         rc = problems || t.found ? EXIT_FINDINGS : EXIT_OK;
     }

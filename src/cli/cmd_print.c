@@ -1,7 +1,8 @@
 /*
  * cmd_print.c - `zhenxing print KIND ...`: the prints of the screens for
  * cron and scripts, to the print command or to a file: household cards,
- * publicity lists and visit worklists, the funds prints (project
+ * publicity lists, the county's announcement of risk elimination and
+ * visit worklists, the funds prints (project
  * publicity, fund allocation announcement, asset ledger) and the pairing
  * prints (a partner's targets and actuals, a team's attendance).
  */
@@ -90,8 +91,10 @@ static const struct cli_opt print_opts[] = {
     {.name = "--cadre", .kind = OPT_TEXT, .off = AT(cadre), .modes = KIND(PK_VISITS)},
     {.name = "--stage", .kind = OPT_CALL, .call = stage_option, .modes = KIND(PK_PROJECTS),
      .bad = N_("--stage takes village, township, county or plan")},
-    {.name = "--from", .kind = OPT_DATE, .off = AT(r.pub_start), .modes = KIND(PK_PROJECTS)},
-    {.name = "--to", .kind = OPT_DATE, .off = AT(r.pub_end), .modes = KIND(PK_PROJECTS)},
+    {.name = "--from", .kind = OPT_DATE, .off = AT(r.pub_start),
+     .modes = KIND(PK_PROJECTS) | KIND(PK_ELIMINATION)},
+    {.name = "--to", .kind = OPT_DATE, .off = AT(r.pub_end),
+     .modes = KIND(PK_PROJECTS) | KIND(PK_ELIMINATION)},
     {.name = "--year", .kind = OPT_INT, .off = AT(r.year), .lo = 2000, .hi = 2100,
      .modes = KIND(PK_ALLOCATION) | KIND(PK_PARTNER),
      .bad = N_("--year takes a year from 2000 to 2100")},
@@ -113,7 +116,8 @@ static int argument(const struct cmd *c, void *args, const char *a)
         }
     } else if ((p->r.kind == PK_PUBLICITY || p->r.kind == PK_PROJECTS ||
                 p->r.kind == PK_ASSETS || p->r.kind == PK_ATTENDANCE ||
-                p->r.kind == PK_FEEDBACK) && p->village == NULL) {
+                p->r.kind == PK_FEEDBACK || p->r.kind == PK_ELIMINATION) &&
+               p->village == NULL) {
         p->village = a;
     } else if (p->r.kind == PK_PARTNER && p->partner == NULL) {
         p->partner = a;
@@ -171,10 +175,10 @@ static int parse(const struct cmd *c, struct print_args *p, int argc,
     int rc;
 
     if (argc < 2) {
-        return cli_usage_error(c, "%s", _("say what to print: card, publicity, visits, projects, allocation, assets, partner, attendance or feedback"));
+        return cli_usage_error(c, "%s", _("say what to print: card, publicity, elimination, visits, projects, allocation, assets, partner, attendance or feedback"));
     }
     if (print_kind_parse(argv[1], &kind) < 0) {
-        return cli_usage_error(c, _("'%s' is not a print: card, publicity, visits, projects, allocation, assets, partner, attendance or feedback"),
+        return cli_usage_error(c, _("'%s' is not a print: card, publicity, elimination, visits, projects, allocation, assets, partner, attendance or feedback"),
                                argv[1]);
     }
     print_request_init(&p->r, kind);

@@ -273,6 +273,34 @@ date_workdays_between(const struct calendar *cal, int a, int b)
 }
 
 int
+date_add_in(const struct calendar *cal, int day, int n, enum day_unit unit)
+{
+    return unit == DU_WORKDAYS ? date_add_workdays(cal, day, n) : day + n;
+}
+
+/* 1 when one of the N sorted days V falls in YEAR. */
+static int
+any_in_year(const int *v, size_t n, int year)
+{
+    int first = date_from_ymd(year, 1, 1), last = date_from_ymd(year, 12, 31);
+    size_t i;
+
+    for (i = 0; i < n && v[i] <= last; i++) {
+        if (v[i] >= first) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int
+calendar_has_year(const struct calendar *cal, int year)
+{
+    return cal != NULL && (any_in_year(cal->holidays, cal->nholidays, year) ||
+                           any_in_year(cal->workdays, cal->nworkdays, year));
+}
+
+int
 date_year(int day)
 {
     int y, m, d;

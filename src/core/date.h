@@ -77,4 +77,15 @@ int date_add_workdays(const struct calendar *cal, int day, int n);
 /* Working days after A up to and including B (0 when B <= A). */
 int date_workdays_between(const struct calendar *cal, int a, int b);
 
+/* What a deadline of the rules counts (rules.conf's *_unit keys). */
+enum day_unit {
+    DU_DAYS = 0,        /* calendar days */
+    DU_WORKDAYS,        /* working days under the calendar */
+};
+/* The day N days of UNIT after DAY (N >= 0). */
+int date_add_in(const struct calendar *cal, int day, int n, enum day_unit unit);
+/* 1 when CAL lists a holiday or a make-up working day in YEAR: the
+ * year's holiday notice is in the calendar. */
+int calendar_has_year(const struct calendar *cal, int year);
+
 #endif

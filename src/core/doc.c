@@ -781,6 +781,7 @@ static const struct {
     [PK_ATTENDANCE] = {"attendance", N_("resident team attendance"), "team_member"},
     [PK_ASSESSMENT] = {"assessment", N_("assessment summary"), "assess_round"},
     [PK_FEEDBACK] = {"feedback", N_("department warning feedback"), "dept_warning"},
+    [PK_ELIMINATION] = {"elimination", N_("risk elimination announcement"), "household"},
 };
 
 const char *print_kind_name(enum print_kind k)

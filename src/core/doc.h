@@ -144,6 +144,7 @@ enum print_kind {
     PK_ATTENDANCE,      /* 驻村工作队员月度在岗情况表 of a team and month */
     PK_ASSESSMENT,      /* 考核结果汇总 of an assessment round */
     PK_FEEDBACK,        /* 核实反馈表 of a township for a department */
+    PK_ELIMINATION,     /* 风险消除公告 of a period and township */
     PK_COUNT
 };
 

@@ -361,8 +361,8 @@ asset_income_check(const struct asset_income *i, struct err *e)
 /* --- publication deadlines ------------------------------------------ */
 
 enum pub_status
-pub_status(const struct calendar *cal, int from, int workdays, int published,
-           int today, int *due)
+pub_status(const struct calendar *cal, int from, int days, enum day_unit unit,
+           int published, int today, int *due)
 {
     int d;
 
@@ -372,7 +372,7 @@ pub_status(const struct calendar *cal, int from, int workdays, int published,
         }
         return PUB_NONE;
     }
-    d = date_add_workdays(cal, from, workdays);
+    d = date_add_in(cal, from, days, unit);
     if (due != NULL) {
         *due = d;
     }

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "core/codes.h"
+#include "core/date.h"
 #include "core/household.h"
 
 #define FUND_DOC_BUF 64      /* 文号: 川财农〔2025〕12号 */
@@ -262,9 +263,9 @@ int asset_check(struct asset *a, const struct codebook *cb, int today,
                 struct err *e);
 int asset_income_check(const struct asset_income *i, struct err *e);
 
-/* Whether something that must be published within WORKDAYS working days
- * of FROM has been (domain.md 6.5: allocation results 15, performance
- * targets 20). */
+/* Whether something that must be published within DAYS days of UNIT
+ * (calendar or working days) of FROM has been (domain.md 6.5: allocation
+ * results, performance targets; the numbers are rules.conf's). */
 enum pub_status {
     PUB_NONE = 0,      /* nothing to publish (FROM is DATE_NONE) */
     PUB_PENDING,       /* not yet published, not yet due */
@@ -274,8 +275,8 @@ enum pub_status {
 };
 struct calendar;
 /* The status on TODAY; *DUE (may be NULL) gets the due day. */
-enum pub_status pub_status(const struct calendar *cal, int from, int workdays,
-                           int published, int today, int *due);
+enum pub_status pub_status(const struct calendar *cal, int from, int days,
+                           enum day_unit unit, int published, int today, int *due);
 /* "late" ... (translated), "" for PUB_NONE. */
 const char *pub_status_label(enum pub_status s);
 

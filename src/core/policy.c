@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "core/dept.h"
+#include "util/i18n.h"
+#include "util/notes.h"
 
 static int
 province_matches(const char *entry, const char *want)
@@ -35,6 +37,26 @@ policy_line(const struct policy *p, const char *province, int year)
         }
     }
     return any;
+}
+
+size_t
+policy_gaps(const struct policy *p, const char *province, int year, struct notes *out)
+{
+    size_t n = out->n;
+
+    if (policy_line(p, province, year) == NULL) {
+        notes_add(out, _("policy data: lines.conf has no monitoring line for %d: "
+                         "incomes cannot be judged against this year's line until "
+                         "the province's value is added"),
+                  year);
+    }
+    if (!calendar_has_year(&p->cal, year)) {
+        notes_add(out, _("policy data: calendar.conf has no holidays for %d: "
+                         "deadlines in working days count only weekends until the "
+                         "year's holiday notice is added"),
+                  year);
+    }
+    return out->n - n;
 }
 
 /* The best entry among those for exactly PROVINCE. */

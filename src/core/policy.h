@@ -40,9 +40,15 @@ struct rules {
     char *province;
     int from_year;
     uint64_t named;              /* keys its entries name (cfg/policy_load.c) */
+    /* A deadline's number of days is counted in its unit (enum day_unit,
+     * the key's *_unit in rules.conf): verify_workdays may be calendar
+     * days in a province that says so. */
     int verify_workdays;         /* clue -> home check */
+    int verify_unit;
     int identify_days;           /* clue -> county approval */
+    int identify_unit;
     int reject_reply_workdays;   /* check -> reasoned reply */
+    int reject_reply_unit;
     int publicity_min_days;      /* village publicity, inclusive days */
     int dev_measure_days;        /* approval -> development measure */
     int elim_min_months;         /* approval -> elimination */
@@ -56,7 +62,9 @@ struct rules {
     /* funds and projects (domain.md 6) */
     int project_publicity_min_days;  /* 三公示: each at least N days */
     int alloc_publish_workdays;      /* allocation results published */
+    int alloc_publish_unit;
     int targets_publish_workdays;    /* performance targets published */
+    int targets_publish_unit;
     int industry_min_bp;             /* 衔接资金 for industry, minimum */
     int mgmt_fee_central_bp;         /* 项目管理费 caps by fund level */
     int mgmt_fee_provincial_bp;
@@ -100,6 +108,15 @@ const struct line_entry *policy_line(const struct policy *p,
  * latest FROM_YEAR not after YEAR); NULL when none applies. */
 const struct rules *policy_rules(const struct policy *p,
                                  const char *province, int year);
+
+struct notes;
+
+/* What the policy files lack for YEAR in PROVINCE that every day of the
+ * year needs: its monitoring line (lines.conf) and its holidays
+ * (calendar.conf: without them working days count only weekends).  Adds
+ * one message a gap to OUT (translated) and returns how many. */
+size_t policy_gaps(const struct policy *p, const char *province, int year,
+                   struct notes *out);
 
 void policy_free(struct policy *p);
 

@@ -97,6 +97,19 @@ rules_in_force(const struct rule_ctx *ctx, int year)
     return r != NULL ? r : &none;
 }
 
+const struct rules *
+rules_needed(const struct rule_ctx *ctx, int year, struct err *e)
+{
+    const struct rules *r = policy_rules(ctx->policy, ctx->province, year);
+
+    if (r == NULL) {
+        err_set(e, ERR_CONFIG,
+                _("rules.conf has no rules for %d (province %s): add them to the policy files first"),
+                year, ctx->province);
+    }
+    return r;
+}
+
 /* The rules in force on DAY: every check judges a step by the rules of
  * the date of that step, not by today's (a rule of 2026 does not judge a
  * publicity of 2024); checks of what is due now use today. */
@@ -835,14 +848,16 @@ deadline_after(const struct rule_ctx *ctx, const struct hh_snapshot *s,
 
     switch (t->deadline) {
     case DL_VERIFY:
-        return date_add_workdays(cal, day, r->verify_workdays);
+        return date_add_in(cal, day, r->verify_workdays, r->verify_unit);
     case DL_IDENTIFY:
         start = next->elim_started != DATE_NONE ? next->elim_started
                                                 : next->clue_date;
-        return start == DATE_NONE ? DATE_NONE : start + r->identify_days;
+        return start == DATE_NONE ? DATE_NONE
+                                  : date_add_in(cal, start, r->identify_days, r->identify_unit);
     case DL_REPLY:
         start = reply_from(s, next, day);
-        return date_add_workdays(cal, start, rules_on(ctx, start)->reject_reply_workdays);
+        r = rules_on(ctx, start);
+        return date_add_in(cal, start, r->reject_reply_workdays, r->reject_reply_unit);
     case DL_NONE:
         break;
     }

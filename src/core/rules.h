@@ -27,6 +27,11 @@ const struct codebook *rule_codes(const struct rule_ctx *ctx);
  * (all zero) when the policy has none, never NULL. */
 const struct rules *rules_in_force(const struct rule_ctx *ctx, int year);
 
+/* The rules in force in YEAR, or NULL with E set (ERR_CONFIG) when the
+ * policy files have none for it: what needs a number of the rules (a
+ * form's publicity days) says so rather than making one up. */
+const struct rules *rules_needed(const struct rule_ctx *ctx, int year, struct err *e);
+
 /* 1 when some current member can work (labour code tagged "labour"). */
 int hh_has_labour(const struct codebook *cb, const struct hh_snapshot *s);
 

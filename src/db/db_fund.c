@@ -396,9 +396,10 @@ db_allocation_list(struct db *db, const struct rule_ctx *ctx, int64_t project,
     for (i = 0; i < *n; i++) {
         struct alloc_row *r = &(*v)[i];
 
-        r->pub = pub_status(&ctx->policy->cal, r->a.alloc_date,
-                            rules_in_force(ctx, r->fund_year)->alloc_publish_workdays,
-                            r->a.published_on, ctx->today, NULL);
+        const struct rules *ru = rules_in_force(ctx, r->fund_year);
+
+        r->pub = pub_status(&ctx->policy->cal, r->a.alloc_date, ru->alloc_publish_workdays,
+                            ru->alloc_publish_unit, r->a.published_on, ctx->today, NULL);
     }
     return 0;
 }

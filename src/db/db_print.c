@@ -56,6 +56,53 @@ int db_publicity_rows(struct db *db, int64_t village, int elimination,
     return rc;
 }
 
+static void elimination_fill(sqlite3_stmt *st, void *row)
+{
+    struct elimination_row *r = row;
+
+    r->household_id = db_col_int(st, 0);
+    r->township_id = db_col_int(st, 1);
+    r->village_id = db_col_int(st, 2);
+    db_col_text(st, 3, r->township, sizeof(r->township));
+    db_col_text(st, 4, r->village, sizeof(r->village));
+    db_col_text(st, 5, r->head, sizeof(r->head));
+    r->members = (int)db_col_int(st, 6);
+    db_col_text(st, 7, r->category, sizeof(r->category));
+    db_col_text(st, 8, r->elim_method, sizeof(r->elim_method));
+    r->eliminated_on = db_col_date(st, 9);
+}
+
+int db_elimination_rows(struct db *db, int from, int to, int64_t township,
+                        int64_t village, struct elimination_row **v, size_t *n,
+                        struct err *e)
+{
+    static const char sql[] =
+        "SELECT h.id, h.township_id, h.village_id, t.name, d.name, l.head, l.members, "
+        "c.category, coalesce(c.elim_method, ''), c.eliminated_on "
+        "FROM monitor_case c JOIN household h ON h.id = c.household_id "
+        "JOIN hh_list l ON l.id = h.id "
+        "JOIN division t ON t.id = h.township_id "
+        "JOIN division d ON d.id = h.village_id "
+        "WHERE c.state = ?1 AND c.eliminated_on BETWEEN ?2 AND ?3 "
+        "AND (?4 IS NULL OR h.township_id = ?4) AND (?5 IS NULL OR h.village_id = ?5) "
+        "ORDER BY t.code, t.name, d.code, d.name, c.eliminated_on, l.head_key, h.id";
+    sqlite3_stmt *st = db_prep(db, sql, e);
+    void *rows;
+    int rc;
+
+    if (st != NULL) {
+        db_bind_text(st, 1, case_state_name(CS_ELIMINATED));
+        db_bind_date(st, 2, from);
+        db_bind_date(st, 3, to);
+        db_bind_id(st, 4, township);
+        db_bind_id(st, 5, village);
+    }
+    rc = db_rows(db, st, sizeof(**v), elimination_fill, NULL, &rows, n,
+                 _("reading the households whose risk was eliminated"), e);
+    *v = rows;
+    return rc;
+}
+
 static void visit_fill(sqlite3_stmt *st, void *row)
 {
     struct visit_due_row *r = row;

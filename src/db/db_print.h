@@ -29,6 +29,26 @@ struct publicity_row {
 int db_publicity_rows(struct db *db, int64_t village, int elimination,
                       struct publicity_row **v, size_t *n, struct err *e);
 
+/* A household whose risk was eliminated, for the county's announcement. */
+struct elimination_row {
+    int64_t household_id;
+    int64_t township_id, village_id;
+    char township[200];
+    char village[200];
+    char head[NAME_BUF];
+    int members;
+    char category[CODE_BUF];
+    char elim_method[CODE_BUF];
+    int eliminated_on;
+};
+
+/* The households whose case is eliminated with its elimination from FROM
+ * to TO, of TOWNSHIP (0: every township) and VILLAGE (0: every village),
+ * by township, village, day and head; caller frees. */
+int db_elimination_rows(struct db *db, int from, int to, int64_t township,
+                        int64_t village, struct elimination_row **v, size_t *n,
+                        struct err *e);
+
 struct visit_due_row {
     int64_t household_id;
     int64_t township_id, village_id;

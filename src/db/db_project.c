@@ -473,7 +473,7 @@ late_allocations(struct db *db, const struct rule_ctx *ctx,
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const struct rules *r = rules_in_force(ctx, (int)db_col_int(st, 3));
         enum pub_status s = pub_status(&ctx->policy->cal, db_col_date(st, 1),
-                                       r->alloc_publish_workdays,
+                                       r->alloc_publish_workdays, r->alloc_publish_unit,
                                        db_col_date(st, 2), ctx->today, NULL);
 
         if (s == PUB_LATE || s == PUB_OVERDUE) {
@@ -523,7 +523,8 @@ project_flags(const struct rule_ctx *ctx, const struct project_row *r,
 {
     const struct rules *ru = rules_in_force(ctx, r->year);
     enum pub_status ps = pub_status(&ctx->policy->cal, x->plan,
-                                    ru->targets_publish_workdays, x->published,
+                                    ru->targets_publish_workdays, ru->targets_publish_unit,
+                                    x->published,
                                     ctx->today, NULL);
     unsigned f = 0;
 

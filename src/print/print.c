@@ -88,6 +88,7 @@ static const struct kind_ops kind_ops[PK_COUNT] = {
     [PK_ATTENDANCE] = {.many = prints_attendance, .name = pair_name_parts},
     [PK_ASSESSMENT] = {.one = prints_assessment, .name = assess_name_parts},
     [PK_FEEDBACK] = {.one = prints_feedback, .name = place_name},
+    [PK_ELIMINATION] = {.one = prints_elimination, .name = place_name},
 };
 
 int print_build(const struct print_env *env, const struct print_request *r,

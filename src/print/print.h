@@ -35,7 +35,8 @@ struct print_request {
     /* the funds prints */
     int year;                   /* PK_PROJECTS: the plan year; PK_ALLOCATION:
                                    the receipts of YEAR when FUND is 0 */
-    int64_t township;           /* PK_PROJECTS, PK_ASSETS: the township (0
+    int64_t township;           /* PK_PROJECTS, PK_ASSETS, PK_ELIMINATION:
+                                   the township (0
                                    and VILLAGE 0: what the account sees) */
     int stage;                  /* PK_PROJECTS: enum proj_pub (0: the plan) */
     const int64_t *projects;    /* PK_PROJECTS: these projects, in order,
@@ -44,7 +45,8 @@ struct print_request {
     int pub_start, pub_end;     /* PK_PROJECTS: the publicity period when
                                    both are real days after 1970 (0 or
                                    DATE_NONE: each project's own, from its
-                                   history) */
+                                   history); PK_ELIMINATION: the period
+                                   (DATE_NONE: this quarter to today) */
     int64_t fund;               /* PK_ALLOCATION: one receipt */
     /* the pairing prints (YEAR: PK_PARTNER's year) */
     int64_t partner;            /* PK_PARTNER: the partner */

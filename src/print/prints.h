@@ -46,6 +46,13 @@ int prints_cards(const struct print_env *env, const struct print_request *r,
 int prints_publicity(const struct print_env *env, const struct print_request *r,
                      struct doc **out, int64_t **hh, size_t *nhh, struct err *e);
 
+/* The county's announcement of risk elimination (prints_elim.c): the
+ * households of R->township (or R->village; 0: all the account sees)
+ * whose risk was eliminated from R->pub_start to R->pub_end (DATE_NONE:
+ * the quarter of today up to today); *HH those households. */
+int prints_elimination(const struct print_env *env, const struct print_request *r,
+                       struct doc **out, int64_t **hh, size_t *nhh, struct err *e);
+
 /* One visit worklist per cadre (only R->cadre when not 0) of the visits
  * due within R->days; *HH the households on them. */
 int prints_visits(const struct print_env *env, const struct print_request *r,

@@ -91,7 +91,7 @@ static const struct bind alloc_binds[] = {
           .max_chars = 60, .help = N_("The document allocating the funds (optional).")),
     FIELD(struct allocation, published_on, .label = N_("Result published on"),
           .type = FT_DATE,
-          .help = N_("When the allocation result was announced (within 15 working days).")),
+          .help = N_("When the allocation result was announced (within {alloc_publish}).")),
     BIND(form_note, struct allocation, note, BR_BOTH),
 };
 

@@ -90,7 +90,7 @@ static const struct bind project_binds[] = {
              .type = FT_INT, .max = 100000000),
     FIELD_AS("targets_published_on", BR_FULL, struct project, targets_published_on, .label = N_("Targets published on"),
              .type = FT_DATE,
-             .help = N_("When the performance targets were made public (within 20 working days of the plan).")),
+             .help = N_("When the performance targets were made public (within {targets_publish} of the plan).")),
     BIND(form_note, struct project, note, BR_BOTH),
     BIND_SLOT(0),                       /* a new one: the day it was proposed */
 };
@@ -163,7 +163,6 @@ pstep_open(struct form *fm, struct err *e)
     struct rule_ctx ctx;
     const struct proj_transition *t;
     struct project p;
-    int days;
 
     project_init(&p);
     if (db_project_get(fm->app->db, fm->id, &p, e) != 0) {
@@ -180,9 +179,11 @@ pstep_open(struct form *fm, struct err *e)
     }
     form_project_title(fm, proj_action_label(act), p.proj_no, p.name);
     ctx = form_rule_ctx(fm);
-    r = rules_in_force(&ctx, p.year);
-    days = r->project_publicity_min_days > 0 ? r->project_publicity_min_days : 1;
-    form_step_days(fm, (t->needs & PN_PUBLICITY) != 0, days);
+    if ((r = rules_needed(&ctx, p.year, e)) == NULL) {
+        project_clear(&p);
+        return -1;
+    }
+    form_step_days(fm, (t->needs & PN_PUBLICITY) != 0, r->project_publicity_min_days);
     if (t->needs & PN_DOC) {
         form_add_str(fm, &s_doc, "", "");
     }

@@ -77,21 +77,22 @@ struct step_data {
     const struct case_transition *t;
 };
 
-static void
+/* The step's fields; -1 with E when the rules of today's year are not in
+ * the policy files (the publicity's days come from them). */
+static int
 add_step_fields(struct form *fm, const struct case_transition *t, int64_t hh_type_is_poor,
-                const struct step_defaults *dv)
+                const struct step_defaults *dv, struct err *e)
 {
     static const struct step_defaults none = {"", "", ""};
     const struct step_defaults *dflt = dv != NULL ? dv : &none;
-    int today = app_today(), y, m, d, days;
-    const struct rules *r;
+    struct rule_ctx ctx = form_rule_ctx(fm);
+    const struct rules *r = rules_needed(&ctx, date_year(ctx.today), e);
 
-    date_to_ymd(today, &y, &m, &d);
-    r = policy_rules(&fm->app->policy, fm->app->province, y);
-    days = r != NULL ? r->publicity_min_days : 5;
-
+    if (r == NULL) {
+        return -1;
+    }
     (void)hh_type_is_poor;
-    form_step_days(fm, (t->needs & NEED_PUBLICITY) != 0, days);
+    form_step_days(fm, (t->needs & NEED_PUBLICITY) != 0, r->publicity_min_days);
     if (t->needs & NEED_CLUE) {
         form_add_str(fm, &s_channel, "", dflt->channel);
         form_add_str(fm, &s_category, "", "");
@@ -109,6 +110,7 @@ add_step_fields(struct form *fm, const struct case_transition *t, int64_t hh_typ
     }
     form_add_str(fm, (t->needs & NEED_REASON) ? &s_reason
                      : (t->needs & NEED_HOW) ? &s_how : &form_step_note, "", "");
+    return 0;
 }
 
 /* The step input from the checked form; strings point into BUF (owned
@@ -185,9 +187,8 @@ step_prepare(struct form *fm, enum case_action action, const struct step_default
     }
     snprintf(fm->title, sizeof(fm->title), _("%s: household %s (now: %s)"),
              case_action_label(sd->action), s.hh.hh_no, case_state_label(from));
-    add_step_fields(fm, sd->t, 0, d);
     snapshot_free(&s);
-    return 0;
+    return add_step_fields(fm, sd->t, 0, d, e);
 }
 
 static int
@@ -298,8 +299,7 @@ clue_open(struct form *fm, struct err *e)
     form_add_str(fm, &c_name, "", "");
     form_add_str(fm, &c_id, "", "");
     form_add_str(fm, &form_phone, "", "");
-    add_step_fields(fm, t, 0, NULL);
-    return 0;
+    return add_step_fields(fm, t, 0, NULL, e);
 }
 
 static void

@@ -773,10 +773,13 @@ form_info(struct screen *s, struct tui *t, char *buf, size_t n)
     struct fstate *st = s->data;
     const struct form_item *it = &st->fm.w.items[st->fm.w.focus];
 
-    (void)t;
     buf[0] = '\0';
     if (st->fm.w.n > 0 && it->spec != NULL && it->spec->help != NULL) {
-        snprintf(buf, n, "%s", _(it->spec->help));
+        struct sbuf sb = SBUF_INIT;
+
+        screen_help_text(t, s, it->spec->help, &sb);
+        snprintf(buf, n, "%s", sb.buf);
+        sbuf_release(&sb);
     }
 }
 

@@ -415,7 +415,7 @@ projects_print(struct tui *t, void *ctx, const int64_t *ids, size_t n)
 static const struct table_def projects_def = {
     .id = "projects",
     .title = N_("project pool"),
-    .help = N_("The project pool (项目库): every project from its proposal by the village through the village, township and county publicity (each at least 10 days), approval, the annual plan, implementation and acceptance to the handover of its assets.  ! marks a project with a warning: a publicity too short, performance targets or an allocation result not published in time, a 以工代赈 wage share under the minimum, an industry project without its farmer-linking mechanism."),
+    .help = N_("The project pool (项目库): every project from its proposal by the village through the village, township and county publicity (each at least {project_publicity_min_days}), approval, the annual plan, implementation and acceptance to the handover of its assets.  ! marks a project with a warning: a publicity too short, performance targets or an allocation result not published in time, a 以工代赈 wage share under the minimum, an industry project without its farmer-linking mechanism."),
     .cols = project_cols,
     .ncols = ARRAY_SIZE(project_cols),
     .empty = N_("No project in the pool yet: a proposes one."),
@@ -439,8 +439,8 @@ project_warnings(struct view *v, unsigned flags)
         const char *text;
     } w[] = {
         {PF_PUBLICITY_SHORT, N_("A publicity in its history lasted less than the minimum.")},
-        {PF_TARGETS_LATE, N_("The performance targets were not published within the working days set.")},
-        {PF_ALLOC_LATE, N_("An allocation result was not published within the working days set.")},
+        {PF_TARGETS_LATE, N_("The performance targets were not published within the time the rules set.")},
+        {PF_ALLOC_LATE, N_("An allocation result was not published within the time the rules set.")},
         {PF_WAGE_SHORT, N_("The 以工代赈 wages are under the required share of its funds.")},
         {PF_NO_LINKING, N_("An industry project without its farmer-linking mechanism.")},
         {PF_OVER_PLAN, N_("The allocations and own funds exceed the planned investment.")},
@@ -1146,9 +1146,7 @@ indicators_export(struct tui *t, void *ctx, struct export_filter *f)
 static const struct table_def indicators_def = {
     .id = "fund_indicators",
     .title = N_("fund indicators"),
-    /* Not a format ("55% in" would read as one). */
-    /* xgettext:no-c-format */
-    .help = N_("Fund indicators (资金指标) of one year (f chooses it): per fund type the allocation rate and the payment progress against the milestone in force today; the share of 衔接资金 for industry against the year's minimum (55% in 2022, 60% from 2023); the management fee per level against its cap; the wage share of 以工代赈 funds.  The numbers come from the policy files; the gap says how much is missing or over, in yuan."),
+    .help = N_("Fund indicators (资金指标) of one year (f chooses it): per fund type the allocation rate and the payment progress against the milestone in force today; the share of 衔接资金 for industry against the year's minimum ({industry_min_pct} in the year shown); the management fee per level against its cap; the wage share of 以工代赈 funds.  The numbers come from the policy files; the gap says how much is missing or over, in yuan."),
     .cols = indicator_cols,
     .ncols = ARRAY_SIZE(indicator_cols),
     .empty = N_("No funds received in this year: f chooses another year."),

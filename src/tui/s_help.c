@@ -116,7 +116,7 @@ add_text(struct help *h, const char *text, int cols)
 }
 
 static void
-build(struct help *h, const struct screen *below, int cols, unsigned skip)
+build(struct tui *t, struct help *h, const struct screen *below, int cols, unsigned skip)
 {
     struct sbuf sb = SBUF_INIT;
 
@@ -133,10 +133,14 @@ build(struct help *h, const struct screen *below, int cols, unsigned skip)
     add_keys(h, ws, 0);
     add(h, "");
     if (below->ops->help != NULL) {
-        add_text(h, _(below->ops->help), cols);
+        sbuf_reset(&sb);
+        screen_help_text(t, below, below->ops->help, &sb);
+        add_text(h, sb.buf, cols);
     }
     if (below->ops->more_help != NULL && below->ops->more_help(below) != NULL) {
-        add_text(h, _(below->ops->more_help(below)), cols);
+        sbuf_reset(&sb);
+        screen_help_text(t, below, below->ops->more_help(below), &sb);
+        add_text(h, sb.buf, cols);
     }
     sbuf_release(&sb);
 }
@@ -148,7 +152,7 @@ help_enter(struct screen *s, struct tui *t)
 
     /* Not linked yet: the screen below is still the top. */
     s->arg = NULL;
-    build(h, t->top, t->cols - 4, tui_key_skip(t));
+    build(t, h, t->top, t->cols - 4, tui_key_skip(t));
     s->data = h;
     return 0;
 }

@@ -853,7 +853,7 @@ attendance_team(struct tui *t, int64_t id)
 static const struct table_def attendance_def = {
     .id = "attendance",
     .title = N_("attendance"),
-    .help = N_("The attendance of the resident teams' members in one month (the last month unless f chooses another): days in the village against the days required (20 a month, the share of it for a member who served part of the month), leave with who approved it, days absent without leave.  ! marks a member with too few days in the village or absences without leave.  Enter opens the team."),
+    .help = N_("The attendance of the resident teams' members in one month (the last month unless f chooses another): days in the village against the days required ({team_min_days_month} a month, the share of it for a member who served part of the month), leave with who approved it, days absent without leave.  ! marks a member with too few days in the village or absences without leave.  Enter opens the team."),
     .cols = attendance_cols,
     .ncols = ARRAY_SIZE(attendance_cols),
     .empty = N_("No attendance recorded for this month: a records a member's month."),

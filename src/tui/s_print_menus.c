@@ -162,6 +162,35 @@ division_name(struct tui *t, int64_t id, char *out, size_t n)
     }
 }
 
+/* The county's announcements of risk elimination (风险消除公告) of the
+ * township of row R: this quarter up to today, and the quarter before. */
+static void
+elimination_items(struct fp_menu *m, const struct list_row *r)
+{
+    int today = app_today(), y, mo, d, q, from, i;
+
+    date_to_ymd(today, &y, &mo, &d);
+    from = date_from_ymd(y, (mo - 1) / 3 * 3 + 1, 1);
+    for (i = 0; i < 2; i++) {
+        struct print_request *pr;
+        char a[DATE_BUF], b[DATE_BUF];
+        int to = i == 0 ? today : from - 1;
+
+        if (i == 1) {
+            from = date_add_months(from, -3);
+        }
+        date_to_ymd(from, &y, &mo, &d);
+        q = (mo - 1) / 3 + 1;
+        date_format(from, a);
+        date_format(to, b);
+        pr = fp_add(m, PK_ELIMINATION, _("Risk elimination announcement of %s, %d Q%d (%s to %s)"),
+                    r->township, y, q, a, b);
+        pr->township = r->township_id;
+        pr->pub_start = from;
+        pr->pub_end = to;
+    }
+}
+
 /* The card of the household of row R and its village's publicity lists. */
 static void
 households_row(struct fp_menu *m, const struct list_row *r)
@@ -185,6 +214,7 @@ households_row(struct fp_menu *m, const struct list_row *r)
     pr = fp_item(m, PK_PUBLICITY, line, what);
     pr->village = r->village_id;
     pr->elimination = 1;
+    elimination_items(m, r);
 }
 
 unsigned

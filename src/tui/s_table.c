@@ -1231,13 +1231,24 @@ table_more_help(const struct screen *s)
     return def(s->data)->help;
 }
 
+/* The year a table filtered by year shows: its help's numbers are that
+ * year's rules (0: today's). */
+static int
+table_help_year(const struct screen *s)
+{
+    const struct table_screen *ts = s->data;
+    const struct table_filter *f = tab(ts)->ctx;
+
+    return def(ts)->filter_by != NULL && f != NULL ? f->year : 0;
+}
+
 /* The callbacks of both screens below. */
 #define TABLE_SCREEN_OPS \
     .keys = rest_keys, .enter = table_enter, .leave = table_leave, .resize = table_resize, \
     .draw = table_draw, .input = table_input, .action = table_action, \
     .status = table_status, .info = table_info, .prompt = table_prompt, \
     .resume = table_resume, .keytable = table_keytable, .title = table_title, \
-    .more_help = table_more_help, .may_switch = 1
+    .more_help = table_more_help, .help_year = table_help_year, .may_switch = 1
 
 /* The tables in memory share a help; a paged list's definition says all
  * of its own. */

@@ -51,6 +51,9 @@ struct screen_ops {
      * and help. */
     const char *(*title)(const struct screen *s);
     const char *(*more_help)(const struct screen *s);
+    /* The year whose rules the help's numbers are taken from (a table
+     * filtered to a year); NULL or 0: today's. */
+    int (*help_year)(const struct screen *s);
     /* The workspace keys (F2, F3...) may close this screen: it holds
      * nothing typed that would be lost (lists, records, menus, help). */
     int may_switch;
@@ -68,6 +71,12 @@ const struct keydef *screen_keys(const struct screen *s);
 
 /* The name of S for its help (N_ text, not yet translated). */
 const char *screen_title(const struct screen *s);
+
+/* The help text TEXT (N_, not yet translated) of S for the user: translated,
+ * with the numbers of the rules (core/rules_text.h) of the year S shows
+ * written in; appended to OUT. */
+void screen_help_text(struct tui *t, const struct screen *s, const char *text,
+                      struct sbuf *out);
 
 /* A new screen of OPS with ARG (freed when popped). */
 struct screen *screen_new(const struct screen_ops *ops, void *arg);

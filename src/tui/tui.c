@@ -23,6 +23,9 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "core/date.h"
+#include "core/policy.h"
+#include "core/rules_text.h"
 #include "core/role.h"
 #include "db/db.h"
 #include "db/db_list.h"
@@ -34,6 +37,7 @@
 #include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/notes.h"
 #include "util/path.h"
 #include "util/priv.h"
 #include "util/sbuf.h"
@@ -166,6 +170,17 @@ const char *
 screen_title(const struct screen *s)
 {
     return s->ops->title != NULL ? s->ops->title(s) : s->ops->name;
+}
+
+void
+screen_help_text(struct tui *t, const struct screen *s, const char *text, struct sbuf *out)
+{
+    int year = s != NULL && s->ops->help_year != NULL ? s->ops->help_year(s) : 0;
+
+    if (year == 0) {
+        year = date_year(app_today());
+    }
+    rules_expand(policy_rules(&t->app->policy, t->app->province, year), _(text), out);
 }
 
 struct screen *
@@ -870,6 +885,30 @@ start_curses(void)
     keys_init();
 }
 
+/* What the first screen says: the first settings warning and what the
+ * policy files lack for today's year (a line each). */
+static void
+start_message(struct tui *t)
+{
+    struct app *a = t->app;
+    struct notes gaps = {NULL, 0};
+    struct sbuf sb = SBUF_INIT;
+    size_t i;
+
+    if (a->settings.warnings.n > 0) {
+        sbuf_addf(&sb, _("Settings: %s"), a->settings.warnings.v[0]);
+    }
+    policy_gaps(&a->policy, a->province, date_year(app_today()), &gaps);
+    for (i = 0; i < gaps.n; i++) {
+        sbuf_addf(&sb, "%s%s", sb.len > 0 ? "\n" : "", gaps.v[i]);
+    }
+    if (sb.len > 0) {
+        tui_message(t, 1, "%s", sb.buf);
+    }
+    notes_clear(&gaps);
+    sbuf_release(&sb);
+}
+
 int
 tui_run(struct app *a)
 {
@@ -898,9 +937,7 @@ tui_run(struct app *a)
     keypad(in, TRUE);
     leaveok(in, TRUE);
     resize(&t);
-    if (a->settings.warnings.n > 0) {
-        tui_message(&t, 1, _("Settings: %s"), a->settings.warnings.v[0]);
-    }
+    start_message(&t);
     t.ws = workspace_at(0);
     if (t.ws->open(&t) == 0) {
         t.dirty |= form_offer_drafts(&t);

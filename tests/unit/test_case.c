@@ -324,6 +324,37 @@ test_deadlines(void **state)
     assert_int_equal(x->s.mcase.deadline, D("2025-10-13"));
 }
 
+/* Issue 17 3: a deadline's unit is rules.conf's.  Province 46 counts
+ * the whole identification in working days (Hainan: 20 working days);
+ * the national rule stays 15 calendar days. */
+static void
+test_deadline_units(void **state)
+{
+    static const char *const files[] = {
+        "rules.conf",
+        "rules = ( { province = \"46\"; from = 2021; identify_days = 20;\n"
+        "            identify_unit = \"workdays\"; verify_unit = \"days\"; } );\n",
+        NULL,
+    };
+    struct fixture *x = *state;
+    struct step_input in;
+
+    policy_free(&x->p);
+    assert_int_equal(helpers_policy_with(&x->p, files, NULL, &x->e, NULL), 0);
+    x->ctx.province = "46";
+    /* Friday 2025-09-26 + 5 calendar days (not working days) = 10-01. */
+    clue(x, "2025-09-26");
+    assert_int_equal(x->s.mcase.deadline, D("2025-10-01"));
+    input(&in, CA_VERIFY, "2025-09-29");
+    in.authorized = 1;
+    ok_as(x, ROLE_VILLAGE, &in);
+    /* 20 working days from 09-26: 09-28 (make-up), 09-29, 09-30, then
+     * 10-09, 10-10, 10-11 (make-up), 10-13 .. 10-24 (10), 10-27 .. 10-30:
+     * Thursday 10-30 (15 calendar days would be 10-11). */
+    assert_int_equal(x->s.mcase.deadline, D("2025-10-30"));
+    x->ctx.province = "51";
+}
+
 /* Issue 17 2.8: the reply to a rejected applicant is recorded (date and
  * how) and flagged overdue after its working days from the home check. */
 static void
@@ -656,6 +687,7 @@ main(void)
         cmocka_unit_test(test_step_day),
         T(test_identification_path),
         T(test_deadlines),
+        T(test_deadline_units),
         T(test_inputs),
         T(test_publicity_rules),
         T(test_roles_and_scope),

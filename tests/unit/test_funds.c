@@ -217,17 +217,23 @@ test_pub_status(void **state)
 
     (void)state;
     /* 15 working days after Monday 2025-03-03 is Monday 2025-03-24. */
-    assert_int_equal(pub_status(NULL, D("2025-03-03"), 15, DATE_NONE, D("2025-03-24"), &due),
+    assert_int_equal(pub_status(NULL, D("2025-03-03"), 15, DU_WORKDAYS, DATE_NONE, D("2025-03-24"), &due),
                      PUB_PENDING);
     assert_int_equal(due, D("2025-03-24"));
-    assert_int_equal(pub_status(NULL, D("2025-03-03"), 15, DATE_NONE, D("2025-03-25"), NULL),
+    assert_int_equal(pub_status(NULL, D("2025-03-03"), 15, DU_WORKDAYS, DATE_NONE, D("2025-03-25"), NULL),
                      PUB_OVERDUE);
-    assert_int_equal(pub_status(NULL, D("2025-03-03"), 15, D("2025-03-24"), D("2025-05-01"), NULL),
+    assert_int_equal(pub_status(NULL, D("2025-03-03"), 15, DU_WORKDAYS, D("2025-03-24"), D("2025-05-01"), NULL),
                      PUB_ON_TIME);
-    assert_int_equal(pub_status(NULL, D("2025-03-03"), 15, D("2025-03-25"), D("2025-05-01"), NULL),
+    assert_int_equal(pub_status(NULL, D("2025-03-03"), 15, DU_WORKDAYS, D("2025-03-25"), D("2025-05-01"), NULL),
                      PUB_LATE);
-    assert_int_equal(pub_status(NULL, DATE_NONE, 15, DATE_NONE, D("2025-05-01"), NULL),
+    assert_int_equal(pub_status(NULL, DATE_NONE, 15, DU_WORKDAYS, DATE_NONE, D("2025-05-01"), NULL),
                      PUB_NONE);
+    /* A province counting calendar days: due on 2025-03-18. */
+    assert_int_equal(pub_status(NULL, D("2025-03-03"), 15, DU_DAYS, DATE_NONE, D("2025-03-18"), &due),
+                     PUB_PENDING);
+    assert_int_equal(due, D("2025-03-18"));
+    assert_int_equal(pub_status(NULL, D("2025-03-03"), 15, DU_DAYS, D("2025-03-19"), D("2025-05-01"), NULL),
+                     PUB_LATE);
 }
 
 /* --- the project lifecycle ------------------------------------------------ */

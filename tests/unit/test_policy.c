@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cfg/policy_load.h"
+#include "core/rules_text.h"
 #include "core/policy.h"
 #include "util/err.h"
 #include "util/i18n.h"
@@ -224,6 +225,53 @@ test_province_override_follows_national(void **state)
     helpers_rmdir(dir);
 }
 
+/* Issue 17 3: help texts name the numbers of the rules as {name}, written
+ * in from the rules of the year shown with their unit. */
+static void
+expands(const struct rules *r, const char *text, const char *want)
+{
+    struct sbuf sb = SBUF_INIT;
+
+    rules_expand(r, text, &sb);
+    if (strcmp(sb.buf, want) != 0) {
+        fail_msg("'%s' gave '%s', want '%s'", text, sb.buf, want);
+    }
+    sbuf_release(&sb);
+}
+
+static void
+test_rules_text(void **state)
+{
+    static const char *const files[] = {
+        "rules.conf",
+        "rules = ( { province = \"46\"; from = 2024; alloc_publish_workdays = 10;\n"
+        "            alloc_publish_unit = \"days\"; industry_min_pct = 57.5; } );\n",
+        NULL,
+    };
+    struct policy p;
+    struct err e;
+    char *dir;
+
+    (void)state;
+    i18n_set_language("en");
+    assert_int_equal(load_with(&p, files, &e, &dir), 0);
+    expands(policy_rules(&p, "51", 2026), "within {alloc_publish}.", "within 15 working days.");
+    expands(policy_rules(&p, "46", 2026), "within {alloc_publish}.", "within 10 days.");
+    expands(policy_rules(&p, "51", 2022), "({industry_min_pct})", "(55%)");
+    expands(policy_rules(&p, "51", 2023), "({industry_min_pct})", "(60%)");
+    expands(policy_rules(&p, "46", 2024), "({industry_min_pct})", "(57.5%)");
+    expands(policy_rules(&p, "51", 2026), "{team_min_days_month} a month, {publicity_min_days}",
+            "20 a month, 5 days");
+    expands(policy_rules(&p, "51", 2026), "{identify} {verify}", "15 days 5 working days");
+    expands(policy_rules(&p, "51", 2026), "{nothing} {", "{nothing} {");
+    expands(NULL, "within {alloc_publish}", "within (not in the policy files)");
+    assert_true(rules_text_known("verify", 6));
+    assert_false(rules_text_known("verify_workdays", 15));
+    policy_free(&p);
+    helpers_rmdir(dir);
+    i18n_set_language("zh_CN");
+}
+
 /* A county file TEXT named NAME must be refused with a message that
  * names the file, LINE (0: any) and contains WHAT. */
 static void
@@ -274,6 +322,9 @@ test_malformed(void **state)
             "  pay_milestones = ( (\"02-30\", 75) ); } );\n", 2, "pay_milestones");
     refused("rules.conf", "rules = ( { province = \"51\"; from = 2024;\n  no_labour_elimination = 3; } );\n",
             1, "true or false");
+    /* A deadline counts calendar or working days, nothing else. */
+    refused("rules.conf", "rules = ( { province = \"51\"; from = 2024;\n  identify_unit = \"weeks\"; } );\n",
+            1, "workdays");
     refused("calendar.conf", "holidays = [ \"2025-02-30\" ];\n", 1, "YYYY-MM-DD");
     refused("codes.conf",
             "tables = ( { id = \"sex\"; title = \"性别\";\n"
@@ -314,6 +365,7 @@ main(void)
         cmocka_unit_test(test_province_override_follows_national),
         cmocka_unit_test(test_unknown_keys),
         cmocka_unit_test(test_malformed),
+        cmocka_unit_test(test_rules_text),
         cmocka_unit_test(test_missing_shipped),
     };
 

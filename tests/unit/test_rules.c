@@ -14,6 +14,7 @@
 #include "core/findings.h"
 #include "core/idno.h"
 #include "core/rules.h"
+#include "util/err.h"
 #include "util/i18n.h"
 
 struct fixture {
@@ -605,6 +606,24 @@ test_income_compute(void **state)
     assert_int_equal(income_compute(&inc), -1);
 }
 
+/* Issue 17 3: a form needing a number of the rules gets it from the
+ * policy files or an error, never a number written in C (f_step.c fell
+ * back to 5 publicity days). */
+static void
+test_rules_needed(void **state)
+{
+    struct fixture *x = *state;
+    struct err e;
+
+    err_clear(&e);
+    assert_non_null(rules_needed(&x->ctx, 2026, &e));
+    assert_int_equal(rules_needed(&x->ctx, 2026, &e)->publicity_min_days, 5);
+    assert_null(rules_needed(&x->ctx, 2019, &e));
+    assert_int_equal(e.code, ERR_CONFIG);
+    assert_non_null(strstr(e.msg, "2019"));
+    assert_non_null(strstr(e.msg, "rules.conf"));
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
@@ -612,6 +631,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         T(test_clean),
+        T(test_rules_needed),
         T(test_id_rules),
         T(test_heads),
         T(test_no_labour_flag),
