@@ -757,6 +757,21 @@ key_at(struct db *db, const struct list_query *q, const struct list_row *from,
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, _("reading the list"));
 }
 
+/* B's rows in Q's order (FORWARD or back), N at most; B is released. */
+static int
+ordered_page(struct db *db, struct qb *b, const struct list_query *q, int forward, int n,
+             struct list_row *out, int *got, struct err *e)
+{
+    int rc;
+
+    add_order(b, q, forward);
+    sbuf_adds(&b->sql, " LIMIT ?");
+    qb_int(b, n);
+    rc = fetch(db, b, out, n, got, e);
+    sbuf_release(&b->sql);
+    return rc;
+}
+
 /* One way a number is found, the rows of Q from FROM it finds in sort
  * order, a page of them at most: the start of a household number by the
  * list's own index, the start of an ID number by the person's, the tails
@@ -805,7 +820,7 @@ number_rows(struct db *db, struct list_query *q, const struct list_row *from, in
             struct err *e)
 {
     struct qb b;
-    int rc, arm;
+    int arm;
 
     qb_init(&b);
     b.lookup = 1;
@@ -816,12 +831,7 @@ number_rows(struct db *db, struct list_query *q, const struct list_row *from, in
         add_number_arm(&b, q, from, dir > 0, include, n, (enum number_arm)arm, digits);
     }
     sbuf_adds(&b.sql, ")");
-    add_order(&b, q, dir > 0);
-    sbuf_adds(&b.sql, " LIMIT ?");
-    qb_int(&b, n);
-    rc = fetch(db, &b, out, n, got, e);
-    sbuf_release(&b.sql);
-    return rc;
+    return ordered_page(db, &b, q, dir > 0, n, out, got, e);
 }
 
 /* Up to N rows of Q from FROM, up to the window's end KEY, ID when not
@@ -832,7 +842,6 @@ page_rows(struct db *db, struct list_query *q, const struct list_row *from, int 
           struct list_row *out, int *got, struct err *e)
 {
     struct qb b;
-    int rc;
 
     qb_init(&b);
     b.lookup = lookup;
@@ -842,12 +851,7 @@ page_rows(struct db *db, struct list_query *q, const struct list_row *from, int 
     if (key != NULL) {
         add_bound(&b, q, key, id, dir > 0);
     }
-    add_order(&b, q, dir > 0);
-    sbuf_adds(&b.sql, " LIMIT ?");
-    qb_int(&b, n);
-    rc = fetch(db, &b, out, n, got, e);
-    sbuf_release(&b.sql);
-    return rc;
+    return ordered_page(db, &b, q, dir > 0, n, out, got, e);
 }
 
 /* A searched page: from the rows of the window when a page of them

@@ -441,6 +441,18 @@ test_search_mixed_and_tails(void **state)
     assert_true(count >= 1);
 }
 
+/* The text of SQL's first row into BUF (N bytes). */
+static void
+sql_text(const char *sql, char *buf, size_t n)
+{
+    sqlite3_stmt *st;
+
+    assert_int_equal(sqlite3_prepare_v2(a.db->h, sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    snprintf(buf, n, "%s", sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+}
+
 /* A search gives the rows SQL gives, in order, and its count after its
  * first page (as the screen asks): found walking the sort order when a
  * page of them is among the first WINDOW rows, else through the indexes. */
@@ -477,7 +489,6 @@ static void
 test_search_walks_or_looks_up(void **state)
 {
     char hh[32], prefix[32], village[96], where[512];
-    sqlite3_stmt *st;
     static const int windows[] = {0, 3, 40};
     size_t w;
 
@@ -489,13 +500,9 @@ test_search_walks_or_looks_up(void **state)
     assert_false(search_terms_match("n张", ""));
     /* The last household, its number's first 9 digits (a village late in
      * the order) and its village's name. */
-    assert_int_equal(sqlite3_prepare_v2(a.db->h,
-        "SELECT l.hh_no, d.name FROM hh_list l JOIN division d ON d.id = l.village_id "
-        "ORDER BY l.hh_no DESC LIMIT 1", -1, &st, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    snprintf(hh, sizeof(hh), "%s", sqlite3_column_text(st, 0));
-    snprintf(village, sizeof(village), "%s", sqlite3_column_text(st, 1));
-    sqlite3_finalize(st);
+    sql_text("SELECT hh_no FROM hh_list ORDER BY hh_no DESC LIMIT 1", hh, sizeof(hh));
+    sql_text("SELECT d.name FROM hh_list l JOIN division d ON d.id = l.village_id "
+             "ORDER BY l.hh_no DESC LIMIT 1", village, sizeof(village));
     snprintf(prefix, sizeof(prefix), "%.9s", hh);
     for (w = 0; w < ARRAY_SIZE(windows); w++) {
         /* Every household's number starts with the county's code. */
