@@ -859,13 +859,23 @@ page_rows(struct db *db, struct list_query *q, const struct list_row *from, int 
  * through the search's index (it matches few: collected at once). */
 static int
 search_page(struct db *db, struct list_query *q, const struct list_row *from, int dir,
-            int include, int n, enum search_kind kind, const char *digits,
+            int include, int n, enum search_kind kind, const char *text,
             struct list_row *out, int *got, struct err *e)
 {
     sqlite3_value *key = NULL;
     int64_t id = 0;
     int found = 0, rc, i;
 
+    /* Two Chinese characters or three initials are few households: the
+     * index at once (one character, two initials or a number's start may
+     * be most of them). */
+    if ((kind == SEARCH_NAME && strlen(text) > 4) ||
+        (kind == SEARCH_INITIALS && strlen(text) > 2)) {
+        if (from == NULL) {
+            q->walked = 0;
+        }
+        return page_rows(db, q, from, dir, include, n, 1, NULL, 0, out, got, e);
+    }
     rc = key_at(db, q, from, dir > 0, include, (q->window > 0 ? q->window : WINDOW_ROWS) - 1, 0,
                 &key, &id, &found, e);
     if (rc == 0) {
@@ -879,7 +889,7 @@ search_page(struct db *db, struct list_query *q, const struct list_row *from, in
             list_row_clear(&out[i]);
         }
         rc = kind == SEARCH_NUMBER
-             ? number_rows(db, q, from, dir, include, n, digits, out, got, e)
+             ? number_rows(db, q, from, dir, include, n, text, out, got, e)
              : page_rows(db, q, from, dir, include, n, 1, NULL, 0, out, got, e);
     }
     sqlite3_value_free(key);
