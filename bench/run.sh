@@ -16,7 +16,10 @@
 #
 #   tui     the full-screen program on that database: bench/tui.py (first
 #           screen, bytes and latency per key, search, RSS, idle) against
-#           less, the sqlite3 shell and VisiData (when `vd` is installed)
+#           less, the sqlite3 shell and VisiData (when `vd` is installed);
+#           and every key of issue 18 (search typed a key at a time, g,
+#           resize, Esc) against the same at 50,000 households, written
+#           into bench/RESULTS.md
 #
 # Environment: HH (households, default 250000), BENCH_DIR (scratch space,
 # default /var/tmp/zhenxing-bench), ZHENXING (the binary, default ./zhenxing),
@@ -72,5 +75,12 @@ awk -v d="$t_demo" -v c="$t_check" -v hh="$HH" 'BEGIN {
 echo
 set -- --db "$D/demo.db" --zhenxing "$Z" --out "$D/tui" --repeat "${REPEAT:-3}"
 [ "${SLOWLINK:-0}" = 1 ] && set -- "$@" --slowlink
+# Issue 18: every key at this county and at one of 50,000 households, into
+# bench/RESULTS.md (its section).
+if [ "$HH" -gt 50000 ]; then
+    rm -f "$D/small.db"
+    "$Z" --db "$D/small.db" demo --households 50000 --seed 1 >/dev/null
+    set -- "$@" --small-db "$D/small.db" --results "$HERE/RESULTS.md"
+fi
 python3 "$HERE/tui.py" "$@" || missed=1
 exit $missed

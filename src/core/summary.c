@@ -252,7 +252,7 @@ or_prefix(struct sbuf *q, char kind, const char *text)
 static enum search_kind
 run_query(const char *text, size_t len, enum run_class cls, struct sbuf *q)
 {
-    char run[64], rev[64];
+    char run[64];
     size_t i;
 
     if (len >= sizeof(run)) {
@@ -278,14 +278,23 @@ run_query(const char *text, size_t len, enum run_class cls, struct sbuf *q)
     if (len < 4) {
         return SEARCH_NONE;
     }
-    reversed_tail(run, len, rev, sizeof(rev));
     or_prefix(q, 'd', run);
     or_prefix(q, 'h', run);
+    search_number_tails(run, q);
+    return SEARCH_NUMBER;
+}
+
+void
+search_number_tails(const char *digits, struct sbuf *q)
+{
+    char rev[64];
+    size_t len = strlen(digits);
+
+    reversed_tail(digits, len, rev, sizeof(rev));
     if (len <= 6) {
         or_prefix(q, 'i', rev);
     }
     or_prefix(q, 'r', rev);
-    return SEARCH_NUMBER;
 }
 
 enum search_kind
@@ -332,4 +341,56 @@ search_terms_query(const char *typed, struct sbuf *out, struct sbuf *clean)
     sbuf_release(&first);
     sbuf_release(&text);
     return k;
+}
+
+/* 1 when one of the space-separated TERMS starts with P (N bytes). */
+static int
+term_starts(const char *terms, const char *p, size_t n)
+{
+    const char *t = terms;
+    size_t len, i;
+
+    while (*t != '\0') {
+        while (*t == ' ') {
+            t++;
+        }
+        len = strcspn(t, " ");
+        for (i = 0; i < n && i < len; i++) {
+            unsigned char a = (unsigned char)t[i], b = (unsigned char)p[i];
+
+            if ((a >= 'A' && a <= 'Z' ? a + 32 : a) != (b >= 'A' && b <= 'Z' ? b + 32 : b)) {
+                break;
+            }
+        }
+        if (i == n) {
+            return 1;
+        }
+        t += len;
+    }
+    return 0;
+}
+
+int
+search_terms_match(const char *terms, const char *query)
+{
+    const char *q = query, *end;
+    int any = 0, ok = 0;
+
+    /* QUERY is ("a"* OR "b"*) AND ("c"*)...: groups of prefixes. */
+    while (*q != '\0') {
+        if (strncmp(q, " AND ", 5) == 0) {
+            if (!ok) {
+                return 0;
+            }
+            ok = 0;
+            q += 5;
+        } else if (*q == '"' && (end = strchr(q + 1, '"')) != NULL) {
+            ok = ok || term_starts(terms, q + 1, (size_t)(end - q - 1));
+            any = 1;
+            q = end + 1;
+        } else {
+            q++;
+        }
+    }
+    return any && ok;
 }

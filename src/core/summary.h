@@ -69,4 +69,18 @@ enum search_kind {
 enum search_kind search_terms_query(const char *typed, struct sbuf *out,
                                     struct sbuf *clean);
 
+/* The part of a number's query (search_terms_query) finding it as the
+ * tail of an ID number (4 to 6 digits) or of a household number, added
+ * to Q with OR: the starts of both are looked up by their own indexes
+ * (db_list.c), never as index prefixes most households share. */
+void search_number_tails(const char *digits, struct sbuf *q);
+
+/* 1 when the search terms TERMS (as hh_search_terms made them) match
+ * QUERY (as search_terms_query made it) as the search index would: every
+ * group of QUERY has a prefix starting one of the terms (ASCII letters
+ * compared without case, as the index's tokenizer folds them).  The
+ * list tests a row with it when most rows match, where asking the index
+ * would collect them all. */
+int search_terms_match(const char *terms, const char *query);
+
 #endif

@@ -492,6 +492,9 @@ configure(struct db *db, int flags, int busy_ms, struct err *e)
     sqlite3_extended_result_codes(db->h, 1);
     sqlite3_update_hook(db->h, count_quiet, db);
     db_busy_init(db, busy_ms);
+    if (db_list_functions(db->h) != SQLITE_OK) {
+        return db_fail(db, e, _("reading the list"));
+    }
     if (priv_getenv("ZHENXING_TRACE") != NULL) {
         sqlite3_trace_v2(db->h, SQLITE_TRACE_PROFILE, trace, NULL);
     }
@@ -758,4 +761,26 @@ db_meta_set(struct db *db, const char *key, const char *value, struct err *e)
     db_bind_text(st, 1, key);
     db_bind_text(st, 2, value);
     return db_done(db, st, e);
+}
+
+void
+db_set_stop(struct db *db, int (*stop)(void *arg), void *arg)
+{
+    sqlite3_progress_handler(db->h, stop != NULL ? 4000 : 0, stop, arg);
+}
+
+int64_t
+db_change_stamp(struct db *db)
+{
+    sqlite3_stmt *st;
+    int64_t v = 0;
+
+    if (sqlite3_prepare_v2(db->h, "PRAGMA data_version", -1, &st, NULL) == SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW) {
+            v = sqlite3_column_int64(st, 0);
+        }
+        sqlite3_finalize(st);
+    }
+    /* Both only grow: their sum changes when either does. */
+    return v + sqlite3_total_changes64(db->h);
 }

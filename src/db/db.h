@@ -69,4 +69,15 @@ int db_meta_get(struct db *db, const char *key, char *buf, size_t n,
 int db_meta_set(struct db *db, const char *key, const char *value,
                 struct err *e);
 
+/* While STOP is not NULL, a statement running long asks STOP(ARG) every
+ * few thousand steps and fails when it returns non-zero (the full-screen
+ * program stops a count it made while idle when a key arrives). */
+void db_set_stop(struct db *db, int (*stop)(void *arg), void *arg);
+
+/* A number that changes whenever the data may have changed, by this
+ * connection or any other (PRAGMA data_version and this connection's
+ * changes): what was read at one number need not be read again at the
+ * same. */
+int64_t db_change_stamp(struct db *db);
+
 #endif

@@ -353,9 +353,12 @@ struct qb {
         int is_text;
         int64_t i;
         char t[512];
-    } p[40];
+    } p[120];
     int np;
-    sqlite3_value *key;
+    sqlite3_value *key[2];     /* the keyset's key, the window's end */
+    int lookup;                /* find the rows through the filters' and the
+                                * search's indexes, then sort them (few
+                                * rows); else walk the sort order */
 };
 
 static void
@@ -395,12 +398,37 @@ qb_today(struct qb *b, int today, int times)
  * each row, until a page is full. */
 #define SPARSE_ROWS 5000
 
+/* A search's page is first looked for among this many rows in sort
+ * order (testing each, which costs the same however many rows match);
+ * when fewer than a page match there, through the search's index. */
+#define WINDOW_ROWS 2000
+
 static int
 sparse(const struct list_query *q)
 {
     int64_t n = q->matched >= 0 ? q->matched : q->hits;
 
     return n >= 0 && n <= SPARSE_ROWS;
+}
+
+/* SQL: the search terms of hh_list.terms match the query (core/summary.c). */
+static void
+terms_match(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+    const unsigned char *terms = sqlite3_value_text(argv[0]);
+    const unsigned char *query = sqlite3_value_text(argv[1]);
+
+    (void)argc;
+    sqlite3_result_int(cx, terms != NULL && query != NULL &&
+                               search_terms_match((const char *)terms, (const char *)query));
+}
+
+int
+db_list_functions(sqlite3 *h)
+{
+    return sqlite3_create_function(h, "zx_terms_match", 2,
+                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                   NULL, terms_match, NULL, NULL);
 }
 
 /* "l.state_rank IN (?, ...)" for the states of STATES (the index of the
@@ -460,7 +488,7 @@ add_filter(struct qb *b, const struct list_query *q, int counting)
         qb_where(b, "l.errors + l.warnings > 0");
     }
     if (f->states) {
-        add_states(b, f->states, counting || sparse(q));
+        add_states(b, f->states, counting || b->lookup);
     }
     if (f->no_dev_measure) {
         qb_where(b, "l.measure_due < ?");
@@ -481,20 +509,40 @@ add_filter(struct qb *b, const struct list_query *q, int counting)
     }
 }
 
+/* The range of the texts starting with PREFIX (an ID number's X in
+ * capitals when ID): two values. */
+static void
+qb_range(struct qb *b, const char *prefix, int id)
+{
+    char s[sizeof(b->p[0].t)];
+    size_t i, n;
+
+    snprintf(s, sizeof(s), "%s", prefix);
+    n = strlen(s);
+    for (i = 0; id && i < n; i++) {
+        s[i] = (char)(s[i] == 'x' ? 'X' : s[i]);
+    }
+    qb_text(b, s);
+    if (n > 0) {
+        s[n - 1]++;
+    }
+    qb_text(b, s);
+}
+
 /* The WHERE part of the search. */
 static void
 add_search(struct qb *b, const struct list_query *q)
 {
-    int dense = !sparse(q);
+    int dense = !b->lookup;
     struct sbuf fts = SBUF_INIT, clean = SBUF_INIT;
     enum search_kind k;
 
     k = search_terms_query(q->f.search, &fts, &clean);
-    /* The unary + keeps SQLite from reading by the matches when they
-     * are many: it walks the sort order and stops after a page. */
+    /* Walking the sort order, each row's terms are tested: asking the
+     * index would collect every match first. */
     if (k == SEARCH_NAME) {
         qb_where(b, dense
-                 ? "(+l.id IN (SELECT rowid FROM hh_search WHERE hh_search MATCH ?)"
+                 ? "(zx_terms_match(l.terms, ?)"
                    " OR +l.village_id IN (SELECT id FROM division WHERE level = 3 AND instr(name, ?) > 0)"
                    " OR +l.township_id IN (SELECT id FROM division WHERE level = 2 AND instr(name, ?) > 0))"
                  : "(l.id IN (SELECT rowid FROM hh_search WHERE hh_search MATCH ?)"
@@ -503,9 +551,21 @@ add_search(struct qb *b, const struct list_query *q)
         qb_text(b, fts.buf);
         qb_text(b, clean.buf);
         qb_text(b, clean.buf);
+    } else if (k == SEARCH_NUMBER && !dense) {
+        /* The starts of household and ID numbers by their own indexes,
+         * the tails by the search index. */
+        qb_where(b, "((l.hh_no >= ? AND l.hh_no < ?)"
+                    " OR l.id IN (SELECT household_id FROM person WHERE id_no >= ? AND id_no < ?"
+                    " AND in_household = 1)"
+                    " OR l.id IN (SELECT rowid FROM hh_search WHERE hh_search MATCH ?))");
+        qb_range(b, clean.buf, 0);
+        qb_range(b, clean.buf, 1);
+        sbuf_reset(&fts);
+        search_number_tails(clean.buf, &fts);
+        qb_text(b, fts.buf);
     } else if (k != SEARCH_NONE) {
-        /* Numbers, initials, or several kinds at once: the index alone. */
-        qb_where(b, dense ? "+l.id IN (SELECT rowid FROM hh_search WHERE hh_search MATCH ?)"
+        /* Initials, or several kinds at once: the index alone. */
+        qb_where(b, dense ? "zx_terms_match(l.terms, ?)"
                           : "l.id IN (SELECT rowid FROM hh_search WHERE hh_search MATCH ?)");
         qb_text(b, fts.buf);
     }
@@ -551,10 +611,26 @@ add_keyset(struct qb *b, const struct list_query *q, const struct list_row *from
     }
     snprintf(frag, sizeof(frag), "(%s, l.id) %s (?, ?)", sort_keys[q->sort], op);
     qb_where(b, frag);
-    b->key = from->key;
+    b->key[0] = from->key;
     qb_int(b, 0);          /* placeholder for the key value */
     b->p[b->np - 1].is_text = 2;
     qb_int(b, from->id);
+}
+
+/* Rows up to KEY, ID (the window's end) in the direction of reading. */
+static void
+add_bound(struct qb *b, const struct list_query *q, sqlite3_value *key, int64_t id,
+          int forward)
+{
+    char frag[96];
+
+    snprintf(frag, sizeof(frag), "(%s, l.id) %s (?, ?)", sort_keys[q->sort],
+             forward != !q->desc ? ">=" : "<=");
+    qb_where(b, frag);
+    b->key[1] = key;
+    qb_int(b, 0);
+    b->p[b->np - 1].is_text = 3;
+    qb_int(b, id);
 }
 
 static void
@@ -563,7 +639,7 @@ add_order(struct qb *b, const struct list_query *q, int forward)
     const char *dir = forward != !q->desc ? " DESC" : " ASC";
     /* The unary + stops SQLite from reading the sort index row by row,
      * which it prefers when the number of rows (LIMIT ?) is unknown. */
-    const char *plus = sparse(q) ? "+" : "";
+    const char *plus = b->lookup ? "+" : "";
 
     sbuf_addf(&b->sql, " ORDER BY %s%s%s, %sl.id%s", plus, sort_keys[q->sort], dir,
               plus, dir);
@@ -576,8 +652,8 @@ qb_prepare(struct db *db, struct qb *b, struct err *e)
     int i;
 
     for (i = 0; st != NULL && i < b->np; i++) {
-        if (b->p[i].is_text == 2) {
-            sqlite3_bind_value(st, i + 1, b->key);
+        if (b->p[i].is_text >= 2) {
+            sqlite3_bind_value(st, i + 1, b->key[b->p[i].is_text - 2]);
         } else if (b->p[i].is_text) {
             db_bind_text(st, i + 1, b->p[i].t);
         } else {
@@ -650,23 +726,201 @@ start_rows(struct qb *b, const struct list_query *q)
     qb_today(b, q->today, 3);
 }
 
+/* The sort key and id of the row SKIP rows from FROM on (from the first
+ * when NULL) in Q, its search left out unless SEARCHED: read from the sort
+ * index alone, no row is read but to test a filter.  *FOUND 0 when there
+ * are fewer rows.  The key is the caller's to free. */
+static int
+key_at(struct db *db, const struct list_query *q, const struct list_row *from,
+       int forward, int include, int64_t skip, int searched, sqlite3_value **key,
+       int64_t *id, int *found, struct err *e)
+{
+    struct qb b;
+    sqlite3_stmt *st;
+    int rc;
+
+    qb_init(&b);
+    b.lookup = searched && sparse(q);
+    sbuf_addf(&b.sql, "SELECT %s, l.id FROM hh_list l", sort_keys[q->sort]);
+    if (searched) {
+        add_filters(&b, q, 0);
+    } else {
+        add_filter(&b, q, 0);
+    }
+    add_keyset(&b, q, from, forward, include);
+    add_order(&b, q, forward);
+    sbuf_adds(&b.sql, " LIMIT 1 OFFSET ?");
+    qb_int(&b, skip);
+    st = qb_prepare(db, &b, e);
+    sbuf_release(&b.sql);
+    if (st == NULL) {
+        return -1;
+    }
+    rc = sqlite3_step(st);
+    *found = rc == SQLITE_ROW;
+    if (*found) {
+        *key = sqlite3_value_dup(sqlite3_column_value(st, 0));
+        *id = sqlite3_column_int64(st, 1);
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, _("reading the list"));
+}
+
+/* B's rows in Q's order (FORWARD or back), N at most; B is released. */
+static int
+ordered_page(struct db *db, struct qb *b, const struct list_query *q, int forward, int n,
+             struct list_row *out, int *got, struct err *e)
+{
+    int rc;
+
+    add_order(b, q, forward);
+    sbuf_adds(&b->sql, " LIMIT ?");
+    qb_int(b, n);
+    rc = fetch(db, b, out, n, got, e);
+    sbuf_release(&b->sql);
+    return rc;
+}
+
+/* One way a number is found, the rows of Q from FROM it finds in sort
+ * order, a page of them at most: the start of a household number by the
+ * list's own index, the start of an ID number by the person's, the tails
+ * by the search index. */
+enum number_arm { ARM_HH_NO, ARM_ID_NO, ARM_TAILS };
+
+static void
+add_number_arm(struct qb *b, const struct list_query *q, const struct list_row *from,
+               int forward, int include, int n, enum number_arm arm, const char *digits)
+{
+    static const char *const where[] = {
+        [ARM_HH_NO] = "l.hh_no >= ? AND l.hh_no < ?",
+        [ARM_ID_NO] = "l.id IN (SELECT household_id FROM person WHERE id_no >= ? AND id_no < ?"
+                      " AND in_household = 1)",
+        [ARM_TAILS] = "l.id IN (SELECT rowid FROM hh_search WHERE hh_search MATCH ?)",
+    };
+    struct sbuf s = SBUF_INIT;
+    int nwhere = b->nwhere;
+
+    sbuf_adds(&b->sql, "SELECT id FROM (SELECT l.id FROM hh_list l");
+    b->nwhere = 0;
+    add_filter(b, q, 0);
+    add_keyset(b, q, from, forward, include);
+    qb_where(b, where[arm]);
+    if (arm == ARM_TAILS) {
+        search_number_tails(digits, &s);
+        qb_text(b, s.buf);
+    } else {
+        qb_range(b, digits, arm == ARM_ID_NO);
+    }
+    /* The household numbers are read in their order when that is the sort. */
+    b->lookup = arm != ARM_HH_NO || q->sort != LC_HHNO;
+    add_order(b, q, forward);
+    b->lookup = 1;
+    sbuf_adds(&b->sql, " LIMIT ?)");
+    qb_int(b, n);
+    b->nwhere = nwhere;
+    sbuf_release(&s);
+}
+
+/* A page of Q searched for the number DIGITS, through the indexes: each
+ * way it is found gives its first rows, the page is the first of them. */
+static int
+number_rows(struct db *db, struct list_query *q, const struct list_row *from, int dir,
+            int include, int n, const char *digits, struct list_row *out, int *got,
+            struct err *e)
+{
+    struct qb b;
+    int arm;
+
+    qb_init(&b);
+    b.lookup = 1;
+    start_rows(&b, q);
+    sbuf_adds(&b.sql, " WHERE l.id IN (");
+    for (arm = ARM_HH_NO; arm <= ARM_TAILS; arm++) {
+        sbuf_adds(&b.sql, arm > ARM_HH_NO ? " UNION ALL " : "");
+        add_number_arm(&b, q, from, dir > 0, include, n, (enum number_arm)arm, digits);
+    }
+    sbuf_adds(&b.sql, ")");
+    return ordered_page(db, &b, q, dir > 0, n, out, got, e);
+}
+
+/* Up to N rows of Q from FROM, up to the window's end KEY, ID when not
+ * NULL; LOOKUP as in struct qb. */
+static int
+page_rows(struct db *db, struct list_query *q, const struct list_row *from, int dir,
+          int include, int n, int lookup, sqlite3_value *key, int64_t id,
+          struct list_row *out, int *got, struct err *e)
+{
+    struct qb b;
+
+    qb_init(&b);
+    b.lookup = lookup;
+    start_rows(&b, q);
+    add_filters(&b, q, 0);
+    add_keyset(&b, q, from, dir > 0, include);
+    if (key != NULL) {
+        add_bound(&b, q, key, id, dir > 0);
+    }
+    return ordered_page(db, &b, q, dir > 0, n, out, got, e);
+}
+
+/* A searched page: from the rows of the window when a page of them
+ * match (the search matches many: found at once, however many), else
+ * through the search's index (it matches few: collected at once). */
+static int
+search_page(struct db *db, struct list_query *q, const struct list_row *from, int dir,
+            int include, int n, enum search_kind kind, const char *text,
+            struct list_row *out, int *got, struct err *e)
+{
+    sqlite3_value *key = NULL;
+    int64_t id = 0;
+    int found = 0, rc, i;
+
+    /* Two Chinese characters or three initials are few households: the
+     * index at once (one character, two initials or a number's start may
+     * be most of them). */
+    if ((kind == SEARCH_NAME && strlen(text) > 4) ||
+        (kind == SEARCH_INITIALS && strlen(text) > 2)) {
+        if (from == NULL) {
+            q->walked = 0;
+        }
+        return page_rows(db, q, from, dir, include, n, 1, NULL, 0, out, got, e);
+    }
+    rc = key_at(db, q, from, dir > 0, include, (q->window > 0 ? q->window : WINDOW_ROWS) - 1, 0,
+                &key, &id, &found, e);
+    if (rc == 0) {
+        rc = page_rows(db, q, from, dir, include, n, 0, key, id, out, got, e);
+    }
+    if (rc == 0 && from == NULL) {
+        q->walked = *got == n;
+    }
+    if (rc == 0 && *got < n && found) {
+        for (i = 0; i < *got; i++) {
+            list_row_clear(&out[i]);
+        }
+        rc = kind == SEARCH_NUMBER
+             ? number_rows(db, q, from, dir, include, n, text, out, got, e)
+             : page_rows(db, q, from, dir, include, n, 1, NULL, 0, out, got, e);
+    }
+    sqlite3_value_free(key);
+    return rc;
+}
+
 int
 db_list_page(struct db *db, struct list_query *q,
              const struct list_row *from, int dir, int include, int n,
              struct list_row *out, int *got, struct err *e)
 {
-    struct qb b;
+    struct sbuf fts = SBUF_INIT, clean = SBUF_INIT;
+    enum search_kind kind = search_terms_query(q->f.search, &fts, &clean);
     int rc, i;
 
-    qb_init(&b);
-    start_rows(&b, q);
-    add_filters(&b, q, 0);
-    add_keyset(&b, q, from, dir > 0, include);
-    add_order(&b, q, dir > 0);
-    sbuf_adds(&b.sql, " LIMIT ?");
-    qb_int(&b, n);
-    rc = fetch(db, &b, out, n, got, e);
-    sbuf_release(&b.sql);
+    if (kind != SEARCH_NONE) {
+        rc = search_page(db, q, from, dir, include, n, kind, clean.buf, out, got, e);
+    } else {
+        rc = page_rows(db, q, from, dir, include, n, sparse(q), NULL, 0, out, got, e);
+    }
+    sbuf_release(&fts);
+    sbuf_release(&clean);
     if (rc == 0 && dir < 0) {
         /* Fetched backwards: turn them into display order. */
         for (i = 0; i < *got / 2; i++) {
@@ -682,13 +936,14 @@ db_list_page(struct db *db, struct list_query *q,
 /* count(*) of Q, optionally before ROW. */
 static int
 count_where(struct db *db, const struct list_query *q,
-            const struct list_row *before, int64_t *n, struct err *e)
+            const struct list_row *before, int lookup, int64_t *n, struct err *e)
 {
     struct qb b;
     sqlite3_stmt *st;
     int rc;
 
     qb_init(&b);
+    b.lookup = lookup;
     sbuf_adds(&b.sql, "SELECT count(*) FROM hh_list l");
     add_filters(&b, q, 1);
     add_keyset(&b, q, before, 0, 0);
@@ -742,8 +997,14 @@ count_hits(struct db *db, struct list_query *q, int *places, struct err *e)
         q->hits = -1;
         q->hits_for[0] = '\0';
     } else if (strcmp(q->hits_for, fts.buf) != 0) {
+        /* A count stopped (db_set_stop) or failed is not kept. */
+        q->hits_for[0] = '\0';
         rc = scalar(db, hits, fts.buf, &q->hits, e);
-        snprintf(q->hits_for, sizeof(q->hits_for), "%s", fts.buf);
+        if (rc == 0) {
+            snprintf(q->hits_for, sizeof(q->hits_for), "%s", fts.buf);
+        } else {
+            q->hits = -1;
+        }
     }
     if (rc == 0 && k == SEARCH_NAME) {
         rc = scalar(db, divs, clean.buf, &ndiv, e);
@@ -770,8 +1031,21 @@ int
 db_list_count(struct db *db, struct list_query *q, int64_t *n,
               struct err *e)
 {
+    struct sbuf fts = SBUF_INIT, clean = SBUF_INIT;
+    enum search_kind k = search_terms_query(q->f.search, &fts, &clean);
     int places;
 
+    sbuf_release(&fts);
+    sbuf_release(&clean);
+    /* Many matches, or numbers: counted row by row (a key stops it). */
+    if (k != SEARCH_NONE && (q->walked || k == SEARCH_NUMBER)) {
+        q->matched = -1;
+        if (count_where(db, q, NULL, !q->walked, n, e)) {
+            return -1;
+        }
+        q->matched = *n;
+        return 0;
+    }
     if (count_hits(db, q, &places, e)) {
         return -1;
     }
@@ -782,7 +1056,7 @@ db_list_count(struct db *db, struct list_query *q, int64_t *n,
         return 0;
     }
     q->matched = -1;
-    if (count_where(db, q, NULL, n, e)) {
+    if (count_where(db, q, NULL, sparse(q), n, e)) {
         return -1;
     }
     q->matched = *n;
@@ -802,6 +1076,7 @@ count_by(struct db *db, const struct list_query *q, const char *column,
     int rc;
 
     qb_init(&b);
+    b.lookup = sparse(q);
     sbuf_addf(&b.sql, "SELECT %s, count(*) FROM hh_list l", column);
     add_filter(&b, q, 1);
     qb_where(&b, strcmp(column, "l.category") == 0 ? "l.category > ''" : "l.state_rank > 0");
@@ -852,7 +1127,8 @@ db_list_counts(struct db *db, const struct list_query *q,
      * one, of the count the list has just made when it was not searched. */
     if (count_by(db, q, "l.state_rank", add_state, out, e) ||
         count_by(db, q, "l.category", add_category, out, e) ||
-        ((q->f.search[0] != '\0' || total < 0) && count_where(db, &all, NULL, &total, e))) {
+        ((q->f.search[0] != '\0' || total < 0) &&
+         count_where(db, &all, NULL, sparse(&all), &total, e))) {
         return -1;
     }
     out->state[CS_NONE] = total - out->total;
@@ -864,24 +1140,23 @@ int
 db_list_rank(struct db *db, struct list_query *q,
              const struct list_row *row, int64_t *pos, struct err *e)
 {
-    return count_where(db, q, row, pos, e);
+    return count_where(db, q, row, sparse(q), pos, e);
 }
 
 int
 db_list_nth(struct db *db, struct list_query *q, int64_t pos,
             struct list_row *out, struct err *e)
 {
-    struct qb b;
-    int got = 0, rc;
+    struct list_row at;
+    int got = 0, found = 0, rc;
 
-    qb_init(&b);
-    start_rows(&b, q);
-    add_filters(&b, q, 0);
-    add_order(&b, q, 1);
-    sbuf_adds(&b.sql, " LIMIT 1 OFFSET ?");
-    qb_int(&b, pos < 0 ? 0 : pos);
-    rc = fetch(db, &b, out, 1, &got, e);
-    sbuf_release(&b.sql);
+    /* The key at POS from the sort index, then its row by that key. */
+    memset(&at, 0, sizeof(at));
+    rc = key_at(db, q, NULL, 1, 0, pos < 0 ? 0 : pos, 1, &at.key, &at.id, &found, e);
+    if (rc == 0 && found) {
+        rc = page_rows(db, q, &at, 1, 1, 1, sparse(q), NULL, 0, out, &got, e);
+    }
+    sqlite3_value_free(at.key);
     if (rc == 0 && got == 0) {
         return err_set(e, ERR_NOTFOUND, _("there is no row %lld"), (long long)pos + 1);
     }

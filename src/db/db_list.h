@@ -73,6 +73,14 @@ struct list_query {
     int64_t hits;
     /* How many rows the last db_list_count found (-1: not counted). */
     int64_t matched;
+    /* The last searched page was found walking the sort order (the
+     * search matches many rows): its count walks the rows too, which a
+     * key arriving can stop (db_set_stop), rather than collecting every
+     * match from the index at once. */
+    int walked;
+    /* How many rows in sort order a searched page is first looked for
+     * among (0: 2,000); tests make it small. */
+    int window;
 };
 
 /* A query over everything for ACTOR's scope, sorted by household number. */

@@ -162,4 +162,7 @@ char *db_col_strdup(sqlite3_stmt *st, int i);   /* NULL for NULL */
 int db_col_date(sqlite3_stmt *st, int i);
 int64_t db_col_int(sqlite3_stmt *st, int i);
 
+/* The SQL functions of the list (db_list.c): zx_terms_match(terms, query). */
+int db_list_functions(sqlite3 *h);
+
 #endif

@@ -74,15 +74,44 @@ static const enum list_col sort_by[NCOLS] = {
     [C_VISIT] = LC_VISIT, [C_TYPE] = LC_TYPE, [C_IDENT] = LC_IDENTIFIED,
 };
 
+/* What a count was made for: the filter and search, and the data's
+ * change stamp (db_change_stamp) then; coming back to the list with
+ * nothing changed does not count again. */
+struct counted {
+    int valid;
+    int64_t stamp;
+    char what[1200];
+};
+
 /* The list's state: its query, and the counts of its filter. */
 struct households {
     struct app *app;
     struct list_query q;
     int changed;                /* the filter screen changed the filter */
-    int counted;                /* COUNTS are those of COUNTED_FOR */
-    char counted_for[1024];
+    struct counted counted;     /* COUNTS are for it */
     struct list_counts counts;
+    struct counted rows;        /* NROWS is for it */
+    int64_t nrows;
 };
+
+/* 1 when C was made for H's query as it is now, on data as it is; else
+ * C is made for it (the caller counts). */
+static int
+still_counted(struct households *h, struct counted *c)
+{
+    char spec[1024], what[sizeof(c->what)];
+    int64_t stamp = db_change_stamp(h->app->db);
+
+    list_filter_format(&h->q.f, spec, sizeof(spec));
+    snprintf(what, sizeof(what), "%s|%s", spec, h->q.f.search);
+    if (c->valid && c->stamp == stamp && strcmp(c->what, what) == 0) {
+        return 1;
+    }
+    c->valid = 0;
+    c->stamp = stamp;
+    snprintf(c->what, sizeof(c->what), "%s", what);
+    return 0;
+}
 
 /* --- the rows ------------------------------------------------------------ */
 
@@ -100,7 +129,24 @@ src_count(void *ctx, int64_t *n, struct err *e)
 {
     struct households *h = ctx;
 
-    return db_list_count(h->app->db, &h->q, n, e);
+    if (!still_counted(h, &h->rows)) {
+        if (db_list_count(h->app->db, &h->q, &h->nrows, e)) {
+            return -1;
+        }
+        h->rows.valid = 1;
+    }
+    *n = h->nrows;
+    return 0;
+}
+
+/* A search is counted when the keys stop: its first rows come at once. */
+static int
+src_count_later(void *ctx)
+{
+    struct households *h = ctx;
+    struct households probe = *h;
+
+    return h->q.f.search[0] != '\0' && !still_counted(&probe, &probe.rows);
 }
 
 static int
@@ -118,7 +164,7 @@ src_clear(void *row)
 }
 
 static const struct list_source source = {
-    sizeof(struct list_row), src_fetch, src_count, src_nth, src_clear,
+    sizeof(struct list_row), src_fetch, src_count, src_nth, src_clear, src_count_later,
 };
 
 /* "贫,学" for the risk codes "01,05": their short labels. */
@@ -191,15 +237,6 @@ hh_changed(void *ctx)
     return changed;
 }
 
-/* Read again because another screen may have changed the data. */
-static void
-hh_stale(void *ctx)
-{
-    struct households *h = ctx;
-
-    h->counted = 0;
-}
-
 static const struct table_pager pager = {
     .source = &source,
     .cells = hh_cells,
@@ -207,7 +244,6 @@ static const struct table_pager pager = {
     .sort = hh_sort,
     .sort0 = C_HHNO,
     .changed = hh_changed,
-    .stale = hh_stale,
 };
 
 /* A township account starts on the monitoring objects of its township;
@@ -369,21 +405,18 @@ hh_counts(struct tui *t, void *ctx, int width, struct sbuf *out)
 {
     struct households *h = ctx;
     struct sbuf cats = SBUF_INIT, states = SBUF_INIT, spec = SBUF_INIT;
-    char now[1024];
     struct err e;
     int pass;
 
     if (h->q.f.search[0] || width <= 0) {
         return;
     }
-    list_filter_format(&h->q.f, now, sizeof(now));
     err_clear(&e);
-    if (!h->counted || strcmp(now, h->counted_for) != 0) {
+    if (!still_counted(h, &h->counted)) {
         if (db_list_counts(h->app->db, &h->q, &h->counts, &e) != 0) {
             return;
         }
-        h->counted = 1;
-        snprintf(h->counted_for, sizeof(h->counted_for), "%s", now);
+        h->counted.valid = 1;
     }
     category_counts(t, &h->counts, &cats);
     for (pass = 0; pass < 3 && out->len == 0; pass++) {

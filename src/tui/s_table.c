@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app.h"
+#include "db/db.h"
 #include "print/export.h"
 #include "tui/draw.h"
 #include "tui/s_menu.h"
@@ -68,6 +70,7 @@ struct table_screen {
     struct keydef *keys;       /* the generic keys and the definition's */
     int reload;                /* read the rows again, keeping the place */
     int reselect;              /* search or sort changed: from the first row */
+    int count_failed;          /* the count left for later failed: not again */
     enum prompt prompt;
     struct w_line line;
     int edited;                /* the search typed differs from SAVED */
@@ -375,8 +378,37 @@ sync_rows(struct table_screen *ts, struct tui *t)
             tui_message(t, 1, "%s", e.msg);
         }
     }
-    ts->reload = ts->reselect = 0;
+    ts->reload = ts->reselect = ts->count_failed = 0;
     t->dirty |= D_STATUS;
+}
+
+/* The count a search left for later, once the keys stop; a key coming
+ * stops it (it is made again at the next pause). */
+static unsigned
+table_idle(struct screen *s, struct tui *t)
+{
+    struct table_screen *ts = s->data;
+    struct err e;
+    int stopped = 0, rc;
+
+    if (pager(ts) == NULL || wl_counted(&ts->wl) || ts->count_failed) {
+        return 0;
+    }
+    if (t->trace) {
+        fprintf(stderr, "idle count\n");
+    }
+    err_clear(&e);
+    db_set_stop(t->app->db, tui_key_waiting, &stopped);
+    rc = wl_count(&ts->wl, &e);
+    db_set_stop(t->app->db, NULL, NULL);
+    if (rc < 0 && stopped) {
+        return 0;
+    }
+    if (rc < 0) {
+        ts->count_failed = 1;
+        tui_message(t, 1, "%s", e.msg);
+    }
+    return D_STATUS;
 }
 
 /* Read the rows again, keeping the cursor on its row. */
@@ -1264,6 +1296,7 @@ static const struct screen_ops table_screen = {
 static const struct screen_ops paged_screen = {
     .name = N_("list"),
     TABLE_SCREEN_OPS,
+    .idle = table_idle,
 };
 
 int

@@ -57,6 +57,10 @@ struct screen_ops {
     /* The workspace keys (F2, F3...) may close this screen: it holds
      * nothing typed that would be lost (lists, records, menus, help). */
     int may_switch;
+    /* Work left for when no key is waiting (a search's count), after the
+     * screen is drawn; returns dirty flags, 0 when there is none left or
+     * a key came (tui_key_waiting stops it, to be done again later). */
+    unsigned (*idle)(struct screen *s, struct tui *t);
 };
 
 struct screen {

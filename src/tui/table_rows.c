@@ -452,5 +452,5 @@ pos_clear(void *row)
 }
 
 const struct list_source table_source = {
-    sizeof(size_t), pos_fetch, pos_count, pos_nth, pos_clear,
+    sizeof(size_t), pos_fetch, pos_count, pos_nth, pos_clear, NULL,
 };

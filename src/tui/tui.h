@@ -61,6 +61,7 @@ struct tui {
     int prompting;                /* the status line holds a prompt */
     int trace;                    /* $ZHENXING_TRACE: log input and draws */
     struct key_decoder dec;       /* bytes typed into characters */
+    double cpu_at_key;            /* $ZHENXING_TRACE: clock_cpu_ms() at the last key */
 };
 
 /* Run the program on A's database; returns the exit status. */
@@ -99,5 +100,9 @@ void tui_cursor(struct tui *t, int y, int x);
 
 /* Body size. */
 int tui_body_lines(const struct tui *t);
+
+/* For db_set_stop while idle: 1 (and *(int *)STOPPED set) when a key is
+ * waiting to be read. */
+int tui_key_waiting(void *stopped);
 
 #endif

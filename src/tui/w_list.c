@@ -45,7 +45,11 @@ wl_position(const struct w_list *l, char *buf, size_t n)
     char pos[MONEY_BUF], total[MONEY_BUF];
 
     money_group_int(wl_pos(l) + 1, pos);
-    money_group_int(l->total, total);
+    if (l->total >= 0) {
+        money_group_int(l->total, total);
+    } else {
+        snprintf(total, sizeof(total), "?");
+    }
     snprintf(buf, n, "%s/%s", pos, total);
 }
 
@@ -100,6 +104,38 @@ fill_from(struct w_list *l, const void *from, int include, struct err *e)
     return l->src->fetch(l->ctx, from, 1, include, l->height, l->rows, &l->n, e);
 }
 
+/* Count now, or leave it for later when the source says so. */
+static int
+recount(struct w_list *l, struct err *e)
+{
+    if (l->src->count_later != NULL && l->src->count_later(l->ctx)) {
+        l->total = -1;
+        return 0;
+    }
+    return l->src->count(l->ctx, &l->total, e);
+}
+
+int
+wl_counted(const struct w_list *l)
+{
+    return l->total >= 0;
+}
+
+int
+wl_count(struct w_list *l, struct err *e)
+{
+    int64_t n;
+
+    if (l->total >= 0) {
+        return 1;
+    }
+    if (l->src->count(l->ctx, &n, e)) {
+        return -1;
+    }
+    l->total = n;
+    return 1;
+}
+
 int
 wl_reload(struct w_list *l, struct err *e)
 {
@@ -108,7 +144,7 @@ wl_reload(struct w_list *l, struct err *e)
     }
     l->first = 0;
     l->cur = 0;
-    if (l->src->count(l->ctx, &l->total, e) || fill_from(l, NULL, 0, e)) {
+    if (recount(l, e) || fill_from(l, NULL, 0, e)) {
         return -1;
     }
     return 0;
@@ -127,7 +163,7 @@ wl_refresh(struct w_list *l, struct err *e)
     memcpy(anchor, wl_row(l, 0), l->src->row_size);
     /* The anchor now owns the first row's resources. */
     memset(wl_row(l, 0), 0, l->src->row_size);
-    rc = l->src->count(l->ctx, &l->total, e);
+    rc = recount(l, e);
     if (rc == 0) {
         rc = fill_from(l, anchor, 1, e);
     }
@@ -137,16 +173,39 @@ wl_refresh(struct w_list *l, struct err *e)
     return rc;
 }
 
+static int more_before(struct w_list *l, int n, struct err *e);
+
 int
 wl_set_height(struct w_list *l, int height, struct err *e)
 {
-    int64_t pos = wl_pos(l);
+    char *anchor;
+    int top, rc;
 
-    alloc_rows(l, height);
-    if (pos < 0) {
+    if (l->n == 0) {
+        alloc_rows(l, height);
         return wl_reload(l, e);
     }
-    return wl_goto(l, pos, e);
+    height = height < 1 ? 1 : height;
+    /* The first row shown stays first unless the cursor would fall out
+     * of view: then the cursor's row is the last. */
+    top = l->cur >= height ? l->cur - height + 1 : 0;
+    anchor = xcalloc(1, l->src->row_size);
+    memcpy(anchor, wl_row(l, top), l->src->row_size);
+    memset(wl_row(l, top), 0, l->src->row_size);
+    l->first += top;
+    l->cur -= top;
+    alloc_rows(l, height);
+    rc = fill_from(l, anchor, 1, e);
+    l->src->clear(anchor);
+    free(anchor);
+    /* Taller at the end of the list: the rows before fill the window. */
+    if (rc == 0 && l->n < l->height && l->first > 0 && more_before(l, l->height - l->n, e) < 0) {
+        rc = -1;
+    }
+    if (l->cur >= l->n) {
+        l->cur = l->n > 0 ? l->n - 1 : 0;
+    }
+    return rc;
 }
 
 /* Append up to N rows after the last one; returns how many came. */
@@ -288,6 +347,9 @@ wl_home(struct w_list *l, struct err *e)
 int
 wl_end(struct w_list *l, struct err *e)
 {
+    if (wl_count(l, e) < 0) {
+        return -1;
+    }
     clear_all(l);
     if (l->src->fetch(l->ctx, NULL, -1, 0, l->height, l->rows, &l->n, e)) {
         return -1;
@@ -303,6 +365,9 @@ wl_goto(struct w_list *l, int64_t pos, struct err *e)
     char *anchor;
     int rc;
 
+    if (wl_count(l, e) < 0) {
+        return -1;
+    }
     if (l->total == 0) {
         return wl_home(l, e);
     }

@@ -26,6 +26,9 @@ struct list_source {
     int (*count)(void *ctx, int64_t *n, struct err *e);
     int (*nth)(void *ctx, int64_t pos, void *out, struct err *e);
     void (*clear)(void *row);
+    /* Optional: 1 when counting may wait until the keys stop (a search,
+     * whose count may read every match): the rows come first. */
+    int (*count_later)(void *ctx);
 };
 
 struct w_list {
@@ -36,7 +39,7 @@ struct w_list {
     int height;
     int cur;               /* cursor: index into rows */
     int64_t first;         /* position of rows[0] */
-    int64_t total;
+    int64_t total;         /* -1: not counted yet (wl_count) */
 };
 
 void wl_init(struct w_list *l, const struct list_source *src, void *ctx);
@@ -51,8 +54,13 @@ int wl_reload(struct w_list *l, struct err *e);
 /* Fetch the rows in view again (they may have changed), keeping the
  * position; count again. */
 int wl_refresh(struct w_list *l, struct err *e);
-/* A new height (the terminal was resized): refill around the cursor. */
+/* A new height (the terminal was resized): the rows from the first shown
+ * (by its key), the cursor kept in view. */
 int wl_set_height(struct w_list *l, int height, struct err *e);
+/* Count the rows when the count was left for later (see count_later);
+ * 1 when they are counted. */
+int wl_count(struct w_list *l, struct err *e);
+int wl_counted(const struct w_list *l);
 
 /* Movements; they fetch only what comes into view. */
 int wl_down(struct w_list *l, int n, struct err *e);
@@ -71,7 +79,7 @@ int wl_goto_at(struct w_list *l, int64_t pos, int row, struct err *e);
 int64_t wl_pos(const struct w_list *l);
 
 /* "1,234/250,000": the cursor's position and the count, for the status
- * line. */
+ * line ("1/?" until counted). */
 void wl_position(const struct w_list *l, char *buf, size_t n);
 
 /* --- a cursor over rows held whole ---------------------------------------- */

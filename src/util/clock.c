@@ -62,3 +62,14 @@ clock_now(char *out, size_t n)
     cached_t = t;
     snprintf(out, n, "%s", cached);
 }
+
+double
+clock_cpu_ms(void)
+{
+    struct timespec ts;
+
+    if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) != 0) {
+        return 0;
+    }
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}

@@ -16,4 +16,9 @@ void clock_today(int *y, int *m, int *d);
  * from the real clock. */
 void clock_now(char *out, size_t n);
 
+/* The processor time this process has used, in milliseconds ($ZHENXING_TRACE
+ * logs what each batch of keys cost, which a busy machine does not
+ * inflate as it does the wall clock). */
+double clock_cpu_ms(void);
+
 #endif

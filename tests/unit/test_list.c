@@ -18,6 +18,7 @@
 #include "db/db_case.h"
 #include "db/db_list.h"
 #include "db/db_priv.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/path.h"
@@ -440,6 +441,85 @@ test_search_mixed_and_tails(void **state)
     assert_true(count >= 1);
 }
 
+/* The text of SQL's first row into BUF (N bytes). */
+static void
+sql_text(const char *sql, char *buf, size_t n)
+{
+    sqlite3_stmt *st;
+
+    assert_int_equal(sqlite3_prepare_v2(a.db->h, sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    snprintf(buf, n, "%s", sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+}
+
+/* A search gives the rows SQL gives, in order, and its count after its
+ * first page (as the screen asks): found walking the sort order when a
+ * page of them is among the first WINDOW rows, else through the indexes. */
+static void
+searched_as_sql(const char *search, const char *where, int window)
+{
+    struct list_query q;
+    char sql[1024];
+    int64_t *have, *want, count;
+    size_t n, m, i;
+    struct err e;
+
+    query(&q);
+    q.window = window;
+    snprintf(q.f.search, sizeof(q.f.search), "%s", search);
+    snprintf(sql, sizeof(sql), "SELECT id FROM hh_list WHERE %s ORDER BY hh_no, id", where);
+    want = sql_ids(sql, &m);
+    have = walk(&q, 1, 7, &n);
+    assert_int_equal(db_list_count(a.db, &q, &count, &e), 0);
+    if (n != m || (size_t)count != m) {
+        fail_msg("'%s' (window %d): %zu rows, count %lld, SQL %zu", search, window, n,
+                 (long long)count, m);
+    }
+    for (i = 0; i < n; i++) {
+        assert_true(have[i] == want[i]);
+    }
+    free(have);
+    free(want);
+    free(walk(&q, -1, 5, &n));
+    assert_int_equal(n, m);
+}
+
+static void
+test_search_walks_or_looks_up(void **state)
+{
+    char hh[32], prefix[32], village[96], where[512];
+    static const int windows[] = {0, 3, 40};
+    size_t w;
+
+    (void)state;
+    assert_true(search_terms_match("h5199010 n张伟 pzw", "\"h5199\"* OR \"d5199\"*"));
+    assert_true(search_terms_match("dX1 pZW", "\"dx\"* AND (\"pzw\"*)"));
+    assert_false(search_terms_match("h5199 n张伟", "(\"n张\"*) AND (\"h6\"* OR \"r6\"*)"));
+    assert_false(search_terms_match("n伟张", "\"n张伟\"*"));
+    assert_false(search_terms_match("n张", ""));
+    /* The last household, its number's first 9 digits (a village late in
+     * the order) and its village's name. */
+    sql_text("SELECT hh_no FROM hh_list ORDER BY hh_no DESC LIMIT 1", hh, sizeof(hh));
+    sql_text("SELECT d.name FROM hh_list l JOIN division d ON d.id = l.village_id "
+             "ORDER BY l.hh_no DESC LIMIT 1", village, sizeof(village));
+    snprintf(prefix, sizeof(prefix), "%.9s", hh);
+    for (w = 0; w < ARRAY_SIZE(windows); w++) {
+        /* Every household's number starts with the county's code. */
+        searched_as_sql("5199", "1", windows[w]);
+        snprintf(where, sizeof(where), "hh_no LIKE '%s%%' OR hh_no LIKE '%%%s'"
+                 " OR id IN (SELECT household_id FROM person WHERE id_no LIKE '%s%%' AND in_household = 1)",
+                 prefix, prefix, prefix);
+        searched_as_sql(prefix, where, windows[w]);
+        snprintf(where, sizeof(where), "village_id IN (SELECT id FROM division WHERE name = '%s')"
+                 " OR id IN (SELECT household_id FROM person WHERE instr(name, '%s') > 0"
+                 " AND in_household = 1)", village, village);
+        searched_as_sql(village, where, windows[w]);
+        searched_as_sql("张", "id IN (SELECT household_id FROM person WHERE instr(name, '张') > 0"
+                        " AND in_household = 1)", windows[w]);
+    }
+}
+
 /* The counts per state and category are those of the filter. */
 static void
 test_counts(void **state)
@@ -618,6 +698,7 @@ main(void)
         cmocka_unit_test(test_search_names),
         cmocka_unit_test(test_search_initials_and_numbers),
         cmocka_unit_test(test_search_mixed_and_tails),
+        cmocka_unit_test(test_search_walks_or_looks_up),
         cmocka_unit_test(test_counts),
         cmocka_unit_test(test_rebuild_agrees),
         cmocka_unit_test(test_refresh_after_a_step),
