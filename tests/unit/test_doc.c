@@ -151,7 +151,7 @@ static void test_pages(void **state)
             }
             header += strcmp(pc->text, "户主姓名") == 0;
             if (strncmp(pc->text, "户主", 6) == 0 && strlen(pc->text) == 9) {
-                char name[16];
+                char name[32];
 
                 /* The rows come in order, none lost or repeated. */
                 snprintf(name, sizeof(name), "户主%03d", ++row);
