@@ -29,6 +29,7 @@
 #include "tui/draw.h"
 #include "tui/form.h"
 #include "tui/screen.h"
+#include "tui/term_ok.h"
 #include "tui/view.h"
 #include "tui/workspace.h"
 #include "util/array.h"
@@ -881,6 +882,9 @@ tui_run(struct app *a)
     if (prepare(a, &e)) {
         fprintf(stderr, "zhenxing: %s\n", e.msg);
         return e.code == ERR_INVALID || e.code == ERR_USAGE ? 1 : 2;
+    }
+    if (!tui_terminal_known()) {
+        return 1;
     }
     memset(&t, 0, sizeof(t));
     t.app = a;
