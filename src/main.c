@@ -12,6 +12,7 @@
 #include "tui/tui.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/lcio.h"
 #include "util/priv.h"
 
 /* Take "--opt VALUE" or "--opt=VALUE" at ARGV[*I]; NULL if not OPT. */
@@ -58,6 +59,7 @@ main(int argc, char **argv)
         } else if (!missing && (strcmp(argv[i], "--help") == 0 ||
                                 strcmp(argv[i], "-h") == 0)) {
             app_init(&a, NULL, NULL, &e);
+            lcio_wrap_std();
             cli_print_usage(stdout);
             app_release(&a);
             return EXIT_OK;
@@ -70,9 +72,16 @@ main(int argc, char **argv)
     }
     err_clear(&e);
     if (app_init(&a, config, db, &e)) {
+        lcio_wrap_std();
         rc = cli_fail(&e);
         app_release(&a);
         return rc;
+    }
+    /* A command speaks the terminal's character set; the full-screen
+     * program's text goes through ncurses, which does so itself. */
+    if (missing || i < argc) {
+        lcio_wrap_std();
+        lcio_args_in(argc - i, argv + i);
     }
     if (missing || (i < argc && argv[i][0] == '-')) {
         fprintf(stderr, missing ? _("zhenxing: option '%s' needs a value\n")

@@ -313,13 +313,14 @@ cli_usage_error(const struct cmd *c, const char *fmt, ...)
     return EXIT_USAGE;
 }
 
+/* Whether ARGV (before a "--") holds LONG or SHORT. */
 static int
-wants_help(int argc, char **argv)
+wants(int argc, char **argv, const char *lng, const char *shrt)
 {
     int i;
 
     for (i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+        if (strcmp(argv[i], lng) == 0 || strcmp(argv[i], shrt) == 0) {
             return 1;
         }
         if (strcmp(argv[i], "--") == 0) {
@@ -339,8 +340,12 @@ cli_run(struct app *a, int argc, char **argv)
         fprintf(stderr, _("zhenxing: unknown command '%s'; see zhenxing --help\n"), argv[0]);
         return EXIT_USAGE;
     }
-    if (wants_help(argc, argv)) {
+    if (wants(argc, argv, "--help", "-h")) {
         print_help(c);
+        return EXIT_OK;
+    }
+    if (wants(argc, argv, "--version", "-V")) {
+        printf("zhenxing %s\n", PACKAGE_VERSION);
         return EXIT_OK;
     }
     rc = cli_prepare(a, c->flags);

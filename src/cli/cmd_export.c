@@ -258,7 +258,9 @@ int cmd_export(struct app *a, int argc, char **argv)
         export_result_clear(&r);
         return cli_fail(&e);
     }
-    printf(_("Exported %lld rows to %s (recorded in the audit log).\n"), (long long)r.rows, r.path);
+    /* The sheet itself may be on stdout: the report goes beside it. */
+    fprintf(strcmp(r.path, "-") == 0 ? stderr : stdout,
+            _("Exported %lld rows to %s (recorded in the audit log).\n"), (long long)r.rows, r.path);
     export_result_clear(&r);
     return EXIT_OK;
 }

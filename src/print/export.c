@@ -27,6 +27,7 @@
 #include "print/prints.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/lcio.h"
 #include "util/priv.h"
 #include "util/sbuf.h"
 #include "util/tempfile.h"
@@ -392,12 +393,12 @@ static int to_stdout(const char *tmp, struct err *e)
         return err_set(e, ERR_IO, _("cannot read %s: %s"), tmp, strerror(errno));
     }
     while (rc == 0 && (n = fread(buf, 1, sizeof(buf), f)) > 0) {
-        if (fwrite(buf, 1, n, stdout) != n) {
+        if (fwrite(buf, 1, n, lcio_data_out()) != n) {
             rc = -1;
         }
     }
     fclose(f);
-    if (rc < 0 || fflush(stdout) != 0) {
+    if (rc < 0 || fflush(lcio_data_out()) != 0) {
         return err_set(e, ERR_IO, "%s", _("cannot write to standard output"));
     }
     return 0;

@@ -29,6 +29,7 @@
 #include "print/spool.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/lcio.h"
 #include "util/priv.h"
 #include "util/path.h"
 #include "util/sbuf.h"
@@ -214,7 +215,10 @@ int print_deliver(const struct print_dest *d, const char *title,
     struct spool_cmd c;
 
     if (d->path != NULL && strcmp(d->path, "-") == 0) {
-        if (fwrite(data->buf, 1, data->len, stdout) != data->len || fflush(stdout) != 0) {
+        /* Text is for the terminal (its character set); a PDF is data. */
+        FILE *out = d->format == PF_PDF ? lcio_data_out() : stdout;
+
+        if (fwrite(data->buf, 1, data->len, out) != data->len || fflush(out) != 0) {
             return err_set(e, ERR_IO, "%s", _("cannot write to standard output"));
         }
         return 0;

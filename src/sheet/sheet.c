@@ -21,6 +21,7 @@
 #include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/lcio.h"
 #include "util/u8.h"
 #include "util/xalloc.h"
 
@@ -359,12 +360,16 @@ sheet_open(const struct sheet_read_opts *o, struct sheet_reader **rp,
            struct err *e)
 {
     struct sheet_reader *r = xcalloc(1, sizeof(*r));
+    struct sheet_read_opts native = *o;
 
+    /* The name is text (UTF-8); the file system's is in the locale's set. */
+    r->native_path = lcio_path(o->path);
+    native.path = r->native_path;
     sbuf_init(&r->row.text);
     r->max_cell = o->max_cell != 0 ? o->max_cell : SHEET_MAX_CELL;
-    r->format = o->format != SHEET_AUTO ? o->format : format_detect(o->path);
-    if (open_check(o->path, &r->size, e) < 0
-        || openers[r->format](r, o, e) < 0) {
+    r->format = o->format != SHEET_AUTO ? o->format : format_detect(native.path);
+    if (open_check(native.path, &r->size, e) < 0
+        || openers[r->format](r, &native, e) < 0) {
         sheet_close(r);
         return -1;
     }
@@ -426,6 +431,7 @@ sheet_close(struct sheet_reader *r)
     sbuf_release(&r->row.text);
     free(r->row.off);
     free(r->row.ptr);
+    free(r->native_path);
     free(r);
 }
 

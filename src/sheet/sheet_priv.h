@@ -37,6 +37,7 @@ struct sheet_reader {
     size_t bytes, size;
     size_t line;
     struct sheet_rowbuf row;
+    char *native_path;          /* the file's name in the locale's set (lcio) */
     void *impl;
 };
 

@@ -6,6 +6,7 @@
 
 #include <curses.h>
 #include <term.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "util/i18n.h"
@@ -17,6 +18,8 @@ const struct keydef global_keys[] = {
     {'?', 0, ACT_HELP, "?", N_("help"), KD_BAR},
     {CTRL('l'), 0, ACT_REDRAW, "Ctrl-L", N_("redraw the screen"), 0},
     {KEY_F(6), 1, ACT_MESSAGE, "F6", N_("the last message in full"), 0},
+    /* Read as F1 ... F10 (tui.c, alt_digit); listed for the help only. */
+    {0, 0, ACT_NONE, "Alt-1…Alt-0", N_("the same as F1…F10, where function keys send nothing"), 0},
     {0, 0, ACT_NONE, NULL, NULL, 0},
 };
 
@@ -53,6 +56,7 @@ key_decode(struct key_decoder *d, unsigned char byte, wchar_t *out, int *retry)
 
 /* Set once by keys_init(), read-only afterwards. */
 static int ctrl_left, ctrl_right;
+static unsigned char fkey_known[13];
 
 static int
 code_of(const char *capname)
@@ -68,8 +72,24 @@ code_of(const char *capname)
 void
 keys_init(void)
 {
+    char cap[8];
+    int n;
+
     ctrl_left = code_of("kLFT5");
     ctrl_right = code_of("kRIT5");
+    for (n = 1; n < (int)sizeof(fkey_known); n++) {
+        char *seq;
+
+        snprintf(cap, sizeof(cap), "kf%d", n);
+        seq = tigetstr(cap);
+        fkey_known[n] = seq != NULL && seq != (char *)-1 && *seq != '\0';
+    }
+}
+
+int
+key_fkey_known(int n)
+{
+    return n > 0 && n < (int)sizeof(fkey_known) && fkey_known[n];
 }
 
 int

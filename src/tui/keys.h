@@ -84,6 +84,9 @@ void keys_init(void);
 /* Their codes (0 when the terminal does not have them). */
 int key_ctrl_left(void);
 int key_ctrl_right(void);
+/* Whether the terminal's description has function key N (kfN): where it
+ * has not, the screen names Alt-N instead of FN. */
+int key_fkey_known(int n);
 
 /* The rows of TABLE before its {0}. */
 size_t keys_count(const struct keydef *table);

@@ -32,6 +32,7 @@
 #include "tui/draw.h"
 #include "tui/form.h"
 #include "tui/screen.h"
+#include "tui/term_ok.h"
 #include "tui/view.h"
 #include "tui/workspace.h"
 #include "util/array.h"
@@ -259,7 +260,7 @@ tui_switch(struct tui *t, const struct workspace *ws)
     for (s = old; s != NULL; s = s->below) {
         if (!s->ops->may_switch) {
             tui_message(t, 1, _("Save or close this screen first (Esc), then %s opens %s."),
-                        ws->key_name, _(ws->label));
+                        workspace_key_shown(ws), _(ws->label));
             return D_STATUS;
         }
     }
@@ -380,12 +381,12 @@ workspaces_text(struct tui *t, int shrt, struct sbuf *sb, int *cur, int *curw)
 
         if (ws == t->ws) {
             *cur = (int)u8_width(sb->buf);
-            sbuf_addf(sb, "<%s %s>", ws->key_name, label);
+            sbuf_addf(sb, "<%s %s>", workspace_key_shown(ws), label);
             *curw = (int)u8_width(sb->buf) - *cur;
         } else if (shrt) {
-            sbuf_addf(sb, " %s %.*s ", ws->key_name, (int)u8_clip(label, 4, NULL), label);
+            sbuf_addf(sb, " %s %.*s ", workspace_key_shown(ws), (int)u8_clip(label, 4, NULL), label);
         } else {
-            sbuf_addf(sb, " %s %s ", ws->key_name, label);
+            sbuf_addf(sb, " %s %s ", workspace_key_shown(ws), label);
         }
     }
 }
@@ -762,6 +763,29 @@ terminal_gone(void)
     return poll(&p, 1, 0) < 0 || (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
+/* Alt-1 ... Alt-0 (Escape and a digit at once) are F1 ... F10, for the
+ * terminals and keyboards whose function keys send nothing ncurses
+ * knows (vt100, PuTTY's default keyboard with TERM=xterm).  1 with the
+ * key in *IS_KEY, *CH; 0 (the byte after the Escape put back) when no
+ * digit came with it. */
+static int
+alt_digit(WINDOW *in, int *is_key, wint_t *ch)
+{
+    int next;
+
+    wtimeout(in, 0);
+    next = wgetch(in);
+    if (next >= '0' && next <= '9') {
+        *is_key = 1;
+        *ch = (wint_t)KEY_F(next == '0' ? 10 : next - '0');
+        return 1;
+    }
+    if (next != ERR) {
+        ungetch(next);
+    }
+    return 0;
+}
+
 /* Read one key (blocking when WAIT); 0 when none, -1 on a signal or when
  * the terminal is gone.  Bytes are put together into characters here,
  * not by wget_wch(), which drops the first bytes of a character that
@@ -788,6 +812,9 @@ read_key(struct tui *t, WINDOW *in, int wait, int *is_key, wint_t *ch)
                 return -1;
             }
             continue;
+        }
+        if (rc == 27 && !t->dec.pending && alt_digit(in, is_key, ch)) {
+            return 1;
         }
         if (rc >= KEY_MIN) {
             if (t->dec.pending) {
@@ -951,6 +978,9 @@ tui_run(struct app *a)
     if (prepare(a, &e)) {
         fprintf(stderr, "zhenxing: %s\n", e.msg);
         return e.code == ERR_INVALID || e.code == ERR_USAGE ? 1 : 2;
+    }
+    if (!tui_terminal_known()) {
+        return 1;
     }
     memset(&t, 0, sizeof(t));
     t.app = a;

@@ -15,10 +15,10 @@
 #include "util/i18n.h"
 
 static const struct workspace workspaces[] = {
-    {KEY_F(2), "F2", N_("monitoring"), households_open},
-    {KEY_F(3), "F3", N_("funds and projects"), funds_open},
-    {KEY_F(4), "F4", N_("paired assistance"), pair_open},
-    {KEY_F(5), "F5", N_("assessment"), assess_open},
+    {KEY_F(2), "F2", "Alt-2", "F2/Alt-2", N_("monitoring"), households_open},
+    {KEY_F(3), "F3", "Alt-3", "F3/Alt-3", N_("funds and projects"), funds_open},
+    {KEY_F(4), "F4", "Alt-4", "F4/Alt-4", N_("paired assistance"), pair_open},
+    {KEY_F(5), "F5", "Alt-5", "F5/Alt-5", N_("assessment"), assess_open},
 };
 
 #define NWORKSPACES ARRAY_SIZE(workspaces)
@@ -27,6 +27,12 @@ const struct workspace *
 workspace_at(size_t i)
 {
     return i < NWORKSPACES ? &workspaces[i] : NULL;
+}
+
+const char *
+workspace_key_shown(const struct workspace *ws)
+{
+    return key_fkey_known(ws->key - KEY_F0) ? ws->key_name : ws->alt_name;
 }
 
 size_t
@@ -58,7 +64,7 @@ workspace_keydefs(struct keydef *out, size_t n)
         out[i].key = workspaces[i].key;
         out[i].is_key = 1;
         out[i].action = ACT_NONE;
-        out[i].name = workspaces[i].key_name;
+        out[i].name = workspaces[i].both_names;
         out[i].label = workspaces[i].label;
     }
     memset(&out[i], 0, sizeof(out[i]));

@@ -24,10 +24,15 @@ struct tui;
 struct workspace {
     int key;                       /* KEY_F(n) */
     const char *key_name;          /* "F3" */
+    const char *alt_name;          /* "Alt-3": the same where F3 sends nothing */
+    const char *both_names;        /* "F3/Alt-3", for the help */
     const char *label;             /* N_: the top line and the help */
     /* Push the workspace's root screen; 0, or -1 with a message set. */
     int (*open)(struct tui *t);
 };
+
+/* How the screen names WS's key: F3, or Alt-3 when the terminal has no F3. */
+const char *workspace_key_shown(const struct workspace *ws);
 
 /* The workspaces in key order; the first is the one the program opens. */
 const struct workspace *workspace_at(size_t i);

@@ -20,6 +20,7 @@
 #include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/lcio.h"
 #include "util/path.h"
 #include "util/sbuf.h"
 #include "util/xalloc.h"
@@ -251,9 +252,9 @@ tempfile_sweep(const char *dir)
     return n;
 }
 
-int
-tempfile_create(struct tempfile *t, const char *dest, const char *dir_override,
-                int db, struct err *e)
+static int
+create_native(struct tempfile *t, const char *dest, const char *dir_override,
+              int db, struct err *e)
 {
     const char *slash = strrchr(dest, '/');
     const char *base = slash != NULL ? slash + 1 : dest;
@@ -284,6 +285,21 @@ tempfile_create(struct tempfile *t, const char *dest, const char *dir_override,
     return fd;
 }
 
+/* DEST, DIR_OVERRIDE and the other file names given to these functions
+ * are text (UTF-8); the file system's names are in the locale's set. */
+int
+tempfile_create(struct tempfile *t, const char *dest, const char *dir_override,
+                int db, struct err *e)
+{
+    char *native = lcio_path(dest);
+    char *dir = dir_override != NULL ? lcio_path(dir_override) : NULL;
+    int fd = create_native(t, native, dir, db, e);
+
+    free(dir);
+    free(native);
+    return fd;
+}
+
 /* fsync the directory of PATH so that the rename lasts; best effort. */
 static void
 sync_dir(const char *path)
@@ -303,13 +319,16 @@ tempfile_dest_check(const char *path, int overwrite, mode_t *mode, struct err *e
 {
     struct stat st;
     int exists;
+    char *native;
 
     if (path == NULL || *path == '\0') {
         return err_set(e, ERR_INVALID, _("no file name given"));
     }
     /* lstat: a link is not followed, so nothing lands where a link
      * points, and a device or FIFO is never replaced by a file. */
-    exists = lstat(path, &st) == 0;
+    native = lcio_path(path);
+    exists = lstat(native, &st) == 0;
+    free(native);
     if (path[strlen(path) - 1] == '/' || (exists && S_ISDIR(st.st_mode))) {
         return err_set(e, ERR_IO, _("'%s' is a directory; give a file name"), path);
     }
@@ -330,8 +349,8 @@ tempfile_dest_check(const char *path, int overwrite, mode_t *mode, struct err *e
     return 0;
 }
 
-int
-tempfile_place(struct tempfile *t, const char *dest, int overwrite, struct err *e)
+static int
+place_native(struct tempfile *t, const char *dest, int overwrite, struct err *e)
 {
     int placed = 0;
 
@@ -354,6 +373,16 @@ tempfile_place(struct tempfile *t, const char *dest, int overwrite, struct err *
     t->path = NULL;
     t->slot = -1;
     return 0;
+}
+
+int
+tempfile_place(struct tempfile *t, const char *dest, int overwrite, struct err *e)
+{
+    char *native = lcio_path(dest);
+    int rc = place_native(t, native, overwrite, e);
+
+    free(native);
+    return rc;
 }
 
 void

@@ -2,7 +2,7 @@
 # t03-user.sh - staff accounts: list, add, set; validation; only
 # administrators change accounts; every change audited.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 27
 

@@ -8,7 +8,7 @@
 # teams with a 第一书记 each, attendance, grades within the caps); it
 # never replaces a real county database.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 71
 

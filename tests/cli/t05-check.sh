@@ -2,7 +2,7 @@
 # t05-check.sh - zhenxing check: integrity and the rules' findings, in
 # Chinese, limited to the user's scope; exit 1 when anything is found.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 24
 

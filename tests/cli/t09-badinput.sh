@@ -2,7 +2,7 @@
 # t09-badinput.sh - odd input of every kind: a clear message, a non-zero
 # exit, and the database unchanged.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 13
 

@@ -6,7 +6,7 @@
 # its arguments and its failure reported; every print in the audit log;
 # the account's scope.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 41
 

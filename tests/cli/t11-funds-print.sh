@@ -10,8 +10,8 @@
 # receipts, projects, allocations and assets in SQL), independent of the
 # demo generator.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
-command -v python3 >/dev/null || skip_all "python3 is not installed"
+need sqlite3
+need python3
 
 plan 53
 

@@ -9,8 +9,9 @@
 # pairing data is made here by SQL in a demo database whose own pairing
 # rows are cleared first.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
-command -v python3 >/dev/null || skip_all "python3 is not installed"
+need sqlite3
+need python3
+need pdftotext
 
 plan 63
 
@@ -176,15 +177,10 @@ zx print partner 浙江省湖州市吴兴区 --year 2026 -o "$T/partner.pdf"
 is "$(head -c 5 "$T/partner.pdf")" "%PDF-" "the partner's sheet as a PDF"
 zx print attendance 1 --month 2026-10 -o "$T/att.pdf"
 is "$(head -c 5 "$T/att.pdf")" "%PDF-" "the attendance sheet as a PDF"
-if command -v pdftotext >/dev/null; then
-    pdftotext "$T/partner.pdf" - | tr -d ' ' >"$T/partner.pdf.txt"
-    has "$T/partner.pdf.txt" "1,765,432.11" "the shortfall can be read back (pdftotext)"
-    pdftotext "$T/att.pdf" - | tr -d ' ' >"$T/att.pdf.txt"
-    has "$T/att.pdf.txt" "在村不足20天" "and the attendance judgement"
-else
-    ok 0 "# SKIP pdftotext is not installed"
-    ok 0 "# SKIP pdftotext is not installed"
-fi
+pdftotext "$T/partner.pdf" - | tr -d ' ' >"$T/partner.pdf.txt"
+has "$T/partner.pdf.txt" "1,765,432.11" "the shortfall can be read back (pdftotext)"
+pdftotext "$T/att.pdf" - | tr -d ' ' >"$T/att.pdf.txt"
+has "$T/att.pdf.txt" "在村不足20天" "and the attendance judgement"
 
 # --- bad input ------------------------------------------------------------------
 zx print partner 无此单位 --year 2026 --format text -o -

@@ -10,8 +10,9 @@
 # later attendance row, reopening (with a reason) lets them move; the PDF;
 # the audit rows; bad input.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
-command -v python3 >/dev/null || skip_all "python3 is not installed"
+need sqlite3
+need python3
+need pdftotext
 
 plan 68
 
@@ -206,12 +207,8 @@ has "$OUT" "$(printf '%s\t2026\t2026年度驻村工作队考核\topen' "$R")" "-
 # --- PDF ------------------------------------------------------------------------------
 zx report assessment --round "$R" --format pdf -o "$T/r.pdf"
 is "$(head -c 5 "$T/r.pdf")" "%PDF-" "the summary as a PDF"
-if command -v pdftotext >/dev/null; then
-    pdftotext "$T/r.pdf" - | tr -d ' ' >"$T/r.pdf.txt"
-    has "$T/r.pdf.txt" "考核结果汇总" "its title can be read back (pdftotext)"
-else
-    ok 0 "# SKIP pdftotext is not installed"
-fi
+pdftotext "$T/r.pdf" - | tr -d ' ' >"$T/r.pdf.txt"
+has "$T/r.pdf.txt" "考核结果汇总" "its title can be read back (pdftotext)"
 is "$(q "$DB" "select count(*) from audit where op = 'print' and tbl = 'assess_round' and row_id = $R")" 4 \
     "every print recorded"
 

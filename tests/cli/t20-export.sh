@@ -8,8 +8,8 @@
 # bytes, and XLSX cells read back with zipfile and xml (IDs as strings,
 # amounts as numbers); the file named after the kind, place and day.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
-command -v python3 >/dev/null || skip_all "python3 is not installed"
+need sqlite3
+need python3
 
 plan 81
 

@@ -6,8 +6,8 @@
 # account's scope, and bad rows reported by row and column with nothing
 # written.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
-command -v python3 >/dev/null || skip_all "python3 is not installed"
+need sqlite3
+need python3
 
 plan 68
 

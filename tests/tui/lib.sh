@@ -10,8 +10,9 @@
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 
 TMUX_BIN=${TMUX_BIN:-tmux}
-[ -x "$(command -v "$TMUX_BIN" 2>/dev/null)" ] || skip_all "tmux is not installed"
-command -v python3 >/dev/null || skip_all "python3 is not installed"
+unset TMUX TMUX_PANE
+need "$TMUX_BIN"
+need python3
 NSOCK=0
 SOCK="zxtest$$-0"
 tm() { "$TMUX_BIN" -L "$SOCK" -f /dev/null "$@"; }
@@ -21,9 +22,12 @@ tm() { "$TMUX_BIN" -L "$SOCK" -f /dev/null "$@"; }
 trap 'tm kill-server 2>/dev/null; pkill -KILL -f -- "--db $T/" 2>/dev/null;
       chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
 
-# The locale staff use; C.UTF-8 when zh_CN.UTF-8 was not generated.
+# The locale staff use (quickstart.sh generates it).
 ZH=zh_CN.UTF-8
-locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$' || ZH=C.UTF-8
+if ! locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
+    echo "Bail out! the zh_CN.UTF-8 locale is missing (./quickstart.sh generates it)"
+    exit 1
+fi
 
 tui_start() {
     size=$1
@@ -32,8 +36,16 @@ tui_start() {
     tm kill-server 2>/dev/null
     NSOCK=$((NSOCK + 1))
     SOCK="zxtest$$-$NSOCK"
-    tm new-session -d -s zx -x "${size%x*}" -y "${size#*x}" \
-        "env LANG=$ZH LC_ALL= $* '$ZHENXING' --db '$DB'; echo EXIT=\$?; stty -a | grep -o ' icanon' ; sleep 60"
+    # On a loaded machine a new tmux server can lose the race with its
+    # first client ("server exited unexpectedly"): try again, a few times.
+    tries=0
+    until tm new-session -d -s zx -x "${size%x*}" -y "${size#*x}" \
+        "env LANG=$ZH LC_ALL= $* '$ZHENXING' --db '$DB'; echo EXIT=\$?; stty -a | grep -o ' icanon' ; sleep 60"; do
+        tries=$((tries + 1))
+        [ $tries -lt 5 ] || return 1
+        tm kill-server 2>/dev/null
+        sleep 1
+    done
     wait_for "/"
 }
 

@@ -6,7 +6,7 @@
 # household detail with masked and revealed IDs, help, resizing to 100x30
 # and to 60x15 and back, and quitting with the terminal restored.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 47
 

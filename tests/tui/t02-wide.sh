@@ -3,7 +3,7 @@
 # sorting by the head puts names in pinyin order; the same under the
 # plain C.UTF-8 locale of many servers.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 14
 

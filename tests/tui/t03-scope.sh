@@ -3,7 +3,7 @@
 # in the counts and in search; it starts on the township's monitoring
 # objects (c shows every household).
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 8
 

@@ -3,7 +3,7 @@
 # SIGTERM, by SIGHUP (a dropped SSH connection) or by SIGINT, and nothing
 # is written while nobody types.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 6
 

@@ -5,7 +5,7 @@
 # the income, guarantees and development measure that elimination needs
 # are entered through their forms too.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 29
 

@@ -5,7 +5,7 @@
 # an ID number, for a new household and for a clue; a member edited and a
 # member leaving, with the audit log.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 31
 

@@ -4,7 +4,7 @@
 # 10,000 characters in a note, a required field left empty.  Each gets a
 # message in Chinese, keeps what was typed, and changes nothing.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 19
 

@@ -4,7 +4,7 @@
 # original, mine and theirs per field; the choices are saved and nothing
 # either of them typed is silently lost.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 12
 

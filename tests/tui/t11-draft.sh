@@ -3,7 +3,7 @@
 # form: what was typed is offered back at the next start, restored
 # field by field, and can be saved; a draft is private to its user.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 14
 

@@ -4,7 +4,7 @@
 # the database says they should; the procedure steps offered depend on
 # the role: a village cadre is not offered the township's review.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 16
 

@@ -6,7 +6,7 @@
 # its arguments and the file), a failing print command keeping the dialog
 # open with its message; the dialog at 100x30.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 59
 

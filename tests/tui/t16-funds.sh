@@ -7,7 +7,7 @@
 # indicators of the year; each change in the audit log.  At 100x30, with
 # the last screens also at 80x24.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 27
 

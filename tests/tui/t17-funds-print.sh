@@ -6,7 +6,7 @@
 # (Ctrl-S pressed while still in the format field: the file is .txt), with
 # what it printed in the audit log.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 24
 

@@ -8,7 +8,7 @@
 # leave approved by the township refused; each change in the audit log.
 # At 100x30, then the tables at 80x24.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 52
 

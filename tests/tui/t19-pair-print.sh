@@ -6,7 +6,7 @@
 # the month of an attendance row; each saved as text to a file, with what
 # it printed in the audit log.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 16
 

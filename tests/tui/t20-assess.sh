@@ -8,7 +8,7 @@
 # (已定稿), the frozen sheet unmoved by new data, reopening with a reason
 # (audited), the comparison of two teams.  Ranking and sheet at 80x24.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 34
 

@@ -4,7 +4,7 @@
 # listed under 受益情况 with the counts; a number that is not there refused
 # with the form kept; the link removed again; each change audited.  80x24.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 10
 

@@ -5,7 +5,7 @@
 # (否 first: nothing happens), then the allocation; d on a receipt still
 # allocated is refused; every delete in the audit log.  At 100x40.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 15
 

@@ -7,7 +7,7 @@
 # a refused elimination listing its problems on the status line with F6
 # showing them whole, and no write key for a viewer.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 36
 

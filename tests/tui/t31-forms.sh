@@ -7,7 +7,7 @@
 # birth date the user typed; a visit's next visit follows its date unless
 # the user set it.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 18
 

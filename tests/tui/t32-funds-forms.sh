@@ -6,7 +6,7 @@
 # saved, and the project is flagged (! in the pool, a warning in its
 # record); an amount past its sanity bound is refused when left.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 15
 

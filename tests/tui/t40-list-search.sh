@@ -4,7 +4,7 @@
 # Up brings it back), a name with digits finds the households having
 # both, and the last digits of a household number find it.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 13
 

@@ -4,7 +4,7 @@
 # at once, and the counts of the filter per category and state on the
 # status line, at 80 columns (abbreviated) and at 160.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 15
 

@@ -6,7 +6,7 @@
 # the field's redraw used to be quadratic and froze a session for a
 # minute); what was typed before it stays, and the keys after it work.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 7
 

@@ -5,7 +5,7 @@
 # the dialog stays open and the status line says why in Chinese; once the
 # log works again the same print goes out and is recorded.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 7
 

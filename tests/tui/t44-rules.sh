@@ -7,7 +7,7 @@
 # rejected case with its reason on the case section, in the list's state
 # column and its filter (issue 17 3).
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 18
 

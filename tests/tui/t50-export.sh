@@ -6,7 +6,7 @@
 # the projects list, whose x is the next step, exports with X; a read-only
 # account exports; every export in the audit log.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 23
 

@@ -5,7 +5,7 @@
 # screen and scroll, i refuses to write a sheet with problems, then a good
 # sheet's dry run and import (the report, the households on the list).
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 15
 

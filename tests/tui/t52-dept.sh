@@ -7,7 +7,7 @@
 # reason (refused without one); p offers the feedback sheet; a township
 # account sees its own only.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 33
 
