@@ -24,6 +24,12 @@ income_compute(struct income *inc)
     return 0;
 }
 
+int64_t
+income_per_capita_after(const struct income *inc, int64_t spending)
+{
+    return inc->members < 1 ? 0 : money_div_round(inc->net - spending, inc->members);
+}
+
 int
 income_vs_line(int64_t pc, int64_t line)
 {
@@ -158,4 +164,17 @@ const struct guarantee *
 snapshot_last_guarantee(const struct hh_snapshot *s)
 {
     return s->nguarantees ? &s->guarantees[s->nguarantees - 1] : NULL;
+}
+
+const struct guarantee *
+snapshot_guarantee(const struct hh_snapshot *s, int year)
+{
+    size_t i;
+
+    for (i = 0; i < s->nguarantees; i++) {
+        if (s->guarantees[i].year == year) {
+            return &s->guarantees[i];
+        }
+    }
+    return NULL;
 }

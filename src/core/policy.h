@@ -45,6 +45,7 @@ struct rules {
     int reject_reply_workdays;   /* check -> reasoned reply */
     int publicity_min_days;      /* village publicity, inclusive days */
     int dev_measure_days;        /* approval -> development measure */
+    int safety_net_days;         /* approval -> safety-net measure (no labour) */
     int elim_min_months;         /* approval -> elimination */
     int assist_elim_min_months;  /* 帮扶消除 not in the same/next month */
     int no_labour_elimination;   /* 1: households without labour may be eliminated */
