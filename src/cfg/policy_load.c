@@ -362,6 +362,20 @@ static const struct rule_key rule_keys[] = {
 };
 #undef RK
 
+int
+policy_rule_pct(const char *name, size_t *offset)
+{
+    size_t i;
+
+    for (i = 0; name != NULL && i < ARRAY_SIZE(rule_keys); i++) {
+        if (rule_keys[i].pct && strcmp(rule_keys[i].name, name) == 0) {
+            *offset = rule_keys[i].offset;
+            return 0;
+        }
+    }
+    return -1;
+}
+
 /* The bit of rules.named for the key rule_keys[I]; pay_milestones has the
  * bit after the last key's. */
 #define KEY_BIT(i) ((uint64_t)1 << (i))
