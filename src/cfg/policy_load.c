@@ -352,6 +352,7 @@ static const struct rule_key rule_keys[] = {
     {"mgmt_fee_city_pct", RK(mgmt_fee_city_bp), 0, 100, 0, 0, 1},
     {"mgmt_fee_county_pct", RK(mgmt_fee_county_bp), 0, 100, 0, 0, 1},
     {"wage_min_pct", RK(wage_min_bp), 0, 100, 0, 0, 1},
+    {"wage_batch_min_pct", RK(wage_batch_min_bp), 0, 100, 0, 0, 1},
     {"team_min_days_month", RK(team_min_days_month), 1, 31, 0, 0, 0},
     {"team_leave_township_max_days", RK(team_leave_township_max_days), 0, 31, 0, 0, 0},
     {"team_min_members", RK(team_min_members), 1, 20, 0, 0, 0},

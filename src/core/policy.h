@@ -64,6 +64,8 @@ struct rules {
     int mgmt_fee_city_bp;
     int mgmt_fee_county_bp;
     int wage_min_bp;                 /* 以工代赈 labour remuneration */
+    int wage_batch_min_bp;           /* ... of a designated batch (0: none
+                                        beyond wage_min) */
     /* resident work teams (domain.md 8.3) */
     int team_min_days_month;         /* days in the village each month */
     int team_leave_township_max_days;/* leave the township may approve */

@@ -796,6 +796,13 @@ static const char m_dept_warning[] =
     "CREATE INDEX dept_warning_status ON dept_warning(status, household_id);\n"
     "CREATE INDEX dept_warning_household ON dept_warning(household_id);\n";
 
+/* A designated 以工代赈 batch (以工代赈专项批次, issue 17 3): a receipt of
+ * central 以工代赈 funds whose projects pay a higher share as wages
+ * (rules.conf wage_batch_min_pct). */
+static const char m_workrelief_batch[] =
+    "ALTER TABLE fund ADD COLUMN workrelief_batch INTEGER NOT NULL DEFAULT 0\n"
+    "  CHECK (workrelief_batch IN (0, 1));\n";
+
 static const char *const migrations[] = {
     m001,
     m002,
@@ -807,6 +814,7 @@ static const char *const migrations[] = {
     m008,
     m_case_step_reply,
     m_dept_warning,
+    m_workrelief_batch,
 };
 
 #define NMIGRATIONS ((int)(ARRAY_SIZE(migrations)))
