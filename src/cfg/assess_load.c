@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cfg/cfg_file.h"
+#include "cfg/policy_load.h"
 #include "util/sbuf.h"
 #include "util/u8.h"
 #include "util/err.h"
@@ -64,6 +65,32 @@ get_rate(const struct pfile *f, const config_setting_t *g, const char *name,
         return -1;
     }
     *bp = v;
+    return 0;
+}
+
+/* The threshold (or target) NAME of IN: a percentage, or the name of a
+ * percentage key of rules.conf whose value in the year assessed is the
+ * threshold ("industry_min_pct": the industry share the rules ask that
+ * year, never a number fixed in the template). */
+static int
+get_limit(const struct pfile *f, const config_setting_t *g, const char *name,
+          struct assess_indicator *in, struct err *e)
+{
+    config_setting_t *s = config_setting_get_member(g, name);
+    const char *key;
+    char msg[256];
+
+    if (s == NULL || config_setting_type(s) != CONFIG_TYPE_STRING) {
+        return get_rate(f, g, name, 1, &in->threshold_bp, e);
+    }
+    key = config_setting_get_string(s);
+    if (policy_rule_pct(key, &in->threshold_off)) {
+        snprintf(msg, sizeof(msg),
+                 _("'%s' is a percentage or the name of a percentage key of rules.conf; '%s' is neither"),
+                 name, key);
+        return pfile_bad(f, s, e, msg);
+    }
+    in->threshold_rule = xstrdup(key);
     return 0;
 }
 
@@ -123,9 +150,9 @@ load_params(const struct pfile *f, const config_setting_t *g, struct assess_indi
     }
     switch (in->method) {
     case AM_THRESHOLD:
-        return get_rate(f, g, "threshold", 1, &in->threshold_bp, e);
+        return get_limit(f, g, "threshold", in, e);
     case AM_LINEAR:
-        if (get_rate(f, g, "target", 1, &in->threshold_bp, e) ||
+        if (get_limit(f, g, "target", in, e) ||
             get_rate(f, g, "step", 1, &in->step_bp, e) ||
             get_points(f, g, "per_step", 1, &in->per_step_cp, e)) {
             return -1;

@@ -14,6 +14,10 @@
  *       { code = "A"; name = "..."; max = 40; },    # a heading
  *       { code = "A1"; parent = "A"; name = "..."; max = 10;
  *         method = "threshold"; source = "measures_coverage"; threshold = 100; },
+ *       { code = "A3"; parent = "A"; name = "..."; max = 10; method = "threshold";
+ *         source = "industry_share"; threshold = "industry_min_pct"; },
+ *                                # a percentage key of rules.conf: its value
+ *                                # in the round's year (assess_threshold)
  *       { code = "A2"; parent = "A"; name = "..."; max = 10; method = "linear";
  *         source = "..."; target = 100; step = 0.1; per_step = 1;
  *         partial = false; lower = false; },

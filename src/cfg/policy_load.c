@@ -203,6 +203,7 @@ check_codebook(const struct policy *p, const char *path, struct err *e)
         {"schooling", NULL}, {"political", NULL}, {"ethnicity", NULL},
         {"measure_category", "development"}, {"measure_category", "water"},
         {"measure_category", "housing"}, {"measure_category", "relocation"},
+        {"measure_category", "safety_net"},
         {"elim_method", "assisted"}, {"visitor_role", NULL},
         {"province", NULL},
         {"fund_level", "central"}, {"fund_level", "provincial"},
@@ -338,6 +339,7 @@ static const struct rule_key rule_keys[] = {
     {"reject_reply_unit", RK(reject_reply_unit), 0, 0, 0, FLAG_UNIT, 0},
     {"publicity_min_days", RK(publicity_min_days), 1, 60, 0, 0, 0},
     {"dev_measure_days", RK(dev_measure_days), 1, 365, 0, 0, 0},
+    {"safety_net_days", RK(safety_net_days), 1, 365, 0, 0, 0},
     {"elim_min_months", RK(elim_min_months), 0, 60, 0, 0, 0},
     {"assist_elim_min_months", RK(assist_elim_min_months), 0, 60, 0, 0, 0},
     {"no_labour_elimination", RK(no_labour_elimination), 0, 1, 0, FLAG_BOOL, 0},
@@ -357,6 +359,7 @@ static const struct rule_key rule_keys[] = {
     {"mgmt_fee_city_pct", RK(mgmt_fee_city_bp), 0, 100, 0, 0, 1},
     {"mgmt_fee_county_pct", RK(mgmt_fee_county_bp), 0, 100, 0, 0, 1},
     {"wage_min_pct", RK(wage_min_bp), 0, 100, 0, 0, 1},
+    {"wage_batch_min_pct", RK(wage_batch_min_bp), 0, 100, 0, 0, 1},
     {"team_min_days_month", RK(team_min_days_month), 1, 31, 0, 0, 0},
     {"team_leave_township_max_days", RK(team_leave_township_max_days), 0, 31, 0, 0, 0},
     {"team_min_members", RK(team_min_members), 1, 20, 0, 0, 0},
@@ -366,6 +369,20 @@ static const struct rule_key rule_keys[] = {
     {"team_absences_incompetent", RK(team_absences_incompetent), 1, 365, 0, 0, 0},
 };
 #undef RK
+
+int
+policy_rule_pct(const char *name, size_t *offset)
+{
+    size_t i;
+
+    for (i = 0; name != NULL && i < ARRAY_SIZE(rule_keys); i++) {
+        if (rule_keys[i].pct && strcmp(rule_keys[i].name, name) == 0) {
+            *offset = rule_keys[i].offset;
+            return 0;
+        }
+    }
+    return -1;
+}
 
 /* The bit of rules.named for the key rule_keys[I]; pay_milestones has the
  * bit after the last key's. */

@@ -7,6 +7,8 @@
 #ifndef ZX_POLICY_LOAD_H
 #define ZX_POLICY_LOAD_H
 
+#include <stddef.h>
+
 struct notes;
 struct policy;
 struct err;
@@ -17,5 +19,11 @@ struct err;
  * file and line. */
 int policy_load(struct policy *p, const char *datadir,
                 const char *county_dir, struct notes *warn, struct err *e);
+
+/* 0 when NAME is a percentage key of rules.conf ("industry_min_pct"),
+ * with *OFFSET where struct rules keeps it (an int, basis points); -1
+ * otherwise.  An assessment template names such a key for a threshold
+ * that follows the rules of the round's year. */
+int policy_rule_pct(const char *name, size_t *offset);
 
 #endif

@@ -60,6 +60,7 @@ assess_template_free(struct assess_template *t)
         free(t->ind[i].name);
         free(t->ind[i].source);
         free(t->ind[i].note);
+        free(t->ind[i].threshold_rule);
     }
     for (i = 0; i < t->ngrades; i++) {
         free(t->grades[i].name);
@@ -72,6 +73,15 @@ assess_template_free(struct assess_template *t)
     free(t->path);
     free(t->text);
     memset(t, 0, sizeof(*t));
+}
+
+int64_t
+assess_threshold(const struct assess_indicator *ind, const struct rules *r)
+{
+    if (ind->threshold_rule == NULL || r == NULL) {
+        return ind->threshold_bp;
+    }
+    return *(const int *)(const void *)((const char *)r + ind->threshold_off);
 }
 
 const struct assess_indicator *

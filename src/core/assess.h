@@ -30,6 +30,10 @@ struct assess_indicator {
     char *source;     /* computed ones: the data source ("measures_coverage"), "" manual */
     /* parameters */
     int64_t threshold_bp;   /* AM_THRESHOLD; AM_LINEAR: the target */
+    char *threshold_rule;   /* NULL, or the percentage key of rules.conf the
+                               threshold (target) is, by the round's year
+                               ("industry_min_pct"): assess_threshold */
+    size_t threshold_off;   /* where struct rules keeps that key */
     int lower_is_better;    /* AM_THRESHOLD, AM_LINEAR: the rate must stay at or below */
     int64_t step_bp;        /* AM_LINEAR: a step of shortfall (0.1 point of a percentage = 10) */
     int64_t per_step_cp;    /* AM_LINEAR: points per step */
@@ -58,6 +62,13 @@ struct assess_template {
     struct assess_grade *grades;   /* best first, min_cp falling */
     size_t ngrades;
 };
+
+struct rules;
+
+/* The threshold (AM_LINEAR: the target) of IND in basis points under the
+ * rules R of the year assessed: the rules' own when the template names a
+ * key of rules.conf for it, else the template's number. */
+int64_t assess_threshold(const struct assess_indicator *ind, const struct rules *r);
 
 /* The data sources a computed indicator may name, ended by NULL: rates
  * in basis points (..._rate, ..._coverage, ..._share, ..._on_time,

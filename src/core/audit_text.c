@@ -80,6 +80,7 @@ static const struct field_label fields[] = {
     {"fund", "doc_no", N_("Document number"), NULL},
     {"fund", "amount", N_("Amount (yuan)"), NULL},
     {"fund", "received_on", N_("Date received"), NULL},
+    {"fund", "workrelief_batch", N_("Designated 以工代赈 batch"), NULL},
     {"project", "name", N_("Project name"), NULL},
     {"project", "ptype", N_("Project type"), "project_type"},
     {"project", "proposer", N_("Proposed by"), "proposer_level"},

@@ -136,6 +136,11 @@ fund_check(const struct fund *f, const struct codebook *cb, int today,
         need_text(f->note, 0, _("note"), e)) {
         return -1;
     }
+    if (f->workrelief_batch && (!code_is(cb, "fund_type", f->fund_type, "workrelief") ||
+                                !code_is(cb, "fund_level", f->level, "central"))) {
+        return err_set(e, ERR_INVALID, "%s",
+                       _("only a receipt of central 以工代赈 funds can be a designated 以工代赈 batch"));
+    }
     return 0;
 }
 

@@ -34,6 +34,9 @@ struct fund {
     char title[FUND_TEXT_BUF];    /* 资金名称 / 文件标题 */
     int64_t amount;
     int received_on;
+    int workrelief_batch;         /* a designated 以工代赈 batch (专项批次) of
+                                     central funds: its projects pay at least
+                                     the batch share of rules.conf as wages */
     char *note;                   /* owned, may be NULL */
     int64_t version;
 };

@@ -26,6 +26,12 @@ income_compute(struct income *inc)
     return 0;
 }
 
+int64_t
+income_per_capita_after(const struct income *inc, int64_t spending)
+{
+    return inc->members < 1 ? 0 : money_div_round(inc->net - spending, inc->members);
+}
+
 int
 income_vs_line(int64_t pc, int64_t line)
 {
@@ -176,4 +182,17 @@ cadre_check(const struct codebook *cb, const struct cadre *c, struct err *e)
         return err_set(e, ERR_INVALID, "%s", _("choose the township the cadre serves"));
     }
     return 0;
+}
+
+const struct guarantee *
+snapshot_guarantee(const struct hh_snapshot *s, int year)
+{
+    size_t i;
+
+    for (i = 0; i < s->nguarantees; i++) {
+        if (s->guarantees[i].year == year) {
+            return &s->guarantees[i];
+        }
+    }
+    return NULL;
 }

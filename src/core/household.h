@@ -162,6 +162,11 @@ struct hh_snapshot {
  * Returns -1 when members < 1. */
 int income_compute(struct income *inc);
 
+/* INC's per-capita net income once SPENDING (fen, the household's) is
+ * paid out of it, rounded as income_compute rounds: the figure
+ * 扣减刚性支出后人均纯收入 (domain.md 2.3); 0 when INC has no members. */
+int64_t income_per_capita_after(const struct income *inc, int64_t spending);
+
 /* Per capita PC against the monitoring line LINE (fen): 1 above, 0 at
  * the line, -1 below.  Only above counts (domain.md 4.6): income exactly
  * at the line is not above it. */
@@ -195,5 +200,7 @@ const struct income *snapshot_income(const struct hh_snapshot *s, int year);
 /* The latest income / guarantee record, or NULL. */
 const struct income *snapshot_last_income(const struct hh_snapshot *s);
 const struct guarantee *snapshot_last_guarantee(const struct hh_snapshot *s);
+/* The guarantee record (两不愁三保障及饮水安全 check) of YEAR, or NULL. */
+const struct guarantee *snapshot_guarantee(const struct hh_snapshot *s, int year);
 
 #endif

@@ -224,6 +224,16 @@ wages(const struct rules *r, const struct codebook *cb,
     }
 }
 
+void
+meter_batch_wages(struct meter *m, const struct rules *r, int64_t wages, int64_t allocated)
+{
+    int bp = r->wage_batch_min_bp > r->wage_min_bp ? r->wage_batch_min_bp : r->wage_min_bp;
+
+    memset(m, 0, sizeof(*m));
+    meter_min(m, wages, allocated, bp);
+    m->id = METER_WAGE;
+}
+
 size_t
 meter_compute(const struct rules *r, const struct codebook *cb, int year,
               int day, const struct fund_sums *s, size_t n, struct meter *out,

@@ -92,6 +92,14 @@ size_t meter_compute(const struct rules *r, const struct codebook *cb,
 void meter_min(struct meter *m, int64_t part, int64_t whole, int target_bp);
 void meter_cap(struct meter *m, int64_t part, int64_t whole, int target_bp);
 
+/* The wage share of a designated 以工代赈 batch (domain.md 6.6): WAGES
+ * paid as labour remuneration out of the batch's central funds ALLOCATED
+ * to its completed projects, against the batch share of the rules R in
+ * force when the batch was received (wage_batch_min, never less than
+ * wage_min). */
+void meter_batch_wages(struct meter *m, const struct rules *r, int64_t wages,
+                       int64_t allocated);
+
 /* The meter's name (translated): "支付进度" ... */
 const char *meter_label(enum meter_id id);
 

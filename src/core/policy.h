@@ -51,6 +51,7 @@ struct rules {
     int reject_reply_unit;
     int publicity_min_days;      /* village publicity, inclusive days */
     int dev_measure_days;        /* approval -> development measure */
+    int safety_net_days;         /* approval -> safety-net measure (no labour) */
     int elim_min_months;         /* approval -> elimination */
     int assist_elim_min_months;  /* 帮扶消除 not in the same/next month */
     int no_labour_elimination;   /* 1: households without labour may be eliminated */
@@ -71,6 +72,8 @@ struct rules {
     int mgmt_fee_city_bp;
     int mgmt_fee_county_bp;
     int wage_min_bp;                 /* 以工代赈 labour remuneration */
+    int wage_batch_min_bp;           /* ... of a designated batch (0: none
+                                        beyond wage_min) */
     /* resident work teams (domain.md 8.3) */
     int team_min_days_month;         /* days in the village each month */
     int team_leave_township_max_days;/* leave the township may approve */

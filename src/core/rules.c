@@ -58,6 +58,26 @@ hh_has_dev_measure(const struct codebook *cb, const struct hh_snapshot *s,
     return 0;
 }
 
+/* 1 when a measure of a category tagged TAG is in effect on DAY: started
+ * on or before it and not ended before it. */
+static int
+has_measure_on(const struct codebook *cb, const struct hh_snapshot *s,
+               const char *tag, int day)
+{
+    size_t i;
+
+    for (i = 0; i < s->nmeasures; i++) {
+        const struct measure *m = &s->measures[i];
+
+        if (m->start != DATE_NONE && m->start <= day &&
+            (m->end == DATE_NONE || m->end >= day) &&
+            code_is(cb, "measure_category", m->category, tag)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* 1 when a measure of a category tagged TAG exists. */
 static int
 has_measure_tag(const struct codebook *cb, const struct hh_snapshot *s,
@@ -387,6 +407,28 @@ check_above_line(const struct hh_snapshot *s, int day, int64_t line,
                  a, inc->year, income_line_words(inc->per_capita, line, w, sizeof(w)));
 }
 
+/* MS02: a monitored household in which nobody can work gets safety-net
+ * (兜底) measures, 应兜尽兜 (domain.md 4.5): a measure of a category
+ * tagged "safety_net" in effect today, SAFETY_NET_DAYS of the rules R of
+ * the identification after it. */
+static void
+check_safety_net(const struct rule_ctx *ctx, const struct hh_snapshot *s,
+                 const struct rules *r, struct findings *f)
+{
+    const struct codebook *cb = rule_codes(ctx);
+    const struct mcase *c = &s->mcase;
+
+    if (!case_state_monitored(c->state) || s->nmembers == 0 || hh_has_labour(cb, s) ||
+        c->identified_on + r->safety_net_days >= ctx->today ||
+        has_measure_on(cb, s, "safety_net", ctx->today)) {
+        return;
+    }
+    findings_add(f, "MS02", s->hh.id,
+                 _("%d days after identification no safety-net measure (%s) is in effect, and no member can work; add one"),
+                 r->safety_net_days,
+                 code_label(cb, "measure_category", code_with_tag(cb, "measure_category", "safety_net")));
+}
+
 static void
 check_identified(const struct rule_ctx *ctx, const struct hh_snapshot *s,
                  struct findings *f)
@@ -410,6 +452,7 @@ check_identified(const struct rule_ctx *ctx, const struct hh_snapshot *s,
                      _("the household can work but has no development measure %d days after identification; add an industry or employment measure"),
                      r->dev_measure_days);
     }
+    check_safety_net(ctx, s, r, f);
     inc = snapshot_income(s, date_year(c->identified_on));
     if (inc != NULL && date_year(c->identified_on) >= r->suspicious_from_year &&
         r->suspicious_income_fen > 0 && inc->per_capita > r->suspicious_income_fen) {
@@ -490,18 +533,58 @@ rules_check_household(const struct rule_ctx *ctx,
 
 /* --- elimination criteria --------------------------------------- */
 
+/* The income an elimination on DAY is judged on: the latest recorded,
+ * when it is of DAY's year or the year before; NULL otherwise. */
+static const struct income *
+elim_income(const struct hh_snapshot *s, int day)
+{
+    const struct income *inc = snapshot_last_income(s);
+
+    return inc != NULL && inc->year >= date_year(day) - 1 ? inc : NULL;
+}
+
+/* EL08: the compliant out-of-pocket spending (合规自付支出, the income
+ * record's oop_rigid) stably resolved (domain.md 4.6): once it is paid,
+ * the per-capita net income left (扣减刚性支出后人均纯收入, domain.md 2.3)
+ * is still above LINE, the line of YEAR, the year of the elimination.  Spending
+ * the income carries is resolved; spending that takes the household to
+ * the line or under it is not. */
+static void
+check_elim_spending(const struct hh_snapshot *s, const struct income *inc,
+                    const struct line_entry *line, int year, struct findings *f)
+{
+    int64_t left;
+    char a[MONEY_BUF], b[MONEY_BUF], w[128];
+
+    if (inc->oop_rigid <= 0 || inc->members < 1 ||
+        income_vs_line(inc->per_capita, line->fen) <= 0) {
+        return;
+    }
+    left = income_per_capita_after(inc, inc->oop_rigid);
+    if (income_vs_line(left, line->fen) > 0) {
+        return;
+    }
+    money_format(inc->oop_rigid, 1, a);
+    money_format(left, 1, b);
+    findings_add(f, "EL08", s->hh.id,
+                 _("compliant out-of-pocket spending of %s yuan (%d) leaves %s yuan per person against the %d monitoring line: %s; the large rigid spending is not stably resolved"),
+                 a, inc->year, b, year,
+                 income_line_words(left, line->fen, w, sizeof(w)));
+}
+
 /* The income of the elimination's year or the year before, judged
  * against the line of the year of the elimination (domain.md 4.6: above
- * the current year's monitoring range). */
+ * the current year's monitoring range), and what is left of it after the
+ * compliant out-of-pocket spending (EL08). */
 static void
 check_elim_income(const struct rule_ctx *ctx, const struct hh_snapshot *s,
                   int day, struct findings *f)
 {
-    const struct income *inc = snapshot_last_income(s);
+    const struct income *inc = elim_income(s, day);
     const struct line_entry *line;
     char a[MONEY_BUF], b[MONEY_BUF], w[128];
 
-    if (inc == NULL || inc->year < date_year(day) - 1) {
+    if (inc == NULL) {
         findings_add(f, "EL05", s->hh.id,
                      _("no income record for %d or %d; record this year's income before proposing elimination"),
                      date_year(day) - 1, date_year(day));
@@ -522,18 +605,21 @@ check_elim_income(const struct rule_ctx *ctx, const struct hh_snapshot *s,
                      a, inc->year, date_year(day), b,
                      income_line_words(inc->per_capita, line->fen, w, sizeof(w)));
     }
+    check_elim_spending(s, inc, line, date_year(day), f);
 }
 
+/* EL06: the check of 两不愁三保障 and drinking water of the year of the
+ * elimination on DAY (domain.md 4.6: stably secured now, not in some
+ * earlier year's check) found nothing wrong. */
 static void
-check_elim_guarantees(const struct rule_ctx *ctx,
-                      const struct hh_snapshot *s, struct findings *f)
+check_elim_guarantees(const struct hh_snapshot *s, int day, struct findings *f)
 {
-    const struct guarantee *g = snapshot_last_guarantee(s);
+    const struct guarantee *g = snapshot_guarantee(s, date_year(day));
 
-    (void)ctx;
     if (g == NULL) {
-        findings_add(f, "EL06", s->hh.id, "%s",
-                     _("no check of food, clothing, schooling, medical care, housing and water is recorded; record one"));
+        findings_add(f, "EL06", s->hh.id,
+                     _("no check of food, clothing, schooling, medical care, housing and water of %d (the year of the elimination) is recorded; record this year's check"),
+                     date_year(day));
     } else if (!(g->food_clothing && g->education && g->medical &&
                  g->housing && g->water)) {
         findings_add(f, "EL06", s->hh.id, _("the check of %d found a problem with %s%s%s%s%s; solve it first"),
@@ -574,7 +660,7 @@ rules_check_elimination(const struct rule_ctx *ctx,
 {
     check_elim_timing(ctx, s, day, method, f);
     check_elim_income(ctx, s, day, f);
-    check_elim_guarantees(ctx, s, f);
+    check_elim_guarantees(s, day, f);
     check_elim_new_risk(ctx, s, f);
 }
 

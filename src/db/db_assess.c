@@ -35,6 +35,7 @@ void
 assess_sheet_clear(struct assess_sheet *s)
 {
     free(s->v);
+    free(s->ind);
     memset(s, 0, sizeof(*s));
 }
 
@@ -677,11 +678,16 @@ sheet_build(struct db *db, const struct rule_ctx *ctx, const struct assess_round
         return -1;
     }
     s->v = xcalloc(t->nind + 1, sizeof(*s->v));
+    s->ind = xcalloc(t->nind + 1, sizeof(*s->ind));
     s->n = t->nind;
     for (i = 0; i < s->n; i++) {
         struct sheet_line *l = &s->v[i];
 
-        l->ind = &t->ind[i];
+        /* a threshold the template takes from rules.conf: the rules of
+         * the round's year (55% industry share in 2022, 60% from 2023) */
+        s->ind[i] = t->ind[i];
+        s->ind[i].threshold_bp = assess_threshold(&t->ind[i], rules_in_force(ctx, r->year));
+        l->ind = &s->ind[i];
         l->depth = depth_of(t, l->ind);
         l->computed = computed(l->ind);
     }

@@ -80,6 +80,9 @@ struct sheet_line {
 
 struct assess_sheet {
     const struct assess_template *t;  /* the round's, not owned */
+    struct assess_indicator *ind;     /* t's indicators as the round's year
+                                         judges them (thresholds from its
+                                         rules), owned; the lines point here */
     int64_t unit;
     char unit_name[200];
     struct sheet_line *v;

@@ -34,6 +34,7 @@ static const struct rec_col fund_cols[] = {
     REC_COL(struct fund, title, RC_TEXT),
     REC_COL(struct fund, amount, RC_FEN),
     REC_COL(struct fund, received_on, RC_DATE),
+    REC_COL(struct fund, workrelief_batch, RC_FLAG),
     REC_COL(struct fund, note, RC_PTEXT),
 };
 
@@ -200,6 +201,23 @@ fund_row_fill(sqlite3_stmt *st, void *row)
     r->allocated = db_col_int(st, at);
     r->paid = db_col_int(st, at + 1);
     r->allocations = (int)db_col_int(st, at + 2);
+    r->done_alloc = db_col_int(st, at + 3);
+    r->done_wages = db_col_int(st, at + 4);
+}
+
+/* The states of a completed project (完工 through 运营管护), parameters
+ * 3 to 7: a project's wages are judged once it is finished. */
+#define DONE_STATES "IN (?3, ?4, ?5, ?6, ?7)"
+_Static_assert(PS_OPERATING - PS_COMPLETED == 4, "DONE_STATES has a parameter per state");
+
+static void
+bind_done_states(sqlite3_stmt *st, int at)
+{
+    int s;
+
+    for (s = PS_COMPLETED; s <= PS_OPERATING; s++) {
+        db_bind_text(st, at + s - PS_COMPLETED, proj_state_name((enum proj_state)s));
+    }
 }
 
 int
@@ -210,13 +228,21 @@ db_fund_list(struct db *db, const struct funds_filter *flt,
         ", (SELECT coalesce(sum(amount), 0) FROM allocation WHERE fund_id = f.id), "
         "(SELECT coalesce(sum(p.amount), 0) FROM payment p "
         "   JOIN allocation a ON a.id = p.allocation_id WHERE a.fund_id = f.id), "
-        "(SELECT count(*) FROM allocation WHERE fund_id = f.id) "
+        "(SELECT count(*) FROM allocation WHERE fund_id = f.id), "
+        "(SELECT coalesce(sum(a.amount), 0) FROM allocation a JOIN project p "
+        "   ON p.id = a.project_id WHERE a.fund_id = f.id AND p.state " DONE_STATES "), "
+        "(SELECT coalesce(sum(y.amount), 0) FROM payment y JOIN allocation a "
+        "   ON a.id = y.allocation_id JOIN project p ON p.id = a.project_id "
+        "   WHERE a.fund_id = f.id AND y.is_wage = 1 AND p.state " DONE_STATES ") "
         "FROM fund f WHERE (?1 = 0 OR f.year = ?1) AND (?2 = '' OR f.fund_type = ?2) "
+        "AND (?8 = 0 OR f.id = ?8) "
         "ORDER BY f.year DESC, f.received_on, f.id", e);
 
     if (st != NULL) {
         db_bind_int(st, 1, flt->year);
         db_bind_text(st, 2, flt->code);
+        bind_done_states(st, 3);
+        db_bind_int(st, 8, flt->fund_id);
     }
     return db_rows(db, st, sizeof(**v), fund_row_fill, NULL, (void **)v, n,
                    _("reading the fund receipts"), e);

@@ -41,6 +41,7 @@ struct funds_filter {
     char code[CODE_BUF];    /* fund_type / project_type / asset_class */
     int state;              /* enum proj_state, or -1 */
     int flagged;            /* only rows with a warning */
+    int64_t fund_id;        /* receipts: that one alone */
 };
 
 void funds_filter_init(struct funds_filter *f);
@@ -51,6 +52,10 @@ struct fund_row {
     struct fund f;          /* without the note */
     int64_t allocated, paid;
     int allocations;
+    /* what the receipt's completed projects (完工 through 运营管护) got of
+     * it, and were paid of that as labour remuneration: the wage share of
+     * a designated 以工代赈 batch (meter_batch_wages) */
+    int64_t done_alloc, done_wages;
 };
 
 int db_fund_get(struct db *db, int64_t id, struct fund *f, struct err *e);

@@ -813,6 +813,12 @@ static const char m_cadre[] =
     "CREATE INDEX cadre_township ON cadre(township_id, name);\n"
     "CREATE INDEX household_cadre_now ON household_cadre(cadre_id, household_id)\n"
     "  WHERE end_date IS NULL;\n";
+/* A designated 以工代赈 batch (以工代赈专项批次, issue 17 3): a receipt of
+ * central 以工代赈 funds whose projects pay a higher share as wages
+ * (rules.conf wage_batch_min_pct). */
+static const char m_workrelief_batch[] =
+    "ALTER TABLE fund ADD COLUMN workrelief_batch INTEGER NOT NULL DEFAULT 0\n"
+    "  CHECK (workrelief_batch IN (0, 1));\n";
 
 static const char *const migrations[] = {
     m001,
@@ -826,6 +832,7 @@ static const char *const migrations[] = {
     m_case_step_reply,
     m_dept_warning,
     m_cadre,
+    m_workrelief_batch,
 };
 
 #define NMIGRATIONS ((int)(ARRAY_SIZE(migrations)))

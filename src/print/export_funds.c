@@ -112,6 +112,7 @@ static const struct export_col receipts_cols[] = {
     XCOL(N_("Not allocated (yuan)"), SHEET_AMOUNT, EC_FN, 0, .fn = unallocated),
     XCOL(N_("Paid (yuan)"), SHEET_AMOUNT, EC_FEN, FR(paid)),
     XCOL(N_("Received on"), SHEET_DATE, EC_DATE, FR(f.received_on)),
+    XCOL(N_("Designated 以工代赈 batch"), SHEET_TEXT, EC_YESNO, FR(f.workrelief_batch)),
 };
 
 static int receipts_rows(struct export_run *x, struct err *e)

@@ -56,6 +56,9 @@ static const struct bind fund_binds[] = {
           .help = N_("The amount received, in yuan with at most two decimals.")),
     FIELD(struct fund, received_on, .label = N_("Date received"), .type = FT_DATE,
           .flags = FF_REQUIRED, .help = N_("The day the document issued the funds.")),
+    FIELD(struct fund, workrelief_batch, .label = N_("Designated 以工代赈 batch"),
+          .type = FT_YESNO, .flags = FF_REQUIRED,
+          .help = N_("是 for a designated batch of central 以工代赈 funds (专项批次): its completed projects must pay at least the batch share of the year's rules as labour remuneration, a higher share than other 以工代赈 funds.")),
     BIND(form_note, struct fund, note, BR_BOTH),
 };
 

@@ -96,6 +96,22 @@ static const struct table_col receipt_cols[] = {
     {N_("received on"), 10, 0, 1, 0},
 };
 
+/* The wage share of receipt R when it is a designated 以工代赈 batch
+ * (into M; 0 when it is not one), under the rules in force when it was
+ * received. */
+static int
+batch_wages(struct tui *t, const struct fund_row *r, struct meter *m)
+{
+    struct rule_ctx rc = app_rule_ctx(t->app);
+
+    if (!r->f.workrelief_batch) {
+        return 0;
+    }
+    meter_batch_wages(m, rules_in_force(&rc, date_year(r->f.received_on)), r->done_wages,
+                      r->done_alloc);
+    return 1;
+}
+
 static int
 receipts_load(struct tui *t, void *ctx, struct table_rows *out, struct err *e)
 {
@@ -107,6 +123,8 @@ receipts_load(struct tui *t, void *ctx, struct table_rows *out, struct err *e)
         return -1;
     }
     for (i = 0; i < n; i++) {
+        struct meter m;
+
         table_add(out, v[i].f.id);
         table_setf(out, 0, "%d", v[i].f.year);
         table_set(out, 1, v[i].f.doc_no);
@@ -118,6 +136,9 @@ receipts_load(struct tui *t, void *ctx, struct table_rows *out, struct err *e)
         table_set_money(out, 7, v[i].paid);
         table_set(out, 8, v[i].f.batch);
         table_set_date(out, 9, v[i].f.received_on);
+        if (batch_wages(t, &v[i], &m) && m.status == MS_SHORT) {
+            table_set_mark(out, '!');
+        }
     }
     free(v);
     return 0;
@@ -152,7 +173,7 @@ receipts_action(struct tui *t, void *ctx, int action, int64_t id)
 static const struct table_def receipts_def = {
     .id = "fund_receipts",
     .title = N_("fund receipts"),
-    .help = N_("Fund receipts (资金下达): the funds the county received, by year, level (中央, 省, 市, 县), fund type and document number, with what has been allocated to projects, what is left and what has been paid out of it."),
+    .help = N_("Fund receipts (资金下达): the funds the county received, by year, level (中央, 省, 市, 县), fund type and document number, with what has been allocated to projects, what is left and what has been paid out of it.  ! marks a designated 以工代赈 batch whose completed projects paid less than the batch share of its year's rules as labour remuneration."),
     .cols = receipt_cols,
     .ncols = ARRAY_SIZE(receipt_cols),
     .empty = N_("No fund receipt recorded yet: a adds one."),
@@ -211,6 +232,41 @@ alloc_rows(struct tui *t, struct view *v, const struct alloc_row *a, size_t n,
     }
 }
 
+/* A designated 以工代赈 batch's wage share: what its completed projects
+ * paid as labour remuneration against the share asked, marked when short. */
+static int
+receipt_batch(struct tui *t, struct view *v, const struct fund *f, struct err *e)
+{
+    struct funds_filter flt;
+    struct fund_row *r = NULL;
+    struct meter m;
+    size_t n = 0;
+    char a[MONEY_BUF], b[MONEY_BUF], p1[32], p2[32], line[200];
+
+    if (!f->workrelief_batch) {
+        return 0;
+    }
+    funds_filter_init(&flt);
+    flt.fund_id = f->id;
+    if (db_fund_list(t->app->db, &flt, &r, &n, e) != 0) {
+        return -1;
+    }
+    if (n != 1 || !batch_wages(t, r, &m)) {
+        free(r);
+        return 0;
+    }
+    fen(m.part, a);
+    fen(m.whole, b);
+    money_bp_text(m.share_bp, p1, sizeof(p1));
+    money_bp_text(m.target_bp, p2, sizeof(p2));
+    snprintf(line, sizeof(line), _("%s of %s yuan to completed projects (%s, >= %s)"), a, b, p1,
+             p2);
+    view_pair(v, _("Designated 以工代赈 batch: "), _("yes"));
+    view_pair_mark(v, _("Batch wages: "), line, m.status == MS_SHORT);
+    free(r);
+    return 0;
+}
+
 static int
 receipt_build(struct tui *t, void *ctx, struct view *v, struct err *e)
 {
@@ -252,6 +308,11 @@ receipt_build(struct tui *t, void *ctx, struct view *v, struct err *e)
     view_pair(v, _("Left to allocate: "), s);
     fen(paid, s);
     view_pair(v, _("Paid: "), s);
+    if (receipt_batch(t, v, &f, e) != 0) {
+        free(a);
+        fund_clear(&f);
+        return -1;
+    }
     if (f.note != NULL) {
         view_text(v, f.note);
     }

@@ -167,6 +167,12 @@ helpers_rules_from(struct policy *p, int year)
     const struct rules *base = policy_rules(p, POLICY_ANY_PROVINCE, year);
     struct rules r = *base;
 
+    /* a national entry of YEAR already (a shipped one): change that one,
+     * since of two entries of a year the first is in force */
+    if (base->from_year == year && strcmp(base->province, POLICY_ANY_PROVINCE) == 0) {
+        return (struct rules *)base;
+    }
+
     r.province = strdup(POLICY_ANY_PROVINCE);
     r.from_year = year;
     p->rules = realloc(p->rules, (p->nrules + 1) * sizeof(*p->rules));

@@ -24,7 +24,8 @@ const char *helpers_datadir(void);
 void helpers_policy(struct policy *p);
 
 /* A national rules entry from YEAR on, a copy of the one in force before
- * it, added to P; change its fields to make a new rule of YEAR. */
+ * it, added to P (or P's own national entry of YEAR when it has one);
+ * change its fields to make a new rule of YEAR. */
 struct rules *helpers_rules_from(struct policy *p, int year);
 
 /* A fresh empty directory under $TMPDIR (removed by helpers_rmdir). */

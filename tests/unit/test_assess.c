@@ -15,6 +15,7 @@
 
 #include "cfg/assess_load.h"
 #include "core/assess.h"
+#include "core/policy.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/path.h"
@@ -203,6 +204,19 @@ test_shipped_templates(void **state)
         assert_true(computed >= 3);
     }
     assert_string_equal(v[0].id, "funds-projects");
+    {
+        /* the industry share asked is the rules' of the year: 55% in
+         * 2022, 60% from 2023 (issue 17 3), not a number in the file */
+        const struct assess_indicator *a1 = assess_find(&v[0], "A1");
+        struct policy p;
+
+        helpers_policy(&p);
+        assert_non_null(a1);
+        assert_string_equal(a1->threshold_rule, "industry_min_pct");
+        assert_int_equal(assess_threshold(a1, policy_rules(&p, "51", 2022)), 5500);
+        assert_int_equal(assess_threshold(a1, policy_rules(&p, "51", 2023)), 6000);
+        policy_free(&p);
+    }
     assert_string_equal(v[1].unit, "team");
     {
         const struct assess_indicator *a2 = assess_find(&v[2], "A2");
@@ -262,6 +276,10 @@ test_malformed(void **state)
     refused("    { code = \"A\"; name = \"x\"; max = 10; method = \"threshold\";\n"
             "      source = \"nowhere\"; threshold = 100; }\n",
             "unknown data source 'nowhere'", 5);
+    refused("    { code = \"A\"; name = \"x\"; max = 10; method = \"threshold\";\n"
+            "      source = \"measures_coverage\"; threshold = \"publicity_min_days\"; }\n",
+            "'threshold' is a percentage or the name of a percentage key of rules.conf; 'publicity_min_days' is neither",
+            6);
     refused("    { code = \"A\"; name = \"x\"; max = 10; method = \"threshold\"; threshold = 100; }\n",
             "needs its 'source'", 5);
     refused("    { code = \"A\"; name = \"x\"; max = 10; },\n"

@@ -479,6 +479,53 @@ test_inputs_kept(void **state)
     assert_true(computed);
     sqlite3_trace_v2(x->db->h, 0, NULL, NULL);
     assess_round_clear(&r);
+/* Issue 17 3: a threshold the template takes from rules.conf follows the
+ * rules of the round's year, not a number in the template: the same
+ * attendance (half the member-months kept) misses 2025's 60% and meets
+ * the 50% a later entry sets for 2026. */
+static void
+test_threshold_of_the_year(void **state)
+{
+    static const char text[] =
+        "template = {\n"
+        "  id = \"rate\"; title = \"按年度规则考核\"; unit = \"team\"; total = 10;\n"
+        "  grades = ( (\"好\", 90), (\"较差\", 0) );\n"
+        "  indicators = (\n"
+        "    { code = \"A\"; name = \"考勤\"; max = 10; method = \"threshold\";\n"
+        "      source = \"team_attendance_rate\"; threshold = \"industry_min_pct\"; }\n"
+        "  );\n"
+        "};\n";
+    struct fixture *x = *state;
+    struct assess_template file, t;
+    struct assess_sheet s;
+    char *path = helpers_write(x->dir, "rate.conf", text);
+    int64_t id25, id26;
+
+    helpers_rules_from(&x->p, 2026)->industry_min_bp = 5000;
+    if (assess_load(path, assess_sources, &file, &x->e)) {
+        fail_msg("template: %s", x->e.msg);
+    }
+    assert_string_equal(file.ind[0].threshold_rule, "industry_min_pct");
+    absent(x, "2025-03", 2);
+    absent(x, "2025-04", 0);
+    absent(x, "2026-03", 2);
+    absent(x, "2026-04", 0);
+    assert_int_equal(db_round_create(x->db, &x->ctx, &x->county, &file, 2025, "", NULL, 0,
+                                     &id25, &x->e), 0);
+    assert_int_equal(db_round_create(x->db, &x->ctx, &x->county, &file, 2026, "", NULL, 0,
+                                     &id26, &x->e), 0);
+    assert_int_equal(sheet(x, id25, x->team1, &t, &s), 0);
+    assert_int_equal(line(&s, "A")->in.value, 5000);
+    assert_int_equal(line(&s, "A")->ind->threshold_bp, 6000);
+    assert_int_equal(line(&s, "A")->s.points_cp, 0);
+    sheet_done(&t, &s);
+    assert_int_equal(sheet(x, id26, x->team1, &t, &s), 0);
+    assert_int_equal(line(&s, "A")->in.value, 5000);
+    assert_int_equal(line(&s, "A")->ind->threshold_bp, 5000);
+    assert_int_equal(line(&s, "A")->s.points_cp, 1000);
+    sheet_done(&t, &s);
+    assess_template_free(&file);
+    free(path);
 }
 
 int
@@ -490,6 +537,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_ranking, setup, teardown),
         cmocka_unit_test_setup_teardown(test_inputs_kept, setup, teardown),
         cmocka_unit_test_setup_teardown(test_finalize_freezes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_threshold_of_the_year, setup, teardown),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

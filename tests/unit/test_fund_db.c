@@ -14,6 +14,8 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "core/meter.h"
+#include "core/rules.h"
 #include "db/db_audit.h"
 #include "db/db_division.h"
 #include "db/db_fund.h"
@@ -481,6 +483,75 @@ test_publicity_rule_of_its_year(void **state)
     free(v);
 }
 
+/* Issue 17 3: a designated 以工代赈 batch is a property of the receipt
+ * (central 以工代赈 funds only, audited); its completed projects' wages
+ * out of it are judged against the batch share of the rules of the year
+ * it was received (40% in 2025, above the 30% of other 以工代赈 funds). */
+static void
+test_workrelief_batch(void **state)
+{
+    struct fixture *x = *state;
+    int64_t batch = add_fund(x, "05", "1", 10000000);
+    int64_t done = add_project(x, "6", PS_COMPLETED);
+    int64_t going = add_project(x, "6", PS_IMPLEMENTING);
+    struct allocation a;
+    struct fund f;
+    struct fund_row *v;
+    struct funds_filter flt;
+    struct meter m;
+    int64_t done_alloc;
+    size_t n;
+
+    fund_init(&f);
+    assert_int_equal(db_fund_get(x->db, batch, &f, &x->e), 0);
+    assert_false(f.workrelief_batch);
+    /* only central 以工代赈 funds */
+    f.workrelief_batch = 1;
+    snprintf(f.level, sizeof(f.level), "2");
+    assert_int_equal(db_fund_save(x->db, &x->ctx, &x->county, &f, &x->e), -1);
+    assert_int_equal(x->e.code, ERR_INVALID);
+    snprintf(f.level, sizeof(f.level), "1");
+    snprintf(f.fund_type, sizeof(f.fund_type), "01");
+    assert_int_equal(db_fund_save(x->db, &x->ctx, &x->county, &f, &x->e), -1);
+    snprintf(f.fund_type, sizeof(f.fund_type), "05");
+    assert_int_equal(db_fund_save(x->db, &x->ctx, &x->county, &f, &x->e), 0);
+    fund_clear(&f);
+    assert_int_equal(count(x, "SELECT count(*) FROM audit WHERE tbl = 'fund' AND op = 'update' "
+                              "AND field = 'workrelief_batch' AND old = '0' AND new = '1'"), 1);
+
+    assert_int_equal(allocate(x, batch, done, 1000000, &a), 0);
+    done_alloc = a.id;
+    allocation_clear(&a);
+    assert_int_equal(allocate(x, batch, going, 500000, &a), 0);
+    /* wages of a project still being built are not judged yet */
+    assert_int_equal(pay(x, a.id, 100000, 1), 0);
+    allocation_clear(&a);
+    assert_int_equal(pay(x, done_alloc, 399999, 1), 0);
+    assert_int_equal(pay(x, done_alloc, 300000, 0), 0);
+    funds_filter_init(&flt);
+    flt.fund_id = batch;
+    assert_int_equal(db_fund_list(x->db, &flt, &v, &n, &x->e), 0);
+    assert_int_equal(n, 1);
+    assert_true(v[0].f.workrelief_batch);
+    assert_int_equal(v[0].done_alloc, 1000000);
+    assert_int_equal(v[0].done_wages, 399999);
+    /* 39.99% of the batch's funds: short of 2025's 40% by a fen */
+    meter_batch_wages(&m, rules_in_force(&x->ctx, 2025), v[0].done_wages, v[0].done_alloc);
+    assert_int_equal(m.target_bp, 4000);
+    assert_int_equal(m.status, MS_SHORT);
+    assert_int_equal(m.gap, 1);
+    /* under 2024's rules a batch asks only the 30% of all 以工代赈 funds */
+    meter_batch_wages(&m, rules_in_force(&x->ctx, 2024), v[0].done_wages, v[0].done_alloc);
+    assert_int_equal(m.target_bp, 3000);
+    assert_int_equal(m.status, MS_OK);
+    free(v);
+    assert_int_equal(pay(x, done_alloc, 1, 1), 0);
+    assert_int_equal(db_fund_list(x->db, &flt, &v, &n, &x->e), 0);
+    meter_batch_wages(&m, rules_in_force(&x->ctx, 2025), v[0].done_wages, v[0].done_alloc);
+    assert_int_equal(m.status, MS_OK);
+    free(v);
+}
+
 static void
 test_assets(void **state)
 {
@@ -666,6 +737,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_meter_sums_and_flags, setup, teardown),
         cmocka_unit_test_setup_teardown(test_publicity_rule_of_its_year, setup, teardown),
         cmocka_unit_test_setup_teardown(test_assets, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_workrelief_batch, setup, teardown),
         cmocka_unit_test_setup_teardown(test_deletes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_links, setup, teardown),
     };

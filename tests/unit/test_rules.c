@@ -495,6 +495,106 @@ test_identified_above_line(void **state)
     assert_false(helpers_has(check(x), "IN03"));
 }
 
+/* Issue 17 3: a monitored household in which nobody can work needs a
+ * safety-net (兜底) measure in effect, a month after identification. */
+static void
+test_no_labour_safety_net(void **state)
+{
+    struct fixture *x = *state;
+    struct measure *m;
+
+    monitored(x, "2026-06-01", "04");
+    no_measures(x);
+    no_labour(x);
+    x->s.hh.no_labour_support = 1;
+    assert_true(helpers_has(check(x), "MS02"));
+    assert_int_equal(finding_rule("MS02")->sev, SEV_WARNING);
+    /* A development measure is not a safety net. */
+    m = snapshot_add_measure(&x->s);
+    snprintf(m->category, sizeof(m->category), "100A39");
+    m->start = D("2026-06-10");
+    m->end = DATE_NONE;
+    assert_true(helpers_has(check(x), "MS02"));
+    /* 综合保障 (tagged safety_net) in effect: none. */
+    snprintf(m->category, sizeof(m->category), "100A48");
+    assert_false(helpers_has(check(x), "MS02"));
+    /* Ended before today: none in effect. */
+    m->end = D("2026-09-30");
+    assert_true(helpers_has(check(x), "MS02"));
+    /* 低保 since before the identification and still paid: it counts. */
+    m->start = D("2024-03-01");
+    m->end = DATE_NONE;
+    assert_false(helpers_has(check(x), "MS02"));
+    /* Within the month after identification (30 days), not yet due. */
+    monitored(x, "2026-10-23", "04");
+    no_measures(x);
+    assert_false(helpers_has(check(x), "MS02"));
+    monitored(x, "2026-10-22", "04");
+    no_measures(x);
+    assert_true(helpers_has(check(x), "MS02"));
+    /* A household with labour, or not monitored, is not asked. */
+    helpers_household(&x->s, 1);
+    monitored(x, "2026-06-01", "01");
+    no_measures(x);
+    assert_false(helpers_has(check(x), "MS02"));
+    eliminated(x, "2025-01-10", "2025-09-01", "2");
+    no_measures(x);
+    no_labour(x);
+    assert_false(helpers_has(check(x), "MS02"));
+}
+
+/* Issue 17 3: elimination needs the check of 两不愁三保障 and drinking
+ * water of its own year, not the latest ever. */
+static void
+test_elimination_guarantees_of_its_year(void **state)
+{
+    struct fixture *x = *state;
+
+    monitored(x, "2024-06-01", "01");
+    /* 2025's check found unsafe water; 2026's is clean. */
+    x->s.guarantees[2].water = 0;
+    assert_int_equal(x->s.guarantees[2].year, 2025);
+    assert_true(helpers_has(check_elim(x, "2025-12-20", "1"), "EL06"));
+    assert_non_null(strstr(x->f.v[0].msg, "2025"));
+    assert_false(helpers_has(check_elim(x, "2026-11-01", "1"), "EL06"));
+    /* No check of 2026: an elimination of 2026 is refused. */
+    x->s.guarantees[2].water = 1;
+    x->s.nguarantees = 3;
+    assert_true(helpers_has(check_elim(x, "2026-11-01", "1"), "EL06"));
+    assert_non_null(strstr(x->f.v[0].msg, "2026"));
+    assert_false(helpers_has(check_elim(x, "2025-12-20", "1"), "EL06"));
+}
+
+/* Issue 17 3: large compliant out-of-pocket spending stably resolved: the
+ * per-capita income left after it is above the line of the year. */
+static void
+test_elimination_spending_resolved(void **state)
+{
+    struct fixture *x = *state;
+    struct income *inc;
+
+    monitored(x, "2025-01-10", "01");
+    inc = &x->s.incomes[x->s.nincomes - 1];
+    assert_int_equal(inc->per_capita, 950000);
+    /* 700 yuan a person above the 2026 line of 8,800: spending of 2,800
+     * yuan leaves the household at the line, not above it. */
+    inc->oop_rigid = 280000;
+    assert_true(helpers_has(check_elim(x, "2026-11-01", "1"), "EL08"));
+    assert_int_equal(finding_rule("EL08")->sev, SEV_ERROR);
+    assert_non_null(strstr(x->f.v[0].msg, "8,800.00"));
+    /* Four fen less: a fen a person above the line. */
+    inc->oop_rigid = 279996;
+    assert_false(helpers_has(check_elim(x, "2026-11-01", "1"), "EL08"));
+    inc->oop_rigid = 0;
+    assert_int_equal(check_elim(x, "2026-11-01", "1")->n, 0);
+    /* Income under the line is EL05 alone. */
+    inc->oop_rigid = 9000000;
+    inc->wage = 100000;
+    income_compute(inc);
+    assert_true(helpers_has(check_elim(x, "2026-11-01", "1"), "EL05"));
+    assert_false(helpers_has(&x->f, "EL08"));
+}
+
 static void
 test_elimination_guarantees_and_risk(void **state)
 {
@@ -651,6 +751,9 @@ main(void)
         T(test_rules_of_the_step_date),
         T(test_identified_above_line),
         T(test_elimination_guarantees_and_risk),
+        T(test_no_labour_safety_net),
+        T(test_elimination_guarantees_of_its_year),
+        T(test_elimination_spending_resolved),
         T(test_income_plausibility),
         T(test_visits),
         cmocka_unit_test(test_registry),
