@@ -19,7 +19,7 @@ const struct keydef global_keys[] = {
     {CTRL('l'), 0, ACT_REDRAW, "Ctrl-L", N_("redraw the screen"), 0},
     {KEY_F(6), 1, ACT_MESSAGE, "F6", N_("the last message in full"), 0},
     /* Read as F1 ... F10 (tui.c, alt_digit); listed for the help only. */
-    {KEY_F0, 1, ACT_NONE, "Alt-1…Alt-0", N_("the same as F1…F10, where function keys send nothing"), 0},
+    {KEY_F0, 1, ACT_NONE, "Alt-1..Alt-0", N_("the same as F1 to F10, where function keys send nothing"), 0},
     {0, 0, ACT_NONE, NULL, NULL, 0},
 };
 

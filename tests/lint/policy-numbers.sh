@@ -12,6 +12,7 @@ echo "1..1"
 
 # Message ids (the start of each) whose numbers are not policy numbers.
 ALLOWED='Visit worklists per cadre (due within 7 days, and late)
+Visit worklist of the cadre filtered (due within 7 days, and late)
 visit worklists: visits due within 7 days and late ones'
 
 found=$(awk -v allowed="$ALLOWED" '

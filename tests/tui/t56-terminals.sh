@@ -44,8 +44,8 @@ shows "<Alt-3 资金项目>" "no function keys: Alt-3 opens funds and projects"
 keys '?'
 wait_for "帮助："
 keys NPage
-shows "Alt-1…Alt-0" "the help lists the Alt keys"
-shows "同 F1…F10，用于功能键不起作用的终端" "saying what they are for"
+shows "Alt-1..Alt-0" "the help lists the Alt keys"
+shows "同 F1 至 F10，用于功能键不起作用的终端" "saying what they are for"
 shows "F4/Alt-4" "and each workspace's two keys"
 keys Escape
 tui_stop

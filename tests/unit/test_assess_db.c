@@ -479,6 +479,8 @@ test_inputs_kept(void **state)
     assert_true(computed);
     sqlite3_trace_v2(x->db->h, 0, NULL, NULL);
     assess_round_clear(&r);
+}
+
 /* Issue 17 3: a threshold the template takes from rules.conf follows the
  * rules of the round's year, not a number in the template: the same
  * attendance (half the member-months kept) misses 2025's 60% and meets
