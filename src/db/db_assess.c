@@ -684,9 +684,11 @@ sheet_build(struct db *db, const struct rule_ctx *ctx, const struct assess_round
         struct sheet_line *l = &s->v[i];
 
         /* a threshold the template takes from rules.conf: the rules of
-         * the round's year (55% industry share in 2022, 60% from 2023) */
+         * the round's year (55% industry share in 2022, 60% from 2023);
+         * scoring by hand (no CTX: no inputs) does not judge thresholds */
         s->ind[i] = t->ind[i];
-        s->ind[i].threshold_bp = assess_threshold(&t->ind[i], rules_in_force(ctx, r->year));
+        s->ind[i].threshold_bp =
+            assess_threshold(&t->ind[i], ctx != NULL ? rules_in_force(ctx, r->year) : NULL);
         l->ind = &s->ind[i];
         l->depth = depth_of(t, l->ind);
         l->computed = computed(l->ind);
