@@ -110,19 +110,26 @@ defer_indexes(struct db *db, struct err *e)
 }
 
 int
-db_import_bulk(struct db *db, long households, struct err *e)
+db_import_count(struct db *db, long *n, struct err *e)
 {
     sqlite3_stmt *st = db_prep(db, "SELECT count(*) FROM household", e);
-    int rc;
+    int64_t v = 0;
 
-    if ((rc = db_one(db, st, _("reading households"), e)) < 0) {
+    if (db_scalar(db, st, &v, _("reading households"), e)) {
         return -1;
     }
-    db->bulk = households >= 1000 && rc == 1 && db_col_int(st, 0) < 2 * (int64_t)households;
-    if (rc == 1) {
-        sqlite3_reset(st);
+    *n = (long)v;
+    return 0;
+}
+
+int
+db_import_bulk(struct db *db, long households, long existing, struct err *e)
+{
+    if (db->bulk || households < 1000 || existing >= 2 * households) {
+        return 0;
     }
-    return db->bulk ? defer_indexes(db, e) : 0;
+    db->bulk = 1;
+    return defer_indexes(db, e);
 }
 
 int

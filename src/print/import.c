@@ -121,6 +121,57 @@ id_key(const char *id)
     return k * 11 + (id[17] == 'X' ? 10 : (uint64_t)(id[17] - '0')) + 1;
 }
 
+/* --- cells parsed before -------------------------------------------- */
+
+/* The values of the cells parsed last in each column, a few per column
+ * by a hash of the text: most columns of a sheet hold a few values over
+ * and over (the county, the village, a code's label, a household's
+ * number on each of its rows), and a cell's value depends only on its
+ * text, its column and the run's code tables and day, so a text seen
+ * again is not parsed again.  Only cells parsed without a problem are
+ * kept; bounded by the columns, not the rows. */
+enum { MEMO_SLOTS = 32 };
+
+struct memo_slot {
+    char *text;
+    struct field_value v;
+};
+
+static uint64_t hh_key(const char *s);
+
+/* The value of cell TEXT of column C (layout column I), parsed or kept;
+ * NULL with E set when it has a problem. */
+static const struct field_value *
+memo_parse(struct memo_slot *memo, size_t i, const struct xcol *c,
+           const struct field_ctx *ctx, const char *text, struct err *e)
+{
+    struct memo_slot *m = &memo[i * MEMO_SLOTS + (hh_key(text) >> 1) % MEMO_SLOTS];
+
+    if (m->text != NULL && strcmp(m->text, text) == 0) {
+        return &m->v;
+    }
+    free(m->text);
+    m->text = NULL;
+    if (xcell_parse(c, ctx, text, &m->v, e) != 0) {
+        field_value_clear(&m->v);
+        return NULL;
+    }
+    m->text = xstrdup(text);
+    return &m->v;
+}
+
+static void
+memo_free(struct memo_slot *memo, size_t n)
+{
+    size_t i;
+
+    for (i = 0; memo != NULL && i < n * MEMO_SLOTS; i++) {
+        free(memo[i].text);
+        field_value_clear(&memo[i].v);
+    }
+    free(memo);
+}
+
 /* --- the state of an import ------------------------------------------ */
 
 /* One row of the household being read: its record, its cells (for the
@@ -144,9 +195,14 @@ struct run {
     /* the sheet being read */
     struct sheet_reader *rd;
     int *idx;                       /* the layout's columns in the sheet */
+    struct memo_slot *memo;         /* cells parsed before, per column */
     char **header;                  /* the header's cells */
     size_t nheader;
     int pass;
+    int passes;                     /* 1: checked and written at once */
+    int again;                      /* one pass: the year not known in time */
+    long check_bad;                 /* households with problems of the checks */
+    long existing;                  /* households stored before */
     /* the household being read */
     struct grow cur;                /* the row just read */
     struct grow *g;
@@ -227,15 +283,19 @@ group_reset(struct run *u)
     u->gbad = 0;
 }
 
-/* Fill G from ROW: an empty record and a copy of the cells. */
+/* Fill G from ROW: an empty record and, for the report sheet W when
+ * there is one, a copy of the cells. */
 static void
-grow_fill(struct grow *g, const struct sheet_row *row)
+grow_fill(struct grow *g, const struct sheet_row *row, const struct sheet_writer *w)
 {
     size_t i;
 
     grow_clear(g);
     xrecord_init(&g->rec);
     g->line = row->line;
+    if (w == NULL) {
+        return;
+    }
     g->cells = xcalloc(row->ncells + 1, sizeof(*g->cells));
     for (i = 0; i < row->ncells; i++) {
         g->cells[i] = xstrdup(row->cells[i]);
@@ -274,7 +334,7 @@ progress(struct run *u)
 
     if (u->o->progress != NULL) {
         u->o->progress(u->o->arg, (size_t)(u->pass - 1) * size + sheet_read_bytes(u->rd),
-                       2 * size);
+                       (size_t)u->passes * size);
     }
 }
 
@@ -385,7 +445,7 @@ static void
 parse_cells(struct run *u, const struct sheet_row *row, struct grow *g)
 {
     const struct xlayout *l = u->env->layout;
-    struct field_value v = {1, 0, NULL};
+    const struct field_value *v;
     struct err e;
     char buf[SHEET_MAX_CELL + 1];
     const char *s;
@@ -405,13 +465,12 @@ parse_cells(struct run *u, const struct sheet_row *row, struct grow *g)
         buf[len] = '\0';
         u->r->trimmed += trimmed && u->pass == 1;
         err_clear(&e);
-        if (xcell_parse(&l->v[i], &u->fctx, buf, &v, &e) != 0) {
+        if ((v = memo_parse(u->memo, i, &l->v[i], &u->fctx, buf, &e)) == NULL) {
             problem(u, g, row->line, l->v[i].label, e.msg);
             continue;
         }
-        xrecord_set(&g->rec, l->v[i].field, &v);
+        xrecord_set(&g->rec, l->v[i].field, v);
     }
-    field_value_clear(&v);
 }
 
 /* The sheet's rules beyond one cell: the county, the scope, the case's
@@ -562,14 +621,13 @@ report_group(struct run *u, const char *why, struct err *e)
 
 /* --- pass 1: checking -------------------------------------------------- */
 
+/* The household read, checked as a whole: its problems counted and
+ * reported, its number marked done (and bad). */
 static int
-end_group_check(struct run *u, struct err *e)
+judge_group(struct run *u, struct err *e)
 {
     size_t i;
 
-    if (u->ng == 0) {
-        return 0;
-    }
     check_group(u);
     u->r->households++;
     for (i = 0; i < u->ng; i++) {
@@ -579,29 +637,38 @@ end_group_check(struct run *u, struct err *e)
     *map_at(&u->hh, hh_key(u->g[0].rec.hh.hh_no)) |= HH_DONE | (u->gbad ? HH_BAD : 0);
     if (u->gbad) {
         u->r->bad_households++;
-        if (report_group(u, _("another row of the household has a problem"), e)) {
-            return -1;
-        }
+        u->check_bad++;
+        return report_group(u, _("another row of the household has a problem"), e);
     }
-    group_reset(u);
     return 0;
 }
 
 static int
-row_check(struct run *u, const struct sheet_row *row, struct err *e)
+end_group_check(struct run *u, struct err *e)
+{
+    int rc = u->ng > 0 ? judge_group(u, e) : 0;
+
+    group_reset(u);
+    return rc;
+}
+
+/* Check ROW; END ends the household before it when ROW begins
+ * another. */
+static int
+row_check_with(struct run *u, const struct sheet_row *row,
+               int (*end)(struct run *, struct err *), struct err *e)
 {
     struct grow *g = &u->cur;
     char msg[300];
 
-    grow_fill(g, row);
+    grow_fill(g, row, u->w);
     u->r->rows++;
     check_width(u, row, g);
     parse_cells(u, row, g);
     if (u->date == DATE_NONE && g->rec.data_date != DATE_NONE) {
         u->date = g->rec.data_date;
     }
-    if (u->ng > 0 && strcmp(u->g[0].rec.hh.hh_no, g->rec.hh.hh_no) != 0 &&
-        end_group_check(u, e)) {
+    if (u->ng > 0 && strcmp(u->g[0].rec.hh.hh_no, g->rec.hh.hh_no) != 0 && end(u, e)) {
         return -1;
     }
     if (u->ng == 0 && (*map_at(&u->hh, hh_key(g->rec.hh.hh_no)) & HH_DONE)) {
@@ -615,6 +682,12 @@ row_check(struct run *u, const struct sheet_row *row, struct err *e)
     }
     group_push(u, g);
     return 0;
+}
+
+static int
+row_check(struct run *u, const struct sheet_row *row, struct err *e)
+{
+    return row_check_with(u, row, end_group_check, e);
 }
 
 static int
@@ -716,17 +789,14 @@ places(struct run *u, struct err *e)
 /* Store the household read; a problem only it has is reported and its
  * savepoint undone. */
 static int
-end_group_write(struct run *u, struct err *e)
+store_group(struct run *u, struct err *e)
 {
     struct xrecord *rows;
     struct err he;
     size_t i, nplaces;
     int rc;
 
-    if (u->ng == 0 || (*map_at(&u->hh, hh_key(u->g[0].rec.hh.hh_no)) & HH_BAD)) {
-        group_reset(u);
-        return 0;
-    }
+    u->x.year = date_year(u->date != DATE_NONE ? u->date : u->env->ctx->today);
     rows = xcalloc(u->ng, sizeof(*rows));
     for (i = 0; i < u->ng; i++) {
         rows[i] = u->g[i].rec;
@@ -757,14 +827,72 @@ end_group_write(struct run *u, struct err *e)
         rc = db_import_keep(u->env->db, e);
     }
     free(rows);
+    return rc;
+}
+
+static int
+end_group_write(struct run *u, struct err *e)
+{
+    int rc = 0;
+
+    if (u->ng > 0 && !(*map_at(&u->hh, hh_key(u->g[0].rec.hh.hh_no)) & HH_BAD)) {
+        rc = store_group(u, e);
+    }
+    group_reset(u);
+    return rc;
+}
+
+/* 1 when the sheet has a column of field F. */
+static int
+sheet_has(const struct run *u, enum xfield f)
+{
+    const struct xlayout *l = u->env->layout;
+    size_t i;
+
+    for (i = 0; i < l->n; i++) {
+        if (l->v[i].field == f && u->idx[i] >= 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* One pass: the household read is checked, then stored while no
+ * household read so far failed the checks (a problem rolls everything
+ * back at the end; the checks go on to report every problem, as the
+ * writes do after a problem of their own, as pass two would).  The
+ * indexes are put off once the households read make the import a bulk
+ * one (db_import_bulk), as the two passes decide on all of them.  The
+ * year of the incomes is the sheet's date: when the sheet has the
+ * column but the first row leaves it empty, nothing is stored in this
+ * pass and a second pass stores (check_and_write). */
+static int
+end_group_once(struct run *u, struct err *e)
+{
+    int rc = u->ng > 0 ? judge_group(u, e) : 0;
+
+    if (rc == 0 && u->ng > 0 && u->check_bad == 0 && !u->again) {
+        if (u->date == DATE_NONE && sheet_has(u, XF_DATA_DATE)) {
+            u->again = 1;
+        } else if (db_import_bulk(u->env->db, u->r->households, u->existing, e) ||
+                   store_group(u, e)) {
+            rc = -1;
+        }
+    }
     group_reset(u);
     return rc;
 }
 
 static int
+row_once(struct run *u, const struct sheet_row *row, struct err *e)
+{
+    return row_check_with(u, row, end_group_once, e);
+}
+
+static int
 row_write(struct run *u, const struct sheet_row *row, struct err *e)
 {
-    grow_fill(&u->cur, row);
+    grow_fill(&u->cur, row, u->w);
     parse_cells(u, row, &u->cur);
     if (u->ng > 0 && strcmp(u->g[0].rec.hh.hh_no, u->cur.rec.hh.hh_no) != 0 &&
         end_group_write(u, e)) {
@@ -803,16 +931,17 @@ setup(struct run *u, struct err *e)
     u->fctx.codes = rule_codes(u->env->ctx);
     u->fctx.today = u->env->ctx->today;
     u->idx = xcalloc(u->env->layout->n + 1, sizeof(int));
+    u->memo = xcalloc(u->env->layout->n * MEMO_SLOTS + 1, sizeof(*u->memo));
     u->date = u->o->date;
     return 0;
 }
 
 static int finish(struct run *u, struct err *e);
 
-static int
-write_all(struct run *u, struct err *e)
+/* What storing needs: the note naming the file, whose the records are. */
+static void
+write_setup(struct run *u)
 {
-    int rc;
     const char *base = strrchr(u->o->path, '/');
 
     base = base != NULL ? base + 1 : u->o->path;
@@ -822,17 +951,27 @@ write_all(struct run *u, struct err *e)
     u->x.channel = u->env->layout->channel;
     u->x.elim_method = u->env->layout->elim_method;
     u->x.note = u->note;
-    u->x.year = date_year(u->date != DATE_NONE ? u->date : u->env->ctx->today);
-    u->pass = 2;
-    if (open_sheet(u, e) || db_import_begin(u->env->db, e)) {
+}
+
+/* The transaction begun, the households stored before counted. */
+static int
+write_begin(struct run *u, struct err *e)
+{
+    if (db_import_begin(u->env->db, e)) {
         return -1;
     }
-    if (db_import_bulk(u->env->db, u->r->households - u->r->bad_households, e)) {
+    if (db_import_count(u->env->db, &u->existing, e)) {
         db_rollback(u->env->db);
         db_import_end(u->env->db);
         return -1;
     }
-    rc = pass_rows(u, row_write, end_group_write, e);
+    return 0;
+}
+
+/* The pass that wrote ended with RC: committed or rolled back. */
+static int
+write_end(struct run *u, int rc, struct err *e)
+{
     if (rc == 0) {
         rc = finish(u, e);
     } else {
@@ -840,6 +979,56 @@ write_all(struct run *u, struct err *e)
     }
     db_import_end(u->env->db);
     return rc;
+}
+
+/* Pass two: the sheet read again, the good households stored. */
+static int
+write_all(struct run *u, struct err *e)
+{
+    u->pass = 2;
+    if (open_sheet(u, e) || write_begin(u, e)) {
+        return -1;
+    }
+    if (db_import_bulk(u->env->db, u->r->households - u->r->bad_households, u->existing,
+                       e)) {
+        return write_end(u, -1, e);
+    }
+    return write_end(u, pass_rows(u, row_write, end_group_write, e), e);
+}
+
+/* What the one pass stored, forgotten: it is rolled back. */
+static void
+forget_writes(struct run *u)
+{
+    places_undone(u, 0);
+    memset(&u->r->st, 0, sizeof(u->r->st));
+    u->town[0] = u->vill[0] = u->nat[0] = '\0';
+}
+
+/* All or nothing, neither a dry run nor --partial: checked and stored in
+ * one pass (end_group_once), or in two when the year was not known in
+ * time. */
+static int
+check_and_write(struct run *u, struct err *e)
+{
+    int rc;
+
+    if (write_begin(u, e)) {
+        return -1;
+    }
+    rc = pass_rows(u, row_once, end_group_once, e);
+    close_sheet(u);
+    if (u->check_bad > 0) {
+        forget_writes(u);       /* rolled back, as if never begun */
+    }
+    if (rc != 0 || !u->again || u->check_bad > 0) {
+        return write_end(u, rc, e);
+    }
+    db_rollback(u->env->db);
+    db_import_end(u->env->db);
+    forget_writes(u);
+    u->passes = 2;
+    return write_all(u, e);
 }
 
 /* Commit what was written, or (a dry run, a problem without --partial)
@@ -886,6 +1075,7 @@ run_free(struct run *u)
     }
     free(u->header);
     free(u->idx);
+    memo_free(u->memo, u->env->layout->n);
     map_free(&u->hh);
     map_free(&u->ids);
 }
@@ -903,17 +1093,16 @@ import_national(const struct import_env *env, const struct import_opts *o,
     u.o = o;
     u.r = r;
     u.pass = 1;
-    if (setup(&u, e) || open_sheet(&u, e) || report_open(&u, e) ||
-        pass_rows(&u, row_check, end_group_check, e)) {
+    u.passes = o->dry_run || o->partial ? 2 : 1;
+    if (setup(&u, e) || open_sheet(&u, e) || report_open(&u, e)) {
         goto out;
     }
-    close_sheet(&u);
-    /* All or nothing: a problem and there is nothing to write (a dry run
-     * still says what the good households would do). */
-    if (r->bad_households > 0 && !o->partial && !o->dry_run) {
-        rc = 0;
-    } else {
-        rc = write_all(&u, e);
+    write_setup(&u);
+    if (u.passes == 1) {
+        rc = check_and_write(&u, e);
+    } else if (pass_rows(&u, row_check, end_group_check, e) == 0) {
+        close_sheet(&u);
+        rc = write_all(&u, e);     /* a dry run, --partial: the good households */
     }
     if (rc == 0 && u.w != NULL) {
         rc = sheet_finish(u.w, e);
