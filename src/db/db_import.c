@@ -286,7 +286,9 @@ put_person(struct db *db, const struct ximport_ctx *x, const struct xrecord *r,
 
     memset(&p, 0, sizeof(p));
     p.birth = DATE_NONE;
-    if (member_of(db, r->p.id_no, &pid, &other, other_no, sizeof(other_no), e) < 0) {
+    if (x->fresh) {
+        pid = other = 0;
+    } else if (member_of(db, r->p.id_no, &pid, &other, other_no, sizeof(other_no), e) < 0) {
         return -1;
     }
     if (pid != 0 && other != hh) {
@@ -471,8 +473,8 @@ put_household(struct db *db, const struct ximport_ctx *x, const struct xrecord *
 
     memset(h, 0, sizeof(*h));
     *created = *changed = 0;
-    if (db_household_id(db, r->hh.hh_no, &id, e) != 0) {
-        if (e->code != ERR_NOTFOUND) {
+    if (x->fresh || db_household_id(db, r->hh.hh_no, &id, e) != 0) {
+        if (!x->fresh && e->code != ERR_NOTFOUND) {
             return -1;
         }
         household_from(r, town, vill, nat, h);

@@ -42,6 +42,9 @@ struct ximport_ctx {
     const char *elim_method;    /* the method when the sheet gives none */
     const char *note;           /* the steps' note: "导入 FILE" */
     int year;                   /* the income's year */
+    int fresh;                  /* no household was stored before: nothing
+                                 * to look for (the sheet's households and
+                                 * persons were checked to be distinct) */
 };
 
 /* The division named NAME under PARENT (0: the county's level) at LEVEL

@@ -172,6 +172,68 @@ memo_free(struct memo_slot *memo, size_t n)
     free(memo);
 }
 
+/* --- places met -------------------------------------------------------- */
+
+/* The places found or created, by parent and name: a household's places
+ * were most often met before and are not looked up again.  Bounded by
+ * the places; forgotten when a household's savepoint is undone (a place
+ * created there is gone). */
+struct place_seen {
+    int64_t parent, id;
+    struct place_seen *next;
+    char *name;
+};
+
+enum { PLACE_BUCKETS = 4096 };
+
+static struct place_seen **
+place_bucket(struct place_seen **map, int64_t parent, const char *name)
+{
+    return &map[(hh_key(name) ^ ((uint64_t)parent * UINT64_C(0x9E3779B97F4A7C15))) %
+                PLACE_BUCKETS];
+}
+
+/* The id of place NAME under PARENT, or 0 when not met. */
+static int64_t
+place_find(struct place_seen **map, int64_t parent, const char *name)
+{
+    const struct place_seen *p;
+
+    for (p = *place_bucket(map, parent, name); p != NULL; p = p->next) {
+        if (p->parent == parent && strcmp(p->name, name) == 0) {
+            return p->id;
+        }
+    }
+    return 0;
+}
+
+static void
+place_add(struct place_seen **map, int64_t parent, const char *name, int64_t id)
+{
+    struct place_seen **b = place_bucket(map, parent, name), *p = xcalloc(1, sizeof(*p));
+
+    p->parent = parent;
+    p->id = id;
+    p->name = xstrdup(name);
+    p->next = *b;
+    *b = p;
+}
+
+static void
+places_forget(struct place_seen **map)
+{
+    struct place_seen *p;
+    size_t i;
+
+    for (i = 0; map != NULL && i < PLACE_BUCKETS; i++) {
+        while ((p = map[i]) != NULL) {
+            map[i] = p->next;
+            free(p->name);
+            free(p);
+        }
+    }
+}
+
 /* --- the state of an import ------------------------------------------ */
 
 /* One row of the household being read: its record, its cells (for the
@@ -215,6 +277,7 @@ struct run {
     /* the places of the last household */
     char town[SHORT_BUF], vill[SHORT_BUF], nat[SHORT_BUF];
     int64_t town_id, vill_id, nat_id;
+    struct place_seen **seen;       /* every place met */
     struct ximport_ctx x;
     char note[600];
 };
@@ -748,10 +811,15 @@ place(struct run *u, int level, int64_t parent, const char *name, char *cache,
     if (strcmp(cache, name) == 0 && *id != 0) {
         return 0;
     }
+    snprintf(cache, SHORT_BUF, "%s", name);
+    if ((*id = place_find(u->seen, parent, name)) != 0) {
+        return 0;
+    }
     if (db_import_place(u->env->db, u->env->a->login, level, parent, name, id, &created, e)) {
+        cache[0] = '\0';
         return -1;
     }
-    snprintf(cache, SHORT_BUF, "%s", name);
+    place_add(u->seen, parent, name, *id);
     if (created) {
         snprintf(what, sizeof(what), "%s%s%s%s%s", u->g[0].rec.township,
                  level > LEVEL_TOWNSHIP ? " / " : "",
@@ -812,6 +880,7 @@ store_group(struct run *u, struct err *e)
         if (u->o->partial) {
             db_import_undo(u->env->db);
             places_undone(u, nplaces);
+            places_forget(u->seen);
         }
         u->town[0] = u->vill[0] = u->nat[0] = '\0';
         if (he.code == ERR_DB) {
@@ -932,6 +1001,7 @@ setup(struct run *u, struct err *e)
     u->fctx.today = u->env->ctx->today;
     u->idx = xcalloc(u->env->layout->n + 1, sizeof(int));
     u->memo = xcalloc(u->env->layout->n * MEMO_SLOTS + 1, sizeof(*u->memo));
+    u->seen = xcalloc(PLACE_BUCKETS, sizeof(*u->seen));
     u->date = u->o->date;
     return 0;
 }
@@ -965,6 +1035,7 @@ write_begin(struct run *u, struct err *e)
         db_import_end(u->env->db);
         return -1;
     }
+    u->x.fresh = u->existing == 0;
     return 0;
 }
 
@@ -1001,6 +1072,7 @@ static void
 forget_writes(struct run *u)
 {
     places_undone(u, 0);
+    places_forget(u->seen);
     memset(&u->r->st, 0, sizeof(u->r->st));
     u->town[0] = u->vill[0] = u->nat[0] = '\0';
 }
@@ -1076,6 +1148,8 @@ run_free(struct run *u)
     free(u->header);
     free(u->idx);
     memo_free(u->memo, u->env->layout->n);
+    places_forget(u->seen);
+    free(u->seen);
     map_free(&u->hh);
     map_free(&u->ids);
 }
