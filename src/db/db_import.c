@@ -25,6 +25,7 @@
 #include "db/db_registry.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/xalloc.h"
 
 static int
 has(const struct xrecord *r, enum xfield f)
@@ -110,19 +111,26 @@ defer_indexes(struct db *db, struct err *e)
 }
 
 int
-db_import_bulk(struct db *db, long households, struct err *e)
+db_import_count(struct db *db, long *n, struct err *e)
 {
     sqlite3_stmt *st = db_prep(db, "SELECT count(*) FROM household", e);
-    int rc;
+    int64_t v = 0;
 
-    if ((rc = db_one(db, st, _("reading households"), e)) < 0) {
+    if (db_scalar(db, st, &v, _("reading households"), e)) {
         return -1;
     }
-    db->bulk = households >= 1000 && rc == 1 && db_col_int(st, 0) < 2 * (int64_t)households;
-    if (rc == 1) {
-        sqlite3_reset(st);
+    *n = (long)v;
+    return 0;
+}
+
+int
+db_import_bulk(struct db *db, long households, long existing, struct err *e)
+{
+    if (db->bulk || households < 1000 || existing >= 2 * households) {
+        return 0;
     }
-    return db->bulk ? defer_indexes(db, e) : 0;
+    db->bulk = 1;
+    return defer_indexes(db, e);
 }
 
 int
@@ -264,9 +272,12 @@ member_of(struct db *db, const char *id_no, int64_t *pid, int64_t *hh, char *hh_
     return 0;
 }
 
+/* The person of row R in household HH, created or updated; a person
+ * created is added to SNAP when it is not NULL. */
 static int
 put_person(struct db *db, const struct ximport_ctx *x, const struct xrecord *r,
-           int64_t hh, struct ximport_stats *st, struct err *e)
+           int64_t hh, struct ximport_stats *st, struct hh_snapshot *snap,
+           struct err *e)
 {
     struct person old, p;
     int64_t pid, other;
@@ -275,7 +286,9 @@ put_person(struct db *db, const struct ximport_ctx *x, const struct xrecord *r,
 
     memset(&p, 0, sizeof(p));
     p.birth = DATE_NONE;
-    if (member_of(db, r->p.id_no, &pid, &other, other_no, sizeof(other_no), e) < 0) {
+    if (x->fresh) {
+        pid = other = 0;
+    } else if (member_of(db, r->p.id_no, &pid, &other, other_no, sizeof(other_no), e) < 0) {
         return -1;
     }
     if (pid != 0 && other != hh) {
@@ -289,7 +302,13 @@ put_person(struct db *db, const struct ximport_ctx *x, const struct xrecord *r,
         p.in_household = 1;
         person_from(x, r, &p);
         st->p_created++;
-        return db_person_insert(db, x->a->login, &p, 1, e);
+        if (db_person_insert(db, x->a->login, &p, 1, e)) {
+            return -1;
+        }
+        if (snap != NULL) {
+            *snapshot_add_member(snap) = p;
+        }
+        return 0;
     }
     memset(&old, 0, sizeof(old));
     if (db_person_get(db, pid, &old, e)) {
@@ -305,11 +324,14 @@ put_person(struct db *db, const struct ximport_ctx *x, const struct xrecord *r,
 }
 
 /* The income of the import's year: 人均纯收入 times the members, kept
- * as the wage (the sheet does not split it). */
+ * as the wage (the sheet does not split it).  SNAP: the household was
+ * just created (it has no income to look for), and takes the income. */
 static int
 put_income(struct db *db, const struct ximport_ctx *x, const struct xrecord *r,
-           size_t n, int64_t hh, int created, int *changed, struct err *e)
+           size_t n, int64_t hh, struct hh_snapshot *snap, int *changed,
+           struct err *e)
 {
+    int created = snap != NULL;
     struct income old, inc;
     int members = has(r, XF_MEMBERS) ? r->members : (int)n;
 
@@ -329,7 +351,13 @@ put_income(struct db *db, const struct ximport_ctx *x, const struct xrecord *r,
         inc.wage = r->per_capita * members;
         inc.members = members;
         *changed = 1;
-        return db_income_insert(db, x->a->login, &inc, 1, e);
+        if (db_income_insert(db, x->a->login, &inc, 1, e)) {
+            return -1;
+        }
+        if (created) {
+            *snapshot_add_income(snap) = inc;
+        }
+        return 0;
     }
     if (old.per_capita == r->per_capita && old.members == members) {
         return 0;
@@ -347,9 +375,9 @@ put_income(struct db *db, const struct ximport_ctx *x, const struct xrecord *r,
 static int
 put_step(struct db *db, const struct ximport_ctx *x, int64_t cid,
          enum case_action act, enum case_state from, enum case_state to, int day,
-         struct err *e)
+         struct hh_snapshot *snap, struct err *e)
 {
-    struct case_step s;
+    struct case_step s, *kept;
 
     memset(&s, 0, sizeof(s));
     s.case_id = cid;
@@ -360,14 +388,22 @@ put_step(struct db *db, const struct ximport_ctx *x, int64_t cid,
     s.step_date = day;
     s.deadline = s.pub_start = s.pub_end = DATE_NONE;
     s.note = (char *)x->note;
-    return db_step_insert(db, &s, e);
+    if (db_step_insert(db, &s, e)) {
+        return -1;
+    }
+    if (snap != NULL) {
+        kept = snapshot_add_step(snap);
+        *kept = s;
+        kept->note = xstrdup(x->note);
+    }
+    return 0;
 }
 
 /* A case from the sheet's category, dates and risks, with its steps as
- * imported history. */
+ * imported history; into SNAP too when it is not NULL. */
 static int
 put_case(struct db *db, const struct ximport_ctx *x, const struct xrecord *r,
-         int64_t hh, struct err *e)
+         int64_t hh, struct hh_snapshot *snap, struct err *e)
 {
     struct mcase c;
     int i, elim = has(r, XF_ELIMINATED) && r->eliminated;
@@ -389,13 +425,19 @@ put_case(struct db *db, const struct ximport_ctx *x, const struct xrecord *r,
         snprintf(c.elim_method, sizeof(c.elim_method), "%s",
                  r->elim_method[0] != '\0' ? r->elim_method : x->elim_method);
     }
-    if (db_case_insert(db, x->a->login, &c, 1, e) ||
-        put_step(db, x, c.id, CA_COUNTY_APPROVE, CS_NONE, CS_MONITORED,
-                 c.identified_on, e)) {
+    if (db_case_insert(db, x->a->login, &c, 1, e)) {
+        return -1;
+    }
+    if (snap != NULL) {
+        snap->has_case = 1;
+        snap->mcase = c;
+    }
+    if (put_step(db, x, c.id, CA_COUNTY_APPROVE, CS_NONE, CS_MONITORED, c.identified_on,
+                 snap, e)) {
         return -1;
     }
     return elim ? put_step(db, x, c.id, CA_ELIM_APPROVE, CS_MONITORED, CS_ELIMINATED,
-                           c.eliminated_on, e)
+                           c.eliminated_on, snap, e)
                 : 0;
 }
 
@@ -431,8 +473,8 @@ put_household(struct db *db, const struct ximport_ctx *x, const struct xrecord *
 
     memset(h, 0, sizeof(*h));
     *created = *changed = 0;
-    if (db_household_id(db, r->hh.hh_no, &id, e) != 0) {
-        if (e->code != ERR_NOTFOUND) {
+    if (x->fresh || db_household_id(db, r->hh.hh_no, &id, e) != 0) {
+        if (!x->fresh && e->code != ERR_NOTFOUND) {
             return -1;
         }
         household_from(r, town, vill, nat, h);
@@ -454,45 +496,65 @@ put_household(struct db *db, const struct ximport_ctx *x, const struct xrecord *
     return update(db, &household_def, x->a->login, &old, h, old.hh_no, changed, e);
 }
 
+/* The household of ROWS stored; a household created is put whole into
+ * SNAP (its list row is made from it, nothing read back). */
+static int
+store_household(struct db *db, const struct ximport_ctx *x, const struct xrecord *rows,
+                size_t n, int64_t town, int64_t vill, int64_t nat,
+                struct ximport_stats *st, struct hh_snapshot *snap, int *created,
+                int *changed, struct err *e)
+{
+    struct ximport_stats before = *st;
+    struct hh_snapshot *made;
+    int inc, open;
+    size_t i;
+
+    if (put_household(db, x, &rows[0], town, vill, nat, &snap->hh, created, changed, e)) {
+        return -1;
+    }
+    made = *created ? snap : NULL;
+    for (i = 0; i < n; i++) {
+        if (put_person(db, x, &rows[i], snap->hh.id, st, made, e)) {
+            return -1;
+        }
+    }
+    open = 0;
+    if (put_income(db, x, &rows[0], n, snap->hh.id, made, &inc, e) ||
+        (!*created && has_case(db, snap->hh.id, &open, e))) {
+        return -1;
+    }
+    if (rows[0].category[0] != '\0' && !open) {
+        if (put_case(db, x, &rows[0], snap->hh.id, made, e)) {
+            return -1;
+        }
+        st->cases++;
+        *changed = 1;
+    } else if (rows[0].category[0] != '\0') {
+        st->cases_kept++;
+    }
+    *changed |= inc || st->p_created != before.p_created ||
+                st->p_updated != before.p_updated;
+    return 0;
+}
+
 int
 db_import_household(struct db *db, const struct ximport_ctx *x,
                     const struct xrecord *rows, size_t n, int64_t town,
                     int64_t vill, int64_t nat, struct ximport_stats *st,
                     struct err *e)
 {
-    struct ximport_stats before = *st;
-    struct household h;
-    int created, changed, inc, open;
-    size_t i;
+    struct hh_snapshot snap;
+    int created, changed, rc;
 
-    if (put_household(db, x, &rows[0], town, vill, nat, &h, &created, &changed, e)) {
-        return -1;
-    }
-    for (i = 0; i < n; i++) {
-        if (put_person(db, x, &rows[i], h.id, st, e)) {
-            return -1;
-        }
-    }
-    open = 0;
-    if (put_income(db, x, &rows[0], n, h.id, created, &inc, e) ||
-        (!created && has_case(db, h.id, &open, e))) {
-        return -1;
-    }
-    if (rows[0].category[0] != '\0' && !open) {
-        if (put_case(db, x, &rows[0], h.id, e)) {
-            return -1;
-        }
-        st->cases++;
-        changed = 1;
-    } else if (rows[0].category[0] != '\0') {
-        st->cases_kept++;
-    }
-    changed |= inc || st->p_created != before.p_created ||
-               st->p_updated != before.p_updated;
-    if (created) {
+    memset(&snap, 0, sizeof(snap));
+    rc = store_household(db, x, rows, n, town, vill, nat, st, &snap, &created, &changed, e);
+    if (rc == 0 && created) {
         st->hh_created++;
-    } else {
+        rc = db_list_refresh_snap(db, x->ctx, &snap, e);
+    } else if (rc == 0) {
         *(changed ? &st->hh_updated : &st->hh_same) += 1;
+        rc = changed ? db_list_refresh_hh(db, x->ctx, &snap.hh, e) : 0;
     }
-    return created || changed ? db_list_refresh_hh(db, x->ctx, &h, e) : 0;
+    snapshot_free(&snap);
+    return rc;
 }

@@ -42,6 +42,9 @@ struct ximport_ctx {
     const char *elim_method;    /* the method when the sheet gives none */
     const char *note;           /* the steps' note: "导入 FILE" */
     int year;                   /* the income's year */
+    int fresh;                  /* no household was stored before: nothing
+                                 * to look for (the sheet's households and
+                                 * persons were checked to be distinct) */
 };
 
 /* The division named NAME under PARENT (0: the county's level) at LEVEL
@@ -65,13 +68,18 @@ int db_import_household(struct db *db, const struct ximport_ctx *x,
 int db_import_begin(struct db *db, struct err *e);
 void db_import_end(struct db *db);
 
-/* An import of NEW households or more into a county of fewer than NEW
- * times 2 households (at least 1,000): the list's indexes, the audit
- * log's and the search index are built once at the end
- * (db_import_reindex, before the commit) rather than kept current row
- * by row, as the demo's bulk load does; smaller imports keep them
- * current. */
-int db_import_bulk(struct db *db, long households, struct err *e);
+/* The households stored, into *N (before the import writes). */
+int db_import_count(struct db *db, long *n, struct err *e);
+
+/* An import of HOUSEHOLDS households or more (at least 1,000) into a
+ * county of EXISTING, fewer than HOUSEHOLDS times 2: the list's
+ * indexes, the audit log's and the search index are built once at the
+ * end (db_import_reindex, before the commit) rather than kept current
+ * row by row, as the demo's bulk load does; smaller imports keep them
+ * current.  Once put off, they stay so (a later call does nothing), so
+ * an import reading the sheet once may call it with the households read
+ * so far. */
+int db_import_bulk(struct db *db, long households, long existing, struct err *e);
 int db_import_reindex(struct db *db, struct err *e);
 
 /* A savepoint before one household; kept or undone after it. */

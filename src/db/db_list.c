@@ -239,18 +239,13 @@ refresh(struct db *db, const struct rule_ctx *ctx, int64_t hh,
         const struct household *h, struct err *e)
 {
     struct hh_snapshot s;
-    struct findings f;
-    struct sbuf terms = SBUF_INIT;
     int rc;
 
     memset(&s, 0, sizeof(s));
-    memset(&f, 0, sizeof(f));
     rc = h != NULL ? db_snapshot_load_hh(db, h, &s, e) : db_snapshot_load(db, hh, &s, e);
     if (rc == 0) {
-        rc = put_snapshot(db, ctx, &s, &f, &terms, e);
+        rc = db_list_refresh_snap(db, ctx, &s, e);
     }
-    sbuf_release(&terms);
-    findings_free(&f);
     snapshot_free(&s);
     return rc;
 }
@@ -267,6 +262,21 @@ db_list_refresh_hh(struct db *db, const struct rule_ctx *ctx,
                    const struct household *h, struct err *e)
 {
     return refresh(db, ctx, h->id, h, e);
+}
+
+int
+db_list_refresh_snap(struct db *db, const struct rule_ctx *ctx,
+                     const struct hh_snapshot *s, struct err *e)
+{
+    struct findings f;
+    struct sbuf terms = SBUF_INIT;
+    int rc;
+
+    memset(&f, 0, sizeof(f));
+    rc = put_snapshot(db, ctx, s, &f, &terms, e);
+    sbuf_release(&terms);
+    findings_free(&f);
+    return rc;
 }
 
 static int

@@ -130,6 +130,11 @@ int db_list_refresh(struct db *db, const struct rule_ctx *ctx, int64_t hh,
 int db_list_refresh_hh(struct db *db, const struct rule_ctx *ctx,
                        const struct household *h, struct err *e);
 
+/* The same for household S as the caller has it whole, as stored (a
+ * household just created: nothing is read). */
+int db_list_refresh_snap(struct db *db, const struct rule_ctx *ctx,
+                         const struct hh_snapshot *s, struct err *e);
+
 /* Recompute every row, in one transaction; *N gets the number. */
 int db_list_rebuild(struct db *db, const struct rule_ctx *ctx, long *n,
                     struct err *e);

@@ -121,6 +121,119 @@ id_key(const char *id)
     return k * 11 + (id[17] == 'X' ? 10 : (uint64_t)(id[17] - '0')) + 1;
 }
 
+/* --- cells parsed before -------------------------------------------- */
+
+/* The values of the cells parsed last in each column, a few per column
+ * by a hash of the text: most columns of a sheet hold a few values over
+ * and over (the county, the village, a code's label, a household's
+ * number on each of its rows), and a cell's value depends only on its
+ * text, its column and the run's code tables and day, so a text seen
+ * again is not parsed again.  Only cells parsed without a problem are
+ * kept; bounded by the columns, not the rows. */
+enum { MEMO_SLOTS = 32 };
+
+struct memo_slot {
+    char *text;
+    struct field_value v;
+};
+
+static uint64_t hh_key(const char *s);
+
+/* The value of cell TEXT of column C (layout column I), parsed or kept;
+ * NULL with E set when it has a problem. */
+static const struct field_value *
+memo_parse(struct memo_slot *memo, size_t i, const struct xcol *c,
+           const struct field_ctx *ctx, const char *text, struct err *e)
+{
+    struct memo_slot *m = &memo[i * MEMO_SLOTS + (hh_key(text) >> 1) % MEMO_SLOTS];
+
+    if (m->text != NULL && strcmp(m->text, text) == 0) {
+        return &m->v;
+    }
+    free(m->text);
+    m->text = NULL;
+    if (xcell_parse(c, ctx, text, &m->v, e) != 0) {
+        field_value_clear(&m->v);
+        return NULL;
+    }
+    m->text = xstrdup(text);
+    return &m->v;
+}
+
+static void
+memo_free(struct memo_slot *memo, size_t n)
+{
+    size_t i;
+
+    for (i = 0; memo != NULL && i < n * MEMO_SLOTS; i++) {
+        free(memo[i].text);
+        field_value_clear(&memo[i].v);
+    }
+    free(memo);
+}
+
+/* --- places met -------------------------------------------------------- */
+
+/* The places found or created, by parent and name: a household's places
+ * were most often met before and are not looked up again.  Bounded by
+ * the places; forgotten when a household's savepoint is undone (a place
+ * created there is gone). */
+struct place_seen {
+    int64_t parent, id;
+    struct place_seen *next;
+    char *name;
+};
+
+enum { PLACE_BUCKETS = 4096 };
+
+static struct place_seen **
+place_bucket(struct place_seen **map, int64_t parent, const char *name)
+{
+    return &map[(hh_key(name) ^ ((uint64_t)parent * UINT64_C(0x9E3779B97F4A7C15))) %
+                PLACE_BUCKETS];
+}
+
+/* The id of place NAME under PARENT, or 0 when not met. */
+static int64_t
+place_find(struct place_seen **map, int64_t parent, const char *name)
+{
+    const struct place_seen *p;
+
+    for (p = *place_bucket(map, parent, name); p != NULL; p = p->next) {
+        if (p->parent == parent && strcmp(p->name, name) == 0) {
+            return p->id;
+        }
+    }
+    return 0;
+}
+
+static void
+place_add(struct place_seen **map, int64_t parent, const char *name, int64_t id)
+{
+    struct place_seen **b = place_bucket(map, parent, name), *p = xcalloc(1, sizeof(*p));
+
+    p->parent = parent;
+    p->id = id;
+    p->name = xstrdup(name);
+    p->next = *b;
+    *b = p;
+}
+
+static void
+places_forget(struct place_seen **map)
+{
+    struct place_seen *p;
+    size_t i;
+
+    for (i = 0; map != NULL && i < PLACE_BUCKETS; i++) {
+        while ((p = map[i]) != NULL) {
+            map[i] = p->next;
+            free(p->name);
+            free(p);
+        }
+    }
+}
+
 /* --- the state of an import ------------------------------------------ */
 
 /* One row of the household being read: its record, its cells (for the
@@ -144,9 +257,14 @@ struct run {
     /* the sheet being read */
     struct sheet_reader *rd;
     int *idx;                       /* the layout's columns in the sheet */
+    struct memo_slot *memo;         /* cells parsed before, per column */
     char **header;                  /* the header's cells */
     size_t nheader;
     int pass;
+    int passes;                     /* 1: checked and written at once */
+    int again;                      /* one pass: the year not known in time */
+    long check_bad;                 /* households with problems of the checks */
+    long existing;                  /* households stored before */
     /* the household being read */
     struct grow cur;                /* the row just read */
     struct grow *g;
@@ -159,6 +277,7 @@ struct run {
     /* the places of the last household */
     char town[SHORT_BUF], vill[SHORT_BUF], nat[SHORT_BUF];
     int64_t town_id, vill_id, nat_id;
+    struct place_seen **seen;       /* every place met */
     struct ximport_ctx x;
     char note[600];
 };
@@ -227,15 +346,19 @@ group_reset(struct run *u)
     u->gbad = 0;
 }
 
-/* Fill G from ROW: an empty record and a copy of the cells. */
+/* Fill G from ROW: an empty record and, for the report sheet W when
+ * there is one, a copy of the cells. */
 static void
-grow_fill(struct grow *g, const struct sheet_row *row)
+grow_fill(struct grow *g, const struct sheet_row *row, const struct sheet_writer *w)
 {
     size_t i;
 
     grow_clear(g);
     xrecord_init(&g->rec);
     g->line = row->line;
+    if (w == NULL) {
+        return;
+    }
     g->cells = xcalloc(row->ncells + 1, sizeof(*g->cells));
     for (i = 0; i < row->ncells; i++) {
         g->cells[i] = xstrdup(row->cells[i]);
@@ -274,7 +397,7 @@ progress(struct run *u)
 
     if (u->o->progress != NULL) {
         u->o->progress(u->o->arg, (size_t)(u->pass - 1) * size + sheet_read_bytes(u->rd),
-                       2 * size);
+                       (size_t)u->passes * size);
     }
 }
 
@@ -385,7 +508,7 @@ static void
 parse_cells(struct run *u, const struct sheet_row *row, struct grow *g)
 {
     const struct xlayout *l = u->env->layout;
-    struct field_value v = {1, 0, NULL};
+    const struct field_value *v;
     struct err e;
     char buf[SHEET_MAX_CELL + 1];
     const char *s;
@@ -405,13 +528,12 @@ parse_cells(struct run *u, const struct sheet_row *row, struct grow *g)
         buf[len] = '\0';
         u->r->trimmed += trimmed && u->pass == 1;
         err_clear(&e);
-        if (xcell_parse(&l->v[i], &u->fctx, buf, &v, &e) != 0) {
+        if ((v = memo_parse(u->memo, i, &l->v[i], &u->fctx, buf, &e)) == NULL) {
             problem(u, g, row->line, l->v[i].label, e.msg);
             continue;
         }
-        xrecord_set(&g->rec, l->v[i].field, &v);
+        xrecord_set(&g->rec, l->v[i].field, v);
     }
-    field_value_clear(&v);
 }
 
 /* The sheet's rules beyond one cell: the county, the scope, the case's
@@ -562,14 +684,13 @@ report_group(struct run *u, const char *why, struct err *e)
 
 /* --- pass 1: checking -------------------------------------------------- */
 
+/* The household read, checked as a whole: its problems counted and
+ * reported, its number marked done (and bad). */
 static int
-end_group_check(struct run *u, struct err *e)
+judge_group(struct run *u, struct err *e)
 {
     size_t i;
 
-    if (u->ng == 0) {
-        return 0;
-    }
     check_group(u);
     u->r->households++;
     for (i = 0; i < u->ng; i++) {
@@ -579,29 +700,38 @@ end_group_check(struct run *u, struct err *e)
     *map_at(&u->hh, hh_key(u->g[0].rec.hh.hh_no)) |= HH_DONE | (u->gbad ? HH_BAD : 0);
     if (u->gbad) {
         u->r->bad_households++;
-        if (report_group(u, _("another row of the household has a problem"), e)) {
-            return -1;
-        }
+        u->check_bad++;
+        return report_group(u, _("another row of the household has a problem"), e);
     }
-    group_reset(u);
     return 0;
 }
 
 static int
-row_check(struct run *u, const struct sheet_row *row, struct err *e)
+end_group_check(struct run *u, struct err *e)
+{
+    int rc = u->ng > 0 ? judge_group(u, e) : 0;
+
+    group_reset(u);
+    return rc;
+}
+
+/* Check ROW; END ends the household before it when ROW begins
+ * another. */
+static int
+row_check_with(struct run *u, const struct sheet_row *row,
+               int (*end)(struct run *, struct err *), struct err *e)
 {
     struct grow *g = &u->cur;
     char msg[300];
 
-    grow_fill(g, row);
+    grow_fill(g, row, u->w);
     u->r->rows++;
     check_width(u, row, g);
     parse_cells(u, row, g);
     if (u->date == DATE_NONE && g->rec.data_date != DATE_NONE) {
         u->date = g->rec.data_date;
     }
-    if (u->ng > 0 && strcmp(u->g[0].rec.hh.hh_no, g->rec.hh.hh_no) != 0 &&
-        end_group_check(u, e)) {
+    if (u->ng > 0 && strcmp(u->g[0].rec.hh.hh_no, g->rec.hh.hh_no) != 0 && end(u, e)) {
         return -1;
     }
     if (u->ng == 0 && (*map_at(&u->hh, hh_key(g->rec.hh.hh_no)) & HH_DONE)) {
@@ -615,6 +745,12 @@ row_check(struct run *u, const struct sheet_row *row, struct err *e)
     }
     group_push(u, g);
     return 0;
+}
+
+static int
+row_check(struct run *u, const struct sheet_row *row, struct err *e)
+{
+    return row_check_with(u, row, end_group_check, e);
 }
 
 static int
@@ -675,10 +811,15 @@ place(struct run *u, int level, int64_t parent, const char *name, char *cache,
     if (strcmp(cache, name) == 0 && *id != 0) {
         return 0;
     }
+    snprintf(cache, SHORT_BUF, "%s", name);
+    if ((*id = place_find(u->seen, parent, name)) != 0) {
+        return 0;
+    }
     if (db_import_place(u->env->db, u->env->a->login, level, parent, name, id, &created, e)) {
+        cache[0] = '\0';
         return -1;
     }
-    snprintf(cache, SHORT_BUF, "%s", name);
+    place_add(u->seen, parent, name, *id);
     if (created) {
         snprintf(what, sizeof(what), "%s%s%s%s%s", u->g[0].rec.township,
                  level > LEVEL_TOWNSHIP ? " / " : "",
@@ -716,17 +857,14 @@ places(struct run *u, struct err *e)
 /* Store the household read; a problem only it has is reported and its
  * savepoint undone. */
 static int
-end_group_write(struct run *u, struct err *e)
+store_group(struct run *u, struct err *e)
 {
     struct xrecord *rows;
     struct err he;
     size_t i, nplaces;
     int rc;
 
-    if (u->ng == 0 || (*map_at(&u->hh, hh_key(u->g[0].rec.hh.hh_no)) & HH_BAD)) {
-        group_reset(u);
-        return 0;
-    }
+    u->x.year = date_year(u->date != DATE_NONE ? u->date : u->env->ctx->today);
     rows = xcalloc(u->ng, sizeof(*rows));
     for (i = 0; i < u->ng; i++) {
         rows[i] = u->g[i].rec;
@@ -742,6 +880,7 @@ end_group_write(struct run *u, struct err *e)
         if (u->o->partial) {
             db_import_undo(u->env->db);
             places_undone(u, nplaces);
+            places_forget(u->seen);
         }
         u->town[0] = u->vill[0] = u->nat[0] = '\0';
         if (he.code == ERR_DB) {
@@ -757,14 +896,72 @@ end_group_write(struct run *u, struct err *e)
         rc = db_import_keep(u->env->db, e);
     }
     free(rows);
+    return rc;
+}
+
+static int
+end_group_write(struct run *u, struct err *e)
+{
+    int rc = 0;
+
+    if (u->ng > 0 && !(*map_at(&u->hh, hh_key(u->g[0].rec.hh.hh_no)) & HH_BAD)) {
+        rc = store_group(u, e);
+    }
+    group_reset(u);
+    return rc;
+}
+
+/* 1 when the sheet has a column of field F. */
+static int
+sheet_has(const struct run *u, enum xfield f)
+{
+    const struct xlayout *l = u->env->layout;
+    size_t i;
+
+    for (i = 0; i < l->n; i++) {
+        if (l->v[i].field == f && u->idx[i] >= 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* One pass: the household read is checked, then stored while no
+ * household read so far failed the checks (a problem rolls everything
+ * back at the end; the checks go on to report every problem, as the
+ * writes do after a problem of their own, as pass two would).  The
+ * indexes are put off once the households read make the import a bulk
+ * one (db_import_bulk), as the two passes decide on all of them.  The
+ * year of the incomes is the sheet's date: when the sheet has the
+ * column but the first row leaves it empty, nothing is stored in this
+ * pass and a second pass stores (check_and_write). */
+static int
+end_group_once(struct run *u, struct err *e)
+{
+    int rc = u->ng > 0 ? judge_group(u, e) : 0;
+
+    if (rc == 0 && u->ng > 0 && u->check_bad == 0 && !u->again) {
+        if (u->date == DATE_NONE && sheet_has(u, XF_DATA_DATE)) {
+            u->again = 1;
+        } else if (db_import_bulk(u->env->db, u->r->households, u->existing, e) ||
+                   store_group(u, e)) {
+            rc = -1;
+        }
+    }
     group_reset(u);
     return rc;
 }
 
 static int
+row_once(struct run *u, const struct sheet_row *row, struct err *e)
+{
+    return row_check_with(u, row, end_group_once, e);
+}
+
+static int
 row_write(struct run *u, const struct sheet_row *row, struct err *e)
 {
-    grow_fill(&u->cur, row);
+    grow_fill(&u->cur, row, u->w);
     parse_cells(u, row, &u->cur);
     if (u->ng > 0 && strcmp(u->g[0].rec.hh.hh_no, u->cur.rec.hh.hh_no) != 0 &&
         end_group_write(u, e)) {
@@ -803,16 +1000,18 @@ setup(struct run *u, struct err *e)
     u->fctx.codes = rule_codes(u->env->ctx);
     u->fctx.today = u->env->ctx->today;
     u->idx = xcalloc(u->env->layout->n + 1, sizeof(int));
+    u->memo = xcalloc(u->env->layout->n * MEMO_SLOTS + 1, sizeof(*u->memo));
+    u->seen = xcalloc(PLACE_BUCKETS, sizeof(*u->seen));
     u->date = u->o->date;
     return 0;
 }
 
 static int finish(struct run *u, struct err *e);
 
-static int
-write_all(struct run *u, struct err *e)
+/* What storing needs: the note naming the file, whose the records are. */
+static void
+write_setup(struct run *u)
 {
-    int rc;
     const char *base = strrchr(u->o->path, '/');
 
     base = base != NULL ? base + 1 : u->o->path;
@@ -822,17 +1021,28 @@ write_all(struct run *u, struct err *e)
     u->x.channel = u->env->layout->channel;
     u->x.elim_method = u->env->layout->elim_method;
     u->x.note = u->note;
-    u->x.year = date_year(u->date != DATE_NONE ? u->date : u->env->ctx->today);
-    u->pass = 2;
-    if (open_sheet(u, e) || db_import_begin(u->env->db, e)) {
+}
+
+/* The transaction begun, the households stored before counted. */
+static int
+write_begin(struct run *u, struct err *e)
+{
+    if (db_import_begin(u->env->db, e)) {
         return -1;
     }
-    if (db_import_bulk(u->env->db, u->r->households - u->r->bad_households, e)) {
+    if (db_import_count(u->env->db, &u->existing, e)) {
         db_rollback(u->env->db);
         db_import_end(u->env->db);
         return -1;
     }
-    rc = pass_rows(u, row_write, end_group_write, e);
+    u->x.fresh = u->existing == 0;
+    return 0;
+}
+
+/* The pass that wrote ended with RC: committed or rolled back. */
+static int
+write_end(struct run *u, int rc, struct err *e)
+{
     if (rc == 0) {
         rc = finish(u, e);
     } else {
@@ -840,6 +1050,57 @@ write_all(struct run *u, struct err *e)
     }
     db_import_end(u->env->db);
     return rc;
+}
+
+/* Pass two: the sheet read again, the good households stored. */
+static int
+write_all(struct run *u, struct err *e)
+{
+    u->pass = 2;
+    if (open_sheet(u, e) || write_begin(u, e)) {
+        return -1;
+    }
+    if (db_import_bulk(u->env->db, u->r->households - u->r->bad_households, u->existing,
+                       e)) {
+        return write_end(u, -1, e);
+    }
+    return write_end(u, pass_rows(u, row_write, end_group_write, e), e);
+}
+
+/* What the one pass stored, forgotten: it is rolled back. */
+static void
+forget_writes(struct run *u)
+{
+    places_undone(u, 0);
+    places_forget(u->seen);
+    memset(&u->r->st, 0, sizeof(u->r->st));
+    u->town[0] = u->vill[0] = u->nat[0] = '\0';
+}
+
+/* All or nothing, neither a dry run nor --partial: checked and stored in
+ * one pass (end_group_once), or in two when the year was not known in
+ * time. */
+static int
+check_and_write(struct run *u, struct err *e)
+{
+    int rc;
+
+    if (write_begin(u, e)) {
+        return -1;
+    }
+    rc = pass_rows(u, row_once, end_group_once, e);
+    close_sheet(u);
+    if (u->check_bad > 0) {
+        forget_writes(u);       /* rolled back, as if never begun */
+    }
+    if (rc != 0 || !u->again || u->check_bad > 0) {
+        return write_end(u, rc, e);
+    }
+    db_rollback(u->env->db);
+    db_import_end(u->env->db);
+    forget_writes(u);
+    u->passes = 2;
+    return write_all(u, e);
 }
 
 /* Commit what was written, or (a dry run, a problem without --partial)
@@ -886,6 +1147,9 @@ run_free(struct run *u)
     }
     free(u->header);
     free(u->idx);
+    memo_free(u->memo, u->env->layout->n);
+    places_forget(u->seen);
+    free(u->seen);
     map_free(&u->hh);
     map_free(&u->ids);
 }
@@ -903,17 +1167,16 @@ import_national(const struct import_env *env, const struct import_opts *o,
     u.o = o;
     u.r = r;
     u.pass = 1;
-    if (setup(&u, e) || open_sheet(&u, e) || report_open(&u, e) ||
-        pass_rows(&u, row_check, end_group_check, e)) {
+    u.passes = o->dry_run || o->partial ? 2 : 1;
+    if (setup(&u, e) || open_sheet(&u, e) || report_open(&u, e)) {
         goto out;
     }
-    close_sheet(&u);
-    /* All or nothing: a problem and there is nothing to write (a dry run
-     * still says what the good households would do). */
-    if (r->bad_households > 0 && !o->partial && !o->dry_run) {
-        rc = 0;
-    } else {
-        rc = write_all(&u, e);
+    write_setup(&u);
+    if (u.passes == 1) {
+        rc = check_and_write(&u, e);
+    } else if (pass_rows(&u, row_check, end_group_check, e) == 0) {
+        close_sheet(&u);
+        rc = write_all(&u, e);     /* a dry run, --partial: the good households */
     }
     if (rc == 0 && u.w != NULL) {
         rc = sheet_finish(u.w, e);

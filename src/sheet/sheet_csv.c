@@ -185,13 +185,17 @@ enc_err(struct sheet_reader *r, size_t col, struct err *e)
                    r->line, sheet_col_name(col, name), enc_label[r->enc]);
 }
 
-/* The raw cell in C->field as UTF-8 in C->text. */
+/* The raw cell in C->field as UTF-8: *S and *N, C->field itself when it
+ * is UTF-8 already, else C->text. */
 static int
-decode(struct sheet_reader *r, struct csv_in *c, size_t col, struct err *e)
+decode(struct sheet_reader *r, struct csv_in *c, size_t col, const char **s, size_t *n,
+       struct err *e)
 {
     struct sbuf *f = &c->field;
 
     sbuf_reset(&c->text);
+    *s = c->text.buf;
+    *n = 0;
     if (binary(f->buf, f->len)) {
         return enc_err(r, col, e);
     }
@@ -202,7 +206,8 @@ decode(struct sheet_reader *r, struct csv_in *c, size_t col, struct err *e)
         if (!u8_valid(f->buf, f->len)) {
             return enc_err(r, col, e);
         }
-        sbuf_add(&c->text, f->buf, f->len);
+        *s = f->buf;
+        *n = f->len;
         return 0;
     }
     if (c->cd == (iconv_t)-1) {
@@ -212,7 +217,12 @@ decode(struct sheet_reader *r, struct csv_in *c, size_t col, struct err *e)
                            "GB18030", strerror(errno));
         }
     }
-    return conv(c->cd, f->buf, f->len, &c->text) < 0 ? enc_err(r, col, e) : 0;
+    if (conv(c->cd, f->buf, f->len, &c->text) < 0) {
+        return enc_err(r, col, e);
+    }
+    *s = c->text.buf;
+    *n = c->text.len;
+    return 0;
 }
 
 /* Finish the field just read as column COL of the row. */
@@ -222,11 +232,9 @@ field_end(struct sheet_reader *r, struct csv_in *c, size_t col, struct err *e)
     const char *s;
     size_t n;
 
-    if (decode(r, c, col, e) < 0) {
+    if (decode(r, c, col, &s, &n, e) < 0) {
         return -1;
     }
-    s = c->text.buf;
-    n = c->text.len;
     if (n >= 3 && s[0] == '=' && s[1] == '"' && s[n - 1] == '"'
         && memchr(s + 2, '"', n - 3) == NULL) {
         s += 2;
@@ -243,6 +251,24 @@ field_add(struct sheet_reader *r, struct csv_in *c, int ch, size_t col,
         return sheet_err_long(e, r->line, col, r->max_cell);
     }
     sbuf_addch(&c->field, ch);
+    return 0;
+}
+
+/* The bytes of the block up to a comma or a line break, added at once:
+ * the run of an unquoted field. */
+static int
+run_add(struct sheet_reader *r, struct csv_in *c, size_t col, struct err *e)
+{
+    size_t i = c->pos;
+
+    while (i < c->len && c->buf[i] != ',' && c->buf[i] != '\r' && c->buf[i] != '\n') {
+        i++;
+    }
+    if (c->field.len + (i - c->pos) > r->max_cell) {
+        return sheet_err_long(e, r->line, col, r->max_cell);
+    }
+    sbuf_add(&c->field, (const char *)c->buf + c->pos, i - c->pos);
+    c->pos = i;
     return 0;
 }
 
@@ -287,7 +313,7 @@ field(struct sheet_reader *r, struct csv_in *c, size_t col, int *end,
         ch = get(r, c);
     }
     while (ch != EOF && ch != ',' && ch != '\r' && ch != '\n') {
-        if (field_add(r, c, ch, col, e) < 0) {
+        if (field_add(r, c, ch, col, e) < 0 || run_add(r, c, col, e) < 0) {
             return -1;
         }
         ch = get(r, c);
