@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/audit_text.h"
+#include "core/date.h"
 #include "db/db_audit.h"
 #include "db/db_list.h"
 #include "db/db_registry.h"
@@ -177,6 +178,30 @@ store(struct db *db, const struct actor *actor, const struct hh_snapshot *s,
                     case_state_name(step->to), e);
 }
 
+/* The household's first identification (首次识别时间), when it has none,
+ * set at a county approval STEP: the first approval of its case's history
+ * (an imported case) or else this one; kept through later ones. */
+static int
+first_identified(struct db *db, const struct actor *actor, struct hh_snapshot *s,
+                 const struct case_step *step, struct err *e)
+{
+    struct household h;
+
+    if (step->action != CA_COUNTY_APPROVE || s->hh.first_identified != 0) {
+        return 0;
+    }
+    h = s->hh;
+    h.first_identified = snapshot_first_identified(s);
+    if (h.first_identified == 0) {
+        h.first_identified = month_of(step->step_date);
+    }
+    if (rec_update(db, &household_def, actor->login, &s->hh, &h, s->hh.hh_no, e)) {
+        return -1;
+    }
+    s->hh = h;
+    return 0;
+}
+
 static int
 version_matches(const struct hh_snapshot *s, int64_t expect, struct err *e)
 {
@@ -223,6 +248,7 @@ db_case_act_also(struct db *db, const struct rule_ctx *ctx,
     rc = db_snapshot_load(db, hh, &s, e) || version_matches(&s, expect_version, e) ||
          case_apply(ctx, actor, &s, in, &next, &step, f, e) ||
          store(db, actor, &s, &next, &step, e) ||
+         first_identified(db, actor, &s, &step, e) ||
          (also != NULL && also(db, actor, next.id, arg, e)) ||
          db_list_refresh_hh(db, ctx, &s.hh, e);
     rc = rec_end_tx(db, rc, e);
