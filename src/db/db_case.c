@@ -8,6 +8,7 @@
 #include "db/db_case.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/audit_text.h"
@@ -19,6 +20,7 @@
 #include "util/clock.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/xalloc.h"
 
 /* --- the case's columns ------------------------------------------------ */
 
@@ -200,6 +202,40 @@ first_identified(struct db *db, const struct actor *actor, struct hh_snapshot *s
     }
     s->hh = h;
     return 0;
+}
+
+int
+db_case_add_risk(struct db *db, const char *actor, const struct hh_snapshot *s,
+                 const char *risk, int *added, struct err *e)
+{
+    struct mcase next;
+    int i, rc;
+
+    *added = 0;
+    if (!s->has_case || !(case_state_in_procedure(s->mcase.state) ||
+                          case_state_monitored(s->mcase.state))) {
+        return err_set(e, ERR_RULE, _("household %s has no open case to add a risk to"),
+                       s->hh.hh_no);
+    }
+    for (i = 0; i < s->mcase.nrisks; i++) {
+        if (strcmp(s->mcase.risks[i], risk) == 0) {
+            return 0;
+        }
+    }
+    if (s->mcase.nrisks >= MCASE_MAX_RISKS) {
+        return err_set(e, ERR_RULE,
+                       _("the case of household %s has %d risks already, the most it may have"),
+                       s->hh.hh_no, MCASE_MAX_RISKS);
+    }
+    next = s->mcase;
+    next.description = s->mcase.description != NULL ? xstrdup(s->mcase.description) : NULL;
+    snprintf(next.risks[next.nrisks++], sizeof(next.risks[0]), "%s", risk);
+    rc = rec_update(db, &case_def, actor, &s->mcase, &next,
+                    audit_table_label("monitor_case"), e) ||
+         update_risks(db, actor, &s->mcase, &next, e);
+    free(next.description);
+    *added = rc == 0;
+    return rc ? -1 : 0;
 }
 
 static int
