@@ -44,6 +44,9 @@ static const char *const field_names[XF_COUNT] = {
     [XF_IDENTIFIED] = "identified_on",
     [XF_ELIM_DATE] = "eliminated_on",
     [XF_ELIM_METHOD] = "elim_method",
+    [XF_FIRST_IDENT] = "first_identified",
+    [XF_WATER] = "water",
+    [XF_WAGE] = "wage",
     [XF_PERSON_NO] = "person_no",
     [XF_NAME] = "name",
     [XF_ID_NO] = "id_no",
@@ -56,6 +59,7 @@ static const char *const field_names[XF_COUNT] = {
     [XF_WORK_MONTHS] = "work_months",
     [XF_INS_SERIOUS] = "ins_serious",
     [XF_PHONE] = "phone",
+    [XF_PERSON_IDENT] = "person_identified",
 };
 
 static const struct enum_names fields = {field_names, NULL, XF_COUNT};
@@ -336,7 +340,7 @@ text_of(struct xrecord *r, enum xfield f, size_t *n)
                           sizeof(((struct xrecord *)0)->member)}
         T(XF_COUNTY, county), T(XF_TOWNSHIP, township), T(XF_VILLAGE, village),
         T(XF_NATURAL, natural), T(XF_HH_NO, hh.hh_no), T(XF_HH_TYPE, hh.hh_type),
-        T(XF_HH_PHONE, hh.phone), T(XF_CATEGORY, category),
+        T(XF_HH_PHONE, hh.phone), T(XF_WATER, hh.water), T(XF_CATEGORY, category),
         T(XF_RISK1, risks[0]), T(XF_RISK2, risks[1]), T(XF_RISK3, risks[2]),
         T(XF_RISK4, risks[3]), T(XF_RISK5, risks[4]),
         T(XF_ELIM_METHOD, elim_method), T(XF_PERSON_NO, p.person_no),
@@ -383,12 +387,28 @@ int_of(struct xrecord *r, enum xfield f)
     }
 }
 
+/* Where field F's month (0: none) lives in R; NULL for the others. */
+static int *
+month_in(struct xrecord *r, enum xfield f)
+{
+    return f == XF_FIRST_IDENT ? &r->hh.first_identified
+           : f == XF_PERSON_IDENT ? &r->p.identified : NULL;
+}
+
+/* Where field F's amount in fen lives in R; NULL for the others. */
+static int64_t *
+fen_in(struct xrecord *r, enum xfield f)
+{
+    return f == XF_PER_CAPITA ? &r->per_capita : f == XF_WAGE ? &r->wage : NULL;
+}
+
 void
 xrecord_set(struct xrecord *r, enum xfield f, const struct field_value *v)
 {
     size_t n;
     char *t;
     int *i;
+    int64_t *fen;
 
     if (f == XF_NONE || v->empty) {
         return;
@@ -396,8 +416,10 @@ xrecord_set(struct xrecord *r, enum xfield f, const struct field_value *v)
     r->has |= UINT64_C(1) << f;
     if ((t = text_of(r, f, &n)) != NULL) {
         snprintf(t, n, "%s", v->s != NULL ? v->s : "");
-    } else if (f == XF_PER_CAPITA) {
-        r->per_capita = v->n;
+    } else if ((fen = fen_in(r, f)) != NULL) {
+        *fen = v->n;
+    } else if ((i = month_in(r, f)) != NULL) {
+        *i = month_of(month_day(v));
     } else if ((i = int_of(r, f)) != NULL) {
         *i = f == XF_IDENTIFIED || f == XF_ELIM_DATE ? month_day(v) : (int)v->n;
     }
@@ -411,6 +433,7 @@ value_of(const struct xrecord *r, const struct xcol *c, struct field_value *v)
     size_t n;
     const char *t;
     const int *i;
+    const int64_t *fen;
 
     if (c->field == XF_NONE) {
         return -1;
@@ -419,9 +442,13 @@ value_of(const struct xrecord *r, const struct xcol *c, struct field_value *v)
         field_value_str(v, t);
         return t[0] == '\0' ? -1 : 0;
     }
-    if (c->field == XF_PER_CAPITA) {
-        field_value_num(v, r->per_capita);
-        return (r->has & (UINT64_C(1) << XF_PER_CAPITA)) ? 0 : -1;
+    if ((fen = fen_in(w, c->field)) != NULL) {
+        field_value_num(v, *fen);
+        return (r->has & (UINT64_C(1) << c->field)) ? 0 : -1;
+    }
+    if ((i = month_in(w, c->field)) != NULL) {
+        field_value_num(v, c->spec.type == FT_MONTH ? *i : month_first_day(*i));
+        return *i != 0 ? 0 : -1;
     }
     if ((i = int_of(w, c->field)) == NULL) {
         return -1;
@@ -468,7 +495,8 @@ xrecord_hh_differs(const struct xrecord *a, const struct xrecord *b,
 {
     struct xrecord *wa = (struct xrecord *)a, *wb = (struct xrecord *)b;
     const char *ta, *tb;
-    const int *ia, *ib;
+    const int *ia;
+    const int64_t *fa;
     int f;
     size_t n;
 
@@ -479,11 +507,15 @@ xrecord_hh_differs(const struct xrecord *a, const struct xrecord *b,
                 continue;
             }
         } else if ((ia = int_of(wa, (enum xfield)f)) != NULL) {
-            ib = int_of(wb, (enum xfield)f);
-            if (*ia == *ib) {
+            if (*ia == *int_of(wb, (enum xfield)f)) {
                 continue;
             }
-        } else if (f != XF_PER_CAPITA || a->per_capita == b->per_capita) {
+        } else if ((ia = month_in(wa, (enum xfield)f)) != NULL) {
+            if (*ia == *month_in(wb, (enum xfield)f)) {
+                continue;
+            }
+        } else if ((fa = fen_in(wa, (enum xfield)f)) == NULL ||
+                   *fa == *fen_in(wb, (enum xfield)f)) {
             continue;
         }
         *which = (enum xfield)f;
@@ -528,12 +560,15 @@ case_from(const struct hh_snapshot *s, struct xrecord *r)
 }
 
 void
-xrecord_from(const struct hh_snapshot *s, size_t i, struct xrecord *r)
+xrecord_from(const struct hh_snapshot *s, size_t i, const struct codebook *cb,
+             struct xrecord *r)
 {
     const struct income *inc = s->nincomes > 0 ? &s->incomes[s->nincomes - 1] : NULL;
 
     xrecord_init(r);
     r->hh = s->hh;
+    r->hh.first_identified = snapshot_first_identified(s);
+    snprintf(r->hh.water, sizeof(r->hh.water), "%s", snapshot_water(s, cb));
     r->p = s->members[i];
     r->members = (int)s->nmembers;
     r->house_danger = strcmp(xhouse_grade(1, s->hh.house_grade), s->hh.house_grade) == 0;
@@ -541,7 +576,8 @@ xrecord_from(const struct hh_snapshot *s, size_t i, struct xrecord *r)
               UINT64_C(1) << XF_WORK_MONTHS | UINT64_C(1) << XF_INS_SERIOUS;
     if (inc != NULL) {
         r->per_capita = inc->per_capita;
-        r->has |= UINT64_C(1) << XF_PER_CAPITA;
+        r->wage = inc->wage;
+        r->has |= UINT64_C(1) << XF_PER_CAPITA | UINT64_C(1) << XF_WAGE;
     }
     case_from(s, r);
 }

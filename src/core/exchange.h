@@ -39,6 +39,9 @@ enum xfield {
     XF_IDENTIFIED,
     XF_ELIM_DATE,
     XF_ELIM_METHOD,
+    XF_FIRST_IDENT,
+    XF_WATER,
+    XF_WAGE,
     /* the person's own fields from here on */
     XF_PERSON_NO,
     XF_NAME,
@@ -52,6 +55,7 @@ enum xfield {
     XF_WORK_MONTHS,
     XF_INS_SERIOUS,
     XF_PHONE,
+    XF_PERSON_IDENT,
     XF_COUNT
 };
 
@@ -114,11 +118,13 @@ struct xrecord {
     int data_date;
     char county[SHORT_BUF], township[SHORT_BUF], village[SHORT_BUF];
     char natural[SHORT_BUF];
-    struct household hh;        /* hh_no, hh_type, phone, house grade */
-    struct person p;
+    struct household hh;        /* hh_no, hh_type, phone, house grade,
+                                   first identified (a month), water */
+    struct person p;            /* p.identified: a month */
     int members;                /* 人数 */
     int house_danger;           /* 危房户 */
     int64_t per_capita;         /* fen */
+    int64_t wage;               /* 工资性收入 of the household, fen */
     char category[CODE_BUF];
     char risks[MCASE_MAX_RISKS][CODE_BUF];
     int eliminated;
@@ -139,9 +145,13 @@ void xrecord_cell(const struct xrecord *r, const struct xcol *c,
 
 /* R for member I of household S as the registry has it: the household's
  * fields, its latest income, its case (a case not yet approved or
- * rejected is no monitoring category), the member's fields.  The place
+ * rejected is no monitoring category), the member's fields.  The first
+ * identification is snapshot_first_identified's; the drinking water the
+ * household's, else its latest check's (snapshot_water).  The place
  * names and the data date are the caller's. */
-void xrecord_from(const struct hh_snapshot *s, size_t i, struct xrecord *r);
+struct codebook;
+void xrecord_from(const struct hh_snapshot *s, size_t i, const struct codebook *cb,
+                  struct xrecord *r);
 
 /* 1 when the household fields of A and B differ (the first one into
  * *WHICH). */

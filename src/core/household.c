@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/codes.h"
+#include "core/date.h"
 #include "core/money.h"
 #include "core/need.h"
 #include "util/err.h"
@@ -20,8 +22,8 @@ income_compute(struct income *inc)
     if (inc->members < 1) {
         return -1;
     }
-    inc->net = inc->wage + inc->business + inc->property + inc->transfer -
-               inc->business_cost;
+    inc->net = inc->wage + inc->business + inc->property + inc->transfer +
+               inc->unsplit - inc->business_cost;
     inc->per_capita = money_div_round(inc->net, inc->members);
     return 0;
 }
@@ -71,6 +73,39 @@ snapshot_last_step(const struct hh_snapshot *s, enum case_action action)
         }
     }
     return NULL;
+}
+
+int
+snapshot_first_identified(const struct hh_snapshot *s)
+{
+    size_t i;
+
+    if (s->hh.first_identified != 0) {
+        return s->hh.first_identified;
+    }
+    for (i = 0; i < s->nsteps; i++) {
+        if (s->steps[i].action == CA_COUNTY_APPROVE && s->steps[i].step_date != DATE_NONE) {
+            return month_of(s->steps[i].step_date);
+        }
+    }
+    return s->has_case && s->mcase.identified_on != DATE_NONE ? month_of(s->mcase.identified_on)
+                                                              : 0;
+}
+
+const char *
+snapshot_water(const struct hh_snapshot *s, const struct codebook *cb)
+{
+    const char *c;
+
+    if (s->hh.water[0] != '\0') {
+        return s->hh.water;
+    }
+    if (s->nguarantees == 0) {
+        return "";
+    }
+    c = code_with_tag(cb, "water", s->guarantees[s->nguarantees - 1].water ? "secured"
+                                                                          : "problem");
+    return c != NULL ? c : "";
 }
 
 void

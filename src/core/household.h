@@ -34,6 +34,10 @@ struct household {
     int military;                 /* 军烈属 */
     int no_labour_support;        /* 整户无劳动能力兜底保障户 */
     char house_grade[CODE_BUF];   /* 危房等级 A-D, "" unknown */
+    int first_identified;         /* 首次识别时间: a month (core/date.h),
+                                   * 0 unknown; kept through re-identifications */
+    char water[CODE_BUF];         /* 是否解决安全饮用水 as the national system
+                                   * states it (code table "water"), "" unknown */
     int64_t version;
 };
 
@@ -65,6 +69,7 @@ struct person {
     char phone[PHONE_BUF];
     int in_household;             /* 0 once removed (自然减少...) */
     char left_reason[SHORT_BUF];  /* why the member left */
+    int identified;               /* 人员识别时间: a month, 0 unknown */
     int64_t version;
 };
 
@@ -80,6 +85,8 @@ struct income {
     int64_t business_cost;  /* 生产经营性支出 */
     int64_t claims;         /* 家庭理赔收入 */
     int64_t oop_rigid;      /* 合规自付支出 */
+    int64_t unsplit;        /* net income given as a total only (the national
+                             * sheet's 人均纯收入), not split into the kinds */
     int members;            /* 家庭人口数 the figure is divided by */
     int64_t net;            /* 家庭纯收入, computed */
     int64_t per_capita;     /* 家庭人均纯收入, computed */
@@ -157,7 +164,7 @@ struct hh_snapshot {
 };
 
 /* Fill INC->net and INC->per_capita from the parts (domain.md 2.3):
- * net = wage + business + property + transfer - business_cost;
+ * net = wage + business + property + transfer + unsplit - business_cost;
  * per capita = net / members, rounded half away from zero to the fen.
  * Returns -1 when members < 1. */
 int income_compute(struct income *inc);
@@ -183,6 +190,19 @@ const char *income_line_word(int64_t pc, int64_t line);
 /* The latest step of S's case with ACTION, NULL if none. */
 const struct case_step *snapshot_last_step(const struct hh_snapshot *s,
                                            enum case_action action);
+
+/* The month S was first identified (首次识别时间, 0 unknown): the one
+ * stored with the household (from the national sheet, or its first
+ * county approval), else the first county approval in its case's
+ * history, else its case's identification.  A re-identification never
+ * changes it. */
+int snapshot_first_identified(const struct hh_snapshot *s);
+
+/* Whether S's drinking water is secured (是否解决安全饮用水) as a code of
+ * table "water" of CB: the household's (the national system's), else
+ * that of its latest check of the four guarantees; "" when neither. */
+struct codebook;
+const char *snapshot_water(const struct hh_snapshot *s, const struct codebook *cb);
 
 /* Empty S for the next household, keeping its arrays. */
 void snapshot_reset(struct hh_snapshot *s);

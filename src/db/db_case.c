@@ -8,9 +8,11 @@
 #include "db/db_case.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/audit_text.h"
+#include "core/date.h"
 #include "db/db_audit.h"
 #include "db/db_list.h"
 #include "db/db_registry.h"
@@ -18,6 +20,7 @@
 #include "util/clock.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/xalloc.h"
 
 /* --- the case's columns ------------------------------------------------ */
 
@@ -177,6 +180,64 @@ store(struct db *db, const struct actor *actor, const struct hh_snapshot *s,
                     case_state_name(step->to), e);
 }
 
+/* The household's first identification (首次识别时间), when it has none,
+ * set at a county approval STEP: the first approval of its case's history
+ * (an imported case) or else this one; kept through later ones. */
+static int
+first_identified(struct db *db, const struct actor *actor, struct hh_snapshot *s,
+                 const struct case_step *step, struct err *e)
+{
+    struct household h;
+
+    if (step->action != CA_COUNTY_APPROVE || s->hh.first_identified != 0) {
+        return 0;
+    }
+    h = s->hh;
+    h.first_identified = snapshot_first_identified(s);
+    if (h.first_identified == 0) {
+        h.first_identified = month_of(step->step_date);
+    }
+    if (rec_update(db, &household_def, actor->login, &s->hh, &h, s->hh.hh_no, e)) {
+        return -1;
+    }
+    s->hh = h;
+    return 0;
+}
+
+int
+db_case_add_risk(struct db *db, const char *actor, const struct hh_snapshot *s,
+                 const char *risk, int *added, struct err *e)
+{
+    struct mcase next;
+    int i, rc;
+
+    *added = 0;
+    if (!s->has_case || !(case_state_in_procedure(s->mcase.state) ||
+                          case_state_monitored(s->mcase.state))) {
+        return err_set(e, ERR_RULE, _("household %s has no open case to add a risk to"),
+                       s->hh.hh_no);
+    }
+    for (i = 0; i < s->mcase.nrisks; i++) {
+        if (strcmp(s->mcase.risks[i], risk) == 0) {
+            return 0;
+        }
+    }
+    if (s->mcase.nrisks >= MCASE_MAX_RISKS) {
+        return err_set(e, ERR_RULE,
+                       _("the case of household %s has %d risks already, the most it may have"),
+                       s->hh.hh_no, MCASE_MAX_RISKS);
+    }
+    next = s->mcase;
+    next.description = s->mcase.description != NULL ? xstrdup(s->mcase.description) : NULL;
+    snprintf(next.risks[next.nrisks++], sizeof(next.risks[0]), "%s", risk);
+    rc = rec_update(db, &case_def, actor, &s->mcase, &next,
+                    audit_table_label("monitor_case"), e) ||
+         update_risks(db, actor, &s->mcase, &next, e);
+    free(next.description);
+    *added = rc == 0;
+    return rc ? -1 : 0;
+}
+
 static int
 version_matches(const struct hh_snapshot *s, int64_t expect, struct err *e)
 {
@@ -223,6 +284,7 @@ db_case_act_also(struct db *db, const struct rule_ctx *ctx,
     rc = db_snapshot_load(db, hh, &s, e) || version_matches(&s, expect_version, e) ||
          case_apply(ctx, actor, &s, in, &next, &step, f, e) ||
          store(db, actor, &s, &next, &step, e) ||
+         first_identified(db, actor, &s, &step, e) ||
          (also != NULL && also(db, actor, next.id, arg, e)) ||
          db_list_refresh_hh(db, ctx, &s.hh, e);
     rc = rec_end_tx(db, rc, e);

@@ -34,6 +34,16 @@ int db_case_act_also(struct db *db, const struct rule_ctx *ctx,
                                  int64_t case_id, void *arg, struct err *e),
                      void *arg, struct err *e);
 
+/* Add RISK (a code of table "risk") to the open case of household S (in
+ * the identification procedure or monitored; ERR_RULE otherwise, and
+ * when it has MCASE_MAX_RISKS already): the case updated with its audit
+ * rows by ACTOR (its risks as one field, old -> new).  *ADDED is 0 when
+ * the case had the risk.  Never a second case.  Callers hold the
+ * transaction. */
+struct hh_snapshot;
+int db_case_add_risk(struct db *db, const char *actor, const struct hh_snapshot *s,
+                     const char *risk, int *added, struct err *e);
+
 /* A new case with its risks (sets C->id), audited as an "insert" by
  * ACTOR when AUDIT; a step of it (sets S->id; S->at "" is now).  Callers
  * hold the transaction (see db_household.h on bulk loads). */

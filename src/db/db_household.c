@@ -40,6 +40,8 @@ static const struct rec_col household_cols[] = {
     REC_COL(struct household, military, RC_FLAG),
     REC_COL(struct household, no_labour_support, RC_FLAG),
     REC_COL(struct household, house_grade, RC_TEXT),
+    REC_COLF(struct household, first_identified, RC_MONTH, RF_OPTIONAL),
+    REC_COL(struct household, water, RC_TEXT),
 };
 
 const struct rec_def household_def =
@@ -71,6 +73,7 @@ static const struct rec_col person_cols[] = {
     REC_COL(struct person, tekun, RC_FLAG),
     REC_COL(struct person, public_job, RC_TEXT),
     REC_COL(struct person, phone, RC_TEXT),
+    REC_COLF(struct person, identified, RC_MONTH, RF_OPTIONAL),
     REC_COLF(struct person, in_household, RC_FLAG, RF_INSERT),
     REC_COLF(struct person, left_reason, RC_TEXT, RF_INSERT),
 };

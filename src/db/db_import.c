@@ -203,6 +203,12 @@ household_from(const struct xrecord *r, int64_t town, int64_t vill, int64_t nat,
         snprintf(h->house_grade, sizeof(h->house_grade), "%s",
                  xhouse_grade(r->house_danger, h->house_grade));
     }
+    if (has(r, XF_FIRST_IDENT)) {
+        h->first_identified = r->hh.first_identified;
+    }
+    if (has(r, XF_WATER)) {
+        snprintf(h->water, sizeof(h->water), "%s", r->hh.water);
+    }
 }
 
 /* The person fields of R that the sheet gave, over P. */
@@ -236,6 +242,9 @@ person_from(const struct ximport_ctx *x, const struct xrecord *r, struct person 
     }
     if (has(r, XF_INS_SERIOUS)) {
         p->ins_serious = r->p.ins_serious;
+    }
+    if (has(r, XF_PERSON_IDENT)) {
+        p->identified = r->p.identified;
     }
     snprintf(p->id_no, sizeof(p->id_no), "%s", r->p.id_no);
     snprintf(p->id_type, sizeof(p->id_type), "%s", idt != NULL ? idt : "");
@@ -323,9 +332,28 @@ put_person(struct db *db, const struct ximport_ctx *x, const struct xrecord *r,
     return 0;
 }
 
-/* The income of the import's year: 人均纯收入 times the members, kept
- * as the wage (the sheet does not split it).  SNAP: the household was
- * just created (it has no income to look for), and takes the income. */
+/* INC's figures from the sheet's R for MEMBERS persons: 工资性收入 the
+ * wage (when the sheet has the column), the rest of the net income
+ * (人均纯收入 times the members) kept as it is, not split by kind; a rest
+ * below zero (costs above the other incomes) as production costs.  The
+ * kinds the sheet has no column for are 0. */
+static void
+income_from(const struct xrecord *r, int members, struct income *inc)
+{
+    int64_t net = r->per_capita * members, rest;
+
+    inc->wage = has(r, XF_WAGE) ? r->wage : 0;
+    inc->business = inc->property = inc->transfer = 0;
+    rest = net - inc->wage;
+    inc->unsplit = rest > 0 ? rest : 0;
+    inc->business_cost = rest < 0 ? -rest : 0;
+    inc->members = members;
+}
+
+/* The income of the import's year, from 人均纯收入 and 工资性收入 (see
+ * income_from); one the sheet gives as it is stored is left alone.
+ * SNAP: the household was just created (it has no income to look for),
+ * and takes the income. */
 static int
 put_income(struct db *db, const struct ximport_ctx *x, const struct xrecord *r,
            size_t n, int64_t hh, struct hh_snapshot *snap, int *changed,
@@ -348,8 +376,7 @@ put_income(struct db *db, const struct ximport_ctx *x, const struct xrecord *r,
         memset(&inc, 0, sizeof(inc));
         inc.household_id = hh;
         inc.year = x->year;
-        inc.wage = r->per_capita * members;
-        inc.members = members;
+        income_from(r, members, &inc);
         *changed = 1;
         if (db_income_insert(db, x->a->login, &inc, 1, e)) {
             return -1;
@@ -359,13 +386,12 @@ put_income(struct db *db, const struct ximport_ctx *x, const struct xrecord *r,
         }
         return 0;
     }
-    if (old.per_capita == r->per_capita && old.members == members) {
+    if (old.per_capita == r->per_capita && old.members == members &&
+        (!has(r, XF_WAGE) || old.wage == r->wage)) {
         return 0;
     }
     inc = old;
-    inc.wage = r->per_capita * members;
-    inc.business = inc.property = inc.transfer = inc.business_cost = 0;
-    inc.members = members;
+    income_from(r, members, &inc);
     if (income_compute(&inc) != 0) {
         return err_set(e, ERR_INVALID, _("the household has no members"));
     }

@@ -77,7 +77,10 @@ rec_text(const struct rec_col *c, const void *rec, char buf[REC_VAL_BUF])
         date_format(INT(rec, c), buf);
         return buf;
     case RC_MONTH:
-        month_format(INT(rec, c), buf);
+        buf[0] = '\0';
+        if (INT(rec, c) != 0 || !optional) {
+            month_format(INT(rec, c), buf);
+        }
         return buf;
     case RC_FEN:
         buf[0] = '\0';
@@ -121,6 +124,8 @@ bind_col(sqlite3_stmt *st, int pos, const struct rec_col *c, const void *rec)
         db_bind_date(st, pos, INT(rec, c));
         break;
     case RC_MONTH:
+        db_bind_text_or_null(st, pos, rec_text(c, rec, buf));
+        break;
     case RC_ENUM:
         db_bind_text(st, pos, rec_text(c, rec, buf));
         break;

@@ -45,7 +45,7 @@ enum rec_kind {
 enum rec_flag {
     RF_NOTNULL = 1 << 0,  /* RC_TEXT, RC_ID: "" and 0 are stored as they
                            * are, never as NULL */
-    RF_OPTIONAL = 1 << 1, /* RC_INT, RC_FEN: 0 means none: stored as NULL,
+    RF_OPTIONAL = 1 << 1, /* RC_INT, RC_FEN, RC_MONTH: 0 means none: stored as NULL,
                            * audited as "" */
     RF_INSERT = 1 << 2,   /* written by an insert only: an update leaves
                            * it as stored and copies it back into the

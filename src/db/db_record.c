@@ -25,6 +25,7 @@ static const struct rec_col income_cols[] = {
     REC_COL(struct income, business_cost, RC_FEN),
     REC_COL(struct income, claims, RC_FEN),
     REC_COL(struct income, oop_rigid, RC_FEN),
+    REC_COL(struct income, unsplit, RC_FEN),
     REC_COL(struct income, members, RC_INT),
     REC_COL(struct income, net, RC_FEN),
     REC_COL(struct income, per_capita, RC_FEN),

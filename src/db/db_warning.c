@@ -13,7 +13,12 @@
 #include "core/date.h"
 #include "core/mcase.h"
 #include "core/role.h"
+#include "core/codes.h"
+#include "core/rules.h"
+#include "db/db_case.h"
+#include "db/db_list.h"
 #include "db/db_rec.h"
+#include "db/db_snapshot.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
@@ -287,4 +292,37 @@ db_warning_to_clue(struct db *db, const struct actor *a, int64_t id, int64_t ver
                    int64_t case_id, int day, struct err *e)
 {
     return decide(db, a, id, version, WS_CLUE, NULL, case_id, day, e);
+}
+
+int
+db_warning_to_case(struct db *db, const struct rule_ctx *ctx, const struct actor *a,
+                   int64_t id, int64_t version, const char *risk, int day, int *added,
+                   struct err *e)
+{
+    struct dept_warning w;
+    struct hh_snapshot s;
+    char reason[200];
+    int rc;
+
+    *added = 0;
+    if (risk == NULL || *risk == '\0') {
+        return err_set(e, ERR_INVALID, _("give the risk the warning adds to the case"));
+    }
+    memset(&s, 0, sizeof(s));
+    dept_warning_init(&w);
+    if (db_begin(db, e)) {
+        return -1;
+    }
+    rc = load_pending(db, a, id, &w, e) || db_snapshot_load(db, w.household_id, &s, e) ||
+         db_case_add_risk(db, a->login, &s, risk, added, e);
+    if (rc == 0) {
+        snprintf(reason, sizeof(reason), _("risk %s added to the open case"),
+                 code_label(rule_codes(ctx), "risk", risk));
+        rc = decide(db, a, id, version, WS_CLUE, reason, s.mcase.id, day, e) ||
+             db_list_refresh_hh(db, ctx, &s.hh, e);
+    }
+    rc = rec_end_tx(db, rc, e);
+    dept_warning_clear(&w);
+    snapshot_free(&s);
+    return rc;
 }

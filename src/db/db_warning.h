@@ -84,4 +84,18 @@ int db_warning_close(struct db *db, const struct actor *a, int64_t id,
 int db_warning_to_clue(struct db *db, const struct actor *a, int64_t id,
                        int64_t version, int64_t case_id, int day, struct err *e);
 
+/* Warning ID, seen at VERSION, of a household whose case is open (in
+ * the identification procedure or monitored for another risk), made a
+ * clue by A on DAY the way the policy treats a new risk of such a
+ * household (domain.md 4.4, 4.6: the case keeps its risks, up to five,
+ * and is not eliminated while one is not): RISK is added to that case
+ * (*ADDED 0 when it had it already) and the warning linked to it, its
+ * reason saying so; one transaction with the audit rows and the list
+ * row, never a second case.  ERR_RULE when the household has no open
+ * case, ERR_CONFLICT, ERR_DENIED as db_warning_close. */
+struct rule_ctx;
+int db_warning_to_case(struct db *db, const struct rule_ctx *ctx, const struct actor *a,
+                       int64_t id, int64_t version, const char *risk, int day, int *added,
+                       struct err *e);
+
 #endif

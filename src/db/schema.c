@@ -819,6 +819,26 @@ static const char m_cadre[] =
 static const char m_workrelief_batch[] =
     "ALTER TABLE fund ADD COLUMN workrelief_batch INTEGER NOT NULL DEFAULT 0\n"
     "  CHECK (workrelief_batch IN (0, 1));\n";
+/* What the national person-grain sheet carries and the registry kept
+ * nowhere (import national, domain.md 10.2): the household's first
+ * identification (首次识别时间, a month, kept through re-identifications; filled
+ * from the first county approval of the households identified here) and
+ * whether its drinking water is secured (是否解决安全饮用水, a code of the
+ * table "water"), a member's identification (人员识别时间), and the part
+ * of a year's net income the sheet gives as a total only, not split into
+ * its kinds (未分项收入). */
+#define YEAR_MONTH(c) "(" c " IS NULL OR " c " GLOB '[12][0-9][0-9][0-9]-[01][0-9]')"
+static const char m_import_fields[] =
+    "ALTER TABLE household ADD COLUMN first_identified TEXT\n"
+    "  CHECK " YEAR_MONTH("first_identified") ";\n"
+    "ALTER TABLE household ADD COLUMN water TEXT CHECK (length(water) <= 11);\n"
+    "ALTER TABLE person ADD COLUMN identified TEXT\n"
+    "  CHECK " YEAR_MONTH("identified") ";\n"
+    "ALTER TABLE income ADD COLUMN " FEN("unsplit") ";\n"
+    "UPDATE household SET first_identified = (\n"
+    "  SELECT substr(min(s.step_date), 1, 7) FROM case_step s\n"
+    "  JOIN monitor_case c ON c.id = s.case_id\n"
+    "  WHERE c.household_id = household.id AND s.action = 'county_approve');\n";
 
 static const char *const migrations[] = {
     m001,
@@ -833,6 +853,7 @@ static const char *const migrations[] = {
     m_dept_warning,
     m_cadre,
     m_workrelief_batch,
+    m_import_fields,
 };
 
 #define NMIGRATIONS ((int)(ARRAY_SIZE(migrations)))

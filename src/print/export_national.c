@@ -85,7 +85,7 @@ household_rows(const struct national_src *src, const struct hh_snapshot *s,
     int rc = 0;
 
     for (i = 0; rc == 0 && i < s->nmembers; i++) {
-        xrecord_from(s, i, &r);
+        xrecord_from(s, i, src->fctx->codes, &r);
         snprintf(r.county, sizeof(r.county), "%s", nm->d[1].name);
         r.data_date = src->date;
         if ((rc = places_of(src, nm, &r, e)) != 0) {

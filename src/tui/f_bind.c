@@ -77,7 +77,9 @@ value_of(const struct bind *b, const void *rec, struct field_value *v)
         break;
     case B_INT:
         n = *(const int *)(const void *)p;
-        if (b->spec->type != FT_DATE || n != DATE_NONE) {
+        /* No date is DATE_NONE, no month 0 (a month of the year 0). */
+        if ((b->spec->type != FT_DATE || n != DATE_NONE) &&
+            (b->spec->type != FT_MONTH || n != 0)) {
             field_value_num(v, n);
         }
         break;

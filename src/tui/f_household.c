@@ -61,6 +61,12 @@ static const struct bind household_binds[] = {
     FIELD(struct household, house_grade, .label = N_("Dangerous-house grade"),
           .type = FT_CODE, .table = "house_grade",
           .help = N_("A to D; C and D are unsafe.  Empty when not assessed.")),
+    FIELD_AS("first_identified", BR_FULL, struct household, first_identified,
+             .label = N_("First identified"), .type = FT_MONTH,
+             .help = N_("首次识别时间: the month the household was first identified (as a poor household or for monitoring), as the national system has it; kept when it is identified again.  Set by the first county approval when empty.")),
+    FIELD_AS("water", BR_FULL, struct household, water, .label = N_("Drinking water secured"),
+             .type = FT_CODE, .table = "water",
+             .help = N_("是否解决安全饮用水 as the national system states it; empty: the latest check of the four guarantees says.")),
 };
 
 /* --- editing a household ------------------------------------------------------------ */

@@ -78,6 +78,9 @@ const struct bind member_binds[] = {
              .type = FT_CODE, .table = "public_job",
              .help = N_("Empty when the member has none.  F4 shows the list.")),
     BIND(form_phone, struct person, phone, BR_BOTH),
+    FIELD_AS("identified", BR_FULL, struct person, identified,
+             .label = N_("Identified (person)"), .type = FT_MONTH,
+             .help = N_("人员识别时间: the month the member was identified, as the national system has it.")),
 };
 const size_t member_nbinds = ARRAY_SIZE(member_binds);
 

@@ -50,8 +50,6 @@ dept_name(const struct form *fm, const struct dept_warning *w)
                             date_year(w->import_date));
 }
 
-/* --- a clue ------------------------------------------------------------- */
-
 /* The step that opens a clue for a household whose case is in FROM: 登记
  * 线索 without a case, 重新识别 after an elimination (the first
  * transition of FROM that asks for the clue's fields); CA_CLUE when none
@@ -83,6 +81,48 @@ case_now(struct form *fm, const struct dept_warning *w)
                                                                 : CS_NONE;
 }
 
+/* --- a new risk of a household whose case is open -------------------------- */
+
+static const struct field_spec s_new_risk = {
+    .name = "new_risk", .label = N_("New risk"), .type = FT_CODE, .flags = FF_REQUIRED,
+    .table = "risk",
+    .help = N_("The risk the department's warning shows.  The household's open case keeps its risks and gets this one (at most five): it is not eliminated while any is not.  F4 shows the list.")};
+
+/* The household of W has an open case (another risk's, or one in the
+ * identification procedure): the dialog that adds the warning's risk
+ * RISK to it, rather than a second case. */
+static int
+risk_open(struct form *fm, const struct dept_warning *w, const char *risk)
+{
+    fm->version = fm->arg;
+    snprintf(fm->title, sizeof(fm->title), _("New risk for the open case: %s, warning of %s (%s)"),
+             w->name, dept_name(fm, w), w->value);
+    form_add_str(fm, &s_new_risk, "", risk);
+    return 0;
+}
+
+static int
+risk_save(struct form *fm, struct err *e)
+{
+    struct rule_ctx ctx = form_rule_ctx(fm);
+    char risk[CODE_BUF];
+    int added;
+
+    form_str(fm, "", "new_risk", risk, sizeof(risk));
+    if (db_warning_to_case(fm->app->db, &ctx, form_actor(fm), fm->id, fm->version, risk,
+                           app_today(), &added, e)) {
+        return -1;
+    }
+    snprintf(fm->done, sizeof(fm->done), added
+                 ? _("Risk %s is added to the household's open case; the warning is linked to it.")
+                 : _("The household's open case has risk %s already; the warning is linked to it."),
+             code_label(&fm->app->policy.codes, "risk", risk));
+    fm->saved_hh = fm->hh;
+    return 0;
+}
+
+/* --- a clue --------------------------------------------------------------- */
+
 static int
 clue_open(struct form *fm, struct err *e)
 {
@@ -90,6 +130,7 @@ clue_open(struct form *fm, struct err *e)
     const struct dept *d;
     struct step_defaults dv = {"", "", NULL};
     char desc[800], when[DATE_BUF];
+    enum case_state now;
     int rc;
 
     if (load_warning(fm, &w, e)) {
@@ -104,6 +145,12 @@ clue_open(struct form *fm, struct err *e)
     }
     dv.channel = dv.channel != NULL ? dv.channel : "";
     dv.risks = dv.risks != NULL ? dv.risks : "";
+    now = case_now(fm, &w);
+    if (case_state_in_procedure(now) || case_state_monitored(now)) {
+        rc = risk_open(fm, &w, dv.risks);
+        dept_warning_clear(&w);
+        return rc;
+    }
     date_format(w.import_date, when);
     snprintf(desc, sizeof(desc), _("Department warning of %s (%s, imported %s from %s): %s %s; %s"),
              dept_name(fm, &w), w.name, when, w.source_file,
@@ -128,6 +175,9 @@ link_warning(struct db *db, const struct actor *a, int64_t case_id, void *arg,
 static int
 clue_save(struct form *fm, struct err *e)
 {
+    if (wform_find(&fm->w, "", "new_risk") >= 0) {
+        return risk_save(fm, e);
+    }
     return step_store(fm, link_warning, e);
 }
 

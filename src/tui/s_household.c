@@ -202,11 +202,22 @@ cadre_history(struct hh_ctx *c, struct view *v)
     }
 }
 
+/* Month M as "YYYY-MM" into BUF, empty for none (0). */
+static const char *
+month_text(int m, char *buf)
+{
+    buf[0] = '\0';
+    if (m != 0) {
+        month_format(m, buf);
+    }
+    return buf;
+}
+
 static void
 overview(struct hh_ctx *c, struct view *v)
 {
     const struct household *h = &c->s.hh;
-    char phone[PHONE_BUF];
+    char phone[PHONE_BUF], first[MONTH_BUF];
 
     if (c->revealed) {
         snprintf(phone, sizeof(phone), "%s", h->phone);
@@ -219,6 +230,9 @@ overview(struct hh_ctx *c, struct view *v)
     view_pair(v, _("Relocated (易地扶贫搬迁):"), yesno(h->relocated));
     view_pair(v, _("Military family:"), yesno(h->military));
     view_pair(v, _("Whole household without labour:"), yesno(h->no_labour_support));
+    view_pair(v, _("First identified:"), month_text(snapshot_first_identified(&c->s), first));
+    view_pair(v, _("Drinking water secured:"),
+              label(c, "water", snapshot_water(&c->s, &c->app->policy.codes)));
     view_blank(v);
     overview_findings(c, v);
     cadre_history(c, v);
@@ -231,16 +245,16 @@ members(struct hh_ctx *c, struct view *v)
         {N_("name"), 4, 0, 0, 0}, {N_("relation"), 4, 0, 0, 0}, {N_("sex"), 2, 0, 0, 0},
         {N_("born"), 10, 0, 0, 0}, {N_("ID number"), 18, 0, 0, 0}, {N_("labour"), 4, 0, 0, 0},
         {N_("health"), 4, 0, 0, 0}, {N_("schooling"), 4, 0, 0, 0},
-        {N_("work (months)"), 2, 1, 0, 0},
+        {N_("work (months)"), 2, 1, 0, 0}, {N_("identified"), 7, 0, 0, 0},
     };
-    static const size_t spare[] = {7, 6, 8};
+    static const size_t spare[] = {9, 7, 6, 8};
     size_t i;
 
     view_table(v, cols, ARRAY_SIZE(cols));
     view_table_spare(v, spare, ARRAY_SIZE(spare));
     for (i = 0; i < c->s.nmembers; i++) {
         const struct person *p = &c->s.members[i];
-        char born[DATE_BUF], id[DOCNO_BUF], work[16];
+        char born[DATE_BUF], id[DOCNO_BUF], work[16], ident[MONTH_BUF];
         const char *cells[ARRAY_SIZE(cols)];
 
         date_format(p->birth, born);
@@ -259,6 +273,7 @@ members(struct hh_ctx *c, struct view *v)
         cells[6] = label(c, "health", p->health);
         cells[7] = label(c, "schooling", p->schooling);
         cells[8] = work;
+        cells[9] = month_text(p->identified, ident);
         view_row(v, REF_MEMBER, p->id, cells);
     }
     if (!c->revealed) {
@@ -275,25 +290,25 @@ income_cells(struct hh_ctx *c, const struct income *inc, char (*buf)[MONEY_BUF],
 {
     const struct line_entry *l = policy_line(&c->app->policy, c->app->province, inc->year);
     const int64_t fen[] = {inc->wage, inc->business, inc->property, inc->transfer,
-                           inc->business_cost, inc->net};
+                           inc->unsplit, inc->business_cost, inc->net};
     size_t i;
 
     snprintf(buf[0], MONEY_BUF, "%d", inc->year);
     for (i = 0; i < ARRAY_SIZE(fen); i++) {
         money_format(fen[i], 1, buf[1 + i]);
     }
-    snprintf(buf[7], MONEY_BUF, "%d", inc->members);
-    money_format(inc->per_capita, 1, buf[8]);
+    snprintf(buf[8], MONEY_BUF, "%d", inc->members);
+    money_format(inc->per_capita, 1, buf[9]);
     if (l != NULL) {
-        money_group_int(money_div_round(l->fen, 100), buf[9]);
+        money_group_int(money_div_round(l->fen, 100), buf[10]);
     } else {
-        snprintf(buf[9], MONEY_BUF, "?");
+        snprintf(buf[10], MONEY_BUF, "?");
     }
-    for (i = 0; i < 10; i++) {
+    for (i = 0; i < 11; i++) {
         cells[i] = buf[i];
     }
     *below = l != NULL && income_vs_line(inc->per_capita, l->fen) <= 0;
-    cells[10] = l == NULL ? "?" : income_line_word(inc->per_capita, l->fen);
+    cells[11] = l == NULL ? "?" : income_line_word(inc->per_capita, l->fen);
 }
 
 static void
@@ -301,19 +316,19 @@ income(struct hh_ctx *c, struct view *v)
 {
     static const struct table_col cols[] = {
         {N_("year"), 4, 0, 0, 0}, {N_("wages"), 4, 1, 0, 0}, {N_("business"), 4, 1, 0, 0},
-        {N_("property"), 4, 1, 0, 0}, {N_("transfers"), 4, 1, 0, 0}, {N_("costs"), 4, 1, 0, 0},
-        {N_("net"), 4, 1, 0, 0}, {N_("persons"), 2, 1, 0, 0}, {N_("per person"), 4, 1, 0, 0},
+        {N_("property"), 4, 1, 0, 0}, {N_("transfers"), 4, 1, 0, 0},
+        {N_("not split"), 4, 1, 0, 0}, {N_("costs"), 4, 1, 0, 0}, {N_("net"), 4, 1, 0, 0}, {N_("persons"), 2, 1, 0, 0}, {N_("per person"), 4, 1, 0, 0},
         {N_("line"), 4, 1, 0, 0}, {N_("above line"), 6, 0, 0, 0},
     };
     /* At 80 columns the parts go (the sum stays): property, transfers,
-     * costs, then business and wages. */
-    static const size_t spare[] = {3, 4, 5, 2, 1};
+     * the part not split, costs, then business and wages. */
+    static const size_t spare[] = {3, 4, 5, 6, 2, 1};
     size_t i;
 
     view_table(v, cols, ARRAY_SIZE(cols));
     view_table_spare(v, spare, ARRAY_SIZE(spare));
     for (i = 0; i < c->s.nincomes; i++) {
-        char buf[10][MONEY_BUF];
+        char buf[11][MONEY_BUF];
         const char *cells[ARRAY_SIZE(cols)];
         int below;
 

@@ -235,7 +235,7 @@ warn_action(struct tui *t, void *ctx, int action, int64_t id)
 const struct table_def warnings_table = {
     .id = "dept_warnings",
     .title = N_("Department warnings to verify"),
-    .help = N_("预警核实: the warnings of the departments (部门筛查预警) imported (I here, or 'zhenxing import dept') and not verified yet, in your scope.  Check each at the household, then make it a monitoring clue (l: the clue's form, channel 部门筛查预警, the warning linked) or close it as not eligible with the reason (d).  Enter opens the household."),
+    .help = N_("预警核实: the warnings of the departments (部门筛查预警) imported (I here, or 'zhenxing import dept') and not verified yet, in your scope.  Check each at the household, then make it a monitoring clue (l: the clue's form, channel 部门筛查预警, the warning linked; for a household whose case is open, monitored for another risk or being identified, l adds the warning's risk to that case instead) or close it as not eligible with the reason (d).  Enter opens the household."),
     .cols = warn_cols,
     .ncols = ARRAY_SIZE(warn_cols),
     .empty = N_("No department warning is waiting to be verified."),

@@ -5,7 +5,7 @@
 # a copy with free pages passes and counts its persons; a copy of a
 # database with damaged pages is refused, and nothing is left.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 8
 

@@ -6,7 +6,7 @@
 # and phone, the visit worklist is the cadre's; a township account sees
 # and assigns only its own township's cadres and households.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 32
 

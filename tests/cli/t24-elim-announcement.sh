@@ -7,7 +7,7 @@
 # one row per household; the period defaults to this quarter; the
 # account's scope.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 23
 

@@ -38,7 +38,7 @@ typed "$bad"
 keys Tab
 shows "校验码" "a wrong check digit is explained"
 shows "[$bad" "and the number stays as typed"
-shows " 3/22" "the cursor stays in the field"
+shows " 3/23" "the cursor stays in the field"
 keys C-u
 # The 18th character moves on by itself (to the sex), then the birth date.
 typed "$good"

@@ -5,7 +5,7 @@
 # chosen, it goes through the print dialog to a text file, audited one
 # row per household, with no ID number.  At 80x24.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 11
 

@@ -10,7 +10,7 @@
 # with nothing written; a township account imports its township's only;
 # t on the F2 import screen chooses the department's sheet too.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 50
 

@@ -6,7 +6,7 @@
 # cadre, shown on top and in the history under the overview; t tags the
 # rest and b assigns them all at once; the worklist is then empty.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 19
 

@@ -8,7 +8,7 @@
 # not get the choice.  The dialog at 60x20 says the window is too small,
 # and is back as it was, with what was typed, at 80x24.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 21
 

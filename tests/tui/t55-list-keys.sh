@@ -6,7 +6,7 @@
 # stop; the status line's counts follow a change another program made,
 # on coming back from a household.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 9
 

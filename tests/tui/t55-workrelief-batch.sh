@@ -6,7 +6,7 @@
 # (40% from 2025, above the 30% other 以工代赈 funds ask): ! on the
 # receipt's row and the share on its record, gone once the wages reach it.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "the sqlite3 shell is not installed"
+need sqlite3
 
 plan 12
 

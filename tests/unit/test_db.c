@@ -26,6 +26,9 @@
 #include "db/db_snapshot.h"
 #include "db/db_staff.h"
 #include "db/schema.h"
+#include "core/exchange.h"
+#include "print/export_national.h"
+#include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/path.h"
@@ -538,6 +541,101 @@ test_case_reply(void **state)
     snapshot_free(&s);
 }
 
+/* Take household HH (its case at *VERSION) from CLUE_ACTION on DAY to
+ * county approval ten days later; *VERSION follows the case. */
+static void
+identify(struct fixture *x, int64_t hh, int64_t *version, enum case_action clue_action,
+         int day)
+{
+    struct actor village = helpers_actor(ROLE_VILLAGE), town = helpers_actor(ROLE_TOWNSHIP),
+                 county = helpers_actor(ROLE_COUNTY);
+    static const struct {
+        enum case_action a;
+        int at, who;        /* days after DAY; 0 village, 1 township, 2 county */
+    } steps[] = {
+        {CA_VERIFY, 1, 0}, {CA_APPRAISE, 2, 0}, {CA_PUBLICIZE, 3, 0},
+        {CA_TOWNSHIP_REVIEW, 9, 1}, {CA_COUNTY_APPROVE, 10, 2},
+    };
+    const struct actor *who[] = {&village, &town, &county};
+    char iso[DATE_BUF];
+    struct step_input in;
+    size_t i;
+
+    village.scope_id = x->village;
+    date_format(day, iso);
+    in = clue_input(iso);
+    in.action = clue_action;
+    if (act(x, &village, hh, (*version)++, &in, NULL)) {
+        fail_msg("clue: %s", x->e.msg);
+    }
+    for (i = 0; i < ARRAY_SIZE(steps); i++) {
+        memset(&in, 0, sizeof(in));
+        in.action = steps[i].a;
+        in.step_date = day + steps[i].at;
+        in.pub_start = in.pub_end = DATE_NONE;
+        in.authorized = 1;
+        if (steps[i].a == CA_PUBLICIZE) {
+            in.pub_start = in.step_date;
+            in.pub_end = in.step_date + 5;
+        }
+        if (act(x, who[steps[i].who], hh, (*version)++, &in, NULL)) {
+            fail_msg("%s: %s", case_action_name(steps[i].a), x->e.msg);
+        }
+    }
+}
+
+static int
+first_cell(void *arg, const char *const *cells, struct err *e)
+{
+    (void)e;
+    snprintf(arg, MONTH_BUF, "%s", cells[0]);
+    return 0;
+}
+
+/* Issue 17 section 3: the household's first identification (首次识别时间)
+ * is set by its first county approval and kept when, its risk
+ * eliminated, it is identified again; export national says so. */
+static void
+test_first_identified_kept(void **state)
+{
+    struct fixture *x = *state;
+    struct actor county = helpers_actor(ROLE_COUNTY);
+    int64_t hh = store_household(x, "A005"), version = 0;
+    struct hh_snapshot s = {0};
+    struct xlayout l = {0};
+    struct xcol first;
+    struct field_ctx fctx = {&x->p.codes, x->ctx.today};
+    struct national_src src = {x->db, &county, &l, &fctx, 1, x->ctx.today};
+    char cell[MONTH_BUF] = "";
+    int64_t rows;
+
+    identify(x, hh, &version, CA_CLUE, D("2025-01-06"));
+    assert_int_equal(db_snapshot_load(x->db, hh, &s, &x->e), 0);
+    assert_int_equal(s.hh.first_identified, month_of(D("2025-01-16")));
+    /* Its risk eliminated (as an elimination approved would leave it). */
+    assert_int_equal(raw(x, "UPDATE monitor_case SET state = 'eliminated', "
+                            "elim_started = '2025-09-01', eliminated_on = '2025-09-20', "
+                            "elim_method = '1', version = version + 1"), SQLITE_OK);
+    version++;
+    identify(x, hh, &version, CA_REIDENTIFY, D("2026-10-05"));
+    assert_int_equal(db_snapshot_load(x->db, hh, &s, &x->e), 0);
+    assert_int_equal(s.mcase.state, CS_MONITORED);
+    assert_int_equal(s.mcase.identified_on, D("2026-10-15"));
+    assert_int_equal(s.hh.first_identified, month_of(D("2025-01-16")));
+    assert_int_equal(snapshot_first_identified(&s), month_of(D("2025-01-16")));
+    /* The export's 首次识别时间 is the first, the new one its 风险识别时间. */
+    memset(&first, 0, sizeof(first));
+    first.label = "首次识别时间";
+    first.table = "";
+    first.field = XF_FIRST_IDENT;
+    first.spec.type = FT_MONTH;
+    l.v = &first;
+    l.n = 1;
+    assert_int_equal(national_rows(&src, first_cell, cell, &rows, &x->e), 0);
+    assert_string_equal(cell, "202501");
+    snapshot_free(&s);
+}
+
 static void
 test_snapshot_stream(void **state)
 {
@@ -781,6 +879,7 @@ main(void)
         T(test_refused_files),
         T(test_constraints),
         T(test_schema_knows_core_names),
+        T(test_first_identified_kept),
         T(test_staff_versions_and_audit),
         T(test_case_act),
         T(test_case_reply),

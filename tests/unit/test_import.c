@@ -100,6 +100,15 @@ test_layout(void **state)
     assert_int_equal(col(fx, "风险识别时间")->spec.type, FT_MONTH);
     assert_true(xfield_household(XF_HH_TYPE));
     assert_false(xfield_household(XF_NAME));
+    /* Stored, not only checked (issue 16 section 2 said read-only). */
+    assert_int_equal(col(fx, "首次识别时间")->field, XF_FIRST_IDENT);
+    assert_int_equal(col(fx, "人员识别时间")->field, XF_PERSON_IDENT);
+    assert_int_equal(col(fx, "是否解决安全饮用水")->field, XF_WATER);
+    assert_string_equal(col(fx, "是否解决安全饮用水")->table, "water");
+    assert_int_equal(col(fx, "工资性收入")->field, XF_WAGE);
+    assert_true(xfield_household(XF_FIRST_IDENT) && xfield_household(XF_WATER) &&
+                xfield_household(XF_WAGE));
+    assert_false(xfield_household(XF_PERSON_IDENT));
     assert_string_equal(fx->l.channel, "2");       /* 基层干部排查 */
     assert_string_equal(fx->l.elim_method, "1");   /* 帮扶消除 */
 }
@@ -301,6 +310,19 @@ test_cells(void **state)
     sbuf_addch(&sb, '|');
     xrecord_cell(&r, col(fx, "风险消除时间"), &fx->ctx, &sb);
     assert_string_equal(sb.buf, "汉族|202104|5200.50|");
+    /* Months kept as months: a first identification, a person's; the
+     * wage only when the record has one. */
+    sbuf_reset(&sb);
+    r.hh.first_identified = month_of(D("2014-01-01"));
+    snprintf(r.hh.water, sizeof(r.hh.water), "0");
+    xrecord_cell(&r, col(fx, "首次识别时间"), &fx->ctx, &sb);
+    sbuf_addch(&sb, '|');
+    xrecord_cell(&r, col(fx, "人员识别时间"), &fx->ctx, &sb);
+    sbuf_addch(&sb, '|');
+    xrecord_cell(&r, col(fx, "是否解决安全饮用水"), &fx->ctx, &sb);
+    sbuf_addch(&sb, '|');
+    xrecord_cell(&r, col(fx, "工资性收入"), &fx->ctx, &sb);
+    assert_string_equal(sb.buf, "201401||否|");
     sbuf_release(&sb);
     assert_string_equal(xhouse_grade(1, ""), "C");
     assert_string_equal(xhouse_grade(1, "D"), "D");
