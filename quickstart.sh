@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # quickstart.sh - zhenxing on a fresh Debian or Ubuntu machine.
 #
 #   ./quickstart.sh          install what is missing (apt-get, through sudo

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """assess.py - `make bench`: the heavy computations of issue 18, each against a
 baseline measured in the same run, into bench/RESULTS.md (its own section).
 

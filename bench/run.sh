@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # run.sh - `make bench`: what county IT feels, measured against baselines
 # run on the same machine in the same run (absolute seconds vary between
 # machines; the ratios and the targets are what to compare).

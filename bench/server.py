@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """server.py - `make bench`: the county server's figures (issue 15), as
 ratios against baselines measured in the same run, into bench/RESULTS.md.
 

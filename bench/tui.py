@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """tui.py - what staff feel in the full-screen program, against the programs
 they could use instead, on the same data and in the same run.
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * app.c - ordered set-up and tear-down of struct app.
  */

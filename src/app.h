@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * app.h - the program's state, passed explicitly to every subcommand and
  * screen: settings, policy tables, the database and who is acting.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * main.c - global options, then a subcommand (cli/) or the full-screen
  * program (tui/).

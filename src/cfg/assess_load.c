@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * assess_load.c - assessment templates from libconfig files (see
  * assess_load.h).

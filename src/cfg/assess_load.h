@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * assess_load.h - assessment templates from their libconfig files
  * (share/assess/NAME.conf; a county adds its own in the same format).  A

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cfg_file.c - reading a libconfig data file with messages that name the
  * file and line (see cfg_file.h).

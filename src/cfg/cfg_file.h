@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cfg_file.h - reading a libconfig data file (the policy files, the
  * assessment templates): open it, and read its settings with messages

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * dept_load.c - dept.conf -> struct dept (see dept_load.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * dept_load.h - the entries of share/policy/dept.conf (the departments'
  * sheet layouts and warning rules, core/dept.h), read for

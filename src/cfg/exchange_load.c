@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * exchange_load.c - a sheet layout's libconfig file -> struct xlayout
  * (the format is in exchange_load.h and share/exchange/national.conf).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * exchange_load.h - the layout of an exchanged sheet from its libconfig
  * file (share/exchange/NAME.conf; national.conf is the national

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * policy_load.h - read the policy data files (libconfig) into struct
  * policy: codes.conf and policy/{lines,rules,calendar}.conf from the data

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * settings.c - libconfig -> struct settings, driven by one table.
  * libconfig owns the strings it returns until config_destroy(), so every

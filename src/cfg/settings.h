@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * settings.h - the user's settings, read from libconfig files in order:
  * the system file (<sysconfdir>/zhenxing/zhenxing.conf, /etc/zhenxing/ in

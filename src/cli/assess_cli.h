@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * assess_cli.h - what `zhenxing assess` (cmd_assess.c) and `zhenxing
  * report assessment` (cmd_report.c) share: naming a round and a unit of

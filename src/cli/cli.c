@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli.c - the subcommand table and the common path every subcommand
  * takes: --help, policy, database, login, then the command itself.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli.h - the subcommands, one file each (cli/cmd_*.c), gathered in one
  * table in cli.c that also feeds `zhenxing --help`.  Exit status: 0

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd_assess.c - `zhenxing assess templates|new|score|finalize|reopen`:
  * assessment rounds from scripts, as the account of the Unix login

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd_backup.c - `zhenxing backup`: an online copy of the database, for
  * administrators (and the roles the setting backup_roles adds) and root;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd_cadre.c - `zhenxing cadre list|add|assign|history`: the responsible
  * cadres (帮扶责任人) for scripts: the cadres of the account's scope, a new

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd_check.c - `zhenxing check`: the database's integrity, then every
  * household in the user's scope through the registry's rules.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd_demo.c - `zhenxing demo`: a synthetic county to try zhenxing on.
  * The new database is built whole in a registered temporary file (0600,

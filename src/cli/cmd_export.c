@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd_export.c - `zhenxing export KIND [options]`: a kind of the export
  * table (print/export.h) as an XLSX or CSV sheet for Excel, WPS and the

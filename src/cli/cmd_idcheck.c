@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd_idcheck.c - `zhenxing idcheck NUMBER...`: validate resident ID
  * numbers the way every form does, for staff checking a list by hand.

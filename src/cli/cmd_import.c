@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd_import.c - `zhenxing import KIND ...`: the kinds of import in a
  * table; `import national FILE` reads the national system's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd_import_dept.c - `zhenxing import dept --source DEPT FILE`: a
  * department's sheet (部门筛查预警, domain.md 4.3a) imported as warnings to

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd_init.c - `zhenxing init --province P --county NAME`: a new, empty
  * county database, with the caller as its administrator.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd_print.c - `zhenxing print KIND ...`: the prints of the screens for
  * cron and scripts, to the print command or to a file: household cards,

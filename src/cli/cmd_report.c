@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd_report.c - `zhenxing report assessment`: the results of an
  * assessment round for scripts and the bureau's spreadsheets, read only.

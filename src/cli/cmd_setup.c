@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd_setup.c - `zhenxing setup`: the county server in one command, run
  * by root.  The system group (zhenxing), the store (the directory of the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd_user.c - `zhenxing user add|list|set`: staff accounts bound to Unix
  * logins.  Only administrators change accounts.

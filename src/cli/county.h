@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * county.h - creating a county database (shared by init and demo):
  * checking the province and county given, creating the file with the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * demo.h - a realistic synthetic county: townships and villages with
  * Chinese names, households and members with synthetic ID numbers (test

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * demo_assets.c - the demo's assets (domain.md 7): those the projects
  * handed over, and older ones formed before the years the projects

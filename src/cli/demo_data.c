@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * demo_data.c - vocabulary of the demo county.  Surname weights follow the
  * rough national frequency ranking; all characters are in GB2312 level 1

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * demo_data.h - the vocabulary of the synthetic demo county: surnames
  * with their frequency, given-name characters, place-name characters,

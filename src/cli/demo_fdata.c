@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * demo_fdata.c - vocabulary of the demo county's funds: the kinds of
  * projects a county of the 衔接资金 years runs, with what they usually

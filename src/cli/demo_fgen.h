@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * demo_fgen.h - what the parts of the demo's money trail share
  * (demo_funds.c: receipts, money, storing, the driver; demo_projects.c:

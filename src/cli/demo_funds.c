@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * demo_funds.c - the demo county's money trail (domain.md 6 and 7): fund
  * receipts of the year of the demo's today and the year before, the

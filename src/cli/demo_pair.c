@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * demo_pair.c - the demo county's paired assistance (domain.md 8): the
  * partners who help it (the East-West partner district in Zhejiang, a

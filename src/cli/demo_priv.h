@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * demo_priv.h - what the two halves of the demo generator share: demo.c
  * (divisions, staff, households and their cases) and demo_funds.c

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * demo_projects.c - the demo's projects of a year (domain.md 6.4): what
  * each is (a kind of project of its type, its place, the households it

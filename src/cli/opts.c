@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * opts.c - reading a subcommand's options from its table (see opts.h).
  */

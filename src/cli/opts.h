@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * opts.h - the options of a subcommand as a table: each row names the
  * option, says what its value is (a flag, a text, a whole number in a

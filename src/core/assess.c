@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * assess.c - scoring an assessment indicator and grading a total (see
  * assess.h).  Pure arithmetic in centi-points and basis points.

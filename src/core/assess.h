@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * assess.h - assessment templates and how an indicator's points are
  * scored (domain.md 9.5).  A template is data (share/assess/NAME.conf, read

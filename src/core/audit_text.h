@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * audit_text.h - the audit log as staff read it.  The log stores
  * stable names ("update", "monitor_case", "state", "monitored", code

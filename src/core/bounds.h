@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * bounds.h - the sanity bounds of amounts typed into forms, in fen, by
  * what the amount is.  They are not policy: no rule says a household may

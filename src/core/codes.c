@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * codes.c - look-ups in code tables.  Tables are small (tens of entries),
  * so a linear scan is the simplest thing that is fast enough.

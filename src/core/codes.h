@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * codes.h - code tables (categories, risks, labour ability, relation...)
  * loaded from share/codes.conf.  Codes are what the database stores;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * date.c - calendar arithmetic on day numbers (proleptic Gregorian).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * date.h - calendar days as day numbers (days since 1970-01-01), ISO 8601
  * text, months, and working days.  Pure arithmetic: no clock, no locale.

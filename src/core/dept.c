@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * dept.c - department warnings: look-ups of the layouts, rules and
  * reference incomes, and the judgement of one row (see dept.h).

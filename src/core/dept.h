@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * dept.h - department warnings (部门筛查预警, domain.md 4.3a): what each
  * department's sheet looks like and by which rule one of its rows becomes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * doc.c - the print model (blocks added in order) and its layout into
  * pages of pieces, the same for the text and the PDF output.

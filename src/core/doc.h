@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * doc.h - a print described once: a title, blocks (headings, paragraphs,
  * label/value fields, tables, signature lines) and, added by the layout,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * doc_text.c - the text print: a document laid out in terminal columns
  * and lines, pages of a fixed number of lines separated by form feeds,

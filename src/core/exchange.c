@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * exchange.c - the national person-grain sheet's columns and values:
  * the names of the fields and kinds the layout file uses, one cell

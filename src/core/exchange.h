@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * exchange.h - the national system's person-grain sheet (domain.md
  * 10.2) as the program sees it: the columns of the layout file

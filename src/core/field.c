@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * field.c - typed text to field values and back: the one place where a
  * form's input is checked.  Every type goes through the same steps

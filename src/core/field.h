@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * field.h - the kinds of value a form field holds, and how typed text
  * becomes a value and back.  One parser per field type, each saying in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * findings.h - what the rules find wrong with the data: a code, a
  * severity and a Chinese sentence that says what is wrong and what to do.

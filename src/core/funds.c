@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * funds.c - the records of the money trail: empty records and each
  * record's own rules (see funds.h).  What needs other records (no

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * funds.h - the county's money trail (domain.md 6 and 7): fund receipts
  * (资金下达), projects of the project pool (项目库), allocations of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * household.h - the registry's entities (domain.md section 2): household,
  * member, yearly income, the four guarantees, and the snapshot that

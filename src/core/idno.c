@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * idno.c - GB 11643-1999 identity numbers.
  */

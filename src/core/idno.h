@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * idno.h - resident identity numbers (公民身份号码, GB 11643-1999):
  * validation, the MOD 11-2 check character, sex and birth date, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * mcase.c - the case procedure as a transition table.  Adding a step is
  * adding a row here (and, if it needs new checks, a case in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * mcase.h - the monitoring case (监测对象) and its procedure
  * (domain.md 4.3-4.6): states, actions, the transition table (state,

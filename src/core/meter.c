@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * meter.c - the funds meters (see meter.h).  Pure arithmetic in fen and
  * basis points; the comparisons are exact.

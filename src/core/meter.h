@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * meter.h - the funds meters of one budget year (domain.md 6.3, 6.6),
  * computed from totals the database adds up (db_fund_sums) and the

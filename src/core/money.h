@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * money.h - amounts as integer fen (1 yuan = 100 fen) in int64_t.
  * Parsing from and formatting to yuan with two decimals; rounding rules

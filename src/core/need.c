@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * need.c - the checks every record's fields share (see need.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * need.h - the checks every record's fields share (core/funds.c,
  * core/pair.c): a code of a table, a text within its length, a year, a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pair.c - the paired-assistance records: empty records, each record's own
  * rules, months, targets against actuals and the attendance rule (see

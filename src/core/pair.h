@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pair.h - paired assistance (帮扶协作, domain.md 8): the partners who help
  * the county (东西部协作, 定点帮扶, 对口帮扶, enterprises of 万企兴万村),

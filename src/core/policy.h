@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * policy.h - the numbers that change by province and year, as loaded from
  * the policy data files under share/policy/ (cfg/policy_load.c):

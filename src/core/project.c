@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * project.c - the project pool's lifecycle (domain.md 6.4) as one
  * transition table, and proj_apply(): whether a step may be taken now

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * project.h - the project pool's lifecycle (domain.md 6.4): which step
  * may be taken in which state by whom, and proj_apply() which checks a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * role.h - staff roles and scopes.  An account is bound to a Unix login,
  * has one role, and a scope: the whole county, one township or one

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * rules.h - the judgements of the monitoring registry: consistency rules
  * (domain.md 3.2, 4.6), the elimination criteria (4.6), and applying a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * rules_text.c - the numbers of rules.conf written into the texts that
  * state them (see rules_text.h): one table of the {names} a text may use.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * rules_text.h - the numbers of the rules in the texts that state them:
  * a help text names a number of rules.conf as {name} (e.g. "within

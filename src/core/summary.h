@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * summary.h - one line per household for the lists: what the list shows
  * and sorts by, the dates that make it overdue (compared with today when

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db.c - connection, transactions, the statement cache and the binding
  * helpers every repository file uses.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db.h - the county database: one SQLite file.  Opening sets WAL,
  * foreign keys and a busy timeout and brings the schema up to date

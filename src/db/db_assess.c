@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_assess.c - assessment rounds, their units, scores, sheets, ranking,
  * finalizing and reopening (see db_assess.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_assess.h - assessment rounds: a template applied to a set of units
  * (townships, villages, teams, partners) for a year.  The round keeps the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_assess_src.c - the data sources of the computed assessment
  * indicators (see db_assess_src.h): the registry sources read the unit's

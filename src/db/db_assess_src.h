@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_assess_src.h - the data sources of the computed assessment
  * indicators (core/assess.h assess_sources[]): for one unit (a township,

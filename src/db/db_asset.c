@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_asset.c - the asset ledger in the database (see db_fund.h): assets
  * with up to four fund sources and their yearly income, stored through

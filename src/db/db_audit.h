@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_audit.h - the audit log: who changed what, when, old -> new.  Every
  * repository function that changes data calls it inside the same

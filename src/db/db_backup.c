@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_backup.c - online backup and the check of a copy.  The source is in
  * WAL mode, so copying all pages in one backup step reads one consistent

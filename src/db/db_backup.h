@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_backup.h - copying the county database with SQLite's online backup
  * API while other staff keep working, and checking a copy.  A copy is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_busy.c - waiting for the write lock.  SQLite's own timeout sleeps
  * longer and longer (100 ms at the end) and gives up after a fixed time

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_cadre.c - responsible cadres and their households (see db_cadre.h).
  * Stored through db_rec.c; this file adds the place (the township and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_cadre.h - the responsible cadres (帮扶责任人) and the households
  * they are responsible for: the cadres as records (scoped by the township

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_case.c - monitoring cases and their steps (see db_case.h): the
  * case's columns, its risks, the history of steps, and the procedure:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_case.h - monitoring cases and their steps in the database: moving a
  * case through its procedure (load the household, let core decide with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_check.h - the database's own integrity: PRAGMA quick_check (or
  * integrity_check) and foreign_key_check.  They can run on a second

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_division.h - the division tree of the county: county, townships,
  * administrative villages, natural villages.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_fund.c - the money trail in the database (see db_fund.h): fund
  * receipts, their allocations to projects, the payments out of those,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_fund.h - the funds workspace's records in the database: fund
  * receipts, allocations and payments (db_fund.c), projects and their

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_household.c - households and their members (see db_household.h):
  * the two records' columns, reading and inserting them, the household's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_household.h - households and their members in the database: read,
  * inserted, created and changed the way staff do through the forms, a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_import.c - storing what an import of the national sheet read: the
  * places, and each household created or updated field by field (see

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_import.h - the writing side of an import of the national sheet:
  * places found or created, one household (the rows of its members, as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_list.c - the household list: keeping hh_list and hh_search in step
  * with the registry, and reading them a page at a time.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_list.h - the list of households as the screens page through it: one
  * summary row per household (hh_list) and its search terms (hh_search),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_pair.c - partners, their pairings, yearly agreements with their
  * targets and records of arrivals in the database (see db_pair.h; the

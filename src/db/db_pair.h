@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_pair.h - the paired-assistance records in the database: partners,
  * pairings, yearly agreements and their targets, records of what

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_print.c - rows for the prints: publicity lists and visit worklists.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_print.h - the rows the prints need that no screen reads whole: the
  * households of a village in publicity, and the visits falling due per

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_priv.h - the inside of the connection, for the files of db/ only: the
  * SQLite handle, the statement cache and the helpers that bind values and

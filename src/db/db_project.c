@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_project.c - the project pool in the database (see db_fund.h): a
  * project's record (stored through db_rec.c), its lifecycle of steps

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_rec.c - records described by a column table (see db_rec.h).  The
  * SQL is assembled from the table's fixed column names only; every value

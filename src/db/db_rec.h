@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_rec.h - storing a record whose columns are described once: a table
  * of (column, kind, member offset, flags) gives the SELECT, INSERT and

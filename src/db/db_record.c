@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_record.c - the records kept for a household (see db_record.h):
  * incomes and guarantees, one of each a year (db_registry.c checks the

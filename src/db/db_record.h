@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_record.h - the records kept for a household in the database: the
  * income of a year and the four guarantees checked in a year (one of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_registry.c - the save path the registry's records share (see
  * db_registry.h): the household read once with the role and scope check,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_registry.h - what the saves of the registry's records share (for
  * the files of db/ only).  A save is one transaction: the household the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_reveal.c - the audited look at a household's whole ID numbers.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_reveal.h - showing a household's whole ID and phone numbers: the
  * role and scope are checked and the look is recorded in the audit log,

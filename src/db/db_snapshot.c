@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_snapshot.c - merge-join of per-table ordered queries into household
  * snapshots.  The registry's records are read by their column tables

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_snapshot.h - reading what the rules judge about households whole,
  * as struct hh_snapshot, either one at a time or streamed over the whole

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_team.c - resident work teams, their members, monthly attendance and
  * yearly grades in the database (see db_pair.h).  Stored through

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_warning.c - department warnings (see db_warning.h): one record on
  * db_rec's column table, the look-up of a sheet's ID number in the

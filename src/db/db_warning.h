@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db_warning.h - department warnings in the database (部门筛查预警,
  * domain.md 4.3a): the person an ID number of a department's sheet

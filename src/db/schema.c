@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * schema.c - the migrations.  To change the schema, append a migration;
  * never edit one that has shipped.  Money is integer fen, dates are ISO

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * schema.h - the database schema as forward-only migrations keyed by
  * PRAGMA user_version.  Migration N turns a version N-1 database into

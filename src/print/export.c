@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * export.c - running an export (see export.h): the cells of a row from
  * the kind's columns, the sheet written to a private temporary file

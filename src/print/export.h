@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * export.h - data leaving as a sheet (`zhenxing export KIND`, the x key
  * of every list): the kinds of export as one table (export_kinds.c),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * export_funds.c - the kinds of export read from the lists of the funds,
  * pairing and assessment workspaces (hundreds to a few thousand rows a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * export_kinds.c - the table of the kinds of export (one row a kind: its
  * name, title, audit table, columns and row source), and the kinds read

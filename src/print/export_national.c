@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * export_national.c - the national person-grain sheet's rows from the
  * registry (see export_national.h): households streamed in order

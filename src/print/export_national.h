@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * export_national.h - the registry as the national system's
  * person-grain sheet (share/exchange/national.conf): one row per current

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * export_priv.h - for the export kinds alone: the columns and row
  * sources of the kinds kept in export_funds.c (funds, pairing,

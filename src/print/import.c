@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * import.c - `import national` (see import.h): the two passes over the
  * sheet, the problems found, the report sheet, the summary.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * import.h - `import national`: the national system's person-grain sheet
  * (layout in share/exchange/national.conf) read into the registry, for

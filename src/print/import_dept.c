@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * import_dept.c - `import dept` (see import_dept.h): the department's
  * sheet read by its layout's labels, every row checked, then matched

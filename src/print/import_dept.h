@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * import_dept.h - `import dept`: a department's sheet (部门筛查预警,
  * domain.md 4.3a) read by the labels of its layout (share/policy/dept.conf),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pdf.c - documents drawn on A4 pages with cairo's PDF surface.  The
  * fonts are resolved with fontconfig for Simplified Chinese and checked

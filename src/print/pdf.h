@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pdf.h - the PDF print: documents laid out on A4 by doc_layout() and
  * drawn with cairo, in a Chinese font found through fontconfig.  cairo

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * print.c - a print from request to paper or file: build the documents
  * (prints.c, prints_funds.c, prints_pair.c, prints_assess.c), make them

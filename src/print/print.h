@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * print.h - the prints of the monitoring workspace, built from the
  * database as the user's account sees it (its scope holds), made as text

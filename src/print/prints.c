@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * prints.c - what each print shows, as documents (core/doc.h): the
  * household card (明白卡), the village publicity list (公示) and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * prints.h - the builders of each print (prints.c), used by print.c.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * prints_assess.c - the summary of an assessment round (考核结果汇总,
  * domain.md 9.5): the round and its state, the ranking of its units, and

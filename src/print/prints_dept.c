@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * prints_dept.c - the verification feedback sheet (核实反馈表) of a
  * township for a department: every warning the department pushed about

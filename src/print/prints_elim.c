@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * prints_elim.c - the county's announcement of risk elimination (风险消除
  * 公告, domain.md 4.6): the households whose risk was eliminated in a

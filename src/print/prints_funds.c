@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * prints_funds.c - the funds prints (domain.md 6.4, 6.5, 7): the project
  * publicity lists of the pool (村级、乡镇、县级公示) and the announcement

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * prints_pair.c - the paired-assistance prints (domain.md 8): a partner's
  * targets against actuals for a year with the year's records of arrivals

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * spool.c - handing a finished print over: to the print command (run
  * with fork and execve, never a shell, with the real user's ids, a clean

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * spool.h - where a finished print goes: to the print command (lp by
  * default), run without a shell, with the user's own privileges and a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * sheet.c - the sheet layer's common part (see sheet.h): the format by
  * name and by content, the row being built, skipping empty rows, the

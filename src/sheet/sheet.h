@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * sheet.h - reading and writing the sheets staff exchange with Excel,
  * WPS and the national system: CSV (UTF-8 with or without a byte-order

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * sheet_csv.c - CSV as Excel and WPS read and write it (see sheet.h).
  *

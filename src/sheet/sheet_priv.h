@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * sheet_priv.h - what the readers and writers of each format share
  * inside src/sheet/: the reader and writer with their table of

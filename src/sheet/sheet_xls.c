@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * sheet_xls.c - legacy XLS (BIFF5 and BIFF8, Excel 95 to 2003) read by
  * freexl (see sheet.h).  freexl reads the whole workbook into memory when

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * sheet_xlsx_read.c - XLSX read by libzip and expat (see sheet.h).
  *

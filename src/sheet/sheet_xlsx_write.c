@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * sheet_xlsx_write.c - XLSX written by libxlsxwriter (see sheet.h) in
  * its constant-memory mode: each row goes to a temporary file (in the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * choices.c - a table of choices built from rows (choices.h).
  */

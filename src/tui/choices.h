@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * choices.h - a table of choices built from rows (the partners, the
  * projects, the receipts with money left, the places in the user's

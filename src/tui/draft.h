@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * draft.h - what is typed into an open form, kept on disk after every
  * burst of typing, so that a dropped SSH connection (SIGHUP) or a killed

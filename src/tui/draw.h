@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * draw.h - drawing text into curses windows by display columns: every
  * string is clipped before a character that would overflow and padded

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * f_assess.c - the forms of the assessment workspace (F5): a new round
  * (a template of <datadir>/assess, the year, a title), the points of a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * f_asset.c - the asset ledger's forms: an asset (class and type, the
  * project it came from, place, household for 到户类, ownership, operation,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * f_bind.c - records to form fields and back, and the forms that edit
  * one record (f_bind.h).

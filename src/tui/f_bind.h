@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * f_bind.h - binding a record's members to form fields, so that a form
  * kind lists each field once (spec, member, kind) and gets from the same

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * f_cadre.c - the forms of the responsible cadres (帮扶责任人): a cadre
  * (name, kind, unit, post, phone, the township or village served), and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * f_common.c - what the form kinds share (f_common.h): fields several
  * forms have, the acting user and the rule context, the choice tables of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * f_common.h - what the form kinds share: the field table of members,
  * the villages and places to choose from, and the acting user.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * f_export.c - the export dialog, a form like any other: what is
  * exported (the kind, the tagged rows or the rows shown), XLSX or CSV,

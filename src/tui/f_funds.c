@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * f_funds.c - the forms of the money trail: a fund receipt (资金下达),
  * an allocation of a receipt to a project (资金安排: fm->arg is the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * f_household.c - households: a new one with its members (searching
  * before creating: while a member's name and ID number are typed, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * f_income.c - a household's income and expenditure of a year, with the
  * net and per-capita income computed as it is typed and compared with

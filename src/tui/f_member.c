@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * f_member.c - a household member: add or edit one, and remove one (a
  * member leaves the household with a reason and a date; the record stays).

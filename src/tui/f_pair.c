@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * f_pair.c - the forms of paired assistance: a partner (帮扶单位), a
  * pairing of a partner with the county, a township or a village (fm->arg

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * f_print.c - the print dialog, a form like any other: what is printed,
  * where it goes (the printer through the print command, or a file to

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * f_project.c - the project pool's forms: a new project (proposed on a
  * date, its first step), editing a project's fields, and one small form

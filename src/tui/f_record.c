@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * f_record.c - the records that hang off a household: assistance
  * measures (category, item, start, end, optional project) and visits

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * f_similar.c - the households that may already hold a person being
  * typed into a form (f_similar.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * f_similar.h - the households that may already hold a person being
  * typed into a form (a new household's member, the head of a clue), kept

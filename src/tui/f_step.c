@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * f_step.c - one small form per step of the monitoring procedure.  The
  * fields come from what the step needs (core/mcase.c's transition table:

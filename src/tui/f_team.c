@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * f_team.c - the forms of the resident work teams (驻村工作队): a team of
  * a village for a term, a member (fm->arg is the team of a new one), a

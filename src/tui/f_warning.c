@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * f_warning.c - the two outcomes of verifying a department warning
  * (预警核实): a monitoring clue made from it, through the clue step's own

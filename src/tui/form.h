@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * form.h - forms as screens.  A form kind says which fields a form has,
  * how the stored record fills them and how they are saved; the form screen

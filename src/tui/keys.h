@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * keys.h - key tables as data.  Each screen lists its keys with the
  * action they trigger and a label; the key bar at the bottom and the help

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * s_assess.c - the assessment workspace (F5): the rounds (考核轮次, a
  * table), a round's ranking (排名), a unit's scoring sheet (评分表) and

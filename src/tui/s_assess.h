@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * s_assess.h - the assessment workspace (F5): what its screens
  * (s_assess.c) and its forms (f_assess.c) share.  A round is always used

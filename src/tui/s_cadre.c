@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * s_cadre.c - the responsible cadres (帮扶责任人) of the monitoring
  * workspace (F2; C on the monitoring list): a table definition of the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * s_conflict.c - someone else saved the record while this user was
  * editing it.  Nothing is overwritten silently: every field that differs

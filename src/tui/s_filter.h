@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * s_filter.h - the filter screen of the monitoring list: township,
  * village, category, risk type, status (several at once, or every

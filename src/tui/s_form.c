@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * s_form.c - the form screen: every form of every workspace behaves the
  * same way here (see form.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * s_funds.c - the funds and projects workspace (F3): four sibling tables
  * shown as tabs - fund receipts (资金下达), the project pool (项目库), the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * s_help.c - help for the screen below, generated from its key table and
  * the global keys (so the help cannot drift from the keys), plus the

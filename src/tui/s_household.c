@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * s_household.c - the household record as a view definition (tui/view.h),
  * shown a section at a time: on top the household, its head and place, its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * s_import.c - the import screen (I on the monitoring list, I on the
  * worklist 预警核实), on the record screen and the form engine.  What it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * s_list.c - the monitoring list: every household in the user's scope as
  * a table definition with a pager (tui/table.h), read a page at a time

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * s_menu.h - a menu screen: a title and a list of choices; typing narrows
  * the list (by substring or by pinyin initials), Enter chooses, Esc goes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * s_pair.c - the paired-assistance workspace (F4): five sibling tables
  * shown as tabs - the partners (帮扶单位), the yearly agreements (年度协议),

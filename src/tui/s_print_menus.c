@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * s_print_menus.c - the p key of the monitoring list (F2) and of the
  * funds (F3), paired-assistance (F4) and assessment (F5) workspaces: a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * s_table.c - the table screen: one screen for every list defined as a
  * struct table_def (tui/table.h), the monitoring list of households among

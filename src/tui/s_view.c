@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * s_view.c - the record screen: one screen for every record defined as a
  * struct view_def (tui/view.h).  It shows the record's title, then its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * s_warning.c - the worklist 预警核实 (F2, w): the department warnings
  * still to verify in the user's scope (imported by `zhenxing import

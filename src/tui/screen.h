@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * screen.h - screens as small vtables with private state (data), kept on
  * a stack: Esc pops back to the screen below.  Every screen has a key

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * table.h - list screens as definitions.  A table definition (struct
  * table_def) names its columns and loads the rows of its current filter

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * table_filter.c - what the tables of a workspace are filtered by, said
  * once in their definitions (struct table_filter_def): a year (every year

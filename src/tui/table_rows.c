@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * table_rows.c - the rows of a table screen in memory: building them,
  * search, sorting, the column layout and a w_list source over them.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * term_ok.c - whether the terminal database knows $TERM, before the
  * screen is taken (term.h stays here: its macros would clash elsewhere).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * term_ok.h - whether the terminal database knows $TERM.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * tui.c - set-up, the main loop, the screen stack, resizing, signals and
  * restoring the terminal.

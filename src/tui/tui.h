@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * tui.h - the full-screen program: one main loop over a stack of screens.
  *

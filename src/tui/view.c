@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * view.c - the items of a record screen and their layout by display
  * width.  Nothing here draws, so the unit tests run it without a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * view.h - record screens as definitions.  A view definition (struct
  * view_def) builds the record as a list of items: section headings,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * w_form.c - the form widget: items, checks and drawing.
  *

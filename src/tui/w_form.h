@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * w_form.h - the one form widget every form uses: a column of labelled
  * fields (core/field.h says what each holds), headings between groups,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * w_line.h - a one-line editor on wide characters: insert, delete,
  * Home/End, left/right, word moves.  Chinese from an input method arrives

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * w_list.h - the one list browser every workspace uses: it keeps only
  * the visible rows, pages through any number of rows by asking its data

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * workspace.h - the workspaces of the full-screen program (monitoring,
  * funds and projects, ...): one table, each row a function key, a label

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * array.h - the number of elements of an array (not of a pointer).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * clock.h - today's date and the current time.  Tests pin them with
  * $ZHENXING_TODAY (YYYY-MM-DD); nothing else in the program reads the

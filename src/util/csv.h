@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * csv.h - comma-separated values as RFC 4180 writes them: a field with a
  * comma, a double quote, a carriage return or a line feed is quoted, its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * err.h - error values that flow up from core and db to the screens and
  * the command line.  A function that can fail returns 0 on success or -1

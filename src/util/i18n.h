@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * i18n.h - user-facing text goes through gettext.  Message ids are in
  * English; po/zh_CN.po holds the Simplified Chinese, which is the default

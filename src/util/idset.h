@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * idset.h - a set of record ids kept sorted (the tagged rows of a list):
  * look-up by binary search, toggling, and the ids in ascending order for

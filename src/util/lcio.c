@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * lcio.c - the command line in the locale's character set (see lcio.h).
  * The conversion is iconv's; stdout and stderr are replaced by glibc

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * names.c - the names of an enum's values (see names.h).
  */

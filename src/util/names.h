@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * names.h - the names of an enum's values: the stored name of each value
  * (ASCII, as the database and the command line write it) and, where the

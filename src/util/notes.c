@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * notes.c - a list of messages to show later (see notes.h).
  */

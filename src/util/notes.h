@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * notes.h - a list of messages to show later (the warnings of the set-up:
  * an unknown setting, a misspelled key of a policy file), in the order

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * path.h - where files live: XDG directories, the data and locale
  * directories (installed or in the build tree), and directory creation.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pinyin.c - pinyin sort keys and initials from the GB2312 table.
  */

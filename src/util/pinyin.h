@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pinyin.h - Chinese names in the order and by the initials Chinese users
  * expect: a binary sort key that orders GB2312 level-1 characters by

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pinyin_table.h - the GB2312 level-1 characters with their pinyin rank
  * and initial (generated data, see tools/gen_pinyin.py).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * priv.c - the store's group taken and given back (see priv.h).
  */

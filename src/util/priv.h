@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * priv.h - the one privilege of a county server install: the program is
  * setgid to the group that owns the county's store (/var/lib/zhenxing,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * rng.h - a small deterministic random generator (splitmix64 seeding a
  * xoshiro256**): the same seed gives the same sequence on every machine.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * sbuf.h - a growable, always NUL-terminated byte string (git style).
  * SBUF_INIT or sbuf_init() before use, sbuf_release() after.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * tempfile.c - temporary files removed on every exit path: a registry of
  * their names, a handler for the signals that end the program (it only

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * tempfile.h - temporary files that never outlive the program: a file
  * written beside its destination (a print, an export, a backup, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * texttable.h - plain-text tables laid out by display width (screens and,
  * later, text prints): a line of cells, each clipped and padded to its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * u8.c - UTF-8 decoding and column arithmetic.  The width table is our
  * own rather than the C library's wcwidth() so that layout does not

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * u8.h - UTF-8 text measured in terminal columns.  Every string that is
  * laid out for a terminal or a text print goes through these helpers:

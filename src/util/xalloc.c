@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * xalloc.c - checked allocation and the single fatal exit.
  */

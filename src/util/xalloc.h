@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * xalloc.h - allocation that never returns NULL.  On exhaustion the
  * registered fatal hook runs (the screen restores the terminal) and the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # lib.sh - TAP helpers for the command-line and screen tests.
 #
 # Each test script sources this file, calls plan N, then runs zhenxing

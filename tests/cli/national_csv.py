@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 # national_csv.py FILE [EDIT...] - a small national person-grain sheet for
 # the tests (t21-import.sh, t51-import.sh): two households of 新西镇, one
 # of 清湾乡, in 青山县; each EDIT "ROW|LABEL|VALUE" changes a cell (ROW 1

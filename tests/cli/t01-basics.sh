@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t01-basics.sh - global options, help, version, unknown commands, and
 # Chinese as the default language whatever the locale.
 . "${top_srcdir:-.}/tests/cli/lib.sh"

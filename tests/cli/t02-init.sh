@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t02-init.sh - zhenxing init: a new county database at the default place,
 # refusals that leave files untouched.
 . "${top_srcdir:-.}/tests/cli/lib.sh"

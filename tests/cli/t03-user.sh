@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t03-user.sh - staff accounts: list, add, set; validation; only
 # administrators change accounts; every change audited.
 . "${top_srcdir:-.}/tests/cli/lib.sh"

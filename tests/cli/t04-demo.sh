@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t04-demo.sh - zhenxing demo: a realistic synthetic county, the same for
 # the same seed and date, with valid synthetic ID numbers and cases in
 # every state, and a year and a half of funds: receipts of every level,

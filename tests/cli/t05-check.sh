@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t05-check.sh - zhenxing check: integrity and the rules' findings, in
 # Chinese, limited to the user's scope; exit 1 when anything is found.
 . "${top_srcdir:-.}/tests/cli/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t06-backup-check.sh - the check every backup makes of its copy before
 # it is audited and put in place (db_backup.c copy_ok: every page of every
 # table and index walked, the walked and free pages making up the file):

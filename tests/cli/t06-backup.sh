@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t06-backup.sh - zhenxing backup FILE: an online copy that opens and is
 # complete, readable by its maker alone unless given to a group; only an
 # ordinary file is replaced; --verify checks a copy; --keep N DIR keeps

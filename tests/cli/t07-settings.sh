@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t07-settings.sh - settings files: system, user, --config; errors name
 # the file and line; unknown keys warn; the database setting is used.
 . "${top_srcdir:-.}/tests/cli/lib.sh"

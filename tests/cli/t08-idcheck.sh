@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t08-idcheck.sh - zhenxing idcheck: the ID rules from the command line.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t09-badinput.sh - odd input of every kind: a clear message, a non-zero
 # exit, and the database unchanged.
 . "${top_srcdir:-.}/tests/cli/lib.sh"

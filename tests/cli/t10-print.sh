@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t10-print.sh - zhenxing print: the household card, the village
 # publicity lists and the visit worklists as text (compared with golden
 # files) and as PDF (read back with pdftotext, rendered with pdftoppm);

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t11-funds-print.sh - zhenxing print projects|allocation|assets: the
 # project publicity lists (village, township, county) and the plan's
 # announcement, the fund allocation announcement and the asset ledger, as

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t12-pair-print.sh - zhenxing print partner|attendance: a partner's
 # targets against actuals for a year (amounts to the fen, rates,
 # shortfalls, statuses judged on today's date, the year's records and

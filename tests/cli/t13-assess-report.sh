@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t13-assess-report.sh - an assessment round from the command line
 # (zhenxing assess new|score|finalize|reopen) and its results (zhenxing
 # report assessment): a round of the resident-team template over two demo

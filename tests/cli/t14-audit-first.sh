@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t14-audit-first.sh - nothing leaves without its audit row: a print (to
 # a file and to the print command), a CSV export and a backup write and
 # commit their audit rows first, and deliver nothing when those cannot be

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t20-export.sh - zhenxing export KIND: every kind once; the filters of the
 # lists; the account's scope (a township account exports its township
 # only); ID numbers masked unless --reveal, which the role must allow and

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t21-import.sh - zhenxing import national: a good sheet into an empty
 # county (places created, cases with their steps, list rows), dry run,
 # re-import unchanged, update field by field with audit rows old -> new;

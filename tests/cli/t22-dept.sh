@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t22-dept.sh - zhenxing import dept: each department's rule at and
 # around its threshold as the shipped data files say it (dept.conf,
 # incomes.conf), households already followed for the risk, unmatched ID

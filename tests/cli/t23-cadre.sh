@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t23-cadre.sh - responsible cadres (帮扶责任人, issue 17): a monitored
 # household without one is a finding (CD01) and its card says 尚未明确; a
 # cadre added with its checks (phone, required fields), assigned, then

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t23-import-fields.sh - what the national sheet carries besides the
 # registry's own fields: 是否解决安全饮用水, 首次识别时间 and 人员识别时间
 # stored by `import national` (updated with their audit rows, a bad value

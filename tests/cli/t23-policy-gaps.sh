@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t23-policy-gaps.sh - policy data running out (issue 17 3): `zhenxing
 # check` says when today's year has no monitoring line in lines.conf or
 # no holidays in calendar.conf (the shipped calendar ends in 2026, so a

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t24-elim-announcement.sh - the county's announcement of risk elimination
 # (风险消除公告, issue 17 3): `zhenxing print elimination [PLACE] [--from
 # DATE --to DATE]` lists the households whose risk was eliminated in the

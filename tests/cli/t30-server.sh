@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t30-server.sh - the county server with several Unix users (issue 15):
 # zhenxing built and installed into a temporary prefix (its own
 # --sysconfdir and --localstatedir), `zhenxing setup` making the group,

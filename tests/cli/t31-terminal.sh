@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t31-terminal.sh - the terminals of county offices (issue 19 §2, §5):
 # an unknown or empty TERM says what to set, in Chinese, on stderr; a
 # GB18030 terminal gets the command line in GB18030 (help, results,

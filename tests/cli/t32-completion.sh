@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t32-completion.sh - bash completion (contrib/bash-completion/zhenxing,
 # installed under share/bash-completion/completions) completes the
 # commands and each command's options from the program's own help.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 # xlsx_cells.py FILE - the cells of an XLSX's first sheet, one a line:
 # "ROW COLUMN TYPE TEXT" (TYPE as the file has it: s shared string,
 # inlineStr, str, n number...), read with zipfile and the XML as written.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # i18n.sh - every user-facing message has its Simplified Chinese
 # translation in po/zh_CN.po (the one place translations are kept),
 # po/POTFILES lists every source file, and the ids of po/AMBIGUOUS come

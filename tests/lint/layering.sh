@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # layering.sh - dependencies point one way: util <- core <- {db, cfg} <-
 # print <- {cli, tui} <- main, and util <- sheet (the sheets of imports
 # and exports, used by print, cli and tui).  core never includes sqlite3.h or curses.h,

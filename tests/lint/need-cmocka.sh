@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # need-cmocka.sh - stands in for the unit tests when configure did not
 # find cmocka: make check must fail, not quietly skip them.
 echo "1..1"

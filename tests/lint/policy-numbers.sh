@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # policy-numbers.sh - no help text of the screens states a policy number
 # (issue 17 3): a number of days, working days or a percentage belongs to
 # rules.conf by province and year, and a text names it as {name}

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """align.py SCREEN REGEX WIDTH - check that every line of a captured
 screen matching REGEX has the match at the same display column (counting
 East Asian wide characters as two columns), and that no line is wider

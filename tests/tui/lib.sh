@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # lib.sh - drive the real zhenxing in tmux and read the screen.
 #
 #   tui_start COLSxROWS [VAR=VALUE...]   start zhenxing on $DB in a new tmux

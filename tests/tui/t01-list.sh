@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t01-list.sh - the monitoring list at $SIZE (80x24; t06 runs it at
 # 160x48) in Chinese: what it shows,
 # columns lined up by display width, scrolling, going to a row, search

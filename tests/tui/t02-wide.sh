@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t02-wide.sh - the list at 160x48 shows every column, lined up, and
 # sorting by the head puts names in pinyin order; the same under the
 # plain C.UTF-8 locale of many servers.

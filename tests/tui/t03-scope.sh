@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t03-scope.sh - a township account sees only its township: in the list,
 # in the counts and in search; it starts on the township's monitoring
 # objects (c shows every household).

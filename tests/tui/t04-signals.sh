@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t04-signals.sh - the terminal is restored when zhenxing is stopped by
 # SIGTERM, by SIGHUP (a dropped SSH connection) or by SIGINT, and nothing
 # is written while nobody types.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t05-gb18030.sh - under a GB18030 locale (some offices still use one)
 # the screen comes out in GB18030, and quitting works.  The locale is
 # generated into a private directory (LOCPATH) when it can be.

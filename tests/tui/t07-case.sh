@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t07-case.sh - a monitoring case from the clue to county approval and on
 # to elimination, every step through its form, with the clock moved on
 # between steps (ZHENXING_TODAY) where the procedure needs days to pass;

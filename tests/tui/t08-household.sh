@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t08-household.sh - a new household with three members through the
 # form (village picked by pinyin initials, sex and birth date filled from
 # the ID number); searching before creating finds the household holding

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t09-validation.sh - every kind of mistake once: a wrong check digit, a
 # date that does not exist, a date in the future, a negative amount,
 # 10,000 characters in a note, a required field left empty.  Each gets a

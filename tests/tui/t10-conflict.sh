@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t10-conflict.sh - two staff edit the same household at once.  The
 # first save wins; the second opens the conflict screen with the
 # original, mine and theirs per field; the choices are saved and nothing

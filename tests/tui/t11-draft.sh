@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t11-draft.sh - the SSH connection drops (SIGHUP) in the middle of a
 # form: what was typed is offered back at the next start, restored
 # field by field, and can be saved; a draft is private to its user.

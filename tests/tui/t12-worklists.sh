@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t12-worklists.sh - the built-in worklists (waiting for me, overdue,
 # labour without a development measure, visits due this week) list what
 # the database says they should; the procedure steps offered depend on

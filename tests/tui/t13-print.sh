@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t13-print.sh - printing from the screens: the household card from the
 # detail screen (p) saved as text and as PDF, in the audit trail, an
 # existing file refused unless overwriting is asked for; tagged rows of

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t14-workspace.sh - workspaces and the generic table screen, at 80x24
 # and 160x48 in Chinese: the top line names the workspace shown and the
 # others (F3, F4), F3 opens

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t16-funds.sh - the funds workspace (F3) as county staff use it: a fund
 # receipt entered through its form, a project proposed and taken through
 # its lifecycle with a publicity of 9 days refused and 10 accepted, an

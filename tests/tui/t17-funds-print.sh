@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t17-funds-print.sh - p in the funds workspace (F3) at 80x24: the
 # allocation announcement of the receipt under the cursor, the township
 # publicity of two tagged projects, the plan of a project from its record,

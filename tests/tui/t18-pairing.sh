@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t18-pairing.sh - the paired-assistance workspace (F4) as county staff
 # use it: a partner entered through its form, paired with a township, its
 # agreement for the year with two targets, arrivals that meet one and fall

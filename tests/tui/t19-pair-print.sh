@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t19-pair-print.sh - p in the paired-assistance workspace (F4) at 80x24
 # on the demo's data: a partner's targets against actuals for this year
 # from the partners' table, last year's from an agreement of last year,

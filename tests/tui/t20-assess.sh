@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t20-assess.sh - the assessment workspace (F5) as county staff use it: a
 # round of the resident-team template for 2026 over the demo's teams, the
 # ranking, a team's scoring sheet with a computed line explained, a manual

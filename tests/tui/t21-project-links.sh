@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t21-project-links.sh - beneficiary households of a project linked to the
 # registry from the project's record (F3): h, a household number, saved and
 # listed under 受益情况 with the counts; a number that is not there refused

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t22-funds-delete.sh - deleting in the funds workspace (F3), as county
 # staff correct a mistake: d on a project's allocation asks to confirm and
 # refuses while payments were made out of it; d on the payment deletes it

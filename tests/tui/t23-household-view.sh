@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t23-household-view.sh - the household record at 80x24 and 160x48: the
 # sections one at a time under the household's lines, members, years and
 # visits as lines the cursor walks over (e edits the one under it, no

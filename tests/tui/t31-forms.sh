@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t31-forms.sh - the papercuts of the household forms at 80x24: what is
 # typed into a field just entered replaces its pre-filled value (an
 # income's 0.00, a visit's date); an amount past its sanity bound is

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t32-funds-forms.sh - the papercuts of the funds forms at 80x24: a
 # receipt and an allocation picked with F4 (their labels are longer than
 # a code field takes typed) are saved; an allocation taking its project

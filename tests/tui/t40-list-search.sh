@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t40-list-search.sh - searching the monitoring list at 80x24: each /
 # starts a new search (the one before does not stick to what is typed,
 # Up brings it back), a name with digits finds the households having

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t41-list-states.sh - the monitoring list's states: the filter "every
 # monitoring object" (a case identified and not closed), several states
 # at once, and the counts of the filter per category and state on the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t42-paste.sh - a 100,000-character paste into a form field at 80x24:
 # the field takes what it holds (a member's name 30 characters, a visit's
 # findings 2,000), says in Chinese how many characters after them were

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t43-audit-first.sh - a print from the screens writes its audit row
 # before anything leaves: when the row cannot be written (here an audit
 # insert that fails, as on a full disk), the print command never runs,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t44-rules.sh - rules that gave the wrong answer (issue 17 2): income
 # exactly at the monitoring line reads 等于监测线，未高于 alike on the
 # income section, the income form and the 明白卡; a rejected applicant's

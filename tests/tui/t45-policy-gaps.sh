@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t45-policy-gaps.sh - policy data running out (issue 17 3): the first
 # screen of the full-screen program says, at 80x24, that today's year has
 # no holidays in calendar.conf (the shipped calendar ends in 2026) or no

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t46-help-rules.sh - the help texts state the numbers of the rules of the
 # year shown, not numbers of their own (issue 17 3): a county whose
 # rules.conf raises the 2026 industry share to 65%, the project publicity

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t47-elim-print.sh - the county's announcement of risk elimination (风险
 # 消除公告, issue 17 3) from the print menu of the monitoring list (p): for
 # the township of the row, this quarter to today and the quarter before;

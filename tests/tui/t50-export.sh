@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t50-export.sh - x on the lists at 80x24 in Chinese: the monitoring list
 # as searched, then only its tagged rows, exported through the dialog (CSV,
 # the file named after the kind, place and day, the path and the number of

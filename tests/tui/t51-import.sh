@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t51-import.sh - the import screen of the monitoring workspace at 80x24:
 # I on the list opens it, e opens the form (the sheet's path), saving runs
 # the dry run whose counts and problems (by row and column) show on the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t52-dept.sh - the worklist 预警核实 at 80x24: the department warnings
 # imported by `zhenxing import dept`, one a row with the department, the
 # person, the household and the value; Enter opens the household; l makes

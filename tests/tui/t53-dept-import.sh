@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t53-dept-import.sh - a department's sheet imported from the screen at
 # 80x24: I on the worklist 预警核实 opens the import screen on a
 # department's sheet; e chooses the department (dept.conf's), the file and

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t53-warning-risk.sh - a department warning on a household monitored for
 # another risk (issue 16 section 4): l in the worklist 预警核实 adds the
 # warning's risk to the household's open case (domain.md 4.4, 4.6: a

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t54-cadre.sh - responsible cadres (帮扶责任人) at 80x24: C on the
 # monitoring list shows the cadres, a adds one (a bad phone refused on the
 # spot); the worklist of the monitoring objects without a cadre lists the

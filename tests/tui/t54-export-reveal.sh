@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t54-export-reveal.sh - the export dialog's 显示完整身份证号 at 80x24: an
 # administrator gets the choice (off by default: the head's ID numbers
 # masked, the audit row says not revealed); with it (and 所有列, which

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t55-list-keys.sh - the monitoring list deep in it and its counts
 # (issue 18): g goes to a row; a resize keeps the first row shown and the
 # cursor's row (the cursor stays in view when the window gets too short

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t55-workrelief-batch.sh - a designated 以工代赈 batch (issue 17 3) at
 # 80x24: the receipt form marks a receipt of central 以工代赈 funds as
 # one (audited; refused for other funds); its completed project paying

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # t56-terminals.sh - the workspaces are reachable from every terminal
 # (issue 19 §2): Alt-2 ... Alt-5 (Escape and a digit at once, which every
 # terminal sends) do what F2 ... F5 do, under TERM=vt100, putty and a

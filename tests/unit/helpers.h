@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * helpers.h - fixtures shared by the unit tests: the shipped policy, a
  * temporary directory, dates, and a household snapshot that passes every

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """sheet_mkxls.py OUT - a small legacy XLS (BIFF8 in a compound file)
 made by hand for test_sheet.c: two sheets, 说明 and 数据; 数据 holds
 shared strings, an inline-free text column, whole and decimal numbers,

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """sheet_mkxlsx.py KIND OUT [N] - XLSX files made by hand (zipfile) for
 test_sheet.c, with what libxlsxwriter never writes:
   features  two sheets (数据 the second, its elements prefixed x:),

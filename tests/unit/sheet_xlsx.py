@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """sheet_xlsx.py FILE.xlsx - a real reader's view of an XLSX (zipfile and
 xml.etree, as test_sheet.c asks): one line per cell of the first sheet,
 "REF KIND FORMAT VALUE", KIND being text (a shared or inline string),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_assess.c - the scoring methods at their edges (exactly at the
  * threshold, one basis point under, lower-is-better, linear steps whole

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_assess_db.c - assessment rounds in a temporary database
  * (db/db_assess.c): a round of a small team template over two teams, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_assess_src.c - the assessment data sources (db/db_assess_src.c) on
  * a small county with hand-known numbers: the registry of a township and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_audit.c - the audit trail as staff read it: labels in Chinese for
  * the stored names of operations, tables, fields and values.

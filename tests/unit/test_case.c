@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_case.c - the case procedure: every legal and illegal transition,
  * roles and scope, the inputs each step needs, the rules of the steps,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_date.c - day numbers, ISO 8601 text, months and working days.
  */

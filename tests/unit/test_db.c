@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_db.c - the county database on temporary files: migrations, files
  * that are refused untouched, constraints, optimistic version checks,

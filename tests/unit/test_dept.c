@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_dept.c - department warnings: the shipped dept.conf and
  * incomes.conf load; departments found by name, alias and id, by province

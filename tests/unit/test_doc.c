@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_doc.c - prints described once (core/doc): wrapping by width with
  * the rule that punctuation never begins a line, tables that break across

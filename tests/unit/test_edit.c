@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_edit.c - saving records as the forms do (db/db_household.c,
  * db_record.c) on temporary databases: values stored, versions bumped,

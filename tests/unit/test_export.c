@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_export.c - the table of the kinds of export (print/export.h): the
  * kinds the issue names, each once, found by name; every column labelled

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_field.c - form fields: typed text to values for every field type
  * (good input with the value it gives, bad input one class at a time with

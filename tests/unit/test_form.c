@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_form.c - the pieces of the forms that need no terminal: the line
  * editor (wide characters, word moves, deleting), the form widget (texts,

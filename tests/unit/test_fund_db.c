@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_fund_db.c - the funds records in a temporary database
  * (db/db_fund.c): receipts, a project through its steps, allocations and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_funds.c - the funds rules without a database: money shares and
  * bounds rounded to the fen in the safe direction, every meter exactly

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_idno.c - resident identity numbers (GB 11643-1999).
  */

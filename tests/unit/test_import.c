@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_import.c - the national sheet's layout and values: the shipped
  * share/exchange/national.conf loads with every column of domain.md 10.2,

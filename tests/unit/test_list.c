@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_list.c - the household list on a demo county: keyset paging in
  * every sort order gives exactly what ORDER BY gives, forwards and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_money.c - yuan text <-> integer fen, and the rounding rules.
  */

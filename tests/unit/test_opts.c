@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_opts.c - the subcommands' option tables (cli/opts.c): every kind
  * of value, "--name=value", aliases, modes, arguments, and each mistake

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_pair.c - the rules of paired assistance without a database
  * (core/pair.c): targets against actuals at their edges (exactly met, one

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_pair_db.c - the paired-assistance records in a temporary database
  * (db/db_pair.c): partners (one name once, county only), an agreement

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_policy.c - the policy data files: the shipped ones load, look-ups
  * by province and year, the county's overrides, and malformed files

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_priv.c - the store of a server install: what counts as a file in
  * it (priv_in_store), prints and exports refused there (print_deliver),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_rec.c - records described by a column table (db/db_rec.c) on a
  * table of their own: the audit text of every kind and flag, what is

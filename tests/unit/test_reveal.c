@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_reveal.c - the household record's rules, without a screen: who may
  * see whole ID numbers (core/role.c) and the audited look

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_rules.c - the consistency rules and the elimination criteria, each
  * broken on its own from a household that breaks none, and the edges of

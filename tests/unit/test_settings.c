@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_settings.c - reading settings files: defaults, overriding, and
  * every kind of mistake reported with file, line and what was expected.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_sheet.c - the sheet layer on small files made here: CSV in UTF-8
  * with and without a byte-order mark and in GB18030, quoted commas,

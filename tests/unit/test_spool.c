@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_spool.c - handing prints over: the print command (a fake one,
  * written by the test as a shell script, records what it was given: the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_table.c - the parts of the table and record screens that need no
  * terminal: rows in memory (building, search by text and pinyin

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_tempfile.c - temporary files: 0600 under a recognisable name,
  * placed whole or removed, gone when SIGINT, SIGTERM or SIGHUP ends the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_text.c - the text helpers the screens and prints stand on:
  * clipping at every column boundary of mixed Chinese and Latin text,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_u8.c - UTF-8 decoding, column widths, clipping, padding and the
  * growable string underneath them.

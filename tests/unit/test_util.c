@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_util.c - the small helpers of util/ that the modules above lean on
  * for things they would otherwise each write again: the names of an

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_view.c - the record layout of tui/view.c without a terminal: tables
  * leave out their spare columns before cutting any text and never cut an
