@@ -27,7 +27,7 @@ struct lc_stream {
     size_t npending;
 };
 
-static FILE *data_out;
+static FILE *data_out, *plain_err;
 
 int
 lcio_legacy(void)
@@ -162,6 +162,22 @@ wrap(int fd, int unbuffered)
     return f;
 }
 
+/* At exit: the converting streams flushed, closed and freed; whatever
+ * prints after (an exit handler registered before) goes to the plain
+ * streams again. */
+static void
+unwrap_std(void)
+{
+    FILE *o = stdout, *e = stderr;
+
+    fflush(o);
+    fflush(e);
+    stdout = data_out;
+    stderr = plain_err;
+    fclose(o);
+    fclose(e);
+}
+
 void
 lcio_wrap_std(void)
 {
@@ -181,8 +197,10 @@ lcio_wrap_std(void)
         return;
     }
     data_out = stdout;
+    plain_err = stderr;
     stdout = o;
     stderr = e;
+    atexit(unwrap_std);
 }
 
 FILE *
@@ -219,15 +237,20 @@ convert(const char *s, const char *to, const char *from)
 void
 lcio_args_in(int argc, char **argv)
 {
+    /* The converted arguments live as long as the program (and are
+     * found from here by the leak checker). */
+    static char **kept;
     int i;
 
-    if (!lcio_legacy()) {
+    if (!lcio_legacy() || kept != NULL || argc <= 0) {
         return;
     }
+    kept = xcalloc((size_t)argc, sizeof(*kept));
     for (i = 0; i < argc; i++) {
         char *u = convert(argv[i], "UTF-8", nl_langinfo(CODESET));
 
         if (u != NULL) {
+            kept[i] = u;
             argv[i] = u;
         }
     }
