@@ -68,6 +68,14 @@ screen() {
     tm capture-pane -p -t zx >"$1"
 }
 
+# open_worklist NAME: w, then the worklist NAME chosen by typing it.
+open_worklist() {
+    keys w
+    wait_for "$1"
+    typed "$1"
+    keys Enter
+}
+
 # wait_for TEXT: poll the screen until it shows TEXT; then let it settle.
 # The bound is generous (30 s): a loaded machine is slow, not wrong.
 wait_for() {

@@ -82,10 +82,7 @@ me=$(id -un)
 town=$(q "$DB" "select h.township_id from dept_warning w join household h on h.id = w.household_id where w.id = $id1")
 q "$DB" "update staff set role = 'township', scope_id = $town where login = '$me'"
 tui_start 80x24
-keys w
-wait_for "预警核实"
-typed "预警核实"
-keys Enter
+open_worklist 预警核实
 shows "没有待核实的部门预警" "a township account does not see another township's warning"
 tui_stop
 q "$DB" "update staff set role = 'admin', scope_id = NULL where login = '$me'"
@@ -98,10 +95,7 @@ t = open(sys.argv[1], encoding="utf-8").read()
 v = {int(y): int(x) for y, x in re.findall(r"province = \"\*\"; year = (\d+); yuan = (\d+)", t)}
 print(format(v[max(y for y in v if y <= 2025)], ",") + ".00")' "$top_srcdir/share/policy/incomes.conf")
 tui_start 160x48
-keys w
-wait_for "预警核实"
-typed "预警核实"
-keys Enter
+open_worklist 预警核实
 shows "（$income 元）的 50.00%" "at 160 columns the rule shows the income and the share"
 aligned "99999.00" "and the columns line up"
 tui_stop
@@ -112,10 +106,7 @@ printf '%s\n' "身份证号,姓名,救助类别,认定日期" "${E},低保,2026-
 "$ZHENXING" --db "$DB" import dept --source 民政 "$T/mz.csv" >/dev/null 2>&1
 eid=$(q "$DB" "select id from dept_warning where dept = 'civil'")
 tui_start 80x24
-keys w
-wait_for "预警核实"
-typed "预警核实"
-keys Enter
+open_worklist 预警核实
 wait_for "预警核实：全部"
 keys /
 typed "${E#*,}"

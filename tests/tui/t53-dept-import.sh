@@ -29,13 +29,6 @@ HEAD="身份证号,姓名,个人自付费用,结算日期"
 printf '%s\n' "$HEAD" $(heads 0) "11010519491231002X,王某,99999,2026-11-01" >"$T/yb.csv"
 name1=$(sed -n 2p "$T/yb.csv" | cut -d, -f2)
 
-# worklist: w, the worklist 预警核实.
-worklist() {
-    keys w
-    wait_for "预警核实"
-    typed "预警核实"
-    keys Enter
-}
 # choose DEPT FILE: in the import form (its first field the department),
 # the department and the sheet, and save (the dry run).
 choose() {
@@ -57,7 +50,7 @@ again() {
 }
 
 tui_start 80x24
-worklist
+open_worklist 预警核实
 shows "没有待核实的部门预警" "the worklist is empty at first"
 shows "I 导入" "I on its bar imports"
 keys I
@@ -152,7 +145,7 @@ town=$(q "$DB" "select h.township_id from person p join household h on h.id = p.
 tname=$(q "$DB" "select name from division where id = $town")
 q "$DB" "update staff set role = 'township', scope_id = $town where login = '$me'"
 tui_start 80x24
-worklist
+open_worklist 预警核实
 shows "预警核实：全部" "a township account opens the worklist"
 is "$(status_pos)" "1/1" "with its township's warning only"
 keys I

@@ -28,10 +28,7 @@ is "$(q "$DB" "select count(*) from dept_warning where dept = 'emergency' and st
 audit0=$(q "$DB" "select count(*) from audit")
 
 tui_start 80x24
-keys w
-wait_for "预警核实"
-typed "预警核实"
-keys Enter
+open_worklist 预警核实
 wait_for "预警核实：全部"
 keys /
 typed "$name"
