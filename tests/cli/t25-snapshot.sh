@@ -15,7 +15,7 @@ need sqlite3
 need python3
 need sha256sum
 
-plan 27
+plan 28
 
 DB="$DEFAULT_DB"
 mkdir -p "$(dirname "$DB")"
