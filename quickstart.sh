@@ -24,7 +24,7 @@ libncurses-dev libsqlite3-dev libconfig-dev libcmocka-dev
 libcairo2-dev fonts-noto-cjk cups-client poppler-utils
 sqlite3 tmux locales util-linux python3 ncurses-term
 libxlsxwriter-dev libzip-dev libexpat1-dev libfreexl-dev libssl-dev
-postgresql"
+libarchive-dev zstd postgresql"
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then

@@ -101,7 +101,7 @@ static const struct cmd commands[] = {
         "asset, partner, team member) it shows.  An account sees only its own\n"
         "township or village.\n"),
      CMD_LOGIN | CMD_POLICY},
-    {"export", cmd_export, N_("KIND [--format csv|xlsx] [--encoding utf-8|gb18030] [-o FILE] [filters] | snapshot [-o DIR] [--without-personal --hash-key-file FILE]"),
+    {"export", cmd_export, N_("KIND [--format csv|xlsx] [--encoding utf-8|gb18030] [-o FILE] [filters] | snapshot [-o DIR|FILE.tar.zst] [--without-personal --hash-key-file FILE]"),
      N_("export a list as an XLSX or CSV sheet for Excel and WPS"),
      N_("  KIND: households, members, cases, measures, visits, receipts, projects,\n"
         "        allocations, payments, assets, indicators, partners, agreements,\n"
@@ -124,8 +124,8 @@ static const struct cmd commands[] = {
         "  --all-columns       households: every column, not only those shown\n"
         "  --reveal            whole ID and phone numbers (roles that may see them)\n"
         "  snapshot            the whole county for the province's roll-up: a new\n"
-        "                      directory DIR of one CSV a table and manifest.json\n"
-        "                      (administrators and county accounts)\n"
+        "                      directory DIR (or FILE.tar.zst) of one CSV a table\n"
+        "                      and manifest.json (administrators and county accounts)\n"
         "  --without-personal  snapshot: no names and phone numbers, ID numbers as\n"
         "                      their HMAC-SHA256 under the province's key\n"
         "  --hash-key-file FILE  the province's key\n"

@@ -15,6 +15,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <archive.h>
+#include <archive_entry.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
@@ -30,6 +32,7 @@
 #include "util/i18n.h"
 #include "util/priv.h"
 #include "util/sbuf.h"
+#include "util/tempfile.h"
 #include "util/xalloc.h"
 
 /* What --without-personal does to a column. */
@@ -323,28 +326,144 @@ dump(struct snap *s, const struct print_env *env, int64_t *rows, struct err *e)
 
 /* ---- the directory ------------------------------------------------------ */
 
-/* Remove the temporary directory DIR and what is in it. */
+/* The name of the Ith file of a snapshot into NAME: the tables' CSV,
+ * then the manifest and the sums; 0, or -1 past the last. */
+static int
+file_name(size_t i, struct sbuf *name)
+{
+    static const char *const extra[] = {"manifest.json", "SHA256SUMS"};
+
+    sbuf_reset(name);
+    if (i < db_dump_count()) {
+        sbuf_addf(name, "%s.csv", db_dump_name(i));
+    } else if (i - db_dump_count() < ARRAY_SIZE(extra)) {
+        sbuf_adds(name, extra[i - db_dump_count()]);
+    } else {
+        return -1;
+    }
+    return 0;
+}
+
+/* Remove the temporary directory and what is in it. */
 static void
 remove_dir(struct snap *s)
 {
+    struct sbuf name = SBUF_INIT;
     size_t i;
     char *p;
-    static const char *const extra[] = {"manifest.json", "SHA256SUMS"};
-    struct sbuf name = SBUF_INIT;
 
-    for (i = 0; i < db_dump_count() + ARRAY_SIZE(extra); i++) {
-        sbuf_reset(&name);
-        if (i < db_dump_count()) {
-            sbuf_addf(&name, "%s.csv", db_dump_name(i));
-        } else {
-            sbuf_adds(&name, extra[i - db_dump_count()]);
-        }
+    for (i = 0; file_name(i, &name) == 0; i++) {
         p = in_dir(s, name.buf);
         unlink(p);
         free(p);
     }
     sbuf_release(&name);
     rmdir(s->dir);
+}
+
+/* ---- FILE.tar.zst (libarchive) ------------------------------------------ */
+
+static int
+is_archive(const char *dest)
+{
+    size_t n = strlen(dest);
+
+    return n > 8 && strcmp(dest + n - 8, ".tar.zst") == 0;
+}
+
+/* The file NAME of the temporary directory into A as PREFIX/NAME. */
+static int
+pack_one(struct archive *a, const struct snap *s, const char *prefix, const char *name)
+{
+    char *path = in_dir(s, name), buf[1 << 16];
+    FILE *f = fopen(path, "rb");
+    struct archive_entry *en = archive_entry_new();
+    struct sbuf pn = SBUF_INIT;
+    struct stat st;
+    size_t n;
+    int rc = f != NULL && fstat(fileno(f), &st) == 0 ? 0 : -1;
+
+    free(path);
+    sbuf_addf(&pn, "%s/%s", prefix, name);
+    archive_entry_set_pathname(en, pn.buf);
+    if (rc == 0) {
+        archive_entry_set_size(en, st.st_size);
+        archive_entry_set_filetype(en, AE_IFREG);
+        archive_entry_set_perm(en, 0644);
+        archive_entry_set_mtime(en, st.st_mtime, 0);
+        rc = archive_write_header(a, en) == ARCHIVE_OK ? 0 : -1;
+    }
+    while (rc == 0 && (n = fread(buf, 1, sizeof(buf), f)) > 0) {
+        rc = archive_write_data(a, buf, n) == (la_ssize_t)n ? 0 : -1;
+    }
+    if (f != NULL) {
+        fclose(f);
+    }
+    archive_entry_free(en);
+    sbuf_release(&pn);
+    return rc;
+}
+
+/* The files into FD as a zstd-compressed tar whose entries are in one
+ * directory named after DEST less .tar.zst. */
+static int
+pack(const struct snap *s, int fd, struct err *e)
+{
+    struct archive *a = archive_write_new();
+    const char *base = strrchr(s->o->dest, '/');
+    struct sbuf prefix = SBUF_INIT, name = SBUF_INIT;
+    size_t i;
+    int rc;
+
+    base = base != NULL ? base + 1 : s->o->dest;
+    sbuf_add(&prefix, base, strlen(base) - 8);
+    rc = archive_write_add_filter_zstd(a) == ARCHIVE_OK &&
+                 archive_write_set_format_pax_restricted(a) == ARCHIVE_OK &&
+                 archive_write_open_fd(a, fd) == ARCHIVE_OK
+             ? 0
+             : -1;
+    for (i = 0; rc == 0 && file_name(i, &name) == 0; i++) {
+        rc = pack_one(a, s, prefix.buf, name.buf);
+    }
+    if (archive_write_close(a) != ARCHIVE_OK) {
+        rc = -1;
+    }
+    if (rc < 0) {
+        err_set(e, ERR_IO, _("cannot write the snapshot: %s"),
+                archive_error_string(a) != NULL ? archive_error_string(a) : strerror(errno));
+    }
+    archive_write_free(a);
+    sbuf_release(&prefix);
+    sbuf_release(&name);
+    return rc;
+}
+
+/* The archive of the temporary directory in T, beside O->dest. */
+static int
+archive_to(const struct snap *s, struct tempfile *t, struct err *e)
+{
+    int fd = tempfile_create(t, s->o->dest, NULL, 0, e), rc;
+
+    if (fd < 0) {
+        return -1;
+    }
+    rc = pack(s, fd, e);
+    if (close(fd) != 0 && rc == 0) {
+        rc = err_set(e, ERR_IO, _("cannot write the snapshot: %s"), strerror(errno));
+    }
+    return rc;
+}
+
+/* Put the snapshot in place: the archive T, else the directory. */
+static int
+place(const struct snap *s, struct tempfile *t, struct err *e)
+{
+    if (is_archive(s->o->dest)) {
+        return tempfile_place(t, s->o->dest, 0, e);
+    }
+    return rename(s->dir, s->o->dest) == 0
+               ? 0
+               : err_set(e, ERR_IO, _("cannot create %s: %s"), s->o->dest, strerror(errno));
 }
 
 /* May the snapshot go to DEST?  It must not exist, nor be in the store. */
@@ -367,18 +486,13 @@ dest_check(const char *dest, struct err *e)
 static int
 audit(const struct print_env *env, const struct snapshot_opts *o, int64_t rows, struct err *e)
 {
-    struct audit_out a;
+    const struct audit_out a = {
+        .actor = env->actor->login, .op = "export", .tbl = "county", .what = "snapshot",
+        .dest = o->dest, .nrows = rows, .revealed = !o->without_personal,
+        .detail = o->without_personal ? "without personal data (HMAC-SHA256 of ID numbers)"
+                                      : "with personal data",
+    };
 
-    memset(&a, 0, sizeof(a));
-    a.actor = env->actor->login;
-    a.op = "export";
-    a.tbl = "county";
-    a.what = "snapshot";
-    a.dest = o->dest;
-    a.nrows = rows;
-    a.revealed = !o->without_personal;
-    a.detail = o->without_personal ? "without personal data (HMAC-SHA256 of ID numbers)"
-                                   : "with personal data";
     if (db_audit_out(env->db, &a, e) < 0) {
         err_prefix(e, "%s", _("nothing was exported: the audit log could not record it"));
         e->code = ERR_DB;
@@ -403,6 +517,7 @@ snapshot_run(const struct print_env *env, const struct snapshot_opts *o,
 {
     struct snap s;
     struct sbuf tmp = SBUF_INIT;
+    struct tempfile t = {NULL, -1};
     int rc = -1;
 
     memset(&s, 0, sizeof(s));
@@ -420,14 +535,14 @@ snapshot_run(const struct print_env *env, const struct snapshot_opts *o,
         return rc;
     }
     s.md = EVP_MD_CTX_new();
-    if (dump(&s, env, &r->rows, e) == 0 && audit(env, o, r->rows, e) == 0) {
-        rc = rename(s.dir, o->dest) == 0
-                 ? 0
-                 : err_set(e, ERR_IO, _("cannot create %s: %s"), o->dest, strerror(errno));
+    if (dump(&s, env, &r->rows, e) == 0 && (!is_archive(o->dest) || archive_to(&s, &t, e) == 0) &&
+        audit(env, o, r->rows, e) == 0) {
+        rc = place(&s, &t, e);
     }
-    if (rc < 0) {
+    if (rc < 0 || is_archive(o->dest)) {
         remove_dir(&s);
     }
+    tempfile_remove(&t);
     r->files = (int)db_dump_count();
     snap_release(&s);
     sbuf_release(&tmp);

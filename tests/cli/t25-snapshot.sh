@@ -4,7 +4,7 @@
 # CSV a table and manifest.json; the manifest's county, schema version,
 # per-file rows (equal to the database's) and SHA-256 (equal to the files'
 # and to SHA256SUMS); every table of the schema but the documented ones;
-# \N for NULL and "" for an empty text; the audit row; a snapshot taken
+# \N for NULL and "" for an empty text; the audit row; FILE.tar.zst; a snapshot taken
 # while another process writes is one state of the data;
 # --without-personal holds no name, ID number or phone number of the
 # database and the ID numbers' HMAC-SHA256 under the province's key; a
@@ -14,8 +14,10 @@
 need sqlite3
 need python3
 need sha256sum
+need tar
+need zstd
 
-plan 28
+plan 32
 
 DB="$DEFAULT_DB"
 mkdir -p "$(dirname "$DB")"
@@ -67,9 +69,22 @@ is "$(snaps)" 1 "the snapshot is in the audit log"
 is "$(q "$DB" "select actor || ' ' || new from audit where field = 'snapshot'")" "$ME $T/s1" \
     "who made it and where it went"
 
+# --- one file: FILE.tar.zst -----------------------------------------------------------
+zx export snapshot -o "$T/s1.tar.zst"
+is "$rc" 0 "export snapshot -o FILE.tar.zst succeeds"
+mkdir "$T/untar"
+tar --zstd -xf "$T/s1.tar.zst" -C "$T/untar"
+is "$(ls "$T/untar")" "s1" "the archive holds one directory named after it"
+(cd "$T/untar/s1" && sha256sum --quiet -c SHA256SUMS) >/dev/null 2>&1 &&
+    [ "$(ls "$T/untar/s1" | wc -l)" -eq "$(ls "$T/s1" | wc -l)" ]
+ok $? "with every file of a snapshot, their checksums right"
+zx export snapshot -o "$T/s1.tar.zst"
+[ "$rc" -ne 0 ] && [ "$(snaps)" -eq 2 ] && [ -z "$(ls "$T" | grep zxtmp)" ]
+ok $? "an existing archive is refused, nothing recorded or left behind"
+
 # --- refusals ------------------------------------------------------------------------
 zx export snapshot -o "$T/s1"
-[ "$rc" -ne 0 ] && [ "$(snaps)" -eq 1 ]
+[ "$rc" -ne 0 ] && [ "$(snaps)" -eq 2 ]
 ok $? "an existing destination is refused, nothing recorded"
 has "$ERR" "已存在" "saying it exists"
 zx export snapshot -o "$T/s-nokey" --without-personal
@@ -78,7 +93,7 @@ ok $? "--without-personal without the province's key is a usage error"
 TWN_ID=$(q "$DB" "select id from division where level = 2 order by id limit 1")
 q "$DB" "update staff set role = 'township', scope_id = $TWN_ID where login = '$ME'"
 zx export snapshot -o "$T/s-town"
-[ "$rc" -ne 0 ] && [ ! -e "$T/s-town" ] && [ "$(snaps)" -eq 1 ]
+[ "$rc" -ne 0 ] && [ ! -e "$T/s-town" ] && [ "$(snaps)" -eq 2 ]
 ok $? "a township account cannot export a snapshot, nothing written or recorded"
 has "$ERR" "县级" "saying who may"
 q "$DB" "update staff set role = 'county', scope_id = NULL where login = '$ME'"
@@ -101,7 +116,7 @@ ID=$(q "$DB" "select id_no from person where id = 1")
 WANT=$(python3 -c 'import hmac,hashlib,sys; print(hmac.new(open(sys.argv[1],"rb").read().rstrip(b"\n"), sys.argv[2].encode(), hashlib.sha256).hexdigest())' "$T/province.key" "$ID")
 is "$(sed -n 2p "$T/s2/person.csv" | cut -d, -f7)" "$WANT" \
     "an ID number is its HMAC-SHA256 under the province's key"
-is "$(snaps)" 2 "recorded in the audit log too"
+is "$(snaps)" 3 "recorded in the audit log too"
 
 # --- a snapshot while another process writes -----------------------------------------
 # Each of the writer's transactions adds a natural village and raises the
