@@ -109,7 +109,7 @@ def main():
     try:
         run([KIT, "init"])
         res = {"export": [], "base_export": [], "load": [], "base_load": [], "rows": [],
-               "bytes": [], "phases": []}
+               "bytes": [], "phases": [], "archive": [], "arcbytes": []}
         for i, db in enumerate(dbs):
             snap = os.path.join(d, "snap%d" % i)
             shutil.rmtree(snap, ignore_errors=True)
@@ -119,6 +119,12 @@ def main():
             shutil.rmtree(snap + "-base", ignore_errors=True)
             res["base_export"].append(baseline_export(db, snap + "-base", tables))
             res["export"].append(t)
+            arc = snap + ".tar.zst"
+            if os.path.exists(arc):
+                os.remove(arc)
+            res["archive"].append(run([a.zhenxing, "--db", db, "export", "snapshot", "-o", arc],
+                                      env=env)[0])
+            res["arcbytes"].append(os.path.getsize(arc))
             res["rows"].append(sum(f["rows"] for f in m["files"]))
             res["bytes"].append(sum(os.path.getsize(os.path.join(snap, f["file"]))
                                     for f in m["files"]))
@@ -170,6 +176,7 @@ def report(counties, hh, persons, rows, dbsize, res, t_again, again, rep, drill,
          "|---|---:|---|---:|---:|",
          "| export snapshot (34 CSV, SHA-256, manifest) | %.2f | sqlite3 -csv of the same tables | %.2f | %.2f |"
          % (avg("export"), avg("base_export"), avg("export") / avg("base_export")),
+         "| export snapshot -o FILE.tar.zst (the same, packed) | %.2f | | | |" % avg("archive"),
          "| load: checksums + COPY + counts + keys/indexes | %.2f | psql \\copy into plain tables | %.2f | %.2f |"
          % (ph("checksums") + ph("load"), avg("base_load"),
             (ph("checksums") + ph("load")) / avg("base_load")),
@@ -177,9 +184,11 @@ def report(counties, hh, persons, rows, dbsize, res, t_again, again, rep, drill,
          "| swap (detach + attach, one transaction) | %.2f | | | |" % ph("swap"),
          "| whole load (zhenxing-rollup load) | %.2f | | | |" % avg("load"), "",
          "Throughput: export %.0f rows/s, load %.0f rows/s; snapshot %.0f bytes a person "
-         "uncompressed; database %.0f MB (%.0f bytes a person, indexes included)."
-         % (rows / sum(res["export"]), rows / sum(res["load"]),
-            sum(res["bytes"]) / persons, dbsize / 2 ** 20, dbsize / persons), "",
+         "uncompressed, %.1f MB a county as .tar.zst (%.0f bytes a person); database %.0f MB "
+         "(%.0f bytes a person, indexes included)."
+         % (rows / sum(res["export"]), rows / sum(res["load"]), sum(res["bytes"]) / persons,
+            avg("arcbytes") / 2 ** 20, sum(res["arcbytes"]) / persons, dbsize / 2 ** 20,
+            dbsize / persons), "",
          "A county re-sent: %.2f s in all, of which the swap %.2f s (the other counties' "
          "reports answer meanwhile; the swap holds its locks only that long)."
          % (t_again, again.get("swap", 0)), "",

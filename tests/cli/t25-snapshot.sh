@@ -79,7 +79,7 @@ is "$(ls "$T/untar")" "s1" "the archive holds one directory named after it"
     [ "$(ls "$T/untar/s1" | wc -l)" -eq "$(ls "$T/s1" | wc -l)" ]
 ok $? "with every file of a snapshot, their checksums right"
 zx export snapshot -o "$T/s1.tar.zst"
-[ "$rc" -ne 0 ] && [ "$(snaps)" -eq 2 ] && [ -z "$(ls "$T" | grep zxtmp)" ]
+[ "$rc" -ne 0 ] && [ "$(snaps)" -eq 2 ] && [ -z "$(ls -A "$T" | grep zxtmp)" ]
 ok $? "an existing archive is refused, nothing recorded or left behind"
 
 # --- refusals ------------------------------------------------------------------------
