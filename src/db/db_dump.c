@@ -88,13 +88,11 @@ values(sqlite3_stmt *st, int n, const char **v)
     }
 }
 
-#define MAX_COLS 64
-
 int
 db_dump_table(struct db *db, size_t i, db_row_fn fn, void *ctx, struct err *e)
 {
     sqlite3_stmt *st = i < ARRAY_SIZE(tables) ? db_prep(db, tables[i].sql, e) : NULL;
-    const char *names[MAX_COLS], *types[MAX_COLS], *v[MAX_COLS];
+    const char *names[DB_DUMP_MAX_COLS], *types[DB_DUMP_MAX_COLS], *v[DB_DUMP_MAX_COLS];
     struct db_row r = {0, names, types, NULL};
     int rc;
 
@@ -102,9 +100,9 @@ db_dump_table(struct db *db, size_t i, db_row_fn fn, void *ctx, struct err *e)
         return -1;
     }
     r.n = sqlite3_column_count(st);
-    if (r.n > MAX_COLS) {
+    if (r.n > DB_DUMP_MAX_COLS) {
         sqlite3_reset(st);
-        return err_set(e, ERR_DB, "BUG: %s has more than %d columns", tables[i].name, MAX_COLS);
+        return err_set(e, ERR_DB, "BUG: %s has more than %d columns", tables[i].name, DB_DUMP_MAX_COLS);
     }
     header(st, r.n, names, types);
     if (fn(ctx, &r, e) != 0) {

@@ -17,6 +17,9 @@ struct err;
 size_t db_dump_count(void);
 const char *db_dump_name(size_t i);
 
+/* The most columns a table may have. */
+#define DB_DUMP_MAX_COLS 64
+
 /* One row of a table: N columns named NAMES[i] of declared type TYPES[i]
  * (INTEGER, TEXT, REAL); V[i] the value as text, NULL for SQL NULL. */
 struct db_row {

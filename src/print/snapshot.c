@@ -54,7 +54,6 @@ static const struct {
 };
 
 #define KEY_MAX 1024
-#define MAX_COLS 64
 
 /* One snapshot being written. */
 struct snap {
@@ -66,7 +65,7 @@ struct snap {
     const char *tbl;
     FILE *f;
     EVP_MD_CTX *md;
-    enum pers how[MAX_COLS];
+    enum pers how[DB_DUMP_MAX_COLS];
     int64_t rows;
     struct sbuf line;
     struct sbuf manifest;           /* the files' entries so far */
@@ -461,7 +460,9 @@ place(const struct snap *s, struct tempfile *t, struct err *e)
     if (is_archive(s->o->dest)) {
         return tempfile_place(t, s->o->dest, 0, e);
     }
-    return rename(s->dir, s->o->dest) == 0
+    /* never over a directory that appeared meanwhile (rename would
+     * replace an empty one) */
+    return renameat2(AT_FDCWD, s->dir, AT_FDCWD, s->o->dest, RENAME_NOREPLACE) == 0
                ? 0
                : err_set(e, ERR_IO, _("cannot create %s: %s"), s->o->dest, strerror(errno));
 }
