@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -45,10 +46,25 @@ struct face {
     double ascent, descent;     /* points */
 };
 
+/* A text Pango broke into lines: the layout asks for the first line of
+ * a text, then of what is left of it, and counts a table cell's lines
+ * before it places them, so each text is broken once and its lines are
+ * kept (a copy of the text to check against, the line starts). */
+struct wrapped {
+    const char *end;        /* the end of the text in the caller's buffer */
+    char *text;
+    size_t len;
+    int st, width;
+    size_t *starts, n;
+};
+
+#define WRAP_CACHE 256
+
 struct pdf {
     cairo_t *cr;
     PangoContext *ctx;
     struct face st[DS_COUNT];
+    struct wrapped wraps[WRAP_CACHE];
 };
 
 /* Whether the font fontconfig picks for FAMILY (bold when BOLD) for
@@ -100,14 +116,62 @@ static double pdf_measure(void *ctx, enum doc_style st, const char *s,
     return pango_units_to_double(logical.width);
 }
 
+/* The length of the line of W that begins LEN bytes before its end, or
+ * 0 when no line begins there. */
+static size_t wrapped_line(const struct wrapped *w, size_t len)
+{
+    size_t off = w->len - len, i;
+
+    for (i = 0; i < w->n; i++) {
+        if (w->starts[i] == off) {
+            return (i + 1 < w->n ? w->starts[i + 1] : w->len) - off;
+        }
+    }
+    return 0;
+}
+
+/* Keep in W the lines of layout L, which holds LEN bytes of S. */
+static void keep_lines(struct wrapped *w, PangoLayout *l, const char *s,
+                       size_t len, int st, int width)
+{
+    GSList *it;
+    size_t i = 0;
+
+    free(w->text);
+    free(w->starts);
+    w->end = s + len;
+    w->text = xmalloc(len + 1);
+    memcpy(w->text, s, len);
+    w->len = len;
+    w->st = st;
+    w->width = width;
+    w->n = (size_t)pango_layout_get_line_count(l);
+    w->starts = xcalloc(w->n ? w->n : 1, sizeof(*w->starts));
+    for (it = pango_layout_get_lines_readonly(l); it && i < w->n; it = it->next) {
+        w->starts[i++] = (size_t)((PangoLayoutLine *)it->data)->start_index;
+    }
+    w->n = i;
+}
+
 /* The first line of S (LEN bytes, no newline) as Pango breaks it at W. */
 static size_t pdf_wrap(void *ctx, enum doc_style st, const char *s,
                        size_t len, double w)
 {
-    PangoLayout *l = set_text(ctx, st, s, len);
+    struct pdf *p = ctx;
+    int width = pango_units_from_double(w);
+    struct wrapped *c = &p->wraps[((uintptr_t)(s + len) >> 2) % WRAP_CACHE];
+    PangoLayout *l;
+    size_t k;
 
+    if (c->text && c->end == s + len && c->st == (int)st && c->width == width &&
+        len <= c->len && memcmp(c->text + c->len - len, s, len) == 0 &&
+        (k = wrapped_line(c, len)) > 0) {
+        return k;
+    }
+    l = set_text(p, st, s, len);
     pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_width(l, pango_units_from_double(w));
+    pango_layout_set_width(l, width);
+    keep_lines(c, l, s, len, (int)st, width);
     return (size_t)pango_layout_get_line_readonly(l, 0)->length;
 }
 
@@ -251,6 +315,10 @@ static void free_faces(struct pdf *p)
     }
     if (p->ctx) {
         g_object_unref(p->ctx);
+    }
+    for (i = 0; i < WRAP_CACHE; i++) {
+        free(p->wraps[i].text);
+        free(p->wraps[i].starts);
     }
 }
 
