@@ -10,6 +10,10 @@ nonspacing and enclosing marks and format characters (Mn, Me, Cf of
 UnicodeData.txt) and the Hangul medial vowels and final consonants, which
 join the syllable before them.  Ambiguous (A) characters are not wide:
 they count one column, as the layout expects.
+
+The basic plane is also written as a packed table of two bits a code
+point (16 KiB), so that the common case is one load; the ranges serve the
+other planes.
 """
 import os
 import sys
@@ -71,6 +75,20 @@ def write_table(w, name, ranges):
     w('};\nconst size_t %s_n = sizeof(%s) / sizeof(%s[0]);\n\n' % (name, name, name))
 
 
+def write_bmp(w, wide, zero):
+    width = [1] * 0x10000
+    for ranges, value in ((wide, 2), (zero, 0)):
+        for lo, hi in ranges:
+            for cp in range(lo, min(hi, 0xFFFF) + 1):
+                width[cp] = value
+    w('const uint8_t u8_bmp_width[0x10000 / 4] = {\n')
+    packed = [width[i] | width[i + 1] << 2 | width[i + 2] << 4 | width[i + 3] << 6
+              for i in range(0, 0x10000, 4)]
+    for k in range(0, len(packed), 16):
+        w('    ' + ', '.join('0x%02X' % v for v in packed[k:k + 16]) + ',\n')
+    w('};\n')
+
+
 def main():
     udir, out = sys.argv[1:3]
     wide, zero = wide_ranges(udir), zero_ranges(udir)
@@ -81,6 +99,7 @@ def main():
                 '#include "config.h"\n#include "util/u8_width_table.h"\n\n' % udir)
         write_table(f.write, 'u8_zero', zero)
         write_table(f.write, 'u8_wide', wide)
+        write_bmp(f.write, wide, zero)
     os.replace(out + '.tmp', out)
     print('gen_width: %d zero-width and %d wide ranges' % (len(zero), len(wide)))
 

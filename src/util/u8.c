@@ -132,6 +132,9 @@ u8_cpwidth(uint32_t cp)
     if (cp < 0x300) {
         return 1;
     }
+    if (cp <= 0xFFFF) {
+        return (u8_bmp_width[cp >> 2] >> ((cp & 3) * 2)) & 3;
+    }
     if (in_table(cp, u8_zero, u8_zero_n)) {
         return 0;
     }
