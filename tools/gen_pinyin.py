@@ -59,27 +59,29 @@ def sort_key(syl):
     return (''.join(letters), tone)
 
 
-def read_readings(udir):
-    found = {}
-    with bz2.open(os.path.join(udir, 'Unihan_Readings.txt.bz2'), 'rt',
+def unihan(udir, name, fields):
+    """(code point, field, value) of the lines of Unihan_NAME.txt.bz2 whose
+    field is one of FIELDS."""
+    with bz2.open(os.path.join(udir, 'Unihan_%s.txt.bz2' % name), 'rt',
                   encoding='utf-8') as f:
         for line in f:
             parts = line.rstrip('\n').split('\t')
-            if len(parts) == 3 and parts[1] in FIELDS:
-                found.setdefault(cp_of(parts[0]), {})[parts[1]] = \
-                    first_reading(parts[1], parts[2])
+            if len(parts) == 3 and parts[1] in fields:
+                yield cp_of(parts[0]), parts[1], parts[2]
+
+
+def read_readings(udir):
+    found = {}
+    for cp, field, value in unihan(udir, 'Readings', FIELDS):
+        found.setdefault(cp, {})[field] = first_reading(field, value)
     return {cp: next(r[k] for k in FIELDS if k in r) for cp, r in found.items()}
 
 
 def borrow_variants(udir, reading):
     links = {}
-    with bz2.open(os.path.join(udir, 'Unihan_Variants.txt.bz2'), 'rt',
-                  encoding='utf-8') as f:
-        for line in f:
-            parts = line.rstrip('\n').split('\t')
-            if len(parts) == 3 and parts[1] in VARIANTS:
-                links.setdefault(cp_of(parts[0]), []).extend(
-                    (VARIANTS.index(parts[1]), cp_of(t)) for t in parts[2].split())
+    for cp, field, value in unihan(udir, 'Variants', VARIANTS):
+        links.setdefault(cp, []).extend(
+            (VARIANTS.index(field), cp_of(t)) for t in value.split())
     for cp in sorted(links):
         if cp not in reading:
             to = next((v for _, v in sorted(links[cp]) if v in reading), None)

@@ -21,16 +21,6 @@ name() {
              (select id from household where hh_no = '$hh')" >/dev/null
     echo "$hh"
 }
-# col FILE LABEL: the cells of the column LABEL of a UTF-8 CSV (an
-# identifier written ="..." as Excel shows it)
-col() {
-    python3 - "$@" <<'PY'
-import csv, sys
-for r in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig", newline="")):
-    v = r[sys.argv[2]]
-    print(v[2:-1] if v.startswith('="') and v.endswith('"') else v)
-PY
-}
 HH1=$(name 0 李昊然)
 HH2=$(name 1 晏琰)
 HH3=$(name 2 万俟卨)
