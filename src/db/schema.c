@@ -887,6 +887,14 @@ static const char m_assess_cache[] =
     DATA_TABLE("team") DATA_TABLE("team_grade") DATA_TABLE("team_member")
     DATA_TABLE("visit") DATA_TABLE("worklist");
 
+/* A search of a village's or a township's name sorted by household
+ * number finds its page in these indexes alone (db_list.c, name_arms):
+ * the village's index gets the number, the township's is new. */
+static const char m_village_search[] =
+    "DROP INDEX hh_list_vid;\n"
+    "CREATE INDEX hh_list_vid ON hh_list(village_id, hh_no, id);\n"
+    "CREATE INDEX hh_list_tid_no ON hh_list(township_id, hh_no, id);\n";
+
 static const char *const migrations[] = {
     m001,
     m002,
@@ -902,6 +910,7 @@ static const char *const migrations[] = {
     m_workrelief_batch,
     m_import_fields,
     m_assess_cache,
+    m_village_search,
 };
 
 #define NMIGRATIONS ((int)(ARRAY_SIZE(migrations)))
