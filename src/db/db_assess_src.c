@@ -293,7 +293,7 @@ reg_tally_units(const struct job *j, const int64_t *ids, size_t n, struct reg_ta
         free(u);
         return rc;
     }
-    if (snap_iter_open_cases(&it, j->db, j->e)) {
+    if (snap_iter_open_counted(&it, j->db, j->e)) {
         free(u);
         return -1;
     }
