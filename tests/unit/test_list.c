@@ -692,20 +692,6 @@ test_worklists(void **state)
     free(v);
 }
 
-/* 1 when F has a finding CODE. */
-static int
-found(const struct findings *f, const char *code)
-{
-    size_t i;
-
-    for (i = 0; i < f->n; i++) {
-        if (strcmp(f->v[i].code, code) == 0) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
 /* Issue 18: what the assessment's registry counts is read without the
  * rest (snap_iter_open_counted: no incomes, guarantees, risks nor cadres,
  * the latest visit alone) and finds the same: household by household,
@@ -754,8 +740,8 @@ test_counted_snapshot_agrees(void **state)
             rules_check_household(&ctx, &s, &f);
             rules_check_household(&ctx, &t, &g);
             for (i = 0; i < ARRAY_SIZE(counted); i++) {
-                assert_int_equal(found(&g, counted[i]), found(&f, counted[i]));
-                hits += found(&f, counted[i]);
+                assert_int_equal(findings_has(&g, counted[i]), findings_has(&f, counted[i]));
+                hits += findings_has(&f, counted[i]);
             }
         }
         n++;
