@@ -21,10 +21,10 @@ esac
 # Build tools and libraries (Debian/Ubuntu package names).
 PACKAGES="build-essential autoconf automake pkg-config gettext
 libncurses-dev libsqlite3-dev libconfig-dev libcmocka-dev
-libcairo2-dev fonts-noto-cjk cups-client poppler-utils
+libcairo2-dev libpango1.0-dev fonts-noto-cjk cups-client poppler-utils
 sqlite3 tmux locales util-linux python3 ncurses-term
-libxlsxwriter-dev libzip-dev libexpat1-dev libfreexl-dev libssl-dev
-libarchive-dev zstd postgresql"
+libxlsxwriter-dev libzip-dev libexpat1-dev libfreexl-dev unicode-data
+libssl-dev libarchive-dev zstd postgresql"
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "db/db_list.h"
 #include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
@@ -131,7 +132,7 @@ static const struct cmd commands[] = {
         "  --hash-key-file FILE  the province's key\n"
         "Every export is recorded in the audit log (who, the kind, the filters, how\n"
         "many rows, revealed or not, the file) before the file appears.\n"),
-     CMD_LOGIN | CMD_POLICY},
+     CMD_LOGIN | CMD_POLICY | CMD_LIST},
     {"assess", cmd_assess, N_("templates|new|score|finalize|reopen ..."),
      N_("make, score, finalize and reopen assessment rounds (county staff)"),
      N_("  assess templates                    the templates: id, unit, total, title\n"
@@ -359,6 +360,17 @@ cli_run(struct app *a, int argc, char **argv)
     return rc != 0 ? rc : c->fn(a, argc, argv);
 }
 
+/* The monitoring list as this version makes it (its search initials, its
+ * order): rebuilt when another version made it, as the screens do. */
+static int
+list_ensure(struct app *a, struct err *e)
+{
+    struct rule_ctx ctx = app_rule_ctx(a);
+    int rebuilt;
+
+    return db_list_ensure(a->db, &ctx, &rebuilt, e);
+}
+
 int
 cli_prepare(struct app *a, unsigned flags)
 {
@@ -375,6 +387,9 @@ cli_prepare(struct app *a, unsigned flags)
         return cli_fail(&e);
     }
     if ((flags & CMD_LOGIN) && app_login(a, &e)) {
+        return cli_fail(&e);
+    }
+    if ((flags & CMD_LIST) && list_ensure(a, &e)) {
         return cli_fail(&e);
     }
     return 0;

@@ -5,8 +5,9 @@
  * table (T below); the tables left out are the audit log (the county's
  * own record of who did what, personal in its old and new values), the
  * accounts (staff), the screens' saved lists (hh_list, worklist), the
- * search index (hh_search*) and SQLite's own (sqlite_*, meta: the manifest
- * carries the county).  tests/cli/t25-snapshot.sh checks that every other
+ * search index (hh_search*), the assessment's cache and the counter of
+ * changes behind it (assess_cache, data_version: made again from the data)
+ * and SQLite's own (sqlite_*, meta: the manifest carries the county).  tests/cli/t25-snapshot.sh checks that every other
  * table of the schema is here.
  */
 #include "config.h"

@@ -41,9 +41,9 @@ mf "$T/s1" 'm["as_of"], m["zhenxing_version"], m["personal"]' | grep -q "2026-11
 ok $? "its as-of time, the zhenxing version, personal data included"
 is "$(mf "$T/s1" 'sorted(f["table"] for f in m["files"])' | tr -d "[]' ")" \
    "$(q "$DB" "select name from sqlite_master where type = 'table' and name not like 'sqlite%'
-        and name not like 'hh_search%' and name not in ('meta', 'staff', 'audit', 'hh_list', 'worklist')
+        and name not like 'hh_search%' and name not in ('meta', 'staff', 'audit', 'hh_list', 'worklist', 'assess_cache', 'data_version')
         order by name" | paste -sd, -)" \
-   "a file for every table but the audit log, the accounts, the saved lists and the search index"
+   "a file for every table but the audit log, the accounts, the saved lists, the search index and the caches"
 (cd "$T/s1" && sha256sum --quiet -c SHA256SUMS) >/dev/null 2>&1
 ok $? "SHA256SUMS matches the files"
 python3 - "$T/s1" >"$T/cmp" <<'PY'
