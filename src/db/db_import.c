@@ -90,9 +90,13 @@ db_import_end(struct db *db)
 /* The indexes an import's writes would keep current and its reads do
  * not need: all the list's and the audit log's, the households' places
  * (households are found by number), the persons' names and birth dates
- * (persons are found by ID number, members by household). */
+ * (persons are found by ID number, members by household); into a county
+ * that had no household (FRESH), no person is looked up and all the
+ * persons' go (the sheet's ID numbers were checked to be distinct, and
+ * the unique index made again at the end would refuse the whole import
+ * otherwise). */
 static int
-defer_indexes(struct db *db, struct err *e)
+defer_indexes(struct db *db, int fresh, struct err *e)
 {
     static const char *const keep_person[] = {"person_household", "person_id_no", NULL};
     static const struct {
@@ -104,7 +108,7 @@ defer_indexes(struct db *db, struct err *e)
     size_t i;
 
     for (i = 0; i < sizeof(defer) / sizeof(defer[0]); i++) {
-        if (db_indexes_defer(db, defer[i].tbl, defer[i].keep, e)) {
+        if (db_indexes_defer(db, defer[i].tbl, fresh ? NULL : defer[i].keep, e)) {
             return -1;
         }
     }
@@ -131,7 +135,7 @@ db_import_bulk(struct db *db, long households, long existing, struct err *e)
         return 0;
     }
     db->bulk = 1;
-    return defer_indexes(db, e);
+    return defer_indexes(db, existing == 0, e);
 }
 
 int
