@@ -26,6 +26,7 @@
 #include "db/db_registry.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/sbuf.h"
 #include "util/xalloc.h"
 
 static int
@@ -238,7 +239,7 @@ person_from(const struct ximport_ctx *x, const struct xrecord *r, struct person 
 
     for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
         if (has(r, texts[i].f)) {
-            snprintf((char *)p + texts[i].off, texts[i].size, "%s",
+            str_copy((char *)p + texts[i].off, texts[i].size,
                      (const char *)&r->p + texts[i].off);
         }
     }
@@ -251,8 +252,8 @@ person_from(const struct ximport_ctx *x, const struct xrecord *r, struct person 
     if (has(r, XF_PERSON_IDENT)) {
         p->identified = r->p.identified;
     }
-    snprintf(p->id_no, sizeof(p->id_no), "%s", r->p.id_no);
-    snprintf(p->id_type, sizeof(p->id_type), "%s", idt != NULL ? idt : "");
+    str_copy(p->id_no, sizeof(p->id_no), r->p.id_no);
+    str_copy(p->id_type, sizeof(p->id_type), idt != NULL ? idt : "");
     if (idno_parse(p->id_no, x->ctx->today, &id) == IDNO_OK) {
         snprintf(p->sex, sizeof(p->sex), "%d", (int)id.sex);
         p->birth = id.birth;
