@@ -132,7 +132,7 @@ db_import_count(struct db *db, long *n, struct err *e)
 int
 db_import_bulk(struct db *db, long households, long existing, struct err *e)
 {
-    if (db->bulk || households < 1000 || existing >= 2 * households) {
+    if (db->bulk || (existing > 0 && (households < 1000 || existing >= 2 * households))) {
         return 0;
     }
     db->bulk = 1;

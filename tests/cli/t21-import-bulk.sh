@@ -4,10 +4,12 @@
 # more into an empty county: indexes put off and made again at the end,
 # no household or person looked up) stores exactly what the ordinary one
 # does: the demo county's national sheet imported whole into one empty
-# county, and in two halves (neither a bulk import, the second not into
-# an empty county) into another; every table compared row for row (the
-# clock columns left out), the search index term for term, and what a
-# search finds.
+# county, and in two halves into another (the first into an empty county,
+# a bulk import too; the second, of 550 households into a county that has
+# households, the ordinary one: indexes and the search index kept row by
+# row, each household and person looked up); every table compared row
+# for row (the clock columns left out), the search index term for term,
+# and what a search finds.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 need sqlite3
 plan 10
