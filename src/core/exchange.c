@@ -139,6 +139,7 @@ xlayout_free(struct xlayout *l)
 
     for (i = 0; i < l->n; i++) {
         free(l->v[i].label);
+        free(l->v[i].alias);
         free(l->v[i].table);
     }
     free(l->v);
