@@ -60,6 +60,27 @@
     "CREATE TRIGGER case_step_no_update BEFORE UPDATE ON case_step\n" \
     "BEGIN SELECT RAISE(ABORT, 'case history cannot be changed'); END;\n"
 
+/* The audit log (since m008): its columns but the operation, its index,
+ * and its triggers: history is append-only. */
+#define AUDIT_ID_AT_ACTOR \
+    "  id INTEGER PRIMARY KEY,\n" \
+    "  at TEXT NOT NULL,\n" \
+    "  actor TEXT NOT NULL,\n"
+#define AUDIT_WHAT \
+    "  tbl TEXT NOT NULL,\n" \
+    "  row_id INTEGER,\n" \
+    "  field TEXT,\n" \
+    "  old TEXT,\n" \
+    "  new TEXT,\n" \
+    "  nrows INTEGER CHECK (nrows >= 0),\n" \
+    "  revealed INTEGER CHECK (revealed IN (0, 1))\n"
+#define AUDIT_ROW_INDEX "CREATE INDEX audit_row ON audit(tbl, row_id);\n"
+#define AUDIT_APPEND_ONLY \
+    "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit\n" \
+    "BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;\n" \
+    "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit\n" \
+    "BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;\n"
+
 static const char m001[] =
     "PRAGMA application_id = 1515716609;\n"  /* SCHEMA_APPLICATION_ID */
     "CREATE TABLE meta (\n"
@@ -274,12 +295,9 @@ static const char m001[] =
     "  old TEXT,\n"
     "  new TEXT\n"
     ");\n"
-    "CREATE INDEX audit_row ON audit(tbl, row_id);\n"
+    AUDIT_ROW_INDEX
     /* History is append-only. */
-    "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit\n"
-    "BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;\n"
-    "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit\n"
-    "BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;\n"
+    AUDIT_APPEND_ONLY
     CASE_STEP_NO_UPDATE;
 
 /* The list of households (one summary row each, kept by db_list.c), its
@@ -731,28 +749,17 @@ static const char m007[] =
  * copied as they are (dropping a table fires no delete trigger). */
 static const char m008[] =
     "CREATE TABLE audit_new (\n"
-    "  id INTEGER PRIMARY KEY,\n"
-    "  at TEXT NOT NULL,\n"
-    "  actor TEXT NOT NULL,\n"
+    AUDIT_ID_AT_ACTOR
     "  op TEXT NOT NULL CHECK (op IN ('insert','update','delete','step',\n"
     "      'reveal','print','export','bulk','undelivered')),\n"
-    "  tbl TEXT NOT NULL,\n"
-    "  row_id INTEGER,\n"
-    "  field TEXT,\n"
-    "  old TEXT,\n"
-    "  new TEXT,\n"
-    "  nrows INTEGER CHECK (nrows >= 0),\n"
-    "  revealed INTEGER CHECK (revealed IN (0, 1))\n"
+    AUDIT_WHAT
     ");\n"
     "INSERT INTO audit_new(id, at, actor, op, tbl, row_id, field, old, new)\n"
     "  SELECT id, at, actor, op, tbl, row_id, field, old, new FROM audit;\n"
     "DROP TABLE audit;\n"
     "ALTER TABLE audit_new RENAME TO audit;\n"
-    "CREATE INDEX audit_row ON audit(tbl, row_id);\n"
-    "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit\n"
-    "BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;\n"
-    "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit\n"
-    "BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;\n";
+    AUDIT_ROW_INDEX
+    AUDIT_APPEND_ONLY;
 
 /* The reply to a rejected applicant is a step of its case ('reply', issue
  * 17): case_step rebuilt with the action allowed, its rows kept. */
@@ -847,33 +854,20 @@ static const char m_import_fields[] =
  * national sheet more than all its other checks (120,000 audit rows:
  * 0.82 s with it, 0.29 s without).  The same operations as m008's, the
  * table made again and its rows copied as they are, as m008 did. */
-#define AUDIT_OP(v) "op = '" v "'"
 static const char m_audit_check[] =
     "CREATE TABLE audit_new (\n"
-    "  id INTEGER PRIMARY KEY,\n"
-    "  at TEXT NOT NULL,\n"
-    "  actor TEXT NOT NULL,\n"
-    "  op TEXT NOT NULL CHECK (" AUDIT_OP("insert") " OR " AUDIT_OP("update") " OR\n"
-    "      " AUDIT_OP("delete") " OR " AUDIT_OP("step") " OR " AUDIT_OP("reveal") " OR\n"
-    "      " AUDIT_OP("print") " OR " AUDIT_OP("export") " OR " AUDIT_OP("bulk") " OR\n"
-    "      " AUDIT_OP("undelivered") "),\n"
-    "  tbl TEXT NOT NULL,\n"
-    "  row_id INTEGER,\n"
-    "  field TEXT,\n"
-    "  old TEXT,\n"
-    "  new TEXT,\n"
-    "  nrows INTEGER CHECK (nrows >= 0),\n"
-    "  revealed INTEGER CHECK (revealed = 0 OR revealed = 1)\n"
+    AUDIT_ID_AT_ACTOR
+    "  op TEXT NOT NULL CHECK (op = 'insert' OR op = 'update' OR op = 'delete' OR\n"
+    "      op = 'step' OR op = 'reveal' OR op = 'print' OR op = 'export' OR\n"
+    "      op = 'bulk' OR op = 'undelivered'),\n"
+    AUDIT_WHAT
     ");\n"
     "INSERT INTO audit_new(id, at, actor, op, tbl, row_id, field, old, new, nrows, revealed)\n"
     "  SELECT id, at, actor, op, tbl, row_id, field, old, new, nrows, revealed FROM audit;\n"
     "DROP TABLE audit;\n"
     "ALTER TABLE audit_new RENAME TO audit;\n"
-    "CREATE INDEX audit_row ON audit(tbl, row_id);\n"
-    "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit\n"
-    "BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;\n"
-    "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit\n"
-    "BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;\n";
+    AUDIT_ROW_INDEX
+    AUDIT_APPEND_ONLY;
 
 static const char *const migrations[] = {
     m001,
