@@ -1,8 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# t21-import-bulk.sh - the bulk import (a sheet of 1,000 households or
-# more into an empty county: indexes put off and made again at the end,
-# no household or person looked up) stores exactly what the ordinary one
+# t21-import-bulk.sh - the bulk import (into an empty county: indexes
+# put off and made again at the end, no household or person looked up)
+# stores exactly what the ordinary one
 # does: the demo county's national sheet imported whole into one empty
 # county, and in two halves into another (the first into an empty county,
 # a bulk import too; the second, of 550 households into a county that has
