@@ -2,9 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # t21-import-bulk.sh - the bulk import (into an empty county: indexes
 # put off and made again at the end, no household or person looked up)
-# stores exactly what the ordinary one
-# does: the demo county's national sheet imported whole into one empty
-# county, and in two halves into another (the first into an empty county,
+# stores exactly what the ordinary one does: the demo county's national
+# sheet imported whole into one empty county, and in two halves into another (the first into an empty county,
 # a bulk import too; the second, of 550 households into a county that has
 # households, the ordinary one: indexes and the search index kept row by
 # row, each household and person looked up); every table compared row
