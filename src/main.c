@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "cli/cli.h"
+#include "db/db.h"
 #include "tui/tui.h"
 #include "util/err.h"
 #include "util/i18n.h"
@@ -48,6 +49,7 @@ main(int argc, char **argv)
 
     /* Installed setgid: back to the user's own group before anything. */
     priv_init();
+    db_library_init();
     for (i = 1; i < argc && argv[i][0] == '-'; i++) {
         if ((v = take_value(argc, argv, &i, "--db", &missing)) != NULL) {
             db = v;

@@ -57,7 +57,7 @@ static int
 load_col(const struct pfile *f, config_setting_t *g, const struct codebook *cb,
          struct xcol *c, struct err *e)
 {
-    static const char *const known[] = {"label", "field", "kind", "required",
+    static const char *const known[] = {"label", "alias", "field", "kind", "required",
                                         "codes", "min", "max", NULL};
     char *field = NULL;
     int req = 0, rc;
@@ -75,8 +75,14 @@ load_col(const struct pfile *f, config_setting_t *g, const struct codebook *cb,
     if (rc == 0) {
         rc = load_kind(f, g, cb, c, e);
     }
+    if (rc == 0) {
+        rc = pfile_str(f, g, "alias", 0, &c->alias, e);
+    }
     if (c->table == NULL) {
         c->table = xstrdup("");
+    }
+    if (c->alias == NULL) {
+        c->alias = xstrdup("");
     }
     config_setting_lookup_bool(g, "required", &req);
     c->spec.name = xfield_name(c->field);
@@ -97,6 +103,9 @@ check_twice(const struct pfile *f, config_setting_t *list, const struct xlayout 
     for (i = 0; i < l->n; i++) {
         for (j = 0; j < i; j++) {
             if (strcmp(l->v[i].label, l->v[j].label) == 0 ||
+                (l->v[i].alias[0] != '\0' && (strcmp(l->v[i].alias, l->v[j].label) == 0 ||
+                                              strcmp(l->v[i].alias, l->v[j].alias) == 0)) ||
+                (l->v[j].alias[0] != '\0' && strcmp(l->v[j].alias, l->v[i].label) == 0) ||
                 (l->v[i].field != XF_NONE && l->v[i].field == l->v[j].field)) {
                 return pfile_bad(f, config_setting_get_elem(list, (unsigned)i), e,
                                  _("a column repeats the label or field of another"));

@@ -139,6 +139,7 @@ xlayout_free(struct xlayout *l)
 
     for (i = 0; i < l->n; i++) {
         free(l->v[i].label);
+        free(l->v[i].alias);
         free(l->v[i].table);
     }
     free(l->v);
@@ -416,7 +417,7 @@ xrecord_set(struct xrecord *r, enum xfield f, const struct field_value *v)
     }
     r->has |= UINT64_C(1) << f;
     if ((t = text_of(r, f, &n)) != NULL) {
-        snprintf(t, n, "%s", v->s != NULL ? v->s : "");
+        str_copy(t, n, v->s != NULL ? v->s : "");
     } else if ((fen = fen_in(r, f)) != NULL) {
         *fen = v->n;
     } else if ((i = month_in(r, f)) != NULL) {

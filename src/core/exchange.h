@@ -78,6 +78,7 @@ int xkind_parse(const char *name, enum field_type *t);
  * the strings the column owns. */
 struct xcol {
     char *label;
+    char *alias;            /* another header the column goes by, or "" */
     char *table;            /* "" unless a code */
     enum xfield field;
     struct field_spec spec;

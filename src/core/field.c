@@ -117,8 +117,15 @@ fold(const char *s, size_t n, struct sbuf *out)
     char buf[4];
 
     while (i < n) {
-        uint32_t cp = fold_cp(u8_decode(s + i, n - i, &len));
+        uint32_t cp;
 
+        for (len = 0; i + len < n && (unsigned char)s[i + len] < 0x80; len++) {
+        }
+        sbuf_add(out, s + i, len);      /* a run of ASCII, as it is */
+        if ((i += len) == n) {
+            break;
+        }
+        cp = fold_cp(u8_decode(s + i, n - i, &len));
         sbuf_add(out, buf, u8_encode(cp, buf));
         i += len;
     }

@@ -539,6 +539,12 @@ empty_file(const char *path)
     return empty;
 }
 
+void
+db_library_init(void)
+{
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 int
 db_open(struct db **out, const char *path, int flags, int busy_ms,
         struct err *e)

@@ -33,6 +33,11 @@ struct db;
 /* The schema version this program writes. */
 int db_schema_latest(void);
 
+/* SQLite set up before its first use (main, once): its memory
+ * statistics off, which take a global mutex on every allocation and
+ * which nothing reads. */
+void db_library_init(void);
+
 /* Open (and migrate) PATH.  BUSY_MS: how long to wait for a lock. */
 int db_open(struct db **out, const char *path, int flags, int busy_ms,
             struct err *e);

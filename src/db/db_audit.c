@@ -15,6 +15,20 @@
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
+/* S bound to parameter I of ST without a copy (an audit row is written
+ * before its values go: every caller steps ST before it returns), ""
+ * for NULL, or NULL for an empty S when OR_NULL: as db_bind_text and
+ * db_bind_text_or_null bind it. */
+static void
+bind_kept(sqlite3_stmt *st, int i, const char *s, int or_null)
+{
+    if (or_null && (s == NULL || *s == '\0')) {
+        sqlite3_bind_null(st, i);
+    } else {
+        sqlite3_bind_text(st, i, s != NULL ? s : "", -1, SQLITE_STATIC);
+    }
+}
+
 /* Bind what every audit row has (at, actor, op, tbl, row_id, field,
  * old, new) to the parameters 1 to 8 of ST. */
 static void
@@ -25,13 +39,13 @@ bind_row(sqlite3_stmt *st, const char *actor, const char *op, const char *tbl,
 
     clock_now(now, sizeof(now));
     db_bind_text(st, 1, now);
-    db_bind_text(st, 2, actor);
-    db_bind_text(st, 3, op);
-    db_bind_text(st, 4, tbl);
+    bind_kept(st, 2, actor, 0);
+    bind_kept(st, 3, op, 0);
+    bind_kept(st, 4, tbl, 0);
     db_bind_id(st, 5, row);
-    db_bind_text_or_null(st, 6, field);
-    db_bind_text_or_null(st, 7, old_value);
-    db_bind_text_or_null(st, 8, new_value);
+    bind_kept(st, 6, field, 1);
+    bind_kept(st, 7, old_value, 1);
+    bind_kept(st, 8, new_value, 1);
 }
 
 int

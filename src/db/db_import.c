@@ -26,6 +26,7 @@
 #include "db/db_registry.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/sbuf.h"
 #include "util/xalloc.h"
 
 static int
@@ -90,9 +91,13 @@ db_import_end(struct db *db)
 /* The indexes an import's writes would keep current and its reads do
  * not need: all the list's and the audit log's, the households' places
  * (households are found by number), the persons' names and birth dates
- * (persons are found by ID number, members by household). */
+ * (persons are found by ID number, members by household); into a county
+ * that had no household (FRESH), no person is looked up and all the
+ * persons' go (the sheet's ID numbers were checked to be distinct, and
+ * the unique index made again at the end would refuse the whole import
+ * otherwise). */
 static int
-defer_indexes(struct db *db, struct err *e)
+defer_indexes(struct db *db, int fresh, struct err *e)
 {
     static const char *const keep_person[] = {"person_household", "person_id_no", NULL};
     static const struct {
@@ -104,7 +109,7 @@ defer_indexes(struct db *db, struct err *e)
     size_t i;
 
     for (i = 0; i < sizeof(defer) / sizeof(defer[0]); i++) {
-        if (db_indexes_defer(db, defer[i].tbl, defer[i].keep, e)) {
+        if (db_indexes_defer(db, defer[i].tbl, fresh ? NULL : defer[i].keep, e)) {
             return -1;
         }
     }
@@ -127,11 +132,11 @@ db_import_count(struct db *db, long *n, struct err *e)
 int
 db_import_bulk(struct db *db, long households, long existing, struct err *e)
 {
-    if (db->bulk || households < 1000 || existing >= 2 * households) {
+    if (db->bulk || (existing > 0 && (households < 1000 || existing >= 2 * households))) {
         return 0;
     }
     db->bulk = 1;
-    return defer_indexes(db, e);
+    return defer_indexes(db, existing == 0, e);
 }
 
 int
@@ -234,7 +239,7 @@ person_from(const struct ximport_ctx *x, const struct xrecord *r, struct person 
 
     for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
         if (has(r, texts[i].f)) {
-            snprintf((char *)p + texts[i].off, texts[i].size, "%s",
+            str_copy((char *)p + texts[i].off, texts[i].size,
                      (const char *)&r->p + texts[i].off);
         }
     }
@@ -247,8 +252,8 @@ person_from(const struct ximport_ctx *x, const struct xrecord *r, struct person 
     if (has(r, XF_PERSON_IDENT)) {
         p->identified = r->p.identified;
     }
-    snprintf(p->id_no, sizeof(p->id_no), "%s", r->p.id_no);
-    snprintf(p->id_type, sizeof(p->id_type), "%s", idt != NULL ? idt : "");
+    str_copy(p->id_no, sizeof(p->id_no), r->p.id_no);
+    str_copy(p->id_type, sizeof(p->id_type), idt != NULL ? idt : "");
     if (idno_parse(p->id_no, x->ctx->today, &id) == IDNO_OK) {
         snprintf(p->sex, sizeof(p->sex), "%d", (int)id.sex);
         p->birth = id.birth;

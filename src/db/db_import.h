@@ -72,14 +72,17 @@ void db_import_end(struct db *db);
 /* The households stored, into *N (before the import writes). */
 int db_import_count(struct db *db, long *n, struct err *e);
 
-/* An import of HOUSEHOLDS households or more (at least 1,000) into a
- * county of EXISTING, fewer than HOUSEHOLDS times 2: the list's
- * indexes, the audit log's and the search index are built once at the
- * end (db_import_reindex, before the commit) rather than kept current
- * row by row, as the demo's bulk load does; smaller imports keep them
- * current.  Once put off, they stay so (a later call does nothing), so
- * an import reading the sheet once may call it with the households read
- * so far. */
+/* An import into a county that has no household (EXISTING 0), or of
+ * HOUSEHOLDS households or more (at least 1,000) into a county of
+ * EXISTING, fewer than HOUSEHOLDS times 2: the list's indexes, the audit
+ * log's and the search index are built once at the end
+ * (db_import_reindex, before the commit) rather than kept current row by
+ * row, as the demo's bulk load does; smaller imports into a county that
+ * has households keep them current.  Once put off, they stay so (a later
+ * call does nothing), so an import reading the sheet once may call it
+ * with the households read so far: into an empty county it is put off
+ * from the first household (the search index, once written to, would
+ * be synced at every statement of the transaction after). */
 int db_import_bulk(struct db *db, long households, long existing, struct err *e);
 int db_import_reindex(struct db *db, struct err *e);
 

@@ -402,22 +402,50 @@ progress(struct run *u)
     }
 }
 
-/* The header's labels against the layout: the columns found, the unknown
- * ones listed, a missing required one refused. */
+/* Column I of the layout by its alias where the sheet has no column of
+ * its label (IDX: the labels' columns, then the aliases'); a column of
+ * the alias beside one of the label is listed as not read. */
+static void
+map_alias(struct run *u, const struct sheet_row *row, const int *idx, size_t i,
+          const char ***unknown, size_t *nu)
+{
+    size_t n = u->env->layout->n;
+
+    if (idx[n + i] < 0 || idx[n + i] == idx[i]) {
+        return;
+    }
+    if (idx[i] < 0) {
+        u->idx[i] = idx[n + i];
+        return;
+    }
+    *unknown = xrealloc(*unknown, (*nu + 2) * sizeof(**unknown));
+    (*unknown)[(*nu)++] = row->cells[idx[n + i]];
+}
+
+/* The header's labels (or aliases) against the layout: the columns found,
+ * the unknown ones listed, a missing required one refused. */
 static int
 map_header(struct run *u, const struct sheet_row *row, struct err *e)
 {
     const struct xlayout *l = u->env->layout;
-    const char **labels = xcalloc(l->n + 1, sizeof(*labels));
+    const char **labels = xcalloc(2 * l->n + 1, sizeof(*labels));
+    int *idx = xcalloc(2 * l->n + 1, sizeof(*idx));
     const char **unknown = NULL;
     size_t i, nu = 0;
     struct sbuf missing = SBUF_INIT;
 
     for (i = 0; i < l->n; i++) {
         labels[i] = l->v[i].label;
+        /* No alias: the label again, which the first match takes. */
+        labels[l->n + i] = l->v[i].alias[0] != '\0' ? l->v[i].alias : l->v[i].label;
     }
-    sheet_header_map(row, labels, l->n, u->idx, &unknown, &nu);
+    sheet_header_map(row, labels, 2 * l->n, idx, &unknown, &nu);
+    memcpy(u->idx, idx, l->n * sizeof(*idx));
+    for (i = 0; i < l->n; i++) {
+        map_alias(u, row, idx, i, &unknown, &nu);
+    }
     free(labels);
+    free(idx);
     for (i = 0; u->pass == 1 && i < nu; i++) {
         u->r->unknown = xrealloc(u->r->unknown, (i + 1) * sizeof(char *));
         u->r->unknown[i] = xstrdup(unknown[i]);

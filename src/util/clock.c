@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "util/priv.h"
+#include "util/sbuf.h"
 
 /* $ZHENXING_TODAY as y/m/d, or 0 when unset or malformed. */
 static int
@@ -47,7 +48,7 @@ clock_now(char *out, size_t n)
     int y, m, d;
 
     if (t == cached_t) {
-        snprintf(out, n, "%s", cached);
+        str_copy(out, n, cached);
         return;
     }
     localtime_r(&t, &tm);

@@ -142,3 +142,16 @@ sbuf_rtrim(struct sbuf *sb)
         sb->buf[sb->len] = '\0';
     }
 }
+
+void
+str_copy(char *dst, size_t n, const char *src)
+{
+    size_t len;
+
+    if (n == 0) {
+        return;
+    }
+    len = strnlen(src, n - 1);
+    memmove(dst, src, len);
+    dst[len] = '\0';
+}

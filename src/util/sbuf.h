@@ -36,5 +36,8 @@ void sbuf_vaddf(struct sbuf *sb, const char *fmt, va_list ap)
 void sbuf_addspaces(struct sbuf *sb, size_t n);
 /* Drop trailing white space. */
 void sbuf_rtrim(struct sbuf *sb);
+/* SRC into DST of N bytes, cut at N - 1 bytes: snprintf(DST, N, "%s",
+ * SRC) without the formatting, for copies made per cell or per row. */
+void str_copy(char *dst, size_t n, const char *src);
 
 #endif

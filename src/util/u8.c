@@ -98,6 +98,10 @@ u8_valid(const char *s, size_t n)
     size_t i = 0, len;
 
     while (i < n) {
+        if ((unsigned char)s[i] < 0x80) {       /* ASCII, most of a sheet */
+            i++;
+            continue;
+        }
         if (u8_decode(s + i, n - i, &len) == U8_REPLACEMENT &&
             !(len == 3 && memcmp(s + i, "\xEF\xBF\xBD", 3) == 0)) {
             return 0;

@@ -5,11 +5,12 @@
 # stored by `import national` (updated with their audit rows, a bad value
 # reported by row and column) and written back by `export national`; the
 # income's 工资性收入 kept as the wage and the rest of 人均纯收入 times 人数
-# as the income not split by kind (a rest below zero as production costs).
+# as the income not split by kind (a rest below zero as production costs);
+# 人均纯收入 under the longer exports' label 人均纯收入（元）.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 need sqlite3
 need python3
-plan 22
+plan 27
 
 export LANG=zh_CN.UTF-8
 DB="$T/county.db"
@@ -95,4 +96,26 @@ is "$rc" 1 "a sheet with a bad value is refused"
 has "$OUT" "第2行：是否解决安全饮用水" "a drinking water neither 是 nor 否, by row and column"
 has "$OUT" "第5行：首次识别时间" "a month that does not exist"
 is "$(sqlite3 "$DB" .dump | md5sum)" "$before" "and the database is unchanged"
+# ---- 人均纯收入（元）: the longer exports' label of 人均纯收入 -------------------
+rm -f "$DB"
+zx --db "$DB" init --province 51 --county 青山县
+sed '1s/,人均纯收入,/,人均纯收入（元）,/' "$T/good.csv" >"$T/yuan.csv"
+zx --db "$DB" import national "$T/yuan.csv"
+is "$rc" 0 "a sheet whose column is 人均纯收入（元） imports"
+is "$(inc per_capita 513401000001)" 520050 "its cells are the income per person"
+hasnt "$OUT" "人均纯收入（元）" "the column is not listed as unknown"
+# Both: the column of the label read, the other listed as not read.
+python3 - "$T/good.csv" "$T/both.csv" <<'EOF'
+import csv, sys
+r = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig')))
+r[0].append('人均纯收入（元）')
+for row in r[1:]:
+    row.append('1.00')
+csv.writer(open(sys.argv[2], 'w', newline='', encoding='utf-8-sig')).writerows(r)
+EOF
+rm -f "$DB"
+zx --db "$DB" init --province 51 --county 青山县
+zx --db "$DB" import national "$T/both.csv"
+is "$(inc per_capita 513401000001)" 520050 "with both columns, 人均纯收入 is read"
+has "$OUT" "人均纯收入（元）" "and 人均纯收入（元） listed as not read"
 finish

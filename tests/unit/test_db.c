@@ -56,7 +56,7 @@ raw(struct fixture *x, const char *sql)
 static int64_t
 count(struct fixture *x, const char *table)
 {
-    char sql[128];
+    char sql[512];
     sqlite3_stmt *st;
     int64_t n = -1;
 
@@ -168,6 +168,50 @@ test_migrations(void **state)
     assert_int_equal(db_open(&again, x->path, 0, 1000, &x->e), 0);
     db_close(again);
     assert_int_equal(count(x, "division"), 3);
+}
+
+/* m_audit_check: a database whose audit log has the operation checked by
+ * IN (as m008 made it) keeps its rows when opened, and the log still
+ * refuses an operation it does not know, a change and a removal. */
+static void
+test_audit_check_migration(void **state)
+{
+    struct fixture *x = *state;
+    char sql[160];
+    int64_t rows;
+
+    assert_int_equal(raw(x, "DROP TABLE audit;"
+                            "CREATE TABLE audit (id INTEGER PRIMARY KEY, at TEXT NOT NULL,"
+                            " actor TEXT NOT NULL, op TEXT NOT NULL CHECK (op IN ('insert',"
+                            " 'update','delete','step','reveal','print','export','bulk',"
+                            " 'undelivered')), tbl TEXT NOT NULL, row_id INTEGER, field TEXT,"
+                            " old TEXT, new TEXT, nrows INTEGER, revealed INTEGER);"
+                            "INSERT INTO audit VALUES (7, '2026-01-02 03:04:05', 'a', 'export',"
+                            " 'person', NULL, NULL, NULL, 'x.csv', 12, 1);"
+                            "INSERT INTO audit(at, actor, op, tbl, row_id) VALUES"
+                            " ('2026-01-03 00:00:00', 'b', 'undelivered', 'household', 3);"),
+                     SQLITE_OK);
+    snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", db_schema_latest() - 1);
+    assert_int_equal(raw(x, sql), SQLITE_OK);
+    db_close(x->db);
+    assert_int_equal(db_open(&x->db, x->path, 0, 1000, &x->e), 0);
+    assert_int_equal(count(x, "audit"), 2);
+    assert_int_equal(count(x, "audit WHERE id = 7 AND at = '2026-01-02 03:04:05' AND actor = 'a'"
+                              " AND op = 'export' AND tbl = 'person' AND new = 'x.csv'"
+                              " AND nrows = 12 AND revealed = 1"), 1);
+    assert_int_equal(count(x, "sqlite_schema WHERE name = 'audit' AND sql LIKE '%op IN%'"), 0);
+    assert_int_equal(count(x, "sqlite_schema WHERE tbl_name = 'audit' AND name IN"
+                              " ('audit_row', 'audit_no_update', 'audit_no_delete')"), 3);
+    rows = count(x, "audit");
+    assert_int_not_equal(raw(x, "INSERT INTO audit(at, actor, op, tbl) VALUES"
+                                " ('2026-01-04 00:00:00', 'c', 'erase', 'person')"), SQLITE_OK);
+    assert_int_not_equal(raw(x, "INSERT INTO audit(at, actor, op, tbl, revealed) VALUES"
+                                " ('2026-01-04 00:00:00', 'c', 'print', 'person', 2)"), SQLITE_OK);
+    assert_int_not_equal(raw(x, "UPDATE audit SET actor = 'z' WHERE id = 7"), SQLITE_OK);
+    assert_int_not_equal(raw(x, "DELETE FROM audit WHERE id = 7"), SQLITE_OK);
+    assert_int_equal(raw(x, "INSERT INTO audit(at, actor, op, tbl) VALUES"
+                            " ('2026-01-04 00:00:00', 'c', 'bulk', 'person')"), SQLITE_OK);
+    assert_int_equal(count(x, "audit"), rows + 1);
 }
 
 /* The whole content of PATH (caller frees), size in *N. */
@@ -877,6 +921,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         T(test_migrations),
+        T(test_audit_check_migration),
         T(test_refused_files),
         T(test_constraints),
         T(test_schema_knows_core_names),

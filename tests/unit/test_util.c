@@ -3,17 +3,19 @@
  * test_util.c - the small helpers of util/ that the modules above lean on
  * for things they would otherwise each write again: the names of an
  * enum's values, adding a zeroed element to a growing array, freeing an
- * array of records.
+ * array of records, copying a string into a fixed buffer.
  */
 #include "config.h"
 #include "helpers.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/array.h"
 #include "util/i18n.h"
 #include "util/names.h"
+#include "util/sbuf.h"
 #include "util/xalloc.h"
 
 enum colour { C_RED, C_GREEN, C_BLUE };
@@ -139,6 +141,30 @@ test_free_each(void **state)
     assert_int_equal(cleared, 15);
 }
 
+/* str_copy cuts where snprintf(dst, n, "%s", src) would and always ends
+ * the string. */
+static void
+test_str_copy(void **state)
+{
+    char a[6], b[6];
+    const char *cases[] = {"", "abc", "abcde", "abcdefgh", "\xe4\xb8\xad\xe6\x96\x87"};
+    size_t i, n;
+
+    (void)state;
+    for (i = 0; i < ARRAY_SIZE(cases); i++) {
+        for (n = 1; n <= sizeof(a); n++) {
+            memset(a, 'x', sizeof(a));
+            memset(b, 'x', sizeof(b));
+            str_copy(a, n, cases[i]);
+            snprintf(b, n, "%s", cases[i]);
+            assert_memory_equal(a, b, n);
+        }
+    }
+    memset(a, 'x', sizeof(a));
+    str_copy(a, 0, "abc");
+    assert_int_equal(a[0], 'x');
+}
+
 int
 main(void)
 {
@@ -148,6 +174,7 @@ main(void)
         cmocka_unit_test(test_enum_parse),
         cmocka_unit_test(test_xappend),
         cmocka_unit_test(test_free_each),
+        cmocka_unit_test(test_str_copy),
     };
 
     return cmocka_run_group_tests_name("util", tests, NULL, NULL);
