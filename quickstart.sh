@@ -23,7 +23,13 @@ PACKAGES="build-essential autoconf automake pkg-config gettext
 libncurses-dev libsqlite3-dev libconfig-dev libcmocka-dev
 libcairo2-dev fonts-noto-cjk cups-client poppler-utils
 sqlite3 tmux locales util-linux python3 ncurses-term
-libxlsxwriter-dev libzip-dev libexpat1-dev libfreexl-dev"
+libxlsxwriter-dev libzip-dev libexpat1-dev libfreexl-dev
+libcups2-dev"
+# The print test (tests/cli/t15-cups.sh) starts its own CUPS server with a
+# PDF printer.
+if [ "$mode" = check ]; then
+    PACKAGES="$PACKAGES cups cups-pdf"
+fi
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then
