@@ -20,7 +20,7 @@ tm() { "$TMUX_BIN" -L "$SOCK" -f /dev/null "$@"; }
 # At the end: the tmux server, and whatever of this test's is still
 # running (a sanitizer build can hang in its leak check once its terminal
 # is gone, and would burn a CPU for the rest of the suite).
-trap 'tm kill-server 2>/dev/null; pkill -KILL -f -- "--db $T/" 2>/dev/null;
+trap 'eval "$EXIT_HOOK"; tm kill-server 2>/dev/null; pkill -KILL -f -- "--db $T/" 2>/dev/null;
       chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
 
 # The locale staff use (quickstart.sh generates it).
