@@ -110,3 +110,14 @@ cups_stop() {
 cups_pdfs() { find "$C/out" -name '*.pdf' -size +0 | wc -l; }
 cups_idle() { [ -z "$(lpstat -o "$Q" 2>/dev/null)" ] && [ "$(cups_pdfs)" -ge "$1" ]; }
 cups_job() { ls -t "$C"/spool/d* 2>/dev/null | head -n 1; }
+
+# cups_printed N TEXT WHAT: three test points: cups-pdf has made its Nth
+# PDF (waiting up to 2 minutes), the job CUPS received is a PDF, and it
+# holds TEXT (pdftotext).
+cups_printed() {
+    until_ok 120 cups_idle "$1"
+    ok $? "cups-pdf made a PDF of the job ($3)"
+    is "$(head -c 5 "$(cups_job)" 2>/dev/null)" "%PDF-" "the job CUPS received is the PDF, not text"
+    pdftotext "$(cups_job)" - 2>/dev/null | grep -q "$2"
+    ok $? "with the Chinese text of $3"
+}

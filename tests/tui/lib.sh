@@ -150,6 +150,17 @@ open_household() {
     wait_for "1 概况"
 }
 
+# publicity_dialog: from the list, p and the publicity list of the row's
+# village (in publicity now): the print dialog.
+publicity_dialog() {
+    keys p
+    wait_for "识别公示名单（公示中的农户）"
+    typed "公示中"
+    wait_for "/ 公示中"
+    keys Enter
+    wait_for "覆盖已有文件"
+}
+
 # step: x, the first step the menu offers (or the one typed as $1), its
 # form, then Ctrl-S.
 step() {

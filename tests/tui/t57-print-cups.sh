@@ -26,12 +26,7 @@ keys /
 typed "$no"
 keys Enter
 wait_for "搜索：$no"
-keys p
-wait_for "识别公示名单（公示中的农户）"
-typed "公示中"
-wait_for "/ 公示中"
-keys Enter
-wait_for "覆盖已有文件"
+publicity_dialog
 # to the printer field: Send to, Format, Printer
 keys Down Down
 keys F4
@@ -49,12 +44,7 @@ shows "[文本" "text is asked for"
 keys C-s
 shows "已送打印机" "Ctrl-S sends the notice to the printer"
 shows "公示期已于2026年11月21日结束" "and says on the screen that its period has ended"
-until_ok 120 cups_idle 1
-ok $? "cups-pdf made a PDF of the job"
-job=$(cups_job)
-is "$(head -c 5 "$job" 2>/dev/null)" "%PDF-" "the job CUPS received is the PDF though text was asked"
-pdftotext "$job" - 2>/dev/null | grep -q 防止返贫监测对象识别公示
-ok $? "the publicity notice, in Chinese"
+cups_printed 1 防止返贫监测对象识别公示 "the publicity notice asked as text"
 is "$(q "$DB" "select new from audit where op = 'print' order by id desc limit 1")" \
     "printer:$Q:1" "the audit log names the queue"
 tui_stop
