@@ -21,7 +21,7 @@ esac
 # Build tools and libraries (Debian/Ubuntu package names).
 PACKAGES="build-essential autoconf automake pkg-config gettext
 libncurses-dev libsqlite3-dev libconfig-dev libcmocka-dev
-libcairo2-dev fonts-noto-cjk cups-client poppler-utils
+libcairo2-dev libpango1.0-dev fonts-noto-cjk cups-client poppler-utils
 sqlite3 tmux locales util-linux python3 ncurses-term
 libxlsxwriter-dev libzip-dev libexpat1-dev libfreexl-dev
 libcups2-dev"

@@ -612,7 +612,7 @@ act(struct demo *d, const struct actor *who, struct step_input *in, int day)
     struct mcase next;
     struct case_step step;
     struct err e;
-    int rc;
+    int rc, first;
 
     if (day > d->today) {
         return -1;
@@ -646,6 +646,10 @@ act(struct demo *d, const struct actor *who, struct step_input *in, int day)
     s->has_case = 1;
     date_format(day, step.at);
     memcpy(step.at + 10, " 09:30:00", 10);
+    first = snapshot_first_identified_at(s, &step);
+    if (first != 0) {
+        s->hh.first_identified = first;   /* as db_case stores it */
+    }
     *snapshot_add_step(s) = step;
     return 0;
 }
@@ -956,6 +960,16 @@ store_case(struct demo *d, const struct dvill *v, struct err *e)
 
     if (db_case_insert(d->a->db, me, &s->mcase, 0, e)) {
         return -1;
+    }
+    if (s->hh.first_identified != 0) {
+        /* Its approval gave the household its first identification
+         * (act()), after the household was stored. */
+        struct household stored = s->hh;
+
+        stored.first_identified = 0;
+        if (db_household_bulk_update(d->a->db, &stored, &s->hh, e)) {
+            return -1;
+        }
     }
     for (i = 0; i < s->nsteps; i++) {
         s->steps[i].case_id = s->mcase.id;

@@ -257,12 +257,33 @@ static size_t char_before(const char *s, size_t i)
     return i;
 }
 
+/* The first line by M's own breaking (the PDF's, Pango's), up to the
+ * first newline and at least one character. */
+static size_t output_wrap(const struct doc_metrics *m, enum doc_style st,
+                          const char *s, size_t len, double w)
+{
+    const char *nl = memchr(s, '\n', len);
+    size_t end = nl ? (size_t)(nl - s) : len, k;
+
+    if (end == 0) {
+        return 0;
+    }
+    k = m->wrap(m->ctx, st, s, end, w);
+    if (k == 0 || k > end) {
+        u8_decode(s, end, &k);
+    }
+    return k;
+}
+
 size_t doc_wrap(const struct doc_metrics *m, enum doc_style st,
                 const char *s, size_t len, double w)
 {
     size_t i = 0, k, space = 0;
     double used = 0;
 
+    if (m->wrap) {
+        return output_wrap(m, st, s, len, w);
+    }
     while (i < len) {
         double cw;
 

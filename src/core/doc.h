@@ -96,6 +96,11 @@ struct doc_metrics {
     /* Width of LEN bytes of S in style ST. */
     double (*measure)(void *ctx, enum doc_style st, const char *s,
                       size_t len);
+    /* The byte length of the first line of S (LEN bytes, no newline)
+     * broken at W, when the output breaks lines itself (the PDF, with
+     * Pango: Unicode's line breaking); NULL for doc_wrap's own rules. */
+    size_t (*wrap)(void *ctx, enum doc_style st, const char *s, size_t len,
+                   double w);
     void *ctx;
 };
 
@@ -130,9 +135,10 @@ void doc_layout(const struct doc *d, const struct doc_metrics *m,
                 struct doc_layout *out);
 void doc_layout_free(struct doc_layout *l);
 
-/* The byte length of the first line of S (LEN bytes) that fits in W by
- * M's measure, breaking after a space when a word would be cut; at least
- * one character.  A newline ends a line. */
+/* The byte length of the first line of S (LEN bytes) that fits in W:
+ * M's wrap when it has one, else by M's measure, breaking after a space
+ * when a word would be cut; at least one character.  A newline ends a
+ * line. */
 size_t doc_wrap(const struct doc_metrics *m, enum doc_style st,
                 const char *s, size_t len, double w);
 

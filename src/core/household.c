@@ -93,6 +93,18 @@ snapshot_first_identified(const struct hh_snapshot *s)
                                                               : 0;
 }
 
+int
+snapshot_first_identified_at(const struct hh_snapshot *s, const struct case_step *step)
+{
+    int m;
+
+    if (step->action != CA_COUNTY_APPROVE || s->hh.first_identified != 0) {
+        return 0;
+    }
+    m = snapshot_first_identified(s);
+    return m != 0 ? m : month_of(step->step_date);
+}
+
 const char *
 snapshot_water(const struct hh_snapshot *s, const struct codebook *cb)
 {

@@ -199,6 +199,11 @@ const struct case_step *snapshot_last_step(const struct hh_snapshot *s,
  * changes it. */
 int snapshot_first_identified(const struct hh_snapshot *s);
 
+/* The first identification S gets at STEP, a step of its case: at a
+ * county approval when it has none, the first approval of its history
+ * (an imported case) or else STEP's month; 0 when it keeps what it has. */
+int snapshot_first_identified_at(const struct hh_snapshot *s, const struct case_step *step);
+
 /* Whether S's drinking water is secured (是否解决安全饮用水) as a code of
  * table "water" of CB: the household's (the national system's), else
  * that of its latest check of the four guarantees; "" when neither. */

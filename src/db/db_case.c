@@ -189,15 +189,13 @@ first_identified(struct db *db, const struct actor *actor, struct hh_snapshot *s
                  const struct case_step *step, struct err *e)
 {
     struct household h;
+    int first = snapshot_first_identified_at(s, step);
 
-    if (step->action != CA_COUNTY_APPROVE || s->hh.first_identified != 0) {
+    if (first == 0) {
         return 0;
     }
     h = s->hh;
-    h.first_identified = snapshot_first_identified(s);
-    if (h.first_identified == 0) {
-        h.first_identified = month_of(step->step_date);
-    }
+    h.first_identified = first;
     if (rec_update(db, &household_def, actor->login, &s->hh, &h, s->hh.hh_no, e)) {
         return -1;
     }

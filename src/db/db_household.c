@@ -295,6 +295,13 @@ db_household_next_no(struct db *db, int64_t village, char out[HH_NO_BUF],
 REC_GET(household, struct household, household_def)
 REG_INSERT(household, struct household, household_def)
 
+int
+db_household_bulk_update(struct db *db, const struct household *old, struct household *h,
+                         struct err *e)
+{
+    return rec_update(db, &household_def, NULL, old, h, h->hh_no, e);
+}
+
 static int
 conflict_household(struct err *e, const char *hh_no)
 {

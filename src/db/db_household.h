@@ -84,6 +84,10 @@ int db_household_insert(struct db *db, const char *actor,
                         struct household *h, int audit, struct err *e);
 int db_person_insert(struct db *db, const char *actor, struct person *p,
                      int audit, struct err *e);
+/* Store H over OLD (as stored) without audit rows: a bulk load's change
+ * (audited with its batch's "bulk" row).  ERR_CONFLICT as db_household_update. */
+int db_household_bulk_update(struct db *db, const struct household *old, struct household *h,
+                             struct err *e);
 
 /* Look a household up by its number; ERR_NOTFOUND when none. */
 int db_household_id(struct db *db, const char *hh_no, int64_t *id,

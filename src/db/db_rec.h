@@ -117,8 +117,8 @@ int rec_insert(struct db *db, const struct rec_def *def, const char *actor,
 /* Update the row of REC from OLD (as stored now): ERR_CONFLICT when the
  * stored version is not REC's (someone saved meanwhile; WHAT names the
  * record in the message); otherwise the changed columns with their audit
- * rows by ACTOR, REC's version is the new one and its RF_INSERT columns
- * those stored. */
+ * rows by ACTOR (NULL: none, a bulk load as for rec_insert), REC's
+ * version is the new one and its RF_INSERT columns those stored. */
 int rec_update(struct db *db, const struct rec_def *def, const char *actor,
                const void *old, void *rec, const char *what, struct err *e);
 

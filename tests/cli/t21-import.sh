@@ -11,7 +11,7 @@
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 need sqlite3
 need python3
-plan 78
+plan 79
 
 export LANG=zh_CN.UTF-8
 DB="$T/county.db"
@@ -195,7 +195,8 @@ is "$(q "$DB" "select per_capita from income i join household h on h.id = i.hous
 # ---- round trip: export national from the demo county, import into an empty one
 D1="$T/demo.db"
 D2="$T/empty.db"
-zx --db "$D1" demo --households 150 --seed 3
+# Seed 1 gives monitored, eliminated and mid-elimination cases to compare.
+zx --db "$D1" demo --households 150 --seed 1
 # What the national sheet carries besides: 首次识别时间, 人员识别时间 (the
 # demo has none to give).
 sqlite3 "$D1" "update household set first_identified = '2014-01' where id % 3 = 0; update person set identified = '2015-06' where id % 4 = 0"
@@ -225,6 +226,8 @@ zx --db "$D2" export national -o "$T/nat2.csv" --reveal
 cmp -s "$T/nat.csv" "$T/nat2.csv"
 ok $? "exported again, the sheet is the same, cell for cell (drinking water included)"
 st="select hh_no, case when state = 'eliminated' then 'eliminated' else 'monitored' end, category, substr(identified_on, 1, 7), coalesce(substr(eliminated_on, 1, 7), '') from monitor_case c join household h on h.id = c.household_id where state in ('monitored', 'elim_verified', 'elim_appraised', 'elim_publicizing', 'elim_township_reviewed', 'eliminated') order by hh_no"
+test "$(q "$D1" "$st" | wc -l)" -ge 6
+ok $? "the demo county has monitored and eliminated households to carry over"
 is "$(q "$D2" "$st" | md5sum)" "$(q "$D1" "$st" | md5sum)" "the same monitoring states"
 is "$(q "$D2" "select count(*) from hh_list")" "$(q "$D1" "select count(*) from household")" "every household in the list"
 finish

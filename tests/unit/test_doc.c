@@ -4,7 +4,8 @@
  * the rule that punctuation never begins a line, tables that break across
  * pages with their header repeated and every page numbered "第 N 页 共 M
  * 页", the text renderer (widths, page length, form feeds), and the same
- * document as a PDF read back with pdftotext.
+ * document as a PDF read back with pdftotext, its lines broken where
+ * Unicode allows (numbers whole).
  */
 #include "config.h"
 #include "helpers.h"
@@ -353,18 +354,16 @@ static void test_text_pieces(void **state)
     doc_free(d);
 }
 
-static void test_pdf(void **state)
+/* D as a PDF read back by pdftotext with OPTS, spaces removed, in TEXT. */
+static void pdf_text(struct doc *d, const char *opts, struct sbuf *text)
 {
-    struct doc *d = long_table(100);
     struct pdf_fonts f = {NULL, NULL};
-    struct sbuf out = SBUF_INIT, text = SBUF_INIT;
+    struct sbuf out = SBUF_INIT;
     char *dir = helpers_tmpdir(), cmd[512], buf[4096];
     FILE *fp;
     size_t k;
     struct err e;
-    int pages, i;
 
-    (void)state;
     assert_int_equal(pdf_render(&d, 1, &f, &out, &e), 0);
     assert_memory_equal(out.buf, "%PDF-", 5);
     snprintf(cmd, sizeof(cmd), "%s/t.pdf", dir);
@@ -372,13 +371,26 @@ static void test_pdf(void **state)
     assert_non_null(fp);
     assert_int_equal(fwrite(out.buf, 1, out.len, fp), out.len);
     fclose(fp);
-    snprintf(cmd, sizeof(cmd), "pdftotext %s/t.pdf - | tr -d ' '", dir);
+    snprintf(cmd, sizeof(cmd), "pdftotext %s %s/t.pdf - | tr -d ' '", opts, dir);
     fp = popen(cmd, "r");
     assert_non_null(fp);
     while ((k = fread(buf, 1, sizeof(buf), fp)) > 0) {
-        sbuf_add(&text, buf, k);
+        sbuf_add(text, buf, k);
     }
     assert_int_equal(pclose(fp), 0);
+    sbuf_release(&out);
+    helpers_rmdir(dir);
+}
+
+static void test_pdf(void **state)
+{
+    struct doc *d = long_table(100);
+    struct sbuf text = SBUF_INIT;
+    char buf[64];
+    int pages, i;
+
+    (void)state;
+    pdf_text(d, "", &text);
     /* The Chinese text comes back out, every page numbered, the table's
      * header on each page, every row once. */
     assert_non_null(strstr(text.buf, "防止返贫监测对象识别公示"));
@@ -394,9 +406,54 @@ static void test_pdf(void **state)
         assert_int_equal(count(text.buf, buf), 1);
     }
     sbuf_release(&text);
-    sbuf_release(&out);
     doc_free(d);
-    helpers_rmdir(dir);
+}
+
+/* Numbers in narrow table cells: the PDF breaks lines where Unicode
+ * allows (Pango), so a cell too narrow for its text breaks before the
+ * number, never inside it ("100.0" / "0%", "监测户2" / "0户" before). */
+static void test_pdf_numbers_whole(void **state)
+{
+    static const struct {
+        const char *cell, *number;
+        int width;          /* of the narrowest column, in text columns */
+    } v[] = {
+        {"完成率100.0%", "100.0%", 6},
+        {"本村监测户20户", "20", 4},
+        {"帮扶资金5,123.45元", "5,123.45", 8},
+        {"身份证号11010519491231002X", "11010519491231002X", 19},
+    };
+    struct doc *d = doc_new("数字不断行");
+    struct sbuf text = SBUF_INIT;
+    size_t i;
+    int j, k;
+
+    (void)state;
+    for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+        /* Columns ever wider, so that some width cuts the number where
+         * breaking by width alone would. */
+        for (j = 0; j < 3; j++) {
+            struct doc_col c[3];
+
+            for (k = 0; k < 3; k++) {
+                c[k].title = "列";
+                c[k].width = v[i].width + 3 * j + k;
+                c[k].align = DOC_LEFT;
+            }
+            doc_table(d, c, 3, NULL);
+            for (k = 0; k < 3; k++) {
+                doc_cell(d, v[i].cell);
+            }
+        }
+    }
+    pdf_text(d, "-layout", &text);
+    for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+        if (count(text.buf, v[i].number) != 9) {
+            fail_msg("%s is split across lines:\n%s", v[i].number, text.buf);
+        }
+    }
+    sbuf_release(&text);
+    doc_free(d);
 }
 
 static void test_pdf_font_missing(void **state)
@@ -429,6 +486,7 @@ int main(void)
         cmocka_unit_test(test_running_heading),
         cmocka_unit_test(test_text_pieces),
         cmocka_unit_test(test_pdf),
+        cmocka_unit_test(test_pdf_numbers_whole),
         cmocka_unit_test(test_pdf_font_missing),
     };
 
