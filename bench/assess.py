@@ -89,6 +89,25 @@ def township_round(z, db, env):
     return int(p.stdout.split()[0])
 
 
+def copy_db(src, dst):
+    """SRC copied into DST (sqlite3's backup: SRC is never written)."""
+    s = sqlite3.connect("file:%s?mode=ro" % os.path.abspath(src), uri=True)
+    d = sqlite3.connect(dst)
+    s.backup(d)
+    d.close()
+    s.close()
+
+
+def touch(db):
+    """What any change of the data does to the inputs kept between runs
+    (assess_cache): data_version moved, so the next opening computes them."""
+    c = sqlite3.connect(db)
+    if c.execute("select 1 from sqlite_master where name = 'data_version'").fetchone():
+        c.execute("update data_version set n = n + 1")
+        c.commit()
+    c.close()
+
+
 def screens(a, z, db, env, name, repeat):
     """F5, Enter (the ranking), then three times Enter (a sheet) and q (back)."""
     js = os.path.join(a.dir, name + ".json")
@@ -112,6 +131,7 @@ def reports(a, z, db, env, rid, name):
     for fmt, ext in (("text", "txt"), ("pdf", "pdf"), ("csv", "csv")):
         print("  %s: report assessment --format %s" % (name, fmt), file=sys.stderr, flush=True)
         dest = os.path.join(a.dir, "%s.%s" % (name, ext))
+        touch(db)
         out[fmt] = timed([z, "--db", db, "report", "assessment", "--round", str(rid),
                           "--format", fmt, "-o", dest, "--force"], env)
     return out
@@ -149,11 +169,7 @@ def main():
     big = os.path.join(a.dir, "big.db")
     small = os.path.join(a.dir, "small.db")
     print("assess.py: copying %s" % a.db, file=sys.stderr, flush=True)
-    src = sqlite3.connect("file:%s?mode=ro" % os.path.abspath(a.db), uri=True)
-    dst = sqlite3.connect(big)
-    src.backup(dst)
-    dst.close()
-    src.close()
+    copy_db(a.db, big)
     if not os.path.exists(small):
         print("assess.py: demo --households %d" % SMALL, file=sys.stderr, flush=True)
         subprocess.run([z, "--db", small, "demo", "--households", str(SMALL), "--date", TODAY,
@@ -163,14 +179,22 @@ def main():
 
     res = {}
     for k, db in (("big", big), ("small", small)):
-        res[k] = {"screens": screens(a, z, db, env, k, a.repeat),
+        # the first opening after a change, then --repeat openings (the
+        # first of them computes again only when nothing was kept)
+        touch(db)
+        first = screens(a, z, db, env, k + "-first", 1)
+        res[k] = {"screens": screens(a, z, db, env, k, a.repeat), "first": first,
                   "report": reports(a, z, db, env, rounds[k], k)}
     res["backup"] = backups(a, z, big, env, a.repeat)
     if a.before:
+        # its own copy: the build measured may have moved the schema on
         b = os.path.abspath(a.before)
-        res["before"] = {"screens": screens(a, b, big, env, "before", 1),
-                         "report": reports(a, b, big, env, rounds["big"], "before"),
-                         "backup": backups(a, b, big, env, 1)}
+        old = os.path.join(a.dir, "before.db")
+        copy_db(a.db, old)
+        rid = township_round(b, old, env)
+        res["before"] = {"screens": screens(a, b, old, env, "before", 1),
+                         "report": reports(a, b, old, env, rid, "before"),
+                         "backup": backups(a, b, old, env, 1)}
 
     text, ok = table(a, res, sizes, load, time.monotonic() - t_start)
     sys.stdout.write(text)
@@ -200,6 +224,11 @@ def table(a, res, sizes, load, secs):
     row("F5: Enter on a township round (ranking)", f0(r), "ms", "same at %s households" % f"{shh:,}",
         f0(small["screens"]["rank"]) + " ms", f2(r / max(small["screens"]["rank"], 1)),
         "<= 300 ms", r <= 300, pre and f0(pre["screens"]["rank"]) + " ms")
+    r = big["first"]["rank"]
+    row("F5: the same, first opening after a change", f0(r), "ms",
+        "same at %s households" % f"{shh:,}", f0(small["first"]["rank"]) + " ms",
+        f2(r / max(small["first"]["rank"], 1)), "", True,
+        pre and f0(pre["screens"]["rank"]) + " ms")
     r = big["screens"]["back"]
     row("F5: back from a township's sheet (q)", f0(r), "ms", "same at %s" % f"{shh:,}",
         f0(small["screens"]["back"]) + " ms", f2(r / max(small["screens"]["back"], 1)),
@@ -229,7 +258,10 @@ def table(a, res, sizes, load, secs):
         w("\"before\": %s, measured once in the same run on the big county." % a.before)
     w("The screens are ttybench's key-to-last-byte times at 80x24; back is q, which does what")
     w("Esc does without ncurses' ESCDELAY.  Wall-clock seconds on a loaded machine vary; the")
-    w("CPU seconds compare more fairly.")
+    w("CPU seconds compare more fairly.  A round's inputs are kept in the database between runs")
+    w("(assess_cache) until the data changes: the Enter figure is the median of --repeat runs,")
+    w("the first of which computes them when the row below it left nothing kept; \"first opening")
+    w("after a change\" moves the data's version first, and so does each report.")
     w("")
     w("| what | figure | before | baseline | baseline figure | ratio | goal | met |")
     w("|---|---|---|---|---|---|---|---|")

@@ -760,6 +760,30 @@ load_calendar(struct policy *p, const struct pfile *f, struct err *e)
 
 /* Load DIR/NAME, the list L, or the calendar when L is NULL; a missing
  * file is an error only if REQUIRED. */
+/* Fold NAME and the bytes of PATH (none when it is missing) into
+ * P->digest (FNV-1a, 64 bits). */
+static void
+digest_file(struct policy *p, const char *name, const char *path)
+{
+    unsigned char buf[4096];
+    FILE *fp = fopen(path, "rb");
+    size_t n, i;
+    uint64_t h = p->digest != 0 ? p->digest : UINT64_C(14695981039346656037);
+
+    for (i = 0; name[i] != '\0'; i++) {
+        h = (h ^ (unsigned char)name[i]) * UINT64_C(1099511628211);
+    }
+    while (fp != NULL && (n = fread(buf, 1, sizeof(buf), fp)) > 0) {
+        for (i = 0; i < n; i++) {
+            h = (h ^ buf[i]) * UINT64_C(1099511628211);
+        }
+    }
+    if (fp != NULL) {
+        fclose(fp);
+    }
+    p->digest = h;
+}
+
 static int
 load_one(struct policy *p, const char *dir, const char *name,
          const struct entry_list *l, int required, struct notes *warn, struct err *e)
@@ -768,6 +792,7 @@ load_one(struct policy *p, const char *dir, const char *name,
     struct pfile f;
     int rc = pfile_open(&f, path, required, e);
 
+    digest_file(p, name, rc == 1 ? path : "");
     if (rc == 1) {
         f.warn = warn;
         rc = l != NULL ? load_entries(p, &f, l, e) : load_calendar(p, &f, e);

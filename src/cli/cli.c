@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "db/db_list.h"
 #include "util/array.h"
 #include "util/err.h"
 #include "util/i18n.h"
@@ -104,7 +105,7 @@ static const struct cmd commands[] = {
         "asset, partner, team member) it shows.  An account sees only its own\n"
         "township or village.\n"),
      CMD_LOGIN | CMD_POLICY},
-    {"export", cmd_export, N_("KIND [--format csv|xlsx] [--encoding utf-8|gb18030] [-o FILE] [filters]"),
+    {"export", cmd_export, N_("KIND [--format csv|xlsx] [--encoding utf-8|gb18030] [-o FILE] [filters] | snapshot [-o DIR|FILE.tar.zst] [--without-personal --hash-key-file FILE]"),
      N_("export a list as an XLSX or CSV sheet for Excel and WPS"),
      N_("  KIND: households, members, cases, measures, visits, receipts, projects,\n"
         "        allocations, payments, assets, indicators, partners, agreements,\n"
@@ -126,9 +127,15 @@ static const struct cmd commands[] = {
         "                      assessment: the round (default latest), one unit\n"
         "  --all-columns       households: every column, not only those shown\n"
         "  --reveal            whole ID and phone numbers (roles that may see them)\n"
+        "  snapshot            the whole county for the province's roll-up: a new\n"
+        "                      directory DIR (or FILE.tar.zst) of one CSV a table\n"
+        "                      and manifest.json (administrators and county accounts)\n"
+        "  --without-personal  snapshot: no names and phone numbers, ID numbers as\n"
+        "                      their HMAC-SHA256 under the province's key\n"
+        "  --hash-key-file FILE  the province's key\n"
         "Every export is recorded in the audit log (who, the kind, the filters, how\n"
         "many rows, revealed or not, the file) before the file appears.\n"),
-     CMD_LOGIN | CMD_POLICY},
+     CMD_LOGIN | CMD_POLICY | CMD_LIST},
     {"assess", cmd_assess, N_("templates|new|score|finalize|reopen ..."),
      N_("make, score, finalize and reopen assessment rounds (county staff)"),
      N_("  assess templates                    the templates: id, unit, total, title\n"
@@ -358,6 +365,17 @@ cli_run(struct app *a, int argc, char **argv)
     return rc != 0 ? rc : c->fn(a, argc, argv);
 }
 
+/* The monitoring list as this version makes it (its search initials, its
+ * order): rebuilt when another version made it, as the screens do. */
+static int
+list_ensure(struct app *a, struct err *e)
+{
+    struct rule_ctx ctx = app_rule_ctx(a);
+    int rebuilt;
+
+    return db_list_ensure(a->db, &ctx, &rebuilt, e);
+}
+
 int
 cli_prepare(struct app *a, unsigned flags)
 {
@@ -374,6 +392,9 @@ cli_prepare(struct app *a, unsigned flags)
         return cli_fail(&e);
     }
     if ((flags & CMD_LOGIN) && app_login(a, &e)) {
+        return cli_fail(&e);
+    }
+    if ((flags & CMD_LIST) && list_ensure(a, &e)) {
         return cli_fail(&e);
     }
     return 0;

@@ -23,6 +23,8 @@ enum cmd_flags {
     CMD_POLICY = 1 << 0,   /* needs the policy tables */
     CMD_DB = 1 << 1,       /* opens the existing database */
     CMD_LOGIN = 1 << 2,    /* needs the user's account (implies CMD_DB) */
+    CMD_LIST = 1 << 3,     /* reads the monitoring list: rebuilt first when
+                            * another version made it (implies CMD_POLICY) */
 };
 
 struct cmd {

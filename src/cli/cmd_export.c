@@ -20,10 +20,13 @@
 #include "core/codes.h"
 #include "core/mcase.h"
 #include "core/role.h"
+#include "db/db.h"
 #include "db/db_division.h"
 #include "print/export.h"
 #include "print/print.h"
+#include "print/snapshot.h"
 #include "util/array.h"
+#include "util/clock.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/sbuf.h"
@@ -235,6 +238,81 @@ static void dest(struct app *a, const struct export_args *p, struct export_dest 
     d->overwrite = p->force;
 }
 
+/* ---- export snapshot: the county for the province's roll-up ---------- */
+
+struct snapshot_args {
+    const char *path, *key_file;
+    int without_personal;
+};
+
+static const struct cli_opt snapshot_opts[] = {
+    {.name = "--output", .alias = "-o", .kind = OPT_TEXT, .off = offsetof(struct snapshot_args, path)},
+    {.name = "--without-personal", .kind = OPT_FLAG,
+     .off = offsetof(struct snapshot_args, without_personal)},
+    {.name = "--hash-key-file", .kind = OPT_TEXT, .off = offsetof(struct snapshot_args, key_file)},
+    {.name = NULL},
+};
+
+/* The county (administrators and county accounts) may send its whole
+ * data; a township's or village's account holds only its part. */
+static int may_snapshot(const struct actor *who, struct err *e)
+{
+    if (who->role == ROLE_ADMIN || who->role == ROLE_COUNTY) {
+        return 0;
+    }
+    return err_set(e, ERR_DENIED, _("a snapshot holds the whole county, so only administrators and county accounts make one; your role is %s"),
+                   role_label(who->role));
+}
+
+/* The default directory: snapshot-CODE-DATE in print_dir, else home. */
+static char *snapshot_dest(struct app *a, const char *code)
+{
+    const char *dir = a->settings.print_dir;
+    struct sbuf p = SBUF_INIT;
+    char now[32];
+
+    clock_now(now, sizeof(now));
+    now[10] = '\0';
+    sbuf_addf(&p, "%s/snapshot-%s-%s", dir != NULL && *dir ? dir : getenv("HOME"), code, now);
+    return sbuf_detach(&p);
+}
+
+static int cmd_export_snapshot(struct app *a, const struct cmd *c, int argc, char **argv)
+{
+    struct snapshot_args p = {NULL, NULL, 0};
+    struct snapshot_opts o;
+    struct snapshot_result r;
+    struct print_env env;
+    char code[16];
+    char *dest = NULL;
+    struct err e;
+    int rc;
+
+    err_clear(&e);
+    if ((rc = cli_opts_parse(c, snapshot_opts, 0, argc, argv, 2, &p, NULL)) != 0) {
+        return rc;
+    }
+    if (p.without_personal != (p.key_file != NULL)) {
+        return cli_usage_error(c, "%s", _("--without-personal needs the province's key: --hash-key-file FILE (and the key is only for it)"));
+    }
+    if (may_snapshot(&a->actor, &e) < 0 || db_meta_get(a->db, "county_code", code, sizeof(code), &e) < 0) {
+        return cli_fail(&e);
+    }
+    app_print_env(a, &env);
+    o.dest = p.path != NULL ? p.path : (dest = snapshot_dest(a, code));
+    o.county_code = code;
+    o.province_code = a->province;
+    o.without_personal = p.without_personal;
+    o.key_file = p.key_file;
+    rc = snapshot_run(&env, &o, &r, &e);
+    if (rc == 0) {
+        printf(_("Exported the county's snapshot: %d files, %lld rows, to %s (recorded in the audit log).\n"),
+               r.files, (long long)r.rows, o.dest);
+    }
+    free(dest);
+    return rc == 0 ? EXIT_OK : cli_fail(&e);
+}
+
 int cmd_export(struct app *a, int argc, char **argv)
 {
     const struct cmd *c = cli_find("export");
@@ -247,6 +325,9 @@ int cmd_export(struct app *a, int argc, char **argv)
     int rc;
 
     err_clear(&e);
+    if (argc >= 2 && strcmp(argv[1], "snapshot") == 0) {
+        return cmd_export_snapshot(a, c, argc, argv);
+    }
     if ((rc = parse(c, &p, argc, argv)) != 0) {
         return rc;
     }

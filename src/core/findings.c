@@ -104,6 +104,19 @@ findings_count(const struct findings *f, enum severity sev)
     return n;
 }
 
+int
+findings_has(const struct findings *f, const char *code)
+{
+    size_t i;
+
+    for (i = 0; i < f->n; i++) {
+        if (strcmp(f->v[i].code, code) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 void
 findings_reset(struct findings *f)
 {

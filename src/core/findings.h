@@ -43,6 +43,8 @@ struct finding_rule {
 void findings_add(struct findings *f, const char *code, int64_t hh,
                   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 size_t findings_count(const struct findings *f, enum severity sev);
+/* 1 when F holds a finding with code CODE. */
+int findings_has(const struct findings *f, const char *code);
 void findings_reset(struct findings *f);
 void findings_free(struct findings *f);
 

@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdint.h>
 
 #include "core/codes.h"
 #include "core/date.h"
@@ -101,6 +102,8 @@ struct policy {
     size_t nrules;
     struct calendar cal;
     struct codebook codes;
+    uint64_t digest;             /* of the files read (FNV-1a): what is kept
+                                  * computed from them is kept under it */
 };
 
 /* The line for PROVINCE in YEAR: the province's own entry, else the

@@ -457,7 +457,8 @@ trace(unsigned type, void *ctx, void *p, void *x)
 /* The tables nothing computed from the data reads: their changes leave
  * the data's version (db_data_version) as it was, so that scoring by
  * hand or printing does not make a round's inputs be computed again. */
-static const char *const quiet_tables[] = {"audit", "assess_round", "assess_score"};
+static const char *const quiet_tables[] = {"audit", "assess_round", "assess_score",
+                                            "assess_cache"};
 
 static void
 count_quiet(void *p, int op, const char *dbname, const char *table, sqlite3_int64 rowid)
@@ -623,15 +624,18 @@ kept(const char *name, const char *const *keep)
 
 /* Remember and drop every index that has SQL (not those of PRIMARY KEY
  * and UNIQUE constraints, which cannot be dropped) of table TBL, or of
- * every table when TBL is NULL, but those named in KEEP. */
+ * every table when TBL is NULL, but those named in KEEP; and the triggers
+ * that move data_version (m_assess_cache) on each row, which
+ * create_indexes moves once for all. */
 static int
 drop_indexes(struct db *db, const char *tbl, const char *const *keep, struct err *e)
 {
     static const char list[] =
-        "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"
+        "SELECT name, sql, type FROM sqlite_schema WHERE (type = 'index' AND sql IS NOT NULL"
+        " OR type = 'trigger' AND name GLOB '*_dv_[iud][npe][sdl]')"
         " AND (?1 IS NULL OR tbl_name = ?1)";
     sqlite3_stmt *st = NULL;
-    char **names = NULL;
+    char **drops = NULL;
     size_t n = 0, i;
     int rc = 0;
 
@@ -642,11 +646,15 @@ drop_indexes(struct db *db, const char *tbl, const char *const *keep, struct err
         sqlite3_bind_text(st, 1, tbl, -1, SQLITE_STATIC);
     }
     while (sqlite3_step(st) == SQLITE_ROW) {
-        if (kept((const char *)sqlite3_column_text(st, 0), keep)) {
+        const char *name = (const char *)sqlite3_column_text(st, 0);
+        int trigger = strcmp((const char *)sqlite3_column_text(st, 2), "trigger") == 0;
+
+        if (kept(name, keep)) {
             continue;
         }
-        names = xrealloc(names, (n + 1) * sizeof(char *));
-        names[n++] = xstrdup((const char *)sqlite3_column_text(st, 0));
+        /* Names come from the schema itself, never from users. */
+        drops = xrealloc(drops, (n + 1) * sizeof(char *));
+        drops[n++] = sqlite3_mprintf("DROP %s \"%w\"", trigger ? "TRIGGER" : "INDEX", name);
         db->bulk_indexes = xrealloc(db->bulk_indexes,
                                     (db->nbulk_indexes + 1) * sizeof(char *));
         db->bulk_indexes[db->nbulk_indexes++] =
@@ -654,20 +662,17 @@ drop_indexes(struct db *db, const char *tbl, const char *const *keep, struct err
     }
     sqlite3_finalize(st);
     for (i = 0; i < n; i++) {
-        /* Index names come from the schema itself, never from users. */
-        char *sql = sqlite3_mprintf("DROP INDEX \"%w\"", names[i]);
-
-        if (rc == 0 && exec(db, sql, e)) {
+        if (rc == 0 && exec(db, drops[i], e)) {
             rc = -1;
         }
-        sqlite3_free(sql);
-        free(names[i]);
+        sqlite3_free(drops[i]);
     }
-    free(names);
+    free(drops);
     return rc;
 }
 
-/* Build the indexes dropped again (BUILD 0: only forget them). */
+/* Build the indexes and triggers dropped again, and move data_version
+ * for the rows written meanwhile (BUILD 0: only forget them). */
 static int
 create_indexes(struct db *db, int build, struct err *e)
 {
@@ -679,6 +684,10 @@ create_indexes(struct db *db, int build, struct err *e)
             rc = -1;
         }
         free(db->bulk_indexes[i]);
+    }
+    if (build && rc == 0 && db->nbulk_indexes > 0 &&
+        exec(db, "UPDATE data_version SET n = n + 1", e)) {
+        rc = -1;
     }
     free(db->bulk_indexes);
     db->bulk_indexes = NULL;

@@ -56,8 +56,10 @@ int db_bulk_mode(struct db *db, int on, struct err *e);
 
 /* Inside a transaction that writes many rows of table TBL on a shared
  * database (a large import): drop TBL's indexes (those with SQL) but
- * those KEEP names (NULL-ended, or NULL: none kept), to be
- * built again once by db_indexes_restore (BUILD 1) before the commit.  A
+ * those KEEP names (NULL-ended, or NULL: none kept), and its triggers
+ * that move data_version on each row, to be built again once by
+ * db_indexes_restore (BUILD 1, moving data_version once) before the
+ * commit.  A
  * rollback brings them back by itself: db_indexes_restore with BUILD 0
  * then only forgets them. */
 int db_indexes_defer(struct db *db, const char *tbl, const char *const *keep,

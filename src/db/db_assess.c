@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/policy.h"
 #include "core/role.h"
 #include "core/rules.h"
 #include "db/db_audit.h"
@@ -563,7 +564,135 @@ round_inputs_fresh(const struct round_inputs *ri, const struct rule_ctx *ctx,
            ri->ver.others == ver->others && ri->ver.mine == ver->mine;
 }
 
-/* Compute into RI the inputs of every unit of round R (template T). */
+/* The stamp the inputs of round R (sources SRCS[N]) judged in CTX on the
+ * data as it is now are kept under in assess_cache: every thing they are
+ * made of but the data itself, and data_version's counter, which every
+ * change of the data moves (schema.c, m_assess_cache). */
+static int
+cache_stamp(struct db *db, const struct rule_ctx *ctx, const struct assess_round *r,
+            const char *const *srcs, size_t n, struct sbuf *out, struct err *e)
+{
+    static const char sql[] = "SELECT n FROM data_version WHERE id = 1";
+    int64_t ver;
+    size_t i;
+
+    if (db_scalar(db, db_prep(db, sql, e), &ver, _("reading the data's version"), e)) {
+        return -1;
+    }
+    sbuf_addf(out, "1 %lld %d %d %d %s %016llx %lld", (long long)r->id, r->year, (int)r->kind,
+              ctx->today, ctx->province != NULL ? ctx->province : "",
+              (unsigned long long)(ctx->policy != NULL ? ctx->policy->digest : 0),
+              (long long)ver);
+    for (i = 0; i < n; i++) {
+        sbuf_addf(out, " %s", srcs[i]);
+    }
+    return 0;
+}
+
+/* The inputs of RI (its units and lines set) kept under STAMP: 1 when
+ * all of them were, 0 when not (RI->in as it was), -1 on an error. */
+static int
+cache_load(struct db *db, const struct assess_round *r, const char *stamp,
+           struct round_inputs *ri, struct err *e)
+{
+    static const char sql[] =
+        "SELECT i, unit_id, is_rate, num, den, value, why FROM assess_cache"
+        " WHERE round_id = ? AND stamp = ? ORDER BY i";
+    sqlite3_stmt *st = db_prep(db, sql, e);
+    size_t k = 0, total = ri->nu * ri->n;
+    int rc;
+
+    if (st == NULL) {
+        return -1;
+    }
+    db_bind_int(st, 1, r->id);
+    db_bind_text(st, 2, stamp);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < total &&
+           db_col_int(st, 0) == (int64_t)k && db_col_int(st, 1) == ri->units[k / ri->n]) {
+        struct assess_input *in = &ri->in[k++];
+
+        in->is_rate = (int)db_col_int(st, 2);
+        in->num = db_col_int(st, 3);
+        in->den = db_col_int(st, 4);
+        in->value = db_col_int(st, 5);
+        db_col_text(st, 6, in->why, sizeof(in->why));
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        return db_fail(db, e, _("reading the assessment's inputs"));
+    }
+    return rc == SQLITE_DONE && k == total;
+}
+
+/* Keep the inputs of RI under STAMP, in place of the round's others. */
+static int
+cache_write(struct db *db, const struct assess_round *r, const char *stamp,
+            const struct round_inputs *ri, struct err *e)
+{
+    static const char del[] = "DELETE FROM assess_cache WHERE round_id = ?";
+    static const char ins[] =
+        "INSERT INTO assess_cache (round_id, i, stamp, unit_id, is_rate, num, den, value, why)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    sqlite3_stmt *st = db_prep(db, del, e);
+    size_t k;
+
+    if (st == NULL) {
+        return -1;
+    }
+    db_bind_int(st, 1, r->id);
+    if (db_done(db, st, e)) {
+        return -1;
+    }
+    for (k = 0; k < ri->nu * ri->n; k++) {
+        const struct assess_input *in = &ri->in[k];
+
+        if ((st = db_prep(db, ins, e)) == NULL) {
+            return -1;
+        }
+        db_bind_int(st, 1, r->id);
+        db_bind_int(st, 2, (int64_t)k);
+        db_bind_text(st, 3, stamp);
+        db_bind_int(st, 4, ri->units[k / ri->n]);
+        db_bind_int(st, 5, in->is_rate);
+        db_bind_int(st, 6, in->num);
+        db_bind_int(st, 7, in->den);
+        db_bind_int(st, 8, in->value);
+        db_bind_text(st, 9, in->why);
+        if (db_done(db, st, e)) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Keep RI under STAMP when the database can be written: in the caller's
+ * transaction, else in one of its own.  What is kept only saves time: a
+ * failure (busy, read-only) is no error. */
+static void
+cache_keep(struct db *db, const struct assess_round *r, const char *stamp,
+           const struct round_inputs *ri)
+{
+    struct err e;
+    int own = !db->in_tx;
+
+    err_clear(&e);
+    if (sqlite3_db_readonly(db->h, "main") != 0 || (own && db_begin(db, &e))) {
+        return;
+    }
+    if (cache_write(db, r, stamp, ri, &e)) {
+        if (own) {
+            db_rollback(db);
+        }
+        return;
+    }
+    if (own) {
+        db_commit(db, &e);
+    }
+}
+
+/* Compute into RI the inputs of every unit of round R (template T), or
+ * read them from assess_cache when they were kept for the data as it
+ * is; kept there when computed. */
 static int
 round_inputs_fill(struct db *db, const struct rule_ctx *ctx, const struct assess_round *r,
                   const struct assess_template *t, const struct db_version *ver,
@@ -571,6 +700,7 @@ round_inputs_fill(struct db *db, const struct rule_ctx *ctx, const struct assess
 {
     const char **srcs = xcalloc(t->nind + 1, sizeof(*srcs));
     struct assess_unit_row *u = NULL;
+    struct sbuf stamp = SBUF_INIT;
     size_t i, nu = 0;
     int rc;
 
@@ -588,12 +718,19 @@ round_inputs_fill(struct db *db, const struct rule_ctx *ctx, const struct assess
         }
         ri->in = xcalloc(nu * ri->n + 1, sizeof(*ri->in));
         ri->nu = nu;
+        rc = cache_stamp(db, ctx, r, srcs, ri->n, &stamp, e);
+    }
+    if (rc == 0 && (rc = cache_load(db, r, stamp.buf, ri, e)) == 0) {
         rc = db_assess_inputs_units(db, ctx, r->kind, ri->units, nu, r->year, srcs, ri->n,
                                     ri->in, e);
+        if (rc == 0) {
+            cache_keep(db, r, stamp.buf, ri);
+        }
     }
     free(u);
     free(srcs);
-    if (rc != 0) {
+    sbuf_release(&stamp);
+    if (rc < 0) {
         round_inputs_clear(ri);
         return -1;
     }

@@ -104,19 +104,6 @@ struct reg_tally {
     int64_t publicized, pub_ok;         /* publicity_compliance */
 };
 
-static int
-has_code(const struct findings *f, const char *code)
-{
-    size_t i;
-
-    for (i = 0; i < f->n; i++) {
-        if (strcmp(f->v[i].code, code) == 0) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
 /* A monitoring object whose risk is not eliminated on DAY. */
 static int
 monitored_on(const struct hh_snapshot *s, int day)
@@ -171,22 +158,22 @@ reg_count(const struct job *j, const struct rules *r, const struct hh_snapshot *
     const struct mcase *c = &s->mcase;
     int day = j->jc.today;
 
-    t->overdue += has_code(f, "PR02");
+    t->overdue += findings_has(f, "PR02");
     if (c->state == CS_ELIMINATED && c->eliminated_on != DATE_NONE &&
         date_year(c->eliminated_on) == j->year && c->eliminated_on <= day) {
         t->eliminated++;
-        t->early += has_code(f, "EL01");
+        t->early += findings_has(f, "EL01");
     }
     if (publicized_in(s, j->year, day)) {
         t->publicized++;
-        t->pub_ok += !has_code(f, "PR03");
+        t->pub_ok += !findings_has(f, "PR03");
     }
     if (!monitored_on(s, day)) {
         return;
     }
     t->monitored++;
     t->with_measure += has_measure_by(s, day);
-    t->visited += !has_code(f, "VS01");
+    t->visited += !findings_has(f, "VS01");
     if (hh_has_labour(rule_codes(&j->jc), s)) {
         int dev = hh_has_dev_measure(rule_codes(&j->jc), s, day);
 
@@ -293,7 +280,7 @@ reg_tally_units(const struct job *j, const int64_t *ids, size_t n, struct reg_ta
         free(u);
         return rc;
     }
-    if (snap_iter_open_cases(&it, j->db, j->e)) {
+    if (snap_iter_open_counted(&it, j->db, j->e)) {
         free(u);
         return -1;
     }

@@ -17,6 +17,7 @@
 #include "core/date.h"
 #include "db/db_priv.h"
 #include "db/db_snapshot.h"
+#include "util/array.h"
 #include "util/clock.h"
 #include "util/err.h"
 #include "util/i18n.h"
@@ -792,63 +793,117 @@ ordered_page(struct db *db, struct qb *b, const struct list_query *q, int forwar
     return rc;
 }
 
-/* One way a number is found, the rows of Q from FROM it finds in sort
- * order, a page of them at most: the start of a household number by the
- * list's own index, the start of an ID number by the person's, the tails
- * by the search index. */
-enum number_arm { ARM_HH_NO, ARM_ID_NO, ARM_TAILS };
+/* One way the rows of a search are found through an index: its
+ * condition, whose parameters BIND takes from the search's FTS query and
+ * its clean text, and whether it reads the household numbers in their
+ * order (the sort by them then needs no sorting). */
+struct search_arm {
+    const char *where;
+    void (*bind)(struct qb *b, const char *fts, const char *clean);
+    int hh_no_ordered;
+};
 
 static void
-add_number_arm(struct qb *b, const struct list_query *q, const struct list_row *from,
-               int forward, int include, int n, enum number_arm arm, const char *digits)
+bind_hh_no(struct qb *b, const char *fts, const char *clean)
 {
-    static const char *const where[] = {
-        [ARM_HH_NO] = "l.hh_no >= ? AND l.hh_no < ?",
-        [ARM_ID_NO] = "l.id IN (SELECT household_id FROM person WHERE id_no >= ? AND id_no < ?"
-                      " AND in_household = 1)",
-        [ARM_TAILS] = "l.id IN (SELECT rowid FROM hh_search WHERE hh_search MATCH ?)",
-    };
+    (void)fts;
+    qb_range(b, clean, 0);
+}
+
+static void
+bind_id_no(struct qb *b, const char *fts, const char *clean)
+{
+    (void)fts;
+    qb_range(b, clean, 1);
+}
+
+static void
+bind_tails(struct qb *b, const char *fts, const char *clean)
+{
     struct sbuf s = SBUF_INIT;
+
+    (void)fts;
+    search_number_tails(clean, &s);
+    qb_text(b, s.buf);
+    sbuf_release(&s);
+}
+
+static void
+bind_fts(struct qb *b, const char *fts, const char *clean)
+{
+    (void)clean;
+    qb_text(b, fts);
+}
+
+static void
+bind_clean(struct qb *b, const char *fts, const char *clean)
+{
+    (void)fts;
+    qb_text(b, clean);
+}
+
+#define SEARCH_INDEX "l.id IN (SELECT rowid FROM hh_search WHERE hh_search MATCH ?)"
+
+/* A number: the start of a household number by the list's own index, the
+ * start of an ID number by the person's, the tails by the search index. */
+static const struct search_arm number_arms[] = {
+    {"l.hh_no >= ? AND l.hh_no < ?", bind_hh_no, 1},
+    {"l.id IN (SELECT household_id FROM person WHERE id_no >= ? AND id_no < ?"
+     " AND in_household = 1)", bind_id_no, 0},
+    {SEARCH_INDEX, bind_tails, 0},
+};
+
+/* A name: the search index, and the households of the villages and
+ * townships whose names have it, by the indexes (village_id, hh_no, id)
+ * and (township_id, hh_no, id) alone when sorted by household number. */
+static const struct search_arm name_arms[] = {
+    {SEARCH_INDEX, bind_fts, 0},
+    {"l.village_id IN (SELECT id FROM division WHERE level = 3 AND instr(name, ?) > 0)",
+     bind_clean, 0},
+    {"l.township_id IN (SELECT id FROM division WHERE level = 2 AND instr(name, ?) > 0)",
+     bind_clean, 0},
+};
+
+/* The ids of the first N rows of Q from FROM that ARM finds, in sort
+ * order. */
+static void
+add_search_arm(struct qb *b, const struct list_query *q, const struct list_row *from,
+               int forward, int include, int n, const struct search_arm *arm,
+               const char *fts, const char *clean)
+{
     int nwhere = b->nwhere;
 
     sbuf_adds(&b->sql, "SELECT id FROM (SELECT l.id FROM hh_list l");
     b->nwhere = 0;
     add_filter(b, q, 0);
     add_keyset(b, q, from, forward, include);
-    qb_where(b, where[arm]);
-    if (arm == ARM_TAILS) {
-        search_number_tails(digits, &s);
-        qb_text(b, s.buf);
-    } else {
-        qb_range(b, digits, arm == ARM_ID_NO);
-    }
-    /* The household numbers are read in their order when that is the sort. */
-    b->lookup = arm != ARM_HH_NO || q->sort != LC_HHNO;
+    qb_where(b, arm->where);
+    arm->bind(b, fts, clean);
+    b->lookup = !arm->hh_no_ordered || q->sort != LC_HHNO;
     add_order(b, q, forward);
     b->lookup = 1;
     sbuf_adds(&b->sql, " LIMIT ?)");
     qb_int(b, n);
     b->nwhere = nwhere;
-    sbuf_release(&s);
 }
 
-/* A page of Q searched for the number DIGITS, through the indexes: each
- * way it is found gives its first rows, the page is the first of them. */
+/* A page of Q searched through the indexes, the NARMS ways of ARMS: each
+ * gives its first rows, the page is the first of them. */
 static int
-number_rows(struct db *db, struct list_query *q, const struct list_row *from, int dir,
-            int include, int n, const char *digits, struct list_row *out, int *got,
-            struct err *e)
+arm_rows(struct db *db, struct list_query *q, const struct list_row *from, int dir,
+         int include, int n, const struct search_arm *arms, size_t narms, const char *fts,
+         const char *clean, struct list_row *out, int *got, struct err *e)
 {
     struct qb b;
-    int arm;
+    size_t i;
 
     qb_init(&b);
     b.lookup = 1;
     start_rows(&b, q);
     sbuf_adds(&b.sql, " WHERE l.id IN (");
-    for (arm = ARM_HH_NO; arm <= ARM_TAILS; arm++) {
-        sbuf_adds(&b.sql, arm > ARM_HH_NO ? " UNION ALL " : "");
-        add_number_arm(&b, q, from, dir > 0, include, n, (enum number_arm)arm, digits);
+    for (i = 0; i < narms; i++) {
+        sbuf_adds(&b.sql, i > 0 ? " UNION ALL " : "");
+        add_search_arm(&b, q, from, dir > 0, include, n, &arms[i], fts, clean);
     }
     sbuf_adds(&b.sql, ")");
     return ordered_page(db, &b, q, dir > 0, n, out, got, e);
@@ -874,12 +929,30 @@ page_rows(struct db *db, struct list_query *q, const struct list_row *from, int 
     return ordered_page(db, &b, q, dir > 0, n, out, got, e);
 }
 
+/* Up to N rows of Q (searched for KIND: FTS, CLEAN) from FROM, found
+ * through the indexes and then sorted. */
+static int
+looked_up_rows(struct db *db, struct list_query *q, const struct list_row *from, int dir,
+               int include, int n, enum search_kind kind, const char *fts, const char *clean,
+               struct list_row *out, int *got, struct err *e)
+{
+    if (kind == SEARCH_NUMBER) {
+        return arm_rows(db, q, from, dir, include, n, number_arms, ARRAY_SIZE(number_arms), fts,
+                        clean, out, got, e);
+    }
+    if (kind == SEARCH_NAME) {
+        return arm_rows(db, q, from, dir, include, n, name_arms, ARRAY_SIZE(name_arms), fts,
+                        clean, out, got, e);
+    }
+    return page_rows(db, q, from, dir, include, n, 1, NULL, 0, out, got, e);
+}
+
 /* A searched page: from the rows of the window when a page of them
  * match (the search matches many: found at once, however many), else
  * through the search's index (it matches few: collected at once). */
 static int
 search_page(struct db *db, struct list_query *q, const struct list_row *from, int dir,
-            int include, int n, enum search_kind kind, const char *text,
+            int include, int n, enum search_kind kind, const char *fts, const char *text,
             struct list_row *out, int *got, struct err *e)
 {
     sqlite3_value *key = NULL;
@@ -894,7 +967,7 @@ search_page(struct db *db, struct list_query *q, const struct list_row *from, in
         if (from == NULL) {
             q->walked = 0;
         }
-        return page_rows(db, q, from, dir, include, n, 1, NULL, 0, out, got, e);
+        return looked_up_rows(db, q, from, dir, include, n, kind, fts, text, out, got, e);
     }
     rc = key_at(db, q, from, dir > 0, include, (q->window > 0 ? q->window : WINDOW_ROWS) - 1, 0,
                 &key, &id, &found, e);
@@ -908,9 +981,7 @@ search_page(struct db *db, struct list_query *q, const struct list_row *from, in
         for (i = 0; i < *got; i++) {
             list_row_clear(&out[i]);
         }
-        rc = kind == SEARCH_NUMBER
-             ? number_rows(db, q, from, dir, include, n, text, out, got, e)
-             : page_rows(db, q, from, dir, include, n, 1, NULL, 0, out, got, e);
+        rc = looked_up_rows(db, q, from, dir, include, n, kind, fts, text, out, got, e);
     }
     sqlite3_value_free(key);
     return rc;
@@ -926,7 +997,7 @@ db_list_page(struct db *db, struct list_query *q,
     int rc, i;
 
     if (kind != SEARCH_NONE) {
-        rc = search_page(db, q, from, dir, include, n, kind, clean.buf, out, got, e);
+        rc = search_page(db, q, from, dir, include, n, kind, fts.buf, clean.buf, out, got, e);
     } else {
         rc = page_rows(db, q, from, dir, include, n, sparse(q), NULL, 0, out, got, e);
     }

@@ -32,8 +32,9 @@ enum snap_query {
 };
 
 /* Which households: by id range, of a unit (a township, ?1, or one of
- * its villages, ?2), or every one with a case. */
-enum { BY_RANGE, BY_UNIT, BY_CASE, NSETS };
+ * its villages, ?2), or every one with a case (whole, or what the
+ * assessment counts). */
+enum { BY_RANGE, BY_UNIT, BY_CASE, BY_COUNTED, NSETS };
 
 /* The household's current case, the open one, else the latest rejected
  * one (kept for its reply, issue 17), of the case row aliased T. */
@@ -61,8 +62,16 @@ enum { BY_RANGE, BY_UNIT, BY_CASE, NSETS };
 #define UNIT " IN (SELECT id FROM household WHERE township_id = ?1 " \
     "AND (?2 = 0 OR village_id = ?2)) "
 #define CASE " IN (SELECT household_id FROM monitor_case) "
+/* The same, its own text: a statement is kept by its text's address
+ * (db_prep), and both sets may be read at once. */
+#define COUNTED " IN (SELECT k.household_id FROM monitor_case k) "
 
-static const char *const where[NSETS] = {RANGE, UNIT, CASE};
+static const char *const where[NSETS] = {RANGE, UNIT, CASE, COUNTED};
+
+/* Of the visits of a household with a case, the latest. */
+#define LATEST_VISIT \
+    "AND t.id IN (SELECT (SELECT v.id FROM visit v WHERE v.household_id = m.household_id " \
+    "ORDER BY v.visit_date DESC, v.id DESC LIMIT 1) FROM monitor_case m) "
 
 #define TXT(i, f) db_col_text(st, i, f, sizeof(f))
 
@@ -123,35 +132,39 @@ read_step(sqlite3_stmt *st, struct hh_snapshot *s)
 /* How a table is read: the columns of DEF (their household_id, the first
  * of a record of a household, is the second column after the id) under a
  * condition and in an order, each row into a record that ADD appends; or
- * SQL (by range, by unit, household_id first) whose rows READ takes. */
+ * SQL (by range, by unit, household_id first) whose rows READ takes.
+ * COUNTED: the condition for BY_COUNTED, NULL when that set does not read
+ * the table. */
 struct snap_table {
     const struct rec_def *def;
     const char *cond, *order;
     void *(*add)(struct hh_snapshot *s);
     const char *sql[NSETS];
     void (*read)(sqlite3_stmt *st, struct hh_snapshot *s);
+    const char *counted;
 };
 
 static const struct snap_table tables[SNAP_COUNT] = {
-    [SNAP_HOUSEHOLD] = {&household_def, "", "t.id", NULL, {NULL}, NULL},
+    [SNAP_HOUSEHOLD] = {&household_def, "", "t.id", NULL, {NULL}, NULL, ""},
     [SNAP_PERSON] = {&person_def, "AND t.in_household = 1 ", "t.household_id, t.id",
-                     add_member, {NULL}, NULL},
+                     add_member, {NULL}, NULL, "AND t.in_household = 1 "},
     [SNAP_INCOME] = {&income_def, "", "t.household_id, t.year", add_income,
-                     {NULL}, NULL},
+                     {NULL}, NULL, NULL},
     [SNAP_GUARANTEE] = {&guarantee_def, "", "t.household_id, t.year", add_guarantee,
-                        {NULL}, NULL},
+                        {NULL}, NULL, NULL},
     [SNAP_CASE] = {&case_def, "AND t.id = " CURRENT_CASE("t"), "t.household_id", add_case,
-                   {NULL}, NULL},
-    [SNAP_RISK] = {NULL, NULL, NULL, NULL, {Q_RISK(RANGE), Q_RISK(UNIT), Q_RISK(CASE)},
-                   read_risk},
-    [SNAP_STEP] = {NULL, NULL, NULL, NULL, {Q_STEP(RANGE), Q_STEP(UNIT), Q_STEP(CASE)},
-                   read_step},
+                   {NULL}, NULL, "AND t.id = " CURRENT_CASE("t")},
+    [SNAP_RISK] = {NULL, NULL, NULL, NULL,
+                   {Q_RISK(RANGE), Q_RISK(UNIT), Q_RISK(CASE), Q_RISK(COUNTED)}, read_risk, NULL},
+    [SNAP_STEP] = {NULL, NULL, NULL, NULL,
+                   {Q_STEP(RANGE), Q_STEP(UNIT), Q_STEP(CASE), Q_STEP(COUNTED)}, read_step, ""},
     [SNAP_MEASURE] = {&measure_def, "", "t.household_id, t.id", add_measure,
-                      {NULL}, NULL},
+                      {NULL}, NULL, ""},
     [SNAP_VISIT] = {&visit_def, "", "t.household_id, t.visit_date", add_visit,
-                    {NULL}, NULL},
-    [SNAP_CADRE] = {NULL, NULL, NULL, NULL, {Q_CADRE(RANGE), Q_CADRE(UNIT), Q_CADRE(CASE)},
-                    read_cadres},
+                    {NULL}, NULL, LATEST_VISIT},
+    [SNAP_CADRE] = {NULL, NULL, NULL, NULL,
+                    {Q_CADRE(RANGE), Q_CADRE(UNIT), Q_CADRE(CASE), Q_CADRE(COUNTED)}, read_cadres,
+                    NULL},
 };
 
 /* The query of a table and a set of households. */
@@ -170,7 +183,8 @@ build(struct sbuf *sb, const void *arg)
     sbuf_adds(sb, "SELECT ");
     rec_select_all(sb, def, "t");
     sbuf_addf(sb, " FROM %s t WHERE t.%s%s%sORDER BY %s", def->table,
-              hh ? "id" : "household_id", where[q->set], q->t->cond, q->t->order);
+              hh ? "id" : "household_id", where[q->set],
+              q->set == BY_COUNTED ? q->t->counted : q->t->cond, q->t->order);
 }
 
 static sqlite3_stmt *
@@ -233,6 +247,9 @@ iter_open(struct snap_iter **out, struct db *db, int set, enum snap_query first,
     *out = it;
     it->db = db;
     for (q = first; q < SNAP_COUNT; q++) {
+        if (set == BY_COUNTED && tables[q].counted == NULL) {
+            continue;
+        }
         it->st[q] = prepare(db, (enum snap_query)q, set, e);
         if (it->st[q] == NULL) {
             break;
@@ -269,6 +286,12 @@ int
 snap_iter_open_cases(struct snap_iter **it, struct db *db, struct err *e)
 {
     return iter_open(it, db, BY_CASE, SNAP_HOUSEHOLD, 0, 0, e);
+}
+
+int
+snap_iter_open_counted(struct snap_iter **it, struct db *db, struct err *e)
+{
+    return iter_open(it, db, BY_COUNTED, SNAP_HOUSEHOLD, 0, 0, e);
 }
 
 /* The records of S->hh from the child queries. */

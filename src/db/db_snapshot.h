@@ -30,6 +30,11 @@ int snap_iter_open_unit(struct snap_iter **it, struct db *db,
  * (open or not), in household order: the few the assessment's registry
  * sources count, read without the rest. */
 int snap_iter_open_cases(struct snap_iter **it, struct db *db, struct err *e);
+/* The same households with only what the assessment's registry counts
+ * reads (the findings PR02, PR03, EL01 and VS01, the case, its steps,
+ * the members' labour, the measures): no incomes, guarantees, risks nor
+ * cadres, and of the visits the latest alone. */
+int snap_iter_open_counted(struct snap_iter **it, struct db *db, struct err *e);
 /* The next household into S (reset first).  Returns 1 when one was read,
  * 0 at the end, -1 on error. */
 int snap_iter_next(struct snap_iter *it, struct hh_snapshot *s,

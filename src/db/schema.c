@@ -65,7 +65,7 @@ static const char m001[] =
     "CREATE TABLE meta (\n"
     "  key TEXT PRIMARY KEY,\n"
     "  value TEXT NOT NULL\n"
-    ") WITHOUT ROWID;\n"
+    ");\n"
 
     /* 县 -> 乡镇 -> 行政村 -> 自然村 */
     "CREATE TABLE division (\n"
@@ -204,7 +204,7 @@ static const char m001[] =
     "  risk TEXT NOT NULL,\n"
     "  PRIMARY KEY (case_id, pos),\n"
     "  UNIQUE (case_id, risk)\n"
-    ") WITHOUT ROWID;\n"
+    ");\n"
     "CREATE INDEX case_risk_risk ON case_risk(risk, case_id);\n"
 
     "CREATE TABLE case_step (\n" CASE_STEP_COLUMNS(ACTIONS) ");\n"
@@ -439,7 +439,7 @@ static const char m004[] =
     "  project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,\n"
     "  household_id INTEGER NOT NULL REFERENCES household(id) ON DELETE CASCADE,\n"
     "  PRIMARY KEY (project_id, household_id)\n"
-    ") WITHOUT ROWID;\n"
+    ");\n"
     "CREATE INDEX project_household_hh ON project_household(household_id);\n"
 
     "CREATE TABLE allocation (\n"
@@ -535,7 +535,7 @@ static const char m004[] =
     "  fund_type TEXT NOT NULL,\n"
     "  amount INTEGER NOT NULL CHECK (amount > 0),\n"
     "  PRIMARY KEY (asset_id, pos)\n"
-    ") WITHOUT ROWID;\n"
+    ");\n"
 
     "CREATE TABLE asset_income (\n"
     "  id INTEGER PRIMARY KEY,\n"
@@ -698,7 +698,7 @@ static const char m006[] =
     "  name TEXT NOT NULL,\n"
     "  pos INTEGER NOT NULL,\n"
     "  PRIMARY KEY (round_id, unit_id)\n"
-    ") WITHOUT ROWID;\n"
+    ");\n"
 
     "CREATE TABLE assess_score (\n"
     "  id INTEGER PRIMARY KEY,\n"
@@ -841,6 +841,60 @@ static const char m_import_fields[] =
     "  JOIN monitor_case c ON c.id = s.case_id\n"
     "  WHERE c.household_id = household.id AND s.action = 'county_approve');\n";
 
+/* A round's computed inputs kept between runs (db_assess.c): computed
+ * once for a stamp naming the round, its year and sources, the day judged,
+ * the province, the policy files' digest and the data's version, the
+ * counter of data_version that every change of a table the inputs may
+ * read moves (the triggers below, whoever writes: this program, another
+ * process, the sqlite3 shell).  Not moved: the audit log, the rounds and
+ * their scores by hand, this cache, and what is made from the tables
+ * (hh_list, the search index) in the same transactions. */
+#define DATA_TABLE(t) \
+    "CREATE TRIGGER " t "_dv_ins AFTER INSERT ON " t \
+    " BEGIN UPDATE data_version SET n = n + 1; END;\n" \
+    "CREATE TRIGGER " t "_dv_upd AFTER UPDATE ON " t \
+    " BEGIN UPDATE data_version SET n = n + 1; END;\n" \
+    "CREATE TRIGGER " t "_dv_del AFTER DELETE ON " t \
+    " BEGIN UPDATE data_version SET n = n + 1; END;\n"
+static const char m_assess_cache[] =
+    "CREATE TABLE data_version (\n"
+    "  id INTEGER PRIMARY KEY CHECK (id = 1),\n"
+    "  n INTEGER NOT NULL\n"
+    ");\n"
+    "INSERT INTO data_version VALUES (1, 0);\n"
+    "CREATE TABLE assess_cache (\n"
+    "  round_id INTEGER NOT NULL REFERENCES assess_round(id) ON DELETE CASCADE,\n"
+    "  i INTEGER NOT NULL CHECK (i >= 0),\n"
+    "  stamp TEXT NOT NULL,\n"
+    "  unit_id INTEGER NOT NULL,\n"
+    "  is_rate INTEGER NOT NULL,\n"
+    "  num INTEGER NOT NULL,\n"
+    "  den INTEGER NOT NULL,\n"
+    "  value INTEGER NOT NULL,\n"
+    "  why TEXT NOT NULL,\n"
+    "  PRIMARY KEY (round_id, i)\n"
+    ");\n"
+    DATA_TABLE("agreement") DATA_TABLE("agreement_target") DATA_TABLE("allocation")
+    DATA_TABLE("assess_unit") DATA_TABLE("asset") DATA_TABLE("asset_income")
+    DATA_TABLE("asset_source") DATA_TABLE("attendance") DATA_TABLE("cadre")
+    DATA_TABLE("case_risk") DATA_TABLE("case_step") DATA_TABLE("dept_warning")
+    DATA_TABLE("division") DATA_TABLE("fund") DATA_TABLE("guarantee")
+    DATA_TABLE("household") DATA_TABLE("household_cadre") DATA_TABLE("income")
+    DATA_TABLE("measure") DATA_TABLE("meta") DATA_TABLE("monitor_case")
+    DATA_TABLE("pair_record") DATA_TABLE("pairing") DATA_TABLE("partner")
+    DATA_TABLE("payment") DATA_TABLE("person") DATA_TABLE("project")
+    DATA_TABLE("project_household") DATA_TABLE("project_step") DATA_TABLE("staff")
+    DATA_TABLE("team") DATA_TABLE("team_grade") DATA_TABLE("team_member")
+    DATA_TABLE("visit") DATA_TABLE("worklist");
+
+/* A search of a village's or a township's name sorted by household
+ * number finds its page in these indexes alone (db_list.c, name_arms):
+ * the village's index gets the number, the township's is new. */
+static const char m_village_search[] =
+    "DROP INDEX hh_list_vid;\n"
+    "CREATE INDEX hh_list_vid ON hh_list(village_id, hh_no, id);\n"
+    "CREATE INDEX hh_list_tid_no ON hh_list(township_id, hh_no, id);\n";
+
 static const char *const migrations[] = {
     m001,
     m002,
@@ -855,6 +909,8 @@ static const char *const migrations[] = {
     m_cadre,
     m_workrelief_batch,
     m_import_fields,
+    m_assess_cache,
+    m_village_search,
 };
 
 #define NMIGRATIONS ((int)(ARRAY_SIZE(migrations)))

@@ -1,73 +1,139 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * pinyin.c - pinyin sort keys and initials from the GB2312 table.
+ * pinyin.c - pinyin sort keys and initials from the generated table
+ * (util/pinyin_table.h): every CJK ideograph Unihan gives a reading, and
+ * the surnames read otherwise (单 shàn, 万俟 mòqí...) at a name's start.
  */
 #include "config.h"
-#include "util/array.h"
 #include "util/pinyin.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "util/pinyin_table.h"
 #include "util/u8.h"
 
-/* Surnames with a reading of their own, given as a character of the same
- * reading that GB2312 places there. */
-static const struct {
-    uint32_t surname, like;
-} surnames[] = {
-    {0x4E50, 0x6708},   /* 乐 yue, like 月 */
-    {0x4EC7, 0x79CB},   /* 仇 qiu, like 秋 */
-    {0x533A, 0x6B27},   /* 区 ou, like 欧 */
-    {0x5355, 0x5584},   /* 单 shan, like 善 */
-    {0x67E5, 0x624E},   /* 查 zha, like 扎 */
-    {0x7FDF, 0x5B85},   /* 翟 zhai, like 宅 */
-    {0x89E3, 0x8C22},   /* 解 xie, like 谢 */
-    {0x6734, 0x98D8},   /* 朴 piao, like 飘 */
-    {0x7F2A, 0x5999},   /* 缪 miao, like 妙 */
-    {0x8983, 0x79E6},   /* 覃 qin, like 秦 */
-    {0x66FE, 0x589E},   /* 曾 zeng, like 增 */
-};
-
-static int
-cmp_entry(const void *key, const void *elem)
+/* The rank of CP in pinyin order, 0 when it has no reading. */
+static unsigned
+rank_of(uint32_t cp)
 {
-    uint32_t cp = *(const uint32_t *)key;
-    const struct pinyin_entry *e = elem;
+    size_t lo = 0, hi = pinyin_nruns;
 
-    return (cp > e->cp) - (cp < e->cp);
-}
-
-static const struct pinyin_entry *
-lookup(uint32_t cp)
-{
-    if (cp < 0x4E00 || cp > 0x9FFF) {
-        return NULL;
+    if (cp < pinyin_runs[0].lo) {
+        return 0;
     }
-    return bsearch(&cp, pinyin_table, PINYIN_TABLE_SIZE, sizeof(pinyin_table[0]),
-                   cmp_entry);
-}
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const struct pinyin_run *r = &pinyin_runs[mid];
 
-static uint32_t
-as_surname(uint32_t cp)
-{
-    size_t i;
-
-    for (i = 0; i < ARRAY_SIZE(surnames); i++) {
-        if (surnames[i].surname == cp) {
-            return surnames[i].like;
+        if (cp < r->lo) {
+            hi = mid;
+        } else if (cp > r->hi) {
+            lo = mid + 1;
+        } else {
+            return pinyin_ranks[r->base + (cp - r->lo)];
         }
     }
-    return cp;
+    return 0;
+}
+
+/* The initial of readings ranked RANK (> 0). */
+static char
+letter_of(unsigned rank)
+{
+    size_t lo = 0, hi = pinyin_nletters;
+
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+
+        if (pinyin_letters[mid].first <= rank) {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    return pinyin_letters[lo].letter;
 }
 
 char
 pinyin_initial(uint32_t cp)
 {
-    const struct pinyin_entry *e = lookup(cp);
+    unsigned r = rank_of(cp);
 
-    return e != NULL ? e->initial : 0;
+    return r != 0 ? letter_of(r) : 0;
+}
+
+/* One character after another, with a surname's readings for the first
+ * one or two when asked. */
+struct walk {
+    const char *s;
+    size_t len, i;
+    const struct pinyin_surname *sur;
+    int k;                      /* characters read so far */
+};
+
+static int
+starts_with(const struct pinyin_surname *sn, const char *s, size_t len)
+{
+    size_t step, i = 0;
+    int k;
+
+    for (k = 0; k < 2 && sn->cp[k] != 0; k++) {
+        if (i >= len || u8_decode(s + i, len - i, &step) != sn->cp[k]) {
+            return 0;
+        }
+        i += step;
+    }
+    return 1;
+}
+
+/* The surname S starts with: two characters before one. */
+static const struct pinyin_surname *
+surname_of(const char *s, size_t len)
+{
+    const struct pinyin_surname *one = NULL;
+    size_t i;
+
+    for (i = 0; i < pinyin_nsurnames; i++) {
+        const struct pinyin_surname *sn = &pinyin_surnames[i];
+
+        if (starts_with(sn, s, len)) {
+            if (sn->cp[1] != 0) {
+                return sn;
+            }
+            one = sn;
+        }
+    }
+    return one;
+}
+
+static void
+walk_init(struct walk *w, const char *s, int surname)
+{
+    w->s = s;
+    w->len = strlen(s);
+    w->i = 0;
+    w->k = 0;
+    w->sur = surname ? surname_of(s, w->len) : NULL;
+}
+
+/* The next character into *CP and its rank into *RANK; 0 at the end. */
+static int
+walk_next(struct walk *w, uint32_t *cp, unsigned *rank)
+{
+    size_t step;
+
+    if (w->i >= w->len) {
+        return 0;
+    }
+    *cp = u8_decode(w->s + w->i, w->len - w->i, &step);
+    w->i += step;
+    if (w->sur != NULL && w->k < 2 && w->sur->cp[w->k] == *cp) {
+        *rank = w->sur->rank[w->k];
+    } else {
+        *rank = rank_of(*cp);
+    }
+    w->k++;
+    return 1;
 }
 
 static int
@@ -86,27 +152,21 @@ lower(uint32_t cp)
 size_t
 pinyin_key(const char *s, int surname, unsigned char *out, size_t n)
 {
-    size_t len = strlen(s), i = 0, o = 0, step;
-    int first = 1;
+    struct walk w;
+    uint32_t cp;
+    unsigned rank;
+    size_t o = 0;
 
-    while (i < len && o + PINYIN_KEY_UNIT <= n) {
-        uint32_t cp = u8_decode(s + i, len - i, &step);
-        const struct pinyin_entry *e;
-
-        i += step;
-        if (first && surname) {
-            cp = as_surname(cp);
-        }
-        first = 0;
-        e = lookup(cp);
+    walk_init(&w, s, surname);
+    while (o + PINYIN_KEY_UNIT <= n && walk_next(&w, &cp, &rank)) {
         if (cp < 0x80) {
             out[o] = 0;
             out[o + 1] = 0;
             out[o + 2] = (unsigned char)lower(cp);
-        } else if (e != NULL) {
+        } else if (rank != 0) {
             out[o] = 1;
-            out[o + 1] = (unsigned char)(e->rank >> 8);
-            out[o + 2] = (unsigned char)(e->rank & 0xFF);
+            out[o + 1] = (unsigned char)(rank >> 8);
+            out[o + 2] = (unsigned char)(rank & 0xFF);
         } else {
             out[o] = (unsigned char)(2 + (cp >> 16));
             out[o + 1] = (unsigned char)((cp >> 8) & 0xFF);
@@ -120,19 +180,15 @@ pinyin_key(const char *s, int surname, unsigned char *out, size_t n)
 void
 pinyin_initials(const char *s, int surname, char *out, size_t n)
 {
-    size_t len = strlen(s), i = 0, o = 0, step;
-    int first = 1;
+    struct walk w;
+    uint32_t cp;
+    unsigned rank;
+    size_t o = 0;
 
-    while (i < len && o + 1 < n) {
-        uint32_t cp = u8_decode(s + i, len - i, &step);
-        char c;
+    walk_init(&w, s, surname);
+    while (o + 1 < n && walk_next(&w, &cp, &rank)) {
+        char c = is_alnum(cp) ? (char)lower(cp) : rank != 0 ? letter_of(rank) : 0;
 
-        i += step;
-        if (first && surname) {
-            cp = as_surname(cp);
-        }
-        first = 0;
-        c = is_alnum(cp) ? (char)lower(cp) : pinyin_initial(cp);
         if (c != 0) {
             out[o++] = c;
         }

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pinyin.h - Chinese names in the order and by the initials Chinese users
- * expect: a binary sort key that orders GB2312 level-1 characters by
- * pinyin (ASCII first, other characters after by code point), and pinyin
- * initials ("张三" -> "zs") for search.  Surnames read differently from the
- * character's usual reading (单 shan, 解 xie, 曾 zeng...) are handled when
- * SURNAME is set.
+ * expect: a binary sort key that orders Chinese characters (every one
+ * Unihan gives a reading) by pinyin (ASCII first, characters without a
+ * reading after by code point), and pinyin initials ("张三" -> "zs") for
+ * search.  When SURNAME is set, a name's first one or two characters are
+ * read as the surname when tools/pinyin-surnames.txt reads it otherwise
+ * (单 shàn, 解 xiè, 曾 zēng, 万俟 mòqí...).
  */
 #ifndef ZX_PINYIN_H
 #define ZX_PINYIN_H

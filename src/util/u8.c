@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * u8.c - UTF-8 decoding and column arithmetic.  The width table is our
- * own rather than the C library's wcwidth() so that layout does not
- * depend on the server's locale; it follows Unicode East Asian Width
- * (W and F are two columns).  Ambiguous characters count one column,
- * and the layout itself never uses them.
+ * u8.c - UTF-8 decoding and column arithmetic.  The width table is
+ * generated in the build from Debian's unicode-data (tools/gen_width.py,
+ * util/u8_width_table.h) rather than taken from the C library's wcwidth()
+ * so that layout does not depend on the server's locale: Unicode East
+ * Asian Width W and F are two columns, marks and format characters none.
+ * Ambiguous characters count one column, and the layout itself never
+ * uses them.
  */
 #include "config.h"
 #include "util/array.h"
@@ -13,6 +15,7 @@
 #include <string.h>
 
 #include "util/sbuf.h"
+#include "util/u8_width_table.h"
 
 uint32_t
 u8_decode(const char *s, size_t n, size_t *len)
@@ -104,41 +107,8 @@ u8_valid(const char *s, size_t n)
     return 1;
 }
 
-struct range {
-    uint32_t lo, hi;
-};
-
-/* East Asian Wide and Fullwidth ranges (Unicode 15, merged). */
-static const struct range wide[] = {
-    {0x1100, 0x115F}, {0x231A, 0x231B}, {0x2329, 0x232A}, {0x23E9, 0x23EC},
-    {0x23F0, 0x23F0}, {0x23F3, 0x23F3}, {0x25FD, 0x25FE}, {0x2614, 0x2615},
-    {0x2648, 0x2653}, {0x267F, 0x267F}, {0x2693, 0x2693}, {0x26A1, 0x26A1},
-    {0x26AA, 0x26AB}, {0x26BD, 0x26BE}, {0x26C4, 0x26C5}, {0x26CE, 0x26CE},
-    {0x26D4, 0x26D4}, {0x26EA, 0x26EA}, {0x26F2, 0x26F3}, {0x26F5, 0x26F5},
-    {0x26FA, 0x26FA}, {0x26FD, 0x26FD}, {0x2705, 0x2705}, {0x270A, 0x270B},
-    {0x2728, 0x2728}, {0x274C, 0x274C}, {0x274E, 0x274E}, {0x2753, 0x2755},
-    {0x2757, 0x2757}, {0x2795, 0x2797}, {0x27B0, 0x27B0}, {0x27BF, 0x27BF},
-    {0x2B1B, 0x2B1C}, {0x2B50, 0x2B50}, {0x2B55, 0x2B55}, {0x2E80, 0x303E},
-    {0x3041, 0x33FF}, {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xA000, 0xA4CF},
-    {0xA960, 0xA97F}, {0xAC00, 0xD7A3}, {0xF900, 0xFAFF}, {0xFE10, 0xFE19},
-    {0xFE30, 0xFE6F}, {0xFF00, 0xFF60}, {0xFFE0, 0xFFE6}, {0x16FE0, 0x16FE4},
-    {0x17000, 0x18CFF}, {0x1AFF0, 0x1B2FF}, {0x1F004, 0x1F004},
-    {0x1F0CF, 0x1F0CF}, {0x1F18E, 0x1F18E}, {0x1F191, 0x1F19A},
-    {0x1F200, 0x1F251}, {0x1F260, 0x1F265}, {0x1F300, 0x1F64F},
-    {0x1F680, 0x1F6FF}, {0x1F7E0, 0x1F7EB}, {0x1F90C, 0x1F9FF},
-    {0x1FA70, 0x1FAFF}, {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
-};
-
-/* Combining marks and other zero-width characters (main blocks). */
-static const struct range zero[] = {
-    {0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD}, {0x0610, 0x061A},
-    {0x064B, 0x065F}, {0x200B, 0x200F}, {0x202A, 0x202E}, {0x2060, 0x2064},
-    {0x20D0, 0x20FF}, {0x302A, 0x302D}, {0x3099, 0x309A}, {0xFE00, 0xFE0F},
-    {0xFE20, 0xFE2F}, {0xFEFF, 0xFEFF}, {0xE0100, 0xE01EF},
-};
-
 static int
-in_table(uint32_t cp, const struct range *t, size_t n)
+in_table(uint32_t cp, const struct u8_range *t, size_t n)
 {
     size_t lo = 0, hi = n;
 
@@ -162,10 +132,13 @@ u8_cpwidth(uint32_t cp)
     if (cp < 0x300) {
         return 1;
     }
-    if (in_table(cp, zero, ARRAY_SIZE(zero))) {
+    if (cp <= 0xFFFF) {
+        return (u8_bmp_width[cp >> 2] >> ((cp & 3) * 2)) & 3;
+    }
+    if (in_table(cp, u8_zero, u8_zero_n)) {
         return 0;
     }
-    if (in_table(cp, wide, ARRAY_SIZE(wide))) {
+    if (in_table(cp, u8_wide, u8_wide_n)) {
         return 2;
     }
     return 1;

@@ -91,6 +91,19 @@ as_nobody() {
     fi
 }
 
+# col FILE LABEL [gb18030]: the cells of the column LABEL of a CSV (UTF-8 or GB18030),
+# an identifier written ="..." (so that Excel keeps it text) as Excel shows it
+col() {
+    python3 - "$@" <<'EOF'
+import csv, sys
+f, label = sys.argv[1:3]
+enc = "gb18030" if len(sys.argv) > 3 else "utf-8-sig"
+for r in csv.DictReader(open(f, encoding=enc, newline="")):
+    v = r[label]
+    print(v[2:-1] if v.startswith('="') and v.endswith('"') else v)
+EOF
+}
+
 # demo_db FILE [N]: a demo database of N households (default 300).
 demo_db() {
     "$ZHENXING" --db "$1" demo --households "${2:-300}" --seed 7 >/dev/null 2>&1

@@ -21,18 +21,6 @@ ME=$(id -un)
 exports() { q "$DB" "select count(*) from audit where op = 'export'"; }
 # lines FILE: the data rows of a CSV (its lines less the header)
 lines() { echo $(($(wc -l <"$1") - 1)); }
-# col FILE LABEL: the cells of the column LABEL of a CSV (UTF-8 or GB18030),
-# an identifier written ="..." (so that Excel keeps it text) as Excel shows it
-col() {
-    python3 - "$@" <<'EOF'
-import csv, sys
-f, label = sys.argv[1:3]
-enc = "gb18030" if len(sys.argv) > 3 else "utf-8-sig"
-for r in csv.DictReader(open(f, encoding=enc, newline="")):
-    v = r[label]
-    print(v[2:-1] if v.startswith('="') and v.endswith('"') else v)
-EOF
-}
 
 # --- every kind ---------------------------------------------------------------
 zx assess new resident-team 2026 --title "2026年度驻村工作队考核"

@@ -142,9 +142,11 @@ tui_stop
 tui_start 80x24 ZHENXING_TODAY=2026-11-22
 keys F5 Enter
 wait_for "1 考核排名"
+wait_for "较"
 aligned '较' "80x24: the ranking fits, the points whole"
 keys Enter
 wait_for "评分表："
+wait_for "在岗在位"
 aligned '在岗在位' "80x24: the sheet fits"
 
 # --- p: the unit's sheet from the sheet, the whole round from the ranking ---------------

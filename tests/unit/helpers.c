@@ -308,12 +308,5 @@ helpers_actor(enum role role)
 int
 helpers_has(const struct findings *f, const char *code)
 {
-    size_t i;
-
-    for (i = 0; i < f->n; i++) {
-        if (strcmp(f->v[i].code, code) == 0) {
-            return 1;
-        }
-    }
-    return 0;
+    return findings_has(f, code);
 }

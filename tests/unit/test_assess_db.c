@@ -7,7 +7,9 @@
  * refused while a manual indicator has no points, a final round that does
  * not move when the data or the template file change, scores refused in
  * a final round, reopening only with a reason, both in the audit log;
- * a round's inputs computed once and kept until the data changes.
+ * a round's inputs computed once and kept until the data changes, in
+ * memory and in the database between runs (every table moves the data's
+ * version).
  */
 #include "config.h"
 #include "helpers.h"
@@ -482,6 +484,153 @@ test_inputs_kept(void **state)
     assess_round_clear(&r);
 }
 
+/* The ranking of round ID now. */
+static struct assess_rank *
+ranking(struct fixture *x, int64_t id, size_t *n)
+{
+    struct assess_round r;
+    struct assess_rank *v;
+
+    memset(&r, 0, sizeof(r));
+    assert_int_equal(db_round_get(x->db, id, &r, &x->e), 0);
+    assert_int_equal(db_round_ranking(x->db, &x->ctx, &r, &x->t, &v, n, &x->e), 0);
+    assess_round_clear(&r);
+    return v;
+}
+
+/* The fixture's connection closed and opened again: nothing kept in
+ * memory, as in the next run of the program. */
+static void
+reopen(struct fixture *x)
+{
+    db_close(x->db);
+    if (db_open(&x->db, x->path, 0, 1000, &x->e)) {
+        fail_msg("reopen: %s", x->e.msg);
+    }
+    sqlite3_trace_v2(x->db->h, SQLITE_TRACE_STMT, count_reads, NULL);
+}
+
+/* Run SQL on a connection of plain SQLite (another program). */
+static void
+outside(struct fixture *x, const char *sql)
+{
+    sqlite3 *h;
+
+    assert_int_equal(sqlite3_open(x->path, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(h);
+}
+
+/* Issue 18: the inputs are kept in the database (assess_cache) between
+ * runs: the next run's ranking reads them, the same ranking as computed;
+ * a change of a household or of the attendance, made by anyone, or
+ * another policy computes them again. */
+static void
+test_inputs_kept_between_runs(void **state)
+{
+    struct fixture *x = *state;
+    struct assess_rank *v, *w;
+    int64_t id = make_round(x);
+    size_t n, m, i;
+    int computed;
+
+    absent(x, "2026-04", 1);
+    reopen(x);
+    attendance_reads = 0;
+    v = ranking(x, id, &n);
+    assert_true(attendance_reads > 0);
+    assert_int_equal(count(x, "SELECT count(*) FROM assess_cache"), 2);
+    /* the next run reads them and ranks the same */
+    reopen(x);
+    attendance_reads = 0;
+    w = ranking(x, id, &m);
+    assert_int_equal(attendance_reads, 0);
+    assert_int_equal(m, n);
+    for (i = 0; i < n; i++) {
+        assert_int_equal(w[i].unit, v[i].unit);
+        assert_int_equal(w[i].total_cp, v[i].total_cp);
+        assert_int_equal(w[i].rank, v[i].rank);
+    }
+    free(w);
+    free(v);
+    assert_int_equal(a1_now(x, id, &x->ctx, &computed), 1);
+    assert_false(computed);
+    /* a household changed by another program */
+    outside(x, "INSERT INTO household (hh_no, township_id, village_id, hh_type, created_at,"
+               " updated_at) SELECT '5199010010010001', parent_id, id, '1', 'x', 'x'"
+               " FROM division"
+               " WHERE level = 3 LIMIT 1");
+    reopen(x);
+    assert_int_equal(a1_now(x, id, &x->ctx, &computed), 1);
+    assert_true(computed);
+    outside(x, "UPDATE household SET address = '白马村一组'");
+    reopen(x);
+    assert_int_equal(a1_now(x, id, &x->ctx, &computed), 1);
+    assert_true(computed);
+    reopen(x);
+    assert_int_equal(a1_now(x, id, &x->ctx, &computed), 1);
+    assert_false(computed);
+    /* the attendance changed by another program */
+    outside(x, "UPDATE attendance SET absent = 3");
+    reopen(x);
+    assert_int_equal(a1_now(x, id, &x->ctx, &computed), 3);
+    assert_true(computed);
+    /* other policy files */
+    x->p.digest++;
+    reopen(x);
+    assert_int_equal(a1_now(x, id, &x->ctx, &computed), 3);
+    assert_true(computed);
+    sqlite3_trace_v2(x->db->h, 0, NULL, NULL);
+}
+
+/* Every table moves data_version when a row of it changes, but those
+ * nothing computed from the data reads (a new table gets the triggers of
+ * m_assess_cache or a place in this list). */
+static void
+test_every_table_moves_the_version(void **state)
+{
+    struct fixture *x = *state;
+
+    assert_int_equal(
+        count(x, "SELECT count(*) FROM sqlite_master t WHERE t.type = 'table'"
+                 " AND t.name NOT IN ('audit', 'assess_round', 'assess_score', 'assess_cache',"
+                 " 'data_version', 'hh_list') AND t.name NOT LIKE 'sqlite_%'"
+                 " AND t.name NOT LIKE 'hh_search%'"
+                 " AND (SELECT count(*) FROM sqlite_master g WHERE g.type = 'trigger'"
+                 " AND g.tbl_name = t.name AND g.name IN (t.name || '_dv_ins',"
+                 " t.name || '_dv_upd', t.name || '_dv_del')) < 3"),
+        0);
+    assert_int_equal(count(x, "SELECT n > 0 FROM data_version"), 1);
+}
+
+/* A large import puts the triggers off with the indexes and moves the
+ * version once at the end (db_indexes_defer). */
+static void
+test_bulk_writes_move_the_version(void **state)
+{
+    static const char triggers[] =
+        "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'household'"
+        " AND name GLOB 'household_dv_*'";
+    struct fixture *x = *state;
+    int64_t before = count(x, "SELECT n FROM data_version");
+
+    assert_int_equal(db_begin(x->db, &x->e), 0);
+    assert_int_equal(db_indexes_defer(x->db, "household", NULL, &x->e), 0);
+    assert_int_equal(count(x, triggers), 0);
+    assert_int_equal(sqlite3_exec(x->db->h,
+                                  "INSERT INTO household (hh_no, township_id, village_id,"
+                                  " hh_type, created_at, updated_at) SELECT '5199010010010001',"
+                                  " parent_id, id, '1', 'x', 'x' FROM division"
+                                  " WHERE level = 3 LIMIT 1",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    assert_int_equal(count(x, "SELECT n FROM data_version"), before);
+    assert_int_equal(db_indexes_restore(x->db, 1, &x->e), 0);
+    assert_int_equal(db_commit(x->db, &x->e), 0);
+    assert_int_equal(count(x, triggers), 3);
+    assert_int_equal(count(x, "SELECT n FROM data_version"), before + 1);
+}
+
 /* Issue 17 3: a threshold the template takes from rules.conf follows the
  * rules of the round's year, not a number in the template: the same
  * attendance (half the member-months kept) misses 2025's 60% and meets
@@ -539,6 +688,9 @@ main(void)
         cmocka_unit_test_setup_teardown(test_scoring_by_hand, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ranking, setup, teardown),
         cmocka_unit_test_setup_teardown(test_inputs_kept, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_inputs_kept_between_runs, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_every_table_moves_the_version, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_bulk_writes_move_the_version, setup, teardown),
         cmocka_unit_test_setup_teardown(test_finalize_freezes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_threshold_of_the_year, setup, teardown),
     };

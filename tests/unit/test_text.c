@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "util/pinyin.h"
-#include "util/pinyin_table.h"
 #include "util/sbuf.h"
 #include "util/texttable.h"
 #include "util/u8.h"
@@ -130,7 +129,7 @@ test_initials(void **state)
     pinyin_initials("单田芳", 1, out, sizeof(out));
     assert_string_equal(out, "stf");
     pinyin_initials("解缙", 1, out, sizeof(out));
-    assert_string_equal(out, "x");
+    assert_string_equal(out, "xj");
     pinyin_initials("仇英", 1, out, sizeof(out));
     assert_string_equal(out, "qy");
     /* ...but only as surnames. */
@@ -142,24 +141,79 @@ test_initials(void **state)
     assert_string_equal(out, "z");
 }
 
+/* Names and their initials, read as names (SURNAME 1) or as words. */
+static const struct {
+    const char *text, *initials;
+    int surname;
+} named[] = {
+    /* Outside GB2312 level 1: 昊, 淼, 晏, 琰, 俟, 卨, 缙, 堃. */
+    {"李昊然", "lhr", 1},
+    {"王淼", "wm", 1},
+    {"晏琰", "yy", 1},
+    {"王堃", "wk", 1},
+    /* GB18030's extension B: U+20BB7 (a 吉 with a longer base, ji). */
+    {"\xF0\xA0\xAE\xB7\xE7\x94\xB0", "jt", 1},
+    {"\xE6\x9D\x8E\xF0\xA0\xAE\xB7", "lj", 1},
+    /* Two-character surnames read as surnames: 万俟 moqi, not wanqi... */
+    {"万俟卨", "mqx", 1},
+    {"尉迟恭", "ycg", 1},
+    {"单于夫罗", "cyfl", 1},
+    {"澹台灭明", "ttmm", 1},
+    {"长孙无忌", "zswj", 1},
+    /* ...and one-character ones... */
+    {"单雄信", "sxx", 1},
+    {"曾国藩", "zgf", 1},
+    {"解晓东", "xxd", 1},
+    {"查良镛", "zly", 1},
+    /* ...only at a name's start, and only in names. */
+    {"王单", "wd", 1},
+    {"李曾", "lc", 1},
+    {"万俟卨", "wqx", 0},
+    {"曾经", "cj", 0},
+};
+
 static void
-test_every_level1_character(void **state)
+test_names(void **state)
 {
-    size_t i, letters[26] = {0};
+    char out[32];
+    size_t i;
 
     (void)state;
-    /* All 3,755 characters have an initial (no I, U, V). */
-    for (i = 0; i < PINYIN_TABLE_SIZE; i++) {
-        char c = pinyin_initial(pinyin_table[i].cp);
-
-        assert_true(c >= 'a' && c <= 'z');
-        assert_true(c != 'i' && c != 'u' && c != 'v');
-        letters[c - 'a']++;
-        if (i > 0) {
-            assert_true(pinyin_table[i].cp > pinyin_table[i - 1].cp);
+    for (i = 0; i < sizeof(named) / sizeof(named[0]); i++) {
+        pinyin_initials(named[i].text, named[i].surname, out, sizeof(out));
+        if (strcmp(out, named[i].initials) != 0) {
+            fail_msg("%s: %s, not %s", named[i].text, out, named[i].initials);
         }
     }
-    assert_true(letters['z' - 'a'] > 200);
+    /* A compatibility ideograph reads as the ideograph it stands for:
+     * U+FA10 is 塚 (zhong). */
+    assert_int_equal(pinyin_initial(0xFA10), 'z');
+}
+
+static void
+test_every_character(void **state)
+{
+    size_t letters[26] = {0}, read = 0;
+    uint32_t cp;
+
+    (void)state;
+    /* Every character of the URO has a reading but a handful Unihan
+     * leaves without one; no reading starts with I, U or V. */
+    for (cp = 0x4E00; cp <= 0x9FFF; cp++) {
+        char c = pinyin_initial(cp);
+
+        if (c != 0) {
+            assert_true(c >= 'a' && c <= 'z');
+            assert_true(c != 'i' && c != 'u' && c != 'v');
+            letters[c - 'a']++;
+            read++;
+        }
+    }
+    assert_true(read > 20800);
+    assert_true(letters['z' - 'a'] > 1000);
+    /* Extension A and B too. */
+    assert_int_equal(pinyin_initial(0x3400), 'q');
+    assert_int_equal(pinyin_initial(0x2A6A5), 'z');
     assert_int_equal(pinyin_initial(0x4E00 - 1), 0);
     assert_int_equal(pinyin_initial('a'), 0);
 }
@@ -199,8 +253,18 @@ test_sort_order(void **state)
             fail_msg("%s should sort before %s", names[i - 1], names[i]);
         }
     }
-    /* A character outside GB2312 level 1 sorts after every level-1 one. */
-    assert_true(key_cmp("座", "\xE4\xBA\x8D", 0) < 0);
+    /* Rare characters sort by their reading too: 昊 hao after 韩 han
+     * and before 何 he; U+20BB7 (ji2) after 吉 (ji2, a lower code point)
+     * and before 计 (ji4). */
+    assert_true(key_cmp("韩", "昊", 0) < 0);
+    assert_true(key_cmp("昊", "何", 0) < 0);
+    assert_true(key_cmp("吉", "\xF0\xA0\xAE\xB7", 0) < 0);
+    assert_true(key_cmp("\xF0\xA0\xAE\xB7", "计", 0) < 0);
+    /* 万俟 (moqi) as a surname sorts among the M names. */
+    assert_true(key_cmp("马云", "万俟卨", 1) < 0);
+    assert_true(key_cmp("万俟卨", "牛顿", 1) < 0);
+    /* A character without a reading sorts after every one with one. */
+    assert_true(key_cmp("座", "\xE5\x85\x99", 0) < 0);
 }
 
 int
@@ -212,7 +276,8 @@ main(void)
         cmocka_unit_test(test_table_line),
         cmocka_unit_test(test_wrap),
         cmocka_unit_test(test_initials),
-        cmocka_unit_test(test_every_level1_character),
+        cmocka_unit_test(test_names),
+        cmocka_unit_test(test_every_character),
         cmocka_unit_test(test_sort_order),
     };
 

@@ -184,6 +184,52 @@ test_cpwidth(void **state)
     assert_int_equal(u8_cpwidth(0x0410), 1);
 }
 
+/* Widths as Unicode 15's data has them, beyond the blocks a hand-made
+ * table lists: every combining mark, format characters, the emoji that
+ * are text by default, the newest CJK extensions, ambiguous characters. */
+static void
+test_cpwidth_unicode(void **state)
+{
+    (void)state;
+    /* Nonspacing marks of every script: Thai, Devanagari, the extended
+     * and supplementary combining diacritics, a Hangul medial vowel. */
+    assert_int_equal(u8_cpwidth(0x0E31), 0);
+    assert_int_equal(u8_cpwidth(0x093C), 0);
+    assert_int_equal(u8_cpwidth(0x1AB0), 0);
+    assert_int_equal(u8_cpwidth(0x1DC0), 0);
+    assert_int_equal(u8_cpwidth(0x1160), 0);
+    assert_int_equal(u8_cpwidth(0x20DD), 0);     /* enclosing circle */
+    assert_int_equal(u8_cpwidth(0xE0001), 0);    /* language tag */
+    assert_int_equal(u8_cpwidth(0x0903), 1);     /* a spacing mark */
+    /* Emoji: wide when emoji by default, narrow when text by default
+     * (thermometer, hot pepper), a regional indicator narrow. */
+    assert_int_equal(u8_cpwidth(0x1F600), 2);
+    assert_int_equal(u8_cpwidth(0x1F6DC), 2);
+    assert_int_equal(u8_cpwidth(0x1FAF8), 2);
+    assert_int_equal(u8_cpwidth(0x1F321), 1);
+    assert_int_equal(u8_cpwidth(0x1F336), 1);
+    assert_int_equal(u8_cpwidth(0x1F1E6), 1);
+    /* CJK: extension H (Unicode 15), the default-wide planes, the
+     * compatibility ideographs, Vietnamese reading marks. */
+    assert_int_equal(u8_cpwidth(0x31350), 2);
+    assert_int_equal(u8_cpwidth(0x2EBF0), 2);
+    assert_int_equal(u8_cpwidth(0x2F800), 2);
+    assert_int_equal(u8_cpwidth(0x16FF0), 2);
+    assert_int_equal(u8_cpwidth(0x3FFFE), 1);
+    /* Ambiguous characters count one column, as the layout expects. */
+    assert_int_equal(u8_cpwidth(0x00B7), 1);
+    assert_int_equal(u8_cpwidth(0x2026), 1);
+    assert_int_equal(u8_cpwidth(0x25CB), 1);
+    assert_int_equal(u8_cpwidth(0x2460), 1);
+    assert_int_equal(u8_cpwidth(0x03B1), 1);
+    assert_int_equal(u8_cpwidth(0x2500), 1);
+    /* In strings: a Thai syllable, a CJK name with an extension-B
+     * character, a thermometer beside a grinning face. */
+    assert_int_equal(u8_width("\xE0\xB8\x81\xE0\xB8\xB1"), 1);
+    assert_int_equal(u8_width("\xE6\x9D\x8E\xF0\xA0\xAE\xB7"), 4);
+    assert_int_equal(u8_width("\xF0\x9F\x8C\xA1" GRIN), 3);
+}
+
 static void
 test_width(void **state)
 {
@@ -499,6 +545,7 @@ main(void)
         cmocka_unit_test(test_encode),
         cmocka_unit_test(test_valid),
         cmocka_unit_test(test_cpwidth),
+        cmocka_unit_test(test_cpwidth_unicode),
         cmocka_unit_test(test_width),
         cmocka_unit_test(test_clip),
         cmocka_unit_test(test_pad),
