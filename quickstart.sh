@@ -24,7 +24,13 @@ libncurses-dev libsqlite3-dev libconfig-dev libcmocka-dev
 libcairo2-dev libpango1.0-dev fonts-noto-cjk cups-client poppler-utils
 sqlite3 tmux locales util-linux python3 ncurses-term
 libxlsxwriter-dev libzip-dev libexpat1-dev libfreexl-dev unicode-data
-libssl-dev libarchive-dev zstd postgresql"
+libssl-dev libarchive-dev zstd postgresql
+libcups2-dev"
+# The print test (tests/cli/t15-cups.sh) starts its own CUPS server with a
+# PDF printer.
+if [ "$mode" = check ]; then
+    PACKAGES="$PACKAGES cups cups-pdf"
+fi
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then

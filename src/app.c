@@ -44,6 +44,7 @@ app_print_env(struct app *a, struct print_env *env)
     env->hotline = a->settings.print_hotline;
     env->today = app_today();
     env->ctx = app_rule_ctx(a);
+    env->warn = NULL;
 }
 
 static void

@@ -28,10 +28,12 @@
 #include "db/db_pair.h"
 #include "db/db_print.h"
 #include "print/print.h"
+#include "print/printers.h"
 #include "print/prints.h"
 #include "sheet/sheet.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/sbuf.h"
 #include "util/xalloc.h"
 
 struct print_args {
@@ -331,17 +333,39 @@ static int feedback_as_sheet(struct app *a, struct print_args *p, int *rc)
     return 1;
 }
 
+/* `print --list-printers`: the CUPS queues, one a line, the default
+ * one followed by a tab and the word for it. */
+static int list_printers(void)
+{
+    struct printer_list l;
+    size_t i;
+
+    printers_list(&l);
+    for (i = 0; i < l.n; i++) {
+        printf("%s%s%s\n", l.names[i], i == l.def ? "\t" : "", i == l.def ? _("default") : "");
+    }
+    if (l.n == 0) {
+        fprintf(stderr, "%s\n", _("No printer is set up (no CUPS queue answers)."));
+    }
+    printers_free(&l);
+    return EXIT_OK;
+}
+
 int cmd_print(struct app *a, int argc, char **argv)
 {
     const struct cmd *c = cli_find("print");
     struct print_args p;
     struct print_env env;
+    struct sbuf warn = SBUF_INIT;
     int64_t *ids = NULL;
     size_t ndocs = 0;
     struct err e;
     int rc;
 
     err_clear(&e);
+    if (argc == 2 && strcmp(argv[1], "--list-printers") == 0) {
+        return list_printers();
+    }
     memset(&p, 0, sizeof(p));
     p.d.format = strcmp(a->settings.print_format, "text") == 0 ? PF_TEXT : PF_PDF;
     p.d.command = a->settings.print_command;
@@ -355,12 +379,16 @@ int cmd_print(struct app *a, int argc, char **argv)
         return rc;
     }
     app_print_env(a, &env);
+    env.warn = &warn;
     if (resolve(a, &p, &ids, &e) == 0 && feedback_as_sheet(a, &p, &rc)) {
         free(ids);
         free(p.hh_nos);
         return rc;
     }
-    if (e.code != ERR_OK || print_run(&env, &p.r, &p.d, &ndocs, &e) < 0) {
+    rc = e.code != ERR_OK ? -1 : print_run(&env, &p.r, &p.d, &ndocs, &e);
+    fputs(warn.len > 0 ? warn.buf : "", stderr);
+    sbuf_release(&warn);
+    if (rc < 0) {
         free(ids);
         free(p.hh_nos);
         return cli_fail(&e);

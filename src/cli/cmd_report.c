@@ -38,6 +38,7 @@ struct report_args {
     const char *path;           /* -o FILE|- (default -) */
     int overwrite;
     int list;
+    const char *printer;        /* --printer NAME|- (NULL: a file) */
 };
 
 /* ---- the command ------------------------------------------------------------- */
@@ -66,6 +67,7 @@ static const struct cli_opt report_opts[] = {
     {.name = "--list", .kind = OPT_FLAG, .off = offsetof(struct report_args, list)},
     {.name = "--force", .kind = OPT_FLAG, .off = offsetof(struct report_args, overwrite)},
     {.name = "--round", .kind = OPT_TEXT, .off = offsetof(struct report_args, round)},
+    {.name = "--printer", .kind = OPT_TEXT, .off = offsetof(struct report_args, printer)},
     {.name = "--unit", .kind = OPT_TEXT, .off = offsetof(struct report_args, unit)},
     {.name = "--output", .alias = "-o", .kind = OPT_TEXT, .off = offsetof(struct report_args, path)},
     {.name = "--format", .kind = OPT_CHOICE, .off = offsetof(struct report_args, format),
@@ -88,6 +90,9 @@ static int parse(const struct cmd *c, struct report_args *p, int argc, char **ar
     if (!p->list && p->round == NULL) {
         return cli_usage_error(c, "%s", _("give the round with --round ID, or --round latest"));
     }
+    if (p->printer != NULL && (strcmp(p->path, "-") != 0 || p->format == RF_CSV)) {
+        return cli_usage_error(c, "%s", _("--printer prints the summary: give no -o and no --format csv with it"));
+    }
     return 0;
 }
 
@@ -100,6 +105,13 @@ static void dest_init(struct app *a, const struct report_args *p, struct print_d
     d->text_lines = a->settings.print_text_lines;
     d->font = a->settings.print_font;
     d->title_font = a->settings.print_title_font;
+    if (p->printer != NULL) {
+        /* the printer gets the PDF (print_render) */
+        d->path = NULL;
+        d->command = a->settings.print_command;
+        d->printer = strcmp(p->printer, "-") == 0 ? a->settings.printer : p->printer;
+        d->copies = a->settings.copies;
+    }
 }
 
 /* The round's results as the export of kind assessment. */
@@ -160,7 +172,9 @@ int cmd_report(struct app *a, int argc, char **argv)
     if (report(a, &p, &e) < 0) {
         return cli_fail(&e);
     }
-    if (strcmp(p.path, "-") != 0) {
+    if (p.printer != NULL) {
+        fprintf(stderr, _("Sent %zu document(s) to the printer.\n"), (size_t)1);
+    } else if (strcmp(p.path, "-") != 0) {
         fprintf(stderr, _("Wrote %s.\n"), p.path);
     }
     return EXIT_OK;

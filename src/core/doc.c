@@ -23,7 +23,8 @@ struct blk {
     enum blk_kind kind;
     enum doc_align align;
     int indent;
-    int per_row;            /* fields: pairs per line; sign: dated */
+    int per_row;            /* fields: pairs per line; sign: dated;
+                               heading: repeated on the pages after */
     char *text;             /* subtitle, heading, paragraph, table "none" */
     struct doc_col *cols;   /* table */
     int ncols;
@@ -133,6 +134,12 @@ void doc_subtitle(struct doc *d, const char *s)
 void doc_heading(struct doc *d, const char *s)
 {
     add_blk(d, B_HEADING)->text = clean(s, 0);
+}
+
+void doc_heading_running(struct doc *d, const char *s)
+{
+    doc_heading(d, s);
+    d->b[d->n - 1].per_row = 1;
 }
 
 void doc_para(struct doc *d, enum doc_align a, int indent, const char *s)
@@ -322,7 +329,11 @@ struct lay {
     struct doc_layout *out;
     struct doc_page *pg;
     double y;
+    const char *running;    /* the heading the pages after repeat */
 };
+
+static int wrap_at(struct lay *L, enum doc_style st, enum doc_align a,
+                   double x, double y, double w, const char *s, int max_lines);
 
 static struct doc_piece *add_piece(struct lay *L, enum doc_piece_kind kind)
 {
@@ -343,12 +354,25 @@ static void new_page(struct lay *L)
     L->y = 0;
 }
 
+/* A page the body runs on to: the running heading, continued, first. */
+static void next_page(struct lay *L)
+{
+    new_page(L);
+    if (L->running != NULL) {
+        char buf[600];
+
+        snprintf(buf, sizeof(buf), _("%s (continued)"), L->running);
+        wrap_at(L, DS_BOLD, DOC_LEFT, 0, 0, L->m->width, buf, 1);
+        L->y = L->m->line[DS_BOLD];
+    }
+}
+
 /* Room for H more below the current position (a fresh page always has
  * room, so that nothing is pushed from page to page for ever). */
 static void need(struct lay *L, double h)
 {
     if (L->y > 0 && L->y + h > L->m->height + 1e-6) {
-        new_page(L);
+        next_page(L);
     }
 }
 
@@ -642,7 +666,7 @@ static void lay_table(struct lay *L, const struct blk *b)
         if (L->y + h + rule > m->height + 1e-6) {
             table_verticals(L, &t);
             line_at(L, DP_RULE, 0, L->y, t.total, 0);
-            new_page(L);
+            next_page(L);
             table_header(L, &t);
         } else if (r > 0) {
             line_at(L, DP_HGRID, 0, L->y, t.total, 0);
@@ -686,6 +710,9 @@ static void lay_block(struct lay *L, const struct doc *d, size_t i)
         lay_para(L, b, DS_BODY);
         break;
     case B_HEADING:
+        if (b->per_row) {
+            L->running = NULL;  /* a page it starts is its own */
+        }
         if (L->y > 0) {
             L->y += m->gap;
         }
@@ -701,6 +728,9 @@ static void lay_block(struct lay *L, const struct doc *d, size_t i)
         }
         wrap_at(L, DS_BOLD, DOC_LEFT, 0, L->y, m->width, b->text, 1);
         L->y += m->line[DS_BOLD];
+        if (b->per_row) {
+            L->running = b->text;
+        }
         break;
     case B_PARA:
         lay_para(L, b, DS_BODY);
@@ -719,6 +749,7 @@ static void lay_block(struct lay *L, const struct doc *d, size_t i)
         lay_sign(L, b);
         break;
     case B_BREAK:
+        L->running = NULL;
         if (L->y > 0) {
             new_page(L);
         }

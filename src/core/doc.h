@@ -46,6 +46,10 @@ void doc_free(struct doc *d);
 void doc_subtitle(struct doc *d, const char *s);
 /* A section heading. */
 void doc_heading(struct doc *d, const char *s);
+/* A section heading repeated, with "(continued)", at the top of every
+ * page its section runs on to, until the next such heading or a forced
+ * break (a unit's sheet over several pages). */
+void doc_heading_running(struct doc *d, const char *s);
 /* A paragraph, wrapped; INDENT columns before its first line (4 for a
  * Chinese paragraph's two characters). */
 void doc_para(struct doc *d, enum doc_align a, int indent, const char *s);

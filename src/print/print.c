@@ -125,7 +125,9 @@ int print_render(struct doc *const *docs, size_t n,
 {
     struct pdf_fonts f;
 
-    if (d->format == PF_TEXT) {
+    /* Text is for files and the screen: CUPS's text filter has no CJK
+     * font, so what goes to a printer is always the PDF. */
+    if (d->format == PF_TEXT && d->path != NULL) {
         doc_render_text(docs, n, d->text_lines, out);
         return 0;
     }

@@ -78,6 +78,9 @@ struct print_env {
     const char *hotline;        /* 监督电话 */
     int today;
     struct rule_ctx ctx;        /* the funds lists' rules (publication days) */
+    struct sbuf *warn;          /* NULL, or where a print says what the user
+                                   should know before it is handed out (a
+                                   publicity already ended), a line each */
 };
 
 struct print_dest {
@@ -104,7 +107,8 @@ int print_build(const struct print_env *env, const struct print_request *r,
                 struct err *e);
 void print_docs_free(struct doc **docs, size_t n);
 
-/* DOCS made in FORMAT into OUT. */
+/* DOCS made in D's format into OUT; for a printer (no path) always the
+ * PDF, whatever the format. */
 int print_render(struct doc *const *docs, size_t n,
                  const struct print_dest *d, struct sbuf *out,
                  struct err *e);

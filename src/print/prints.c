@@ -20,6 +20,7 @@
 #include "core/idno.h"
 #include "core/money.h"
 #include "core/role.h"
+#include "core/rules.h"
 #include "db/db_cadre.h"
 #include "db/db_division.h"
 #include "db/db_print.h"
@@ -336,6 +337,34 @@ static int one_period(const struct publicity_row *v, size_t n)
     return 1;
 }
 
+/* The periods as the notice states them: a case whose step has no last
+ * day gets the shortest publicity of the rules of its first day's year;
+ * the user is warned (ENV->warn) when the period is over on print day. */
+static void publicity_periods(const struct print_env *env, struct publicity_row *v,
+                              size_t n)
+{
+    int last = DATE_NONE;
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        if (v[i].pub_start != DATE_NONE && v[i].pub_end == DATE_NONE) {
+            v[i].pub_end = v[i].pub_start +
+                           rules_in_force(&env->ctx, date_year(v[i].pub_start))->publicity_min_days - 1;
+        }
+        if (v[i].pub_end != DATE_NONE && (last == DATE_NONE || v[i].pub_end > last)) {
+            last = v[i].pub_end;
+        }
+    }
+    if (env->warn != NULL && last != DATE_NONE && last < env->today) {
+        char a[64];
+
+        print_date(last, a, sizeof(a));
+        sbuf_addf(env->warn, _("The publicity period ended on %s: this notice is printed after it; check that it is still the one to post."),
+                  a);
+        sbuf_addch(env->warn, '\n');
+    }
+}
+
 static void publicity_intro(const struct print_env *env, struct doc *d,
                             const struct publicity_row *v, size_t n,
                             int elimination, const char *township)
@@ -434,6 +463,7 @@ int prints_publicity(const struct print_env *env, const struct print_request *r,
                        vd.name);
     }
     print_division_name(env->db, vd.parent_id, tw, sizeof(tw));
+    publicity_periods(env, v, n);
     d = doc_new(elimination ? _("Publicity of risk elimination of monitoring objects")
                             : _("Publicity of monitoring objects"));
     {

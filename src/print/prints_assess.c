@@ -19,6 +19,7 @@
 #include "cfg/assess_load.h"
 #include "core/doc.h"
 #include "db/db_assess.h"
+#include "db/db_staff.h"
 #include "print/print.h"
 #include "print/prints.h"
 #include "util/array.h"
@@ -139,18 +140,37 @@ static struct doc *summary_new(const struct assess_round *r)
     return doc_new(title);
 }
 
-static void round_fields(struct doc *d, const struct assess_report *rep)
+/* Who finalized the round, as a page shows a person: the name and the
+ * unit (the division of the account's scope, or the county) from the
+ * accounts, not the Unix login (which is kept when the account is gone). */
+static void finalizer(const struct print_env *env, const char *login, char *buf,
+                      size_t n)
 {
-    char buf[200];
+    struct staff s;
+    char unit[200];
+
+    if (db_staff_find(env->db, login, &s, NULL) < 0) {
+        snprintf(buf, n, "%s", login);
+        return;
+    }
+    if (s.scope_id == 0 || *print_division_name(env->db, s.scope_id, unit, sizeof(unit)) == '\0') {
+        snprintf(unit, sizeof(unit), "%s", env->county);
+    }
+    snprintf(buf, n, _("%s of %s"), s.name, unit);
+}
+
+static void round_fields(const struct print_env *env, struct doc *d,
+                         const struct assess_report *rep)
+{
+    char buf[400], who[300];
 
     doc_fields(d, 1);
-    snprintf(buf, sizeof(buf), _("%s (%s)"), rep->rt.t.title, rep->rt.r.template_id);
-    doc_field(d, _("Template: "), buf);
+    doc_field(d, _("Template: "), rep->rt.t.title);
     snprintf(buf, sizeof(buf), "%d", rep->rt.r.year);
     doc_field(d, _("Year: "), buf);
     if (rep->rt.r.final) {
-        snprintf(buf, sizeof(buf), _("final (by %s, %.16s)"), rep->rt.r.finalized_by,
-                 rep->rt.r.finalized_at);
+        finalizer(env, rep->rt.r.finalized_by, who, sizeof(who));
+        snprintf(buf, sizeof(buf), _("final (by %s, %.16s)"), who, rep->rt.r.finalized_at);
     } else {
         snprintf(buf, sizeof(buf), "%s", _("not final: the points may still change"));
     }
@@ -326,15 +346,20 @@ static void sheet_result(struct doc *d, const struct assess_report *rep,
     }
 }
 
+/* A unit's sheet: the first follows the ranking on its page (a heading
+ * keeps with the table's first rows), every other starts a page of its
+ * own to be signed; a sheet running over pages repeats its heading. */
 static void unit_sheet(struct doc *d, const struct assess_report *rep,
-                       const struct assess_sheet *s)
+                       const struct assess_sheet *s, int first)
 {
     const char *sign[3];
     char h[300];
 
-    doc_break(d);
+    if (!first) {
+        doc_break(d);
+    }
     snprintf(h, sizeof(h), _("Scores of %s"), s->unit_name);
-    doc_heading(d, h);
+    doc_heading_running(d, h);
     sheet_table(d, s);
     sheet_result(d, rep, s, deductions_table(d, s));
     sign[0] = _("Head of the assessment group (signature): ");
@@ -349,10 +374,10 @@ static struct doc *summary_doc(const struct print_env *env, const struct assess_
     size_t i;
 
     doc_subtitle(d, env->county);
-    round_fields(d, rep);
+    round_fields(env, d, rep);
     ranking_table(d, rep);
     for (i = 0; i < rep->nsheets; i++) {
-        unit_sheet(d, rep, &rep->sheets[i]);
+        unit_sheet(d, rep, &rep->sheets[i], i == 0);
     }
     return d;
 }

@@ -48,6 +48,7 @@
 /* Variables passed on from our environment (besides the fixed PATH). */
 static const char *const env_keep[] = {
     "HOME", "USER", "LOGNAME", "LANG", "LC_ALL", "TZ",
+    "CUPS_SERVER",          /* lp's print server, when not the local one */
 };
 #define ENV_MAX (1 + ARRAY_SIZE(env_keep) + 1)
 

@@ -24,7 +24,7 @@ struct spool_cmd {
  * $TMPDIR or /tmp), run
  *     COMMAND [-d PRINTER] -n COPIES -t TITLE -- FILE
  * with stdin from /dev/null, stdout and stderr captured, an environment
- * of only PATH, HOME, USER, LOGNAME, LANG, LC_ALL, TZ (those set), and
+ * of only PATH, HOME, USER, LOGNAME, LANG, LC_ALL, TZ, CUPS_SERVER (those set), and
  * the real user and group ids; wait for it (at most TIMEOUT_S seconds,
  * at least 1, then SIGTERM and SIGKILL to its process group); remove the
  * file.  A program that cannot be started, a non-zero exit, a signal or

@@ -2,7 +2,9 @@
 /*
  * f_print.c - the print dialog, a form like any other: what is printed,
  * where it goes (the printer through the print command, or a file to
- * fetch over SFTP), PDF or text, printer and copies, or the file's name.
+ * fetch over SFTP), PDF or text (a printer always gets the PDF), the
+ * printer (a choice of the CUPS queues, empty for the default) and
+ * copies, or the file's name.
  * Saving the form prints; a failure (no printer, a file that exists)
  * keeps the dialog open with the reason on the status line.
  */
@@ -15,7 +17,9 @@
 #include "app.h"
 #include "core/doc.h"
 #include "print/print.h"
+#include "print/printers.h"
 #include "print/spool.h"
+#include "tui/choices.h"
 #include "tui/f_common.h"
 #include "tui/form.h"
 #include "tui/tui.h"
@@ -42,10 +46,10 @@ static const struct field_spec p_dest = {
 static const struct field_spec p_format = {
     .name = "format", .label = N_("Format"), .type = FT_CODE, .flags = FF_REQUIRED,
     .table = "print_format",
-    .help = N_("PDF on A4 pages, or plain text for text printers and e-mail.")};
+    .help = N_("PDF on A4 pages, or plain text for a file to read on the screen or send by e-mail; a printer always gets the PDF.")};
 static const struct field_spec p_printer = {
-    .name = "printer", .label = N_("Printer"), .type = FT_TEXT, .max_chars = 100,
-    .help = N_("The printer's name; empty for the default printer.")};
+    .name = "printer", .label = N_("Printer"), .type = FT_CODE, .table = "print_printer",
+    .help = N_("The printer (a CUPS queue): F4 lists the printers there are; empty for the default printer.")};
 static const struct field_spec p_copies = {
     .name = "copies", .label = N_("Copies"), .type = FT_INT, .flags = FF_REQUIRED, .min = 1,
     .max = 99,
@@ -71,6 +75,32 @@ static char *default_path(struct form *fm, enum print_format f)
     return path;
 }
 
+/* The printers to choose from: the CUPS queues, the default one said,
+ * and CURRENT (the setting) even when CUPS does not know it. */
+static void printer_choices(struct form *fm, const char *current)
+{
+    struct printer_list l;
+    struct choices c;
+    int known = *current == '\0';
+    size_t i;
+
+    printers_list(&l);
+    choices_init(&c);
+    for (i = 0; i < l.n; i++) {
+        if (i == l.def) {
+            choices_add(&c, l.names[i], _("%s (the default printer)"), l.names[i]);
+        } else {
+            choices_add(&c, l.names[i], "%s", l.names[i]);
+        }
+        known |= strcmp(l.names[i], current) == 0;
+    }
+    if (!known) {
+        choices_add(&c, current, "%s", current);
+    }
+    form_add_table(fm, choices_table(&c, "print_printer", _("Printer")));
+    printers_free(&l);
+}
+
 static int print_open(struct form *fm, struct err *e)
 {
     static const char *const dests[] = {"printer", "file"};
@@ -85,6 +115,7 @@ static int print_open(struct form *fm, struct err *e)
     (void)e;
     form_choices(fm, "print_dest", _("Send to"), dests, dest_labels, 2);
     form_choices(fm, "print_format", _("Format"), formats, format_labels, 2);
+    printer_choices(fm, s->printer);
     snprintf(fm->title, sizeof(fm->title), "%s", _("Print"));
     form_add_str(fm, &p_what, "", j->what);
     form_add_str(fm, &p_dest, "", "printer");
@@ -134,6 +165,7 @@ static int print_save(struct form *fm, struct err *e)
     struct pjob *j = fm->data;
     struct print_dest d;
     struct print_env env;
+    struct sbuf warn = SBUF_INIT;
     char dest[16], format[16], printer[128], *path;
     size_t ndocs = 0;
     int rc;
@@ -166,6 +198,7 @@ static int print_save(struct form *fm, struct err *e)
         }
     }
     app_print_env(fm->app, &env);
+    env.warn = &warn;
     rc = print_run(&env, &j->r, &d, &ndocs, e);
     if (rc == 0 && d.path != NULL) {
         snprintf(fm->done, sizeof(fm->done), _("Saved %s (recorded in the audit log)."), d.path);
@@ -174,6 +207,13 @@ static int print_save(struct form *fm, struct err *e)
                  _("Sent to the printer: %s, %d copies (recorded in the audit log)."),
                  j->what, d.copies);
     }
+    if (rc == 0 && warn.len > 0) {
+        /* the warning (a publicity already ended) on a line of its own */
+        size_t n = strlen(fm->done);
+
+        snprintf(fm->done + n, sizeof(fm->done) - n, "\n%.*s", (int)warn.len - 1, warn.buf);
+    }
+    sbuf_release(&warn);
     free(path);
     return rc;
 }

@@ -81,7 +81,7 @@ struct form {
     int64_t id;                  /* the record (0: a new one) */
     int64_t arg;                 /* what else the kind needs (a year...) */
     int64_t version;             /* of the record when loaded */
-    char done[256];              /* said after a successful save */
+    char done[640];              /* said after a successful save */
     int64_t saved_hh;            /* the household saved (0: none) */
     void *data;                  /* the kind's own */
 };

@@ -12,7 +12,9 @@ set -u
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/zxcli.XXXXXX")
 chmod 755 "$T"
-trap 'chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
+# EXIT_HOOK: what a test's helpers stop first (cups.sh: its cupsd).
+EXIT_HOOK=:
+trap 'eval "$EXIT_HOOK"; chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
 export HOME="$T/home" XDG_DATA_HOME="$T/data" XDG_CONFIG_HOME="$T/config"
 export XDG_STATE_HOME="$T/state"
 mkdir -p "$HOME"

@@ -20,7 +20,7 @@ tm() { "$TMUX_BIN" -L "$SOCK" -f /dev/null "$@"; }
 # At the end: the tmux server, and whatever of this test's is still
 # running (a sanitizer build can hang in its leak check once its terminal
 # is gone, and would burn a CPU for the rest of the suite).
-trap 'tm kill-server 2>/dev/null; pkill -KILL -f -- "--db $T/" 2>/dev/null;
+trap 'eval "$EXIT_HOOK"; tm kill-server 2>/dev/null; pkill -KILL -f -- "--db $T/" 2>/dev/null;
       chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
 
 # The locale staff use (quickstart.sh generates it).
@@ -148,6 +148,17 @@ open_household() {
     wait_for "搜索：$1"
     keys Enter
     wait_for "1 概况"
+}
+
+# publicity_dialog: from the list, p and the publicity list of the row's
+# village (in publicity now): the print dialog.
+publicity_dialog() {
+    keys p
+    wait_for "识别公示名单（公示中的农户）"
+    typed "公示中"
+    wait_for "/ 公示中"
+    keys Enter
+    wait_for "覆盖已有文件"
 }
 
 # step: x, the first step the menu offers (or the one typed as $1), its

@@ -184,12 +184,7 @@ is "$(grep -cFf "$T/tagged" "$T/printed.txt")" "2" "of the two tagged households
 is "$(q "$DB" "select group_concat(h.hh_no, ' ') from (select h.hh_no from audit a join household h on h.id = a.row_id
   where a.op = 'print' and a.tbl = 'household' and a.field = 'card' and a.new = 'printer::1' order by h.hh_no) h")" \
     "$(sort "$T/tagged" | tr '\n' ' ' | sed 's/ $//')" "the audit log has a print for each tagged household"
-keys p
-wait_for "识别公示名单（公示中的农户）"
-typed "公示中"
-wait_for "/ 公示中"
-keys Enter
-wait_for "覆盖已有文件"
+publicity_dialog
 shows "识别公示名单" "the publicity list of the row's village opens the dialog"
 lacks "公示中的农户" "which names it without the menu's note"
 keys Escape

@@ -261,6 +261,66 @@ static void test_keep_with_table(void **state)
     doc_free(d);
 }
 
+/* The first text of page P (the topmost, then leftmost). */
+static const char *page_top(const struct doc_layout *l, size_t p)
+{
+    const struct doc_piece *top = NULL;
+    size_t i;
+
+    for (i = 0; i < l->pages[p].n; i++) {
+        const struct doc_piece *pc = &l->pages[p].v[i];
+
+        if (pc->kind == DP_TEXT && (top == NULL || pc->y < top->y ||
+                                    (pc->y == top->y && pc->x < top->x))) {
+            top = pc;
+        }
+    }
+    return top != NULL ? top->text : "";
+}
+
+/* A running heading (a unit's sheet) is repeated, continued, at the top
+ * of every page its section runs on to, and no more after a break; a
+ * plain heading is not. */
+static void test_running_heading(void **state)
+{
+    const struct doc_col c[] = {{"指标", 10, DOC_LEFT}, {"得分", 6, DOC_RIGHT}};
+    struct doc_metrics m = text_metrics(78, 20);
+    struct doc *d = doc_new("考核结果汇总");
+    struct doc_layout l;
+    size_t p, last_a;
+    int i;
+
+    (void)state;
+    doc_heading_running(d, "甲镇考核评分表");
+    doc_table(d, c, 2, NULL);
+    for (i = 0; i < 50; i++) {
+        doc_cellf(d, "指标%02d", i);
+        doc_cell(d, "10");
+    }
+    doc_heading(d, "扣分情况");
+    doc_para(d, DOC_LEFT, 0, "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n16\n17\n18");
+    doc_break(d);
+    doc_heading_running(d, "乙镇考核评分表");
+    doc_table(d, c, 2, NULL);
+    doc_cell(d, "指标00");
+    doc_cell(d, "10");
+    doc_heading(d, "其他");
+    doc_para(d, DOC_LEFT, 0, "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n16\n17\n18");
+    doc_layout(d, &m, &l);
+    last_a = (size_t)page_of(&l, "乙镇考核评分表") - 1;
+    assert_true(last_a >= 3);
+    for (p = 1; p <= last_a; p++) {
+        /* the table's and the paragraph's pages alike */
+        assert_string_equal(page_top(&l, p), "甲镇考核评分表（续）");
+    }
+    assert_string_equal(page_top(&l, last_a + 1), "乙镇考核评分表");
+    assert_true(l.npages > last_a + 2);
+    assert_string_equal(page_top(&l, l.npages - 1), "乙镇考核评分表（续）");
+    assert_int_equal(page_of(&l, "扣分情况（续）"), -1);
+    doc_layout_free(&l);
+    doc_free(d);
+}
+
 static void test_text_pieces(void **state)
 {
     const struct doc_col c[] = {{"名称", 6, DOC_LEFT}, {"金额", 10, DOC_RIGHT}};
@@ -423,6 +483,7 @@ int main(void)
         cmocka_unit_test(test_text),
         cmocka_unit_test(test_title_lines),
         cmocka_unit_test(test_keep_with_table),
+        cmocka_unit_test(test_running_heading),
         cmocka_unit_test(test_text_pieces),
         cmocka_unit_test(test_pdf),
         cmocka_unit_test(test_pdf_numbers_whole),
