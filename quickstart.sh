@@ -24,12 +24,11 @@ libncurses-dev libsqlite3-dev libconfig-dev libcmocka-dev
 libcairo2-dev libpango1.0-dev fonts-noto-cjk cups-client poppler-utils
 sqlite3 tmux locales util-linux python3 ncurses-term
 libxlsxwriter-dev libzip-dev libexpat1-dev libfreexl-dev unicode-data
-libssl-dev libarchive-dev zstd postgresql
-libcups2-dev"
+libssl-dev libarchive-dev zstd libcups2-dev"
 # The print test (tests/cli/t15-cups.sh) starts its own CUPS server with a
-# PDF printer.
+# PDF printer; the roll-up's (tests/cli/t26-rollup.sh) its own PostgreSQL.
 if [ "$mode" = check ]; then
-    PACKAGES="$PACKAGES cups cups-pdf"
+    PACKAGES="$PACKAGES cups cups-pdf postgresql"
 fi
 
 SUDO=""
