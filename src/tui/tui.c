@@ -308,6 +308,9 @@ make_windows(struct tui *t)
     leaveok(t->wtop, TRUE);
     leaveok(t->wbody, TRUE);
     leaveok(t->wkeys, TRUE);
+    /* The hidden cursor stays where the last update left it, not sent
+     * back to the end of the position on every key. */
+    leaveok(t->wstatus, TRUE);
 }
 
 /* Take the terminal's size; tell every screen. */
@@ -558,6 +561,7 @@ status_resize(struct tui *t, int n)
     }
     delwin(t->wstatus);
     t->wstatus = newwin(n, t->cols, t->lines - 1 - n, 0);
+    leaveok(t->wstatus, TRUE);
     t->status_lines = n;
     return d;
 }
@@ -619,7 +623,9 @@ place_cursor(struct tui *t)
 {
     if (t->prompting) {
         curs_set(1);
+        leaveok(t->wstatus, FALSE);
         wnoutrefresh(t->wstatus);
+        leaveok(t->wstatus, TRUE);
     } else if (t->cursor_y >= 0) {
         curs_set(1);
         leaveok(t->wbody, FALSE);
