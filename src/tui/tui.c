@@ -50,6 +50,9 @@
 
 /* How long a lone Esc waits for the rest of an escape sequence. */
 #define ESC_DELAY_MS 5
+/* The longest gap after a lone Escape in which the rest of a key's
+ * sequence is still read as that key (esc_rest). */
+#define ESC_SPLIT_MS 250
 
 /* The terminal is process-wide state: this is what tui_end() restores. */
 static int curses_up;
@@ -793,6 +796,53 @@ alt_digit(WINDOW *in, int *is_key, wint_t *ch)
     return 0;
 }
 
+/* A key's sequence cut after its Escape (a terminal writing the Escape
+ * apart from the rest, which a thin link then delivers in two packets
+ * more than ESCDELAY apart): ncurses took the Escape alone, and FIRST
+ * begins the rest.  When FIRST and the bytes already come after it
+ * finish a key the terminal description knows, 1 with that key in *CH
+ * (the bytes after it put back), and ncurses waits longer for the rest
+ * of a sequence from then on: twice the gap seen, 50 to 500 ms.  The
+ * Escape has already acted; the keys after it are not typed as text. */
+static int
+esc_rest(struct tui *t, WINDOW *in, int first, wint_t *ch)
+{
+    char seq[16] = "\033";
+    int n = 1, i, code = 0, used = 0, c;
+    double gap = clock_mono_ms() - t->esc_at;
+
+    if (t->esc_at <= 0 || gap > ESC_SPLIT_MS || (first != '[' && first != 'O')) {
+        return 0;
+    }
+    t->esc_at = 0;
+    seq[n++] = (char)first;
+    wtimeout(in, 0);
+    while (n < (int)sizeof(seq) - 1 && (c = wgetch(in)) != ERR && c < KEY_MIN) {
+        seq[n++] = (char)c;
+    }
+    /* The longest start of SEQ that is a key. */
+    for (i = n; i > 2 && code == 0; i--) {
+        seq[i] = '\0';
+        c = seq[i];
+        if ((code = key_defined(seq)) > 0) {
+            used = i;
+        }
+        seq[i] = (char)c;
+    }
+    for (i = n - 1; i >= (code > 0 ? used : 2); i--) {
+        ungetch((unsigned char)seq[i]);
+    }
+    if (code <= 0) {
+        return 0;
+    }
+#ifdef HAVE_SET_ESCDELAY
+    gap = 2 * (gap + ESCDELAY);
+    set_escdelay(gap < 50 ? 50 : gap > ESC_SPLIT_MS * 2 ? ESC_SPLIT_MS * 2 : (int)gap);
+#endif
+    *ch = (wint_t)code;
+    return 1;
+}
+
 /* Read one key (blocking when WAIT); 0 when none, -1 on a signal or when
  * the terminal is gone.  Bytes are put together into characters here,
  * not by wget_wch(), which drops the first bytes of a character that
@@ -823,6 +873,11 @@ read_key(struct tui *t, WINDOW *in, int wait, int *is_key, wint_t *ch)
         if (rc == 27 && !t->dec.pending && alt_digit(in, is_key, ch)) {
             return 1;
         }
+        if (rc < KEY_MIN && !t->dec.pending && esc_rest(t, in, rc, ch)) {
+            *is_key = 1;
+            return 1;
+        }
+        t->esc_at = rc == 27 && !t->dec.pending ? clock_mono_ms() : 0;
         if (rc >= KEY_MIN) {
             if (t->dec.pending) {
                 /* A key cut a character short: it was garbage. */
