@@ -35,6 +35,12 @@ tail, a household number whole - keys 4-6 are the partial one -, a village),
 prompt against `/`, with sqlite3's keyset page as the baseline; written into
 bench/RESULTS.md between the bench-keys markers (--results).
 
+With --slowlink or --link-keys (alone, quick): the keys over that link with
+100 ms each way, each sent whole and cut after its first byte by 2, 30 and
+150 ms (tmux), whether each does what it should; Esc against / there
+(--before BIN: the same with an older binary first); into bench/RESULTS.md
+between the bench-link markers (--results).
+
 Prints a table of figures, baselines, ratios and targets; exits 1 when a
 target is missed.  Standard library only.
 """
@@ -321,8 +327,15 @@ def link_keys(b, gaps=(None, 2, 30, 150)):
                 print("link_keys: the list did not show over the link:\n" + shot(), file=sys.stderr)
             else:
                 for label, name, hexes, show, gone in LINK_KEYS:
-                    t = shot()
-                    if (show is not None and show in t) or (gone is not None and gone not in t):
+                    # What the key shows is not there yet, what it hides is (the screen of
+                    # the key before may still be on its way).
+                    end = time.monotonic() + 4
+                    while time.monotonic() < end:
+                        t = shot()
+                        if (show is None or show not in t) and (gone is None or gone in t):
+                            break
+                        time.sleep(0.05)
+                    else:
                         ok[label] = None  # the key before it went wrong: not a test of this one
                         continue
                     if gap is None:

@@ -53,6 +53,8 @@
 /* The longest gap after a lone Escape in which the rest of a key's
  * sequence is still read as that key (esc_rest). */
 #define ESC_SPLIT_MS 250
+/* The longest wait for each next byte of that rest. */
+#define ESC_REST_MS 100
 
 /* The terminal is process-wide state: this is what tui_end() restores. */
 static int curses_up;
@@ -799,37 +801,41 @@ alt_digit(WINDOW *in, int *is_key, wint_t *ch)
 /* A key's sequence cut after its Escape (a terminal writing the Escape
  * apart from the rest, which a thin link then delivers in two packets
  * more than ESCDELAY apart): ncurses took the Escape alone, and FIRST
- * begins the rest.  When FIRST and the bytes already come after it
- * finish a key the terminal description knows, 1 with that key in *CH
- * (the bytes after it put back), and ncurses waits longer for the rest
+ * begins the rest.  When FIRST and the bytes that follow it finish a key
+ * the terminal description knows, 1 with that key in *CH (else the bytes
+ * are put back, to be read as typed), and ncurses waits longer for the rest
  * of a sequence from then on: twice the gap seen, 50 to 500 ms.  The
  * Escape has already acted; the keys after it are not typed as text. */
 static int
 esc_rest(struct tui *t, WINDOW *in, int first, wint_t *ch)
 {
     char seq[16] = "\033";
-    int n = 1, i, code = 0, used = 0, c;
+    int n = 1, i, code, c;
     double gap = clock_mono_ms() - t->esc_at;
 
-    if (t->esc_at <= 0 || gap > ESC_SPLIT_MS || (first != '[' && first != 'O')) {
+    if (t->esc_at <= 0 || (first != '[' && first != 'O')) {
+        return 0;
+    }
+    if (t->trace) {
+        fprintf(stderr, "escape then '%c' after %.0f ms\n", first, gap);
+    }
+    if (gap > ESC_SPLIT_MS) {
         return 0;
     }
     t->esc_at = 0;
     seq[n++] = (char)first;
-    wtimeout(in, 0);
-    while (n < (int)sizeof(seq) - 1 && (c = wgetch(in)) != ERR && c < KEY_MIN) {
+    /* More while SEQ begins a key (key_defined: -1), each byte within
+     * ESC_REST_MS: a key's rest comes in one piece. */
+    wtimeout(in, ESC_REST_MS);
+    while ((code = key_defined(seq)) < 0 && n < (int)sizeof(seq) - 1 &&
+           (c = wgetch(in)) != ERR) {
+        if (c >= KEY_MIN) {
+            ungetch(c);
+            break;
+        }
         seq[n++] = (char)c;
     }
-    /* The longest start of SEQ that is a key. */
-    for (i = n; i > 2 && code == 0; i--) {
-        seq[i] = '\0';
-        c = seq[i];
-        if ((code = key_defined(seq)) > 0) {
-            used = i;
-        }
-        seq[i] = (char)c;
-    }
-    for (i = n - 1; i >= (code > 0 ? used : 2); i--) {
+    for (i = n - 1; i >= (code > 0 ? n : 2); i--) {
         ungetch((unsigned char)seq[i]);
     }
     if (code <= 0) {

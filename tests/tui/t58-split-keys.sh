@@ -13,22 +13,22 @@ plan 6
 DB="$T/c.db"
 demo_db "$DB" 120
 
-# cut MS HEX...: the first byte, MS ms later the rest.
+# cut SECONDS HEX...: the first byte, SECONDS later the rest.
 cut() {
-    ms=$1
+    pause=$1
     shift
     tm send-keys -t zx -H "$1"
     shift
-    sleep "$(python3 -c "print($ms / 1000)")"
+    sleep "$pause"
     tm send-keys -t zx -H "$@"
 }
 
-tui_start 80x24
-cut 50 1b 4f 52
+tui_start 80x24 ZHENXING_TRACE=1
+cut 0.05 1b 4f 52
 shows "<F3 资金项目>" "F3 cut 50 ms after its Escape opens funds and projects"
-cut 100 1b 4f 51
+cut 0.1 1b 4f 51
 shows "<F2 监测帮扶>" "then F2 cut by 100 ms goes back to the list"
-cut 30 1b 4f 42
+cut 0.03 1b 4f 42
 wait_for "2/120"
 is "$(status_pos)" "2/120" "Down cut by 30 ms moves to the second row"
 keys /
@@ -49,4 +49,5 @@ screen "$T/screen"
 tail -n 2 "$T/screen" | head -n 1 | grep -q "OR"
 ok $? "with O and R in it, not read as F3"
 tui_stop
+grep "^escape then" "$XDG_STATE_HOME/zhenxing/zhenxing.log" | sed "s/^/# /"
 finish
