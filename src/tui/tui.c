@@ -55,6 +55,8 @@
 #define ESC_SPLIT_MS 250
 /* The longest wait for each next byte of that rest. */
 #define ESC_REST_MS 100
+/* The shortest wait for a sequence's rest once a key came cut. */
+#define ESC_WAIT_MIN_MS 50
 
 /* The terminal is process-wide state: this is what tui_end() restores. */
 static int curses_up;
@@ -842,8 +844,12 @@ esc_rest(struct tui *t, WINDOW *in, int first, wint_t *ch)
         return 0;
     }
 #ifdef HAVE_SET_ESCDELAY
+    /* Never shorter than it was (the user's $ESCDELAY may be longer). */
     gap = 2 * (gap + ESCDELAY);
-    set_escdelay(gap < 50 ? 50 : gap > ESC_SPLIT_MS * 2 ? ESC_SPLIT_MS * 2 : (int)gap);
+    gap = gap < ESC_WAIT_MIN_MS ? ESC_WAIT_MIN_MS : gap > ESC_SPLIT_MS * 2 ? ESC_SPLIT_MS * 2 : gap;
+    if ((int)gap > ESCDELAY) {
+        set_escdelay((int)gap);
+    }
 #endif
     *ch = (wint_t)code;
     return 1;
