@@ -27,7 +27,9 @@
 # Environment: HH (households, default 250000), BENCH_DIR (scratch space,
 # default /var/tmp/zhenxing-bench), ZHENXING (the binary, default ./zhenxing),
 # SLOWLINK=1 (root, openssh-server: also over a simulated 64 kbit/s SSH
-# link between two network namespaces), REPEAT (runs per TUI measure, 3).
+# link between two network namespaces: moves and pages, and every key
+# whole and cut after its Escape, into RESULTS.md's bench-link section),
+# REPEAT (runs per TUI measure, 3).
 set -eu
 HH=${HH:-250000}
 D=${BENCH_DIR:-/var/tmp/zhenxing-bench}

@@ -35,6 +35,12 @@ tail, a household number whole - keys 4-6 are the partial one -, a village),
 prompt against `/`, with sqlite3's keyset page as the baseline; written into
 bench/RESULTS.md between the bench-keys markers (--results).
 
+With --slowlink or --link-keys (alone, quick): the keys over that link with
+100 ms each way, each sent whole and cut after its first byte by 2, 30 and
+150 ms (tmux), whether each does what it should; Esc against / there
+(--before BIN: the same with an older binary first); into bench/RESULTS.md
+between the bench-link markers (--results).
+
 Prints a table of figures, baselines, ratios and targets; exits 1 when a
 target is missed.  Standard library only.
 """
@@ -266,6 +272,146 @@ class Bench:
         return res
 
 
+# --- keys over the thin link (issue 18: Esc at once, sequences whole) --------------
+
+# (label, tmux key name, the bytes it sends here, text on the screen after it, text gone after
+# it); each changes the screen: what it shows is not there before, what it hides is.
+LINK_KEYS = [("F3", "F3", "1b4f52", "<F3 资金项目>", "<F2 监测帮扶>"),
+             ("F4", "F4", "1b4f53", "<F4 帮扶协作>", "<F3 资金项目>"),
+             ("F5", "F5", "1b5b31357e", "<F5 考核评估>", "<F4 帮扶协作>"),
+             ("F2", "F2", "1b4f51", "<F2 监测帮扶>", "<F5 考核评估>"),
+             ("Down", "Down", "1b4f42", "2/", "1/"), ("Up", "Up", "1b4f41", "1/", "2/"),
+             ("Alt-1 (help)", "M-1", "1b31", "帮助：", None), ("Esc (closes the help)", "Escape", "1b", "户主", "帮助："),
+             ("/", "/", "2f", "搜索（", None), ("Esc (closes the prompt)", "Escape", "1b", None, "搜索（")]
+
+
+def link_keys(b, gaps=(None, 2, 30, 150)):
+    """Over slownet's 64 kbit/s link with 100 ms each way: each key of LINK_KEYS sent whole
+    (tmux send-keys: one write to ssh, one packet) and cut after its first byte by GAP ms
+    (a terminal that writes ESC apart from the rest); whether the screen then shows what the
+    key does (tmux capture).  Then Esc against / over the link (ttybench)."""
+    sn = os.path.join(HERE, "slownet.sh")
+    envs = " ".join("%s=%s" % kv for kv in b.env.items() if kv[1])
+    remote = "env %s %s" % (envs, " ".join(b.zx))
+    tm = ["tmux", "-L", "zxlink%d" % os.getpid(), "-f", "/dev/null"]
+    res = {"gaps": {}, "term": "tmux-256color"}
+
+    def shot():
+        return subprocess.run(tm + ["capture-pane", "-p"], capture_output=True, text=True).stdout
+
+    def until(show, gone, secs=4.0):
+        end = time.monotonic() + secs
+        while time.monotonic() < end:
+            t = shot()
+            if (show is None or show in t) and (gone is None or gone not in t):
+                return True
+            time.sleep(0.05)
+        return False
+
+    print(subprocess.run([sn, "up", "64", "100"], capture_output=True, text=True, check=True).stdout.strip(),
+          file=sys.stderr)
+    try:
+        b.settings('cursor_style = "bar";\n')
+        for gap in gaps:
+            subprocess.run(tm + ["kill-server"], capture_output=True)
+            ok = {}
+            for attempt in range(3):  # the relay may not take the first connection yet
+                subprocess.run(tm + ["kill-server"], capture_output=True)
+                tm[:] = ["tmux", "-L", "zxlink%d-%s-%d" % (os.getpid(), gap, attempt), "-f", "/dev/null"]
+                subprocess.run(tm + ["new-session", "-d", "-x", "80", "-y", "24",
+                                     "%s ssh -tt '%s'; sleep 30" % (sn, remote)], check=True)
+                if until("1/", None, 30):
+                    break
+                time.sleep(1)
+            if not until("1/", None, 1):
+                print("link_keys: the list did not show over the link:\n" + shot(), file=sys.stderr)
+            else:
+                for label, name, hexes, show, gone in LINK_KEYS:
+                    # What the key shows is not there yet, what it hides is (the screen of
+                    # the key before may still be on its way).
+                    end = time.monotonic() + 4
+                    while time.monotonic() < end:
+                        t = shot()
+                        if (show is None or show not in t) and (gone is None or gone in t):
+                            break
+                        time.sleep(0.05)
+                    else:
+                        ok[label] = None  # the key before it went wrong: not a test of this one
+                        continue
+                    if gap is None:
+                        subprocess.run(tm + ["send-keys", name], check=True)
+                    else:
+                        subprocess.run(tm + ["send-keys", "-H", hexes[:2]], check=True)
+                        time.sleep(gap / 1000)
+                        if len(hexes) > 2:
+                            subprocess.run(tm + ["send-keys", "-H"] + [hexes[i:i + 2] for i in range(2, len(hexes), 2)],
+                                           check=True)
+                    ok[label] = until(show, gone)
+                    if not ok[label]:  # back to the list for the next key
+                        for k in ("Escape", "F2"):
+                            subprocess.run(tm + ["send-keys", k], capture_output=True)
+                            time.sleep(0.4)
+                        until("<F2 监测帮扶>", "搜索（")
+            res["gaps"]["whole" if gap is None else "%d ms" % gap] = ok
+            subprocess.run(tm + ["send-keys", "q"], capture_output=True)
+        subprocess.run(tm + ["kill-server"], capture_output=True)
+        d = b.tty("slowlink-escape", "80x24", " ".join(["slash=/ esc=Esc"] * 5 + ["q"]),
+                  [sn, "ssh", "-tt", remote], ready=[r"1/[\d,]+"],
+                  extra=["--quiet-ms", "900", "--burst-ms", "400", "--first-ms", "8000", "--startup-quiet-ms",
+                         "1500", "--step-timeout", "60", "--exit-ms", "8000"])
+        res["slash_ms"], res["esc_ms"] = d["by"]["slash"]["lat_med_ms"], d["by"]["esc"]["lat_med_ms"]
+        # The same once a key came cut by 30 ms (Down, then Up whole).
+        d = b.tty("slowlink-escape-cut", "80x24", " ".join([r"split:30:\x1bOB Up"] + ["slash=/ esc=Esc"] * 5 + ["q"]),
+                  [sn, "ssh", "-tt", remote], ready=[r"1/[\d,]+"],
+                  extra=["--quiet-ms", "900", "--burst-ms", "400", "--first-ms", "8000", "--startup-quiet-ms",
+                         "1500", "--step-timeout", "60", "--exit-ms", "8000"])
+        res["slash_cut_ms"], res["esc_cut_ms"] = d["by"]["slash"]["lat_med_ms"], d["by"]["esc"]["lat_med_ms"]
+    finally:
+        subprocess.run(tm + ["kill-server"], capture_output=True)
+        subprocess.run([sn, "down"], capture_output=True)
+    return res
+
+
+LINK_BEGIN, LINK_END = "<!-- bench-link: begin -->", "<!-- bench-link: end -->"
+
+
+def link_table(res, what):
+    gaps = list(res["gaps"])
+    lines = ["| %s | " % what + " | ".join(g if g == "whole" else "cut, %s" % g for g in gaps) + " |",
+             "|---|" + "---|" * len(gaps)]
+    word = {True: "ok", False: "**wrong**", None: "-"}
+    for label, *_ in LINK_KEYS:
+        lines.append("| %s | %s |" % (label, " | ".join(word[res["gaps"][g].get(label)] for g in gaps)))
+    return lines + [""]
+
+
+def link_section(b, res, local, before=None):
+    """The figures of link_keys() as RESULTS.md's bench-link section."""
+    lines = ["## Keys over a 200 ms link (issue 18)", "",
+             "`bench/tui.py --link-keys` (and `SLOWLINK=1 make bench`) on %s: zhenxing over ssh through "
+             "slownet.sh (64 kbit/s and 100 ms each way), in tmux (TERM=tmux-256color), LANG=%s, 80x24, "
+             "ncurses' escape delay 5 ms at the start.  Each key is sent whole (one write to ssh), then, in a new "
+             "session for each pause, cut after its first byte by a pause at the client (a terminal writing ESC "
+             "apart from the rest); it counts when the screen then shows what the key does (-: the key before "
+             "it went wrong, so it was not tried)." % (time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), b.lang), ""]
+    if before is not None:
+        lines += link_table(before, "before (%s)" % before["binary"])
+    lines += link_table(res, "zhenxing" if before is None else "after")
+    lines += ["Key to screen over the link (ttybench, median of 5): `/` %.0f ms, Esc %.0f ms (goal: Esc "
+              "<= `/` + 10 ms); once a key came cut by 30 ms: `/` %.0f ms, Esc %.0f ms.  Without the link: "
+              "`/` %s ms, Esc %s ms." % (res["slash_ms"], res["esc_ms"], res["slash_cut_ms"], res["esc_cut_ms"],
+                                        local.get("slash", "?"), local.get("esc", "?")), ""]
+    return "\n".join(lines)
+
+
+def local_escape(b):
+    """/ and Esc without the link (ttybench, median of 5)."""
+    b.settings('cursor_style = "bar";\n')
+    d = b.tty("local-escape", "80x24", " ".join(["slash=/ esc=Esc"] * 5 + ["q"]), b.zx, b.env,
+              ready=[r"1/[\d,]+"], repeat=1)
+    return {"slash": "%.1f" % d["by"]["slash"]["lat_med_ms"], "esc": "%.1f" % d["by"]["esc"]["lat_med_ms"]}
+
+
 def ratio(x, y):
     return None if x is None or not y else x / y
 
@@ -399,17 +545,46 @@ def keys_bench(b, small_db, sq, row):
     return lines, busy
 
 
-def put_section(path, text):
-    """TEXT between the bench-keys markers of PATH, the other sections kept."""
+def put_section(path, text, begin=KEYS_BEGIN, end=KEYS_END):
+    """TEXT between the BEGIN and END markers of PATH (bench-keys'), the other sections kept."""
     try:
         old = open(path).read()
     except FileNotFoundError:
         old = "# Benchmark results\n"
-    if KEYS_BEGIN not in old or KEYS_END not in old:
-        old = old.rstrip("\n") + "\n\n%s\n%s\n" % (KEYS_BEGIN, KEYS_END)
-    head, rest = old.split(KEYS_BEGIN, 1)
+    if begin not in old or end not in old:
+        old = old.rstrip("\n") + "\n\n%s\n%s\n" % (begin, end)
+    head, rest = old.split(begin, 1)
     with open(path, "w") as f:
-        f.write(head + KEYS_BEGIN + "\n" + text + KEYS_END + rest.split(KEYS_END, 1)[1])
+        f.write(head + begin + "\n" + text + end + rest.split(end, 1)[1])
+
+
+def link_check(a, b, res, local, before=None):
+    """link_keys()'s verdicts (what, figure, baseline, ok); its section into --results."""
+    if a.results:
+        put_section(a.results, link_section(b, res, local, before), LINK_BEGIN, LINK_END)
+    whole = res["gaps"].get("whole", {})
+    return [("keys over the 200 ms link decoded", sum(v is True for v in whole.values()), None,
+             [whole.get(k[0]) for k in LINK_KEYS] == [True] * len(LINK_KEYS)),
+            ("Esc over the 200 ms link", res["esc_ms"], res["slash_ms"], res["esc_ms"] <= res["slash_ms"] + 10)]
+
+
+def link_main(a, b):
+    before = None
+    if a.before:
+        zx = b.zx
+        b.zx = [os.path.abspath(a.before)] + zx[1:]
+        before = link_keys(b)
+        before["binary"] = os.path.basename(a.before)
+        b.zx = zx
+    res, local = link_keys(b), local_escape(b)
+    missed = 0
+    for what, fig, base, ok in link_check(a, b, res, local, before):
+        print("%-36s %8s %8s %s" % (what, fig, "" if base is None else base, "ok" if ok else "MISSED"))
+        missed |= not ok
+    for g, ok in res["gaps"].items():
+        print("  %-8s %s" % (g, " ".join("%s:%s" % (k, {True: "ok", False: "WRONG", None: "-"}[v])
+                                         for k, v in ok.items())))
+    return 1 if missed else 0
 
 
 def main():
@@ -423,10 +598,15 @@ def main():
     ap.add_argument("--small-db", help="the same county at 50,000 households: issue 18's keys at both")
     ap.add_argument("--results", help="write issue 18's table into this RESULTS.md (its section)")
     ap.add_argument("--keys-only", action="store_true", help="issue 18's keys and the move's bytes alone")
+    ap.add_argument("--link-keys", action="store_true",
+                    help="the keys over the 200 ms link alone (root, openssh-server), into --results")
+    ap.add_argument("--before", help="with --link-keys: the same first with this binary (an older zhenxing)")
     a = ap.parse_args()
     a.out = a.out or tempfile.mkdtemp(prefix="zxbench.")
     os.makedirs(a.out, exist_ok=True)
     b = Bench(a)
+    if a.link_keys:
+        return link_main(a, b)
     db = sqlite3.connect("file:%s?mode=ro" % os.path.abspath(a.db), uri=True)
     households = db.execute("select count(*) from household").fetchone()[0]
     persons = db.execute("select count(*) from person").fetchone()[0]
@@ -552,6 +732,10 @@ def main():
             put_section(a.results, "\n".join(head + md) + "\n")
 
     if a.slowlink:
+        lk = link_check(a, b, link_keys(b), local_escape(b))
+        for what, fig, base, ok in lk:
+            row(what, "80x24", fig, "ms" if base is not None else "", "/ over the link" if base is not None else "",
+                base, "<= / + 10 ms" if base is not None else "all", ok)
         sl = b.slowlink()
         for name, d in sl.items():
             for key, what, tgt in (("Down", "move", 1.1), ("PageDown", "page", 1.15)):

@@ -50,6 +50,13 @@
 
 /* How long a lone Esc waits for the rest of an escape sequence. */
 #define ESC_DELAY_MS 5
+/* The longest gap after a lone Escape in which the rest of a key's
+ * sequence is still read as that key (esc_rest). */
+#define ESC_SPLIT_MS 250
+/* The longest wait for each next byte of that rest. */
+#define ESC_REST_MS 100
+/* The shortest wait for a sequence's rest once a key came cut. */
+#define ESC_WAIT_MIN_MS 50
 
 /* The terminal is process-wide state: this is what tui_end() restores. */
 static int curses_up;
@@ -308,6 +315,9 @@ make_windows(struct tui *t)
     leaveok(t->wtop, TRUE);
     leaveok(t->wbody, TRUE);
     leaveok(t->wkeys, TRUE);
+    /* The hidden cursor stays where the last update left it, not sent
+     * back to the end of the position on every key. */
+    leaveok(t->wstatus, TRUE);
 }
 
 /* Take the terminal's size; tell every screen. */
@@ -558,6 +568,7 @@ status_resize(struct tui *t, int n)
     }
     delwin(t->wstatus);
     t->wstatus = newwin(n, t->cols, t->lines - 1 - n, 0);
+    leaveok(t->wstatus, TRUE);
     t->status_lines = n;
     return d;
 }
@@ -619,7 +630,9 @@ place_cursor(struct tui *t)
 {
     if (t->prompting) {
         curs_set(1);
+        leaveok(t->wstatus, FALSE);
         wnoutrefresh(t->wstatus);
+        leaveok(t->wstatus, TRUE);
     } else if (t->cursor_y >= 0) {
         curs_set(1);
         leaveok(t->wbody, FALSE);
@@ -787,6 +800,61 @@ alt_digit(WINDOW *in, int *is_key, wint_t *ch)
     return 0;
 }
 
+/* A key's sequence cut after its Escape (a terminal writing the Escape
+ * apart from the rest, which a thin link then delivers in two packets
+ * more than ESCDELAY apart): ncurses took the Escape alone, and FIRST
+ * begins the rest.  When FIRST and the bytes that follow it finish a key
+ * the terminal description knows, 1 with that key in *CH (else the bytes
+ * are put back, to be read as typed), and ncurses waits longer for the rest
+ * of a sequence from then on: twice the gap seen, 50 to 500 ms.  The
+ * Escape has already acted; the keys after it are not typed as text. */
+static int
+esc_rest(struct tui *t, WINDOW *in, int first, wint_t *ch)
+{
+    char seq[16] = "\033";
+    int n = 1, i, code, c;
+    double gap = clock_mono_ms() - t->esc_at;
+
+    if (t->esc_at <= 0 || (first != '[' && first != 'O')) {
+        return 0;
+    }
+    if (t->trace) {
+        fprintf(stderr, "escape then '%c' after %.0f ms\n", first, gap);
+    }
+    if (gap > ESC_SPLIT_MS) {
+        return 0;
+    }
+    t->esc_at = 0;
+    seq[n++] = (char)first;
+    /* More while SEQ begins a key (key_defined: -1), each byte within
+     * ESC_REST_MS: a key's rest comes in one piece. */
+    wtimeout(in, ESC_REST_MS);
+    while ((code = key_defined(seq)) < 0 && n < (int)sizeof(seq) - 1 &&
+           (c = wgetch(in)) != ERR) {
+        if (c >= KEY_MIN) {
+            ungetch(c);
+            break;
+        }
+        seq[n++] = (char)c;
+    }
+    for (i = n - 1; i >= (code > 0 ? n : 2); i--) {
+        ungetch((unsigned char)seq[i]);
+    }
+    if (code <= 0) {
+        return 0;
+    }
+#ifdef HAVE_SET_ESCDELAY
+    /* Never shorter than it was (the user's $ESCDELAY may be longer). */
+    gap = 2 * (gap + ESCDELAY);
+    gap = gap < ESC_WAIT_MIN_MS ? ESC_WAIT_MIN_MS : gap > ESC_SPLIT_MS * 2 ? ESC_SPLIT_MS * 2 : gap;
+    if ((int)gap > ESCDELAY) {
+        set_escdelay((int)gap);
+    }
+#endif
+    *ch = (wint_t)code;
+    return 1;
+}
+
 /* Read one key (blocking when WAIT); 0 when none, -1 on a signal or when
  * the terminal is gone.  Bytes are put together into characters here,
  * not by wget_wch(), which drops the first bytes of a character that
@@ -817,6 +885,11 @@ read_key(struct tui *t, WINDOW *in, int wait, int *is_key, wint_t *ch)
         if (rc == 27 && !t->dec.pending && alt_digit(in, is_key, ch)) {
             return 1;
         }
+        if (rc < KEY_MIN && !t->dec.pending && esc_rest(t, in, rc, ch)) {
+            *is_key = 1;
+            return 1;
+        }
+        t->esc_at = rc == 27 && !t->dec.pending ? clock_mono_ms() : 0;
         if (rc >= KEY_MIN) {
             if (t->dec.pending) {
                 /* A key cut a character short: it was garbage. */

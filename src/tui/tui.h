@@ -63,6 +63,7 @@ struct tui {
     int trace;                    /* $ZHENXING_TRACE: log input and draws */
     struct key_decoder dec;       /* bytes typed into characters */
     double cpu_at_key;            /* $ZHENXING_TRACE: clock_cpu_ms() at the last key */
+    double esc_at;                /* clock_mono_ms() when a lone Escape was read */
 };
 
 /* Run the program on A's database; returns the exit status. */

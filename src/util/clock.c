@@ -65,13 +65,26 @@ clock_now(char *out, size_t n)
     snprintf(out, n, "%s", cached);
 }
 
-double
-clock_cpu_ms(void)
+/* Clock ID's time in milliseconds (0 when it cannot be read). */
+static double
+clock_ms(clockid_t id)
 {
     struct timespec ts;
 
-    if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) != 0) {
+    if (clock_gettime(id, &ts) != 0) {
         return 0;
     }
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+double
+clock_cpu_ms(void)
+{
+    return clock_ms(CLOCK_PROCESS_CPUTIME_ID);
+}
+
+double
+clock_mono_ms(void)
+{
+    return clock_ms(CLOCK_MONOTONIC);
 }

@@ -22,4 +22,7 @@ void clock_now(char *out, size_t n);
  * inflate as it does the wall clock). */
 double clock_cpu_ms(void);
 
+/* A monotonic clock in milliseconds (the gaps between keys' bytes). */
+double clock_mono_ms(void);
+
 #endif
