@@ -83,8 +83,8 @@ static const char *const where[NSETS] = {RANGE, UNIT, CASE, COUNTED};
 
 /* The assessment's light pass (BY_COUNTED) reads of the members and the
  * steps only what its findings and tallies look at: a member's labour
- * ability (hh_has_labour), a step's action, day and publicity (PR03,
- * publicized_in); household_id first.  Every case's household has a
+ * ability (hh_has_labour), the steps with a publicity and its days
+ * (PR03, publicized_in: a sixth of the steps); household_id first.  Every case's household has a
  * case: the steps need no list of households, and ordered by the case
  * too (one a household) they come in the indexes' order, unsorted. */
 #define Q_PERSON_LIGHT \
@@ -92,10 +92,10 @@ static const char *const where[NSETS] = {RANGE, UNIT, CASE, COUNTED};
     "WHERE t.household_id" COUNTED "AND t.in_household = 1 " \
     "ORDER BY t.household_id, t.id"
 #define Q_STEP_LIGHT \
-    "SELECT c.household_id, s.id, s.case_id, s.action, s.step_date, s.deadline, " \
-    "s.pub_start, s.pub_end " \
+    "SELECT c.household_id, s.id, s.case_id, s.pub_start, s.pub_end " \
     "FROM monitor_case c JOIN case_step s ON s.case_id = c.id " \
     "WHERE c.id = " CURRENT_CASE_LIGHT("c") \
+    "AND s.pub_start IS NOT NULL AND s.pub_end IS NOT NULL " \
     "ORDER BY c.household_id, c.id, s.id"
 
 #define TXT(i, f) db_col_text(st, i, f, sizeof(f))
@@ -167,22 +167,17 @@ read_member_light(sqlite3_stmt *st, struct hh_snapshot *s)
     TXT(1, p->labour);
 }
 
-/* A step of the light pass: no actor, time, states nor note. */
+/* A publicity step of the light pass: its days alone. */
 static void
 read_step_light(sqlite3_stmt *st, struct hh_snapshot *s)
 {
     struct case_step *step = snapshot_add_step(s);
-    char name[32];
 
     case_step_clear(step);
     step->id = db_col_int(st, 1);
     step->case_id = db_col_int(st, 2);
-    TXT(3, name);
-    case_action_parse(name, &step->action);
-    step->step_date = db_col_date(st, 4);
-    step->deadline = db_col_date(st, 5);
-    step->pub_start = db_col_date(st, 6);
-    step->pub_end = db_col_date(st, 7);
+    step->pub_start = db_col_date(st, 3);
+    step->pub_end = db_col_date(st, 4);
 }
 
 /* How a table is read: the columns of DEF (their household_id, the first

@@ -692,12 +692,21 @@ test_worklists(void **state)
     free(v);
 }
 
-/* Issue 18: what the assessment's registry counts is read without the
- * rest (snap_iter_open_counted: no incomes, guarantees, risks nor cadres,
- * the latest visit alone) and finds the same: household by household,
- * the findings it counts on two days, the case, its steps, the measures,
- * the members and the latest visit's day are those of the whole
- * snapshot. */
+/* How many steps of S have a publicity (both days), their places in *AT. */
+static size_t
+publicized(const struct hh_snapshot *s, size_t **at)
+{
+    size_t i, n = 0;
+
+    *at = xrealloc(*at, (s->nsteps + 1) * sizeof(**at));
+    for (i = 0; i < s->nsteps; i++) {
+        if (s->steps[i].pub_start != DATE_NONE && s->steps[i].pub_end != DATE_NONE) {
+            (*at)[n++] = i;
+        }
+    }
+    return n;
+}
+
 #define REJECTED_CASE(hh) \
     "INSERT INTO monitor_case (household_id, state, category, channel, clue_date, " \
     "created_at, updated_at) SELECT " hh ", 'rejected', category, channel, clue_date, " \
@@ -711,6 +720,14 @@ test_worklists(void **state)
     REJECTED_CASE("(SELECT id FROM lone)") REJECTED_CASE("(SELECT id FROM lone)") \
     "DROP TABLE lone; COMMIT;"
 
+/* Issue 18: what the assessment's registry counts is read without the
+ * rest (snap_iter_open_counted: no incomes, guarantees, risks nor cadres,
+ * the latest visit alone, of the members their labour ability, of the
+ * steps those with a publicity) and finds the same: household by
+ * household, the findings it counts on two days, the case (also where a
+ * household has more than one), the publicity steps, the measures, the
+ * members' labour and the latest visit's day are those of the whole
+ * snapshot. */
 static void
 test_counted_snapshot_agrees(void **state)
 {
@@ -721,7 +738,7 @@ test_counted_snapshot_agrees(void **state)
     struct findings f, g;
     struct rule_ctx ctx = app_rule_ctx(&a);
     struct err e;
-    size_t d, i, n = 0, hits = 0;
+    size_t d, i, n = 0, hits = 0, *pub = NULL, npub = 0;
     int rw, rl;
 
     (void)state;
@@ -744,17 +761,17 @@ test_counted_snapshot_agrees(void **state)
         assert_int_equal(t.has_case, s.has_case);
         assert_int_equal(t.mcase.id, s.mcase.id);
         assert_int_equal(t.mcase.state, s.mcase.state);
-        assert_int_equal(t.nsteps, s.nsteps);
+        assert_int_equal(t.nsteps, publicized(&s, &pub));
         assert_int_equal(t.nmeasures, s.nmeasures);
         assert_int_equal(t.nmembers, s.nmembers);
         for (i = 0; i < s.nmembers; i++) {
             assert_string_equal(t.members[i].labour, s.members[i].labour);
         }
-        for (i = 0; i < s.nsteps; i++) {
-            assert_int_equal(t.steps[i].id, s.steps[i].id);
-            assert_int_equal(t.steps[i].action, s.steps[i].action);
-            assert_int_equal(t.steps[i].pub_start, s.steps[i].pub_start);
-            assert_int_equal(t.steps[i].pub_end, s.steps[i].pub_end);
+        npub += t.nsteps;
+        for (i = 0; i < t.nsteps; i++) {
+            assert_int_equal(t.steps[i].id, s.steps[pub[i]].id);
+            assert_int_equal(t.steps[i].pub_start, s.steps[pub[i]].pub_start);
+            assert_int_equal(t.steps[i].pub_end, s.steps[pub[i]].pub_end);
         }
         assert_int_equal(t.nvisits > 0, s.nvisits > 0);
         if (s.nvisits > 0) {
@@ -785,6 +802,8 @@ test_counted_snapshot_agrees(void **state)
     /* the demo county has cases, and findings to count */
     assert_true(n > 0);
     assert_true(hits > 0);
+    assert_true(npub > 0);
+    free(pub);
 }
 
 int
