@@ -532,6 +532,27 @@ rules_check_household(const struct rule_ctx *ctx,
     }
 }
 
+void
+rules_check_counted(const struct rule_ctx *ctx,
+                    const struct hh_snapshot *s, struct findings *f)
+{
+    const struct mcase *c = &s->mcase;
+
+    if (!s->has_case) {
+        return;
+    }
+    check_procedure(ctx, s, f);
+    /* as check_identified does, of a monitored or eliminated case */
+    if ((!case_state_monitored(c->state) && c->state != CS_ELIMINATED) ||
+        c->identified_on == DATE_NONE) {
+        return;
+    }
+    if (c->state == CS_ELIMINATED && c->eliminated_on != DATE_NONE) {
+        check_elim_timing(ctx, s, c->eliminated_on, c->elim_method, f);
+    }
+    check_followup(ctx, s, f);
+}
+
 /* --- elimination criteria --------------------------------------- */
 
 /* The income an elimination on DAY is judged on: the latest recorded,

@@ -48,6 +48,13 @@ int hh_has_dev_measure(const struct codebook *cb,
 void rules_check_household(const struct rule_ctx *ctx,
                            const struct hh_snapshot *s, struct findings *f);
 
+/* Append to F of those findings only the ones the assessment counts
+ * (PR02, PR03, EL01, VS01; a few others come along), as
+ * rules_check_household finds them, of a snapshot that may hold only what
+ * they look at (snap_iter_open_counted). */
+void rules_check_counted(const struct rule_ctx *ctx,
+                         const struct hh_snapshot *s, struct findings *f);
+
 /* Append to F every elimination criterion that an elimination on DAY with
  * METHOD (elim_method code) would break. */
 void rules_check_elimination(const struct rule_ctx *ctx,

@@ -248,7 +248,7 @@ reg_add(const struct job *j, const struct rules *r, const struct unit_at *u, siz
         if (at->town != 0 && at->town == s->hh.township_id) {
             if (!counted++) {
                 findings_reset(f);
-                rules_check_household(&j->jc, s, f);
+                rules_check_counted(&j->jc, s, f);
             }
             reg_count(j, r, s, f, &t[at->i]);
         }

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "db/db_registry.h"
 #include "util/err.h"
 #include "util/i18n.h"
@@ -41,6 +42,13 @@ enum { BY_RANGE, BY_UNIT, BY_CASE, BY_COUNTED, NSETS };
 #define CURRENT_CASE(t) \
     "(SELECT m.id FROM monitor_case m WHERE m.household_id = " t ".household_id " \
     "ORDER BY m.state = 'rejected', m.id DESC LIMIT 1) "
+/* The same for the light pass, without a sort per case: the open case
+ * is at most one (the unique index monitor_case_open), else the latest;
+ * test_counted_snapshot_agrees checks both pick the same. */
+#define CURRENT_CASE_LIGHT(t) \
+    "coalesce((SELECT m.id FROM monitor_case m WHERE m.household_id = " t ".household_id " \
+    "AND m.state <> 'rejected'), (SELECT max(m.id) FROM monitor_case m " \
+    "WHERE m.household_id = " t ".household_id)) "
 #define Q_RISK(W) \
     "SELECT c.household_id, r.risk FROM monitor_case c " \
     "JOIN case_risk r ON r.case_id = c.id " \
@@ -72,6 +80,23 @@ static const char *const where[NSETS] = {RANGE, UNIT, CASE, COUNTED};
 #define LATEST_VISIT \
     "AND t.id IN (SELECT (SELECT v.id FROM visit v WHERE v.household_id = m.household_id " \
     "ORDER BY v.visit_date DESC, v.id DESC LIMIT 1) FROM monitor_case m) "
+
+/* The assessment's light pass (BY_COUNTED) reads of the members and the
+ * steps only what its findings and tallies look at: a member's labour
+ * ability (hh_has_labour), the steps with a publicity and its days
+ * (PR03, publicized_in: a sixth of the steps); household_id first.  Every case's household has a
+ * case: the steps need no list of households, and ordered by the case
+ * too (one a household) they come in the indexes' order, unsorted. */
+#define Q_PERSON_LIGHT \
+    "SELECT t.household_id, t.labour FROM person t " \
+    "WHERE t.household_id" COUNTED "AND t.in_household = 1 " \
+    "ORDER BY t.household_id, t.id"
+#define Q_STEP_LIGHT \
+    "SELECT c.household_id, s.id, s.case_id, s.pub_start, s.pub_end " \
+    "FROM monitor_case c JOIN case_step s ON s.case_id = c.id " \
+    "WHERE c.id = " CURRENT_CASE_LIGHT("c") \
+    "AND s.pub_start IS NOT NULL AND s.pub_end IS NOT NULL " \
+    "ORDER BY c.household_id, c.id, s.id"
 
 #define TXT(i, f) db_col_text(st, i, f, sizeof(f))
 
@@ -129,12 +154,39 @@ read_step(sqlite3_stmt *st, struct hh_snapshot *s)
     step->note = db_col_strdup(st, 14);
 }
 
+/* A member of the light pass: its labour ability alone, in the household. */
+static void
+read_member_light(sqlite3_stmt *st, struct hh_snapshot *s)
+{
+    struct person *p = snapshot_add_member(s);
+
+    memset(p, 0, sizeof(*p));
+    p->household_id = db_col_int(st, 0);
+    p->birth = DATE_NONE;
+    p->in_household = 1;
+    TXT(1, p->labour);
+}
+
+/* A publicity step of the light pass: its days alone. */
+static void
+read_step_light(sqlite3_stmt *st, struct hh_snapshot *s)
+{
+    struct case_step *step = snapshot_add_step(s);
+
+    case_step_clear(step);
+    step->id = db_col_int(st, 1);
+    step->case_id = db_col_int(st, 2);
+    step->pub_start = db_col_date(st, 3);
+    step->pub_end = db_col_date(st, 4);
+}
+
 /* How a table is read: the columns of DEF (their household_id, the first
  * of a record of a household, is the second column after the id) under a
  * condition and in an order, each row into a record that ADD appends; or
  * SQL (by range, by unit, household_id first) whose rows READ takes.
  * COUNTED: the condition for BY_COUNTED, NULL when that set does not read
- * the table. */
+ * the table; LIGHT, when set, the narrower SQL BY_COUNTED reads instead
+ * (household_id first), whose rows LIGHT_READ takes. */
 struct snap_table {
     const struct rec_def *def;
     const char *cond, *order;
@@ -142,22 +194,25 @@ struct snap_table {
     const char *sql[NSETS];
     void (*read)(sqlite3_stmt *st, struct hh_snapshot *s);
     const char *counted;
+    const char *light;
+    void (*light_read)(sqlite3_stmt *st, struct hh_snapshot *s);
 };
 
 static const struct snap_table tables[SNAP_COUNT] = {
     [SNAP_HOUSEHOLD] = {&household_def, "", "t.id", NULL, {NULL}, NULL, ""},
     [SNAP_PERSON] = {&person_def, "AND t.in_household = 1 ", "t.household_id, t.id",
-                     add_member, {NULL}, NULL, "AND t.in_household = 1 "},
+                     add_member, {NULL}, NULL, "", Q_PERSON_LIGHT, read_member_light},
     [SNAP_INCOME] = {&income_def, "", "t.household_id, t.year", add_income,
                      {NULL}, NULL, NULL},
     [SNAP_GUARANTEE] = {&guarantee_def, "", "t.household_id, t.year", add_guarantee,
                         {NULL}, NULL, NULL},
     [SNAP_CASE] = {&case_def, "AND t.id = " CURRENT_CASE("t"), "t.household_id", add_case,
-                   {NULL}, NULL, "AND t.id = " CURRENT_CASE("t")},
+                   {NULL}, NULL, "AND t.id = " CURRENT_CASE_LIGHT("t")},
     [SNAP_RISK] = {NULL, NULL, NULL, NULL,
                    {Q_RISK(RANGE), Q_RISK(UNIT), Q_RISK(CASE), Q_RISK(COUNTED)}, read_risk, NULL},
     [SNAP_STEP] = {NULL, NULL, NULL, NULL,
-                   {Q_STEP(RANGE), Q_STEP(UNIT), Q_STEP(CASE), Q_STEP(COUNTED)}, read_step, ""},
+                   {Q_STEP(RANGE), Q_STEP(UNIT), Q_STEP(CASE), NULL}, read_step, "",
+                   Q_STEP_LIGHT, read_step_light},
     [SNAP_MEASURE] = {&measure_def, "", "t.household_id, t.id", add_measure,
                       {NULL}, NULL, ""},
     [SNAP_VISIT] = {&visit_def, "", "t.household_id, t.visit_date", add_visit,
@@ -193,6 +248,9 @@ prepare(struct db *db, enum snap_query q, int set, struct err *e)
     const struct snap_table *t = &tables[q];
     struct snap_sql x = {t, set};
 
+    if (set == BY_COUNTED && t->light != NULL) {
+        return db_prep(db, t->light, e);
+    }
     if (t->def == NULL) {
         return db_prep(db, t->sql[set], e);
     }
@@ -203,16 +261,26 @@ struct snap_iter {
     struct db *db;
     sqlite3_stmt *st[SNAP_COUNT];
     int pending[SNAP_COUNT];     /* the statement holds an unread row */
+    int set;
     int done;
 };
 
-/* Append the current row of child query Q to S. */
+/* 1 when query Q of SET reads its table's light columns. */
+static int
+light(int set, enum snap_query q)
+{
+    return set == BY_COUNTED && tables[q].light != NULL;
+}
+
+/* Append the current row of child query Q of SET to S. */
 static void
-take_row(enum snap_query q, sqlite3_stmt *st, struct hh_snapshot *s)
+take_row(int set, enum snap_query q, sqlite3_stmt *st, struct hh_snapshot *s)
 {
     const struct snap_table *t = &tables[q];
 
-    if (t->def != NULL) {
+    if (light(set, q)) {
+        t->light_read(st, s);
+    } else if (t->def != NULL) {
         rec_read_all(st, 0, t->def, t->add(s));
     } else {
         t->read(st, s);
@@ -246,6 +314,7 @@ iter_open(struct snap_iter **out, struct db *db, int set, enum snap_query first,
 
     *out = it;
     it->db = db;
+    it->set = set;
     for (q = first; q < SNAP_COUNT; q++) {
         if (set == BY_COUNTED && tables[q].counted == NULL) {
             continue;
@@ -302,13 +371,14 @@ take_children(struct snap_iter *it, struct hh_snapshot *s, struct err *e)
 
     for (q = SNAP_PERSON; q < SNAP_COUNT; q++) {
         sqlite3_stmt *st = it->st[q];
-        int key = tables[q].def != NULL;    /* the column of household_id */
+        /* the column of household_id */
+        int key = tables[q].def != NULL && !light(it->set, (enum snap_query)q);
 
         /* Child rows come in household order; a row of an earlier id
          * would be an orphan and is skipped. */
         while (it->pending[q] && sqlite3_column_int64(st, key) <= s->hh.id) {
             if (sqlite3_column_int64(st, key) == s->hh.id) {
-                take_row((enum snap_query)q, st, s);
+                take_row(it->set, (enum snap_query)q, st, s);
             }
             if (advance(it, (enum snap_query)q, e) < 0) {
                 return -1;
