@@ -159,13 +159,28 @@ index_terms(struct db *db, int64_t id, const char *terms, struct err *e)
     return db_done(db, st, e);
 }
 
+/* The search index made again from hh_list.  Without FTS5's automatic
+ * merging while it is written (issue 16: a fifth fewer instructions for
+ * 60,000 households; it leaves about twice as many segments, which the
+ * searches read as fast), then the default (4) again for the writes
+ * after. */
 int
 db_list_reindex(struct db *db, struct err *e)
 {
-    static const char sql[] = "INSERT INTO hh_search(hh_search) VALUES ('rebuild')";
-    sqlite3_stmt *st = db_prep(db, sql, e);
+    static const char *const sql[] = {
+        "INSERT INTO hh_search(hh_search, rank) VALUES ('automerge', 0)",
+        "INSERT INTO hh_search(hh_search) VALUES ('rebuild')",
+        "INSERT INTO hh_search(hh_search, rank) VALUES ('automerge', 4)",
+    };
+    sqlite3_stmt *st;
+    size_t i;
 
-    return st == NULL ? -1 : db_done(db, st, e);
+    for (i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
+        if ((st = db_prep(db, sql[i], e)) == NULL || db_done(db, st, e)) {
+            return -1;
+        }
+    }
+    return 0;
 }
 
 int

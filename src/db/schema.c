@@ -922,6 +922,133 @@ static const char m_audit_check[] =
     AUDIT_ROW_INDEX
     AUDIT_APPEND_ONLY;
 
+/* The CHECKs of the households' house grade, the cases' state and
+ * category and the steps' action and states written as comparisons
+ * (issue 16), as m_audit_check did the audit log's: an IN list of more
+ * than two values makes SQLite build and drop a temporary B-tree for
+ * every row written.  These tables are referenced by others and cannot be
+ * made again inside the migration's transaction (dropping one would
+ * delete its rows' dependants by cascade), so the CHECKs' text is edited
+ * in sqlite_schema (SQLite's documented writable_schema way, "making
+ * other kinds of table schema changes": a constraint rewritten to an
+ * equivalent one changes nothing on disk), by check_compare below. */
+#define EQ_STATES(c) \
+    c " = 'clue' OR " c " = 'verified' OR " c " = 'appraised' OR " c " = 'publicizing' OR " \
+    c " = 'township_reviewed' OR " c " = 'monitored' OR " c " = 'elim_verified' OR " \
+    c " = 'elim_appraised' OR " c " = 'elim_publicizing' OR " \
+    c " = 'elim_township_reviewed' OR " c " = 'eliminated' OR " c " = 'rejected'"
+static const char m_check_compare[] = "-- the CHECKs' text edited by check_compare\n";
+static const struct check_edit {
+    const char *tbl, *from, *to;
+} check_edits[] = {
+    {"household", "house_grade IN ('A','B','C','D')",
+     "house_grade = 'A' OR house_grade = 'B' OR house_grade = 'C' OR house_grade = 'D'"},
+    {"monitor_case", "state IN (" STATES ")", EQ_STATES("state")},
+    {"monitor_case", "category IN ('1','2','3')",
+     "category = '1' OR category = '2' OR category = '3'"},
+    {"monitor_case", "state NOT IN (" IDENTIFIED_STATES ")",
+     "(state <> 'monitored' AND state <> 'elim_verified' AND state <> 'elim_appraised' AND "
+     "state <> 'elim_publicizing' AND state <> 'elim_township_reviewed' AND "
+     "state <> 'eliminated')"},
+    {"case_step", "action IN (" ACTIONS ",'reply')",
+     "action = 'clue' OR action = 'verify' OR action = 'appraise' OR action = 'publicize' OR "
+     "action = 'township_review' OR action = 'county_approve' OR action = 'reject' OR "
+     "action = 'elim_verify' OR action = 'elim_appraise' OR action = 'elim_publicize' OR "
+     "action = 'elim_township_review' OR action = 'elim_approve' OR action = 'elim_reject' OR "
+     "action = 'rollback' OR action = 'reidentify' OR action = 'reply'"},
+    {"case_step", "from_state IN ('none'," STATES ")",
+     "from_state = 'none' OR " EQ_STATES("from_state")},
+    {"case_step", "to_state IN (" STATES ")", EQ_STATES("to_state")},
+};
+
+static int
+schema_exec(struct db *db, const char *sql, struct err *e)
+{
+    return sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK
+               ? db_fail(db, e, _("upgrading the database schema"))
+               : 0;
+}
+
+/* PRAGMA schema_version, read or (SET) written: the docs' step 2 and 6. */
+static int
+schema_cookie(struct db *db, int *v, int set, struct err *e)
+{
+    /* The pragma takes no parameter; V is our own integer. */
+    char sql[48];
+    sqlite3_stmt *st = NULL;
+
+    if (set) {
+        snprintf(sql, sizeof(sql), "PRAGMA schema_version = %d", *v);
+        return schema_exec(db, sql, e);
+    }
+    if (sqlite3_prepare_v2(db->h, "PRAGMA schema_version", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW) {
+        *v = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+        return 0;
+    }
+    sqlite3_finalize(st);
+    return db_fail(db, e, _("upgrading the database schema"));
+}
+
+/* One edit of check_edits: afterwards the table's text has the new
+ * CHECK (already had it: a database migrated again by a test). */
+static int
+check_edit(struct db *db, const struct check_edit *c, struct err *e)
+{
+    static const char *const sql[] = {
+        "UPDATE sqlite_schema SET sql = replace(sql, ?2, ?3)"
+        " WHERE type = 'table' AND name = ?1 AND instr(sql, ?2) > 0",
+        "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1"
+        " AND instr(sql, ?2) = 0 AND instr(sql, ?3) > 0",
+    };
+    sqlite3_stmt *st = NULL;
+    size_t i;
+    int rc = SQLITE_OK;
+
+    for (i = 0; i < ARRAY_SIZE(sql) && (rc == SQLITE_OK || rc == SQLITE_DONE); i++) {
+        rc = sqlite3_prepare_v2(db->h, sql[i], -1, &st, NULL);
+        if (rc == SQLITE_OK) {
+            sqlite3_bind_text(st, 1, c->tbl, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 2, c->from, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 3, c->to, -1, SQLITE_STATIC);
+            rc = sqlite3_step(st);
+        }
+        sqlite3_finalize(st);
+    }
+    return rc == SQLITE_ROW ? 0 : db_fail(db, e, _("upgrading the database schema"));
+}
+
+/* m_check_compare, in the migrations' transaction. */
+static int
+check_compare(struct db *db, struct err *e)
+{
+    size_t i;
+    int v = 0, rc;
+
+    if (schema_cookie(db, &v, 0, e) || schema_exec(db, "PRAGMA writable_schema = ON", e)) {
+        return -1;
+    }
+    rc = 0;
+    for (i = 0; rc == 0 && i < ARRAY_SIZE(check_edits); i++) {
+        rc = check_edit(db, &check_edits[i], e);
+    }
+    v++;
+    if (rc == 0) {
+        rc = schema_cookie(db, &v, 1, e);
+    }
+    sqlite3_exec(db->h, "PRAGMA writable_schema = OFF", NULL, NULL, NULL);
+    return rc;
+}
+
+/* Migrations that are code, not SQL text. */
+static const struct {
+    const char *m;
+    int (*run)(struct db *db, struct err *e);
+} coded[] = {
+    {m_check_compare, check_compare},
+};
+
 static const char *const migrations[] = {
     m001,
     m002,
@@ -939,6 +1066,7 @@ static const char *const migrations[] = {
     m_assess_cache,
     m_village_search,
     m_audit_check,
+    m_check_compare,
 };
 
 #define NMIGRATIONS ((int)(ARRAY_SIZE(migrations)))
@@ -970,9 +1098,15 @@ apply(struct db *db, int n, struct err *e)
 {
     /* PRAGMA user_version takes no parameter; N is our own integer. */
     char sql[48];
+    size_t i;
 
-    if (sqlite3_exec(db->h, migrations[n - 1], NULL, NULL, NULL) != SQLITE_OK) {
-        return db_fail(db, e, _("upgrading the database schema"));
+    for (i = 0; i < ARRAY_SIZE(coded); i++) {
+        if (coded[i].m == migrations[n - 1]) {
+            break;
+        }
+    }
+    if (i < ARRAY_SIZE(coded) ? coded[i].run(db, e) : schema_exec(db, migrations[n - 1], e)) {
+        return -1;
     }
     snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", n);
     if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK) {

@@ -191,7 +191,8 @@ test_audit_check_migration(void **state)
                             "INSERT INTO audit(at, actor, op, tbl, row_id) VALUES"
                             " ('2026-01-03 00:00:00', 'b', 'undelivered', 'household', 3);"),
                      SQLITE_OK);
-    snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", db_schema_latest() - 1);
+    /* Before m_audit_check (m_check_compare, after it, finds its edits made). */
+    snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", db_schema_latest() - 2);
     assert_int_equal(raw(x, sql), SQLITE_OK);
     db_close(x->db);
     assert_int_equal(db_open(&x->db, x->path, 0, 1000, &x->e), 0);
@@ -382,6 +383,61 @@ test_schema_knows_core_names(void **state)
         }
     }
     assert_int_equal(raw(x, "UPDATE case_step SET note = 'x'") & 0xff, SQLITE_CONSTRAINT);
+}
+
+/* m_check_compare: the households', cases' and steps' closed lists are
+ * comparisons (no IN list left to build a B-tree per row), the edited
+ * schema passes the integrity check and still refuses what it refused. */
+static void
+test_check_compare(void **state)
+{
+    struct fixture *x = *state;
+    int64_t hh = store_household(x, "A003");
+    sqlite3_stmt *st;
+    char sql[320];
+
+    assert_int_equal(count(x, "sqlite_schema WHERE name IN ('household', 'monitor_case',"
+                              " 'case_step') AND sql LIKE '% IN (''%'"), 0);
+    assert_int_equal(sqlite3_prepare_v2(x->db->h, "PRAGMA integrity_check", -1, &st, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(st, 0), "ok");
+    sqlite3_finalize(st);
+    snprintf(sql, sizeof(sql), "UPDATE household SET house_grade = 'E' WHERE id = %lld",
+             (long long)hh);
+    assert_int_equal(raw(x, sql) & 0xff, SQLITE_CONSTRAINT);
+    snprintf(sql, sizeof(sql), "UPDATE household SET house_grade = 'D' WHERE id = %lld",
+             (long long)hh);
+    assert_int_equal(raw(x, sql), SQLITE_OK);
+    snprintf(sql, sizeof(sql), "UPDATE household SET house_grade = NULL WHERE id = %lld",
+             (long long)hh);
+    assert_int_equal(raw(x, sql), SQLITE_OK);
+    snprintf(sql, sizeof(sql),
+             "INSERT INTO monitor_case(id, household_id, state, category, channel, clue_date, "
+             "created_at, updated_at) VALUES (88, %lld, 'clue', '1', '1', '2026-01-01', 'x', 'x')",
+             (long long)hh);
+    assert_int_equal(raw(x, sql), SQLITE_OK);
+    assert_int_equal(raw(x, "UPDATE monitor_case SET state = 'bogus' WHERE id = 88") & 0xff,
+                     SQLITE_CONSTRAINT);
+    assert_int_equal(raw(x, "UPDATE monitor_case SET category = '4' WHERE id = 88") & 0xff,
+                     SQLITE_CONSTRAINT);
+    /* Identified without a date of identification. */
+    assert_int_equal(raw(x, "UPDATE monitor_case SET state = 'monitored' WHERE id = 88") & 0xff,
+                     SQLITE_CONSTRAINT);
+    assert_int_equal(raw(x, "UPDATE monitor_case SET state = 'monitored',"
+                            " identified_on = '2026-02-01' WHERE id = 88"), SQLITE_OK);
+    assert_int_equal(raw(x, "INSERT INTO case_step(case_id, action, from_state, to_state, actor,"
+                            " at, step_date) VALUES (88, 'bogus', 'none', 'clue', 't', 'x',"
+                            " '2026-01-01')") & 0xff, SQLITE_CONSTRAINT);
+    assert_int_equal(raw(x, "INSERT INTO case_step(case_id, action, from_state, to_state, actor,"
+                            " at, step_date) VALUES (88, 'clue', 'bogus', 'clue', 't', 'x',"
+                            " '2026-01-01')") & 0xff, SQLITE_CONSTRAINT);
+    assert_int_equal(raw(x, "INSERT INTO case_step(case_id, action, from_state, to_state, actor,"
+                            " at, step_date) VALUES (88, 'clue', 'none', 'none', 't', 'x',"
+                            " '2026-01-01')") & 0xff, SQLITE_CONSTRAINT);
+    assert_int_equal(raw(x, "INSERT INTO case_step(case_id, action, from_state, to_state, actor,"
+                            " at, step_date) VALUES (88, 'reply', 'none', 'clue', 't', 'x',"
+                            " '2026-01-01')"), SQLITE_OK);
 }
 
 static void
@@ -925,6 +981,7 @@ main(void)
         T(test_refused_files),
         T(test_constraints),
         T(test_schema_knows_core_names),
+        T(test_check_compare),
         T(test_first_identified_kept),
         T(test_staff_versions_and_audit),
         T(test_case_act),
