@@ -28,7 +28,7 @@ libssl-dev libarchive-dev zstd libcups2-dev"
 # The print test (tests/cli/t15-cups.sh) starts its own CUPS server with a
 # PDF printer; the roll-up's (tests/cli/t26-rollup.sh) its own PostgreSQL.
 if [ "$mode" = check ]; then
-    PACKAGES="$PACKAGES cups cups-pdf postgresql"
+    PACKAGES="$PACKAGES cups printer-driver-cups-pdf postgresql"
 fi
 
 SUDO=""
