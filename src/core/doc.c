@@ -275,10 +275,16 @@ static size_t output_wrap(const struct doc_metrics *m, enum doc_style st,
     return k;
 }
 
+/* 1 when byte C is part of a word not to be cut: ASCII, not a space. */
+static int in_word(char c)
+{
+    return (unsigned char)c < 0x80 && c != ' ' && c != '\n';
+}
+
 size_t doc_wrap(const struct doc_metrics *m, enum doc_style st,
                 const char *s, size_t len, double w)
 {
-    size_t i = 0, k, space = 0;
+    size_t i = 0, k;
     double used = 0;
 
     if (m->wrap) {
@@ -297,20 +303,23 @@ size_t doc_wrap(const struct doc_metrics *m, enum doc_style st,
         }
         used += cw;
         i += k;
-        if (s[i - 1] == ' ') {
-            space = i;
-        }
     }
     /* A space where the line ends stays on it (and is trimmed). */
     if (i < len && s[i] == ' ') {
         return i + 1;
     }
-    /* Cutting a word of Latin letters or digits: break after the last
-     * space of the line instead, when there is one. */
-    if (i < len && space > 0 && s[i] != ' ' && s[i] != '\n' &&
-        (unsigned char)s[i] < 0x80 && (unsigned char)s[i - 1] < 0x80 &&
-        s[i - 1] != ' ') {
-        return space;
+    /* Cutting a word of Latin letters or a number (20户, 5,123.45): the
+     * line ends before the word instead, after a space or a Chinese
+     * character, unless the word began the line. */
+    if (i < len && in_word(s[i]) && in_word(s[i - 1])) {
+        size_t r = i - 1;
+
+        while (r > 0 && in_word(s[r - 1])) {
+            r--;
+        }
+        if (r > 0) {
+            return r;
+        }
     }
     /* A comma or a closing bracket goes down with the character before
      * it rather than begin the next line. */

@@ -187,7 +187,7 @@ for f in "$T/projects.txt" "$T/allocation.txt" "$T/village.txt"; do
     ok $? "no mobile phone number in $(basename "$f")"
 done
 has "$T/projects.txt" "联系人手机***********。" "a phone typed into a description is blanked"
-has "$T/projects.txt" "身份证号**********" "and so is an ID number"
+has "$T/projects.txt" "******************。" "and so is an ID number, its 18 stars on one line"
 ! grep -q 13912345678 "$T/projects.txt" "$T/allocation.txt" "$T/village.txt" "$T/assets.txt"
 ok $? "the household's phone is on no print"
 has "$T/assets.txt" "5199010020100001" "the internal ledger shows a household asset's household number"

@@ -76,6 +76,15 @@ static void test_wrap(void **state)
     /* A Latin word is not cut when there is a space before it. */
     s = "print command lp";
     assert_int_equal(doc_wrap(&m, DS_BODY, s, strlen(s), 10), 6);
+    /* A number is not cut either: the line ends before it, after the
+     * Chinese character, or at the space before it. */
+    s = "本村监测户20户";
+    assert_int_equal(doc_wrap(&m, DS_BODY, s, strlen(s), 11), 15);
+    s = "金额 5,123.45元";
+    assert_int_equal(doc_wrap(&m, DS_BODY, s, strlen(s), 9), 7);
+    /* ... unless it began the line: then it is cut at the width. */
+    s = "51990000000000000000";
+    assert_int_equal(doc_wrap(&m, DS_BODY, s, strlen(s), 8), 8);
     /* ... the space at the end of a line stays on it. */
     s = "abcde fghij";
     assert_int_equal(doc_wrap(&m, DS_BODY, s, strlen(s), 5), 6);
