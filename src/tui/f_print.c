@@ -84,7 +84,8 @@ static void printer_choices(struct form *fm, const char *current)
     int known = *current == '\0';
     size_t i;
 
-    printers_list(&l);
+    /* without libcups, no queue: F4 says none was found */
+    printers_list(&l, NULL);
     choices_init(&c);
     for (i = 0; i < l.n; i++) {
         if (i == l.def) {
