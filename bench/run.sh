@@ -24,6 +24,12 @@
 #           resize, Esc) against the same at 50,000 households, written
 #           into bench/RESULTS.md
 #
+#   startup `zhenxing --version` against `sqlite3 --version` (CPU, shared
+#           libraries loaded) and the first useful screen on the demo
+#           county against `less -S`: bench/startup.py, into
+#           bench/RESULTS.md (its section); STARTUP_BEFORE=BIN measures an
+#           older binary too (e.g. /tmp/zx-startup-before)
+#
 # Environment: HH (households, default 250000), BENCH_DIR (scratch space,
 # default /var/tmp/zhenxing-bench), ZHENXING (the binary, default ./zhenxing),
 # SLOWLINK=1 (root, openssh-server: also over a simulated 64 kbit/s SSH
@@ -106,4 +112,8 @@ if [ "$HH" -gt 50000 ]; then
     set -- "$@" --small-db "$D/small.db" --results "$HERE/RESULTS.md"
 fi
 python3 "$HERE/tui.py" "$@" || missed=1
+
+echo
+python3 "$HERE/startup.py" --zhenxing "$Z" --db "$D/demo.db" --dir "$D/startup" \
+    --out "$HERE/RESULTS.md" ${STARTUP_BEFORE:+--before "$STARTUP_BEFORE"} || missed=1
 exit $missed

@@ -338,9 +338,14 @@ static int feedback_as_sheet(struct app *a, struct print_args *p, int *rc)
 static int list_printers(void)
 {
     struct printer_list l;
+    struct err e;
     size_t i;
 
-    printers_list(&l);
+    err_clear(&e);
+    if (printers_list(&l, &e) < 0) {
+        printers_free(&l);
+        return cli_fail(&e);
+    }
     for (i = 0; i < l.n; i++) {
         printf("%s%s%s\n", l.names[i], i == l.def ? "\t" : "", i == l.def ? _("default") : "");
     }

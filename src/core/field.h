@@ -58,6 +58,8 @@ struct field_spec {
     const char *table;      /* FT_CODE, FT_CODES: code table id */
     int max_codes;          /* FT_CODES: at most this many (0: 5) */
     const char *help;       /* N_(): one line for the focused field */
+    const char *none;       /* N_(): what F4 says when FT_CODE's list is
+                               empty (NULL: that there is nothing) */
 };
 
 /* A parsed value.  N holds FT_INT, FT_MONEY (fen), FT_DECIMAL

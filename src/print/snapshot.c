@@ -15,8 +15,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
@@ -25,11 +23,13 @@
 #include "db/db_audit.h"
 #include "db/db_dump.h"
 #include "print/print.h"
+#include "print/tarzst_module.h"
 #include "util/array.h"
 #include "util/clock.h"
 #include "util/csv.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/module.h"
 #include "util/priv.h"
 #include "util/sbuf.h"
 #include "util/tempfile.h"
@@ -360,7 +360,7 @@ remove_dir(struct snap *s)
     rmdir(s->dir);
 }
 
-/* ---- FILE.tar.zst (libarchive) ------------------------------------------ */
+/* ---- FILE.tar.zst (libarchive, in a module) ------------------------------------------ */
 
 static int
 is_archive(const char *dest)
@@ -370,70 +370,37 @@ is_archive(const char *dest)
     return n > 8 && strcmp(dest + n - 8, ".tar.zst") == 0;
 }
 
-/* The file NAME of the temporary directory into A as PREFIX/NAME. */
-static int
-pack_one(struct archive *a, const struct snap *s, const char *prefix, const char *name)
-{
-    char *path = in_dir(s, name), buf[1 << 16];
-    FILE *f = fopen(path, "rb");
-    struct archive_entry *en = archive_entry_new();
-    struct sbuf pn = SBUF_INIT;
-    struct stat st;
-    size_t n;
-    int rc = f != NULL && fstat(fileno(f), &st) == 0 ? 0 : -1;
-
-    free(path);
-    sbuf_addf(&pn, "%s/%s", prefix, name);
-    archive_entry_set_pathname(en, pn.buf);
-    if (rc == 0) {
-        archive_entry_set_size(en, st.st_size);
-        archive_entry_set_filetype(en, AE_IFREG);
-        archive_entry_set_perm(en, 0644);
-        archive_entry_set_mtime(en, st.st_mtime, 0);
-        rc = archive_write_header(a, en) == ARCHIVE_OK ? 0 : -1;
-    }
-    while (rc == 0 && (n = fread(buf, 1, sizeof(buf), f)) > 0) {
-        rc = archive_write_data(a, buf, n) == (la_ssize_t)n ? 0 : -1;
-    }
-    if (f != NULL) {
-        fclose(f);
-    }
-    archive_entry_free(en);
-    sbuf_release(&pn);
-    return rc;
-}
-
 /* The files into FD as a zstd-compressed tar whose entries are in one
- * directory named after DEST less .tar.zst. */
+ * directory named after DEST less .tar.zst (the module tarzst.so). */
 static int
 pack(const struct snap *s, int fd, struct err *e)
 {
-    struct archive *a = archive_write_new();
+    const struct tarzst_module *mod = module_ours(TARZST_MODULE_FILE, TARZST_MODULE_SYM, e);
     const char *base = strrchr(s->o->dest, '/');
     struct sbuf prefix = SBUF_INIT, name = SBUF_INIT;
-    size_t i;
+    char **names, why[ERR_MSG_MAX / 2];
+    size_t i, n = 0;
     int rc;
 
+    if (mod == NULL) {
+        return -1;
+    }
     base = base != NULL ? base + 1 : s->o->dest;
     sbuf_add(&prefix, base, strlen(base) - 8);
-    rc = archive_write_add_filter_zstd(a) == ARCHIVE_OK &&
-                 archive_write_set_format_pax_restricted(a) == ARCHIVE_OK &&
-                 archive_write_open_fd(a, fd) == ARCHIVE_OK
-             ? 0
-             : -1;
-    for (i = 0; rc == 0 && file_name(i, &name) == 0; i++) {
-        rc = pack_one(a, s, prefix.buf, name.buf);
+    names = xcalloc(db_dump_count() + 2, sizeof(*names));
+    while (file_name(n, &name) == 0) {
+        names[n++] = sbuf_detach(&name);
     }
-    if (archive_write_close(a) != ARCHIVE_OK) {
-        rc = -1;
-    }
+    rc = mod->pack(fd, s->dir, prefix.buf, (const char *const *)names, n, why, sizeof(why));
     if (rc < 0) {
-        err_set(e, ERR_IO, _("cannot write the snapshot: %s"),
-                archive_error_string(a) != NULL ? archive_error_string(a) : strerror(errno));
+        err_set(e, ERR_IO, _("cannot write the snapshot: %s"), why);
     }
-    archive_write_free(a);
-    sbuf_release(&prefix);
+    for (i = 0; i < n; i++) {
+        free(names[i]);
+    }
+    free(names);
     sbuf_release(&name);
+    sbuf_release(&prefix);
     return rc;
 }
 

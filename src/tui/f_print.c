@@ -49,7 +49,8 @@ static const struct field_spec p_format = {
     .help = N_("PDF on A4 pages, or plain text for a file to read on the screen or send by e-mail; a printer always gets the PDF.")};
 static const struct field_spec p_printer = {
     .name = "printer", .label = N_("Printer"), .type = FT_CODE, .table = "print_printer",
-    .help = N_("The printer (a CUPS queue): F4 lists the printers there are; empty for the default printer.")};
+    .help = N_("The printer (a CUPS queue): F4 lists the printers there are; empty for the default printer."),
+    .none = N_("No printer was found (no CUPS answer): leave it empty for the default printer, or type a queue's name.")};
 static const struct field_spec p_copies = {
     .name = "copies", .label = N_("Copies"), .type = FT_INT, .flags = FF_REQUIRED, .min = 1,
     .max = 99,
@@ -84,7 +85,8 @@ static void printer_choices(struct form *fm, const char *current)
     int known = *current == '\0';
     size_t i;
 
-    printers_list(&l);
+    /* without libcups, no queue: F4 says none was found */
+    printers_list(&l, NULL);
     choices_init(&c);
     for (i = 0; i < l.n; i++) {
         if (i == l.def) {

@@ -579,7 +579,8 @@ pick(struct fstate *st, struct tui *t)
     }
     tab = codebook_table(&fm->codes, it->spec->table);
     if (tab == NULL || tab->n == 0) {
-        tui_message(t, 1, "%s", _("There is nothing to choose from for this field."));
+        tui_message(t, 1, "%s", it->spec->none != NULL ? _(it->spec->none)
+                                    : _("There is nothing to choose from for this field."));
         return D_STATUS;
     }
     st->pick = fm->w.focus;

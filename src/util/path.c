@@ -171,6 +171,12 @@ path_localedir(void)
                     "zh_CN/LC_MESSAGES/" PACKAGE ".mo", LOCALEDIR);
 }
 
+char *
+path_moduledir(const char *name)
+{
+    return find_dir("ZHENXING_MODULEDIR", "mod", name, PKGLIBDIR);
+}
+
 int
 path_mkdirs(const char *dir, struct err *e)
 {

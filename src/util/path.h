@@ -30,6 +30,12 @@ char *path_datadir(void);
  * program runs setgid.  Caller frees. */
 char *path_localedir(void);
 
+/* The directory of our loadable modules (util/module.h) holding NAME
+ * ("pdf.so"): $ZHENXING_MODULEDIR, else "mod" next to the program when
+ * NAME is there (a build tree), else the installed PKGLIBDIR; always
+ * PKGLIBDIR when the program runs setgid.  Caller frees. */
+char *path_moduledir(const char *name);
+
 /* Join two path parts with one slash.  Caller frees. */
 char *path_join(const char *a, const char *b);
 

@@ -161,6 +161,20 @@ publicity_dialog() {
     wait_for "覆盖已有文件"
 }
 
+# village_publicity_dialog: on $DB (a demo county of 300 households), the
+# one household of 清永村 in publicity (2026-11-17 to 2026-11-21) searched
+# for, then publicity_dialog.
+village_publicity_dialog() {
+    no=$(q "$DB" "select h.hh_no from household h join monitor_case c on c.household_id = h.id
+                  join division v on v.id = h.village_id
+                  where v.name = '清永村' and c.state = 'publicizing' limit 1")
+    keys /
+    typed "$no"
+    keys Enter
+    wait_for "搜索：$no"
+    publicity_dialog
+}
+
 # step: x, the first step the menu offers (or the one typed as $1), its
 # form, then Ctrl-S.
 step() {

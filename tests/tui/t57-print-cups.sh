@@ -16,17 +16,9 @@ cups_start
 ok $? "our own cupsd with a cups-pdf queue $Q, the default"
 DB="$T/c.db"
 demo_db "$DB" 300
-# the one household of 清永村 in publicity (2026-11-17 to 2026-11-21)
-no=$(q "$DB" "select h.hh_no from household h join monitor_case c on c.household_id = h.id
-              join division v on v.id = h.village_id
-              where v.name = '清永村' and c.state = 'publicizing' limit 1")
 
 tui_start 80x24 "CUPS_SERVER=$CUPS_SERVER"
-keys /
-typed "$no"
-keys Enter
-wait_for "搜索：$no"
-publicity_dialog
+village_publicity_dialog
 # to the printer field: Send to, Format, Printer
 keys Down Down
 keys F4
