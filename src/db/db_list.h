@@ -19,8 +19,9 @@ struct sqlite3_value;
 
 /* Bump when the summary's meaning changes: lists are rebuilt on open (3:
  * pinyin initials and order from Unihan, every CJK character; 4: a
- * rejected case stays on its household, 不纳入 in the state column, and
- * the rows of a database upgraded through m_case_step_reply say so). */
+ * rejected case stays on its household, 不纳入 in the state column, its
+ * reply's deadline overdue as the others, and the rows of a database
+ * upgraded through m_case_step_reply say so). */
 #define LIST_VERSION "4"
 
 enum list_col {

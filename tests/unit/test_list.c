@@ -710,6 +710,15 @@ test_upgrade_shows_rejected(void **state)
     q.f.states = LIST_STATE(CS_REJECTED);
     assert_int_equal(db_list_count(a.db, &q, &count, &e), 0);
     assert_true(count >= 1);
+    /* the reply to the applicant (due 5 working days after the
+     * rejection, no home check) is overdue as any step once its day
+     * has passed, until it is recorded */
+    query(&q);
+    q.today = D("2026-12-10");
+    q.f.overdue = 1;
+    q.f.states = LIST_STATE(CS_REJECTED);
+    assert_int_equal(db_list_count(a.db, &q, &count, &e), 0);
+    assert_true(count >= 1);
     /* opened again: nothing to rebuild */
     assert_int_equal(db_list_ensure(a.db, &ctx, &rebuilt, &e), 0);
     assert_int_equal(rebuilt, 0);
