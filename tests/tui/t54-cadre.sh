@@ -116,13 +116,7 @@ shows "筛选的帮扶责任人的走访任务清单" "p offers the filtered cad
 typed "走访任务清单"
 keys Enter
 shows "覆盖已有文件" "choosing it opens the print dialog"
-keys C-u
-typed "文件"
-keys Tab C-u
-typed "文本"
-keys Tab
-keys C-s
-wait_for "已保存"
+to_file
 tui_stop
 f=$(ls "$HOME"/*走访*.txt 2>/dev/null | head -n 1)
 [ -n "$f" ]

@@ -615,13 +615,34 @@ test_rebuild_agrees(void **state)
     assert_int_equal(count, HOUSEHOLDS);
 }
 
+/* A clue of household HH on DAY, registered by the county. */
 static void
-test_refresh_after_a_step(void **state)
+clue(int64_t hh, int day)
 {
     struct rule_ctx ctx = app_rule_ctx(&a);
     struct actor county = helpers_actor(ROLE_COUNTY);
     struct step_input in;
     struct findings f;
+    struct err e;
+
+    memset(&in, 0, sizeof(in));
+    memset(&f, 0, sizeof(f));
+    in.action = CA_CLUE;
+    in.step_date = day;
+    in.pub_start = in.pub_end = DATE_NONE;
+    in.channel = "1";
+    in.category = "3";
+    in.risks[0] = "02";
+    in.nrisks = 1;
+    if (db_case_act(a.db, &ctx, &county, hh, 0, &in, &f, NULL, &e)) {
+        fail_msg("clue: %s", e.msg);
+    }
+    findings_free(&f);
+}
+
+static void
+test_refresh_after_a_step(void **state)
+{
     struct list_query q;
     struct err e;
     int64_t hh, before, after, count;
@@ -631,16 +652,7 @@ test_refresh_after_a_step(void **state)
     query(&q);
     q.f.states = LIST_STATE(CS_CLUE);
     assert_int_equal(db_list_count(a.db, &q, &before, &e), 0);
-    memset(&in, 0, sizeof(in));
-    memset(&f, 0, sizeof(f));
-    in.action = CA_CLUE;
-    in.step_date = D("2026-11-20");
-    in.pub_start = in.pub_end = DATE_NONE;
-    in.channel = "1";
-    in.category = "3";
-    in.risks[0] = "02";
-    in.nrisks = 1;
-    assert_int_equal(db_case_act(a.db, &ctx, &county, hh, 0, &in, &f, NULL, &e), 0);
+    clue(hh, D("2026-11-20"));
     assert_int_equal(db_list_count(a.db, &q, &after, &e), 0);
     assert_int_equal(after, before + 1);
     /* Still found by its number, now with its new state. */
@@ -648,7 +660,6 @@ test_refresh_after_a_step(void **state)
     snprintf(q.f.search, sizeof(q.f.search), "%s", "5199");
     assert_int_equal(db_list_count(a.db, &q, &count, &e), 0);
     assert_int_equal(count, HOUSEHOLDS);
-    findings_free(&f);
 }
 
 /* A database whose list rows were made before a rejected case stayed on
@@ -671,19 +682,9 @@ test_upgrade_shows_rejected(void **state)
     (void)state;
     hh = sql_count("SELECT id FROM household h WHERE NOT EXISTS (SELECT 1 FROM monitor_case c "
                    "WHERE c.household_id = h.id) ORDER BY id LIMIT 1");
+    clue(hh, D("2026-11-18"));
     memset(&in, 0, sizeof(in));
     memset(&f, 0, sizeof(f));
-    in.action = CA_CLUE;
-    in.step_date = D("2026-11-18");
-    in.pub_start = in.pub_end = DATE_NONE;
-    in.channel = "1";
-    in.category = "3";
-    in.risks[0] = "02";
-    in.nrisks = 1;
-    if (db_case_act(a.db, &ctx, &county, hh, 0, &in, &f, NULL, &e)) {
-        fail_msg("clue: %s", e.msg);
-    }
-    memset(&in, 0, sizeof(in));
     in.action = CA_REJECT;
     in.step_date = D("2026-11-20");
     in.pub_start = in.pub_end = DATE_NONE;
