@@ -47,7 +47,7 @@ static const char *const action_names[CA_COUNT] = {
     "clue", "verify", "appraise", "publicize", "township_review",
     "county_approve", "reject", "elim_verify", "elim_appraise",
     "elim_publicize", "elim_township_review", "elim_approve",
-    "elim_reject", "rollback", "reidentify", "reply",
+    "elim_reject", "rollback", "reidentify", "reply", "add_risk",
 };
 
 static const char *const action_labels[CA_COUNT] = {
@@ -67,6 +67,7 @@ static const char *const action_labels[CA_COUNT] = {
     N_("roll back elimination"),
     N_("re-identify"),
     N_("reply to the applicant"),
+    N_("add a risk"),
 };
 
 #define R(x) ROLE_BIT(ROLE_##x)

@@ -50,6 +50,8 @@ enum case_action {
     CA_ROLLBACK,            /* 风险消除回退 */
     CA_REIDENTIFY,          /* 重新识别 (new risk) */
     CA_REPLY,               /* 答复不予纳入的申请人 */
+    CA_ADD_RISK,            /* 新增风险 (a department warning's risk joins
+                             * the open case; no transition of the form) */
     CA_COUNT
 };
 

@@ -361,11 +361,12 @@ check_followup(const struct rule_ctx *ctx, const struct hh_snapshot *s,
 {
     const struct rules *r = rules_on(ctx, ctx->today);
     const struct mcase *c = &s->mcase;
-    int last = c->identified_on, interval;
+    int last = c->identified_on, interval, visited = 0;
     char d[DATE_BUF];
 
     if (s->nvisits > 0 && s->visits[s->nvisits - 1].visit_date > last) {
         last = s->visits[s->nvisits - 1].visit_date;
+        visited = 1;
     }
     interval = c->state == CS_ELIMINATED ? r->followup_interval_days
                                          : r->visit_interval_days;
@@ -373,8 +374,11 @@ check_followup(const struct rule_ctx *ctx, const struct hh_snapshot *s,
         return;
     }
     date_format(last, d);
+    /* counted from the identification when not visited since (the
+     * worklist says 未走访): not called a visit */
     findings_add(f, "VS01", s->hh.id,
-                 _("last visit on %s, more than %d days ago; visit the household"),
+                 visited ? _("last visit on %s, more than %d days ago; visit the household")
+                         : _("not visited since the identification on %s, more than %d days ago; visit the household"),
                  d, interval);
 }
 

@@ -36,6 +36,7 @@ static const struct rule_word words[] = {
     {"alloc_publish", RO(alloc_publish_workdays), RW_DAYS, RO(alloc_publish_unit)},
     {"targets_publish", RO(targets_publish_workdays), RW_DAYS, RO(targets_publish_unit)},
     {"publicity_min_days", RO(publicity_min_days), RW_DAYS, NO_UNIT},
+    {"dev_measure_days", RO(dev_measure_days), RW_DAYS, NO_UNIT},
     {"project_publicity_min_days", RO(project_publicity_min_days), RW_DAYS, NO_UNIT},
     {"team_min_days_month", RO(team_min_days_month), RW_NUMBER, NO_UNIT},
     {"team_leave_township_max_days", RO(team_leave_township_max_days), RW_DAYS, NO_UNIT},

@@ -39,6 +39,10 @@ summarize_case(const struct rule_ctx *ctx, const struct hh_snapshot *s,
     r = policy_rules(ctx->policy, ctx->province, y);
     out->state = c->state;
     if (c->state == CS_REJECTED) {
+        /* the reply to the applicant is due (PR04) until it is recorded */
+        if (snapshot_last_step(s, CA_REPLY) == NULL) {
+            out->deadline = c->deadline;
+        }
         return;
     }
     snprintf(out->category, sizeof(out->category), "%s", c->category);

@@ -150,10 +150,11 @@ publicized_in(const struct hh_snapshot *s, int year, int day)
 }
 
 /* Count household S (with a case), whose findings on the judging day
- * are F, into T. */
+ * are F, into T.  A development measure is due by the rules in force on
+ * the day of identification, as MS01 judges it, not the round's year's. */
 static void
-reg_count(const struct job *j, const struct rules *r, const struct hh_snapshot *s,
-          const struct findings *f, struct reg_tally *t)
+reg_count(const struct job *j, const struct hh_snapshot *s, const struct findings *f,
+          struct reg_tally *t)
 {
     const struct mcase *c = &s->mcase;
     int day = j->jc.today;
@@ -176,9 +177,10 @@ reg_count(const struct job *j, const struct rules *r, const struct hh_snapshot *
     t->visited += !findings_has(f, "VS01");
     if (hh_has_labour(rule_codes(&j->jc), s)) {
         int dev = hh_has_dev_measure(rule_codes(&j->jc), s, day);
+        int due = rules_in_force(&j->jc, date_year(c->identified_on))->dev_measure_days;
 
         /* as MS01: not yet due within dev_measure_days of identification */
-        if (dev || c->identified_on + r->dev_measure_days < day) {
+        if (dev || c->identified_on + due < day) {
             t->labour++;
             t->labour_dev += dev;
         }
@@ -230,7 +232,7 @@ unit_cmp(const void *a, const void *b)
 /* Count household S into the tally of each unit of U (N, by id) it
  * belongs to: its township's, or its village's within that township. */
 static void
-reg_add(const struct job *j, const struct rules *r, const struct unit_at *u, size_t n,
+reg_add(const struct job *j, const struct unit_at *u, size_t n,
         const struct hh_snapshot *s, struct findings *f, struct reg_tally *t)
 {
     struct unit_at key = {j->kind == AU_VILLAGE ? s->hh.village_id : s->hh.township_id, 0,
@@ -250,7 +252,7 @@ reg_add(const struct job *j, const struct rules *r, const struct unit_at *u, siz
                 findings_reset(f);
                 rules_check_counted(&j->jc, s, f);
             }
-            reg_count(j, r, s, f, &t[at->i]);
+            reg_count(j, s, f, &t[at->i]);
         }
     }
 }
@@ -261,7 +263,6 @@ reg_add(const struct job *j, const struct rules *r, const struct unit_at *u, siz
 static int
 reg_tally_units(const struct job *j, const int64_t *ids, size_t n, struct reg_tally *t)
 {
-    const struct rules *r = rules_in_force(&j->jc, j->year);
     struct unit_at *u = xcalloc(n + 1, sizeof(*u));
     struct hh_snapshot s;
     struct findings f;
@@ -288,7 +289,7 @@ reg_tally_units(const struct job *j, const int64_t *ids, size_t n, struct reg_ta
     memset(&f, 0, sizeof(f));
     while ((rc = snap_iter_next(it, &s, j->e)) == 1) {
         if (s.has_case) {
-            reg_add(j, r, u, n, &s, &f, t);
+            reg_add(j, u, n, &s, &f, t);
         }
     }
     snap_iter_close(it);

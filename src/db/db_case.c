@@ -158,25 +158,26 @@ db_step_insert(struct db *db, struct case_step *s, struct err *e)
     return 0;
 }
 
-/* Store NEXT (S's case after the step) and STEP (transaction open). */
+/* Store NEXT (S's case after the step) and STEP by LOGIN (transaction
+ * open). */
 static int
-store(struct db *db, const struct actor *actor, const struct hh_snapshot *s,
+store(struct db *db, const char *login, const struct hh_snapshot *s,
       struct mcase *next, struct case_step *step, struct err *e)
 {
     if (next->id == 0) {
-        if (db_case_insert(db, actor->login, next, 1, e)) {
+        if (db_case_insert(db, login, next, 1, e)) {
             return -1;
         }
-    } else if (rec_update(db, &case_def, actor->login, &s->mcase, next,
+    } else if (rec_update(db, &case_def, login, &s->mcase, next,
                           audit_table_label("monitor_case"), e) ||
-               update_risks(db, actor->login, &s->mcase, next, e)) {
+               update_risks(db, login, &s->mcase, next, e)) {
         return -1;
     }
     step->case_id = next->id;
     if (db_step_insert(db, step, e)) {
         return -1;
     }
-    return db_audit(db, actor->login, "step", "monitor_case", next->id,
+    return db_audit(db, login, "step", "monitor_case", next->id,
                     case_action_name(step->action), case_state_name(step->from),
                     case_state_name(step->to), e);
 }
@@ -205,9 +206,11 @@ first_identified(struct db *db, const struct actor *actor, struct hh_snapshot *s
 
 int
 db_case_add_risk(struct db *db, const char *actor, const struct hh_snapshot *s,
-                 const char *risk, int *added, struct err *e)
+                 const char *risk, int day, const char *note, int *added,
+                 struct err *e)
 {
     struct mcase next;
+    struct case_step step;
     int i, rc;
 
     *added = 0;
@@ -229,9 +232,16 @@ db_case_add_risk(struct db *db, const char *actor, const struct hh_snapshot *s,
     next = s->mcase;
     next.description = s->mcase.description != NULL ? xstrdup(s->mcase.description) : NULL;
     snprintf(next.risks[next.nrisks++], sizeof(next.risks[0]), "%s", risk);
-    rc = rec_update(db, &case_def, actor, &s->mcase, &next,
-                    audit_table_label("monitor_case"), e) ||
-         update_risks(db, actor, &s->mcase, &next, e);
+    /* in the case's history as a step that leaves its state */
+    case_step_init(&step);
+    step.action = CA_ADD_RISK;
+    step.from = step.to = s->mcase.state;
+    snprintf(step.actor, sizeof(step.actor), "%s", actor);
+    step.step_date = day;
+    step.deadline = s->mcase.deadline;
+    step.note = note != NULL ? xstrdup(note) : NULL;
+    rc = store(db, actor, s, &next, &step, e);
+    case_step_clear(&step);
     free(next.description);
     *added = rc == 0;
     return rc ? -1 : 0;
@@ -282,7 +292,7 @@ db_case_act_also(struct db *db, const struct rule_ctx *ctx,
     }
     rc = db_snapshot_load(db, hh, &s, e) || version_matches(&s, expect_version, e) ||
          case_apply(ctx, actor, &s, in, &next, &step, f, e) ||
-         store(db, actor, &s, &next, &step, e) ||
+         store(db, actor->login, &s, &next, &step, e) ||
          first_identified(db, actor, &s, &step, e) ||
          (also != NULL && also(db, actor, next.id, arg, e)) ||
          db_list_refresh_hh(db, ctx, &s.hh, e);

@@ -38,12 +38,14 @@ int db_case_act_also(struct db *db, const struct rule_ctx *ctx,
 /* Add RISK (a code of table "risk") to the open case of household S (in
  * the identification procedure or monitored; ERR_RULE otherwise, and
  * when it has MCASE_MAX_RISKS already): the case updated with its audit
- * rows by ACTOR (its risks as one field, old -> new).  *ADDED is 0 when
- * the case had the risk.  Never a second case.  Callers hold the
- * transaction. */
+ * rows by ACTOR (its risks as one field, old -> new) and a step 新增风险
+ * of DAY with NOTE in its history (the state unchanged, audited as a
+ * step).  *ADDED is 0 when the case had the risk.  Never a second case.
+ * Callers hold the transaction. */
 struct hh_snapshot;
 int db_case_add_risk(struct db *db, const char *actor, const struct hh_snapshot *s,
-                     const char *risk, int *added, struct err *e);
+                     const char *risk, int day, const char *note, int *added,
+                     struct err *e);
 
 /* A new case with its risks (sets C->id), audited as an "insert" by
  * ACTOR when AUDIT; a step of it (sets S->id; S->at "" is now).  Callers

@@ -18,8 +18,11 @@ struct err;
 struct sqlite3_value;
 
 /* Bump when the summary's meaning changes: lists are rebuilt on open (3:
- * pinyin initials and order from Unihan, every CJK character). */
-#define LIST_VERSION "3"
+ * pinyin initials and order from Unihan, every CJK character; 4: a
+ * rejected case stays on its household, 不纳入 in the state column, its
+ * reply's deadline overdue as the others, and the rows of a database
+ * upgraded through m_case_step_reply say so). */
+#define LIST_VERSION "4"
 
 enum list_col {
     LC_HHNO = 0,    /* 户编号 */

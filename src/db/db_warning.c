@@ -314,12 +314,12 @@ db_warning_to_case(struct db *db, const struct rule_ctx *ctx, const struct actor
     if (db_begin(db, e)) {
         return -1;
     }
-    rc = load_pending(db, a, id, &w, e) || db_snapshot_load(db, w.household_id, &s, e) ||
-         db_case_add_risk(db, a->login, &s, risk, added, e);
+    rc = load_pending(db, a, id, &w, e) || db_snapshot_load(db, w.household_id, &s, e);
     if (rc == 0) {
         snprintf(reason, sizeof(reason), _("risk %s added to the open case"),
                  code_label(rule_codes(ctx), "risk", risk));
-        rc = decide(db, a, id, version, WS_CLUE, reason, s.mcase.id, day, e) ||
+        rc = db_case_add_risk(db, a->login, &s, risk, day, reason, added, e) ||
+             decide(db, a, id, version, WS_CLUE, reason, s.mcase.id, day, e) ||
              db_list_refresh_hh(db, ctx, &s.hh, e);
     }
     rc = rec_end_tx(db, rc, e);

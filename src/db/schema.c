@@ -961,6 +961,15 @@ static const struct check_edit {
     {"case_step", "to_state IN (" STATES ")", EQ_STATES("to_state")},
 };
 
+/* A risk a department's warning adds to an open case is a step of its
+ * history ('add_risk', issue 17): the steps' CHECK allows it, written
+ * as comparisons as m_check_compare left it (case_step is referenced by
+ * nothing, but a rebuild would bring back an IN list). */
+static const char m_case_step_add_risk[] = "-- case_step's CHECK edited by step_add_risk\n";
+static const struct check_edit step_add_risk_edits[] = {
+    {"case_step", "action = 'reply')", "action = 'reply' OR action = 'add_risk')"},
+};
+
 static int
 schema_exec(struct db *db, const char *sql, struct err *e)
 {
@@ -1019,9 +1028,9 @@ check_edit(struct db *db, const struct check_edit *c, struct err *e)
     return rc == SQLITE_ROW ? 0 : db_fail(db, e, _("upgrading the database schema"));
 }
 
-/* m_check_compare, in the migrations' transaction. */
+/* The N edits EDITS of CHECKs' text, in the migrations' transaction. */
 static int
-check_compare(struct db *db, struct err *e)
+check_edits_run(struct db *db, const struct check_edit *edits, size_t n, struct err *e)
 {
     size_t i;
     int v = 0, rc;
@@ -1030,8 +1039,8 @@ check_compare(struct db *db, struct err *e)
         return -1;
     }
     rc = 0;
-    for (i = 0; rc == 0 && i < ARRAY_SIZE(check_edits); i++) {
-        rc = check_edit(db, &check_edits[i], e);
+    for (i = 0; rc == 0 && i < n; i++) {
+        rc = check_edit(db, &edits[i], e);
     }
     v++;
     if (rc == 0) {
@@ -1041,12 +1050,27 @@ check_compare(struct db *db, struct err *e)
     return rc;
 }
 
+/* m_check_compare. */
+static int
+check_compare(struct db *db, struct err *e)
+{
+    return check_edits_run(db, check_edits, ARRAY_SIZE(check_edits), e);
+}
+
+/* m_case_step_add_risk. */
+static int
+step_add_risk(struct db *db, struct err *e)
+{
+    return check_edits_run(db, step_add_risk_edits, ARRAY_SIZE(step_add_risk_edits), e);
+}
+
 /* Migrations that are code, not SQL text. */
 static const struct {
     const char *m;
     int (*run)(struct db *db, struct err *e);
 } coded[] = {
     {m_check_compare, check_compare},
+    {m_case_step_add_risk, step_add_risk},
 };
 
 static const char *const migrations[] = {
@@ -1067,6 +1091,7 @@ static const char *const migrations[] = {
     m_village_search,
     m_audit_check,
     m_check_compare,
+    m_case_step_add_risk,
 };
 
 #define NMIGRATIONS ((int)(ARRAY_SIZE(migrations)))

@@ -501,11 +501,21 @@ enum {
 static const char *const builtin_names[NBUILTIN] = {
     N_("Waiting for me (a procedure step is mine to do)"),
     N_("Overdue (steps, visits, measures)"),
-    N_("Labour but no development measure a month after identification"),
+    N_("Labour but no development measure {dev_measure_days} after identification"),
     N_("Visits due this week"),
     N_("Department warnings to verify (预警核实)"),
     N_("Monitoring objects without a responsible cadre"),
 };
+
+/* Built-in worklist I's name in OUT, its policy numbers those of rules.conf
+ * for today's year. */
+static const char *
+builtin_name(struct tui *t, size_t i, struct sbuf *out)
+{
+    sbuf_reset(out);
+    screen_help_text(t, NULL, builtin_names[i], out);
+    return out->buf;
+}
 
 /* The filter F instead of the one there is, the search kept. */
 static void
@@ -595,8 +605,11 @@ worklist_chosen(void *ctx, struct tui *t, size_t index)
         return D_ALL;
     }
     if (index < NBUILTIN) {
+        struct sbuf sb = SBUF_INIT;
+
         load_builtin(h, (int)index);
-        tui_message(t, 0, _("Worklist '%s' loaded."), _(builtin_names[index]));
+        tui_message(t, 0, _("Worklist '%s' loaded."), builtin_name(t, index, &sb));
+        sbuf_release(&sb);
         return D_ALL;
     }
     if (db_worklist_list(h->app->db, h->app->login, &v, &n, &e)) {
@@ -623,7 +636,10 @@ open_worklists(struct households *h, struct tui *t)
         return D_STATUS;
     }
     for (i = 0; i < NBUILTIN; i++) {
-        menu_add(m, _(builtin_names[i]));
+        struct sbuf sb = SBUF_INIT;
+
+        menu_add(m, builtin_name(t, i, &sb));
+        sbuf_release(&sb);
     }
     for (i = 0; i < n; i++) {
         snprintf(buf, sizeof(buf), _("Load: %s"), v[i].name);

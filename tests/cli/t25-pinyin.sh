@@ -36,7 +36,7 @@ found() {
 }
 found lhr "$HH1"
 ok $? "李昊然 is found by lhr (昊 is outside GB2312 level 1)"
-is "$(q "$DB" "select value from meta where key = 'list_version'")" 3 \
+is "$(q "$DB" "select value from meta where key = 'list_version'")" 4 \
     "the list made by an older version was rebuilt"
 found yy "$HH2"
 ok $? "晏琰 is found by yy"

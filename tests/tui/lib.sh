@@ -175,6 +175,17 @@ village_publicity_dialog() {
     publicity_dialog
 }
 
+# to_file: in the print dialog, send to a text file and save.
+to_file() {
+    wait_for "覆盖已有文件"
+    keys C-u
+    typed "文件"
+    keys Tab C-u
+    typed "文本"
+    keys C-s
+    wait_for "已保存"
+}
+
 # step: x, the first step the menu offers (or the one typed as $1), its
 # form, then Ctrl-S.
 step() {

@@ -16,16 +16,6 @@ demo_db "$DB" 80
 export HOME="$T"
 prints() { q "$DB" "select count(*) from audit where op = 'print' $1"; }
 
-# to_file: in the print dialog, send to a text file and save.
-to_file() {
-    wait_for "覆盖已有文件"
-    keys C-u
-    typed "文件"
-    keys Tab C-u
-    typed "文本"
-    keys C-s
-    wait_for "已保存"
-}
 # saved: the file the status line names.
 saved() { screen "$T/s"; sed -n 's/.*已保存 \([^ （]*\.[a-z]*\).*/\1/p' "$T/s" | head -n 1; }
 

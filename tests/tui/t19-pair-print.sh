@@ -16,16 +16,6 @@ demo_db "$DB" 80
 export HOME="$T"
 prints() { q "$DB" "select count(*) from audit where op = 'print' $1"; }
 
-# to_file: in the print dialog, send to a text file and save.
-to_file() {
-    wait_for "覆盖已有文件"
-    keys C-u
-    typed "文件"
-    keys Tab C-u
-    typed "文本"
-    keys C-s
-    wait_for "已保存"
-}
 # saved: the file of the last print, as the audit log names it (the status
 # line cuts a long path at 80 columns).
 saved() { q "$DB" "select substr(new, 6) from audit where op = 'print' order by id desc limit 1"; }

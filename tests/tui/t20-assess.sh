@@ -156,13 +156,7 @@ keys p
 shows "考核情况" "p on a sheet offers the unit's summary"
 shows "考核排名和各对象评分表" "and the round's"
 keys Enter
-wait_for "覆盖已有文件"
-keys C-u
-typed "文件"
-keys Tab C-u
-typed "文本"
-keys C-s
-wait_for "已保存"
+to_file
 f=$(q "$DB" "select substr(new, 6) from audit where op = 'print' and tbl = 'assess_round'
   order by id desc limit 1")
 has "$f" "结果汇总" "the file is the assessment summary"

@@ -4,18 +4,20 @@
 # year shown, not numbers of their own (issue 17 3): a county whose
 # rules.conf raises the 2026 industry share to 65%, the project publicity
 # to 12 days and the days in the village to 22 a month sees those in the
-# help of the fund indicators, the project pool and the attendance; the
+# help of the fund indicators, the project pool and the attendance, and
+# its 20 days for a development measure in the name of that worklist; the
 # indicators of 2025 (f) say 2025's national 60%.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 
-plan 6
+plan 8
 
 DB="$T/c.db"
 demo_db "$DB" 300
 mkdir -p "$T/etc/policy"
 cat >"$T/etc/policy/rules.conf" <<'RULES'
 rules = ( { province = "*"; from = 2026; industry_min_pct = 65;
-            project_publicity_min_days = 12; team_min_days_month = 22; } );
+            project_publicity_min_days = 12; team_min_days_month = 22;
+            dev_measure_days = 20; } );
 RULES
 
 tui_start 160x48
@@ -45,6 +47,12 @@ keys '?'
 wait_for "帮助："
 keys End
 shows "每月 22 天" "the attendance's help states the county's days in the village"
+keys Escape
+keys F2
+wait_for "全部农户"
+keys w
+shows "有劳动力但识别20天后仍无开发式帮扶措施" "the worklist of no development measure names the county's days"
+lacks "一个月" "not a month of its own"
 keys Escape
 tui_stop
 

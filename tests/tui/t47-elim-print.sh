@@ -36,13 +36,7 @@ typed "第4季度"
 keys Enter
 shows "覆盖已有文件" "choosing it opens the print dialog"
 shows "风险消除公告，2026年第4季度" "for the announcement"
-keys C-u
-typed "文件"
-keys Tab C-u
-typed "文本"
-keys Tab
-keys C-s
-wait_for "已保存"
+to_file
 tui_stop
 f=$(ls "$HOME"/风险消除公告*.txt 2>/dev/null | head -n 1)
 [ -n "$f" ]

@@ -5,11 +5,13 @@
 # warning's risk to the household's open case (domain.md 4.4, 4.6: a
 # monitored household keeps its risks and is not eliminated while one
 # stands) instead of refusing or opening a second case; the warning is
-# linked to that case, everything audited, the worklist shorter.
+# linked to that case, everything audited, the worklist shorter; the risk
+# added is a step 新增风险 of the case's history (issue 17), shown on the
+# household's 5 监测 with its reason.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 need sqlite3
 
-plan 14
+plan 19
 
 DB="$T/c.db"
 demo_db "$DB" 300
@@ -52,4 +54,27 @@ is "$(q "$DB" "select old || '>' || new from audit where tbl = 'monitor_case' an
 is "$(q "$DB" "select count(*) from audit where tbl = 'dept_warning' and row_id = $wid and op = 'update' and field = 'status'")" 1 "the warning's decision is audited"
 [ "$(q "$DB" "select count(*) from audit")" -gt "$audit0" ]
 ok $? "with the rows of this decision"
+step=$(q "$DB" "select id from case_step where case_id = $case_id and action = 'add_risk'")
+[ -n "$step" ]
+ok $? "the risk added is a step of the case's history"
+is "$(q "$DB" "select from_state || '>' || to_state || ',' || note from case_step where id = $step")" \
+    "monitored>monitored,风险因自然灾害已加入在办的监测案件" "the step leaves the state and names the risk"
+is "$(q "$DB" "select count(*) from audit where op = 'step' and tbl = 'monitor_case' and row_id = $case_id and field = 'add_risk'")" 1 \
+    "the step is audited as the others are"
+
+# The household's history shows it.
+hhno=$(q "$DB" "select hh_no from household where id = $hh")
+tui_start 80x24
+keys /
+typed "$hhno"
+keys Enter
+wait_for "1/1"
+keys Enter
+wait_for "5 监测"
+keys 5
+wait_for "县级审定"
+keys End
+shows "新增风险" "5 监测 lists the step among the case's steps"
+shows "风险因自然灾害已加入在办的监测案件" "with its reason"
+tui_stop
 finish

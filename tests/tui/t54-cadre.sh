@@ -5,11 +5,13 @@
 # spot); the worklist of the monitoring objects without a cadre lists the
 # households left without one; b on a household's record assigns the new
 # cadre, shown on top and in the history under the overview; t tags the
-# rest and b assigns them all at once; the worklist is then empty.
+# rest and b assigns them all at once; the worklist is then empty; the
+# list filtered by the cadre shows its three households, and p there
+# prints that cadre's visit worklist alone.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 need sqlite3
 
-plan 19
+plan 26
 
 DB="$T/c.db"
 demo_db "$DB" 600
@@ -93,5 +95,32 @@ shows "2户已更改" "both are assigned"
 wait_for "0/0"
 is "$(status_pos)" "0/0" "the worklist is empty"
 is "$(nocadre)" 0 "every monitored household has a responsible cadre"
+
+# --- the list of one cadre, and its visit worklist ------------------------------------
+# the worklist's filter cleared
+keys f
+wait_for "筛选列表"
+keys c Escape
+wait_for "全部农户"
+keys f
+wait_for "筛选列表"
+keys Down Down Down Down Down Down Down Enter
+wait_for "尚未明确"
+typed "王明"
+keys Enter Escape
+shows "筛选：帮扶责任人王明" "the list filtered by the cadre says so"
+wait_for "/3"
+is "$(status_pos)" "1/3" "and shows the cadre's three households"
+keys p
+shows "筛选的帮扶责任人的走访任务清单" "p offers the filtered cadre's visit worklist"
+typed "走访任务清单"
+keys Enter
+shows "覆盖已有文件" "choosing it opens the print dialog"
+to_file
 tui_stop
+f=$(ls "$HOME"/*走访*.txt 2>/dev/null | head -n 1)
+[ -n "$f" ]
+ok $? "the worklist is saved as text"
+is "$(grep -c '帮扶责任人：' "$f")" 1 "one cadre's worklist"
+has "$f" "帮扶责任人：王明" "王明's"
 finish

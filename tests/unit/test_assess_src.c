@@ -370,6 +370,37 @@ test_registry(void **state)
            "no monitored household with labour due a development measure, taken as 100.00%");
 }
 
+/* Identified on 2025-12-20 (able to work), no measure yet. */
+static void
+b_december(struct hh_snapshot *s, void *arg)
+{
+    helpers_monitored(s, D("2025-12-20"), "01", D("2026-01-05"));
+    s->nmeasures = 0;
+}
+
+/* A development measure is due by the rules in force on the day of
+ * identification, as MS01 judges it (issue 17 2.4): a household
+ * identified in December 2025 under 2025's 30 days is not yet due on
+ * 2026-01-05, though 2026's rules would give 10 days. */
+static void
+test_dev_measure_rules_of_identification(void **state)
+{
+    struct fixture *x = *state;
+    struct rule_ctx c = x->ctx;
+
+    helpers_rules_from(&x->p, 2026)->dev_measure_days = 10;
+    assert_int_equal(rules_in_force(&x->ctx, 2025)->dev_measure_days, 30);
+    assert_int_equal(rules_in_force(&x->ctx, 2026)->dev_measure_days, 10);
+    store(x, 11, x->town1, x->village1, b_december, NULL);
+    c.today = D("2026-01-05");
+    expect(x, &c, "dev_measure_labour", AU_TOWNSHIP, x->town1, 2026, 10000,
+           "no monitored household with labour due a development measure, taken as 100.00%");
+    /* due after 2025's 30 days */
+    c.today = D("2026-01-25");
+    expect(x, &c, "dev_measure_labour", AU_TOWNSHIP, x->town1, 2026, 0,
+           "1 monitored households with labour and a development measure due, 0 with one (0.00%)");
+}
+
 /* --- refusals ------------------------------------------------------------- */
 
 /* The batch gives what one call per source gives, registry and funds
@@ -955,6 +986,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_registry, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_dev_measure_rules_of_identification, setup, teardown),
         cmocka_unit_test_setup_teardown(test_batch, setup, teardown),
         cmocka_unit_test_setup_teardown(test_units_one_pass, setup, teardown),
         cmocka_unit_test_setup_teardown(test_wrong_kind, setup, teardown),

@@ -18,6 +18,7 @@
 #include "core/date.h"
 #include "db/db_audit.h"
 #include "db/db_backup.h"
+#include "db/db_cadre.h"
 #include "db/db_case.h"
 #include "db/db_check.h"
 #include "db/db_division.h"
@@ -191,8 +192,9 @@ test_audit_check_migration(void **state)
                             "INSERT INTO audit(at, actor, op, tbl, row_id) VALUES"
                             " ('2026-01-03 00:00:00', 'b', 'undelivered', 'household', 3);"),
                      SQLITE_OK);
-    /* Before m_audit_check (m_check_compare, after it, finds its edits made). */
-    snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", db_schema_latest() - 2);
+    /* Before m_audit_check (m_check_compare and m_case_step_add_risk,
+     * after it, find their edits made). */
+    snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", db_schema_latest() - 3);
     assert_int_equal(raw(x, sql), SQLITE_OK);
     db_close(x->db);
     assert_int_equal(db_open(&x->db, x->path, 0, 1000, &x->e), 0);
@@ -213,6 +215,75 @@ test_audit_check_migration(void **state)
     assert_int_equal(raw(x, "INSERT INTO audit(at, actor, op, tbl) VALUES"
                             " ('2026-01-04 00:00:00', 'c', 'bulk', 'person')"), SQLITE_OK);
     assert_int_equal(count(x, "audit"), rows + 1);
+}
+
+/* A cadre NAME of the fixture's township (its id). */
+static int64_t
+new_cadre(struct fixture *x, const struct actor *a, const char *name, const char *phone)
+{
+    struct cadre c;
+
+    memset(&c, 0, sizeof(c));
+    snprintf(c.name, sizeof(c.name), "%s", name);
+    snprintf(c.unit, sizeof(c.unit), "乡人民政府");
+    snprintf(c.phone, sizeof(c.phone), "%s", phone);
+    snprintf(c.kind, sizeof(c.kind), "2");
+    c.township_id = x->town;
+    if (db_cadre_save(x->db, &x->ctx, a, &c, &x->e)) {
+        fail_msg("cadre: %s", x->e.msg);
+    }
+    return c.id;
+}
+
+/* Issue 17 1: a reassignment on the household's record ends the cadre it
+ * replaces on the day and keeps it in the history with who assigned and
+ * who ended it; a record shown before someone else reassigned the
+ * household is refused as a conflict, changing nothing. */
+static void
+test_cadre_reassign(void **state)
+{
+    struct fixture *x = *state;
+    struct actor a = helpers_actor(ROLE_TOWNSHIP);
+    int64_t hh = store_household(x, "A005"), wang, li, zhao;
+    struct cadre_row *v;
+    size_t n, changed;
+
+    a.scope_id = x->town;
+    wang = new_cadre(x, &a, "王明", "13800001111");
+    li = new_cadre(x, &a, "李强", "13800002222");
+    zhao = new_cadre(x, &a, "赵刚", "13800003333");
+    assert_int_equal(db_cadre_assign(x->db, &x->ctx, &a, wang, &hh, 1, D("2026-11-01"), 0,
+                                     &changed, &x->e), 0);
+    assert_int_equal(changed, 1);
+    assert_int_equal(db_household_cadres(x->db, hh, &v, &n, &x->e), 0);
+    assert_int_equal(n, 1);
+    {
+        int64_t seen = v[0].link;
+
+        free(v);
+        /* someone else reassigns it meanwhile */
+        assert_int_equal(db_cadre_assign(x->db, &x->ctx, &a, li, &hh, 1, D("2026-11-10"), seen,
+                                         &changed, &x->e), 0);
+        /* the record shown before is stale: refused, nothing changed */
+        assert_int_equal(db_cadre_assign(x->db, &x->ctx, &a, zhao, &hh, 1, D("2026-11-20"), seen,
+                                         &changed, &x->e), -1);
+        assert_int_equal(x->e.code, ERR_CONFLICT);
+    }
+    assert_int_equal(db_household_cadre_history(x->db, hh, &v, &n, &x->e), 0);
+    assert_int_equal(n, 2);
+    assert_string_equal(v[0].name, "李强");
+    assert_int_equal(v[0].start, D("2026-11-10"));
+    assert_int_equal(v[0].end, DATE_NONE);
+    assert_string_equal(v[0].assigned_by, a.login);
+    assert_string_equal(v[1].name, "王明");
+    assert_int_equal(v[1].start, D("2026-11-01"));
+    assert_int_equal(v[1].end, D("2026-11-10"));
+    assert_string_equal(v[1].ended_by, a.login);
+    free(v);
+    /* a start before the current cadre's is refused */
+    assert_int_equal(db_cadre_assign(x->db, &x->ctx, &a, zhao, &hh, 1, D("2026-11-05"), -1,
+                                     &changed, &x->e), -1);
+    assert_int_equal(count(x, "household_cadre"), 2);
 }
 
 /* The whole content of PATH (caller frees), size in *N. */
@@ -986,6 +1057,7 @@ main(void)
         T(test_staff_versions_and_audit),
         T(test_case_act),
         T(test_case_reply),
+        T(test_cadre_reassign),
         T(test_snapshot_stream),
         T(test_backup_while_writing),
         T(test_integrity_in_background),

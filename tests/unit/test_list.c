@@ -615,13 +615,34 @@ test_rebuild_agrees(void **state)
     assert_int_equal(count, HOUSEHOLDS);
 }
 
+/* A clue of household HH on DAY, registered by the county. */
 static void
-test_refresh_after_a_step(void **state)
+clue(int64_t hh, int day)
 {
     struct rule_ctx ctx = app_rule_ctx(&a);
     struct actor county = helpers_actor(ROLE_COUNTY);
     struct step_input in;
     struct findings f;
+    struct err e;
+
+    memset(&in, 0, sizeof(in));
+    memset(&f, 0, sizeof(f));
+    in.action = CA_CLUE;
+    in.step_date = day;
+    in.pub_start = in.pub_end = DATE_NONE;
+    in.channel = "1";
+    in.category = "3";
+    in.risks[0] = "02";
+    in.nrisks = 1;
+    if (db_case_act(a.db, &ctx, &county, hh, 0, &in, &f, NULL, &e)) {
+        fail_msg("clue: %s", e.msg);
+    }
+    findings_free(&f);
+}
+
+static void
+test_refresh_after_a_step(void **state)
+{
     struct list_query q;
     struct err e;
     int64_t hh, before, after, count;
@@ -631,16 +652,7 @@ test_refresh_after_a_step(void **state)
     query(&q);
     q.f.states = LIST_STATE(CS_CLUE);
     assert_int_equal(db_list_count(a.db, &q, &before, &e), 0);
-    memset(&in, 0, sizeof(in));
-    memset(&f, 0, sizeof(f));
-    in.action = CA_CLUE;
-    in.step_date = D("2026-11-20");
-    in.pub_start = in.pub_end = DATE_NONE;
-    in.channel = "1";
-    in.category = "3";
-    in.risks[0] = "02";
-    in.nrisks = 1;
-    assert_int_equal(db_case_act(a.db, &ctx, &county, hh, 0, &in, &f, NULL, &e), 0);
+    clue(hh, D("2026-11-20"));
     assert_int_equal(db_list_count(a.db, &q, &after, &e), 0);
     assert_int_equal(after, before + 1);
     /* Still found by its number, now with its new state. */
@@ -648,7 +660,69 @@ test_refresh_after_a_step(void **state)
     snprintf(q.f.search, sizeof(q.f.search), "%s", "5199");
     assert_int_equal(db_list_count(a.db, &q, &count, &e), 0);
     assert_int_equal(count, HOUSEHOLDS);
+}
+
+/* A database whose list rows were made before a rejected case stayed on
+ * its household (LIST_VERSION 3, issue 17 3: m_case_step_reply rebuilt
+ * no row) shows the rejected as rejected once opened: the rows are
+ * rebuilt on open, not after the next refresh. */
+static void
+test_upgrade_shows_rejected(void **state)
+{
+    struct rule_ctx ctx = app_rule_ctx(&a);
+    struct actor county = helpers_actor(ROLE_COUNTY);
+    struct step_input in;
+    struct findings f;
+    struct list_query q;
+    struct err e;
+    int64_t hh, count;
+    char sql[160];
+    int rebuilt;
+
+    (void)state;
+    hh = sql_count("SELECT id FROM household h WHERE NOT EXISTS (SELECT 1 FROM monitor_case c "
+                   "WHERE c.household_id = h.id) ORDER BY id LIMIT 1");
+    clue(hh, D("2026-11-18"));
+    memset(&in, 0, sizeof(in));
+    memset(&f, 0, sizeof(f));
+    in.action = CA_REJECT;
+    in.step_date = D("2026-11-20");
+    in.pub_start = in.pub_end = DATE_NONE;
+    in.note = "收入稳定，不符合纳入条件";
+    snprintf(sql, sizeof(sql), "SELECT version FROM monitor_case WHERE household_id = %lld",
+             (long long)hh);
+    assert_int_equal(db_case_act(a.db, &ctx, &county, hh, sql_count(sql), &in, &f, NULL, &e),
+                     0);
     findings_free(&f);
+    /* the row as version 3 left it: no case */
+    snprintf(sql, sizeof(sql),
+             "UPDATE hh_list SET state = '', state_rank = 0, category = '', risks = '' "
+             "WHERE id = %lld", (long long)hh);
+    assert_int_equal(sqlite3_exec(a.db->h, sql, NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(a.db->h,
+                                  "UPDATE meta SET value = '3' WHERE key = 'list_version'",
+                                  NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(db_list_ensure(a.db, &ctx, &rebuilt, &e), 0);
+    assert_int_equal(rebuilt, 1);
+    snprintf(sql, sizeof(sql), "SELECT count(*) FROM hh_list WHERE id = %lld AND state = '%s'",
+             (long long)hh, case_state_name(CS_REJECTED));
+    assert_int_equal(sql_count(sql), 1);
+    query(&q);
+    q.f.states = LIST_STATE(CS_REJECTED);
+    assert_int_equal(db_list_count(a.db, &q, &count, &e), 0);
+    assert_true(count >= 1);
+    /* the reply to the applicant (due 5 working days after the
+     * rejection, no home check) is overdue as any step once its day
+     * has passed, until it is recorded */
+    query(&q);
+    q.today = D("2026-12-10");
+    q.f.overdue = 1;
+    q.f.states = LIST_STATE(CS_REJECTED);
+    assert_int_equal(db_list_count(a.db, &q, &count, &e), 0);
+    assert_true(count >= 1);
+    /* opened again: nothing to rebuild */
+    assert_int_equal(db_list_ensure(a.db, &ctx, &rebuilt, &e), 0);
+    assert_int_equal(rebuilt, 0);
 }
 
 static void
@@ -822,6 +896,7 @@ main(void)
         cmocka_unit_test(test_refresh_after_a_step),
         cmocka_unit_test(test_worklists),
         cmocka_unit_test(test_counted_snapshot_agrees),
+        cmocka_unit_test(test_upgrade_shows_rejected),
     };
 
     return cmocka_run_group_tests_name("list", tests, group_setup, group_teardown);

@@ -657,6 +657,12 @@ test_visits(void **state)
     assert_false(helpers_has(check(x), "VS01"));
     x->s.visits[x->s.nvisits - 1].visit_date = D("2026-10-21");
     assert_true(helpers_has(check(x), "VS01"));
+    assert_non_null(strstr(x->f.v[0].msg, "last visit on 2026-10-21"));
+    /* Not visited since the identification: not called a visit. */
+    monitored(x, "2026-10-01", "01");
+    x->s.nvisits = 0;
+    assert_true(helpers_has(check(x), "VS01"));
+    assert_non_null(strstr(x->f.v[0].msg, "not visited since the identification on 2026-10-01"));
     /* Eliminated households are visited every quarter. */
     eliminated(x, "2025-01-10", "2025-09-01", "1");
     x->s.visits[x->s.nvisits - 1].visit_date = D("2026-09-01");
