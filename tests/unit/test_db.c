@@ -818,6 +818,20 @@ writer(const char *path)
     }
 }
 
+/* The first integer of SQL on the connection H, or -1. */
+static int64_t
+file_int_on(sqlite3 *h, const char *sql)
+{
+    sqlite3_stmt *st;
+    int64_t n = -1;
+
+    if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+        n = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    return n;
+}
+
 static void
 test_backup_while_writing(void **state)
 {
@@ -846,6 +860,8 @@ test_backup_while_writing(void **state)
     before = count(x, "household");
     assert_true(before > 50);
     assert_int_equal(db_backup(x->db, &o, NULL, &x->e), 0);
+    /* The source was read through a memory map, which it no longer is. */
+    assert_int_equal(file_int_on(x->db->h, "PRAGMA mmap_size"), 0);
     usleep(100000);
     kill(pid, SIGKILL);
     waitpid(pid, NULL, 0);
@@ -901,14 +917,10 @@ static int64_t
 file_int(const char *path, const char *sql)
 {
     sqlite3 *h;
-    sqlite3_stmt *st;
-    int64_t n = -1;
+    int64_t n;
 
     assert_int_equal(sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-    if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
-        n = sqlite3_column_int64(st, 0);
-    }
-    sqlite3_finalize(st);
+    n = file_int_on(h, sql);
     sqlite3_close(h);
     return n;
 }
