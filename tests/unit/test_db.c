@@ -880,6 +880,37 @@ test_backup_while_writing(void **state)
     free(copy);
 }
 
+/* A database with pointer-map pages (auto_vacuum), which the page check
+ * does not know: the backup checks its copy with quick_check instead,
+ * and counts its persons. */
+static void
+test_backup_auto_vacuum(void **state)
+{
+    struct fixture *x = *state;
+    char *copy = path_join(x->dir, "copy.db");
+    struct backup_opts o = {copy, 0, 0600, (gid_t)-1, "test"};
+    struct pages_roots r;
+    const char *why = NULL;
+    int64_t persons = -1, cells;
+    sqlite3 *h;
+
+    store_household(x, "A001");
+    store_household(x, "A002");
+    assert_int_equal(raw(x, "PRAGMA auto_vacuum = FULL"), SQLITE_OK);
+    assert_int_equal(raw(x, "VACUUM"), SQLITE_OK);
+    assert_int_equal(file_int_on(x->db->h, "PRAGMA auto_vacuum"), 1);
+    assert_int_equal(db_backup(x->db, &o, &persons, &x->e), 0);
+    assert_true(persons > 0);
+    assert_int_equal(persons, count(x, "person"));
+    assert_int_equal(sqlite3_open_v2(copy, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    assert_int_equal(db_pages_roots(h, "person", &r), 0);
+    sqlite3_close(h);
+    assert_int_equal(db_pages_check(copy, &r, &cells, &why), -1);
+    assert_string_equal(why, "pointer-map pages (auto_vacuum)");
+    db_pages_roots_free(&r);
+    free(copy);
+}
+
 /* A plain SQLite file at PATH for the page check of a copy, with 1 KiB
  * pages so that a few thousand rows make deep trees: person's 5,000
  * rows of about 100 bytes and its index on name (three levels), rows
@@ -1244,6 +1275,7 @@ main(void)
         T(test_case_reply),
         T(test_snapshot_stream),
         T(test_backup_while_writing),
+        T(test_backup_auto_vacuum),
         T(test_pages_sound),
         T(test_pages_damaged),
         T(test_integrity_in_background),
