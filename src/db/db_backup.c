@@ -20,6 +20,7 @@
 
 #include "db/db_audit.h"
 #include "db/db_check.h"
+#include "db/db_pages.h"
 #include "db/db_priv.h"
 #include "db/db_rec.h"
 #include "util/err.h"
@@ -62,47 +63,40 @@ quick_check_ok(sqlite3 *h)
     return ok;
 }
 
-/* The lock-byte page, which no b-tree uses, is in a file over 1 GiB. */
-#define LOCK_BYTE 0x40000000LL
-
-/* The check of a fresh copy: every page of every table and index read
- * and parsed by walking its b-tree (the dbstat table, which calls a page
- * it cannot parse "corrupted" and cannot reach what such a page points
- * to), none corrupted, and those pages with the free ones making up the
- * whole file; the walk counts the persons (the cells of the person
- * table's leaves) into *PERSONS.  A fraction of quick_check's work (it
- * decodes every row too), which `backup --verify` does in full; a SQLite
- * without dbstat, or a file with pointer-map pages, gets quick_check. */
+/* The check of a fresh copy H that SQLite can read: its schema's roots
+ * into R for the page check (db_pages.c), which runs once the copy is
+ * closed (*WALK 1); or, for a file with pointer-map pages, which that
+ * check does not know, PRAGMA quick_check now, with *PERSONS counted. */
 static int
-copy_ok(sqlite3 *h, int64_t *persons)
+schema_ok(sqlite3 *h, struct pages_roots *r, int *walk, int64_t *persons)
 {
-    static const char walk[] =
-        "SELECT count(*), count(*) FILTER (WHERE pagetype NOT IN ('internal', 'leaf', 'overflow')),"
-        " sum(CASE WHEN name = 'person' AND pagetype = 'leaf' THEN ncell END) FROM dbstat";
-    sqlite3_stmt *st = NULL;
-    int64_t walked = -1, bad = -1, pages, size;
-
-    *persons = 0;
-    sqlite3_exec(h, "PRAGMA mmap_size = 1073741824", NULL, NULL, NULL);
-    if (count_of(h, "PRAGMA auto_vacuum") != 0 ||
-        sqlite3_prepare_v2(h, walk, -1, &st, NULL) != SQLITE_OK) {
-        sqlite3_finalize(st);
-        *persons = count_of(h, "SELECT count(*) FROM person");
-        return quick_check_ok(h);
+    *walk = count_of(h, "PRAGMA auto_vacuum") == 0;
+    if (*walk) {
+        return db_pages_roots(h, "person", r) == 0;
     }
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        walked = sqlite3_column_int64(st, 0);
-        bad = sqlite3_column_int64(st, 1);
-        *persons = sqlite3_column_int64(st, 2);
-    }
-    sqlite3_finalize(st);
-    pages = count_of(h, "PRAGMA page_count");
-    size = pages * count_of(h, "PRAGMA page_size");
-    return walked > 0 && bad == 0 &&
-           walked + count_of(h, "PRAGMA freelist_count") + (size > LOCK_BYTE) == pages;
+    *persons = count_of(h, "SELECT count(*) FROM person");
+    return quick_check_ok(h);
 }
 
-/* Copy every page of SRC into DST, retrying while the source is busy. */
+/* The page check of the closed copy TMP (db_pages.h: every page of every
+ * b-tree parsed, the free list read, each page of the file met once),
+ * with the b-trees of R; *PERSONS gets the cells of person's leaves. */
+static int
+pages_ok(const char *tmp, const struct pages_roots *r, int64_t *persons, struct err *e)
+{
+    int rc = db_pages_check(tmp, r, persons, NULL);
+
+    if (rc == -2) {
+        return err_set(e, ERR_IO, _("cannot read the copy '%s': %s"), tmp, strerror(errno));
+    }
+    return rc == 0 ? 0 : err_set(e, ERR_DB, "%s", _("the copy failed its integrity check"));
+}
+
+/* Copy every page of SRC into DST, retrying while the source is busy.
+ * The source is read through a memory map meanwhile (as far as SQLite
+ * maps: 2 GiB as Debian builds it): no read call and no copy into its
+ * cache for each page.  No connection maps otherwise (db_open leaves
+ * mmap_size at 0), so 0 is what is put back. */
 static int
 copy_pages(struct db *src, sqlite3 *dst, struct err *e)
 {
@@ -112,6 +106,7 @@ copy_pages(struct db *src, sqlite3 *dst, struct err *e)
     if (b == NULL) {
         return err_set(e, ERR_DB, _("cannot start the backup: %s"), sqlite3_errmsg(dst));
     }
+    sqlite3_exec(src->h, "PRAGMA mmap_size = 4294967296", NULL, NULL, NULL);
     do {
         rc = sqlite3_backup_step(b, -1);
         if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
@@ -120,6 +115,7 @@ copy_pages(struct db *src, sqlite3 *dst, struct err *e)
     } while ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED || rc == SQLITE_OK) &&
              ++tries < BUSY_TRIES);
     sqlite3_backup_finish(b);
+    sqlite3_exec(src->h, "PRAGMA mmap_size = 0", NULL, NULL, NULL);
     if ((rc & 0xff) == SQLITE_FULL ||
         ((rc & 0xff) == SQLITE_IOERR && sqlite3_system_errno(dst) == ENOSPC)) {
         return err_set(e, ERR_IO, "%s", _("the disk of the copy is full: no copy was made"));
@@ -135,9 +131,11 @@ copy_pages(struct db *src, sqlite3 *dst, struct err *e)
 static int
 copy_to(struct db *src, const char *tmp, int64_t *persons, struct err *e)
 {
+    struct pages_roots r = {NULL, 0, 0};
     sqlite3 *dst = NULL;
-    int rc;
+    int rc, walk = 0;
 
+    *persons = 0;
     if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
         err_set(e, ERR_IO, _("cannot create '%s': %s"), tmp,
                 dst ? sqlite3_errmsg(dst) : strerror(errno));
@@ -149,12 +147,16 @@ copy_to(struct db *src, const char *tmp, int64_t *persons, struct err *e)
                        SQLITE_OK) {
         rc = err_set(e, ERR_IO, _("cannot write '%s': %s"), tmp, sqlite3_errmsg(dst));
     }
-    if (rc == 0 && !copy_ok(dst, persons)) {
+    if (rc == 0 && !schema_ok(dst, &r, &walk, persons)) {
         rc = err_set(e, ERR_DB, "%s", _("the copy failed its integrity check"));
     }
     if (sqlite3_close(dst) != SQLITE_OK && rc == 0) {
         rc = err_set(e, ERR_IO, _("cannot write '%s': %s"), tmp, strerror(errno));
     }
+    if (rc == 0 && walk) {
+        rc = pages_ok(tmp, &r, persons, e);
+    }
+    db_pages_roots_free(&r);
     return rc;
 }
 

@@ -23,6 +23,7 @@
 #include "db/db_check.h"
 #include "db/db_division.h"
 #include "db/db_household.h"
+#include "db/db_pages.h"
 #include "db/db_priv.h"
 #include "db/db_record.h"
 #include "db/db_snapshot.h"
@@ -888,6 +889,20 @@ writer(const char *path)
     }
 }
 
+/* The first integer of SQL on the connection H, or -1. */
+static int64_t
+file_int_on(sqlite3 *h, const char *sql)
+{
+    sqlite3_stmt *st;
+    int64_t n = -1;
+
+    if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+        n = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    return n;
+}
+
 static void
 test_backup_while_writing(void **state)
 {
@@ -916,6 +931,8 @@ test_backup_while_writing(void **state)
     before = count(x, "household");
     assert_true(before > 50);
     assert_int_equal(db_backup(x->db, &o, NULL, &x->e), 0);
+    /* The source was read through a memory map, which it no longer is. */
+    assert_int_equal(file_int_on(x->db->h, "PRAGMA mmap_size"), 0);
     usleep(100000);
     kill(pid, SIGKILL);
     waitpid(pid, NULL, 0);
@@ -932,6 +949,276 @@ test_backup_while_writing(void **state)
     o.overwrite = 1;
     assert_int_equal(db_backup(x->db, &o, NULL, &x->e), 0);
     free(copy);
+}
+
+/* A database with pointer-map pages (auto_vacuum), which the page check
+ * does not know: the backup checks its copy with quick_check instead,
+ * and counts its persons. */
+static void
+test_backup_auto_vacuum(void **state)
+{
+    struct fixture *x = *state;
+    char *copy = path_join(x->dir, "copy.db");
+    struct backup_opts o = {copy, 0, 0600, (gid_t)-1, "test"};
+    struct pages_roots r;
+    const char *why = NULL;
+    int64_t persons = -1, cells;
+    sqlite3 *h;
+
+    store_household(x, "A001");
+    store_household(x, "A002");
+    assert_int_equal(raw(x, "PRAGMA auto_vacuum = FULL"), SQLITE_OK);
+    assert_int_equal(raw(x, "VACUUM"), SQLITE_OK);
+    assert_int_equal(file_int_on(x->db->h, "PRAGMA auto_vacuum"), 1);
+    assert_int_equal(db_backup(x->db, &o, &persons, &x->e), 0);
+    assert_true(persons > 0);
+    assert_int_equal(persons, count(x, "person"));
+    assert_int_equal(sqlite3_open_v2(copy, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    assert_int_equal(db_pages_roots(h, "person", &r), 0);
+    sqlite3_close(h);
+    assert_int_equal(db_pages_check(copy, &r, &cells, &why), -1);
+    assert_string_equal(why, "pointer-map pages (auto_vacuum)");
+    db_pages_roots_free(&r);
+    free(copy);
+}
+
+/* A plain SQLite file at PATH for the page check of a copy, with 1 KiB
+ * pages so that a few thousand rows make deep trees: person's 5,000
+ * rows of about 100 bytes and its index on name (three levels), rows
+ * and index keys too big for their page (overflow chains from table
+ * leaves, index leaves and index interior pages), and free pages. */
+static void
+pages_db(const char *path)
+{
+    static const char sql[] =
+        "PRAGMA page_size = 1024;"
+        "CREATE TABLE person(id INTEGER PRIMARY KEY, name TEXT);"
+        "CREATE INDEX person_name ON person(name);"
+        "CREATE TABLE note(id INTEGER PRIMARY KEY, body BLOB);"
+        "CREATE TABLE tag(t TEXT); CREATE INDEX tag_t ON tag(t);"
+        "CREATE TABLE gone(x);"
+        "BEGIN;"
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)"
+        " INSERT INTO person SELECT i, printf('%05d-', i * 7919 % 5000) || hex(randomblob(45))"
+        " FROM n;"
+        "INSERT INTO note(body) VALUES (zeroblob(5000)), (randomblob(30000));"
+        "INSERT INTO tag SELECT printf('%04d', id) || hex(randomblob(400)) FROM person"
+        " WHERE id <= 300;"
+        "INSERT INTO gone SELECT randomblob(500) FROM person WHERE id <= 400;"
+        "COMMIT;"
+        "DELETE FROM gone;";
+    sqlite3 *h;
+
+    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(h);
+}
+
+/* The first integer of SQL on the file PATH. */
+static int64_t
+file_int(const char *path, const char *sql)
+{
+    sqlite3 *h;
+    int64_t n;
+
+    assert_int_equal(sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    n = file_int_on(h, sql);
+    sqlite3_close(h);
+    return n;
+}
+
+/* The page check of the file PATH, with the roots the schema of the file
+ * SCHEMA names (person's leaves counted) into *CELLS and *WHY. */
+static int
+pages_of(const char *schema, const char *path, int64_t *cells, const char **why)
+{
+    struct pages_roots r;
+    sqlite3 *h;
+    int rc;
+
+    assert_int_equal(sqlite3_open_v2(schema, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    assert_int_equal(db_pages_roots(h, "person", &r), 0);
+    sqlite3_close(h);
+    *why = NULL;
+    rc = db_pages_check(path, &r, cells, why);
+    db_pages_roots_free(&r);
+    return rc;
+}
+
+static void
+test_pages_sound(void **state)
+{
+    struct fixture *x = *state;
+    char *path = path_join(x->dir, "pages.db");
+    struct pages_roots none = {NULL, 0, 0};
+    const char *why;
+    int64_t cells;
+
+    pages_db(path);
+    assert_true(file_int(path, "PRAGMA freelist_count") > 0);
+    assert_true(file_int(path, "SELECT count(*) FROM dbstat WHERE pagetype = 'overflow'") > 30);
+    assert_true(file_int(path, "SELECT max(length(path) - length(replace(path, '/', '')))"
+                               " FROM dbstat WHERE name = 'person_name'") >= 3);
+    assert_int_equal(pages_of(path, path, &cells, &why), 0);
+    assert_null(why);
+    assert_int_equal(cells, 5000);
+    /* A file that is not there cannot be read. */
+    memcpy(path + strlen(path) - 3, ".no", 3);
+    assert_int_equal(db_pages_check(path, &none, &cells, &why), -2);
+    free(path);
+}
+
+/* The damages a copy could carry, each done to the image F (*LEN bytes,
+ * pages of PS bytes) at page PG, chosen on the sound file by SQL. */
+static void
+put4(unsigned char *p, uint32_t v)
+{
+    p[0] = (unsigned char)(v >> 24);
+    p[1] = (unsigned char)(v >> 16);
+    p[2] = (unsigned char)(v >> 8);
+    p[3] = (unsigned char)v;
+}
+
+static uint32_t
+get4(const unsigned char *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+static void
+zero_page(unsigned char *f, size_t *len, size_t ps, uint32_t pg)
+{
+    (void)len;
+    memset(f + (pg - 1) * ps, 0, ps);
+}
+
+static void
+child_past_end(unsigned char *f, size_t *len, size_t ps, uint32_t pg)
+{
+    put4(f + (pg - 1) * ps + 8, (uint32_t)(*len / ps) + 1);
+}
+
+static void
+child_twice(unsigned char *f, size_t *len, size_t ps, uint32_t pg)
+{
+    unsigned char *d = f + (pg - 1) * ps;
+
+    (void)len;
+    put4(d + 8, get4(d + ((size_t)d[12] << 8 | d[13])));
+}
+
+static void
+cells_past_end(unsigned char *f, size_t *len, size_t ps, uint32_t pg)
+{
+    (void)len;
+    f[(pg - 1) * ps + 3] = 0x7f;
+}
+
+static void
+truncated(unsigned char *f, size_t *len, size_t ps, uint32_t pg)
+{
+    (void)f, (void)pg;
+    *len -= ps;
+}
+
+static void
+count_short(unsigned char *f, size_t *len, size_t ps, uint32_t pg)
+{
+    (void)len, (void)ps, (void)pg;
+    put4(f + 28, get4(f + 28) - 1);
+}
+
+static void
+page_added(unsigned char *f, size_t *len, size_t ps, uint32_t pg)
+{
+    (void)pg;
+    memset(f + *len, 0, ps);
+    *len += ps;
+    put4(f + 28, get4(f + 28) + 1);
+}
+
+static void
+free_count(unsigned char *f, size_t *len, size_t ps, uint32_t pg)
+{
+    (void)len, (void)ps, (void)pg;
+    put4(f + 36, get4(f + 36) + 1);
+}
+
+static void
+test_pages_damaged(void **state)
+{
+    static const struct {
+        const char *what;
+        const char *page;   /* SQL choosing the page, NULL: none */
+        void (*damage)(unsigned char *f, size_t *len, size_t ps, uint32_t pg);
+        const char *why;    /* what the check says first */
+    } cases[] = {
+        {"a page of zeros amid person's leaves",
+         "SELECT pageno FROM dbstat WHERE name = 'person' AND pagetype = 'leaf' ORDER BY path"
+         " LIMIT 1 OFFSET (SELECT count(*) / 2 FROM dbstat WHERE name = 'person'"
+         " AND pagetype = 'leaf')",
+         zero_page, "a page that is no page of its b-tree"},
+        {"a page of zeros amid an index's interior pages",
+         "SELECT pageno FROM dbstat WHERE name = 'person_name' AND pagetype = 'internal'"
+         " AND path <> '/' ORDER BY path LIMIT 1 OFFSET 1",
+         zero_page, "a page that is no page of its b-tree"},
+        {"an interior page's child past the end of the file",
+         "SELECT pageno FROM dbstat WHERE name = 'person' AND pagetype = 'internal'"
+         " ORDER BY path DESC LIMIT 1",
+         child_past_end, "a page number past the end of the file"},
+        {"an interior page's child met twice",
+         "SELECT pageno FROM dbstat WHERE name = 'person' AND pagetype = 'internal'"
+         " ORDER BY path DESC LIMIT 1",
+         child_twice, "a page met twice"},
+        {"an interior page with more cells than it holds",
+         "SELECT pageno FROM dbstat WHERE name = 'person' AND pagetype = 'internal'"
+         " ORDER BY path DESC LIMIT 1",
+         cells_past_end, "more cells than the page holds"},
+        {"a page of zeros amid an overflow chain",
+         "SELECT pageno FROM dbstat WHERE name = 'note' AND pagetype = 'overflow'"
+         " ORDER BY path LIMIT 1 OFFSET 10",
+         zero_page, "an overflow chain shorter than its payload"},
+        {"a truncated copy", NULL, truncated, "a page count that does not fill the file"},
+        {"a page count one short of the file", NULL, count_short,
+         "a page count that does not fill the file"},
+        {"a page no b-tree holds", NULL, page_added,
+         "pages that no b-tree nor the free list holds"},
+        {"a free list of another length", NULL, free_count,
+         "a free list of another length than the header's"},
+    };
+    struct fixture *x = *state;
+    char *sound = path_join(x->dir, "sound.db"), *bad = path_join(x->dir, "bad.db");
+    unsigned char *f;
+    size_t i, len, ps;
+    FILE *fp;
+
+    pages_db(sound);
+    ps = (size_t)file_int(sound, "PRAGMA page_size");
+    for (i = 0; i < ARRAY_SIZE(cases); i++) {
+        uint32_t pg = cases[i].page ? (uint32_t)file_int(sound, cases[i].page) : 0;
+        const char *why;
+        int64_t cells;
+
+        assert_non_null(fp = fopen(sound, "rb"));
+        assert_int_equal(fseek(fp, 0, SEEK_END), 0);
+        len = (size_t)ftell(fp);
+        rewind(fp);
+        f = xmalloc(len + ps);
+        assert_int_equal(fread(f, 1, len, fp), len);
+        fclose(fp);
+        assert_true(cases[i].page == NULL || (pg > 1 && pg <= len / ps));
+        cases[i].damage(f, &len, ps, pg);
+        assert_non_null(fp = fopen(bad, "wb"));
+        assert_int_equal(fwrite(f, 1, len, fp), len);
+        fclose(fp);
+        free(f);
+        if (pages_of(sound, bad, &cells, &why) != -1 || why == NULL || strcmp(why, cases[i].why) != 0) {
+            fail_msg("%s: passed, or not for the reason expected (%s)", cases[i].what,
+                     why ? why : "none");
+        }
+    }
+    free(sound);
+    free(bad);
 }
 
 /* Rows each write adds, and the wait for the lock: a second, so that
@@ -1060,6 +1347,9 @@ main(void)
         T(test_cadre_reassign),
         T(test_snapshot_stream),
         T(test_backup_while_writing),
+        T(test_backup_auto_vacuum),
+        T(test_pages_sound),
+        T(test_pages_damaged),
         T(test_integrity_in_background),
         T(test_many_writers),
     };
