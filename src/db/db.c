@@ -714,6 +714,28 @@ db_indexes_restore(struct db *db, int build, struct err *e)
 }
 
 int
+db_journal_solo(struct db *db, int on)
+{
+    static const char *const sql[][2] = {
+        {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"},
+        {"PRAGMA journal_mode = DELETE", "PRAGMA synchronous = FULL"},
+    };
+    sqlite3_stmt *st;
+    int mode_set;
+
+    if (db->in_tx || sqlite3_prepare_v2(db->h, sql[on != 0][0], -1, &st, NULL) != SQLITE_OK) {
+        return 0;
+    }
+    mode_set = sqlite3_step(st) == SQLITE_ROW &&
+               strcmp((const char *)sqlite3_column_text(st, 0), on ? "delete" : "wal") == 0;
+    sqlite3_finalize(st);
+    if (mode_set) {
+        sqlite3_exec(db->h, sql[on != 0][1], NULL, NULL, NULL);
+    }
+    return mode_set;
+}
+
+int
 db_bulk_mode(struct db *db, int on, struct err *e)
 {
     if (on) {

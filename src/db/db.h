@@ -71,6 +71,16 @@ int db_indexes_defer(struct db *db, const char *tbl, const char *const *keep,
                      struct err *e);
 int db_indexes_restore(struct db *db, int build, struct err *e);
 
+/* Outside a transaction, a database no other connection has open: ON
+ * trades the write-ahead log for a rollback journal (synchronous FULL),
+ * so a large transaction writes its new pages once (the log writes them
+ * twice: there and again at the checkpoint); all or nothing as before.
+ * Returns 1 when switched, 0 when not (another connection has it open:
+ * SQLite refuses at once and nothing changes).  OFF (after the commit or
+ * the rollback) returns to WAL and synchronous NORMAL, as every opening
+ * of the database does anyway. */
+int db_journal_solo(struct db *db, int on);
+
 /* A value of the meta table ("" when unset) into BUF. */
 int db_meta_get(struct db *db, const char *key, char *buf, size_t n,
                 struct err *e);

@@ -73,11 +73,29 @@ exec_sql(struct db *db, const char *sql, struct err *e)
     return st == NULL ? -1 : db_done(db, st, e);
 }
 
+/* Into a county without households (the whole import is new pages),
+ * a rollback journal when no other connection has the database open:
+ * the pages are written once, not into the log and again at its
+ * checkpoint. */
+static int
+journal_for_import(struct db *db, struct err *e)
+{
+    sqlite3_stmt *st = db_prep(db, "SELECT NOT EXISTS (SELECT 1 FROM household)", e);
+    int64_t empty = 0;
+
+    if (db_scalar(db, st, &empty, _("reading households"), e)) {
+        return -1;
+    }
+    db->solo = empty && db_journal_solo(db, 1);
+    return 0;
+}
+
 int
 db_import_begin(struct db *db, struct err *e)
 {
     return exec_sql(db, "PRAGMA cache_size = -262144", e) ||
-           exec_sql(db, "PRAGMA temp_store = MEMORY", e) || db_begin(db, e);
+           exec_sql(db, "PRAGMA temp_store = MEMORY", e) || journal_for_import(db, e) ||
+           db_begin(db, e);
 }
 
 void
@@ -86,10 +104,16 @@ db_import_end(struct db *db)
     db->bulk = 0;
     db_indexes_restore(db, 0, NULL);    /* after a rollback: forgotten */
     sqlite3_exec(db->h, "PRAGMA cache_size = -16384", NULL, NULL, NULL);
+    if (db->solo) {
+        db->solo = 0;
+        db_journal_solo(db, 0);
+    }
 }
 
 /* The indexes an import's writes would keep current and its reads do
- * not need: all the list's and the audit log's, the households' places
+ * not need (and, with them, the triggers that move data_version on each
+ * row, the incomes' too: moved once at the end): all the list's and the
+ * audit log's, the households' places
  * (households are found by number), the persons' names and birth dates
  * (persons are found by ID number, members by household); into a county
  * that had no household (FRESH), no person is looked up and all the
@@ -105,6 +129,7 @@ defer_indexes(struct db *db, int fresh, struct err *e)
         const char *const *keep;
     } defer[] = {
         {"hh_list", NULL}, {"audit", NULL}, {"household", NULL}, {"person", keep_person},
+        {"income", NULL},       /* its data_version triggers: its UNIQUE stays */
     };
     size_t i;
 

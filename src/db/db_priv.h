@@ -84,6 +84,7 @@ struct db {
     int bulk;                  /* in bulk mode (db_bulk_mode) */
     char **bulk_indexes;       /* CREATE INDEX statements put off by bulk mode */
     size_t nbulk_indexes;
+    int solo;                  /* a rollback journal for an import (db_journal_solo) */
     int64_t quiet;               /* rows of the quiet tables changed (db_version) */
     struct assess_cache *assess; /* the inputs of rounds (db_assess.c) */
 };

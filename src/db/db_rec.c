@@ -97,6 +97,25 @@ rec_text(const struct rec_col *c, const void *rec, char buf[REC_VAL_BUF])
     return "";
 }
 
+/* Bind the text S at POS (NULL for "" unless KEEP): a text of the record
+ * or a name of the program's is bound without a copy (the statement is
+ * run before the record goes: rec_insert, rec_update), one written into
+ * BUF with one. */
+static void
+bind_rec_text(sqlite3_stmt *st, int pos, const char *s, const char *buf, int keep)
+{
+    int in_buf = s != NULL && s >= buf && s < buf + REC_VAL_BUF;
+
+    if (s == NULL) {
+        s = "";
+    }
+    if (!keep && *s == '\0') {
+        sqlite3_bind_null(st, pos);
+    } else {
+        sqlite3_bind_text(st, pos, s, -1, in_buf ? SQLITE_TRANSIENT : SQLITE_STATIC);
+    }
+}
+
 /* Bind column C of REC at POS. */
 static void
 bind_col(sqlite3_stmt *st, int pos, const struct rec_col *c, const void *rec)
@@ -107,11 +126,7 @@ bind_col(sqlite3_stmt *st, int pos, const struct rec_col *c, const void *rec)
     switch (c->kind) {
     case RC_TEXT:
     case RC_PTEXT:
-        if (keep) {
-            db_bind_text(st, pos, rec_text(c, rec, buf));
-        } else {
-            db_bind_text_or_null(st, pos, rec_text(c, rec, buf));
-        }
+        bind_rec_text(st, pos, rec_text(c, rec, buf), buf, keep);
         break;
     case RC_INT:
     case RC_FLAG:
@@ -128,7 +143,7 @@ bind_col(sqlite3_stmt *st, int pos, const struct rec_col *c, const void *rec)
         db_bind_text_or_null(st, pos, rec_text(c, rec, buf));
         break;
     case RC_ENUM:
-        db_bind_text(st, pos, rec_text(c, rec, buf));
+        bind_rec_text(st, pos, rec_text(c, rec, buf), buf, 1);
         break;
     case RC_FEN:
     case RC_ID:

@@ -270,6 +270,8 @@ struct run {
     struct grow cur;                /* the row just read */
     struct grow *g;
     size_t ng, ag;
+    struct xrecord *rows;           /* the household's records, to store */
+    size_t arows;
     int gbad;
     struct u64map hh;               /* households read -> HH_* */
     struct u64map ids;              /* persons read -> their first row */
@@ -894,7 +896,8 @@ store_group(struct run *u, struct err *e)
     int rc;
 
     u->x.year = date_year(u->date != DATE_NONE ? u->date : u->env->ctx->today);
-    rows = xcalloc(u->ng, sizeof(*rows));
+    /* One array for every household, grown to the largest. */
+    rows = u->rows = xgrow(u->rows, &u->arows, u->ng, sizeof(*rows));
     for (i = 0; i < u->ng; i++) {
         rows[i] = u->g[i].rec;
     }
@@ -924,7 +927,6 @@ store_group(struct run *u, struct err *e)
     } else if (rc == 0 && u->o->partial) {
         rc = db_import_keep(u->env->db, e);
     }
-    free(rows);
     return rc;
 }
 
@@ -1171,6 +1173,7 @@ run_free(struct run *u)
         sbuf_release(&u->g[i].why);
     }
     free(u->g);
+    free(u->rows);
     for (i = 0; i < u->nheader && u->header != NULL; i++) {
         free(u->header[i]);
     }

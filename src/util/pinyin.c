@@ -71,36 +71,30 @@ struct walk {
     int k;                      /* characters read so far */
 };
 
-static int
-starts_with(const struct pinyin_surname *sn, const char *s, size_t len)
-{
-    size_t step, i = 0;
-    int k;
-
-    for (k = 0; k < 2 && sn->cp[k] != 0; k++) {
-        if (i >= len || u8_decode(s + i, len - i, &step) != sn->cp[k]) {
-            return 0;
-        }
-        i += step;
-    }
-    return 1;
-}
-
-/* The surname S starts with: two characters before one. */
+/* The surname S starts with: two characters before one (the first two
+ * characters decoded once, not once for each surname of the table). */
 static const struct pinyin_surname *
 surname_of(const char *s, size_t len)
 {
     const struct pinyin_surname *one = NULL;
-    size_t i;
+    uint32_t cp[2] = {0, 0};
+    size_t i, at = 0, step;
+    int k;
 
+    for (k = 0; k < 2 && at < len; k++) {
+        cp[k] = u8_decode(s + at, len - at, &step);
+        at += step;
+    }
     for (i = 0; i < pinyin_nsurnames; i++) {
         const struct pinyin_surname *sn = &pinyin_surnames[i];
 
-        if (starts_with(sn, s, len)) {
-            if (sn->cp[1] != 0) {
-                return sn;
-            }
+        if (k == 0 || sn->cp[0] != cp[0]) {
+            continue;
+        }
+        if (sn->cp[1] == 0) {
             one = sn;
+        } else if (k == 2 && sn->cp[1] == cp[1]) {
+            return sn;
         }
     }
     return one;
