@@ -625,6 +625,7 @@ static unsigned
 open_worklists(struct households *h, struct tui *t)
 {
     struct menu *m = menu_new(_("Worklists"), worklist_chosen, h);
+    struct sbuf sb = SBUF_INIT;
     struct worklist *v;
     struct err e;
     size_t n, i;
@@ -636,11 +637,9 @@ open_worklists(struct households *h, struct tui *t)
         return D_STATUS;
     }
     for (i = 0; i < NBUILTIN; i++) {
-        struct sbuf sb = SBUF_INIT;
-
         menu_add(m, builtin_name(t, i, &sb));
-        sbuf_release(&sb);
     }
+    sbuf_release(&sb);
     for (i = 0; i < n; i++) {
         snprintf(buf, sizeof(buf), _("Load: %s"), v[i].name);
         menu_add(m, buf);
