@@ -57,13 +57,12 @@ int printers_list(struct printer_list *out, struct err *e)
     int n, i;
 
     memset(out, 0, sizeof(*out));
-    out->names = xcalloc(1, sizeof(*out->names));
     if (load_cups(e) < 0) {
         return -1;
     }
     n = cups.get_dests(CUPS_HTTP_DEFAULT, &dests);
     out->def = (size_t)-1;
-    out->names = xrealloc(out->names, (n > 0 ? (size_t)n : 1) * sizeof(*out->names));
+    out->names = xcalloc(n > 0 ? (size_t)n : 1, sizeof(*out->names));
     for (i = 0; i < n; i++) {
         if (dests[i].instance != NULL) {
             continue;
