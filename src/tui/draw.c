@@ -40,9 +40,11 @@ theme_attr(enum theme t)
     return (unsigned)t < TH_COUNT ? attrs[t] : A_NORMAL;
 }
 
-void
-draw_text(WINDOW *w, int y, int x, int cols, const char *s, attr_t attr,
-          enum align al)
+/* S at (Y, X) of W in exactly COLS columns with ATTR; CUT: a table's
+ * cell (u8_pad_cut). */
+static void
+draw_padded(WINDOW *w, int y, int x, int cols, const char *s, attr_t attr,
+            enum align al, int cut)
 {
     struct sbuf sb = SBUF_INIT;
     wchar_t stack[256], *ws = stack;
@@ -51,7 +53,7 @@ draw_text(WINDOW *w, int y, int x, int cols, const char *s, attr_t attr,
     if (cols <= 0) {
         return;
     }
-    u8_pad(&sb, s != NULL ? s : "", (size_t)cols, al == AL_RIGHT);
+    (cut ? u8_pad_cut : u8_pad)(&sb, s != NULL ? s : "", (size_t)cols, al == AL_RIGHT);
     if (sb.len + 1 > ARRAY_SIZE(stack)) {
         ws = xmalloc((sb.len + 1) * sizeof(wchar_t));
     }
@@ -70,4 +72,18 @@ draw_text(WINDOW *w, int y, int x, int cols, const char *s, attr_t attr,
         free(ws);
     }
     sbuf_release(&sb);
+}
+
+void
+draw_text(WINDOW *w, int y, int x, int cols, const char *s, attr_t attr,
+          enum align al)
+{
+    draw_padded(w, y, x, cols, s, attr, al, 0);
+}
+
+void
+draw_cell(WINDOW *w, int y, int x, int cols, const char *s, attr_t attr,
+          enum align al)
+{
+    draw_padded(w, y, x, cols, s, attr, al, 1);
 }

@@ -35,5 +35,9 @@ attr_t theme_attr(enum theme t);
 /* Draw S at (Y, X) of W in exactly COLS columns with ATTR. */
 void draw_text(WINDOW *w, int y, int x, int cols, const char *s, attr_t attr,
                enum align al);
+/* The same for a table's cell: a cell cut short ends in U8_CUT_MARK
+ * (util/u8.h), as every table on the screen shows it. */
+void draw_cell(WINDOW *w, int y, int x, int cols, const char *s, attr_t attr,
+               enum align al);
 
 #endif

@@ -181,9 +181,9 @@ conflict_draw(struct screen *s, struct tui *t, WINDOW *w)
         draw_text(w, y, 0, 1, sel ? ">" : " ", A_NORMAL, AL_LEFT);
         draw_text(w, y, 1, 1, r->both ? "!" : " ", theme_attr(TH_WARN), AL_LEFT);
         draw_text(w, y, 2, lw, _(it->spec->label), A_NORMAL, AL_LEFT);
-        draw_text(w, y, 3 + lw, cw, r->orig, r->pick == P_ORIG ? on : A_NORMAL, AL_LEFT);
-        draw_text(w, y, 4 + lw + cw, cw, r->mine, r->pick == P_MINE ? on : A_NORMAL, AL_LEFT);
-        draw_text(w, y, 5 + lw + 2 * cw, cw, r->theirs, r->pick == P_THEIRS ? on : A_NORMAL,
+        draw_cell(w, y, 3 + lw, cw, r->orig, r->pick == P_ORIG ? on : A_NORMAL, AL_LEFT);
+        draw_cell(w, y, 4 + lw + cw, cw, r->mine, r->pick == P_MINE ? on : A_NORMAL, AL_LEFT);
+        draw_cell(w, y, 5 + lw + 2 * cw, cw, r->theirs, r->pick == P_THEIRS ? on : A_NORMAL,
                   AL_LEFT);
     }
     if (c->n == 0) {

@@ -534,7 +534,7 @@ draw_row(struct table_screen *ts, struct tui *t, WINDOW *w, int y,
         if (ts->width[i] == 0) {
             continue;
         }
-        draw_text(w, y, x, ts->width[i], r->cells[i], base, d->cols[i].right ? AL_RIGHT : AL_LEFT);
+        draw_cell(w, y, x, ts->width[i], r->cells[i], base, d->cols[i].right ? AL_RIGHT : AL_LEFT);
         x += ts->width[i] + 1;
     }
 }

@@ -443,7 +443,7 @@ draw_line(struct tui *t, WINDOW *w, int y, const struct view_line *l, int select
         const struct view_span *s = &l->span[k];
         int width = s->x + s->w <= t->cols - 2 ? s->w : t->cols - 2 - s->x;
 
-        draw_text(w, y, 1 + s->x, width, s->text, base | style_attr(s->style), AL_LEFT);
+        draw_cell(w, y, 1 + s->x, width, s->text, base | style_attr(s->style), AL_LEFT);
     }
 }
 

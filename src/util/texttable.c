@@ -20,7 +20,7 @@ tt_line(struct sbuf *sb, const struct tt_col *cols, int n,
         if (i > 0) {
             sbuf_adds(sb, "  ");
         }
-        u8_pad(sb, cells != NULL ? cells[i] : cols[i].title, (size_t)cols[i].width,
+        u8_pad_cut(sb, cells != NULL ? cells[i] : cols[i].title, (size_t)cols[i].width,
                cols[i].right);
     }
     sbuf_rtrim(sb);

@@ -18,7 +18,8 @@ struct tt_col {
 };
 
 /* Append one line of N cells (titles when CELLS is NULL) to SB, columns
- * separated by two spaces, trailing blanks removed. */
+ * separated by two spaces, trailing blanks removed; a cell cut short
+ * ends in U8_CUT_MARK (u8_pad_cut). */
 void tt_line(struct sbuf *sb, const struct tt_col *cols, int n,
              const char *const *cells);
 

@@ -186,17 +186,21 @@ u8_clip(const char *s, size_t cols, size_t *width)
     return i;
 }
 
-void
-u8_pad(struct sbuf *sb, const char *s, size_t cols, int right)
+/* S clipped and padded to COLS columns into SB; MARK: when S does not
+ * fit, its last column is U8_CUT_MARK. */
+static void
+pad_to(struct sbuf *sb, const char *s, size_t cols, int right, int mark)
 {
-    size_t n = strlen(s), i = 0, w = 0, len;
+    size_t n = strlen(s), i = 0, w = 0, len, room = cols;
     struct sbuf tmp = SBUF_INIT;
 
+    mark = mark && cols > 0 && u8_width(s) > cols;
+    room -= mark ? 1 : 0;
     while (i < n) {
         uint32_t cp = u8_decode(s + i, n - i, &len);
         int cw = u8_cpwidth(cp);
 
-        if (w + (size_t)cw > cols) {
+        if (w + (size_t)cw > room) {
             break;
         }
         if (u8_unsafe(cp)) {
@@ -207,6 +211,10 @@ u8_pad(struct sbuf *sb, const char *s, size_t cols, int right)
         w += (size_t)cw;
         i += len;
     }
+    if (mark) {
+        sbuf_addch(&tmp, U8_CUT_MARK);
+        w++;
+    }
     if (right) {
         sbuf_addspaces(sb, cols - w);
     }
@@ -215,6 +223,18 @@ u8_pad(struct sbuf *sb, const char *s, size_t cols, int right)
         sbuf_addspaces(sb, cols - w);
     }
     sbuf_release(&tmp);
+}
+
+void
+u8_pad(struct sbuf *sb, const char *s, size_t cols, int right)
+{
+    pad_to(sb, s, cols, right, 0);
+}
+
+void
+u8_pad_cut(struct sbuf *sb, const char *s, size_t cols, int right)
+{
+    pad_to(sb, s, cols, right, 1);
 }
 
 void

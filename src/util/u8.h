@@ -47,6 +47,14 @@ size_t u8_clip(const char *s, size_t cols, size_t *width);
  * become '?'. */
 void u8_pad(struct sbuf *sb, const char *s, size_t cols, int right);
 
+/* What ends a cell cut short: ASCII, one column in every terminal. */
+#define U8_CUT_MARK '~'
+
+/* The same for a table's cell: when S does not fit, it is clipped one
+ * column shorter and U8_CUT_MARK takes the last column, so the reader
+ * sees that it was cut ("川发改振兴〔2026〕~"). */
+void u8_pad_cut(struct sbuf *sb, const char *s, size_t cols, int right);
+
 /* Append S to SB with invalid UTF-8 and control characters replaced by
  * '?' (for echoing untrusted input). */
 void u8_sanitize(struct sbuf *sb, const char *s);

@@ -81,9 +81,10 @@ test_table_line(void **state)
     tt_line(&h, cols, 3, NULL);
     tt_line(&a, cols, 3, row);
     tt_line(&b, cols, 3, row2);
-    /* Name clipped to 3 Chinese characters, amounts right-aligned, the
-     * columns start at the same display column in every line. */
-    assert_string_equal(a.buf, "欧阳娜  1,234.50  很长的");
+    /* A name cut short shows it: two Chinese characters and the cut
+     * mark; amounts right-aligned, the columns start at the same display
+     * column in every line. */
+    assert_string_equal(a.buf, "欧阳~   1,234.50  很长~");
     assert_string_equal(b.buf, "Li          5.00");
     assert_string_equal(h.buf, "姓名        金额  备注");
     sbuf_release(&a);

@@ -282,15 +282,19 @@ test_clip(void **state)
     assert_int_equal(w, 3);
 }
 
-/* u8_pad into a fresh buffer, compared with WANT. */
+/* u8_pad (CUT: u8_pad_cut) into a fresh buffer, compared with WANT. */
 static void
-check_pad(const char *s, size_t cols, int right, const char *want)
+check_pad_as(int cut, const char *s, size_t cols, int right, const char *want)
 {
     struct sbuf sb = SBUF_INIT;
     char got[64];
     size_t len;
 
-    u8_pad(&sb, s, cols, right);
+    if (cut) {
+        u8_pad_cut(&sb, s, cols, right);
+    } else {
+        u8_pad(&sb, s, cols, right);
+    }
     len = sb.len;
     assert_true(len < sizeof(got));
     memcpy(got, sb.buf, len + 1);
@@ -299,6 +303,31 @@ check_pad(const char *s, size_t cols, int right, const char *want)
     assert_string_equal(got, want);
     assert_int_equal(len, strlen(want));
     assert_int_equal(u8_width(got), cols);
+}
+
+static void
+check_pad(const char *s, size_t cols, int right, const char *want)
+{
+    check_pad_as(0, s, cols, right, want);
+}
+
+/* A table's cell cut short ends in '~'; one that fits is as u8_pad has it. */
+static void
+test_pad_cut(void **state)
+{
+    (void)state;
+    check_pad_as(1, "ab", 5, 0, "ab   ");
+    check_pad_as(1, "abcde", 5, 0, "abcde");
+    check_pad_as(1, "abcdef", 5, 0, "abcd~");
+    check_pad_as(1, "abcdef", 5, 1, "abcd~");
+    check_pad_as(1, ZHONG WEN, 4, 0, ZHONG WEN);
+    /* The mark after the last whole character, padded behind it. */
+    check_pad_as(1, ZHONG WEN "x", 4, 0, ZHONG "~ ");
+    check_pad_as(1, ZHONG WEN "x", 4, 1, " " ZHONG "~");
+    check_pad_as(1, ZHONG WEN, 3, 0, ZHONG "~");
+    check_pad_as(1, "ab", 1, 0, "~");
+    check_pad_as(1, "abc", 0, 0, "");
+    check_pad_as(1, "\xFF" "abc", 3, 0, "?a~");
 }
 
 static void
@@ -552,6 +581,7 @@ main(void)
         cmocka_unit_test(test_sanitize),
         cmocka_unit_test(test_sanitize_c1_controls),
         cmocka_unit_test(test_copy),
+        cmocka_unit_test(test_pad_cut),
         cmocka_unit_test(test_chars),
         cmocka_unit_test(test_sbuf_basics),
         cmocka_unit_test(test_sbuf_growth),
