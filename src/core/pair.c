@@ -351,3 +351,12 @@ grade_within(const struct codebook *cb, const char *g, const char *ceiling)
     }
     return at != (size_t)-1 && cap != (size_t)-1 && at >= cap;
 }
+
+int
+team_day(const struct team *t, int today)
+{
+    if (t->term_end != DATE_NONE && today > t->term_end) {
+        return t->term_end;
+    }
+    return today < t->term_start ? t->term_start : today;
+}

@@ -156,6 +156,12 @@ void attendance_clear(struct attendance *a);
 void team_grade_init(struct team_grade *g);
 void team_grade_clear(struct team_grade *g);
 
+/* The day team T is judged on (its members serving, the rules of its
+ * year): TODAY within its term, else the nearer end of the term (a past
+ * team as it ended, a team not begun yet as it begins).  Its minimum term
+ * is judged by the rules of the year the term began. */
+int team_day(const struct team *t, int today);
+
 /* Each record's own rules (codes against CB, dates not after TODAY,
  * amounts, what goes with what); 0, or -1 with E (ERR_INVALID) in plain
  * words. */

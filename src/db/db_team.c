@@ -217,7 +217,8 @@ static int
 team_flags(struct db *db, const struct rule_ctx *ctx, const struct actor *a,
            struct team_row *r, struct err *e)
 {
-    const struct rules *rl = rules_in_force(ctx, date_year(ctx->today));
+    const struct rules *rl = rules_in_force(ctx, date_year(team_day(&r->t, ctx->today)));
+    const struct rules *term = rules_in_force(ctx, date_year(r->t.term_start));
 
     if (r->members < rl->team_min_members) {
         r->flags |= TF_SMALL;
@@ -226,7 +227,7 @@ team_flags(struct db *db, const struct rule_ctx *ctx, const struct actor *a,
         r->flags |= TF_NO_SECRETARY;
     }
     if (r->t.term_end != DATE_NONE &&
-        date_add_months(r->t.term_start, 12 * rl->team_min_term_years) > r->t.term_end + 1) {
+        date_add_months(r->t.term_start, 12 * term->team_min_term_years) > r->t.term_end + 1) {
         r->flags |= TF_SHORT_TERM;
     }
     if (r->month != 0 && attendance_broken(db, ctx, a, r, e)) {
@@ -238,6 +239,10 @@ team_flags(struct db *db, const struct rule_ctx *ctx, const struct actor *a,
     return 0;
 }
 
+/* The day team m is judged on (core/pair.h team_day): today (?1) within
+ * its term, else the nearer end of it. */
+#define TEAM_DAY "max(m.term_start, min(?1, coalesce(m.term_end, ?1)))"
+
 int
 db_team_list(struct db *db, const struct rule_ctx *ctx,
              const struct actor *a, const struct pair_filter *f,
@@ -245,10 +250,10 @@ db_team_list(struct db *db, const struct rule_ctx *ctx,
 {
     sqlite3_stmt *st = rec_prep_select(db, &team_def, "m",
         ", t.name, v.name,"
-        " (SELECT count(*) FROM team_member x WHERE x.team_id = m.id AND x.start_on <= ?1"
-        "   AND (x.end_on IS NULL OR x.end_on >= ?1)),"
-        " (SELECT x.name FROM team_member x WHERE x.team_id = m.id AND x.start_on <= ?1"
-        "   AND (x.end_on IS NULL OR x.end_on >= ?1) AND x.role = ?5 LIMIT 1),"
+        " (SELECT count(*) FROM team_member x WHERE x.team_id = m.id AND x.start_on <= " TEAM_DAY
+        "   AND (x.end_on IS NULL OR x.end_on >= " TEAM_DAY ")),"
+        " (SELECT x.name FROM team_member x WHERE x.team_id = m.id AND x.start_on <= " TEAM_DAY
+        "   AND (x.end_on IS NULL OR x.end_on >= " TEAM_DAY ") AND x.role = ?5 LIMIT 1),"
         " CASE WHEN ?4 <> '' THEN ?4 ELSE (SELECT max(d.month) FROM attendance d"
         "   JOIN team_member x ON x.id = d.member_id WHERE x.team_id = m.id) END"
         " FROM team m JOIN division t ON t.id = m.township_id"

@@ -59,6 +59,36 @@ form_step_days(struct form *fm, int publicity, int days)
     }
 }
 
+/* The day the text of date field I held when the focus came in. */
+static int
+entered_day(const struct form *fm, size_t i)
+{
+    int day = DATE_NONE;
+
+    return date_parse(wform_entered(&fm->w, i), &day) == DATE_OK ? day : DATE_NONE;
+}
+
+void
+form_step_days_follow(struct form *fm, size_t i, int (*days)(struct form *fm, int day))
+{
+    int at = wform_find(&fm->w, "", "pub_start"), to = wform_find(&fm->w, "", "pub_end");
+    int was, start, end, n;
+    char text[DATE_BUF];
+
+    if (at < 0 || to < 0 || (size_t)at != i) {
+        return;
+    }
+    was = entered_day(fm, i);
+    start = (int)form_num(fm, "", "pub_start", DATE_NONE);
+    end = (int)form_num(fm, "", "pub_end", DATE_NONE);
+    if (was == DATE_NONE || start == DATE_NONE || start == was ||
+        end != was + days(fm, was) - 1 || (n = days(fm, start)) <= 0) {
+        return;
+    }
+    date_format(start + n - 1, text);
+    wform_set(&fm->w, (size_t)to, text);
+}
+
 void
 form_step_days_read(struct form *fm, int *day, int *start, int *end)
 {

@@ -27,6 +27,13 @@ extern const struct field_spec form_hh_type;
  * record with the step. */
 void form_step_days(struct form *fm, int publicity, int days);
 void form_step_days_read(struct form *fm, int *day, int *pub_start, int *pub_end);
+/* The form kind's `left` for item I, with DAYS the publicity's days of
+ * the rules in force on a day (0: none known): when I is the publicity's
+ * first day, moved, and its last day was still the default for the first
+ * day it held, the last day follows: the new first day + DAYS(it) - 1,
+ * by the rules of the new first day's year (the record's own date, not
+ * today's). */
+void form_step_days_follow(struct form *fm, size_t i, int (*days)(struct form *fm, int day));
 extern const struct field_spec form_step_note;
 
 /* A member's fields (brief ones also for a member of a new household). */

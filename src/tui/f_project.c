@@ -216,9 +216,34 @@ pstep_save(struct form *fm, struct err *e)
     return rc;
 }
 
+/* A project's publicity lasts the days of the rules of the project's year
+ * (as pstep_open's default), whatever its first day. */
+static int
+pstep_pub_days(struct form *fm, int day)
+{
+    struct rule_ctx ctx = form_rule_ctx(fm);
+    struct project p;
+    int days = 0;
+
+    (void)day;
+    project_init(&p);
+    if (db_project_get(fm->app->db, fm->id, &p, NULL) == 0) {
+        days = rules_in_force(&ctx, p.year)->project_publicity_min_days;
+    }
+    project_clear(&p);
+    return days;
+}
+
+static void
+pstep_left(struct form *fm, size_t i)
+{
+    form_step_days_follow(fm, i, pstep_pub_days);
+}
+
 const struct form_kind project_step_form = {
     .id = "project_step",
     .open = pstep_open,
+    .left = pstep_left,
     .save = pstep_save,
 };
 

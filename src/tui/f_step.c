@@ -79,7 +79,9 @@ struct step_data {
 };
 
 /* The step's fields; -1 with E when the rules of today's year are not in
- * the policy files (the publicity's days come from them). */
+ * the policy files (the publicity's days come from them: the step's date,
+ * today until it is changed, is the record's; step_left follows a change
+ * of it). */
 static int
 add_step_fields(struct form *fm, const struct case_transition *t, int64_t hh_type_is_poor,
                 const struct step_defaults *dv, struct err *e)
@@ -250,9 +252,25 @@ step_save(struct form *fm, struct err *e)
     return step_store(fm, NULL, e);
 }
 
+/* A case's publicity lasts the days of the rules of its first day's year. */
+static int
+step_pub_days(struct form *fm, int day)
+{
+    struct rule_ctx ctx = form_rule_ctx(fm);
+
+    return rules_in_force(&ctx, date_year(day))->publicity_min_days;
+}
+
+static void
+step_left(struct form *fm, size_t i)
+{
+    form_step_days_follow(fm, i, step_pub_days);
+}
+
 const struct form_kind step_form = {
     .id = "step",
     .open = step_open,
+    .left = step_left,
     .save = step_save,
     .free_data = free,
 };

@@ -933,12 +933,15 @@ team_data_read(struct tui *t, int64_t id, struct team_data *d, struct err *e)
                : 0;
 }
 
-/* The team's warnings in words. */
+/* The team's warnings in words, with the numbers of the rules that
+ * judged them (db_team_list): those of the team's day (team_day), of the
+ * year its term began, of the month of attendance judged. */
 static void
-team_warnings(struct tui *t, struct view *v, unsigned flags)
+team_warnings(struct tui *t, struct view *v, const struct team_data *d)
 {
     struct rule_ctx rc = app_rule_ctx(t->app);
-    const struct rules *r = rules_in_force(&rc, date_year(app_today()));
+    const struct rules *r = rules_in_force(&rc, date_year(team_day(&d->t, app_today())));
+    unsigned flags = d->row.flags;
     char line[200];
 
     if (flags == 0) {
@@ -954,13 +957,13 @@ team_warnings(struct tui *t, struct view *v, unsigned flags)
     }
     if (flags & TF_SHORT_TERM) {
         snprintf(line, sizeof(line), _("The term is shorter than %d years."),
-                 r->team_min_term_years);
+                 rules_in_force(&rc, date_year(d->t.term_start))->team_min_term_years);
         view_pair_mark(v, "! ", line, 1);
     }
     if (flags & TF_ATTENDANCE) {
         snprintf(line, sizeof(line),
                  _("A member broke the attendance rule (at least %d days a month in the village, no absence without leave)."),
-                 r->team_min_days_month);
+                 rules_in_force(&rc, d->row.month / 12)->team_min_days_month);
         view_pair_mark(v, "! ", line, 1);
     }
 }
@@ -1133,7 +1136,7 @@ team_build(struct tui *t, void *ctx, struct view *v, struct err *e)
     if (rc == 0) {
         snprintf(title, sizeof(title), _("Resident team %s"), d.t.name);
         view_title(v, title);
-        team_warnings(t, v, d.row.flags);
+        team_warnings(t, v, &d);
         team_basics(v, &d);
         member_rows(t, v, d.m, d.nm);
         attendance_rows(v, d.att, d.natt);

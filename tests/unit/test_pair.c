@@ -311,6 +311,24 @@ test_record_checks(void **state)
     assert_int_equal(team_member_check(&m, cb, D("2026-11-22"), &e), -1);  /* no reason */
 }
 
+/* A team is judged on today within its term, else the nearer end. */
+static void
+test_team_day(void **state)
+{
+    struct team t;
+
+    (void)state;
+    team_init(&t);
+    t.term_start = D("2024-03-01");
+    t.term_end = D("2026-12-31");
+    assert_int_equal(team_day(&t, D("2026-11-22")), D("2026-11-22"));
+    assert_int_equal(team_day(&t, D("2027-01-10")), D("2026-12-31"));   /* ended */
+    assert_int_equal(team_day(&t, D("2024-01-10")), D("2024-03-01"));   /* not begun */
+    t.term_end = DATE_NONE;
+    assert_int_equal(team_day(&t, D("2031-05-01")), D("2031-05-01"));   /* open term */
+    team_clear(&t);
+}
+
 int
 main(void)
 {
@@ -322,6 +340,7 @@ main(void)
         cmocka_unit_test(test_attendance_check),
         cmocka_unit_test(test_grade_caps),
         cmocka_unit_test(test_record_checks),
+        cmocka_unit_test(test_team_day),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);
