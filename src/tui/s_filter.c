@@ -220,13 +220,42 @@ states_chosen(void *ctx, struct tui *t, const unsigned char *marked, size_t n)
     return D_ALL;
 }
 
+/* 1 when cadre C serves the place of LF: its township (any when none is
+ * filtered) and, when both name one, its village. */
+static int
+cadre_serves(const struct cadre *c, const struct list_filter *lf)
+{
+    return (lf->township_id == 0 || lf->township_id == c->township_id) &&
+           (lf->village_id == 0 || c->village_id == 0 || lf->village_id == c->village_id);
+}
+
+/* After the place filter changed: the cadre filter stays only when the
+ * cadre serves the new place; else it is dropped, and the status line
+ * says so (the list would be empty with no reason shown). */
+static void
+place_changed(struct filter_state *st, struct tui *t)
+{
+    struct list_filter *lf = st->fa->filter;
+    struct cadre c;
+    char place[128];
+
+    memset(&c, 0, sizeof(c));
+    if (lf->cadre_id == 0 || (db_cadre_get(st->fa->app->db, lf->cadre_id, &c, NULL) == 0 &&
+                              cadre_serves(&c, lf))) {
+        return;
+    }
+    value_of(st, lf->village_id != 0 ? F_VILLAGE : F_TOWNSHIP, place, sizeof(place));
+    tui_message(t, 0, _("The responsible cadre filter (%s) is off: the cadre does not serve %s."),
+                c.name[0] != '\0' ? c.name : "?", place);
+    lf->cadre_id = 0;
+}
+
 static unsigned
 value_chosen(void *ctx, struct tui *t, size_t index)
 {
     struct filter_state *st = ctx;
     struct list_filter *lf = st->fa->filter;
 
-    (void)t;
     if (index >= st->nvalues) {
         return 0;
     }
@@ -234,9 +263,11 @@ value_chosen(void *ctx, struct tui *t, size_t index)
     case F_TOWNSHIP:
         lf->township_id = st->ids[index];
         lf->village_id = 0;
+        place_changed(st, t);
         break;
     case F_VILLAGE:
         lf->village_id = st->ids[index];
+        place_changed(st, t);
         break;
     case F_CATEGORY:
         snprintf(lf->category, sizeof(lf->category), "%s", st->codes[index]);
