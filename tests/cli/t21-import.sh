@@ -11,7 +11,7 @@
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 need sqlite3
 need python3
-plan 79
+plan 82
 
 export LANG=zh_CN.UTF-8
 DB="$T/county.db"
@@ -55,6 +55,13 @@ is "$(q "$DB" "select count(*) from audit where op = 'bulk' and new like '导入
 
 zx --db "$DB" import national "$T/good.csv"
 has "$OUT" "新建0户、更新0户、3户不变" "importing it again changes nothing"
+
+# --date after today: refused as the sheet's 数据日期 would be.
+before=$(state "$DB")
+zx --db "$DB" import national "$T/good.csv" --date 2099-01-01
+is "$rc" 1 "a data date after today is refused"
+has "$ERR" "数据日期不能晚于今天" "saying so in Chinese"
+is "$(state "$DB")" "$before" "and nothing is written (no income of that year)"
 
 # ---- an update, field by field ----------------------------------------
 mk "$T/upd.csv" "1|户联系电话|13900002222" "2|户联系电话|13900002222" "2|姓名|李四娃"

@@ -10,7 +10,7 @@
 need sqlite3
 need python3
 
-plan 68
+plan 71
 
 export ZHENXING_TODAY=2026-12-07
 DB="$DEFAULT_DB"
@@ -175,6 +175,11 @@ zx --db "$DB" import dept --source 医保 --dry-run "$T/dry.csv"
 has "$OUT" "将新增预警 1 条" "--dry-run says what it would store"
 has "$OUT" "试导入：未写入任何数据" "and that it wrote nothing"
 is "$(warnings)" "$n0" "and writes nothing"
+a0=$(q "$DB" "select count(*) from audit")
+zx --db "$DB" import dept --source 医保 --date 2099-01-01 "$T/dry.csv"
+is "$rc" 1 "a date of the import after today is refused"
+has "$ERR" "导入日期不能晚于今天" "saying so in Chinese"
+is "$(warnings):$(q "$DB" "select count(*) from audit")" "$n0:$a0" "and nothing is written"
 
 # --- a township account ------------------------------------------------
 me=$(id -un)
