@@ -855,6 +855,29 @@ open_sort(struct table_screen *ts, struct tui *t)
     return D_ALL;
 }
 
+/* How the tagged rows may go on, as the tab offers it: p prints them,
+ * the export key (x, or X) exports them. */
+static void
+tag_message(struct table_screen *ts, struct tui *t)
+{
+    const char *x = NULL;
+    size_t i, n = tab(ts)->tags.n;
+
+    for (i = 0; ts->keys[i].name != NULL; i++) {
+        if (ts->keys[i].action == ACT_EXPORT) {
+            x = ts->keys[i].name;
+        }
+    }
+    if (x == NULL) {
+        tui_message(t, 0, _("%zu row(s) tagged (p prints them together, T untags all)."), n);
+    } else if (def(ts)->print == NULL) {
+        tui_message(t, 0, _("%zu row(s) tagged (%s exports them, T untags all)."), n, x);
+    } else {
+        tui_message(t, 0, _("%zu row(s) tagged (p prints them together, %s exports them, "
+                            "T untags all)."), n, x);
+    }
+}
+
 static unsigned
 tag_current(struct table_screen *ts, struct tui *t)
 {
@@ -865,8 +888,7 @@ tag_current(struct table_screen *ts, struct tui *t)
         return 0;
     }
     idset_toggle(&tab(ts)->tags, r->id);
-    tui_message(t, 0, _("%zu row(s) tagged (p prints them together, T untags all)."),
-                tab(ts)->tags.n);
+    tag_message(ts, t);
     err_clear(&e);
     return moved(t, wl_down(&ts->wl, 1, &e), &e);
 }

@@ -9,7 +9,7 @@
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 need sqlite3
 
-plan 23
+plan 26
 
 DB="$T/c.db"
 demo_db "$DB" 300
@@ -63,6 +63,7 @@ keys c
 wait_for "1/300"
 keys t t t
 wait_for " * "
+shows "已选定 3 条（p 一并打印，x 导出，T 全部取消）" "tagging says x exports the tagged rows too"
 screen "$T/screen"
 grep -E '^ \* ' "$T/screen" | grep -oE '[0-9]{16}' | sort >"$T/tagged"
 is "$(wc -l <"$T/tagged")" 3 "three rows tagged"
@@ -72,7 +73,7 @@ typed "$LAST"
 keys Enter
 wait_for "搜索：$LAST"
 keys x
-shows "监测对象：已标记的 3 行" "x offers the tagged rows, though the search now hides them"
+shows "监测对象：已选定的 3 行" "x offers the tagged rows, though the search now hides them"
 keys C-u
 typed "csv"
 keys Tab Tab C-u
@@ -104,6 +105,10 @@ wait_for "项目库"
 keys X
 shows "项目库：显示的" "on the projects, whose x is the next step, X exports"
 keys Escape
+keys t
+shows "已选定 1 条（p 一并打印，X 导出，T 全部取消）" "and tagging a project names X"
+keys T
+shows "已全部取消选定" "T untags"
 keys Tab Tab
 wait_for "未达标"
 keys x
