@@ -245,6 +245,7 @@ const struct table_def warnings_table = {
     .load = warn_load,
     .open = warn_open,
     .print = warn_print,
+    .export = "warnings",
     .filter = warn_filter,
     .clear_filter = warn_clear,
     .info = warn_info,
