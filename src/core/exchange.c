@@ -284,6 +284,12 @@ xcell_parse(const struct xcol *c, const struct field_ctx *ctx,
                          "numbers); import a sheet with the whole numbers."),
                        c->label, text);
     }
+    if (c->spec.type == FT_PHONE && strchr(text, '*') != NULL) {
+        return err_set(e, ERR_INVALID,
+                       _("%s: %s is masked (a sheet exported without revealing phone "
+                         "numbers); import a sheet with the whole numbers."),
+                       c->label, text);
+    }
     if (c->spec.type == FT_IDNO && excel_rounded(text)) {
         return err_set(e, ERR_INVALID,
                        _("%s: %s ends in zeros where its check digit should be: Excel kept "

@@ -11,7 +11,7 @@
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 need sqlite3
 need python3
-plan 82
+plan 85
 
 export LANG=zh_CN.UTF-8
 DB="$T/county.db"
@@ -100,6 +100,13 @@ has "$OUT" "第2行：证件号码：身份证号码最后一位（校验码）�
 has "$OUT" "第3行：此行只有10格，表头有32列" "a short row"
 has "$OUT" "第4行：此行有34格，多于表头的32列" "a long row"
 has "$OUT" "第5行：证件号码：与第3行是同一人" "the same person twice is reported"
+is "$(state "$DB")" "$before" "the database is unchanged"
+
+# A sheet exported without --reveal: its masked numbers named as such.
+mk "$T/masked.csv" "1|证件号码|513401********001X" "1|户联系电话|138****1111"
+zx --db "$DB" import national "$T/masked.csv"
+has "$OUT" "第2行：证件号码：513401********001X 是脱敏后的号码（导出时未显示完整证件号码）" "a masked ID number is named as masked"
+has "$OUT" "第2行：户联系电话：138****1111 是脱敏后的号码（导出时未显示完整电话号码）" "a masked phone number too"
 is "$(state "$DB")" "$before" "the database is unchanged"
 
 # A person registered in another household: found while writing, refused
