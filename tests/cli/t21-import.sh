@@ -11,7 +11,7 @@
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 need sqlite3
 need python3
-plan 85
+plan 87
 
 export LANG=zh_CN.UTF-8
 DB="$T/county.db"
@@ -87,6 +87,8 @@ is "$rc" 1 "a sheet with problems exits 1"
 has "$OUT" "第2行：证件号码：5.13401E+17 已被 Excel 变成科学计数法" "an Excel-mangled ID, by row and column"
 has "$OUT" "第3行：人均纯收入不能为负数" "a negative income"
 has "$OUT" "第3行：民族：列表中没有火星族" "an unknown code label"
+has "$OUT" "第3行：民族：列表中没有火星族；可填的值：汉族、" "naming the labels the column may have"
+hasnt "$OUT" "F4" "and no key of the screen's forms"
 has "$OUT" "第4行：风险识别时间" "a month that does not exist"
 has "$OUT" "第5行：人均纯收入不是有效的金额" "a non-numeric income"
 has "$OUT" "第5行：县(市、区、旗)：别的县不是本数据库的县（青山县）" "another county"
