@@ -9,7 +9,7 @@
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 need sqlite3
 
-plan 26
+plan 30
 
 DB="$T/c.db"
 demo_db "$DB" 300
@@ -83,6 +83,33 @@ shows "已导出 3 行到 $T/tagged.csv" "the three rows exported"
 col "$T/tagged.csv" 户编号 | sort >"$T/got"
 cmp -s "$T/tagged" "$T/got"
 ok $? "the file holds the tagged households"
+
+# 2b. The list as filtered (f, one township): x exports that township.
+keys Escape
+keys T
+wait_for "已全部取消选定"
+keys c
+wait_for "1/300"
+keys f
+wait_for "筛选列表"
+keys Enter
+wait_for "全部"
+screen "$T/screen"
+TOWN=$(sed -n 5p "$T/screen" | tr -d ' ')
+keys Down Enter
+wait_for "乡镇                $TOWN"
+keys Escape
+shows "筛选：$TOWN" "f filters the list by a township"
+keys x
+shows "监测对象_${TOWN}_20261122.xlsx" "x on the filtered list names the file after the township"
+keys C-u
+typed "csv"
+keys Tab Tab C-u
+typed "$T/town.csv"
+keys C-s
+NT=$(q "$DB" "select count(*) from household h join division t on t.id = h.township_id where t.name = '$TOWN'")
+shows "已导出 $NT 行到 $T/town.csv" "it exports the township's households"
+is "$(col "$T/town.csv" 乡镇 | sort -u)" "$TOWN" "and no other township's"
 tui_stop
 
 # 3. The receipts of the funds workspace, the projects' X, an assessment
