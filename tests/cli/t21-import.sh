@@ -11,7 +11,7 @@
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 need sqlite3
 need python3
-plan 87
+plan 89
 
 export LANG=zh_CN.UTF-8
 DB="$T/county.db"
@@ -216,6 +216,9 @@ zx --db "$D1" demo --households 150 --seed 1
 # What the national sheet carries besides: 首次识别时间, 人员识别时间 (the
 # demo has none to give).
 sqlite3 "$D1" "update household set first_identified = '2014-01' where id % 3 = 0; update person set identified = '2015-06' where id % 4 = 0"
+zx --db "$D1" export national -o "$T/natm.csv"
+has "$OUT" "证件号码和电话号码已脱敏" "export national without --reveal says its numbers are masked"
+has "$OUT" "请加 --reveal 导出" "and how to have them whole"
 zx --db "$D1" export national -o "$T/nat.csv" --reveal
 is "$rc" 0 "export national"
 python3 - "$T/nat.csv" >"$T/natcols" <<'EOF2'
