@@ -11,7 +11,7 @@
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 need sqlite3
 need python3
-plan 89
+plan 92
 
 export LANG=zh_CN.UTF-8
 DB="$T/county.db"
@@ -163,6 +163,11 @@ has "$ERR" "缺少必需的列 证件号码" "the message names the column"
 rm -f "$T/g.db"
 zx --db "$T/g.db" init --province 51 --county 青山县
 sed '1s/^\xEF\xBB\xBF//' "$T/good.csv" | iconv -f UTF-8 -t GB18030 >"$T/gb.csv"
+zx --db "$T/g.db" import national "$T/gb.csv" --encoding latin1
+has "$ERR" "--encoding 的值应为 utf-8 或 gb18030，而不是「latin1」" "an unknown --encoding is named with its option"
+zx --db "$T/g.db" import national "$T/gb.csv" --encoding utf-8
+has "$ERR" "不是 UTF-8 编码的文本" "--encoding utf-8 on a GB18030 sheet says it is not UTF-8"
+is "$(q "$T/g.db" "select count(*) from household")" 0 "and writes nothing"
 zx --db "$T/g.db" import national "$T/gb.csv"
 is "$rc" 0 "a GB18030 sheet imports"
 is "$(q "$T/g.db" "select group_concat(name, ',') from (select name from person order by name)")" "张三,李四,王五,赵六" "with its Chinese read right"
