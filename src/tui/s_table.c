@@ -211,15 +211,19 @@ offered_rest(const void *ctx, enum action a)
 }
 
 /* x exports, unless the definition's own keys have x (the projects'
- * next step): then X does. */
+ * next step): then X does; off the key bar when the definition says. */
 static void
-export_key(struct keydef *keys, size_t n, const struct keydef *own)
+export_key(struct keydef *keys, size_t n, const struct table_def *d)
 {
+    const struct keydef *own = d->keys;
     size_t i, k;
 
     for (i = 0; i < n; i++) {
         if (keys[i].action != ACT_EXPORT) {
             continue;
+        }
+        if (d->export_off_bar) {
+            keys[i].flags &= ~KD_BAR;
         }
         for (k = 0; own != NULL && own[k].name != NULL; k++) {
             if (!own[k].is_key && own[k].key == 'x') {
@@ -243,7 +247,7 @@ build_keys(struct table_screen *ts)
     ts->keys = xcalloc(keys_count(main_keys) + keys_count(d->keys) + keys_count(goto_keys) +
                        keys_count(tab_keys) + ndig + keys_count(rest_keys) + 1, sizeof(*ts->keys));
     n = keys_append(ts->keys, n, main_keys, offered, d);
-    export_key(ts->keys, n, d->keys);
+    export_key(ts->keys, n, d);
     n = keys_append(ts->keys, n, d->keys, NULL, NULL);
     if (d->pager != NULL) {
         n = keys_append(ts->keys, n, goto_keys, NULL, NULL);

@@ -246,6 +246,7 @@ const struct table_def warnings_table = {
     .open = warn_open,
     .print = warn_print,
     .export = "warnings",
+    .export_off_bar = 1,
     .filter = warn_filter,
     .clear_filter = warn_clear,
     .info = warn_info,
