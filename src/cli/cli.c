@@ -109,7 +109,7 @@ static const struct cmd commands[] = {
      N_("export a list as an XLSX or CSV sheet for Excel and WPS"),
      N_("  KIND: households, members, cases, measures, visits, receipts, projects,\n"
         "        allocations, payments, assets, indicators, partners, agreements,\n"
-        "        arrivals, teams, attendance, assessment\n"
+        "        arrivals, teams, attendance, assessment, national, warnings\n"
         "  --format csv|xlsx   the sheet (default: by FILE's ending, else xlsx)\n"
         "  --encoding utf-8|gb18030\n"
         "                      a CSV's encoding (default UTF-8 with a byte-order mark)\n"

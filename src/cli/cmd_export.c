@@ -343,6 +343,11 @@ int cmd_export(struct app *a, int argc, char **argv)
     /* The sheet itself may be on stdout: the report goes beside it. */
     fprintf(strcmp(r.path, "-") == 0 ? stderr : stdout,
             _("Exported %lld rows to %s (recorded in the audit log).\n"), (long long)r.rows, r.path);
+    if (strcmp(p.kind->name, "national") == 0 && !f.reveal) {
+        fputs(_("ID and phone numbers are masked: the national system and `import national` "
+                "need them whole; export with --reveal (roles that may see them).\n"),
+              strcmp(r.path, "-") == 0 ? stderr : stdout);
+    }
     export_result_clear(&r);
     return EXIT_OK;
 }

@@ -43,7 +43,7 @@ static const struct cli_opt national_opts[] = {
     {.name = "--date", .kind = OPT_DATE, .off = offsetof(struct national_args, date)},
     {.name = "--report", .kind = OPT_TEXT, .off = offsetof(struct national_args, report)},
     {.name = "--encoding", .kind = OPT_CALL, .call = set_encoding,
-     .bad = N_("utf-8 or gb18030")},
+     .bad = N_("--encoding takes utf-8 or gb18030")},
     {.name = "--sheet", .kind = OPT_TEXT, .off = offsetof(struct national_args, sheet)},
     {.name = NULL},
 };

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/codes.h"
 #include "core/date.h"
 #include "core/money.h"
 #include "util/array.h"
@@ -260,6 +261,32 @@ kept_as_text(const struct xcol *c)
            c->spec.type == FT_TEXT;
 }
 
+/* The code TEXT of column C is not in its table: say so with the labels
+ * the column may have (a sheet has no list to pick from), the first
+ * CODE_LABELS_SHOWN of a long table. */
+#define CODE_LABELS_SHOWN 12
+
+static int
+code_unknown(const struct xcol *c, const struct field_ctx *ctx, const char *text,
+             struct err *e)
+{
+    const struct code_table *t = codebook_table(ctx->codes, c->spec.table);
+    struct sbuf sb = SBUF_INIT;
+    size_t i;
+    int rc;
+
+    for (i = 0; t != NULL && i < t->n && i < CODE_LABELS_SHOWN; i++) {
+        sbuf_addf(&sb, "%s%s", i > 0 ? "、" : "", t->v[i].label);
+    }
+    if (t != NULL && t->n > CODE_LABELS_SHOWN) {
+        sbuf_adds(&sb, "……");
+    }
+    rc = err_set(e, ERR_INVALID, _("%s: %s is not in the list; the sheet may have: %s"),
+                 c->label, text, sb.len > 0 ? sb.buf : "");
+    sbuf_release(&sb);
+    return rc;
+}
+
 int
 xcell_parse(const struct xcol *c, const struct field_ctx *ctx,
             const char *text, struct field_value *v, struct err *e)
@@ -281,6 +308,15 @@ xcell_parse(const struct xcol *c, const struct field_ctx *ctx,
     if (c->spec.type == FT_IDNO && strchr(text, '*') != NULL) {
         return err_set(e, ERR_INVALID,
                        _("%s: %s is masked (a sheet exported without revealing ID "
+                         "numbers); import a sheet with the whole numbers."),
+                       c->label, text);
+    }
+    if (c->spec.type == FT_CODE && text[0] != '\0') {
+        return code_unknown(c, ctx, text, e);
+    }
+    if (c->spec.type == FT_PHONE && strchr(text, '*') != NULL) {
+        return err_set(e, ERR_INVALID,
+                       _("%s: %s is masked (a sheet exported without revealing phone "
                          "numbers); import a sheet with the whole numbers."),
                        c->label, text);
     }

@@ -6,7 +6,8 @@
  * receipts, projects, allocations, payments, assets, partners,
  * agreements, arrivals, teams, attendance, and an assessment round (its
  * ranking and every unit's sheet, one row per unit and indicator after a
- * summary row per unit: the columns `report assessment` has always had).
+ * summary row per unit: the columns `report assessment` has always had);
+ * and the department warnings (预警核实's list, every status).
  */
 #include "config.h"
 #include "print/export_priv.h"
@@ -20,6 +21,7 @@
 #include "core/assess.h"
 #include "core/codes.h"
 #include "core/date.h"
+#include "core/dept.h"
 #include "core/funds.h"
 #include "core/meter.h"
 #include "core/money.h"
@@ -29,6 +31,7 @@
 #include "db/db_assess.h"
 #include "db/db_fund.h"
 #include "db/db_pair.h"
+#include "db/db_warning.h"
 #include "print/print.h"
 #include "print/prints.h"
 #include "util/err.h"
@@ -773,3 +776,63 @@ static int assessment_rows(struct export_run *x, struct err *e)
 const struct export_kind assessment_kind = {
     "assessment", N_("Assessment results"), "assess_round", EXPORT_COLS(assessment),
     .filters = EF_ROUND};
+
+/* ---- department warnings ----------------------------------------------------------- */
+
+#define WR(f) offsetof(struct warn_row, f)
+
+/* The department's name of a stored id ("medical": 医保). */
+static const char *warn_dept(struct export_run *x, const void *row, char *buf, size_t n)
+{
+    const struct warn_row *r = row;
+    const struct rule_ctx *ctx = &export_env(x)->ctx;
+
+    (void)buf, (void)n;
+    return policy_dept_name(ctx->policy, r->w.dept, ctx->province, date_year(r->w.import_date));
+}
+
+static const char *warn_status(struct export_run *x, const void *row, char *buf, size_t n)
+{
+    (void)x, (void)buf, (void)n;
+    return warn_status_label(((const struct warn_row *)row)->w.status);
+}
+
+static const struct export_col warnings_cols[] = {
+    XCOL(N_("Department"), SHEET_TEXT, EC_FN, 0, .fn = warn_dept),
+    XCOL(N_("Township/village"), SHEET_TEXT, EC_STR, WR(place)),
+    XCOL(N_("Household number"), SHEET_TEXT, EC_STR, WR(hh_no)),
+    XCOL(N_("Name"), SHEET_TEXT, EC_STR, WR(w.name)),
+    XCOL(N_("ID number"), SHEET_TEXT, EC_IDNO, WR(w.id_no)),
+    XCOL(N_("Value"), SHEET_TEXT, EC_STR, WR(w.value)),
+    XCOL(N_("Date"), SHEET_DATE, EC_DATE, WR(w.event_date)),
+    XCOL(N_("Rule"), SHEET_TEXT, EC_STR, WR(w.rule)),
+    XCOL(N_("imported"), SHEET_DATE, EC_DATE, WR(w.import_date)),
+    XCOL(N_("Status"), SHEET_TEXT, EC_FN, 0, .fn = warn_status),
+    XCOL(N_("Explanation"), SHEET_TEXT, EC_PSTR, WR(w.reason)),
+    XCOL(N_("Verified by"), SHEET_TEXT, EC_STR, WR(w.decided_by)),
+    XCOL(N_("Verified on"), SHEET_DATE, EC_DATE, WR(w.decided_on)),
+};
+
+/* Every warning the account sees (of the township of --township). */
+static int warnings_rows(struct export_run *x, struct err *e)
+{
+    const struct print_env *env = export_env(x);
+    struct warn_filter wf = {-1, NULL, export_filt(x)->hh.township_id};
+    struct warn_row *v = NULL;
+    size_t n = 0;
+    int rc;
+
+    if (export_filt(x)->hh.village_id != 0) {
+        return err_set(e, ERR_USAGE, "%s", _("the warnings are exported by township, not by village"));
+    }
+    if (db_warning_rows(env->db, env->actor, &wf, &v, &n, e)) {
+        return -1;
+    }
+    rc = EMIT_ALL(x, v, n, w.id, NULL, e);
+    warn_rows_free(v, n);
+    return rc;
+}
+
+const struct export_kind warnings_kind = {
+    "warnings", N_("Department warnings"), "dept_warning", EXPORT_COLS(warnings),
+    .filters = EF_PLACE};

@@ -508,7 +508,7 @@ const struct export_kind *const export_kinds[] = {
     &receipts_kind, &projects_kind, &allocations_kind, &payments_kind, &assets_kind,
     &indicators_kind,
     &partners_kind, &agreements_kind, &arrivals_kind, &teams_kind, &attendance_kind,
-    &assessment_kind, &national_kind,
+    &assessment_kind, &national_kind, &warnings_kind,
 };
 
 const size_t export_nkinds = ARRAY_SIZE(export_kinds);

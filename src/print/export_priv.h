@@ -21,7 +21,7 @@
 
 extern const struct export_kind receipts_kind, projects_kind, allocations_kind,
     payments_kind, assets_kind, indicators_kind, indicators_kind, partners_kind, agreements_kind, arrivals_kind, teams_kind,
-    attendance_kind, assessment_kind;
+    attendance_kind, assessment_kind, warnings_kind;
 
 /* The national person-grain sheet (export_national.c): its columns are
  * share/exchange/national.conf's, filled by its prepare. */

@@ -1187,6 +1187,19 @@ run_free(struct run *u)
 }
 
 int
+import_date_check(const struct import_env *env, int date, const char *label, struct err *e)
+{
+    char day[DATE_BUF];
+
+    if (date == DATE_NONE || date <= env->ctx->today) {
+        return 0;
+    }
+    date_format(env->ctx->today, day);
+    return err_set(e, ERR_INVALID, _("%s cannot be later than today (%s); check the date."),
+                   label, day);
+}
+
+int
 import_national(const struct import_env *env, const struct import_opts *o,
                 struct import_result *r, struct err *e)
 {
@@ -1200,6 +1213,9 @@ import_national(const struct import_env *env, const struct import_opts *o,
     u.r = r;
     u.pass = 1;
     u.passes = o->dry_run || o->partial ? 2 : 1;
+    if (import_date_check(env, o->date, _("Data date"), e)) {
+        return -1;
+    }
     if (setup(&u, e) || open_sheet(&u, e) || report_open(&u, e)) {
         goto out;
     }

@@ -85,6 +85,11 @@ struct import_result {
  * found and whether anything was written); -1 with E when it could not
  * be: not readable, a required column missing (named), the account may
  * not write, the database failed. */
+/* 0 when DATE (DATE_NONE: none given) is not after ENV's today; else -1
+ * with E saying so under LABEL (the date field's label, translated). */
+int import_date_check(const struct import_env *env, int date, const char *label,
+                      struct err *e);
+
 int import_national(const struct import_env *env, const struct import_opts *o,
                     struct import_result *r, struct err *e);
 

@@ -417,6 +417,9 @@ import_dept(const struct import_env *env, const struct dept *d, const struct imp
     struct dept_import im = {env, d, o, o->date, 0, NULL, r};
 
     memset(r, 0, sizeof(*r));
+    if (import_date_check(env, o->date, _("Date of the import"), e)) {
+        return -1;
+    }
     if (im.date == DATE_NONE) {
         im.date = env->ctx->today;
     }

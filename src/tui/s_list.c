@@ -730,7 +730,7 @@ hh_export(struct tui *t, void *ctx, struct export_filter *f)
 static const struct table_def households_def = {
     .id = "households",
     .title = N_("monitoring list"),
-    .help = N_("Marks before the first column: * a tagged row (t tags and moves on, T untags all, p prints the cards of the tagged households); ! something is overdue (a procedure step, a visit or a development measure); ? the rules find a problem in the data (Enter shows which).\n"
+    .help = N_("Marks before the first column: * a tagged row (t tags and moves on, T untags all, p prints the cards of the tagged households, x exports them); ! something is overdue (a procedure step, a visit or a development measure); ? the rules find a problem in the data (Enter shows which).\n"
                "Search (/) narrows the list with each key, a new search each time (Up recalls the ones before): Chinese finds names and villages (张伟, 伟明, 白马), letters find pinyin initials (zs finds 张三), digits find ID numbers (whole, or the last 4 to 6 characters) and household numbers (the start or the end of one); a name and digits together find the households having both (张1234).  Enter keeps the result, Esc goes back to what was there before.\n"
                "Filter (f) by township, village, category, risk, status (several at once: Space marks them; or every monitoring object, identified and not closed), overdue, findings.  A township account starts on its monitoring objects; c shows every household.  With no search the status line counts the filter's households per category and per state (per phase of the procedure when the line is short).\n"
                "Sort (s) by any column shown; choosing the same column again reverses the order.  Names sort in pinyin order.\n"

@@ -211,15 +211,19 @@ offered_rest(const void *ctx, enum action a)
 }
 
 /* x exports, unless the definition's own keys have x (the projects'
- * next step): then X does. */
+ * next step): then X does; off the key bar when the definition says. */
 static void
-export_key(struct keydef *keys, size_t n, const struct keydef *own)
+export_key(struct keydef *keys, size_t n, const struct table_def *d)
 {
+    const struct keydef *own = d->keys;
     size_t i, k;
 
     for (i = 0; i < n; i++) {
         if (keys[i].action != ACT_EXPORT) {
             continue;
+        }
+        if (d->export_off_bar) {
+            keys[i].flags &= ~KD_BAR;
         }
         for (k = 0; own != NULL && own[k].name != NULL; k++) {
             if (!own[k].is_key && own[k].key == 'x') {
@@ -243,7 +247,7 @@ build_keys(struct table_screen *ts)
     ts->keys = xcalloc(keys_count(main_keys) + keys_count(d->keys) + keys_count(goto_keys) +
                        keys_count(tab_keys) + ndig + keys_count(rest_keys) + 1, sizeof(*ts->keys));
     n = keys_append(ts->keys, n, main_keys, offered, d);
-    export_key(ts->keys, n, d->keys);
+    export_key(ts->keys, n, d);
     n = keys_append(ts->keys, n, d->keys, NULL, NULL);
     if (d->pager != NULL) {
         n = keys_append(ts->keys, n, goto_keys, NULL, NULL);
@@ -855,6 +859,29 @@ open_sort(struct table_screen *ts, struct tui *t)
     return D_ALL;
 }
 
+/* How the tagged rows may go on, as the tab offers it: p prints them,
+ * the export key (x, or X) exports them. */
+static void
+tag_message(struct table_screen *ts, struct tui *t)
+{
+    const char *x = NULL;
+    size_t i, n = tab(ts)->tags.n;
+
+    for (i = 0; ts->keys[i].name != NULL; i++) {
+        if (ts->keys[i].action == ACT_EXPORT) {
+            x = ts->keys[i].name;
+        }
+    }
+    if (x == NULL) {
+        tui_message(t, 0, _("%zu row(s) tagged (p prints them together, T untags all)."), n);
+    } else if (def(ts)->print == NULL) {
+        tui_message(t, 0, _("%zu row(s) tagged (%s exports them, T untags all)."), n, x);
+    } else {
+        tui_message(t, 0, _("%zu row(s) tagged (p prints them together, %s exports them, "
+                            "T untags all)."), n, x);
+    }
+}
+
 static unsigned
 tag_current(struct table_screen *ts, struct tui *t)
 {
@@ -865,8 +892,7 @@ tag_current(struct table_screen *ts, struct tui *t)
         return 0;
     }
     idset_toggle(&tab(ts)->tags, r->id);
-    tui_message(t, 0, _("%zu row(s) tagged (p prints them together, T untags all)."),
-                tab(ts)->tags.n);
+    tag_message(ts, t);
     err_clear(&e);
     return moved(t, wl_down(&ts->wl, 1, &e), &e);
 }

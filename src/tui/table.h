@@ -152,6 +152,8 @@ struct table_def {
      * 1 when that alone says what is exported (no rows are chosen). */
     const char *export;
     int (*export_filter)(struct tui *t, void *ctx, struct export_filter *f);
+    int export_off_bar;         /* 1: x in the help only, the table's own
+                                   keys keep the key bar at 80 columns */
     /* f: change the filter (a menu, a form...); returns 1 when it
      * changed at once, 0 when not or when it opened a screen.  c: back
      * to no filter.  info: the filter in words ("2026, 中央") or nothing. */

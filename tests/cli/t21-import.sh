@@ -11,7 +11,7 @@
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 need sqlite3
 need python3
-plan 79
+plan 92
 
 export LANG=zh_CN.UTF-8
 DB="$T/county.db"
@@ -56,6 +56,13 @@ is "$(q "$DB" "select count(*) from audit where op = 'bulk' and new like '导入
 zx --db "$DB" import national "$T/good.csv"
 has "$OUT" "新建0户、更新0户、3户不变" "importing it again changes nothing"
 
+# --date after today: refused as the sheet's 数据日期 would be.
+before=$(state "$DB")
+zx --db "$DB" import national "$T/good.csv" --date 2099-01-01
+is "$rc" 1 "a data date after today is refused"
+has "$ERR" "数据日期不能晚于今天" "saying so in Chinese"
+is "$(state "$DB")" "$before" "and nothing is written (no income of that year)"
+
 # ---- an update, field by field ----------------------------------------
 mk "$T/upd.csv" "1|户联系电话|13900002222" "2|户联系电话|13900002222" "2|姓名|李四娃"
 zx --db "$DB" import national "$T/upd.csv"
@@ -80,6 +87,8 @@ is "$rc" 1 "a sheet with problems exits 1"
 has "$OUT" "第2行：证件号码：5.13401E+17 已被 Excel 变成科学计数法" "an Excel-mangled ID, by row and column"
 has "$OUT" "第3行：人均纯收入不能为负数" "a negative income"
 has "$OUT" "第3行：民族：列表中没有火星族" "an unknown code label"
+has "$OUT" "第3行：民族：列表中没有火星族；可填的值：汉族、" "naming the labels the column may have"
+hasnt "$OUT" "F4" "and no key of the screen's forms"
 has "$OUT" "第4行：风险识别时间" "a month that does not exist"
 has "$OUT" "第5行：人均纯收入不是有效的金额" "a non-numeric income"
 has "$OUT" "第5行：县(市、区、旗)：别的县不是本数据库的县（青山县）" "another county"
@@ -93,6 +102,13 @@ has "$OUT" "第2行：证件号码：身份证号码最后一位（校验码）�
 has "$OUT" "第3行：此行只有10格，表头有32列" "a short row"
 has "$OUT" "第4行：此行有34格，多于表头的32列" "a long row"
 has "$OUT" "第5行：证件号码：与第3行是同一人" "the same person twice is reported"
+is "$(state "$DB")" "$before" "the database is unchanged"
+
+# A sheet exported without --reveal: its masked numbers named as such.
+mk "$T/masked.csv" "1|证件号码|513401********001X" "1|户联系电话|138****1111"
+zx --db "$DB" import national "$T/masked.csv"
+has "$OUT" "第2行：证件号码：513401********001X 是脱敏后的号码（导出时未显示完整证件号码）" "a masked ID number is named as masked"
+has "$OUT" "第2行：户联系电话：138****1111 是脱敏后的号码（导出时未显示完整电话号码）" "a masked phone number too"
 is "$(state "$DB")" "$before" "the database is unchanged"
 
 # A person registered in another household: found while writing, refused
@@ -147,6 +163,11 @@ has "$ERR" "缺少必需的列 证件号码" "the message names the column"
 rm -f "$T/g.db"
 zx --db "$T/g.db" init --province 51 --county 青山县
 sed '1s/^\xEF\xBB\xBF//' "$T/good.csv" | iconv -f UTF-8 -t GB18030 >"$T/gb.csv"
+zx --db "$T/g.db" import national "$T/gb.csv" --encoding latin1
+has "$ERR" "--encoding 的值应为 utf-8 或 gb18030，而不是「latin1」" "an unknown --encoding is named with its option"
+zx --db "$T/g.db" import national "$T/gb.csv" --encoding utf-8
+has "$ERR" "不是 UTF-8 编码的文本" "--encoding utf-8 on a GB18030 sheet says it is not UTF-8"
+is "$(q "$T/g.db" "select count(*) from household")" 0 "and writes nothing"
 zx --db "$T/g.db" import national "$T/gb.csv"
 is "$rc" 0 "a GB18030 sheet imports"
 is "$(q "$T/g.db" "select group_concat(name, ',') from (select name from person order by name)")" "张三,李四,王五,赵六" "with its Chinese read right"
@@ -200,6 +221,9 @@ zx --db "$D1" demo --households 150 --seed 1
 # What the national sheet carries besides: 首次识别时间, 人员识别时间 (the
 # demo has none to give).
 sqlite3 "$D1" "update household set first_identified = '2014-01' where id % 3 = 0; update person set identified = '2015-06' where id % 4 = 0"
+zx --db "$D1" export national -o "$T/natm.csv"
+has "$OUT" "证件号码和电话号码已脱敏" "export national without --reveal says its numbers are masked"
+has "$OUT" "请加 --reveal 导出" "and how to have them whole"
 zx --db "$D1" export national -o "$T/nat.csv" --reveal
 is "$rc" 0 "export national"
 python3 - "$T/nat.csv" >"$T/natcols" <<'EOF2'

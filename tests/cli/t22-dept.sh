@@ -10,7 +10,7 @@
 need sqlite3
 need python3
 
-plan 68
+plan 81
 
 export ZHENXING_TODAY=2026-12-07
 DB="$DEFAULT_DB"
@@ -175,6 +175,11 @@ zx --db "$DB" import dept --source 医保 --dry-run "$T/dry.csv"
 has "$OUT" "将新增预警 1 条" "--dry-run says what it would store"
 has "$OUT" "试导入：未写入任何数据" "and that it wrote nothing"
 is "$(warnings)" "$n0" "and writes nothing"
+a0=$(q "$DB" "select count(*) from audit")
+zx --db "$DB" import dept --source 医保 --date 2099-01-01 "$T/dry.csv"
+is "$rc" 1 "a date of the import after today is refused"
+has "$ERR" "导入日期不能晚于今天" "saying so in Chinese"
+is "$(warnings):$(q "$DB" "select count(*) from audit")" "$n0:$a0" "and nothing is written"
 
 # --- a township account ------------------------------------------------
 me=$(id -un)
@@ -285,4 +290,21 @@ q "$DB" "update staff set role = 'township', scope_id = (select id from division
 zx --db "$DB" print feedback "$FT" --source 医保 --format text -o -
 is "$rc" 2 "a township account cannot print another township's sheet"
 q "$DB" "update staff set role = 'admin', scope_id = NULL where login = '$me'"
+
+# --- export warnings: every warning as a sheet (x on 预警核实) ----------
+nw=$(q "$DB" "select count(*) from dept_warning")
+zx --db "$DB" export warnings -o "$T/w.csv"
+is "$rc" 0 "export warnings writes the warnings as a sheet"
+is "$(($(wc -l <"$T/w.csv") - 1))" "$nw" "one row per warning"
+has "$T/w.csv" "部门,乡镇/村,户编号,姓名,证件号码,数值" "with Chinese headers"
+has "$T/w.csv" "医保,$FT/" "the department by its name, the place"
+has "$T/w.csv" "已享受医疗救助" "the reason a warning was closed"
+hasnt "$T/w.csv" "${P2%%,*}" "ID numbers masked"
+is "$(q "$DB" "select nrows from audit where op = 'export' and tbl = 'dept_warning' and new = '$T/w.csv'")" "$nw" "audited with its rows"
+zx --db "$DB" export warnings --township "$FT" -o "$T/wt.csv"
+is "$(($(wc -l <"$T/wt.csv") - 1))" "$(q "$DB" "select count(*) from dept_warning w join household h on h.id = w.household_id where h.township_id = (select id from division where name = '$FT' and level = 2)")" "--township: the township's warnings"
+VL=$(q "$DB" "select t.name || '/' || v.name from division v join division t on t.id = v.parent_id where v.level = 3 limit 1")
+zx --db "$DB" export warnings --village "$VL" -o "$T/wv.csv"
+is "$rc" 1 "--village is refused for the warnings"
+has "$ERR" "部门预警按乡镇导出" "saying they go by township"
 finish

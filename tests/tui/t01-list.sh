@@ -9,7 +9,7 @@
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 need sqlite3
 
-plan 47
+plan 48
 
 SIZE=${SIZE:-80x24}
 W=${SIZE%x*}
@@ -161,6 +161,8 @@ wait_for "筛选：监测帮扶中"
 keys '?'
 shows "帮助：监测对象列表" "? shows the help of the list"
 shows "跳到行" "the help lists the keys"
+keys End PPage
+shows "x 导出选定农户" "and says x exports the tagged rows, as p prints them"
 keys Escape
 wait_for "筛选：监测帮扶中"
 

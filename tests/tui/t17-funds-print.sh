@@ -46,7 +46,7 @@ wait_for "项目编号"
 keys t t
 wait_for " * "
 keys p
-shows "已标记的 2 个项目" "p with two projects tagged offers the publicity of those two"
+shows "已选定的 2 个项目" "p with two projects tagged offers the publicity of those two"
 shows "项目入库乡镇公示" "among them the township publicity"
 typed "乡镇"
 sleep 0.3

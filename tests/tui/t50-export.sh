@@ -9,7 +9,7 @@
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 need sqlite3
 
-plan 23
+plan 30
 
 DB="$T/c.db"
 demo_db "$DB" 300
@@ -63,6 +63,7 @@ keys c
 wait_for "1/300"
 keys t t t
 wait_for " * "
+shows "已选定 3 条（p 一并打印，x 导出，T 全部取消）" "tagging says x exports the tagged rows too"
 screen "$T/screen"
 grep -E '^ \* ' "$T/screen" | grep -oE '[0-9]{16}' | sort >"$T/tagged"
 is "$(wc -l <"$T/tagged")" 3 "three rows tagged"
@@ -72,7 +73,7 @@ typed "$LAST"
 keys Enter
 wait_for "搜索：$LAST"
 keys x
-shows "监测对象：已标记的 3 行" "x offers the tagged rows, though the search now hides them"
+shows "监测对象：已选定的 3 行" "x offers the tagged rows, though the search now hides them"
 keys C-u
 typed "csv"
 keys Tab Tab C-u
@@ -82,6 +83,33 @@ shows "已导出 3 行到 $T/tagged.csv" "the three rows exported"
 col "$T/tagged.csv" 户编号 | sort >"$T/got"
 cmp -s "$T/tagged" "$T/got"
 ok $? "the file holds the tagged households"
+
+# 2b. The list as filtered (f, one township): x exports that township.
+keys Escape
+keys T
+wait_for "已全部取消选定"
+keys c
+wait_for "1/300"
+keys f
+wait_for "筛选列表"
+keys Enter
+wait_for "全部"
+screen "$T/screen"
+TOWN=$(sed -n 5p "$T/screen" | tr -d ' ')
+keys Down Enter
+wait_for "乡镇                $TOWN"
+keys Escape
+shows "筛选：$TOWN" "f filters the list by a township"
+keys x
+shows "监测对象_${TOWN}_20261122.xlsx" "x on the filtered list names the file after the township"
+keys C-u
+typed "csv"
+keys Tab Tab C-u
+typed "$T/town.csv"
+keys C-s
+NT=$(q "$DB" "select count(*) from household h join division t on t.id = h.township_id where t.name = '$TOWN'")
+shows "已导出 $NT 行到 $T/town.csv" "it exports the township's households"
+is "$(col "$T/town.csv" 乡镇 | sort -u)" "$TOWN" "and no other township's"
 tui_stop
 
 # 3. The receipts of the funds workspace, the projects' X, an assessment
@@ -104,6 +132,10 @@ wait_for "项目库"
 keys X
 shows "项目库：显示的" "on the projects, whose x is the next step, X exports"
 keys Escape
+keys t
+shows "已选定 1 条（p 一并打印，X 导出，T 全部取消）" "and tagging a project names X"
+keys T
+shows "已全部取消选定" "T untags"
 keys Tab Tab
 wait_for "未达标"
 keys x

@@ -10,7 +10,7 @@
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 need sqlite3
 
-plan 33
+plan 39
 
 DB="$T/c.db"
 demo_db "$DB" 300
@@ -75,6 +75,23 @@ keys p
 shows "医保核实反馈表" "p offers the feedback sheet of the row's township"
 keys Escape
 wait_for "预警核实：全部"
+
+# x: the warnings shown as a sheet (in the help; the bar keeps l, d, I).
+keys '?'
+shows "x                 导出" "the help lists x"
+keys Escape
+wait_for "预警核实：全部"
+lacks "x 导出" "the key bar leaves it out for the worklist's own keys"
+keys x
+shows "部门预警：显示的" "x offers the warnings shown for export"
+keys C-u
+typed "csv"
+keys Tab Tab C-u
+typed "$T/w.csv"
+keys C-s
+shows "已导出 1 行到 $T/w.csv" "x exports the warning left"
+has "$T/w.csv" "医保" "with its department"
+is "$(q "$DB" "select count(*) from audit where op = 'export' and tbl = 'dept_warning' and new = '$T/w.csv'")" 1 "audited"
 tui_stop
 
 # A township account sees its township's warnings only.

@@ -32,7 +32,7 @@ static int setup(void **state)
 static const char *const wanted[] = {
     "households", "members", "cases", "measures", "visits", "receipts", "projects",
     "allocations", "payments", "assets", "indicators", "partners", "agreements", "arrivals",
-    "teams", "attendance", "assessment", "national",
+    "teams", "attendance", "assessment", "national", "warnings",
 };
 
 static void test_kinds_named(void **state)
