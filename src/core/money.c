@@ -104,6 +104,25 @@ money_status_message(enum money_status st)
     return i18n_pick(money_messages, ARRAY_SIZE(money_messages), st);
 }
 
+/* The decimal digits of V into OUT (24 bytes), as "%llu" writes them:
+ * their number.  (money_format runs for every amount of an export.) */
+static size_t
+u64_digits(uint64_t v, char out[24])
+{
+    char rev[24];
+    size_t n = 0, i;
+
+    do {
+        rev[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v != 0);
+    for (i = 0; i < n; i++) {
+        out[i] = rev[n - 1 - i];
+    }
+    out[n] = '\0';
+    return n;
+}
+
 void
 money_format(int64_t fen, int grouped, char out[MONEY_BUF])
 {
@@ -111,8 +130,7 @@ money_format(int64_t fen, int grouped, char out[MONEY_BUF])
     uint64_t v = fen < 0 ? (uint64_t)0 - (uint64_t)fen : (uint64_t)fen;
     size_t n, i, o = 0;
 
-    snprintf(digits, sizeof(digits), "%llu", (unsigned long long)(v / 100));
-    n = strlen(digits);
+    n = u64_digits(v / 100, digits);
     if (fen < 0) {
         out[o++] = '-';
     }
@@ -122,7 +140,14 @@ money_format(int64_t fen, int grouped, char out[MONEY_BUF])
             out[o++] = ',';
         }
     }
-    snprintf(out + o, MONEY_BUF - o, ".%02u", (unsigned)(v % 100));
+    if (o + 4 > MONEY_BUF) {   /* beyond any amount: cut as before */
+        snprintf(out + o, MONEY_BUF - o, ".%02u", (unsigned)(v % 100));
+        return;
+    }
+    out[o++] = '.';
+    out[o++] = (char)('0' + v % 100 / 10);
+    out[o++] = (char)('0' + v % 10);
+    out[o] = '\0';
 }
 
 void
