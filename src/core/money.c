@@ -10,6 +10,7 @@
 
 #include "util/array.h"
 #include "util/i18n.h"
+#include "util/sbuf.h"
 
 static int
 is_blank(char c)
@@ -104,33 +105,14 @@ money_status_message(enum money_status st)
     return i18n_pick(money_messages, ARRAY_SIZE(money_messages), st);
 }
 
-/* The decimal digits of V into OUT (24 bytes), as "%llu" writes them:
- * their number.  (money_format runs for every amount of an export.) */
-static size_t
-u64_digits(uint64_t v, char out[24])
-{
-    char rev[24];
-    size_t n = 0, i;
-
-    do {
-        rev[n++] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v != 0);
-    for (i = 0; i < n; i++) {
-        out[i] = rev[n - 1 - i];
-    }
-    out[n] = '\0';
-    return n;
-}
-
 void
 money_format(int64_t fen, int grouped, char out[MONEY_BUF])
 {
-    char digits[24];
+    char digits[STR_U64_BUF];
     uint64_t v = fen < 0 ? (uint64_t)0 - (uint64_t)fen : (uint64_t)fen;
     size_t n, i, o = 0;
 
-    n = u64_digits(v / 100, digits);
+    n = str_u64(digits, v / 100);
     if (fen < 0) {
         out[o++] = '-';
     }

@@ -56,7 +56,7 @@ name_of(struct db *db, struct names *nm, int64_t id, char *out, size_t n, struct
         nm->slot[k].name = xstrdup(d.name);
         nm->slot[k].id = id;
     }
-    snprintf(out, n, "%s", nm->slot[k].name);
+    str_copy(out, n, nm->slot[k].name);
     return 0;
 }
 
@@ -110,7 +110,7 @@ household_rows(const struct national_src *src, const struct hh_snapshot *s,
 
     for (i = 0; rc == 0 && i < s->nmembers; i++) {
         xrecord_from(s, i, src->fctx->codes, &r);
-        snprintf(r.county, sizeof(r.county), "%s", nm->county.name);
+        str_copy(r.county, sizeof(r.county), nm->county.name);
         r.data_date = src->date;
         if ((rc = places_of(src, nm, &r, e)) != 0) {
             break;
