@@ -93,6 +93,7 @@ def main():
             w, c, m = usage(["sqlite3", "-csv", a.db, BASELINE],
                             os.path.join(a.dir, "baseline.csv"))
             base.append(c)
+    os.unlink(os.path.join(a.dir, "baseline.csv"))
     b = statistics.median(base)
     print("export: baseline sqlite3 -csv (person JOIN household, %d runs) %.2f s CPU"
           % (len(base), b))
