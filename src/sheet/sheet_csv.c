@@ -395,6 +395,7 @@ struct csv_out {
     const char *path;
     iconv_t cd;                 /* UTF-8 to GB18030, or -1 */
     struct sbuf line, conv, cell;
+    char obuf[CSV_BLOCK];       /* F's buffer: 64 KiB writes, not 4 KiB */
 };
 
 /* Cell S of type T as Excel must see it, added to OUT.  An ID-like
@@ -524,7 +525,7 @@ sheet_csv_create(struct sheet_writer *w, const struct sheet_write_opts *o,
     }
     c->f = fopen(o->path, "wb");
     if (c->f != NULL) {
-        setvbuf(c->f, NULL, _IOFBF, CSV_BLOCK);        /* 64 KiB writes, not 4 KiB */
+        setvbuf(c->f, c->obuf, _IOFBF, sizeof(c->obuf));
     }
     if (c->f == NULL) {
         rc = err_set(e, ERR_IO, _("cannot create %s: %s"), o->path, strerror(errno));
