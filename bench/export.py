@@ -49,14 +49,14 @@ def usage(argv, out=None):
 
 
 def digest(path, fmt):
+    """The MD5 of the CSV, or of the XLSX's sheet XML, read a block at a
+    time (the sheet is gigabytes unzipped; a process that held it would
+    hand its peak RSS on to every command started after it)."""
     h = hashlib.md5()
-    if fmt == "xlsx":
-        with zipfile.ZipFile(path) as z:
-            h.update(z.read("xl/worksheets/sheet1.xml"))
-    else:
-        with open(path, "rb") as f:
-            for block in iter(lambda: f.read(1 << 20), b""):
-                h.update(block)
+    with (zipfile.ZipFile(path).open("xl/worksheets/sheet1.xml") if fmt == "xlsx"
+          else open(path, "rb")) as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
     return h.hexdigest()
 
 
