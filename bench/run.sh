@@ -17,6 +17,12 @@
 #           system: on a shared machine the wall clock depends on what
 #           else runs; both are shown)
 #
+#   export  zhenxing export national/households/members (CSV) and national
+#           (XLSX) of that county: bench/export.py, CPU seconds (os.wait4)
+#           against sqlite3 -csv of person JOIN household in household
+#           order, run after each; EXPORT_BEFORE=BIN alternates an older
+#           binary with this one and compares their outputs
+#
 #   tui     the full-screen program on that database: bench/tui.py (first
 #           screen, bytes and latency per key, search, RSS, idle) against
 #           less, the sqlite3 shell and VisiData (when `vd` is installed);
@@ -97,6 +103,9 @@ echo "$u_imp $u_impb" | awk '{
 missed=0
 echo "$u_imp $u_impb" | awk '{ if ($2 > 5 * $5) { print "IMPORT TARGET MISSED"; exit 1 } }' ||
     missed=1
+echo
+python3 "$HERE/export.py" --db "$D/demo.db" --zhenxing "$Z" --dir "$D/export" \
+    ${EXPORT_BEFORE:+--before "$EXPORT_BEFORE"} || missed=1
 awk -v d="$t_demo" -v c="$t_check" -v hh="$HH" 'BEGIN {
     if (hh >= 250000 && (d >= 60 || c >= 10)) { print "TARGET MISSED"; exit 1 }
 }' || missed=1

@@ -463,7 +463,9 @@ xrecord_set(struct xrecord *r, enum xfield f, const struct field_value *v)
     }
 }
 
-/* The value of field F in R, for formatting: 0, or -1 when R has none. */
+/* The value of field F in R, for formatting: 0, or -1 when R has none.
+ * A text is R's own, borrowed (not copied: this runs for every cell of an
+ * export), so V is never to be cleared. */
 static int
 value_of(const struct xrecord *r, const struct xcol *c, struct field_value *v)
 {
@@ -477,8 +479,12 @@ value_of(const struct xrecord *r, const struct xcol *c, struct field_value *v)
         return -1;
     }
     if ((t = text_of(w, c->field, &n)) != NULL) {
-        field_value_str(v, t);
-        return t[0] == '\0' ? -1 : 0;
+        if (t[0] == '\0') {
+            return -1;
+        }
+        v->empty = 0;
+        v->s = (char *)t;
+        return 0;
     }
     if ((fen = fen_in(w, c->field)) != NULL) {
         field_value_num(v, *fen);
@@ -513,7 +519,6 @@ xrecord_cell(const struct xrecord *r, const struct xcol *c,
     if (value_of(r, c, &v) == 0) {
         field_format(&c->spec, ctx, &v, out);
     }
-    field_value_clear(&v);
     if (c->spec.type != FT_MONTH) {
         return;
     }

@@ -1100,6 +1100,23 @@ field_parse(const struct field_spec *f, const struct field_ctx *ctx,
     return rc;
 }
 
+/* _("yes") or _("no"), looked up once per language. */
+static const char *
+yes_no(int64_t n)
+{
+    static const char *word[2];
+    static unsigned gen;
+    static int known;
+
+    if (!known || gen != i18n_generation()) {
+        word[0] = _("no");
+        word[1] = _("yes");
+        gen = i18n_generation();
+        known = 1;
+    }
+    return word[n != 0];
+}
+
 void
 field_format(const struct field_spec *f, const struct field_ctx *ctx,
              const struct field_value *v, struct sbuf *out)
@@ -1129,10 +1146,10 @@ field_format(const struct field_spec *f, const struct field_ctx *ctx,
         sbuf_adds(out, buf);
         break;
     case FT_INT:
-        sbuf_addf(out, "%" PRId64, v->n);
+        sbuf_add_i64(out, v->n);
         break;
     case FT_YESNO:
-        sbuf_adds(out, v->n ? _("yes") : _("no"));
+        sbuf_adds(out, yes_no(v->n));
         break;
     case FT_CODE:
         if (v->s != NULL && f->table != NULL) {

@@ -10,6 +10,7 @@
 
 #include "util/array.h"
 #include "util/i18n.h"
+#include "util/sbuf.h"
 
 static int
 is_blank(char c)
@@ -107,12 +108,11 @@ money_status_message(enum money_status st)
 void
 money_format(int64_t fen, int grouped, char out[MONEY_BUF])
 {
-    char digits[24];
+    char digits[STR_U64_BUF];
     uint64_t v = fen < 0 ? (uint64_t)0 - (uint64_t)fen : (uint64_t)fen;
     size_t n, i, o = 0;
 
-    snprintf(digits, sizeof(digits), "%llu", (unsigned long long)(v / 100));
-    n = strlen(digits);
+    n = str_u64(digits, v / 100);
     if (fen < 0) {
         out[o++] = '-';
     }
@@ -122,7 +122,14 @@ money_format(int64_t fen, int grouped, char out[MONEY_BUF])
             out[o++] = ',';
         }
     }
-    snprintf(out + o, MONEY_BUF - o, ".%02u", (unsigned)(v % 100));
+    if (o + 4 > MONEY_BUF) {   /* beyond any amount: cut as before */
+        snprintf(out + o, MONEY_BUF - o, ".%02u", (unsigned)(v % 100));
+        return;
+    }
+    out[o++] = '.';
+    out[o++] = (char)('0' + v % 100 / 10);
+    out[o++] = (char)('0' + v % 10);
+    out[o] = '\0';
 }
 
 void

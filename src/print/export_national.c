@@ -25,24 +25,50 @@
 #include "util/sbuf.h"
 #include "util/xalloc.h"
 
-/* The last division looked up at each level. */
+/* The names of the divisions met so far, by id (direct-mapped: a
+ * county has a few thousand, and households come in id order, not by
+ * place), and the county. */
+#define NAME_SLOTS 4096
+
 struct names {
-    struct division d[5];
+    struct division county;
+    struct {
+        int64_t id;
+        char *name;
+    } slot[NAME_SLOTS];
 };
 
 static int
-name_of(struct db *db, struct names *nm, int level, int64_t id, char *out, size_t n,
-        struct err *e)
+name_of(struct db *db, struct names *nm, int64_t id, char *out, size_t n, struct err *e)
 {
+    size_t k = (size_t)id % NAME_SLOTS;
+    struct division d;
+
     out[0] = '\0';
     if (id == 0) {
         return 0;
     }
-    if (nm->d[level].id != id && db_division_get(db, id, &nm->d[level], e)) {
-        return -1;
+    if (nm->slot[k].id != id || nm->slot[k].name == NULL) {
+        if (db_division_get(db, id, &d, e)) {
+            return -1;
+        }
+        free(nm->slot[k].name);
+        nm->slot[k].name = xstrdup(d.name);
+        nm->slot[k].id = id;
     }
-    snprintf(out, n, "%s", nm->d[level].name);
+    str_copy(out, n, nm->slot[k].name);
     return 0;
+}
+
+static void
+names_free(struct names *nm)
+{
+    size_t k;
+
+    for (k = 0; k < NAME_SLOTS; k++) {
+        free(nm->slot[k].name);
+    }
+    free(nm);
 }
 
 static int
@@ -51,12 +77,9 @@ places_of(const struct national_src *src, struct names *nm, struct xrecord *r,
 {
     const struct household *h = &r->hh;
 
-    return name_of(src->db, nm, LEVEL_TOWNSHIP, h->township_id, r->township,
-                   sizeof(r->township), e) ||
-           name_of(src->db, nm, LEVEL_VILLAGE, h->village_id, r->village,
-                   sizeof(r->village), e) ||
-           name_of(src->db, nm, LEVEL_NATURAL_VILLAGE, h->natural_village_id, r->natural,
-                   sizeof(r->natural), e);
+    return name_of(src->db, nm, h->township_id, r->township, sizeof(r->township), e) ||
+           name_of(src->db, nm, h->village_id, r->village, sizeof(r->village), e) ||
+           name_of(src->db, nm, h->natural_village_id, r->natural, sizeof(r->natural), e);
 }
 
 /* Masked ID and phone numbers unless revealed. */
@@ -87,7 +110,7 @@ household_rows(const struct national_src *src, const struct hh_snapshot *s,
 
     for (i = 0; rc == 0 && i < s->nmembers; i++) {
         xrecord_from(s, i, src->fctx->codes, &r);
-        snprintf(r.county, sizeof(r.county), "%s", nm->d[1].name);
+        str_copy(r.county, sizeof(r.county), nm->county.name);
         r.data_date = src->date;
         if ((rc = places_of(src, nm, &r, e)) != 0) {
             break;
@@ -135,22 +158,22 @@ national_rows(const struct national_src *src,
               void *arg, int64_t *rows, struct err *e)
 {
     const struct actor *a = src->a;
-    struct names nm;
+    struct names *nm = xcalloc(1, sizeof(*nm));
     struct hh_snapshot s;
     struct snap_iter *it;
     struct sbuf cells = SBUF_INIT;
     const char **v = xcalloc(src->layout->n + 1, sizeof(*v));
     int rc;
 
-    memset(&nm, 0, sizeof(nm));
     memset(&s, 0, sizeof(s));
     *rows = 0;
-    if (db_division_county(src->db, &nm.d[1], e) || open_scope(src->db, a, &it, e)) {
+    if (db_division_county(src->db, &nm->county, e) || open_scope(src->db, a, &it, e)) {
+        names_free(nm);
         free(v);
         return -1;
     }
     while ((rc = snap_iter_next(it, &s, e)) == 1) {
-        if (household_rows(src, &s, &nm, &cells, v, emit, arg, rows, e)) {
+        if (household_rows(src, &s, nm, &cells, v, emit, arg, rows, e)) {
             rc = -1;
             break;
         }
@@ -158,6 +181,7 @@ national_rows(const struct national_src *src,
     snap_iter_close(it);
     snapshot_free(&s);
     sbuf_release(&cells);
+    names_free(nm);
     free(v);
     return rc < 0 ? -1 : 0;
 }

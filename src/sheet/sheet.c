@@ -582,16 +582,31 @@ month_days(int y, int m)
     return days[m - 1] + (m == 2 && leap);
 }
 
+/* The N digits at S as a number (S holds only digits: all_digits). */
+static int
+digits_value(const char *s, size_t n)
+{
+    int v = 0;
+
+    while (n-- > 0) {
+        v = v * 10 + (*s++ - '0');
+    }
+    return v;
+}
+
 static int
 date_norm(const char *s, struct sbuf *out)
 {
     int y, m, d;
-    char tail;
 
     if (strlen(s) != 10 || s[4] != '-' || s[7] != '-'
-        || !all_digits(s, 4) || !all_digits(s + 5, 2) || !all_digits(s + 8, 2)
-        || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3
-        || y < 1900 || m < 1 || m > 12 || d < 1 || d > month_days(y, m)) {
+        || !all_digits(s, 4) || !all_digits(s + 5, 2) || !all_digits(s + 8, 2)) {
+        return -1;
+    }
+    y = digits_value(s, 4);
+    m = digits_value(s + 5, 2);
+    d = digits_value(s + 8, 2);
+    if (y < 1900 || m < 1 || m > 12 || d < 1 || d > month_days(y, m)) {
         return -1;
     }
     sbuf_adds(out, s);

@@ -395,6 +395,7 @@ struct csv_out {
     const char *path;
     iconv_t cd;                 /* UTF-8 to GB18030, or -1 */
     struct sbuf line, conv, cell;
+    char obuf[CSV_BLOCK];       /* F's buffer: 64 KiB writes, not 4 KiB */
 };
 
 /* Cell S of type T as Excel must see it, added to OUT.  An ID-like
@@ -411,13 +412,17 @@ cell_out(enum sheet_type t, const char *s, struct sbuf *tmp, struct sbuf *out)
     }
     kind = sheet_text_kind(s);
     if (kind == SHEET_CSV_ID) {
-        sbuf_addf(out, "=\"%s\"", s);
+        sbuf_add(out, "=\"", 2);
+        sbuf_adds(out, s);
+        sbuf_addch(out, '"');
+        return;
+    }
+    if (kind == SHEET_CSV_PLAIN) {
+        csv_field(out, s);      /* the cell as it is, without a copy */
         return;
     }
     sbuf_reset(tmp);
-    if (kind == SHEET_CSV_FORMULA) {
-        sbuf_addch(tmp, '\'');
-    }
+    sbuf_addch(tmp, '\'');
     sbuf_adds(tmp, s);
     csv_field(out, tmp->buf);
 }
@@ -519,6 +524,9 @@ sheet_csv_create(struct sheet_writer *w, const struct sheet_write_opts *o,
         c->cd = iconv_open("GB18030", "UTF-8");
     }
     c->f = fopen(o->path, "wb");
+    if (c->f != NULL) {
+        setvbuf(c->f, c->obuf, _IOFBF, sizeof(c->obuf));
+    }
     if (c->f == NULL) {
         rc = err_set(e, ERR_IO, _("cannot create %s: %s"), o->path, strerror(errno));
     } else if (o->encoding == SHEET_ENC_GB18030 && c->cd == (iconv_t)-1) {

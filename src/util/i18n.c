@@ -67,12 +67,21 @@ i18n_language_known(const char *lang)
            (strcmp(lang, "zh_CN") == 0 || strcmp(lang, "en") == 0);
 }
 
+static unsigned generation;
+
+unsigned
+i18n_generation(void)
+{
+    return generation;
+}
+
 int
 i18n_set_language(const char *lang)
 {
     if (!i18n_language_known(lang)) {
         return -1;
     }
+    generation++;
     setenv("LANGUAGE", lang, 1);
     /* Re-setting LC_MESSAGES makes gettext drop its cached lookups. */
     setlocale(LC_MESSAGES, setlocale(LC_MESSAGES, NULL));

@@ -38,6 +38,10 @@ void i18n_init(const char *localedir);
 
 /* "zh_CN" (default) or "en".  Returns -1 for an unknown language. */
 int i18n_set_language(const char *lang);
+/* A number that changes with each i18n_set_language(): a text looked up
+ * once (per cell of an export is too often for gettext) is kept while it
+ * stays the same. */
+unsigned i18n_generation(void);
 
 /* 1 when LANG is a language i18n_set_language() accepts. */
 int i18n_language_known(const char *lang);

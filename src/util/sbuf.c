@@ -143,6 +143,34 @@ sbuf_rtrim(struct sbuf *sb)
     }
 }
 
+size_t
+str_u64(char out[STR_U64_BUF], uint64_t v)
+{
+    char rev[STR_U64_BUF];
+    size_t n = 0, i;
+
+    do {
+        rev[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v != 0);
+    for (i = 0; i < n; i++) {
+        out[i] = rev[n - 1 - i];
+    }
+    out[n] = '\0';
+    return n;
+}
+
+void
+sbuf_add_i64(struct sbuf *sb, int64_t v)
+{
+    char d[STR_U64_BUF];
+
+    if (v < 0) {
+        sbuf_addch(sb, '-');
+    }
+    sbuf_add(sb, d, str_u64(d, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v));
+}
+
 void
 str_copy(char *dst, size_t n, const char *src)
 {

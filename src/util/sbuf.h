@@ -8,6 +8,9 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
+
+#define STR_U64_BUF 24
 
 struct sbuf {
     char *buf;
@@ -39,5 +42,10 @@ void sbuf_rtrim(struct sbuf *sb);
 /* SRC into DST of N bytes, cut at N - 1 bytes: snprintf(DST, N, "%s",
  * SRC) without the formatting, for copies made per cell or per row. */
 void str_copy(char *dst, size_t n, const char *src);
+/* The decimal digits of V into OUT, as "%" PRIu64 writes them; their
+ * number (at most 20). */
+size_t str_u64(char out[STR_U64_BUF], uint64_t v);
+/* V in decimal, as sbuf_addf(SB, "%" PRId64, V) adds it. */
+void sbuf_add_i64(struct sbuf *sb, int64_t v);
 
 #endif

@@ -17,6 +17,7 @@
 #include "core/field.h"
 #include "core/policy.h"
 #include "util/err.h"
+#include "util/array.h"
 #include "util/i18n.h"
 #include "util/path.h"
 #include "util/sbuf.h"
@@ -638,6 +639,45 @@ test_values(void **state)
     sbuf_release(&sb);
 }
 
+/* Field F's text for the number N, formatted into SB. */
+static const char *
+num_text(const struct fixture *fx, const struct field_spec *f, int64_t n, struct sbuf *sb)
+{
+    struct field_value v = {0, 0, NULL};
+
+    sbuf_reset(sb);
+    field_value_num(&v, n);
+    field_format(f, &fx->ctx, &v, sb);
+    field_value_clear(&v);
+    return sb->buf;
+}
+
+/* Yes and no are looked up once per language (an export formats one
+ * per cell): what gettext says in the language set last, and each
+ * i18n_set_language() is a new generation that drops the kept words. */
+static void
+test_yesno_language(void **state)
+{
+    static const char *const lang[] = {"zh_CN", "en", "zh_CN"};
+    struct kind k = K(FT_YESNO);
+    struct field_spec f = spec_of(&k, "测试");
+    struct sbuf sb = SBUF_INIT;
+    unsigned gen = i18n_generation();
+    size_t i;
+
+    for (i = 0; i < ARRAY_SIZE(lang); i++) {
+        assert_int_equal(i18n_set_language(lang[i]), 0);
+        assert_int_not_equal(i18n_generation(), gen);
+        gen = i18n_generation();
+        assert_string_equal(num_text(*state, &f, 0, &sb), _("no"));
+        assert_string_equal(num_text(*state, &f, 1, &sb), _("yes"));
+    }
+    assert_int_equal(i18n_set_language("xx"), -1);
+    assert_int_equal(i18n_generation(), gen);
+    assert_string_equal(num_text(*state, &f, 1, &sb), "是");
+    sbuf_release(&sb);
+}
+
 int
 main(void)
 {
@@ -649,6 +689,7 @@ main(void)
         cmocka_unit_test(test_too_long),
         cmocka_unit_test(test_format),
         cmocka_unit_test(test_values),
+        cmocka_unit_test(test_yesno_language),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -462,6 +462,15 @@ test_write_bad_cells(void **state)
     assert_non_null(strstr(e.msg, "column E"));
     assert_int_equal(sheet_add(w, ROW("1", "x", "1", "1", "2021-02-29"), &e), -1);
     assert_int_equal(sheet_add(w, ROW("1", "x", "1", "1", "2020-02-29"), &e), 0);
+    /* the date's numbers read from its digits (no sscanf): each bound */
+    assert_int_equal(sheet_add(w, ROW("1", "x", "1", "1", "1899-12-31"), &e), -1);
+    assert_int_equal(sheet_add(w, ROW("1", "x", "1", "1", "1900-01-01"), &e), 0);
+    assert_int_equal(sheet_add(w, ROW("1", "x", "1", "1", "2021-00-10"), &e), -1);
+    assert_int_equal(sheet_add(w, ROW("1", "x", "1", "1", "2021-13-01"), &e), -1);
+    assert_int_equal(sheet_add(w, ROW("1", "x", "1", "1", "2021-04-00"), &e), -1);
+    assert_int_equal(sheet_add(w, ROW("1", "x", "1", "1", "2021-04-31"), &e), -1);
+    assert_int_equal(sheet_add(w, ROW("1", "x", "1", "1", "2021-12-31"), &e), 0);
+    assert_int_equal(sheet_add(w, ROW("1", "x", "1", "1", "2021-12-31x"), &e), -1);
     assert_int_equal(sheet_add(w, ROW("\xD5\xC5", "x", "1", "1", ""), &e), -1);
     assert_non_null(strstr(e.msg, "column A"));
     assert_int_equal(sheet_add(w, ROW("1", "x", "1,000", "1", ""), &e), -1);

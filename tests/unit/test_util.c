@@ -8,6 +8,7 @@
 #include "config.h"
 #include "helpers.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -165,6 +166,35 @@ test_str_copy(void **state)
     assert_int_equal(a[0], 'x');
 }
 
+/* str_u64 and sbuf_add_i64 write what printf's %" PRIu64 "/%" PRId64 "
+ * write, at the edges too. */
+static void
+test_u64_digits(void **state)
+{
+    const int64_t v[] = {0, 1, -1, 9, 10, -10, 99, 100, 12345678901234LL,
+                         INT64_MAX, INT64_MIN, INT64_MIN + 1};
+    struct sbuf sb = SBUF_INIT, want = SBUF_INIT;
+    char d[STR_U64_BUF], w[STR_U64_BUF];
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < ARRAY_SIZE(v); i++) {
+        sbuf_reset(&sb);
+        sbuf_reset(&want);
+        sbuf_adds(&sb, "x");
+        sbuf_add_i64(&sb, v[i]);
+        sbuf_addf(&want, "x%" PRId64, v[i]);
+        assert_string_equal(sb.buf, want.buf);
+        snprintf(w, sizeof(w), "%" PRIu64, (uint64_t)v[i]);
+        assert_int_equal(str_u64(d, (uint64_t)v[i]), strlen(w));
+        assert_string_equal(d, w);
+    }
+    assert_int_equal(str_u64(d, UINT64_MAX), 20);
+    assert_string_equal(d, "18446744073709551615");
+    sbuf_release(&sb);
+    sbuf_release(&want);
+}
+
 int
 main(void)
 {
@@ -175,6 +205,7 @@ main(void)
         cmocka_unit_test(test_xappend),
         cmocka_unit_test(test_free_each),
         cmocka_unit_test(test_str_copy),
+        cmocka_unit_test(test_u64_digits),
     };
 
     return cmocka_run_group_tests_name("util", tests, NULL, NULL);
