@@ -71,6 +71,13 @@ int db_indexes_defer(struct db *db, const char *tbl, const char *const *keep,
                      struct err *e);
 int db_indexes_restore(struct db *db, int build, struct err *e);
 
+/* Before db_indexes_restore: what its builds sort is the user's own (an
+ * import into an empty county: every household, person and list row
+ * came from the user's sheet), so they may sort in runs through a
+ * temporary file of the user's (faster; see db.c).  db_indexes_restore
+ * forgets it.  Never where other townships' rows would be sorted. */
+void db_indexes_own(struct db *db);
+
 /* Outside a transaction, a database no other connection has open: ON
  * trades the write-ahead log for a rollback journal (synchronous FULL),
  * so a large transaction writes its new pages once (the log writes them

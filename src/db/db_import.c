@@ -93,7 +93,7 @@ journal_for_import(struct db *db, struct err *e)
 int
 db_import_begin(struct db *db, struct err *e)
 {
-    return exec_sql(db, "PRAGMA cache_size = -262144", e) ||
+    return exec_sql(db, "PRAGMA cache_size = " DB_BULK_CACHE, e) ||
            exec_sql(db, "PRAGMA temp_store = MEMORY", e) || journal_for_import(db, e) ||
            db_begin(db, e);
 }
@@ -161,6 +161,9 @@ db_import_bulk(struct db *db, long households, long existing, struct err *e)
         return 0;
     }
     db->bulk = 1;
+    if (existing == 0) {
+        db_indexes_own(db);
+    }
     return defer_indexes(db, existing == 0, e);
 }
 

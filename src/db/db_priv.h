@@ -72,6 +72,10 @@ struct db_text_stmt {
     unsigned long used;
 };
 
+/* The page cache of a bulk load (the demo's, an import's): a quarter
+ * of a gibibyte, in KiB as PRAGMA cache_size takes it. */
+#define DB_BULK_CACHE "-262144"
+
 struct db {
     sqlite3 *h;
     char *path;
@@ -85,6 +89,7 @@ struct db {
     char **bulk_indexes;       /* CREATE INDEX statements put off by bulk mode */
     size_t nbulk_indexes;
     int solo;                  /* a rollback journal for an import (db_journal_solo) */
+    int own_rows;              /* every row is this command's own (db_indexes_own) */
     int64_t quiet;               /* rows of the quiet tables changed (db_version) */
     struct assess_cache *assess; /* the inputs of rounds (db_assess.c) */
 };

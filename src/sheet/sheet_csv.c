@@ -273,6 +273,22 @@ run_add(struct sheet_reader *r, struct csv_in *c, size_t col, struct err *e)
     return 0;
 }
 
+/* The bytes of the block up to the next quote, added at once: the run
+ * of a quoted field (ID numbers come as ="..." cells). */
+static int
+quoted_run(struct sheet_reader *r, struct csv_in *c, size_t col, struct err *e)
+{
+    const unsigned char *q = memchr(c->buf + c->pos, '"', c->len - c->pos);
+    size_t end = q != NULL ? (size_t)(q - c->buf) : c->len;
+
+    if (c->field.len + (end - c->pos) > r->max_cell) {
+        return sheet_err_long(e, r->line, col, r->max_cell);
+    }
+    sbuf_add(&c->field, (const char *)c->buf + c->pos, end - c->pos);
+    c->pos = end;
+    return 0;
+}
+
 /* The quoted part of a field, its opening quote read. */
 static int
 quoted(struct sheet_reader *r, struct csv_in *c, size_t col, struct err *e)
@@ -280,6 +296,9 @@ quoted(struct sheet_reader *r, struct csv_in *c, size_t col, struct err *e)
     int ch;
 
     for (;;) {
+        if (quoted_run(r, c, col, e) < 0) {
+            return -1;
+        }
         ch = get(r, c);
         if (ch == EOF) {
             return err_set(e, ERR_INVALID,

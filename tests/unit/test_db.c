@@ -1300,6 +1300,122 @@ test_many_writers(void **state)
     assert_int_equal(count(x, "household WHERE hh_no LIKE 'P%'"), WRITERS * WRITES * ROWS_PER_WRITE);
 }
 
+/* --- index builds that sort in runs ------------------------------ */
+
+/* The default VFS with its xOpen counting the temporary files SQLite
+ * opens (a sorter's runs among them). */
+static sqlite3_vfs *real_vfs;
+static sqlite3_vfs counting_vfs;
+static int temp_opens;
+
+static int
+counting_open(sqlite3_vfs *v, const char *name, sqlite3_file *f, int flags, int *out)
+{
+    (void)v;
+    temp_opens += (flags & SQLITE_OPEN_TEMP_JOURNAL) != 0;
+    return real_vfs->xOpen(real_vfs, name, f, flags, out);
+}
+
+static void
+count_temp_files(int on)
+{
+    if (on) {
+        if (real_vfs == NULL) {         /* once: a failed test left it registered */
+            real_vfs = sqlite3_vfs_find(NULL);
+        }
+        counting_vfs = *real_vfs;
+        counting_vfs.zName = "counting";
+        counting_vfs.xOpen = counting_open;
+        assert_int_equal(sqlite3_vfs_register(&counting_vfs, 1), SQLITE_OK);
+    } else {
+        sqlite3_vfs_register(real_vfs, 1);
+        sqlite3_vfs_unregister(&counting_vfs);
+    }
+    temp_opens = 0;
+}
+
+static int64_t
+pragma_value(struct fixture *x, const char *sql)
+{
+    sqlite3_stmt *st;
+    int64_t v = -1;
+
+    if (sqlite3_prepare_v2(x->db->h, sql, -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW) {
+        v = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    return v;
+}
+
+/* An import's way (temp_store MEMORY, the bulk cache) of putting off
+ * the index of a table of 200,000 keys (about 5 MiB to sort) and
+ * building it again; OWN says every row is the user's own. */
+static void
+build_deferred(struct fixture *x, int own)
+{
+    assert_int_equal(raw(x, "PRAGMA temp_store = MEMORY"), SQLITE_OK);
+    assert_int_equal(raw(x, "PRAGMA cache_size = " DB_BULK_CACHE), SQLITE_OK);
+    assert_int_equal(db_begin(x->db, &x->e), 0);
+    assert_int_equal(raw(x, "CREATE TABLE keys (k TEXT); CREATE INDEX keys_k ON keys(k)"),
+                     SQLITE_OK);
+    assert_int_equal(db_indexes_defer(x->db, "keys", NULL, &x->e), 0);
+    assert_int_equal(raw(x, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                            "WHERE i < 200000) INSERT INTO keys SELECT hex(randomblob(10)) FROM n"),
+                     SQLITE_OK);
+    if (own) {
+        db_indexes_own(x->db);
+    }
+    assert_int_equal(db_indexes_restore(x->db, 1, &x->e), 0);
+    assert_int_equal(db_commit(x->db, &x->e), 0);
+}
+
+/* Rows all the user's own (an import into an empty county): the index
+ * is sorted in runs through temporary files, and the connection's
+ * temp_store and cache are as before. */
+static void
+test_indexes_own_sorted_in_runs(void **state)
+{
+    struct fixture *x = *state;
+
+    db_close(x->db);
+    count_temp_files(1);
+    assert_int_equal(db_open(&x->db, x->path, 0, 1000, &x->e), 0);
+    build_deferred(x, 1);
+    assert_true(temp_opens > 0);
+    assert_int_equal(pragma_value(x, "PRAGMA temp_store"), 2);
+    assert_int_equal(pragma_value(x, "PRAGMA cache_size"), -262144);
+    assert_int_equal(pragma_value(x, "SELECT count(*) FROM sqlite_schema WHERE name = 'keys_k'"),
+                     1);
+    assert_int_equal(pragma_value(x, "SELECT count(*) FROM keys INDEXED BY keys_k WHERE k > ''"),
+                     200000);
+    assert_int_equal(pragma_value(x, "SELECT quick_check = 'ok' FROM pragma_quick_check"), 1);
+    db_close(x->db);
+    x->db = NULL;
+    count_temp_files(0);
+    assert_int_equal(db_open(&x->db, x->path, 0, 1000, &x->e), 0);
+}
+
+/* Rows that are not all the user's own (an import into a county with
+ * households rebuilds indexes over everyone's): no temporary file ever
+ * holds them, the sort stays in memory. */
+static void
+test_indexes_not_own_in_memory(void **state)
+{
+    struct fixture *x = *state;
+
+    db_close(x->db);
+    count_temp_files(1);
+    assert_int_equal(db_open(&x->db, x->path, 0, 1000, &x->e), 0);
+    build_deferred(x, 0);
+    assert_int_equal(temp_opens, 0);
+    assert_int_equal(pragma_value(x, "SELECT quick_check = 'ok' FROM pragma_quick_check"), 1);
+    db_close(x->db);
+    x->db = NULL;
+    count_temp_files(0);
+    assert_int_equal(db_open(&x->db, x->path, 0, 1000, &x->e), 0);
+}
+
 static void
 test_integrity_in_background(void **state)
 {
@@ -1351,6 +1467,8 @@ main(void)
         T(test_pages_sound),
         T(test_pages_damaged),
         T(test_integrity_in_background),
+        T(test_indexes_own_sorted_in_runs),
+        T(test_indexes_not_own_in_memory),
         T(test_many_writers),
     };
 

@@ -255,6 +255,49 @@ test_csv_quotes_and_lines(void **state)
     free(p);
 }
 
+/* Quoted cells read a run at a time: a doubled quote split by the
+ * reader's block (64 KiB), one right after it, and a cell of a line
+ * break and quotes crossing the next, each cell exactly as written. */
+static void
+test_csv_quotes_across_blocks(void **state)
+{
+    size_t a = 65536 - 3 - 1, nb = 70000, n = 0, i;
+    char *text = xmalloc(a + nb + 64), *want = xmalloc(a + nb + 64);
+    char *p;
+    struct sheet_reader *r;
+    const char *row[3];
+
+    (void)state;
+    /* x,"AAA...A"" (the pair's first quote the block's last byte) B..."\n */
+    memcpy(text, "x,\"", 3);
+    n = 3;
+    memset(text + n, 'A', a);
+    n += a;
+    memcpy(text + n, "\"\"", 2);
+    n += 2;
+    for (i = 0; i < nb; i++) {
+        text[n++] = i % 1000 == 999 ? '\n' : 'b';
+    }
+    memcpy(text + n, "\"\"\"\"end\"\n", 9);
+    n += 9;
+    assert_int_equal(text[65535], '"');
+    memset(want, 'A', a);
+    want[a] = '"';
+    memcpy(want + a + 1, text + 3 + a + 2, nb);
+    memcpy(want + a + 1 + nb, "\"\"end", 6);
+    p = put("blocks.csv", text, n);
+    r = open_enc(p, SHEET_ENC_AUTO, a + nb + 64);
+    row[0] = "x";
+    row[1] = want;
+    row[2] = NULL;
+    expect_row(r, 1, row);
+    expect_end(r);
+    sheet_close(r);
+    free(text);
+    free(want);
+    free(p);
+}
+
 static void
 test_csv_unclosed_quote(void **state)
 {
@@ -969,6 +1012,7 @@ main(void)
         cmocka_unit_test(test_csv_encoding_forced),
         cmocka_unit_test(test_csv_gb18030_late),
         cmocka_unit_test(test_csv_quotes_and_lines),
+        cmocka_unit_test(test_csv_quotes_across_blocks),
         cmocka_unit_test(test_csv_unclosed_quote),
         cmocka_unit_test(test_csv_cell_too_long),
         cmocka_unit_test(test_csv_not_text),
