@@ -12,7 +12,8 @@
 #
 #   import  zhenxing import national of the demo county's national sheet
 #           (export national, one row per person) into an empty county
-#           baseline: sqlite3 .import of the same CSV into one table
+#           baseline: sqlite3 .import of the same CSV into one table, run
+#           right after it; IMPORT_RUNS pairs (3), the median ratio judged
 #           target: at most 5 times the baseline in CPU seconds (user +
 #           system: on a shared machine the wall clock depends on what
 #           else runs; both are shown)
@@ -86,23 +87,41 @@ printf '%-8s %9s %-34s %9s %7s %8s\n' demo "$t_demo" "gen_synthetic.py (Python+S
     "$(echo "$t_demo $t_base" | awk '{printf "%.2f", $1 / $2}')" "< 60 s"
 printf '%-8s %9s %-34s %9s %7s %8s\n' check "$t_check" "sqlite3 PRAGMA quick_check" "$t_qc" \
     "$(echo "$t_check $t_qc" | awk '{printf "%.2f", $1 / $2}')" "< 10 s"
-# import: the demo's national sheet into an empty county of the same name.
+# import: the demo's national sheet into an empty county of the same name,
+# IMPORT_RUNS times (default 3), each followed by sqlite3 .import of the
+# same file: the machine is shared, so each pair's ratio is printed and
+# their median judged.
 "$Z" --db "$D/demo.db" export national -o "$D/national.csv" --reveal --force >/dev/null
-rm -f "$D/imp.db" "$D/imp-base.db"
-"$Z" --db "$D/imp.db" init --province 51 \
-    --county "$(sqlite3 "$D/demo.db" "select name from division where level = 1")" >/dev/null
-u_imp=$(usage "$Z" --db "$D/imp.db" import national "$D/national.csv")
-u_impb=$(usage sqlite3 "$D/imp-base.db" ".import --csv $D/national.csv national")
-t_imp=${u_imp%% *}
-t_impb=${u_impb%% *}
-printf '%-8s %9s %-34s %9s %7s %8s\n' import "$t_imp" "sqlite3 .import (one table)" "$t_impb" \
-    "$(echo "$t_imp $t_impb" | awk '{printf "%.2f", $1 / $2}')" ""
-echo "$u_imp $u_impb" | awk '{
-    printf "%-8s %9s %-34s %9s %7.2f %8s\n", "  (cpu)", $2, "  (cpu)", $5, $2 / $5, "<= 5x"
-    printf "%-8s %9s MiB peak RSS (sqlite3 %s MiB)\n", "  (rss)", $3, $6 }'
+county=$(sqlite3 "$D/demo.db" "select name from division where level = 1")
+pairs=
+i=0
+while [ "$i" -lt "${IMPORT_RUNS:-3}" ]; do
+    rm -f "$D/imp.db" "$D/imp.db-wal" "$D/imp.db-shm" "$D/imp-base.db"
+    "$Z" --db "$D/imp.db" init --province 51 --county "$county" >/dev/null
+    u_imp=$(usage "$Z" --db "$D/imp.db" import national "$D/national.csv")
+    u_impb=$(usage sqlite3 "$D/imp-base.db" ".import --csv $D/national.csv national")
+    pairs="$pairs$u_imp $u_impb
+"
+    i=$((i + 1))
+done
 missed=0
-echo "$u_imp $u_impb" | awk '{ if ($2 > 5 * $5) { print "IMPORT TARGET MISSED"; exit 1 } }' ||
-    missed=1
+printf '%s' "$pairs" | awk '
+    { w[NR] = $1; c[NR] = $2; r[NR] = $3; bw[NR] = $4; bc[NR] = $5; br[NR] = $6
+      q[NR] = $2 / $5 }
+    END {
+        for (i = 1; i <= NR; i++) {
+            printf "%-8s %9s %-34s %9s %7.2f %8s\n", "import", w[i], "sqlite3 .import (one table)",
+                bw[i], w[i] / bw[i], ""
+            printf "%-8s %9s %-34s %9s %7.2f %8s\n", "  (cpu)", c[i], "  (cpu)", bc[i], q[i], "<= 5x"
+            printf "%-8s %9s MiB peak RSS (sqlite3 %s MiB)\n", "  (rss)", r[i], br[i]
+        }
+        n = NR
+        for (i = 2; i <= n; i++)
+            for (j = i; j > 1 && q[j - 1] > q[j]; j--) { t = q[j]; q[j] = q[j - 1]; q[j - 1] = t }
+        m = n % 2 ? q[(n + 1) / 2] : (q[n / 2] + q[n / 2 + 1]) / 2
+        printf "%-8s %9s %-34s %9s %7.2f %8s\n", "  median", "", "  (cpu, of " n " pairs)", "", m, "<= 5x"
+        if (m > 5) { print "IMPORT TARGET MISSED"; exit 1 }
+    }' || missed=1
 echo
 python3 "$HERE/export.py" --db "$D/demo.db" --zhenxing "$Z" --dir "$D/export" \
     ${EXPORT_BEFORE:+--before "$EXPORT_BEFORE"} || missed=1
