@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cfg/policy_load.h"
+#include "core/codes.h"
 #include "core/dept.h"
 #include "core/mcase.h"
 #include "core/policy.h"
@@ -164,25 +165,31 @@ test_judge(void **state)
 static void
 test_labour(void **state)
 {
-    static const char *const able[] = {"1", "2", "3"};
-    static const char *const unable[] = {"4", "5", "", NULL};
+    static const char *const none[] = {"", "99", NULL};
     struct dept_subject s = {DEPT_POP_FORMER_POOR, NULL, "失业", 0};
     struct policy p;
     struct dept_verdict v;
+    const struct code_table *t;
     char text[WARN_RULE_BUF];
-    size_t i;
+    size_t i, able = 0;
 
     (void)state;
     helpers_policy(&p);
     assert_true(policy_dept(&p, "人社", "51", 2026)->rules[0].labour);
-    for (i = 0; i < 3; i++) {
-        s.labour = able[i];
-        assert_true(judge_subject(&p, "人社", &s, &v));
+    t = codebook_table(&p.codes, "labour");
+    for (i = 0; i < t->n; i++) {
+        int has = code_has_tag(&t->v[i], "labour");
+
+        s.labour = t->v[i].code;
+        assert_int_equal(judge_subject(&p, "人社", &s, &v), has);
+        assert_true(has || v.rule == NULL);
+        able += (size_t)has;
     }
-    for (i = 0; i < 4; i++) {
-        s.labour = unable[i];
+    /* the shipped table has both kinds */
+    assert_true(able > 0 && able < t->n);
+    for (i = 0; i < 3; i++) {
+        s.labour = none[i];
         assert_false(judge_subject(&p, "人社", &s, &v));
-        assert_null(v.rule);
     }
     /* other departments ask nothing of it */
     assert_true(judge_subject(&p, "民政", &s, &v));
@@ -192,6 +199,34 @@ test_labour(void **state)
     dept_rule_text(policy_dept(&p, "人社", "51", 2026), &v, text, sizeof(text));
     assert_non_null(strstr(text, "(a member with labour ability)"));
     i18n_set_language("zh_CN");
+    policy_free(&p);
+}
+
+/* A county's own 劳动技能 codes (the local list 01-04) decide who can
+ * work, not C */
+static void
+test_labour_county(void **state)
+{
+    static const char *const files[] = {
+        "codes.conf",
+        "tables = ( { id = \"labour\"; title = \"劳动技能\";\n"
+        "  codes = ( (\"01\", \"有劳动能力\", [\"labour\"]),\n"
+        "            (\"02\", \"部分丧失劳动能力\", [\"labour\"]),\n"
+        "            (\"04\", \"无劳动能力\") ); } );\n",
+        NULL,
+    };
+    struct dept_subject s = {DEPT_POP_OTHER, "02", "失业", 0};
+    struct policy p;
+    struct dept_verdict v;
+    struct err e;
+
+    (void)state;
+    assert_int_equal(load_county(&p, files, NULL, &e), 0);
+    assert_true(judge_subject(&p, "人社", &s, &v));
+    s.labour = "04";
+    assert_false(judge_subject(&p, "人社", &s, &v));
+    s.labour = "2";
+    assert_false(judge_subject(&p, "人社", &s, &v));
     policy_free(&p);
 }
 
@@ -396,6 +431,7 @@ main(void)
         cmocka_unit_test(test_incomes),
         cmocka_unit_test(test_judge),
         cmocka_unit_test(test_labour),
+        cmocka_unit_test(test_labour_county),
         cmocka_unit_test(test_dropout),
         cmocka_unit_test(test_exact_share),
         cmocka_unit_test(test_county_rules),
