@@ -5,7 +5,8 @@
  *   departments = ( { id; name; aliases = [...]; province; from;
  *                     columns = { id; name; value; date; };
  *                     risk; rules = ( { population = [...];
- *                     over_yuan | over_pct | event = true; label; }, ... );
+ *                     over_yuan | over_pct | event = true |
+ *                     value_in = [...]; labour = true; label; }, ... );
  *                     source; confidence; }, ... );
  */
 #include "config.h"
@@ -89,18 +90,54 @@ load_population(const struct pfile *f, config_setting_t *g, struct dept_rule *r,
     if (rc == 0 && r->pops == 0) {
         rc = pfile_bad(f, g, e, _("a rule needs 'population = [ ... ];' (\"former_poor\", \"monitored\", \"other\")"));
     }
-    for (i = 0; v != NULL && v[i] != NULL; i++) {
-        free(v[i]);
-    }
-    free(v);
+    dept_texts_free(v);
     return rc;
 }
 
-/* The test of rule G: exactly one of over_yuan, over_pct, event = true. */
+/* value_in = [ "辍学", ... ] of rule G: the statuses that warn. */
+static int
+load_values(const struct pfile *f, config_setting_t *g, struct dept_rule *r, struct err *e)
+{
+    r->test = DEPT_VALUE_IN;
+    if (load_texts(f, g, "value_in", &r->values, e)) {
+        return -1;
+    }
+    if (r->values[0] == NULL) {
+        return pfile_bad(f, g, e, _("'value_in' lists the values of the sheet that give a warning, such as [\"辍学\", \"疑似辍学\"]"));
+    }
+    return 0;
+}
+
+/* labour = true of rule G: codes.conf must tag some 劳动技能 "labour". */
+static int
+load_labour(struct policy *p, const struct pfile *f, config_setting_t *g,
+            struct dept_rule *r, struct err *e)
+{
+    if (config_setting_lookup_bool(g, "labour", &r->labour) != CONFIG_TRUE) {
+        r->labour = 0;
+        if (config_setting_get_member(g, "labour") != NULL) {
+            return pfile_bad(f, g, e, _("'labour' is true or false"));
+        }
+    }
+    if (r->labour && code_with_tag(&p->codes, "labour", "labour") == NULL) {
+        return pfile_bad(f, g, e, _("'labour = true' needs codes of the table 'labour' (劳动技能) tagged \"labour\" in codes.conf"));
+    }
+    return 0;
+}
+
+/* The test of rule G: exactly one of over_yuan, over_pct, event = true,
+ * value_in. */
 static int
 load_test(const struct pfile *f, config_setting_t *g, struct dept_rule *r, struct err *e)
 {
     int ev = 0, n = 0;
+
+    if (config_setting_get_member(g, "value_in") != NULL) {
+        n++;
+        if (load_values(f, g, r, e)) {
+            return -1;
+        }
+    }
 
     if (config_setting_get_member(g, "over_yuan") != NULL) {
         r->test = DEPT_OVER_AMOUNT;
@@ -122,16 +159,17 @@ load_test(const struct pfile *f, config_setting_t *g, struct dept_rule *r, struc
         n++;
     }
     if (n != 1) {
-        return pfile_bad(f, g, e, _("a rule has exactly one of 'over_yuan = AMOUNT;', 'over_pct = PERCENT;' (of the reference income) or 'event = true;'"));
+        return pfile_bad(f, g, e, _("a rule has exactly one of 'over_yuan = AMOUNT;', 'over_pct = PERCENT;' (of the reference income), 'value_in = [\"...\"];' or 'event = true;'"));
     }
     return 0;
 }
 
 static int
-load_rules(const struct pfile *f, config_setting_t *g, struct dept *d, struct err *e)
+load_rules(struct policy *p, const struct pfile *f, config_setting_t *g, struct dept *d,
+           struct err *e)
 {
     static const char *const known[] = {"population", "over_yuan", "over_pct", "event",
-                                        "label", NULL};
+                                        "value_in", "labour", "label", NULL};
     config_setting_t *l = config_setting_get_member(g, "rules");
     int i, n = l != NULL ? config_setting_length(l) : 0;
 
@@ -145,6 +183,7 @@ load_rules(const struct pfile *f, config_setting_t *g, struct dept *d, struct er
 
         pfile_unknown(f, r, known, NULL);
         if (load_population(f, r, dr, e) || load_test(f, r, dr, e) ||
+            load_labour(p, f, r, dr, e) ||
             pfile_str(f, r, "label", 0, &dr->label, e)) {
             return -1;
         }
@@ -190,7 +229,7 @@ dept_load(struct policy *p, const struct pfile *f, config_setting_t *g, void *ou
     pfile_unknown(f, g, known, NULL);
     d->file = xstrdup(f->path);
     d->line = config_setting_source_line(g);
-    if (load_head(p, f, g, d, e) || load_columns(f, g, d, e) || load_rules(f, g, d, e)) {
+    if (load_head(p, f, g, d, e) || load_columns(f, g, d, e) || load_rules(p, f, g, d, e)) {
         return -1;
     }
     return 0;

@@ -44,16 +44,24 @@ dept_pop_parse(const char *name)
 }
 
 void
+dept_texts_free(char **v)
+{
+    size_t i;
+
+    for (i = 0; v != NULL && v[i] != NULL; i++) {
+        free(v[i]);
+    }
+    free(v);
+}
+
+void
 dept_clear(struct dept *d)
 {
     size_t i;
 
     free(d->id);
     free(d->name);
-    for (i = 0; d->aliases != NULL && d->aliases[i] != NULL; i++) {
-        free(d->aliases[i]);
-    }
-    free(d->aliases);
+    dept_texts_free(d->aliases);
     free(d->province);
     for (i = 0; i < DEPT_NCOLS; i++) {
         free(d->cols[i]);
@@ -61,6 +69,7 @@ dept_clear(struct dept *d)
     free(d->risk);
     for (i = 0; i < d->nrules; i++) {
         free(d->rules[i].label);
+        dept_texts_free(d->rules[i].values);
     }
     free(d->rules);
     free(d->source);
@@ -75,7 +84,7 @@ dept_is_amount(const struct dept *d)
     size_t i;
 
     for (i = 0; i < d->nrules; i++) {
-        if (d->rules[i].test != DEPT_EVENT) {
+        if (d->rules[i].test == DEPT_OVER_AMOUNT || d->rules[i].test == DEPT_OVER_SHARE) {
             return 1;
         }
     }
@@ -172,33 +181,63 @@ policy_income(const struct policy *p, const char *province, int year)
     return l != NULL ? l : best_income(p, POLICY_ANY_PROVINCE, year - 1);
 }
 
-/* The first rule of D for the populations POPS, or NULL. */
+/* 1 when rule R takes the person S: one of its populations, and labour
+ * ability when R asks it (the codes of table labour tagged "labour"). */
+static int
+rule_takes(const struct codebook *cb, const struct dept_rule *r,
+           const struct dept_subject *s)
+{
+    return (r->pops & s->pops) != 0 &&
+           (!r->labour ||
+            (s->labour != NULL && code_is(cb, "labour", s->labour, "labour")));
+}
+
+/* The first rule of D for the person S, or NULL. */
 static const struct dept_rule *
-rule_for(const struct dept *d, unsigned pops)
+rule_for(const struct codebook *cb, const struct dept *d, const struct dept_subject *s)
 {
     size_t i;
 
     for (i = 0; i < d->nrules; i++) {
-        if ((d->rules[i].pops & pops) != 0) {
+        if (rule_takes(cb, &d->rules[i], s)) {
             return &d->rules[i];
         }
     }
     return NULL;
 }
 
+/* 1 when VALUE is one of the words V. */
+static int
+value_listed(char *const *v, const char *value)
+{
+    size_t i;
+
+    for (i = 0; v != NULL && v[i] != NULL; i++) {
+        if (value != NULL && strcmp(v[i], value) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 int
 dept_judge(const struct policy *p, const struct dept *d, const char *province,
-           int year, unsigned pops, int64_t value_fen, struct dept_verdict *v,
+           int year, const struct dept_subject *s, struct dept_verdict *v,
            struct err *e)
 {
+    int64_t value_fen = s->fen;
+
     memset(v, 0, sizeof(*v));
-    v->rule = rule_for(d, pops);
+    v->rule = rule_for(&p->codes, d, s);
     if (v->rule == NULL) {
         return 0;
     }
     switch (v->rule->test) {
     case DEPT_EVENT:
         v->warn = 1;
+        return 0;
+    case DEPT_VALUE_IN:
+        v->warn = value_listed(v->rule->values, s->value);
         return 0;
     case DEPT_OVER_AMOUNT:
         v->threshold_fen = v->rule->fen;
@@ -219,12 +258,26 @@ dept_judge(const struct policy *p, const struct dept *d, const char *province,
     return 0;
 }
 
+/* The words V joined by "/" into OUT (N bytes). */
+static void
+values_text(char *const *v, char *out, size_t n)
+{
+    size_t i, len = 0;
+
+    out[0] = '\0';
+    for (i = 0; v != NULL && v[i] != NULL && len < n; i++) {
+        int k = snprintf(out + len, n - len, "%s%s", i ? "/" : "", v[i]);
+
+        len += k > 0 ? (size_t)k : 0;
+    }
+}
+
 void
 dept_rule_text(const struct dept *d, const struct dept_verdict *v, char *out,
                size_t n)
 {
     const struct dept_rule *r = v->rule;
-    char amt[MONEY_BUF], inc[MONEY_BUF], pct[16];
+    char amt[MONEY_BUF], inc[MONEY_BUF], pct[16], words[160];
     const char *label = r != NULL && r->label != NULL ? r->label : "";
     int len;
 
@@ -237,17 +290,25 @@ dept_rule_text(const struct dept *d, const struct dept_verdict *v, char *out,
         return;
     }
     money_format(v->threshold_fen, 1, amt);
-    if (r->test == DEPT_EVENT) {
-        snprintf(out + len, n - (size_t)len, _("any new %s"), d->cols[DEPT_COL_VALUE]);
+    if (r->test == DEPT_VALUE_IN) {
+        values_text(r->values, words, sizeof(words));
+        len += snprintf(out + len, n - (size_t)len, _("%s is %s"),
+                        d->cols[DEPT_COL_VALUE], words);
+    } else if (r->test == DEPT_EVENT) {
+        len += snprintf(out + len, n - (size_t)len, _("any new %s"),
+                        d->cols[DEPT_COL_VALUE]);
     } else if (r->test == DEPT_OVER_AMOUNT) {
-        snprintf(out + len, n - (size_t)len, _("%s over %s yuan"),
-                 d->cols[DEPT_COL_VALUE], amt);
+        len += snprintf(out + len, n - (size_t)len, _("%s over %s yuan"),
+                        d->cols[DEPT_COL_VALUE], amt);
     } else {
         money_format(v->income->fen, 1, inc);
         money_bp_text(r->bp, pct, sizeof(pct));
-        snprintf(out + len, n - (size_t)len,
+        len += snprintf(out + len, n - (size_t)len,
                  _("%s over %s of the rural per-capita disposable income of %d (%s yuan): %s yuan"),
                  d->cols[DEPT_COL_VALUE], pct, v->income->year, inc, amt);
+    }
+    if (r->labour && len >= 0 && (size_t)len < n) {
+        snprintf(out + len, n - (size_t)len, "%s", _(" (a member with labour ability)"));
     }
 }
 

@@ -47,6 +47,7 @@ enum dept_test {
     DEPT_EVENT = 0,         /* any new event: every row is a warning */
     DEPT_OVER_AMOUNT,       /* the value (yuan) over an amount */
     DEPT_OVER_SHARE,        /* the value over a share of the reference income */
+    DEPT_VALUE_IN,          /* the value (a status such as 辍学) one of a list */
 };
 
 /* The columns of a department's sheet, by label. */
@@ -63,6 +64,9 @@ struct dept_rule {
     enum dept_test test;
     int64_t fen;            /* DEPT_OVER_AMOUNT */
     int bp;                 /* DEPT_OVER_SHARE: basis points of the income */
+    char **values;          /* DEPT_VALUE_IN: NULL-ended, the file's words */
+    int labour;             /* 1: only a member with labour ability (劳动技能
+                             * tagged "labour" in codes.conf) is taken */
     char *label;            /* the warning's name (因病返贫预警), may be "" */
 };
 
@@ -83,9 +87,11 @@ struct dept {
 };
 
 void dept_clear(struct dept *d);
+/* Free a NULL-ended list of texts V (aliases, a rule's values). */
+void dept_texts_free(char **v);
 
 /* 1 when some rule of D compares an amount (the value column must then be
- * a number in yuan). */
+ * a number in yuan); a list of statuses (DEPT_VALUE_IN) is not one. */
 int dept_is_amount(const struct dept *d);
 
 /* The department named NAME (its id, name or an alias) in force for
@@ -118,12 +124,20 @@ struct dept_verdict {
     int64_t threshold_fen;          /* the amount the value had to exceed */
 };
 
-/* Judge a row of D with VALUE_FEN (amount rules) for a person of the
- * populations POPS (enum dept_pop bits) in PROVINCE, the warning dated in
- * YEAR: the first rule of D whose populations meet POPS decides.  -1
- * with E (ERR_CONFIG) when a share rule finds no reference income. */
+/* The person a row of a department's sheet matched, and the row's value. */
+struct dept_subject {
+    unsigned pops;          /* enum dept_pop bits */
+    const char *labour;     /* the member's 劳动技能 code (table labour); NULL, "" none */
+    const char *value;      /* the value cell as the sheet has it (trimmed) */
+    int64_t fen;            /* the value in fen (amount rules) */
+};
+
+/* Judge a row of D for the person S in PROVINCE, the warning dated in
+ * YEAR: the first rule of D whose populations meet S's (and, for a rule
+ * asking it, whose member has labour ability) decides.  -1 with E
+ * (ERR_CONFIG) when a share rule finds no reference income. */
 int dept_judge(const struct policy *p, const struct dept *d, const char *province,
-               int year, unsigned pops, int64_t value_fen, struct dept_verdict *v,
+               int year, const struct dept_subject *s, struct dept_verdict *v,
                struct err *e);
 
 /* The rule V applied, in words, with its numbers (the threshold, the

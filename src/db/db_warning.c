@@ -99,6 +99,7 @@ match_fill(sqlite3_stmt *st, void *out)
          tok = strtok_r(NULL, ",", &save)) {
         snprintf(m->risks[m->nrisks++], sizeof(m->risks[0]), "%s", tok);
     }
+    db_col_text(st, 10, m->labour, sizeof(m->labour));
 }
 
 int
@@ -107,7 +108,7 @@ db_warning_match(struct db *db, const char *id_no, struct warn_match *m, struct 
     static const char sql[] =
         "SELECT p.id, p.household_id, h.township_id, h.village_id, t.name, h.hh_no, "
         "p.name, h.hh_type, c.state, "
-        "(SELECT group_concat(risk) FROM case_risk r WHERE r.case_id = c.id) "
+        "(SELECT group_concat(risk) FROM case_risk r WHERE r.case_id = c.id), p.labour "
         "FROM person p JOIN household h ON h.id = p.household_id "
         "JOIN division t ON t.id = h.township_id "
         "LEFT JOIN monitor_case c ON c.household_id = h.id AND c.state <> 'rejected' "

@@ -32,6 +32,7 @@ struct warn_match {
     int state;                  /* enum case_state of the case; 0: none */
     char risks[5][12];
     int nrisks;
+    char labour[12];            /* the member's 劳动技能 code; "" none */
 };
 
 /* The current member whose ID number is ID_NO: 1 with M, 0 when the

@@ -329,6 +329,7 @@ judge_row(struct dept_import *im, const struct in_row *r, struct dept_warning *w
     struct dept_import_result *res = im->r;
     struct warn_match m;
     struct dept_verdict v;
+    struct dept_subject s;
     int rc = db_warning_match(im->env->db, r->id, &m, e);
 
     if (rc <= 0) {
@@ -351,8 +352,11 @@ judge_row(struct dept_import *im, const struct in_row *r, struct dept_warning *w
         res->followed++;
         return 0;
     }
-    if (dept_judge(ctx->policy, im->d, ctx->province, date_year(im->date),
-                   dept_pops(cb, m.hh_type, m.state), r->fen, &v, e)) {
+    s.pops = dept_pops(cb, m.hh_type, m.state);
+    s.labour = m.labour;
+    s.value = r->value;
+    s.fen = r->fen;
+    if (dept_judge(ctx->policy, im->d, ctx->province, date_year(im->date), &s, &v, e)) {
         return -1;
     }
     if (!v.warn) {

@@ -73,7 +73,7 @@ row_of(const struct warn_list *l, int64_t id)
 static const struct table_col warn_cols[] = {
     {N_("department"), 4, 0, 0, 0},
     {N_("name"), 6, 0, 0, 0},
-    {N_("household no."), 8, 0, 0, 1},
+    {N_("household no."), 16, 0, 0, 0},  /* whole: the national 户编号 */
     {N_("township/village"), 8, 0, 0, 1},
     {NC_("warning", "value"), 8, 1, 0, 0},
     {N_("rule"), 12, 0, 0, 1},

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # t22-dept.sh - zhenxing import dept: each department's rule at and
 # around its threshold as the shipped data files say it (dept.conf,
-# incomes.conf), households already followed for the risk, unmatched ID
+# incomes.conf), 人社 only for a member with labour ability, 教育辍学 by
+# the statuses dept.conf lists, households already followed for the risk, unmatched ID
 # numbers listed, the same warning imported twice stored once, a township
 # account's scope, and bad rows reported by row and column with nothing
 # written.
@@ -10,7 +11,7 @@
 need sqlite3
 need python3
 
-plan 81
+plan 88
 
 export ZHENXING_TODAY=2026-12-07
 DB="$DEFAULT_DB"
@@ -100,7 +101,45 @@ is "$rc" 0 "教育 by its English name, columns in another order"
 is "$(warned "$E1")" 0 "at $(yuan $edu) yuan: no warning"
 is "$(warned "$E2")" 1 "one fen over: a warning"
 
-# --- events: 民政, 残联, 应急, 人社 -------------------------------------
+# --- 教育辍学: a status of the sheet listed in dept.conf -------------------
+DEPT=dropout
+out_words=$(python3 - "$POL" <<'EOF'
+import re, sys
+d = open(sys.argv[1] + "/dept.conf", encoding="utf-8").read()
+b = d.split('id = "dropout"')[1].split("\n  { id =")[0]
+print(re.findall(r'value_in = \[([^]]*)\]', b)[0].split(",")[0].strip().strip('"'))
+EOF
+)
+K1=$(person 1 "" 8); K2=$(person 1 "" 9)
+sheet kc.csv "身份证号,学生姓名,学籍状态,统计日期" "${K1},${out_words},2026-11-01" "${K2},在读,2026-11-01"
+zx --db "$DB" import dept --source 控辍保学 "$T/kc.csv"
+is "$rc" 0 "教育辍学 reads a sheet of statuses (no amount)"
+is "$(warned "$K1")" 1 "a student listed as ${out_words}: a warning"
+is "$(warned "$K2")" 0 "one enrolled (在读): none"
+is "$(q "$DB" "select rule like '%学籍状态%${out_words}%' from dept_warning where id_no = '${K1%%,*}'")" 1 "the warning names the statuses of the rule"
+
+# --- 人社: only a member with labour ability (codes.conf tags) ----------
+DEPT=employment
+able=$(python3 - "$POL" <<'EOF'
+import re, sys
+c = open(sys.argv[1] + "/codes.conf", encoding="utf-8").read()
+b = c.split('id = "labour"')[1].split("); }")[0]
+print(",".join("'%s'" % k for k, tags in re.findall(r'\("(\w+)", "[^"]*"(?:, \[([^]]*)\])?\)', b)
+               if '"labour"' in tags))
+EOF
+)
+labourer() {    # IN|NOT: a current member of a household without a case
+    q "$DB" "select p.id_no || ',' || p.name from person p join household h on h.id = p.household_id where p.in_household = 1 and h.hh_type = '2' and h.id not in (select household_id from monitor_case) and p.id_no is not null and p.id_no not in (select id_no from dept_warning) and coalesce(p.labour, '') $1 ($able) order by p.id limit 1"
+}
+L1=$(labourer in); L2=$(labourer "not in")
+sheet rs.csv "身份证号,姓名,失业情况,登记日期" "${L1},失业登记,2026-11-15" "${L2},失业登记,2026-11-15"
+zx --db "$DB" import dept --source 人社 "$T/rs.csv"
+is "$rc" 0 "人社 reads the sheet"
+is "$(warned "$L1")" 1 "an unemployed member with labour ability ($able): a warning"
+is "$(warned "$L2")" 0 "one without labour ability: none"
+has "$OUT" "未达到规则：1 条" "counted under the rule not met"
+
+# --- events: 民政, 残联, 应急 -------------------------------------------
 # A monitored household with the risk 因残 and one without.
 M1=$(person "" monitored 0); M2=$(person "" monitored 1)
 hh1=$(q "$DB" "select household_id from person where id_no = '${M1%%,*}'")
@@ -116,11 +155,11 @@ is "$(warned "$M1")" 0 "残联: a household monitored for 因残 already gives n
 is "$(warned "$M2")" 1 "one monitored for another risk does"
 has "$OUT" "该户已因此风险纳入监测或核实中：1 条" "the report counts the one already followed"
 
-for src in 民政:救助类别:低保 应急:受灾情况:房屋倒损 人社:失业情况:失业登记; do
+for src in 民政:救助类别:低保 应急:受灾情况:房屋倒损; do
     name=${src%%:*}; rest=${src#*:}; col=${rest%%:*}; val=${rest#*:}
     X=$(person 2 "" 5)
     idcol=身份证号; namecol=姓名; [ "$name" = 应急 ] && namecol=户主姓名
-    datecol=认定日期; [ "$name" = 应急 ] && datecol=受灾日期; [ "$name" = 人社 ] && datecol=登记日期
+    datecol=认定日期; [ "$name" = 应急 ] && datecol=受灾日期
     sheet ev.csv "$idcol,$namecol,$col,$datecol" "${X},$val,2026-11-15"
     zx --db "$DB" import dept --source "$name" "$T/ev.csv"
     DEPT=$(q "$DB" "select dept from dept_warning order by id desc limit 1")
@@ -166,7 +205,7 @@ zx --db "$DB" import dept --source 医保 "$T/nocol.csv"
 has "$ERR" "个人自付费用, 结算日期" "a missing column is named by its label"
 zx --db "$DB" import dept --source 公安 "$T/yb.csv"
 is "$rc" 1 "an unknown department is refused"
-has "$ERR" "现有：医保, 民政, 残联, 应急, 教育, 人社" "naming those dept.conf has"
+has "$ERR" "现有：医保, 民政, 残联, 应急, 教育, 教育辍学, 人社" "naming those dept.conf has"
 
 # --- dry run ------------------------------------------------------------
 D=$(person 1 "" 4)

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # t52-dept.sh - the worklist 预警核实 at 80x24: the department warnings
 # imported by `zhenxing import dept`, one a row with the department, the
-# person, the household and the value; Enter opens the household; l makes
+# person, the household (its 16-digit number whole) and the value; Enter opens the household; l makes
 # a clue of one through the clue's form (channel 部门筛查预警 and the risk
 # filled in, the warning linked); d closes one as not eligible with a
 # reason (refused without one); p offers the feedback sheet; a township
@@ -10,7 +10,7 @@
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 need sqlite3
 
-plan 39
+plan 40
 
 DB="$T/c.db"
 demo_db "$DB" 300
@@ -38,6 +38,15 @@ shows "99999.00" "the value"
 shows "l 转线索  d 不符合" "and the keys on the bar"
 is "$(status_pos)" "1/3" "one row per warning"
 aligned "99999.00" "the values line up at 80 columns"
+# 户编号 whole (the national platform's, 16 digits in the demo), each on
+# its warning's row, at 80 columns
+screen "$T/screen"
+whole=0
+for pair in $(q "$DB" "select replace(w.name, ' ', '') || ':' || h.hh_no from dept_warning w join household h on h.id = w.household_id"); do
+    grep -F "${pair%%:*}" "$T/screen" | grep -qF "${pair#*:}" && whole=$((whole + 1))
+done
+is "$whole:${#hh1}" "3:16" "each row shows its household number whole"
+[ "$whole" = 3 ] || sed 's/^/# | /' "$T/screen"
 
 # Enter: the household.
 keys Enter

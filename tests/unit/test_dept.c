@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cfg/policy_load.h"
+#include "core/codes.h"
 #include "core/dept.h"
 #include "core/mcase.h"
 #include "core/policy.h"
@@ -95,17 +96,28 @@ test_incomes(void **state)
     policy_free(&p);
 }
 
-/* Judge VALUE for POPS by department NAME in 2026; the verdict's warn. */
+/* Judge S by department NAME in 2026; the verdict's warn. */
 static int
-judge(const struct policy *p, const char *name, unsigned pops, int64_t value,
-      struct dept_verdict *v)
+judge_subject(const struct policy *p, const char *name, const struct dept_subject *s,
+              struct dept_verdict *v)
 {
     struct err e;
 
     err_clear(&e);
-    assert_int_equal(dept_judge(p, policy_dept(p, name, "51", 2026), "51", 2026, pops,
-                                value, v, &e), 0);
+    assert_int_equal(dept_judge(p, policy_dept(p, name, "51", 2026), "51", 2026, s, v, &e),
+                     0);
     return v->warn;
+}
+
+/* Judge VALUE for POPS (a member with ordinary labour, 劳动技能 2) by
+ * department NAME in 2026; the verdict's warn. */
+static int
+judge(const struct policy *p, const char *name, unsigned pops, int64_t value,
+      struct dept_verdict *v)
+{
+    struct dept_subject s = {pops, "2", "", value};
+
+    return judge_subject(p, name, &s, v);
 }
 
 static void
@@ -145,6 +157,109 @@ test_judge(void **state)
     dept_rule_text(policy_dept(&p, "教育", "51", 2026), &v, text, sizeof(text));
     assert_non_null(strstr(text, "over 10,000.00 yuan"));
     i18n_set_language("zh_CN");
+    policy_free(&p);
+}
+
+/* 人社 takes only a member with labour ability: the 劳动技能 codes that
+ * codes.conf tags "labour" */
+static void
+test_labour(void **state)
+{
+    static const char *const none[] = {"", "99", NULL};
+    struct dept_subject s = {DEPT_POP_FORMER_POOR, NULL, "失业", 0};
+    struct policy p;
+    struct dept_verdict v;
+    const struct code_table *t;
+    char text[WARN_RULE_BUF];
+    size_t i, able = 0;
+
+    (void)state;
+    helpers_policy(&p);
+    assert_true(policy_dept(&p, "人社", "51", 2026)->rules[0].labour);
+    t = codebook_table(&p.codes, "labour");
+    for (i = 0; i < t->n; i++) {
+        int has = code_has_tag(&t->v[i], "labour");
+
+        s.labour = t->v[i].code;
+        assert_int_equal(judge_subject(&p, "人社", &s, &v), has);
+        assert_true(has || v.rule == NULL);
+        able += (size_t)has;
+    }
+    /* the shipped table has both kinds */
+    assert_true(able > 0 && able < t->n);
+    for (i = 0; i < 3; i++) {
+        s.labour = none[i];
+        assert_false(judge_subject(&p, "人社", &s, &v));
+    }
+    /* other departments ask nothing of it */
+    assert_true(judge_subject(&p, "民政", &s, &v));
+    s.labour = "2";
+    i18n_set_language("en");
+    judge_subject(&p, "人社", &s, &v);
+    dept_rule_text(policy_dept(&p, "人社", "51", 2026), &v, text, sizeof(text));
+    assert_non_null(strstr(text, "(a member with labour ability)"));
+    i18n_set_language("zh_CN");
+    policy_free(&p);
+}
+
+/* A county's own 劳动技能 codes (the local list 01-04) decide who can
+ * work, not C */
+static void
+test_labour_county(void **state)
+{
+    static const char *const files[] = {
+        "codes.conf",
+        "tables = ( { id = \"labour\"; title = \"劳动技能\";\n"
+        "  codes = ( (\"01\", \"有劳动能力\", [\"labour\"]),\n"
+        "            (\"02\", \"部分丧失劳动能力\", [\"labour\"]),\n"
+        "            (\"04\", \"无劳动能力\") ); } );\n",
+        NULL,
+    };
+    struct dept_subject s = {DEPT_POP_OTHER, "02", "失业", 0};
+    struct policy p;
+    struct dept_verdict v;
+    struct err e;
+
+    (void)state;
+    assert_int_equal(load_county(&p, files, NULL, &e), 0);
+    assert_true(judge_subject(&p, "人社", &s, &v));
+    s.labour = "04";
+    assert_false(judge_subject(&p, "人社", &s, &v));
+    s.labour = "2";
+    assert_false(judge_subject(&p, "人社", &s, &v));
+    policy_free(&p);
+}
+
+/* 教育辍学: a status of the sheet listed in value_in warns, another not;
+ * the 教育 cost rule stays */
+static void
+test_dropout(void **state)
+{
+    struct dept_subject s = {DEPT_POP_MONITORED, "", "辍学", 0};
+    struct policy p;
+    struct dept_verdict v;
+    const struct dept *d;
+    char text[WARN_RULE_BUF];
+
+    (void)state;
+    helpers_policy(&p);
+    d = policy_dept(&p, "控辍保学", "51", 2026);
+    assert_non_null(d);
+    assert_string_equal(d->name, "教育辍学");
+    assert_false(dept_is_amount(d));
+    assert_int_equal(d->rules[0].test, DEPT_VALUE_IN);
+    assert_true(judge_subject(&p, "教育辍学", &s, &v));
+    s.value = "疑似辍学";
+    assert_true(judge_subject(&p, "教育辍学", &s, &v));
+    s.value = "在读";
+    assert_false(judge_subject(&p, "教育辍学", &s, &v));
+    assert_non_null(v.rule);
+    s.value = "辍学 ";
+    assert_false(judge_subject(&p, "教育辍学", &s, &v));
+    dept_rule_text(d, &v, text, sizeof(text));
+    assert_non_null(strstr(text, "学籍状态"));
+    assert_non_null(strstr(text, "辍学/疑似辍学"));
+    assert_true(dept_is_amount(policy_dept(&p, "教育", "51", 2026)));
     policy_free(&p);
 }
 
@@ -265,6 +380,12 @@ test_malformed(void **state)
     refused(HEAD COLS "  rules = ( { population = [\"poor\"]; event = true; } ); } );\n",
             "'population' names");
     refused(HEAD COLS "  rules = ( { event = true; } ); } );\n", "'population");
+    refused(HEAD COLS "  rules = ( { population = [\"other\"]; value_in = []; } ); } );\n",
+            "'value_in' lists");
+    refused(HEAD COLS "  rules = ( { population = [\"other\"]; value_in = [\"辍学\"]; event = true; } ); } );\n",
+            "exactly one of");
+    refused(HEAD COLS "  rules = ( { population = [\"other\"]; event = true; labour = \"yes\"; } ); } );\n",
+            "'labour' is true or false");
     refused(HEAD COLS "  rules = ( ); } );\n", "needs 'rules");
     refused(HEAD COLS "  risk = \"flood\"; rules = ( { population = [\"other\"]; event = true; } ); } );\n",
             "'risk' must be a tag");
@@ -309,6 +430,9 @@ main(void)
         cmocka_unit_test(test_shipped),
         cmocka_unit_test(test_incomes),
         cmocka_unit_test(test_judge),
+        cmocka_unit_test(test_labour),
+        cmocka_unit_test(test_labour_county),
+        cmocka_unit_test(test_dropout),
         cmocka_unit_test(test_exact_share),
         cmocka_unit_test(test_county_rules),
         cmocka_unit_test(test_followed),
