@@ -11,7 +11,7 @@
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 need sqlite3
 need python3
-plan 92
+plan 97
 
 export LANG=zh_CN.UTF-8
 DB="$T/county.db"
@@ -37,6 +37,7 @@ has "$OUT" "新地名（将新建）：新西镇 / 红星村 / 一组" "it lists
 has "$OUT" "试导入：未写入任何数据" "and says it wrote nothing"
 is "$(state "$DB")" "$before" "the dry run left the database as it was"
 
+first=$(q "$DB" "select max(id) from audit")
 zx --db "$DB" import national "$T/good.csv"
 is "$rc" 0 "the import succeeds"
 has "$OUT" "新建3户" "three households created"
@@ -52,6 +53,9 @@ is "$(q "$DB" "select group_concat(action || ':' || note, ' ') from case_step s 
 is "$(q "$DB" "select per_capita || ',' || members || ',' || year from income i join household h on h.id = i.household_id where hh_no = '513401000001'")" "520050,2,2026" "the income per person of the data's year"
 is "$(q "$DB" "select count(*) from hh_list")" 3 "the list has a row per household"
 is "$(q "$DB" "select count(*) from audit where op = 'bulk' and new like '导入 good.csv%'")" 1 "the import is one audit row naming the file"
+is "$(q "$DB" "select count(*) from audit where id > $first and coalesce(reason, '') <> '导入 good.csv'")" 0 "every audit row it wrote gives its reason, the file (issue 16)"
+is "$(q "$DB" "select group_concat(x, ',') from (select distinct op || ':' || tbl as x from audit where id > $first and reason = '导入 good.csv' and tbl in ('household', 'person', 'monitor_case', 'division') order by x)")" "bulk:household,insert:division,insert:household,insert:monitor_case,insert:person" "created places, households, members, cases and the summary alike"
+is "$(q "$DB" "select count(*) from audit where id <= $first and reason is not null")" 0 "rows written before the import have none"
 
 zx --db "$DB" import national "$T/good.csv"
 has "$OUT" "新建0户、更新0户、3户不变" "importing it again changes nothing"
@@ -70,6 +74,8 @@ is "$rc" 0 "an update succeeds"
 has "$OUT" "更新1户" "one household updated"
 is "$(q "$DB" "select old || '>' || new from audit where tbl = 'person' and field = 'name'")" "李四>李四娃" "the member's change has its audit row old -> new"
 is "$(q "$DB" "select old || '>' || new from audit where tbl = 'household' and field = 'phone'")" "13800001111>13900002222" "the household's too"
+is "$(q "$DB" "select group_concat(distinct reason) from audit where op = 'update' and field in ('name', 'phone')")" "导入 upd.csv" "each field's audit row names the sheet as its reason"
+is "$(q "$DB" "select count(*) from audit where op = 'update' and reason is null")" 0 "no update row of the import without its reason"
 is "$(q "$DB" "select head from hh_list where hh_no = '513401000001'")" "张三" "the list row is kept"
 
 # ---- every defect: reported by row and column, nothing written ----------
