@@ -177,28 +177,7 @@ is "$(q "$T/g.db" "select count(*) from household")" 0 "and writes nothing"
 zx --db "$T/g.db" import national "$T/gb.csv"
 is "$rc" 0 "a GB18030 sheet imports"
 is "$(q "$T/g.db" "select group_concat(name, ',') from (select name from person order by name)")" "张三,李四,王五,赵六" "with its Chinese read right"
-python3 - "$T/good.csv" "$T/good.xlsx" <<'EOF'
-import csv, sys, zipfile
-from xml.sax.saxutils import escape
-rows = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig')))
-def col(i):
-    s = ''
-    i += 1
-    while i:
-        i, r = divmod(i - 1, 26)
-        s = chr(65 + r) + s
-    return s
-data = ''.join('<row r="%d">%s</row>' % (n + 1, ''.join(
-    '<c r="%s%d" t="inlineStr"><is><t>%s</t></is></c>' % (col(i), n + 1, escape(v))
-    for i, v in enumerate(r) if v)) for n, r in enumerate(rows))
-z = zipfile.ZipFile(sys.argv[2], 'w')
-z.writestr('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>')
-z.writestr('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
-z.writestr('xl/workbook.xml', '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="监测对象" sheetId="1" r:id="rId1"/></sheets></workbook>')
-z.writestr('xl/_rels/workbook.xml.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
-z.writestr('xl/worksheets/sheet1.xml', '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>%s</sheetData></worksheet>' % data)
-z.close()
-EOF
+python3 "$top_srcdir/tests/cli/csv_xlsx.py" "$T/good.csv" "$T/good.xlsx"
 rm -f "$T/x.db"
 zx --db "$T/x.db" init --province 51 --county 青山县
 zx --db "$T/x.db" import national "$T/good.xlsx" --sheet 监测对象
