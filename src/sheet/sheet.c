@@ -168,6 +168,23 @@ static const char *const why_text[] = {
 };
 
 int
+sheet_why_of(const char *path, enum sheet_format format, enum sheet_why other, int code,
+             const struct sheet_code_why *table, size_t n)
+{
+    size_t i;
+
+    if (sheet_magic(path) != format) {
+        return (int)other;
+    }
+    for (i = 0; i < n; i++) {
+        if (table[i].code == code) {
+            return (int)table[i].why;
+        }
+    }
+    return -1;
+}
+
+int
 sheet_err_why(struct err *e, const char *path, enum sheet_why why, const char *part,
               unsigned long line)
 {

@@ -95,6 +95,16 @@ enum sheet_why {
     SHEET_DAMAGED,              /* cut short or spoilt */
     SHEET_ENCRYPTED,            /* protected with a password */
 };
+/* A library's error code and what it means for a sheet. */
+struct sheet_code_why {
+    int code;
+    enum sheet_why why;
+};
+/* What CODE, a library's error reading PATH, means by TABLE (N
+ * entries): OTHER when PATH does not begin as FORMAT (sheet_magic), -1
+ * when TABLE does not know CODE (the library's words are all there is). */
+int sheet_why_of(const char *path, enum sheet_format format, enum sheet_why other, int code,
+                 const struct sheet_code_why *table, size_t n);
 /* The error for PATH that cannot be read because of WHY (a Chinese
  * reason naming the file and what to do); PART, when not NULL, is the
  * part of the package found missing or spoilt (at LINE, when not 0). */

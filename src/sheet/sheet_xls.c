@@ -120,10 +120,7 @@ static const struct sheet_rops xls_rops = {xls_next, xls_close};
 
 /* What freexl's errors mean for a file that begins as a compound file
  * (the others: its code). */
-static const struct {
-    int freexl_error;
-    enum sheet_why why;
-} freexl_whys[] = {
+static const struct sheet_code_why freexl_whys[] = {
     {FREEXL_INVALID_CFBF_HEADER, SHEET_DAMAGED}, {FREEXL_CFBF_INVALID_SIGNATURE, SHEET_DAMAGED},
     {FREEXL_BIFF_WORKBOOK_NOT_FOUND, SHEET_NO_WORKBOOK},
     {FREEXL_CFBF_READ_ERROR, SHEET_DAMAGED}, {FREEXL_CFBF_SEEK_ERROR, SHEET_DAMAGED},
@@ -139,15 +136,11 @@ static const struct {
 static int
 freexl_why(const char *path, int rc, struct err *e)
 {
-    size_t i;
+    int why = sheet_why_of(path, SHEET_XLS, SHEET_NOT_XLS, rc, freexl_whys,
+                           ARRAY_SIZE(freexl_whys));
 
-    if (sheet_magic(path) != SHEET_XLS) {
-        return sheet_err_why(e, path, SHEET_NOT_XLS, NULL, 0);
-    }
-    for (i = 0; i < ARRAY_SIZE(freexl_whys); i++) {
-        if (freexl_whys[i].freexl_error == rc) {
-            return sheet_err_why(e, path, freexl_whys[i].why, NULL, 0);
-        }
+    if (why >= 0) {
+        return sheet_err_why(e, path, (enum sheet_why)why, NULL, 0);
     }
     return err_set(e, ERR_INVALID,
                    _("%s is not an XLS file, or it is damaged (freexl error %d)"), path, rc);

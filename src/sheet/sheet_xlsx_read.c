@@ -137,10 +137,7 @@ damaged(struct xlsx_in *x, const char *part, struct err *e)
 
 /* What libzip's errors mean for a file that begins as a ZIP package (the
  * others: unreadable). */
-static const struct {
-    int zip_error;
-    enum sheet_why why;
-} zip_whys[] = {
+static const struct sheet_code_why zip_whys[] = {
     {ZIP_ER_NOZIP, SHEET_DAMAGED}, {ZIP_ER_INCONS, SHEET_DAMAGED}, {ZIP_ER_CRC, SHEET_DAMAGED},
     {ZIP_ER_EOF, SHEET_DAMAGED}, {ZIP_ER_READ, SHEET_DAMAGED},
     {ZIP_ER_SEEK, SHEET_DAMAGED}, {ZIP_ER_ZLIB, SHEET_DAMAGED},
@@ -154,16 +151,11 @@ static const struct {
 static int
 zip_why(const char *path, zip_error_t *ze, struct err *e)
 {
-    int code = zip_error_code_zip(ze);
-    size_t i;
+    int why = sheet_why_of(path, SHEET_XLSX, SHEET_NOT_XLSX, zip_error_code_zip(ze),
+                           zip_whys, ARRAY_SIZE(zip_whys));
 
-    if (sheet_magic(path) != SHEET_XLSX) {
-        return sheet_err_why(e, path, SHEET_NOT_XLSX, NULL, 0);
-    }
-    for (i = 0; i < ARRAY_SIZE(zip_whys); i++) {
-        if (zip_whys[i].zip_error == code) {
-            return sheet_err_why(e, path, zip_whys[i].why, NULL, 0);
-        }
+    if (why >= 0) {
+        return sheet_err_why(e, path, (enum sheet_why)why, NULL, 0);
     }
     return unreadable(path, zip_error_strerror(ze), e);
 }

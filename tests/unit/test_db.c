@@ -172,6 +172,19 @@ test_migrations(void **state)
     assert_int_equal(count(x, "division"), 3);
 }
 
+/* The fixture's database as it was BACK migrations ago, opened again:
+ * those migrations run. */
+static void
+reopen_before(struct fixture *x, int back)
+{
+    char sql[64];
+
+    snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", db_schema_latest() - back);
+    assert_int_equal(raw(x, sql), SQLITE_OK);
+    db_close(x->db);
+    assert_int_equal(db_open(&x->db, x->path, 0, 1000, &x->e), 0);
+}
+
 /* m_audit_check: a database whose audit log has the operation checked by
  * IN (as m008 made it) keeps its rows when opened, and the log still
  * refuses an operation it does not know, a change and a removal. */
@@ -179,7 +192,6 @@ static void
 test_audit_check_migration(void **state)
 {
     struct fixture *x = *state;
-    char sql[160];
     int64_t rows;
 
     assert_int_equal(raw(x, "DROP TABLE audit;"
@@ -195,10 +207,7 @@ test_audit_check_migration(void **state)
                      SQLITE_OK);
     /* Before m_audit_check (m_check_compare, m_case_step_add_risk and
      * m_audit_reason, after it, find their edits made). */
-    snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", db_schema_latest() - 4);
-    assert_int_equal(raw(x, sql), SQLITE_OK);
-    db_close(x->db);
-    assert_int_equal(db_open(&x->db, x->path, 0, 1000, &x->e), 0);
+    reopen_before(x, 4);
     assert_int_equal(count(x, "audit"), 2);
     assert_int_equal(count(x, "audit WHERE id = 7 AND at = '2026-01-02 03:04:05' AND actor = 'a'"
                               " AND op = 'export' AND tbl = 'person' AND new = 'x.csv'"
@@ -226,7 +235,6 @@ static void
 test_audit_reason_migration(void **state)
 {
     struct fixture *x = *state;
-    char sql[160];
 
     assert_int_equal(raw(x, "DROP TABLE audit;"
                             "CREATE TABLE audit (id INTEGER PRIMARY KEY, at TEXT NOT NULL,"
@@ -238,10 +246,7 @@ test_audit_reason_migration(void **state)
                             "INSERT INTO audit VALUES (7, '2026-01-02 03:04:05', 'a', 'update',"
                             " 'person', 3, 'name', 'x', 'y', NULL, NULL);"),
                      SQLITE_OK);
-    snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", db_schema_latest() - 1);
-    assert_int_equal(raw(x, sql), SQLITE_OK);
-    db_close(x->db);
-    assert_int_equal(db_open(&x->db, x->path, 0, 1000, &x->e), 0);
+    reopen_before(x, 1);
     assert_int_equal(count(x, "audit WHERE id = 7 AND old = 'x' AND new = 'y'"
                               " AND reason IS NULL"), 1);
     db_audit_reason_set(x->db, "导入 a.xlsx");
