@@ -596,6 +596,7 @@ db_close(struct db *db)
     }
     db_rollback(db);
     db_assess_cache_free(db);
+    free(db->audit_reason);
     for (i = 0; i < db->ncache; i++) {
         sqlite3_finalize(db->cache[i].st);
     }

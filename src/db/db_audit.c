@@ -54,15 +54,23 @@ db_audit(struct db *db, const char *actor, const char *op, const char *tbl,
          const char *new_value, struct err *e)
 {
     static const char sql[] =
-        "INSERT INTO audit(at, actor, op, tbl, row_id, field, old, new) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+        "INSERT INTO audit(at, actor, op, tbl, row_id, field, old, new, reason) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     sqlite3_stmt *st = db_prep(db, sql, e);
 
     if (st == NULL) {
         return -1;
     }
     bind_row(st, actor, op, tbl, row, field, old_value, new_value);
+    bind_kept(st, 9, db->audit_reason, 1);
     return db_done(db, st, e);
+}
+
+void
+db_audit_reason_set(struct db *db, const char *reason)
+{
+    free(db->audit_reason);
+    db->audit_reason = reason != NULL && *reason != '\0' ? xstrdup(reason) : NULL;
 }
 
 int
@@ -139,6 +147,7 @@ audit_clear(void *row)
 
     free(r->old_value);
     free(r->new_value);
+    free(r->reason);
 }
 
 /* One row of the query below into ROW. */
@@ -155,6 +164,7 @@ audit_fill(sqlite3_stmt *st, void *row)
     db_col_text(st, 5, r->field, sizeof(r->field));
     r->old_value = db_col_strdup(st, 6);
     r->new_value = db_col_strdup(st, 7);
+    r->reason = db_col_strdup(st, 8);
 }
 
 int
@@ -163,7 +173,7 @@ db_audit_household(struct db *db, int64_t hh, int limit,
 {
     static const char sql[] =
         "SELECT at, actor, op, tbl, coalesce(row_id, 0), coalesce(field, ''), "
-        "old, new FROM audit WHERE "
+        "old, new, reason FROM audit WHERE "
         "(tbl = 'household' AND row_id = ?1) OR "
         "(tbl = 'person' AND row_id IN (SELECT id FROM person WHERE household_id = ?1)) OR "
         "(tbl = 'income' AND row_id IN (SELECT id FROM income WHERE household_id = ?1)) OR "

@@ -20,6 +20,12 @@ int db_audit(struct db *db, const char *actor, const char *op,
              const char *tbl, int64_t row, const char *field,
              const char *old_value, const char *new_value, struct err *e);
 
+/* The reason every audit row written on DB from now on gives (an
+ * import: "imported from FILE"), until set again; NULL or "" clears it.
+ * Set around work that writes rows for a cause other than the actor's
+ * own edit, so that its callers need not pass it row by row. */
+void db_audit_reason_set(struct db *db, const char *reason);
+
 /* Audit rows for the fields whose values differ: NAMES[i] changed from
  * OLDV[i] to NEWV[i] (N entries). */
 int db_audit_diff(struct db *db, const char *actor, const char *tbl,
@@ -61,6 +67,7 @@ struct audit_row {
     char field[32];
     char *old_value;     /* owned, may be NULL */
     char *new_value;
+    char *reason;        /* owned, NULL for none (db_audit_reason_set) */
 };
 
 /* The audit rows about household HH and its records (members, incomes,

@@ -92,6 +92,8 @@ struct db {
     int own_rows;              /* every row is this command's own (db_indexes_own) */
     int64_t quiet;               /* rows of the quiet tables changed (db_version) */
     struct assess_cache *assess; /* the inputs of rounds (db_assess.c) */
+    char *audit_reason;          /* the reason of the audit rows written now
+                                    (db_audit_reason_set), or NULL */
 };
 
 /* A cached prepared statement for SQL (a string literal: the cache keys

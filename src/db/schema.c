@@ -970,6 +970,11 @@ static const struct check_edit step_add_risk_edits[] = {
     {"case_step", "action = 'reply')", "action = 'reply' OR action = 'add_risk')"},
 };
 
+/* Why a row was written, when something other than the actor's own edit
+ * wrote it (issue 16: "导入 FILE" on every row an import writes); NULL
+ * for the rows before it and for a user's own changes. */
+static const char m_audit_reason[] = "ALTER TABLE audit ADD COLUMN reason TEXT;\n";
+
 static int
 schema_exec(struct db *db, const char *sql, struct err *e)
 {
@@ -1092,6 +1097,7 @@ static const char *const migrations[] = {
     m_audit_check,
     m_check_compare,
     m_case_step_add_risk,
+    m_audit_reason,
 };
 
 #define NMIGRATIONS ((int)(ARRAY_SIZE(migrations)))

@@ -1220,6 +1220,7 @@ import_national(const struct import_env *env, const struct import_opts *o,
         goto out;
     }
     write_setup(&u);
+    db_audit_reason_set(env->db, u.note);  /* every row it writes: "imported from FILE" */
     if (u.passes == 1) {
         rc = check_and_write(&u, e);
     } else if (pass_rows(&u, row_check, end_group_check, e) == 0) {
@@ -1231,6 +1232,7 @@ import_national(const struct import_env *env, const struct import_opts *o,
         u.w = NULL;
     }
 out:
+    db_audit_reason_set(env->db, NULL);
     run_free(&u);
     return rc;
 }

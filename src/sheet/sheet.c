@@ -152,6 +152,57 @@ sheet_err_no_sheet(struct err *e, const char *path, const char *want,
     return -1;
 }
 
+/* The reasons of enum sheet_why, after the file's name. */
+static const char *const why_text[] = {
+    [SHEET_NOT_XLSX] = N_("not an XLSX file (not a ZIP package): open it in Excel or WPS "
+                          "and save it as .xlsx, or export it as CSV."),
+    [SHEET_NOT_XLS] = N_("not an XLS file: open it in Excel or WPS and save it as .xls or "
+                         ".xlsx, or export it as CSV."),
+    [SHEET_NO_WORKBOOK] = N_("it holds no Excel workbook: an XLSX protected with a password "
+                             "(open it in Excel or WPS and save a copy without the password), "
+                             "or another kind of document."),
+    [SHEET_DAMAGED] = N_("the file is damaged (cut short or spoilt, e.g. by an interrupted "
+                         "copy): copy it again, or open it in Excel or WPS and save it again."),
+    [SHEET_ENCRYPTED] = N_("protected with a password: open it in Excel or WPS and save a "
+                           "copy without the password."),
+};
+
+int
+sheet_why_of(const char *path, enum sheet_format format, enum sheet_why other, int code,
+             const struct sheet_code_why *table, size_t n)
+{
+    size_t i;
+
+    if (sheet_magic(path) != format) {
+        return (int)other;
+    }
+    for (i = 0; i < n; i++) {
+        if (table[i].code == code) {
+            return (int)table[i].why;
+        }
+    }
+    return -1;
+}
+
+int
+sheet_err_why(struct err *e, const char *path, enum sheet_why why, const char *part,
+              unsigned long line)
+{
+    if (part != NULL && line > 0) {
+        return err_set(e, ERR_INVALID,
+                       _("%s: the file is damaged (its part %s is spoilt at line %lu): copy it "
+                         "again, or open it in Excel or WPS and save it again."),
+                       path, part, line);
+    }
+    if (part != NULL) {
+        return err_set(e, ERR_INVALID,
+                       _("%s: the file is damaged (its part %s is missing or spoilt): copy it "
+                         "again, or open it in Excel or WPS and save it again."),
+                       path, part);
+    }
+    return err_set(e, ERR_INVALID, _("%s: %s"), path, _(why_text[why]));
+}
+
 int
 sheet_row_put(struct sheet_rowbuf *rb, size_t col, const char *s, size_t len,
               size_t max, size_t line, struct err *e)
@@ -307,9 +358,8 @@ has_suffix(const char *path, const char *suffix)
     return n > m && path[n - m - 1] == '.' && strcasecmp(path + n - m, suffix) == 0;
 }
 
-/* The format of PATH: by its first bytes, then by its name, else CSV. */
-static enum sheet_format
-format_detect(const char *path)
+enum sheet_format
+sheet_magic(const char *path)
 {
     unsigned char head[8] = {0};
     FILE *f = fopen(path, "rb");
@@ -324,6 +374,18 @@ format_detect(const char *path)
     }
     if (n >= sizeof(ole_magic) && memcmp(head, ole_magic, sizeof(ole_magic)) == 0) {
         return SHEET_XLS;
+    }
+    return SHEET_AUTO;
+}
+
+/* The format of PATH: by its first bytes, then by its name, else CSV. */
+static enum sheet_format
+format_detect(const char *path)
+{
+    enum sheet_format f = sheet_magic(path);
+
+    if (f != SHEET_AUTO) {
+        return f;
     }
     if (has_suffix(path, "xlsx")) {
         return SHEET_XLSX;

@@ -83,6 +83,33 @@ int sheet_err_long(struct err *e, size_t line, size_t col, size_t max);
  * N sheets NAMES it has. */
 int sheet_err_no_sheet(struct err *e, const char *path, const char *want,
                        const char *const *names, size_t n);
+/* The format PATH's first bytes say: SHEET_XLSX (a ZIP package),
+ * SHEET_XLS (a compound file), else SHEET_AUTO. */
+enum sheet_format sheet_magic(const char *path);
+/* Why an XLSX or XLS file cannot be read, as staff are told it. */
+enum sheet_why {
+    SHEET_NOT_XLSX,             /* not a ZIP package at all */
+    SHEET_NOT_XLS,              /* not a compound file */
+    SHEET_NO_WORKBOOK,          /* a compound file without a workbook: an XLSX
+                                   protected with a password, another document */
+    SHEET_DAMAGED,              /* cut short or spoilt */
+    SHEET_ENCRYPTED,            /* protected with a password */
+};
+/* A library's error code and what it means for a sheet. */
+struct sheet_code_why {
+    int code;
+    enum sheet_why why;
+};
+/* What CODE, a library's error reading PATH, means by TABLE (N
+ * entries): OTHER when PATH does not begin as FORMAT (sheet_magic), -1
+ * when TABLE does not know CODE (the library's words are all there is). */
+int sheet_why_of(const char *path, enum sheet_format format, enum sheet_why other, int code,
+                 const struct sheet_code_why *table, size_t n);
+/* The error for PATH that cannot be read because of WHY (a Chinese
+ * reason naming the file and what to do); PART, when not NULL, is the
+ * part of the package found missing or spoilt (at LINE, when not 0). */
+int sheet_err_why(struct err *e, const char *path, enum sheet_why why,
+                  const char *part, unsigned long line);
 /* Column COL (0: A) as Excel names it, into BUF of at least 8 bytes. */
 const char *sheet_col_name(size_t col, char *buf);
 /* The number of the column named by the letters at S ("AB3": 27), or

@@ -118,6 +118,34 @@ xls_close(struct sheet_reader *r)
 
 static const struct sheet_rops xls_rops = {xls_next, xls_close};
 
+/* What freexl's errors mean for a file that begins as a compound file
+ * (the others: its code). */
+static const struct sheet_code_why freexl_whys[] = {
+    {FREEXL_INVALID_CFBF_HEADER, SHEET_DAMAGED}, {FREEXL_CFBF_INVALID_SIGNATURE, SHEET_DAMAGED},
+    {FREEXL_BIFF_WORKBOOK_NOT_FOUND, SHEET_NO_WORKBOOK},
+    {FREEXL_CFBF_READ_ERROR, SHEET_DAMAGED}, {FREEXL_CFBF_SEEK_ERROR, SHEET_DAMAGED},
+    {FREEXL_CFBF_INVALID_SECTOR_SIZE, SHEET_DAMAGED}, {FREEXL_CFBF_EMPTY_FAT_CHAIN, SHEET_DAMAGED},
+    {FREEXL_CFBF_ILLEGAL_FAT_ENTRY, SHEET_DAMAGED}, {FREEXL_BIFF_INVALID_BOF, SHEET_DAMAGED},
+    {FREEXL_BIFF_INVALID_SST, SHEET_DAMAGED}, {FREEXL_BIFF_ILLEGAL_SST_INDEX, SHEET_DAMAGED},
+    {FREEXL_INVALID_MINI_STREAM, SHEET_DAMAGED},
+    {FREEXL_CFBF_ILLEGAL_MINI_FAT_ENTRY, SHEET_DAMAGED}, {FREEXL_CRAFTED_FILE, SHEET_DAMAGED},
+};
+
+/* The error for PATH that freexl_open refused with RC: not an XLS when
+ * it does not begin as a compound file. */
+static int
+freexl_why(const char *path, int rc, struct err *e)
+{
+    int why = sheet_why_of(path, SHEET_XLS, SHEET_NOT_XLS, rc, freexl_whys,
+                           ARRAY_SIZE(freexl_whys));
+
+    if (why >= 0) {
+        return sheet_err_why(e, path, (enum sheet_why)why, NULL, 0);
+    }
+    return err_set(e, ERR_INVALID,
+                   _("%s is not an XLS file, or it is damaged (freexl error %d)"), path, rc);
+}
+
 /* The index of the sheet named WANT (NULL: the first). */
 static int
 xls_sheet(struct xls_in *x, const char *path, const char *want,
@@ -140,8 +168,7 @@ xls_sheet(struct xls_in *x, const char *path, const char *want,
         }
     }
     rc = want != NULL ? sheet_err_no_sheet(e, path, want, names, n)
-         : err_set(e, ERR_INVALID, _("%s is not an XLS file, or it is damaged (%s)"),
-                   path, "no sheet");
+         : sheet_err_why(e, path, SHEET_DAMAGED, NULL, 0);
     free(names);
     return rc;
 }
@@ -152,6 +179,7 @@ sheet_xls_open(struct sheet_reader *r, const struct sheet_read_opts *o,
 {
     struct xls_in *x = xcalloc(1, sizeof(*x));
     unsigned short idx = 0;
+    unsigned pw = 0;
     int rc;
 
     sbuf_init(&x->out);
@@ -160,17 +188,18 @@ sheet_xls_open(struct sheet_reader *r, const struct sheet_read_opts *o,
     r->enc = SHEET_ENC_UTF8;
     rc = freexl_open(o->path, &x->h);
     if (rc != FREEXL_OK) {
-        return err_set(e, ERR_INVALID,
-                       _("%s is not an XLS file, or it is damaged (freexl error %d)"),
-                       o->path, rc);
+        return freexl_why(o->path, rc, e);
+    }
+    if (freexl_get_info(x->h, FREEXL_BIFF_PASSWORD, &pw) == FREEXL_OK
+        && pw == FREEXL_BIFF_OBFUSCATED) {
+        return sheet_err_why(e, o->path, SHEET_ENCRYPTED, NULL, 0);
     }
     if (xls_sheet(x, o->path, o->sheet, &idx, e) < 0) {
         return -1;
     }
     if (freexl_select_active_worksheet(x->h, idx) != FREEXL_OK
         || freexl_worksheet_dimensions(x->h, &x->rows, &x->cols) != FREEXL_OK) {
-        return err_set(e, ERR_INVALID, _("%s is not an XLS file, or it is damaged (%s)"),
-                       o->path, "worksheet");
+        return sheet_err_why(e, o->path, SHEET_DAMAGED, NULL, 0);
     }
     return 0;
 }

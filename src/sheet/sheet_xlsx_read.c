@@ -119,11 +119,45 @@ list_free(struct name_list *l)
     free(l->v);
 }
 
+/* PATH cannot be read: WHAT went wrong, in the library's words (a last
+ * resort: the usual cases have their reasons, zip_why). */
 static int
-damaged(struct xlsx_in *x, const char *what, struct err *e)
+unreadable(const char *path, const char *what, struct err *e)
 {
     return err_set(e, ERR_INVALID, _("%s is not an XLSX file, or it is damaged (%s)"),
-                   x->path, what);
+                   path, what);
+}
+
+/* The part PART of the package is missing or spoilt. */
+static int
+damaged(struct xlsx_in *x, const char *part, struct err *e)
+{
+    return sheet_err_why(e, x->path, SHEET_DAMAGED, part, 0);
+}
+
+/* What libzip's errors mean for a file that begins as a ZIP package (the
+ * others: unreadable). */
+static const struct sheet_code_why zip_whys[] = {
+    {ZIP_ER_NOZIP, SHEET_DAMAGED}, {ZIP_ER_INCONS, SHEET_DAMAGED}, {ZIP_ER_CRC, SHEET_DAMAGED},
+    {ZIP_ER_EOF, SHEET_DAMAGED}, {ZIP_ER_READ, SHEET_DAMAGED},
+    {ZIP_ER_SEEK, SHEET_DAMAGED}, {ZIP_ER_ZLIB, SHEET_DAMAGED},
+    {ZIP_ER_COMPRESSED_DATA, SHEET_DAMAGED}, {ZIP_ER_MULTIDISK, SHEET_DAMAGED},
+    {ZIP_ER_ENCRNOTSUPP, SHEET_ENCRYPTED}, {ZIP_ER_NOPASSWD, SHEET_ENCRYPTED},
+    {ZIP_ER_WRONGPASSWD, SHEET_ENCRYPTED},
+};
+
+/* The error for PATH that libzip could not read with ZE: not an XLSX
+ * when it does not begin as a ZIP package. */
+static int
+zip_why(const char *path, zip_error_t *ze, struct err *e)
+{
+    int why = sheet_why_of(path, SHEET_XLSX, SHEET_NOT_XLSX, zip_error_code_zip(ze),
+                           zip_whys, ARRAY_SIZE(zip_whys));
+
+    if (why >= 0) {
+        return sheet_err_why(e, path, (enum sheet_why)why, NULL, 0);
+    }
+    return unreadable(path, zip_error_strerror(ze), e);
 }
 
 /* ---- parsing a part of the package --------------------------------- */
@@ -135,10 +169,8 @@ xml_err(struct xlsx_in *x, XML_Parser p, const char *part, struct err *e)
         *e = x->err;
         return -1;
     }
-    return err_set(e, ERR_INVALID,
-                   _("%s is not an XLSX file, or it is damaged (%s, line %lu: %s)"),
-                   x->path, part, (unsigned long)XML_GetCurrentLineNumber(p),
-                   XML_ErrorString(XML_GetErrorCode(p)));
+    return sheet_err_why(e, x->path, SHEET_DAMAGED, part,
+                         (unsigned long)XML_GetCurrentLineNumber(p));
 }
 
 /* Feed the part PART, open as ZF, to P in blocks, until its end or
@@ -155,11 +187,11 @@ feed(struct xlsx_in *x, XML_Parser p, zip_file_t *zf, const char *part,
     while (st == XML_STATUS_OK && !x->eof) {
         buf = XML_GetBuffer(p, XLSX_BLOCK);
         if (buf == NULL) {
-            return damaged(x, "expat", e);
+            return unreadable(x->path, "expat", e);
         }
         n = zip_fread(zf, buf, XLSX_BLOCK);
         if (n < 0) {
-            return damaged(x, zip_file_strerror(zf), e);
+            return zip_why(x->path, zip_file_get_error(zf), e);
         }
         x->done += (zip_uint64_t)n;
         x->eof = n == 0;
@@ -184,7 +216,7 @@ no_doctype(void *data, const char *name, const char *sysid, const char *pubid,
     (void)pubid;
     (void)internal;
     if (!x->failed) {
-        damaged(x, "DOCTYPE", &x->err);
+        unreadable(x->path, "DOCTYPE", &x->err);
         x->failed = 1;
     }
     XML_StopParser(x->cur, XML_FALSE);
@@ -768,7 +800,7 @@ sheet_xlsx_open(struct sheet_reader *r, const struct sheet_read_opts *o,
     x->zip = zip_open(o->path, ZIP_RDONLY, &zerr);
     if (x->zip == NULL) {
         zip_error_init_with_code(&ze, zerr);
-        damaged(x, zip_error_strerror(&ze), e);
+        zip_why(o->path, &ze, e);
         zip_error_fini(&ze);
         return -1;
     }

@@ -552,18 +552,21 @@ visits(struct hh_ctx *c, struct view *v)
     }
 }
 
-/* The old and new values of audit row A in words, or "". */
+/* The old and new values of audit row A in words and why it was
+ * written (an import's file), or "". */
 static void
 audit_values(struct hh_ctx *c, const struct audit_row *a, struct sbuf *sb)
 {
-    if (a->old_value == NULL && a->new_value == NULL) {
-        return;
+    if (a->old_value != NULL || a->new_value != NULL) {
+        audit_value_text(codes(c), a->op, a->tbl, a->field, a->old_value, sb);
+        if (a->old_value != NULL && a->new_value != NULL) {
+            sbuf_adds(sb, " -> ");
+        }
+        audit_value_text(codes(c), a->op, a->tbl, a->field, a->new_value, sb);
     }
-    audit_value_text(codes(c), a->op, a->tbl, a->field, a->old_value, sb);
-    if (a->old_value != NULL && a->new_value != NULL) {
-        sbuf_adds(sb, " -> ");
+    if (a->reason != NULL) {
+        sbuf_addf(sb, _("(reason: %s)"), a->reason);
     }
-    audit_value_text(codes(c), a->op, a->tbl, a->field, a->new_value, sb);
 }
 
 static void

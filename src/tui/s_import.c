@@ -71,6 +71,7 @@ struct imp_ui {
     char failed[1024];          /* why the last run stopped, or "" */
     /* the national sheet */
     char report[1024];
+    char sheet[256];            /* an XLSX's or XLS's sheet; "": the first */
     int partial;
     struct import_result r;
     /* a department's sheet */
@@ -143,6 +144,9 @@ static const struct field_spec f_path = {
     .name = "path", .label = N_("Sheet to import"), .type = FT_TEXT,
     .flags = FF_REQUIRED, .max_chars = 1000,
     .help = N_("The national system's sheet (CSV, XLSX or XLS) on the server, e.g. /home/me/监测对象.xlsx.")};
+static const struct field_spec f_sheet = {
+    .name = "sheet", .label = N_("Worksheet"), .type = FT_TEXT, .max_chars = 200,
+    .help = N_("An XLSX or XLS file's sheet to read, by its name as the tab shows it; empty: the first sheet.")};
 static const struct field_spec f_partial = {
     .name = "partial", .label = N_("Import the good households"), .type = FT_YESNO,
     .help = N_("是 imports the households without problems and lists the others; 否 imports nothing while a row has a problem.")};
@@ -157,6 +161,7 @@ static void
 nat_fields(struct form *fm, struct imp_ui *u)
 {
     path_field(fm, &f_path, u);
+    form_add_str(fm, &f_sheet, "", u->sheet);
     form_add_num(fm, &f_partial, "", u->partial, 0);
     form_add_num(fm, &f_date, "", u->date, u->date == DATE_NONE);
     form_add_str(fm, &f_report, "", u->report);
@@ -166,6 +171,7 @@ static void
 nat_read(struct form *fm, struct imp_ui *u)
 {
     form_str(fm, "", "report", u->report, sizeof(u->report));
+    form_str(fm, "", "sheet", u->sheet, sizeof(u->sheet));
     u->partial = form_num(fm, "", "partial", 0) != 0;
 }
 
@@ -175,6 +181,7 @@ nat_options(struct view *v, const struct imp_ui *u)
     char day[DATE_BUF];
 
     view_pair(v, _("Sheet to import"), u->path[0] != '\0' ? u->path : _("(e chooses it)"));
+    view_pair(v, _("Worksheet"), u->sheet[0] != '\0' ? u->sheet : _("the first"));
     view_pair(v, _("Import the good households"), u->partial ? _("yes") : _("no"));
     date_format(u->date, day);
     view_pair(v, _("Data date"), day[0] != '\0' ? day : _("the sheet's"));
@@ -193,6 +200,7 @@ nat_run(struct imp_ui *u, struct import_env *env, struct import_opts *o, struct 
     env->layout = &l;
     o->partial = u->partial;
     o->report = u->report[0] != '\0' ? u->report : NULL;
+    o->sheet = u->sheet[0] != '\0' ? u->sheet : NULL;
     rc = import_national(env, o, &u->r, e);
     xlayout_free(&l);
     return rc;

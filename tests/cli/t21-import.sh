@@ -11,7 +11,7 @@
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 need sqlite3
 need python3
-plan 92
+plan 97
 
 export LANG=zh_CN.UTF-8
 DB="$T/county.db"
@@ -37,6 +37,7 @@ has "$OUT" "新地名（将新建）：新西镇 / 红星村 / 一组" "it lists
 has "$OUT" "试导入：未写入任何数据" "and says it wrote nothing"
 is "$(state "$DB")" "$before" "the dry run left the database as it was"
 
+first=$(q "$DB" "select max(id) from audit")
 zx --db "$DB" import national "$T/good.csv"
 is "$rc" 0 "the import succeeds"
 has "$OUT" "新建3户" "three households created"
@@ -52,6 +53,9 @@ is "$(q "$DB" "select group_concat(action || ':' || note, ' ') from case_step s 
 is "$(q "$DB" "select per_capita || ',' || members || ',' || year from income i join household h on h.id = i.household_id where hh_no = '513401000001'")" "520050,2,2026" "the income per person of the data's year"
 is "$(q "$DB" "select count(*) from hh_list")" 3 "the list has a row per household"
 is "$(q "$DB" "select count(*) from audit where op = 'bulk' and new like '导入 good.csv%'")" 1 "the import is one audit row naming the file"
+is "$(q "$DB" "select count(*) from audit where id > $first and coalesce(reason, '') <> '导入 good.csv'")" 0 "every audit row it wrote gives its reason, the file (issue 16)"
+is "$(q "$DB" "select group_concat(x, ',') from (select distinct op || ':' || tbl as x from audit where id > $first and reason = '导入 good.csv' and tbl in ('household', 'person', 'monitor_case', 'division') order by x)")" "bulk:household,insert:division,insert:household,insert:monitor_case,insert:person" "created places, households, members, cases and the summary alike"
+is "$(q "$DB" "select count(*) from audit where id <= $first and reason is not null")" 0 "rows written before the import have none"
 
 zx --db "$DB" import national "$T/good.csv"
 has "$OUT" "新建0户、更新0户、3户不变" "importing it again changes nothing"
@@ -70,6 +74,8 @@ is "$rc" 0 "an update succeeds"
 has "$OUT" "更新1户" "one household updated"
 is "$(q "$DB" "select old || '>' || new from audit where tbl = 'person' and field = 'name'")" "李四>李四娃" "the member's change has its audit row old -> new"
 is "$(q "$DB" "select old || '>' || new from audit where tbl = 'household' and field = 'phone'")" "13800001111>13900002222" "the household's too"
+is "$(q "$DB" "select group_concat(distinct reason) from audit where op = 'update' and field in ('name', 'phone')")" "导入 upd.csv" "each field's audit row names the sheet as its reason"
+is "$(q "$DB" "select count(*) from audit where op = 'update' and reason is null")" 0 "no update row of the import without its reason"
 is "$(q "$DB" "select head from hh_list where hh_no = '513401000001'")" "张三" "the list row is kept"
 
 # ---- every defect: reported by row and column, nothing written ----------
@@ -171,28 +177,7 @@ is "$(q "$T/g.db" "select count(*) from household")" 0 "and writes nothing"
 zx --db "$T/g.db" import national "$T/gb.csv"
 is "$rc" 0 "a GB18030 sheet imports"
 is "$(q "$T/g.db" "select group_concat(name, ',') from (select name from person order by name)")" "张三,李四,王五,赵六" "with its Chinese read right"
-python3 - "$T/good.csv" "$T/good.xlsx" <<'EOF'
-import csv, sys, zipfile
-from xml.sax.saxutils import escape
-rows = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig')))
-def col(i):
-    s = ''
-    i += 1
-    while i:
-        i, r = divmod(i - 1, 26)
-        s = chr(65 + r) + s
-    return s
-data = ''.join('<row r="%d">%s</row>' % (n + 1, ''.join(
-    '<c r="%s%d" t="inlineStr"><is><t>%s</t></is></c>' % (col(i), n + 1, escape(v))
-    for i, v in enumerate(r) if v)) for n, r in enumerate(rows))
-z = zipfile.ZipFile(sys.argv[2], 'w')
-z.writestr('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>')
-z.writestr('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
-z.writestr('xl/workbook.xml', '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="监测对象" sheetId="1" r:id="rId1"/></sheets></workbook>')
-z.writestr('xl/_rels/workbook.xml.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
-z.writestr('xl/worksheets/sheet1.xml', '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>%s</sheetData></worksheet>' % data)
-z.close()
-EOF
+python3 "$top_srcdir/tests/cli/csv_xlsx.py" "$T/good.csv" "$T/good.xlsx"
 rm -f "$T/x.db"
 zx --db "$T/x.db" init --province 51 --county 青山县
 zx --db "$T/x.db" import national "$T/good.xlsx" --sheet 监测对象

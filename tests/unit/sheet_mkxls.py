@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""sheet_mkxls.py OUT - a small legacy XLS (BIFF8 in a compound file)
-made by hand for test_sheet.c: two sheets, 说明 and 数据; 数据 holds
+"""sheet_mkxls.py OUT [KIND] - a small legacy XLS (BIFF8 in a compound
+file) made by hand for test_sheet.c: two sheets, 说明 and 数据; 数据 holds
 shared strings, an inline-free text column, whole and decimal numbers,
-dates by the built-in format 14 and a custom yyyy/m/d, and a boolean."""
+dates by the built-in format 14 and a custom yyyy/m/d, and a boolean.
+KIND password: the workbook says it is protected with a password
+(FILEPASS); encrypted: the compound file holds an EncryptedPackage, as
+Excel keeps an XLSX protected with a password, and no workbook."""
 import struct
 import sys
 
@@ -57,6 +60,9 @@ def boolean(row, col, xfi, v):
     return rec(0x0205, struct.pack("<HHHBB", row, col, xfi, v, 0))
 
 
+KIND = sys.argv[2] if len(sys.argv) > 2 else ""
+
+
 def workbook():
     strings = ["说明", "姓名", "身份证号", "张三", "510101199001011234", "=SUM(A1)"]
     sst = struct.pack("<II", len(strings), len(strings)) + b"".join(ustr16(s) for s in strings)
@@ -73,7 +79,8 @@ def workbook():
     xfs = b"".join(xf(0) for _ in range(16)) + xf(14) + xf(164)
 
     def globals_(off1, off2):
-        return (bof(0x0005) + rec(0x0042, struct.pack("<H", 1200))
+        filepass = rec(0x002F, struct.pack("<HHH", 0, 0x1234, 0x5678)) if KIND == "password" else b""
+        return (bof(0x0005) + filepass + rec(0x0042, struct.pack("<H", 1200))
                 + rec(0x0022, struct.pack("<H", 0)) + fonts + fmt + xfs
                 + rec(0x0085, struct.pack("<IBB", off1, 0, 0) + ustr8("说明"))
                 + rec(0x0085, struct.pack("<IBB", off2, 0, 0) + ustr8("数据"))
@@ -97,7 +104,8 @@ def compound(stream):
     dir_sec, fat_sec = nstream, nstream + 1
     fat = [i + 1 for i in range(nstream - 1)] + [END, END, FATSECT]
     fat = struct.pack("<%dI" % len(fat), *fat).ljust(SECTOR, b"\xff")
-    dirs = (dirent("Root Entry", 5, 1, END, 0) + dirent("Workbook", 2, FREE, 0, len(stream))
+    name = "EncryptedPackage" if KIND == "encrypted" else "Workbook"
+    dirs = (dirent("Root Entry", 5, 1, END, 0) + dirent(name, 2, FREE, 0, len(stream))
             + dirent("", 0, FREE, 0, 0) + dirent("", 0, FREE, 0, 0))
     header = (bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 16
               + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + b"\0" * 6

@@ -172,6 +172,19 @@ test_migrations(void **state)
     assert_int_equal(count(x, "division"), 3);
 }
 
+/* The fixture's database as it was BACK migrations ago, opened again:
+ * those migrations run. */
+static void
+reopen_before(struct fixture *x, int back)
+{
+    char sql[64];
+
+    snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", db_schema_latest() - back);
+    assert_int_equal(raw(x, sql), SQLITE_OK);
+    db_close(x->db);
+    assert_int_equal(db_open(&x->db, x->path, 0, 1000, &x->e), 0);
+}
+
 /* m_audit_check: a database whose audit log has the operation checked by
  * IN (as m008 made it) keeps its rows when opened, and the log still
  * refuses an operation it does not know, a change and a removal. */
@@ -179,7 +192,6 @@ static void
 test_audit_check_migration(void **state)
 {
     struct fixture *x = *state;
-    char sql[160];
     int64_t rows;
 
     assert_int_equal(raw(x, "DROP TABLE audit;"
@@ -193,12 +205,9 @@ test_audit_check_migration(void **state)
                             "INSERT INTO audit(at, actor, op, tbl, row_id) VALUES"
                             " ('2026-01-03 00:00:00', 'b', 'undelivered', 'household', 3);"),
                      SQLITE_OK);
-    /* Before m_audit_check (m_check_compare and m_case_step_add_risk,
-     * after it, find their edits made). */
-    snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", db_schema_latest() - 3);
-    assert_int_equal(raw(x, sql), SQLITE_OK);
-    db_close(x->db);
-    assert_int_equal(db_open(&x->db, x->path, 0, 1000, &x->e), 0);
+    /* Before m_audit_check (m_check_compare, m_case_step_add_risk and
+     * m_audit_reason, after it, find their edits made). */
+    reopen_before(x, 4);
     assert_int_equal(count(x, "audit"), 2);
     assert_int_equal(count(x, "audit WHERE id = 7 AND at = '2026-01-02 03:04:05' AND actor = 'a'"
                               " AND op = 'export' AND tbl = 'person' AND new = 'x.csv'"
@@ -216,6 +225,37 @@ test_audit_check_migration(void **state)
     assert_int_equal(raw(x, "INSERT INTO audit(at, actor, op, tbl) VALUES"
                             " ('2026-01-04 00:00:00', 'c', 'bulk', 'person')"), SQLITE_OK);
     assert_int_equal(count(x, "audit"), rows + 1);
+}
+
+/* m_audit_reason: a database whose audit log has no reason (as
+ * m_audit_check made it) keeps its rows, without a reason, and the log
+ * takes a reason set on the connection until it is cleared, still
+ * refusing changes. */
+static void
+test_audit_reason_migration(void **state)
+{
+    struct fixture *x = *state;
+
+    assert_int_equal(raw(x, "DROP TABLE audit;"
+                            "CREATE TABLE audit (id INTEGER PRIMARY KEY, at TEXT NOT NULL,"
+                            " actor TEXT NOT NULL, op TEXT NOT NULL CHECK (op = 'insert' OR"
+                            " op = 'update'), tbl TEXT NOT NULL, row_id INTEGER, field TEXT,"
+                            " old TEXT, new TEXT, nrows INTEGER, revealed INTEGER);"
+                            "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+                            " BEGIN SELECT RAISE(ABORT, 'no'); END;"
+                            "INSERT INTO audit VALUES (7, '2026-01-02 03:04:05', 'a', 'update',"
+                            " 'person', 3, 'name', 'x', 'y', NULL, NULL);"),
+                     SQLITE_OK);
+    reopen_before(x, 1);
+    assert_int_equal(count(x, "audit WHERE id = 7 AND old = 'x' AND new = 'y'"
+                              " AND reason IS NULL"), 1);
+    db_audit_reason_set(x->db, "导入 a.xlsx");
+    assert_int_equal(db_audit(x->db, "t", "update", "person", 3, "name", "y", "z", &x->e), 0);
+    db_audit_reason_set(x->db, NULL);
+    assert_int_equal(db_audit(x->db, "t", "update", "person", 3, "name", "z", "w", &x->e), 0);
+    assert_int_equal(count(x, "audit WHERE new = 'z' AND reason = '导入 a.xlsx'"), 1);
+    assert_int_equal(count(x, "audit WHERE new = 'w' AND reason IS NULL"), 1);
+    assert_int_not_equal(raw(x, "UPDATE audit SET reason = 'z' WHERE id = 7"), SQLITE_OK);
 }
 
 /* A cadre NAME of the fixture's township (its id). */
@@ -1452,6 +1492,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         T(test_migrations),
         T(test_audit_check_migration),
+        T(test_audit_reason_migration),
         T(test_refused_files),
         T(test_constraints),
         T(test_schema_knows_core_names),

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include "sheet/sheet.h"
 #include "sheet/sheet_priv.h"
@@ -626,25 +627,41 @@ test_xlsx_write_types(void **state)
 
 /* ---- XLSX reading ------------------------------------------------- */
 
-/* DIR/NAME made by tests/unit/sheet_mkxlsx.py KIND [N], or for KIND
- * "xls" by tests/unit/sheet_mkxls.py. */
+/* DIR/NAME made by tests/unit/SCRIPT, run with BEFORE, the file and
+ * AFTER as its arguments (words without quotes or spaces). */
 static char *
-mkxlsx(const char *name, const char *kind, long n)
+script_file(const char *name, const char *script, const char *before, const char *after)
 {
     const char *top = getenv("top_srcdir");
     char cmd[4096];
     char *path = xmalloc(strlen(dir) + strlen(name) + 2);
 
     sprintf(path, "%s/%s", dir, name);
-    if (strcmp(kind, "xls") == 0) {
-        snprintf(cmd, sizeof(cmd), "python3 '%s/tests/unit/sheet_mkxls.py' '%s'",
-                 top != NULL ? top : ".", path);
-    } else {
-        snprintf(cmd, sizeof(cmd), "python3 '%s/tests/unit/sheet_mkxlsx.py' %s '%s' %ld",
-                 top != NULL ? top : ".", kind, path, n);
-    }
+    snprintf(cmd, sizeof(cmd), "python3 '%s/tests/unit/%s' %s '%s' %s",
+             top != NULL ? top : ".", script, before, path, after);
     assert_int_equal(system(cmd), 0);
     return path;
+}
+
+/* DIR/NAME made by tests/unit/sheet_mkxls.py of KIND ("": a good one). */
+static char *
+mkxls(const char *name, const char *kind)
+{
+    return script_file(name, "sheet_mkxls.py", "", kind);
+}
+
+/* DIR/NAME made by tests/unit/sheet_mkxlsx.py KIND [N], or for KIND
+ * "xls" by tests/unit/sheet_mkxls.py. */
+static char *
+mkxlsx(const char *name, const char *kind, long n)
+{
+    char num[24];
+
+    if (strcmp(kind, "xls") == 0) {
+        return mkxls(name, "");
+    }
+    snprintf(num, sizeof(num), "%ld", n);
+    return script_file(name, "sheet_mkxlsx.py", kind, num);
 }
 
 static struct sheet_reader *
@@ -873,13 +890,27 @@ test_xlsx_write_bounded(void **state)
     free(path);
 }
 
+/* PATH is refused with a message that names it and gives the reason
+ * WHY, not the library's words. */
 static void
-expect_damaged(const char *path)
+expect_why(const char *path, const char *why)
 {
     struct err e = {0};
 
     assert_int_equal(read_all_e(path, &e), -1);
-    assert_non_null(strstr(e.msg, "damaged"));
+    assert_int_equal(e.code, ERR_INVALID);
+    if (strstr(e.msg, why) == NULL || strstr(e.msg, path) == NULL) {
+        fail_msg("%s: %s", path, e.msg);
+    }
+    assert_null(strstr(e.msg, "Not a zip archive"));
+    assert_null(strstr(e.msg, "freexl"));
+    assert_null(strstr(e.msg, "Zip archive inconsistent"));
+}
+
+static void
+expect_damaged(const char *path)
+{
+    expect_why(path, "the file is damaged");
 }
 
 static void
@@ -893,9 +924,9 @@ test_xlsx_damaged(void **state)
     (void)state;
     /* Not a ZIP at all, by its name. */
     q = put("garbage.xlsx", "this is not a zip file", 22);
-    expect_damaged(q);
+    expect_why(q, "not an XLSX file (not a ZIP package)");
     free(q);
-    /* A ZIP cut in half. */
+    /* A ZIP cut in half: damaged, as it begins as a ZIP. */
     q = put("cut.xlsx", bytes, n / 2);
     expect_damaged(q);
     free(q);
@@ -915,6 +946,12 @@ test_xlsx_damaged(void **state)
     assert_true(errors > (int)(n / 61) / 2);
     memcpy(spoilt, bytes, n);
     memcpy(spoilt + 2100, "\x55\xAA\x55", 3);
+    q = put("spoilt.xlsx", spoilt, n);
+    expect_damaged(q);
+    /* The central directory spoilt: damaged, not libzip's words. */
+    memcpy(spoilt, bytes, n);
+    memcpy(spoilt + n - 12, "\x55\xAA\x55\x55", 4);
+    free(q);
     q = put("spoilt.xlsx", spoilt, n);
     expect_damaged(q);
     free(q);
@@ -972,13 +1009,26 @@ test_xls_damaged(void **state)
     o.path = p;
     assert_int_equal(sheet_open(&o, &r, &e), -1);
     assert_int_equal(e.code, ERR_INVALID);
-    assert_non_null(strstr(e.msg, "damaged"));
+    expect_why(p, "not an XLS file: open it in Excel");
     free(p);
-    /* Detected by content whatever the name. */
+    /* Detected by content whatever the name; begun as a compound file
+     * and cut short: damaged. */
     p = put("ole.csv", ole, sizeof(ole) - 1);
-    o.path = p;
-    assert_int_equal(sheet_open(&o, &r, &e), -1);
-    assert_non_null(strstr(e.msg, "not an XLS file"));
+    expect_damaged(p);
+    free(p);
+    /* Protected with a password (FILEPASS). */
+    p = mkxls("pw.xls", "password");
+    expect_why(p, "protected with a password: open it in Excel or WPS");
+    free(p);
+    /* An XLSX protected with a password, as Excel keeps one: a compound
+     * file without a workbook. */
+    p = mkxls("secret.xlsx", "encrypted");
+    expect_why(p, "it holds no Excel workbook: an XLSX protected with a password");
+    free(p);
+    /* A good one cut short. */
+    p = mkxls("cut.xls", "");
+    assert_int_equal(truncate(p, 1536), 0);
+    expect_damaged(p);
     free(p);
 }
 
