@@ -271,6 +271,9 @@ db_begin(struct db *db, struct err *e)
         return -1;
     }
     db->in_tx = 1;
+    /* Places' keys kept by a bulk load live one transaction at most: a
+     * place renamed between two is read again. */
+    memset(db->div_keys, 0, sizeof(db->div_keys));
     return 0;
 }
 

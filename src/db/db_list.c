@@ -86,8 +86,8 @@ list_row_copy(struct list_row *dst, const struct list_row *src)
 
 /* The pinyin key of division ID's name into KEY (N bytes); its length. */
 static size_t
-division_key(struct db *db, int64_t id, unsigned char *key, size_t n,
-             struct err *e)
+division_key_read(struct db *db, int64_t id, unsigned char *key, size_t n,
+                  struct err *e)
 {
     static const char sql[] = "SELECT name FROM division WHERE id = ?";
     sqlite3_stmt *st = db_prep(db, sql, e);
@@ -102,6 +102,27 @@ division_key(struct db *db, int64_t id, unsigned char *key, size_t n,
     }
     sqlite3_reset(st);
     return len;
+}
+
+/* The same, the last key of each LEVEL (0 township, 1 village) kept
+ * while a bulk load writes (households come village by village, and no
+ * place is renamed inside its transaction: db_begin forgets them). */
+static size_t
+division_key(struct db *db, int level, int64_t id, unsigned char *key, size_t n,
+             struct err *e)
+{
+    struct div_key *k = &db->div_keys[level];
+
+    if (!db->bulk || n < sizeof(k->key)) {
+        k->id = 0;
+        return division_key_read(db, id, key, n, e);
+    }
+    if (k->id != id) {
+        k->len = division_key_read(db, id, k->key, sizeof(k->key), e);
+        k->id = k->len > 0 ? id : 0;        /* a failed read is not kept */
+    }
+    memcpy(key, k->key, k->len);
+    return k->len;
 }
 
 static void
@@ -199,8 +220,8 @@ db_list_put(struct db *db, const struct hh_summary *sum, const char *terms,
     sqlite3_stmt *st;
 
     nhead = pinyin_key(sum->head, 1, head, sizeof(head));
-    ntown = division_key(db, sum->township_id, place, 96, e);
-    nvill = division_key(db, sum->village_id, place + ntown, 96, e);
+    ntown = division_key(db, 0, sum->township_id, place, 96, e);
+    nvill = division_key(db, 1, sum->village_id, place + ntown, 96, e);
     /* A bulk load indexes everything at the end (db_list_reindex). */
     if ((!db->bulk && unindex(db, sum->id, e)) || (st = db_prep(db, sql, e)) == NULL) {
         return -1;

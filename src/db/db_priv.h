@@ -76,6 +76,13 @@ struct db_text_stmt {
  * of a gibibyte, in KiB as PRAGMA cache_size takes it. */
 #define DB_BULK_CACHE "-262144"
 
+/* A division's pinyin sort key, kept by db_list.c during a bulk load. */
+struct div_key {
+    int64_t id;
+    size_t len;
+    unsigned char key[96];
+};
+
 struct db {
     sqlite3 *h;
     char *path;
@@ -90,6 +97,7 @@ struct db {
     size_t nbulk_indexes;
     int solo;                  /* a rollback journal for an import (db_journal_solo) */
     int own_rows;              /* every row is this command's own (db_indexes_own) */
+    struct div_key div_keys[2]; /* the places' pinyin keys while bulk (db_list.c) */
     int64_t quiet;               /* rows of the quiet tables changed (db_version) */
     struct assess_cache *assess; /* the inputs of rounds (db_assess.c) */
     char *audit_reason;          /* the reason of the audit rows written now

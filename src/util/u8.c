@@ -98,7 +98,16 @@ u8_valid(const char *s, size_t n)
     size_t i = 0, len;
 
     while (i < n) {
-        if ((unsigned char)s[i] < 0x80) {       /* ASCII, most of a sheet */
+        uint64_t w;
+
+        /* ASCII, most of a sheet: eight bytes at a time, then one. */
+        while (i + 8 <= n && (memcpy(&w, s + i, 8), (w & UINT64_C(0x8080808080808080)) == 0)) {
+            i += 8;
+        }
+        if (i == n) {
+            break;
+        }
+        if ((unsigned char)s[i] < 0x80) {
             i++;
             continue;
         }

@@ -23,6 +23,7 @@
 #include "db/db_check.h"
 #include "db/db_division.h"
 #include "db/db_household.h"
+#include "db/db_list.h"
 #include "db/db_pages.h"
 #include "db/db_priv.h"
 #include "db/db_record.h"
@@ -1456,6 +1457,61 @@ test_indexes_not_own_in_memory(void **state)
     assert_int_equal(db_open(&x->db, x->path, 0, 1000, &x->e), 0);
 }
 
+/* --- places' keys kept by a bulk load ---------------------------- */
+
+/* Household HH's list row put in bulk mode, as an import does, in
+ * village VILL of the fixture's township; its place_key then. */
+static void
+bulk_put(struct fixture *x, int64_t hh, int64_t vill, char *key, size_t n)
+{
+    struct hh_summary sum;
+    sqlite3_stmt *st;
+
+    memset(&sum, 0, sizeof(sum));
+    sum.id = hh;
+    snprintf(sum.hh_no, sizeof(sum.hh_no), "K%03d", (int)hh);
+    sum.township_id = x->town;
+    sum.village_id = vill;
+    assert_int_equal(db_list_put(x->db, &sum, "", &x->e), 0);
+    assert_int_equal(sqlite3_prepare_v2(x->db->h, "SELECT hex(place_key) FROM hh_list WHERE id = ?",
+                                        -1, &st, NULL), SQLITE_OK);
+    sqlite3_bind_int64(st, 1, hh);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    snprintf(key, n, "%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+}
+
+/* A bulk load keeps the last township's and village's sort keys: two
+ * villages in turn each get their own, and a village renamed between
+ * two transactions is read again. */
+static void
+test_bulk_place_keys(void **state)
+{
+    struct fixture *x = *state;
+    char a1[200], b1[200], a2[200], a3[200];
+    int64_t other, h1 = store_household(x, "K901"), h2 = store_household(x, "K902");
+
+    assert_int_equal(db_division_add(x->db, "t", 3, x->town, "519901001002", "东山村", 1,
+                                     &other, &x->e), 0);
+    assert_int_equal(db_begin(x->db, &x->e), 0);
+    x->db->bulk = 1;
+    bulk_put(x, h1, x->village, a1, sizeof(a1));
+    bulk_put(x, h2, other, b1, sizeof(b1));
+    bulk_put(x, h1, x->village, a2, sizeof(a2));
+    x->db->bulk = 0;
+    assert_int_equal(db_commit(x->db, &x->e), 0);
+    assert_string_not_equal(a1, b1);
+    assert_string_equal(a1, a2);
+    assert_int_equal(raw(x, "UPDATE division SET name = '西山村' WHERE code = '519901001001'"),
+                     SQLITE_OK);
+    assert_int_equal(db_begin(x->db, &x->e), 0);
+    x->db->bulk = 1;
+    bulk_put(x, h1, x->village, a3, sizeof(a3));
+    x->db->bulk = 0;
+    assert_int_equal(db_commit(x->db, &x->e), 0);
+    assert_string_not_equal(a3, a1);
+}
+
 static void
 test_integrity_in_background(void **state)
 {
@@ -1508,6 +1564,7 @@ main(void)
         T(test_pages_sound),
         T(test_pages_damaged),
         T(test_integrity_in_background),
+        T(test_bulk_place_keys),
         T(test_indexes_own_sorted_in_runs),
         T(test_indexes_not_own_in_memory),
         T(test_many_writers),

@@ -131,6 +131,26 @@ test_encode(void **state)
     }
 }
 
+/* Long ASCII runs are read eight bytes at a time: a bad byte, or a
+ * character cut at the end, found at every offset of 40 bytes of ASCII,
+ * and a whole character there taken. */
+static void
+valid_in_long_ascii(void)
+{
+    char buf[48];
+    size_t at;
+
+    for (at = 0; at < 40; at++) {
+        memset(buf, 'a', sizeof(buf));
+        buf[at] = (char)0xFF;
+        assert_false(u8_valid(buf, 40));
+        assert_true(u8_valid(buf, at));
+        memcpy(buf + at, ZHONG, 3);
+        assert_true(u8_valid(buf, 40 > at + 3 ? 40 : at + 3));
+        assert_false(u8_valid(buf, at + 2));
+    }
+}
+
 static void
 test_valid(void **state)
 {
@@ -150,6 +170,7 @@ test_valid(void **state)
     assert_false(u8_valid("\xF4\x90\x80\x80", 4));
     assert_false(u8_valid(ZHONG, 2));
     assert_false(u8_valid("\xFF\xFE", 2));
+    valid_in_long_ascii();
     assert_false(u8_valid(ZHONG "\xE6\x96", 5));
 }
 
