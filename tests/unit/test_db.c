@@ -56,20 +56,29 @@ raw(struct fixture *x, const char *sql)
     return sqlite3_exec(x->db->h, sql, NULL, NULL, NULL);
 }
 
+/* The first column of the first row of SQL on the fixture's
+ * connection (-1 when none). */
+static int64_t
+scalar(struct fixture *x, const char *sql)
+{
+    sqlite3_stmt *st;
+    int64_t v = -1;
+
+    if (sqlite3_prepare_v2(x->db->h, sql, -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW) {
+        v = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    return v;
+}
+
 static int64_t
 count(struct fixture *x, const char *table)
 {
     char sql[512];
-    sqlite3_stmt *st;
-    int64_t n = -1;
 
     snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s", table);
-    if (sqlite3_prepare_v2(x->db->h, sql, -1, &st, NULL) == SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW) {
-        n = sqlite3_column_int64(st, 0);
-    }
-    sqlite3_finalize(st);
-    return n;
+    return scalar(x, sql);
 }
 
 static int
@@ -1375,18 +1384,15 @@ count_temp_files(int on)
     temp_opens = 0;
 }
 
-static int64_t
-pragma_value(struct fixture *x, const char *sql)
+/* The fixture's connection opened again with the counting VFS (ON 1)
+ * or the default one (ON 0). */
+static void
+reopen_counting(struct fixture *x, int on)
 {
-    sqlite3_stmt *st;
-    int64_t v = -1;
-
-    if (sqlite3_prepare_v2(x->db->h, sql, -1, &st, NULL) == SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW) {
-        v = sqlite3_column_int64(st, 0);
-    }
-    sqlite3_finalize(st);
-    return v;
+    db_close(x->db);
+    x->db = NULL;
+    count_temp_files(on);
+    assert_int_equal(db_open(&x->db, x->path, 0, 1000, &x->e), 0);
 }
 
 /* An import's way (temp_store MEMORY, the bulk cache) of putting off
@@ -1419,22 +1425,17 @@ test_indexes_own_sorted_in_runs(void **state)
 {
     struct fixture *x = *state;
 
-    db_close(x->db);
-    count_temp_files(1);
-    assert_int_equal(db_open(&x->db, x->path, 0, 1000, &x->e), 0);
+    reopen_counting(x, 1);
     build_deferred(x, 1);
     assert_true(temp_opens > 0);
-    assert_int_equal(pragma_value(x, "PRAGMA temp_store"), 2);
-    assert_int_equal(pragma_value(x, "PRAGMA cache_size"), -262144);
-    assert_int_equal(pragma_value(x, "SELECT count(*) FROM sqlite_schema WHERE name = 'keys_k'"),
+    assert_int_equal(scalar(x, "PRAGMA temp_store"), 2);
+    assert_int_equal(scalar(x, "PRAGMA cache_size"), -262144);
+    assert_int_equal(scalar(x, "SELECT count(*) FROM sqlite_schema WHERE name = 'keys_k'"),
                      1);
-    assert_int_equal(pragma_value(x, "SELECT count(*) FROM keys INDEXED BY keys_k WHERE k > ''"),
+    assert_int_equal(scalar(x, "SELECT count(*) FROM keys INDEXED BY keys_k WHERE k > ''"),
                      200000);
-    assert_int_equal(pragma_value(x, "SELECT quick_check = 'ok' FROM pragma_quick_check"), 1);
-    db_close(x->db);
-    x->db = NULL;
-    count_temp_files(0);
-    assert_int_equal(db_open(&x->db, x->path, 0, 1000, &x->e), 0);
+    assert_int_equal(scalar(x, "SELECT quick_check = 'ok' FROM pragma_quick_check"), 1);
+    reopen_counting(x, 0);
 }
 
 /* Rows that are not all the user's own (an import into a county with
@@ -1445,16 +1446,11 @@ test_indexes_not_own_in_memory(void **state)
 {
     struct fixture *x = *state;
 
-    db_close(x->db);
-    count_temp_files(1);
-    assert_int_equal(db_open(&x->db, x->path, 0, 1000, &x->e), 0);
+    reopen_counting(x, 1);
     build_deferred(x, 0);
     assert_int_equal(temp_opens, 0);
-    assert_int_equal(pragma_value(x, "SELECT quick_check = 'ok' FROM pragma_quick_check"), 1);
-    db_close(x->db);
-    x->db = NULL;
-    count_temp_files(0);
-    assert_int_equal(db_open(&x->db, x->path, 0, 1000, &x->e), 0);
+    assert_int_equal(scalar(x, "SELECT quick_check = 'ok' FROM pragma_quick_check"), 1);
+    reopen_counting(x, 0);
 }
 
 /* --- places' keys kept by a bulk load ---------------------------- */
